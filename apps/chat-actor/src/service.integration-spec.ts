@@ -1,0 +1,3 @@
+import { describeServiceWiring } from '@switchboard/testing';
+
+describeServiceWiring('chat-actor');

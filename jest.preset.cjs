@@ -1,0 +1,29 @@
+// Shared jest settings: SWC compiles TypeScript (with decorator metadata for Nest),
+// Nest 12 ships ES modules only, so its packages are transformed too.
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@switchboard/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+    '^@switchboard/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+    '^@switchboard/service-kit$': path.join(__dirname, 'libs/service-kit/src/index.ts'),
+    '^@switchboard/infra$': path.join(__dirname, 'libs/infra/src/index.ts'),
+    '^@switchboard/testing$': path.join(__dirname, 'libs/testing/src/index.ts'),
+  },
+};

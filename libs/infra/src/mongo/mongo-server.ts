@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, waitForPort } from '../net/ports';
+import { startProcess, which, type ManagedProcess } from '../process/managed-process';
+
+export interface LocalMongoServer {
+  /** URI without a database name; append `/<db>`. */
+  readonly uri: string;
+  readonly engine: 'mongod' | 'ferretdb';
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export interface LocalMongoOptions {
+  dataDir: string;
+  /** Folder of the project: FerretDB is built into `<root>/.tools/bin`. */
+  projectRoot: string;
+  port?: number;
+  logFile?: string;
+}
+
+const FERRETDB_SOURCE = 'tools/ferretdb';
+
+/**
+ * Builds FerretDB from the Go module proxy into `.tools/bin` unless it is there
+ * already. The wrapper in tools/ferretdb pins v1.24.x through its go.mod.
+ */
+export function ensureFerretDb(projectRoot: string): string {
+  const override = process.env['FERRETDB_BIN'];
+  if (override) return override;
+  const binary = join(projectRoot, '.tools', 'bin', 'ferretdb');
+  if (existsSync(binary)) return binary;
+  if (!which('go')) {
+    throw new Error(
+      'No MongoDB-wire server available: install Go (to build FerretDB), put mongod on PATH, or set MONGODB_URI',
+    );
+  }
+  mkdirSync(join(projectRoot, '.tools', 'bin'), { recursive: true });
+  process.stderr.write('Building FerretDB v1.24 with go (first run only)...\n');
+  const result = spawnSync('go', ['build', '-o', binary, '.'], {
+    cwd: join(projectRoot, FERRETDB_SOURCE),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+  });
+  if (result.status !== 0 || !existsSync(binary)) {
+    throw new Error(`Building FerretDB failed (go build in ${FERRETDB_SOURCE}, exit ${result.status})`);
+  }
+  return binary;
+}
+
+/** Starts mongod from PATH when present, otherwise FerretDB with its SQLite backend. */
+export async function startLocalMongo(options: LocalMongoOptions): Promise<LocalMongoServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const logFile = options.logFile ?? join(options.dataDir, 'mongo.log');
+  const mongod = process.env['MONGOD_BIN'] || which('mongod');
+  let proc: ManagedProcess;
+  let engine: LocalMongoServer['engine'];
+  if (mongod) {
+    engine = 'mongod';
+    proc = startProcess({
+      name: 'mongod',
+      command: mongod,
+      args: ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', options.dataDir],
+      logFile,
+    });
+  } else {
+    engine = 'ferretdb';
+    const binary = ensureFerretDb(options.projectRoot);
+    proc = startProcess({
+      name: 'ferretdb',
+      command: binary,
+      args: [`--listen-addr=127.0.0.1:${port}`, '--handler=sqlite', `--sqlite-url=file:${options.dataDir}/`],
+      logFile,
+    });
+  }
+  await waitForPort('127.0.0.1', port, { timeoutMs: 20000, isAlive: () => proc.alive(), what: engine });
+  return {
+    uri: `mongodb://127.0.0.1:${port}`,
+    engine,
+    stop: () => proc.stop(),
+    kill: () => proc.kill(),
+  };
+}

@@ -1,0 +1,42 @@
+import { hostname } from 'node:os';
+import { DEFAULT_SUBJECT_PREFIX, SUBJECT_PREFIX_PATTERN } from '@switchboard/contracts';
+import { z } from 'zod';
+
+/** Settings every service reads; each app may extend the schema. */
+export const baseConfigSchema = z.object({
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** Every subject of this deployment hangs under it (see contracts `createSubjects`). */
+  NATS_SUBJECT_PREFIX: z.string().regex(SUBJECT_PREFIX_PATTERN).default(DEFAULT_SUBJECT_PREFIX),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')
+    .default('mongodb://127.0.0.1:27017'),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default('switchboard'),
+  HTTP_HOST: z.string().default('127.0.0.1'),
+  /** 0 picks a free port (tests); the bound URL is logged. */
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+/**
+ * Validates the environment once at start-up into a typed object; nothing
+ * else in a service reads `process.env`.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${problems}`);
+  }
+  return result.data;
+}
+
+/** Injection token for the validated configuration object. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,0 +1,10 @@
+export * from './config/service-config';
+export { LoggingModule } from './logging/logging.module';
+export { NatsModule, NATS_CONNECTION, SUBJECTS } from './nats/nats.module';
+export * from './nats/nats-json';
+export { DatabaseModule } from './database/database.module';
+export { HealthModule } from './health/health.module';
+export { DiagnosticsModule } from './diagnostics/diagnostics.module';
+export { DiagnosticsService } from './diagnostics/diagnostics.service';
+export { ServiceModule } from './bootstrap/service-module';
+export { bootstrapService } from './bootstrap/bootstrap-service';

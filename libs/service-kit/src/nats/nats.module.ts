@@ -1,0 +1,44 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createSubjects } from '@switchboard/contracts';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+/** The deployment's subjects (`createSubjects(prefix)`). */
+export const SUBJECTS = Symbol('SUBJECTS');
+
+@Injectable()
+class NatsConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    // drain() lets in-flight handlers reply before the connection closes.
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
+  }
+}
+
+/** One raw NATS connection per process, reconnecting forever. */
+@Global()
+@Module({})
+export class NatsModule {
+  static forRoot(options: { url: string; name: string; subjectPrefix: string }): DynamicModule {
+    return {
+      module: NatsModule,
+      providers: [
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () =>
+            connect({
+              servers: options.url.split(','),
+              name: options.name,
+              maxReconnectAttempts: -1,
+              reconnectTimeWait: 250,
+              waitOnFirstConnect: true,
+            }),
+        },
+        { provide: SUBJECTS, useValue: createSubjects(options.subjectPrefix) },
+        NatsConnectionCloser,
+      ],
+      exports: [NATS_CONNECTION, SUBJECTS],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createSubjects, roundTripResultSchema, type ServiceName } from '@switchboard/contracts';
+import { decodeJson, encodeJson, requestJson } from '@switchboard/service-kit';
+import { randomBytes, randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { startService, type ServiceProcess } from '../services/service-process';
+import { testInfra, uniqueDatabase } from '../infra/test-infra';
+
+/**
+ * The workspace acceptance check every service passes: started as its own OS
+ * process against the real NATS and the real database, it reports ready,
+ * answers a NATS round trip by writing a document through mongoose, and
+ * survives malformed requests.
+ */
+export function describeServiceWiring(service: ServiceName): void {
+  describe(`${service} process against real NATS and database`, () => {
+    const prefix = `t${randomBytes(4).toString('hex')}`;
+    const subjects = createSubjects(prefix);
+    const database = uniqueDatabase(service.replace('-', '_'));
+    let proc: ServiceProcess;
+    let nc: NatsConnection;
+    let db: mongoose.Connection;
+
+    beforeAll(async () => {
+      const infra = testInfra();
+      proc = await startService(service, {
+        NATS_URL: infra.natsUrl,
+        MONGODB_URI: infra.mongoUri,
+        MONGODB_DB: database.name,
+        NATS_SUBJECT_PREFIX: prefix,
+      });
+      nc = await connect({ servers: infra.natsUrl });
+      db = await mongoose.createConnection(database.uri).asPromise();
+    });
+
+    afterAll(async () => {
+      await proc?.stop();
+      await nc?.close();
+      await db?.close();
+    });
+
+    it('reports live and ready (NATS and database up) on its health endpoints', async () => {
+      const live = await fetch(`${proc.url}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${proc.url}/health/ready`);
+      const body = (await ready.json()) as { status: string; info: Record<string, { status: string }> };
+      expect(ready.status).toBe(200);
+      expect(body.info['nats']?.status).toBe('up');
+      expect(body.info['mongodb']?.status).toBe('up');
+    });
+
+    it('answers a NATS request by writing a document through mongoose and reading it back', async () => {
+      const nonce = randomUUID();
+      const reply = await requestJson(nc, subjects.diagnosticsRoundTrip(service), { nonce }, roundTripResultSchema);
+      expect(reply).toMatchObject({ ok: true, data: { service, nonce } });
+      if (!reply.ok) return;
+      const stored = await db.collection('diagnostic_probes').findOne({ _id: new mongoose.Types.ObjectId(reply.data.documentId) });
+      expect(stored).toMatchObject({ service, nonce });
+    });
+
+    it('refuses malformed, invalid and oversized requests with typed errors and keeps serving', async () => {
+      const subject = subjects.diagnosticsRoundTrip(service);
+      const notJson = await nc.request(subject, new TextEncoder().encode('{nope'), { timeout: 3000 });
+      expect(decodeJson(notJson.data)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      const invalid = await nc.request(subject, encodeJson({ nonce: 42 }), { timeout: 3000 });
+      expect(decodeJson(invalid.data)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+      const huge = await nc.request(subject, encodeJson({ nonce: 'x'.repeat(100_000) }), { timeout: 3000 });
+      expect(decodeJson(huge.data)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+      const after = await requestJson(nc, subject, { nonce: 'still-serving' }, roundTripResultSchema);
+      expect(after.ok).toBe(true);
+    });
+  });
+}

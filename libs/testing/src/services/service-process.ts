@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = resolve(__dirname, '../../../..');
+
+export type AppName = 'gateway' | 'chat-actor' | 'router';
+
+export interface ServiceProcess {
+  readonly app: AppName;
+  readonly url: string;
+  readonly pid: number;
+  /** Every line the service printed so far (JSON log lines). */
+  readonly logs: string[];
+  /** SIGKILL: a crash, no shutdown hooks. */
+  kill(): Promise<void>;
+  /** SIGTERM: graceful shutdown. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an app as a separate OS process, exactly as `npm start` does, and
+ * resolves once it logs its `listening` line.
+ */
+export async function startService(
+  app: AppName,
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', resolve(ROOT, 'tools/runtime/register.cjs'), resolve(ROOT, `apps/${app}/src/main.ts`)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const logs: string[] = [];
+  let exited = false;
+  const exit = new Promise<void>((done) =>
+    child.once('exit', () => {
+      exited = true;
+      done();
+    }),
+  );
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${app} did not start within ${options.timeoutMs ?? 30000} ms:\n${logs.slice(-20).join('\n')}`)),
+      options.timeoutMs ?? 30000,
+    );
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        logs.push(line);
+        const match = /"msg":"listening".*?"url":"([^"]+)"|"url":"([^"]+)".*?"msg":"listening"/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolveUrl(match[1] ?? match[2]);
+        }
+      });
+    }
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`${app} exited during start-up:\n${logs.slice(-20).join('\n')}`));
+    });
+  });
+
+  const signal = async (sig: NodeJS.Signals) => {
+    if (exited) return;
+    child.kill(sig);
+    await exit;
+  };
+  return { app, url, pid: child.pid!, logs, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+}
