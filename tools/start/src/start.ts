@@ -1,0 +1,120 @@
+/**
+ * `npm start`: infrastructure (from the environment, containers, or local
+ * binaries under .data/), every service as its own process, the admin
+ * console served by the gateway. Ctrl-C stops everything.
+ */
+import { provideInfrastructure, startProcess, type ManagedProcess } from '@switchboard/infra';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { localTopology } from './topology';
+
+const ROOT = resolve(__dirname, '../../..');
+const DATA_DIR = resolve(process.env['SWITCHBOARD_DATA_DIR'] ?? join(ROOT, '.data'));
+const ADMIN_DIST = join(ROOT, 'dist/apps/admin/browser');
+const READY_TIMEOUT_MS = 90_000;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const services = localTopology();
+  ensureAdminConsoleBuilt();
+
+  const infra = await provideInfrastructure({ purpose: 'start', projectRoot: ROOT, dataDir: DATA_DIR });
+  log(`infrastructure (${infra.source}): NATS ${infra.natsUrl}, MongoDB ${infra.mongoUri}`);
+
+  const logDir = join(DATA_DIR, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const processes: ManagedProcess[] = services.map((service) =>
+    startProcess({
+      name: service.instanceId,
+      command: process.execPath,
+      args: ['-r', join(ROOT, 'tools/runtime/register.cjs'), join(ROOT, `apps/${service.app}/src/main.ts`)],
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NATS_URL: infra.natsUrl,
+        MONGODB_URI: infra.mongoUri,
+        HTTP_PORT: String(service.port),
+        INSTANCE_ID: service.instanceId,
+        ADMIN_STATIC_DIR: ADMIN_DIST,
+      },
+      logFile: join(logDir, `${service.instanceId}.log`),
+    }),
+  );
+
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping...');
+    await Promise.all(processes.map((p) => p.stop()));
+    await infra.stop();
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+  for (const p of processes) {
+    void p.exited.then((code) => {
+      if (!stopping) {
+        log(`${p.name} exited with code ${code}; see ${join(logDir, `${p.name}.log`)}`);
+        void stopAll(1);
+      }
+    });
+  }
+
+  await Promise.all(services.map((s) => waitReady(`http://127.0.0.1:${s.port}/health/ready`, s.instanceId)));
+  const gateway = services.find((s) => s.app === 'gateway')!;
+  log(`all services ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(
+    [
+      '',
+      'Switchboard is running:',
+      `  Admin console   http://127.0.0.1:${gateway.port}/admin/`,
+      `  Gateway API     http://127.0.0.1:${gateway.port}/api`,
+      ...services.map((s) => `  ${s.instanceId.padEnd(15)} http://127.0.0.1:${s.port}/health/ready`),
+      `  NATS            ${infra.natsUrl}`,
+      `  MongoDB         ${infra.mongoUri}`,
+      `  Logs            ${logDir}`,
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+}
+
+/** The gateway serves the built admin console; build it once if it is missing. */
+function ensureAdminConsoleBuilt(): void {
+  if (existsSync(join(ADMIN_DIST, 'index.html'))) return;
+  log('building the admin console (first run only)...');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run', 'admin:build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  if (result.status !== 0) throw new Error('Building the admin console failed (nx run admin:build)');
+}
+
+async function waitReady(url: string, name: string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) {
+        log(`${name} ready`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${name} was not ready within ${READY_TIMEOUT_MS / 1000} s (${url})`);
+}
+
+function log(message: string): void {
+  console.log(`[switchboard] ${message}`);
+}
+
+main().catch((error) => {
+  console.error(`[switchboard] ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
