@@ -1,0 +1,107 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { eventually, testInfra } from '@switchboard/testing';
+import { randomBytes } from 'node:crypto';
+import { PartitionLeases } from './partition-leases';
+
+const PARTITIONS = 16;
+const timings = { leaseTtlMs: 1500, tickMs: 200 };
+
+function manager(nc: NatsConnection, bucketPrefix: string, instanceId: string, log: string[]) {
+  return new PartitionLeases(nc, {
+    bucketPrefix,
+    instanceId,
+    partitions: PARTITIONS,
+    timings,
+    events: {
+      acquired: (p, epoch) => void log.push(`${instanceId} +${p}@${epoch}`),
+      released: (p, reason) => void log.push(`${instanceId} -${p} ${reason}`),
+    },
+  });
+}
+
+const owned = (m: PartitionLeases) => m.owned().map((o) => o.partition);
+
+describe('A1 partition leases in JetStream KV', () => {
+  let nc: NatsConnection;
+  beforeAll(async () => {
+    nc = await connect({ servers: testInfra().natsUrl });
+  });
+  afterAll(async () => nc.close());
+
+  it('A1 two processes split the partitions: every partition has exactly one owner', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const log: string[] = [];
+    const a = manager(nc, prefix, 'a', log);
+    const b = manager(nc, prefix, 'b', log);
+    await a.start();
+    await b.start();
+    try {
+      await eventually(() => {
+        const all = [...owned(a), ...owned(b)].sort((x, y) => x - y);
+        expect(all).toEqual([...Array(PARTITIONS).keys()]);
+        expect(owned(a).length).toBeGreaterThan(0);
+        expect(owned(b).length).toBeGreaterThan(0);
+      });
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it('A4 a graceful stop hands every partition over at once', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const log: string[] = [];
+    const a = manager(nc, prefix, 'a', log);
+    const b = manager(nc, prefix, 'b', log);
+    await a.start();
+    await b.start();
+    await eventually(() => {
+      expect(owned(a).length + owned(b).length).toBe(PARTITIONS);
+      expect(owned(b).length).toBeGreaterThan(0);
+    });
+    await b.stop();
+    const stoppedAt = Date.now();
+    await eventually(() => expect(owned(a)).toHaveLength(PARTITIONS), { timeoutMs: 3000 });
+    // Well under the lease TTL: the leases were released, not left to expire.
+    expect(Date.now() - stoppedAt).toBeLessThan(timings.leaseTtlMs);
+    await a.stop();
+  });
+
+  it('A4 the leases of a process that stops renewing expire and are taken over within the TTL', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const log: string[] = [];
+    const a = manager(nc, prefix, 'a', log);
+    const dead = manager(nc, prefix, 'dead', log);
+    await a.start();
+    await dead.start();
+    await eventually(() => {
+      expect(owned(a).length + owned(dead).length).toBe(PARTITIONS);
+      expect(owned(dead).length).toBeGreaterThan(0);
+    });
+    const epochsBefore = new Map(dead.owned().map((o) => [o.partition, o.epoch]));
+    // Simulate a crash: stop the timer without releasing anything.
+    (dead as unknown as { running: boolean }).running = false;
+    const crashedAt = Date.now();
+    await eventually(() => expect(owned(a)).toHaveLength(PARTITIONS), { timeoutMs: 5000 });
+    expect(Date.now() - crashedAt).toBeLessThan(timings.leaseTtlMs + 2000);
+    for (const { partition, epoch } of a.owned()) {
+      const old = epochsBefore.get(partition);
+      if (old !== undefined) expect(epoch).toBeGreaterThan(old);
+    }
+    await a.stop();
+  });
+
+  it('A1 refuses to join a cluster configured with another partition count', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const a = manager(nc, prefix, 'a', []);
+    await a.start();
+    const other = new PartitionLeases(nc, {
+      bucketPrefix: prefix,
+      instanceId: 'b',
+      partitions: PARTITIONS * 2,
+      events: { acquired: () => undefined, released: () => undefined },
+    });
+    await expect(other.start()).rejects.toThrow(/uses 16 chat partitions/);
+    await a.stop();
+  });
+});
