@@ -25,9 +25,13 @@ export default [
           allow: [],
           depConstraints: [
             // Two dimensions: what a project is (type) and whose it is (scope).
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:testing'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access', 'type:testing'],
+            },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access'] },
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:contracts'],
@@ -37,7 +41,7 @@ export default [
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain'],
               // The domain is plain TypeScript: no framework, no driver, no validation library.
-              bannedExternalImports: [...FRAMEWORKS_AND_DRIVERS, 'zod', 'node:*'],
+              bannedExternalImports: [...FRAMEWORKS_AND_DRIVERS, 'zod'],
             },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling'] },

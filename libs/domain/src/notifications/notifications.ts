@@ -1,0 +1,158 @@
+import type { SessionEvent } from '../session/events';
+import type { SessionState } from '../session/state';
+
+/**
+ * Who a notification is for. The gateway resolves audiences to sockets; the
+ * domain only says who. `queueWatchers` are the agents whose Queue tab lists
+ * sessions of that queue and company (R2: the gateway applies
+ * `canSeeQueuedSession` with the current settings and presence).
+ */
+export type Audience =
+  | { readonly to: 'endUser'; readonly endUserId: string }
+  | { readonly to: 'agent'; readonly agentId: string }
+  | { readonly to: 'queueWatchers'; readonly queue: string; readonly companyId: string };
+
+/**
+ * Stable codes of what a notification tells its audience, with the default
+ * English text beside them (`text`) so that simple clients need no table.
+ */
+export type NoticeCode =
+  /** A session appeared in, or left, a Queue tab: the list must be refreshed. */
+  | 'QUEUE_CHANGED'
+  | 'SESSION_STARTED'
+  | 'MESSAGE'
+  | 'SIDE_NOTE'
+  /** R3.2: "<agent> is online". */
+  | 'AGENT_JOINED'
+  /** The session is now in the agent's My Chats. */
+  | 'ASSIGNED_TO_YOU'
+  /** The session left the agent's My Chats or Transferred tab. */
+  | 'REMOVED_FROM_YOU'
+  /** R5.1: appears in the target's Transferred tab. */
+  | 'TRANSFER_OFFERED'
+  | 'TRANSFERRED'
+  | 'RELEASED'
+  | 'BACK_IN_QUEUE'
+  | 'USER_CANCELLED'
+  | 'USER_LEFT'
+  | 'USER_RETURNED'
+  | 'TICKET_CREATED'
+  | 'TICKET_RESOLVED'
+  | 'TICKET_CANCELLED'
+  | 'REMOTE_CONTROL_LINK'
+  | 'REMOTE_CONTROL_REQUESTED'
+  | 'SESSION_ENDED'
+  | 'SESSION_ABANDONED';
+
+export interface Notification {
+  readonly audience: Audience;
+  readonly notice: NoticeCode;
+  readonly text: string;
+  readonly sessionId: string;
+  /** Sequence number of the event: clients apply notifications of a session in seq order. */
+  readonly seq: number;
+  readonly event: SessionEvent;
+}
+
+/**
+ * The notifications an event implies, as data; the gateway only delivers them.
+ * `state` is the session after the decision's events were applied (the actor
+ * has it at hand when it publishes). From it only the end user, the company and
+ * the agent now holding the session are read; events carry who was involved
+ * before a change (previous owner, transfer target, queue).
+ *
+ * Side notes are never addressed to the end user (R13).
+ */
+export function notificationsFor(event: SessionEvent, state: SessionState): Notification[] {
+  const out: Notification[] = [];
+  const add = (audience: Audience, notice: NoticeCode, text: string) =>
+    out.push({ audience, notice, text, sessionId: event.sessionId, seq: event.seq, event });
+  const endUser: Audience = { to: 'endUser', endUserId: state.endUserId };
+  const agent = (agentId: string): Audience => ({ to: 'agent', agentId });
+  const watchers = (queue: string): Audience => ({ to: 'queueWatchers', queue, companyId: state.companyId });
+  // The agent currently holding the session: owner, or owner-to-be while a transfer is pending.
+  const holder = state.ownerAgentId ?? state.transferTargetAgentId;
+
+  switch (event.type) {
+    case 'SessionStarted':
+      add(endUser, 'SESSION_STARTED', 'Your request was received. An agent will be with you shortly.');
+      add(watchers(event.queue), 'QUEUE_CHANGED', 'A new chat is waiting.');
+      break;
+    case 'MessagePosted':
+      add(endUser, 'MESSAGE', event.text);
+      if (holder !== undefined) add(agent(holder), 'MESSAGE', event.text);
+      break;
+    case 'SideNoteAdded':
+      // Agents only; during a transfer the note is for the target.
+      if (holder !== undefined) add(agent(holder), 'SIDE_NOTE', event.text);
+      break;
+    case 'SessionAssigned':
+      add(endUser, 'AGENT_JOINED', `${event.agentName} is online.`);
+      add(agent(event.agentId), 'ASSIGNED_TO_YOU', 'The chat is in your My Chats.');
+      if (event.via !== 'transfer') add(watchers(state.queue), 'QUEUE_CHANGED', 'A chat was taken.');
+      break;
+    case 'TransferRequested':
+      add(endUser, 'TRANSFERRED', `Your chat is being transferred to ${event.toAgentName}.`);
+      add(agent(event.fromAgentId), 'REMOVED_FROM_YOU', `Chat transferred to ${event.toAgentName}.`);
+      add(agent(event.toAgentId), 'TRANSFER_OFFERED', `${event.fromAgentName} transferred a chat to you.`);
+      break;
+    case 'TransferredToQueue':
+      add(endUser, 'TRANSFERRED', 'Your chat was transferred to another support team. An agent will be with you shortly.');
+      add(agent(event.fromAgentId), 'REMOVED_FROM_YOU', `Chat transferred to queue ${event.toQueue}.`);
+      add(watchers(event.toQueue), 'QUEUE_CHANGED', 'A chat was transferred to the queue.');
+      break;
+    case 'SessionReleased':
+      add(endUser, 'RELEASED', 'Your chat was released for reassignment. Another agent will be with you shortly.');
+      add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat released.');
+      add(watchers(event.queue), 'QUEUE_CHANGED', 'A chat was released to the queue.');
+      break;
+    case 'TransferReverted':
+      add(endUser, 'BACK_IN_QUEUE', 'Your chat is waiting for an agent again. An agent will be with you shortly.');
+      add(agent(event.targetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you went back to the queue.');
+      add(watchers(event.queue), 'QUEUE_CHANGED', 'A chat went back to the queue.');
+      break;
+    case 'UserCancelled':
+      add(endUser, 'USER_CANCELLED', 'You cancelled the chat.');
+      if (holder !== undefined) add(agent(holder), 'USER_CANCELLED', 'End user has cancelled chat.');
+      break;
+    case 'UserLeft':
+      if (holder !== undefined) add(agent(holder), 'USER_LEFT', 'The end user has left the chat.');
+      break;
+    case 'UserReturned':
+      if (holder !== undefined) add(agent(holder), 'USER_RETURNED', 'The end user is back.');
+      break;
+    case 'TicketCreated':
+      add(endUser, 'TICKET_CREATED', `Ticket ${event.ticketId} was created for your request.`);
+      add(agent(event.agentId), 'TICKET_CREATED', `Ticket ${event.ticketId} created.`);
+      break;
+    case 'TicketResolved':
+      add(endUser, 'TICKET_RESOLVED', `Ticket ${event.ticketId} was resolved.`);
+      if (event.by.role === 'agent') add(agent(event.by.id), 'TICKET_RESOLVED', `Ticket ${event.ticketId} resolved.`);
+      break;
+    case 'TicketCancelled':
+      add(endUser, 'TICKET_CANCELLED', `Ticket ${event.ticketId} was cancelled.`);
+      if (event.by.role === 'agent') add(agent(event.by.id), 'TICKET_CANCELLED', `Ticket ${event.ticketId} cancelled.`);
+      break;
+    case 'RemoteControlRequested':
+      add(agent(event.agentId), 'REMOTE_CONTROL_LINK', event.url);
+      add(endUser, 'REMOTE_CONTROL_REQUESTED', 'The agent asked to take remote control of your device.');
+      break;
+    case 'SessionClosed':
+      add(
+        endUser,
+        'SESSION_ENDED',
+        event.reason === 'userCancelled' ? 'You cancelled the chat.' : 'The chat session has ended.',
+      );
+      if (event.agentId !== undefined) add(agent(event.agentId), 'SESSION_ENDED', 'The chat session has ended.');
+      if (event.transferTargetAgentId !== undefined) {
+        add(agent(event.transferTargetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you was closed.');
+      }
+      if (event.previousStatus === 'QUEUED') add(watchers(event.queue), 'QUEUE_CHANGED', 'A waiting chat was closed.');
+      break;
+    case 'SessionAbandoned':
+      add(endUser, 'SESSION_ABANDONED', 'The chat session has ended.');
+      add(agent(event.agentId), 'SESSION_ABANDONED', 'Chat marked abandoned.');
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+import { domainError, type DomainError } from '../errors/domain-error';
+import type { SessionCommand, SessionCommandType } from '../session/commands';
+import type { AgentInfo } from '../session/context';
+import type { SessionState } from '../session/state';
+import type { Actor, ActorRole } from '../session/types';
+import type { Settings } from '../settings/settings';
+import { canSeeQueuedSession } from './eligibility';
+
+/**
+ * R19, first gate: which role may issue which command. The finer checks
+ * (owner only, transfer target only, may see the queued session) depend on the
+ * session's status and are made by `decide`, because their refusals have their
+ * own codes (NOT_OWNER, NOT_TRANSFER_TARGET, ALREADY_TAKEN...).
+ */
+export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRole[]>> = {
+  StartSession: ['endUser'],
+  AcceptSession: ['agent'],
+  AutoAssign: ['system'],
+  TransferToAgent: ['agent'],
+  TransferToQueue: ['agent'],
+  ReleaseSession: ['agent'],
+  EndChat: ['agent'],
+  AbandonSession: ['agent'],
+  CancelByUser: ['endUser'],
+  // R12: the gateway decides that the end user left (grace period elapsed); a
+  // return may also be reported by the end user's own client on reconnect.
+  MarkUserLeft: ['system'],
+  MarkUserReturned: ['system', 'endUser'],
+  PostMessage: ['endUser', 'agent'],
+  AddSideNote: ['agent'],
+  CreateTicket: ['agent'],
+  RequestControl: ['agent'],
+  ForceClose: ['admin'],
+  TargetWentOffline: ['system'],
+};
+
+/**
+ * R19: the role may issue the command, and an end user acts only on their own
+ * session. Undefined when allowed.
+ */
+export function authorizeCommand(state: SessionState | undefined, command: SessionCommand): DomainError | undefined {
+  const { actor } = command;
+  if (!COMMAND_ROLES[command.type].includes(actor.role)) {
+    return domainError('FORBIDDEN', `A ${roleName(actor.role)} may not ${describeCommand(command.type)}.`, {
+      role: actor.role,
+      command: command.type,
+    });
+  }
+  if (actor.role === 'endUser' && state !== undefined && state.endUserId !== actor.id) {
+    return domainError('FORBIDDEN', 'You can only act on your own chat session.');
+  }
+  return undefined;
+}
+
+export type SessionAccess = 'full' | 'endUserView' | 'none';
+
+/**
+ * R19 / R17 for reads: what an actor may see of a session.
+ * - administrators and the system: everything (R17: list and inspect any session);
+ * - the end user: their own session, without side notes (R13);
+ * - an agent: the owner, the transfer target, any agent the session was ever
+ *   assigned to, and agents whose Queue tab lists it (R2): everything.
+ */
+export function sessionAccess(
+  state: SessionState,
+  actor: Actor,
+  ctx: { readonly settings: Settings; readonly agent?: AgentInfo },
+): SessionAccess {
+  switch (actor.role) {
+    case 'admin':
+    case 'system':
+      return 'full';
+    case 'endUser':
+      return state.endUserId === actor.id ? 'endUserView' : 'none';
+    case 'agent': {
+      if (state.ownerAgentId === actor.id || state.transferTargetAgentId === actor.id) return 'full';
+      if (state.participants.includes(actor.id)) return 'full';
+      const agent = ctx.agent;
+      if (agent !== undefined && agent.id === actor.id && canSeeQueuedSession(agent, state, ctx.settings)) return 'full';
+      return 'none';
+    }
+  }
+}
+
+/**
+ * R15 (with R3.3): the customer information and resources tabs are for the
+ * agent who has the session (owner while ASSIGNED) and for administrators.
+ * A transfer target receives them when it accepts.
+ */
+export function canViewCustomerInfo(state: SessionState, actor: Actor): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'agent' && state.status === 'ASSIGNED' && state.ownerAgentId === actor.id;
+}
+
+function roleName(role: ActorRole): string {
+  return { endUser: 'end user', agent: 'agent', admin: 'administrator', system: 'system process' }[role];
+}
+
+/** Human words for a command type, used in refusal messages. */
+export function describeCommand(type: SessionCommandType): string {
+  const names: Record<SessionCommandType, string> = {
+    StartSession: 'start a chat',
+    AcceptSession: 'accept a chat',
+    AutoAssign: 'assign a chat automatically',
+    TransferToAgent: 'transfer a chat to an agent',
+    TransferToQueue: 'transfer a chat to a queue',
+    ReleaseSession: 'release a chat',
+    EndChat: 'end a chat',
+    AbandonSession: 'abandon a chat',
+    CancelByUser: 'cancel a chat as its end user',
+    MarkUserLeft: 'mark the end user as gone',
+    MarkUserReturned: 'mark the end user as back',
+    PostMessage: 'post a message',
+    AddSideNote: 'add a side note',
+    CreateTicket: 'create a ticket',
+    RequestControl: 'request remote control',
+    ForceClose: 'force-close a chat',
+    TargetWentOffline: 'report an agent offline',
+  };
+  return names[type];
+}

@@ -1,0 +1,92 @@
+import type { AgentInfo } from '../session/context';
+import type { SessionState } from '../session/state';
+import type { IsoTime } from '../session/types';
+import type { Settings } from '../settings/settings';
+import { isEligibleAgent, isOnline, type RoutableSession } from './eligibility';
+
+/** The cap that applies to the agent: its own if set, else the setting; 0 = no limit. */
+export function effectiveCap(agent: AgentInfo, settings: Settings): number {
+  return agent.cap !== undefined && agent.cap > 0 ? agent.cap : settings.maxConcurrentChatsPerAgent;
+}
+
+/**
+ * R4.1: below the cap. `reservedForThis` says the agent's load already counts
+ * the session being assigned (the router reserved the slot, A6).
+ */
+export function hasCapacity(agent: AgentInfo, settings: Settings, reservedForThis = false): boolean {
+  const cap = effectiveCap(agent, settings);
+  if (cap <= 0) return true;
+  const otherLoad = reservedForThis ? agent.load - 1 : agent.load;
+  return otherLoad < cap;
+}
+
+/** What blocks an automatic assignment to this agent, or undefined if nothing does. */
+export function autoAssignProblem(
+  agent: AgentInfo,
+  session: RoutableSession,
+  settings: Settings,
+  reservedForThis = false,
+): 'offline' | 'notEligible' | 'atCapacity' | undefined {
+  if (!isOnline(agent)) return 'offline';
+  if (!isEligibleAgent(agent, session, settings)) return 'notEligible';
+  if (!hasCapacity(agent, settings, reservedForThis)) return 'atCapacity';
+  return undefined;
+}
+
+/**
+ * R4.1: the agent to assign a QUEUED session to: eligible (R2), online, below
+ * the cap; lowest load first; ties to the agent idle longest (earliest
+ * `idleSince`, absent = idle forever); last tie by id so the choice is
+ * deterministic. Undefined when nobody is available: the session waits.
+ */
+export function pickAgentForAutoAssign(
+  session: RoutableSession,
+  agents: readonly AgentInfo[],
+  settings: Settings,
+): AgentInfo | undefined {
+  let best: AgentInfo | undefined;
+  for (const a of agents) {
+    if (autoAssignProblem(a, session, settings) !== undefined) continue;
+    if (best === undefined || compareForAssignment(a, best) < 0) best = a;
+  }
+  return best;
+}
+
+function compareForAssignment(a: AgentInfo, b: AgentInfo): number {
+  if (a.load !== b.load) return a.load - b.load;
+  const ia = idleKey(a.idleSince);
+  const ib = idleKey(b.idleSince);
+  if (ia !== ib) return ia - ib;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function idleKey(t: IsoTime | undefined): number {
+  if (t === undefined) return Number.NEGATIVE_INFINITY;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}
+
+/** The fields `orderWaitingSessions` sorts on. */
+export interface WaitingSession {
+  readonly sessionId: string;
+  readonly queuedAt?: IsoTime;
+  readonly createdAt: IsoTime;
+}
+
+/**
+ * R4.1: waiting sessions are served oldest first, by the time they (last)
+ * entered the queue; ties by session id. Returns a new array.
+ */
+export function orderWaitingSessions<T extends WaitingSession>(sessions: readonly T[]): T[] {
+  const key = (s: WaitingSession) => Date.parse(s.queuedAt ?? s.createdAt);
+  return [...sessions].sort((a, b) => {
+    const d = key(a) - key(b);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+    return a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0;
+  });
+}
+
+/** R4.1: with Agent Auto Accept on, a QUEUED session waits for the router. */
+export function awaitsAutoAssign(state: Pick<SessionState, 'status'>, settings: Settings): boolean {
+  return settings.agentAutoAccept && state.status === 'QUEUED';
+}

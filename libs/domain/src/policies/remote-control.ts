@@ -1,0 +1,20 @@
+/**
+ * R16: the link into the remote-control console for a device. The configured
+ * URL may contain `{deviceId}` (and `{sessionId}`) placeholders; without one,
+ * the device id is appended as a `device` query parameter.
+ */
+export function remoteControlLink(consoleUrl: string, deviceId: string, sessionId?: string): string {
+  const base = consoleUrl.trim();
+  const device = encodeURIComponent(deviceId);
+  if (base.includes('{deviceId}')) {
+    return base.split('{deviceId}').join(device).split('{sessionId}').join(encodeURIComponent(sessionId ?? ''));
+  }
+  const [beforeHash, hash] = splitOnce(base, '#');
+  const sep = beforeHash.includes('?') ? (beforeHash.endsWith('?') || beforeHash.endsWith('&') ? '' : '&') : '?';
+  return `${beforeHash}${sep}device=${device}${hash === undefined ? '' : `#${hash}`}`;
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}

@@ -1,0 +1,76 @@
+import type { Settings } from '../settings/settings';
+import type { IsoTime } from './types';
+
+export type Presence = 'online' | 'away' | 'offline';
+
+/**
+ * What `decide` and the policies need to know about an agent. The actor loads
+ * it (agents collection + presence + current load) before calling `decide`.
+ */
+export interface AgentInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly presence: Presence;
+  /** Support queues the agent belongs to (`General` is implicit: everyone is in it). */
+  readonly queues: readonly string[];
+  readonly companies: readonly string[];
+  /** Sessions currently ASSIGNED to the agent. */
+  readonly load: number;
+  /** Per-agent cap overriding the setting; 0 or absent: use the setting. */
+  readonly cap?: number;
+  /** Since when the agent has had no new assignment (R4.1 tie-break); absent: idle since forever. */
+  readonly idleSince?: IsoTime;
+}
+
+export interface Asset {
+  readonly id: string;
+  readonly name?: string;
+  /** Id of the device in the remote-control console; defaults to the asset id. */
+  readonly deviceId?: string;
+}
+
+/** The session's end user, as stored in the customers collection. */
+export interface EndUserInfo {
+  readonly id: string;
+  readonly companyId: string;
+  readonly displayName?: string;
+  readonly assets: readonly Asset[];
+}
+
+export interface TopicInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly queue: string;
+}
+
+/**
+ * Everything `decide` may look at besides the session itself. All of it is
+ * plain data, fetched by the actor beforehand; which command needs what:
+ *
+ * | command | needs |
+ * |---|---|
+ * | StartSession | `endUser`; `topics` when Use Topics is on |
+ * | AcceptSession from the Queue tab | the accepting agent in `agents` (presence, queues, companies) |
+ * | AutoAssign | the proposed agent in `agents` (presence, queues, companies, load, cap) |
+ * | TransferToAgent | the target in `agents` (absent: no such agent) |
+ * | TransferToQueue | `queues` (names of existing queues) unless the target is `General` |
+ * | CreateTicket | `newIds.ticketId` |
+ * | RequestControl | `endUser` (assets) |
+ * | TargetWentOffline | the target in `agents` (presence) |
+ *
+ * Display names of agents come from `agents` when present, else from the
+ * session's history. A missing piece is refused with `CONTEXT_INCOMPLETE`.
+ */
+export interface DecisionContext {
+  readonly now: IsoTime;
+  readonly settings: Settings;
+  readonly agents?: readonly AgentInfo[];
+  readonly endUser?: EndUserInfo;
+  readonly topics?: readonly TopicInfo[];
+  readonly queues?: readonly string[];
+  readonly newIds?: { readonly ticketId?: string };
+}
+
+export function findAgent(ctx: Pick<DecisionContext, 'agents'>, agentId: string): AgentInfo | undefined {
+  return ctx.agents?.find((a) => a.id === agentId);
+}

@@ -1,0 +1,498 @@
+import { domainError, type DomainError } from '../errors/domain-error';
+import { authorizeCommand } from '../policies/authorization';
+import { autoAssignProblem } from '../policies/auto-assign';
+import { isEligibleAgent, isOnline } from '../policies/eligibility';
+import { remoteControlLink } from '../policies/remote-control';
+import { queueForStart, resolveStartTopic } from '../policies/start';
+import { transferTargetProblem } from '../policies/transfer-targets';
+import { GENERAL_QUEUE, queueTransferAllowed } from '../settings/settings';
+import type {
+  AbandonSession,
+  AcceptSession,
+  AutoAssign,
+  CancelByUser,
+  CreateTicket,
+  EndChat,
+  ForceClose,
+  PostMessage,
+  RequestControl,
+  SessionCommand,
+  StartSession,
+  TargetWentOffline,
+  TransferToAgent,
+  TransferToQueue,
+} from './commands';
+import { findAgent, type Asset, type DecisionContext } from './context';
+import type { EventPayload, SessionEvent } from './events';
+import { findCommandOutcome } from './idempotency';
+import type { SessionState } from './state';
+import { isTerminalStatus, type Actor } from './types';
+import { validateCommand } from './validate-command';
+
+export type Decision =
+  | { readonly ok: true; readonly events: SessionEvent[]; readonly duplicate: boolean }
+  | { readonly ok: false; readonly error: DomainError };
+
+type Outcome = EventPayload[] | DomainError;
+
+/**
+ * Decides what a command does to a session: the events that follow, or a typed
+ * refusal. Pure: no clock, no ids, no I/O; everything else comes in `ctx`.
+ *
+ * - `state` is undefined only before the session exists (StartSession).
+ * - A command whose `commandId` was already applied returns the events it
+ *   produced then, with `duplicate: true`; the caller must not apply them again.
+ * - A refusal changes nothing (the caller has nothing to write).
+ * - The events of one decision are meant to be applied together (`applyEvents`)
+ *   and stored in one conditional write.
+ *
+ * Order of checks: session id, idempotency, command shape, existence, role
+ * (R19), terminal status, then the rule of the command.
+ */
+export function decide(state: SessionState | undefined, command: SessionCommand, ctx: DecisionContext): Decision {
+  if (state !== undefined && command?.sessionId !== state.sessionId) {
+    return refuse(
+      domainError('VALIDATION', `Command for session ${String(command?.sessionId)} given to session ${state.sessionId}.`),
+    );
+  }
+
+  const prior = findCommandOutcome(state, command?.commandId);
+  if (prior !== undefined) {
+    const by = prior[0]!.by;
+    if (by.role !== command.actor?.role || by.id !== command.actor?.id) {
+      return refuse(domainError('COMMAND_ID_REUSED', 'This command id was already used by someone else.'));
+    }
+    return { ok: true, events: prior, duplicate: true };
+  }
+
+  const invalid = validateCommand(command);
+  if (invalid !== undefined) return refuse(invalid);
+
+  const forbidden = authorizeCommand(state, command);
+  if (forbidden !== undefined) return refuse(forbidden);
+
+  if (command.type === 'StartSession') return decideStart(state, command, ctx);
+
+  if (state === undefined) {
+    return refuse(domainError('SESSION_NOT_FOUND', `Chat session ${command.sessionId} does not exist.`));
+  }
+  if (isTerminalStatus(state.status)) {
+    return refuse(
+      domainError('SESSION_CLOSED', `This chat session is ${state.status === 'CLOSED' ? 'closed' : 'abandoned'}.`, {
+        status: state.status,
+      }),
+    );
+  }
+
+  const outcome = decideOnOpenSession(state, command, ctx);
+  if (!Array.isArray(outcome)) return refuse(outcome);
+  return { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false };
+}
+
+function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession>, ctx: DecisionContext): Outcome {
+  switch (command.type) {
+    case 'AcceptSession':
+      return accept(state, command, ctx);
+    case 'AutoAssign':
+      return autoAssign(state, command, ctx);
+    case 'TransferToAgent':
+      return transferToAgent(state, command, ctx);
+    case 'TransferToQueue':
+      return transferToQueue(state, command, ctx);
+    case 'ReleaseSession':
+      return ownerOnly(state, command.actor, { allowCancelled: false }) ?? [
+        { type: 'SessionReleased', agentId: command.actor.id, agentName: agentName(state, command.actor.id, ctx), queue: state.queue },
+      ];
+    case 'EndChat':
+      return endChat(state, command);
+    case 'AbandonSession':
+      return abandon(state, command, ctx);
+    case 'CancelByUser':
+      return cancelByUser(state, command);
+    case 'MarkUserLeft':
+      return state.userLeft
+        ? domainError('INVALID_STATE', 'The end user is already marked as gone.')
+        : [{ type: 'UserLeft' }];
+    case 'MarkUserReturned':
+      return state.userLeft
+        ? [{ type: 'UserReturned' }]
+        : domainError('INVALID_STATE', 'The end user is not marked as gone.');
+    case 'PostMessage':
+      return postMessage(state, command, ctx);
+    case 'AddSideNote':
+      return (
+        ownerOnly(state, command.actor, { allowCancelled: true }) ?? [
+          { type: 'SideNoteAdded', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), text: command.text },
+        ]
+      );
+    case 'CreateTicket':
+      return createTicket(state, command, ctx);
+    case 'RequestControl':
+      return requestControl(state, command, ctx);
+    case 'ForceClose':
+      return forceClose(state, command);
+    case 'TargetWentOffline':
+      return targetWentOffline(state, command, ctx);
+  }
+}
+
+// R1. A start for an existing session with the same request id returns the
+// first outcome (R1.1); the cross-session part of R1.1/R1.2 (another session
+// id) is `existingSessionForStart`, applied by the service before this.
+function decideStart(state: SessionState | undefined, command: StartSession, ctx: DecisionContext): Decision {
+  if (state !== undefined) {
+    if (state.requestId === command.requestId && state.endUserId === command.actor.id) {
+      const first = findCommandOutcome(state, state.history[0]!.commandId)!;
+      return { ok: true, events: first, duplicate: true };
+    }
+    return refuse(domainError('SESSION_EXISTS', `Chat session ${state.sessionId} already exists.`));
+  }
+  const endUser = ctx.endUser;
+  if (endUser === undefined) return refuse(incomplete('StartSession needs the end user in the context.'));
+  if (endUser.id !== command.actor.id) {
+    return refuse(domainError('FORBIDDEN', 'You can only start a chat for yourself.'));
+  }
+  const topic = resolveStartTopic(ctx.settings, command.topic, ctx.topics);
+  if (!topic.ok) return refuse(topic.error);
+  const payload: EventPayload = {
+    type: 'SessionStarted',
+    endUserId: endUser.id,
+    ...(endUser.displayName !== undefined ? { endUserName: endUser.displayName } : {}),
+    companyId: endUser.companyId,
+    requestId: command.requestId,
+    description: command.description.trim(),
+    queue: queueForStart(ctx.settings, topic.topic),
+    ...(topic.topic !== undefined ? { topic: topic.topic.id } : {}),
+  };
+  return { ok: true, events: stamp(undefined, command, ctx, [payload]), duplicate: false };
+}
+
+// R3.
+function accept(state: SessionState, command: AcceptSession, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  if (state.status === 'ASSIGNED') {
+    return state.ownerAgentId === me
+      ? domainError('ALREADY_TAKEN', 'You already have this chat.', { ownerAgentId: me })
+      : domainError('ALREADY_TAKEN', 'Another agent has already taken this chat.');
+  }
+  if (state.status === 'PENDING_TRANSFER') {
+    if (state.transferTargetAgentId !== me) {
+      return domainError('NOT_TRANSFER_TARGET', 'This chat is being transferred to another agent; only that agent can accept it.');
+    }
+    // R4.2: accepting a transfer is always manual and ignores the cap.
+    return [
+      {
+        type: 'SessionAssigned',
+        agentId: me,
+        agentName: agentName(state, me, ctx),
+        via: 'transfer',
+        ...(state.transferFromAgentId !== undefined ? { fromAgentId: state.transferFromAgentId } : {}),
+      },
+    ];
+  }
+  // QUEUED
+  const agent = findAgent(ctx, me);
+  if (agent === undefined) return incomplete('AcceptSession needs the accepting agent in the context.');
+  if (ctx.settings.agentAutoAccept) {
+    return domainError('MANUAL_ACCEPT_DISABLED', 'Chats are assigned automatically; they cannot be picked from the queue.');
+  }
+  if (!isOnline(agent)) {
+    return domainError('AGENT_UNAVAILABLE', 'Set yourself online to accept chats from the queue.', { presence: agent.presence });
+  }
+  if (!isEligibleAgent(agent, state, ctx.settings)) {
+    return domainError('FORBIDDEN', 'This chat is not in your queues or companies.');
+  }
+  return [{ type: 'SessionAssigned', agentId: me, agentName: agent.displayName, via: 'accept' }];
+}
+
+// R4: the router proposes an agent; this is the last word.
+function autoAssign(state: SessionState, command: AutoAssign, ctx: DecisionContext): Outcome {
+  if (!ctx.settings.agentAutoAccept) {
+    return domainError('AUTO_ACCEPT_OFF', 'Agent Auto Accept is off; chats are accepted manually.');
+  }
+  if (state.status === 'ASSIGNED') return domainError('ALREADY_TAKEN', 'The chat is already assigned.');
+  if (state.status !== 'QUEUED') {
+    return domainError('INVALID_STATE', 'Only a queued chat can be assigned automatically.', { status: state.status });
+  }
+  const agent = findAgent(ctx, command.agentId);
+  if (agent === undefined) return incomplete('AutoAssign needs the proposed agent in the context.');
+  switch (autoAssignProblem(agent, state, ctx.settings, command.capacityReserved === true)) {
+    case 'offline':
+      return domainError('AGENT_UNAVAILABLE', `${agent.displayName} is not online.`, { agentId: agent.id, presence: agent.presence });
+    case 'notEligible':
+      return domainError('AGENT_NOT_ELIGIBLE', `${agent.displayName} does not serve this chat's queue or company.`, { agentId: agent.id });
+    case 'atCapacity':
+      return domainError('AGENT_AT_CAPACITY', `${agent.displayName} has reached the maximum number of concurrent chats.`, {
+        agentId: agent.id,
+        load: agent.load,
+      });
+    case undefined:
+      return [{ type: 'SessionAssigned', agentId: agent.id, agentName: agent.displayName, via: 'autoAssign' }];
+  }
+}
+
+// R5, R6.
+function transferToAgent(state: SessionState, command: TransferToAgent, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
+  if (notOwner !== undefined) return notOwner;
+  const target = findAgent(ctx, command.targetAgentId);
+  const problem = transferTargetProblem(state, me, command.targetAgentId, ctx.agents ?? [], ctx.settings);
+  if (problem !== undefined) {
+    const messages = {
+      self: 'You cannot transfer a chat to yourself.',
+      unknown: `Agent ${command.targetAgentId} does not exist.`,
+      offline: `${target?.displayName ?? command.targetAgentId} is not online.`,
+      notEligible: `${target?.displayName ?? command.targetAgentId} does not serve this chat's queue or company.`,
+    };
+    return domainError('TRANSFER_TARGET_NOT_ELIGIBLE', messages[problem], { reason: problem, targetAgentId: command.targetAgentId });
+  }
+  const myName = agentName(state, me, ctx);
+  return [
+    ...sideNote(command.sideNote, me, myName),
+    { type: 'TransferRequested', fromAgentId: me, fromAgentName: myName, toAgentId: target!.id, toAgentName: target!.displayName },
+  ];
+}
+
+// R7.
+function transferToQueue(state: SessionState, command: TransferToQueue, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
+  if (notOwner !== undefined) return notOwner;
+  if (!queueTransferAllowed(ctx.settings)) {
+    return domainError('QUEUE_TRANSFER_DISABLED', 'Transfer to a support queue needs both Support Queues and Use Topics to be on.');
+  }
+  const queue = command.queue.trim();
+  if (queue !== GENERAL_QUEUE) {
+    if (ctx.queues === undefined) return incomplete('TransferToQueue needs the existing queues in the context.');
+    if (!ctx.queues.includes(queue)) return domainError('QUEUE_NOT_FOUND', `Support queue "${queue}" does not exist.`, { queue });
+  }
+  const myName = agentName(state, me, ctx);
+  return [
+    ...sideNote(command.sideNote, me, myName),
+    { type: 'TransferredToQueue', fromAgentId: me, fromAgentName: myName, fromQueue: state.queue, toQueue: queue },
+  ];
+}
+
+// R9.
+function endChat(state: SessionState, command: EndChat): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  const closed: EventPayload = {
+    type: 'SessionClosed',
+    reason: 'agentEnded',
+    previousStatus: 'ASSIGNED',
+    agentId: command.actor.id,
+    queue: state.queue,
+  };
+  const ticket = state.ticket;
+  if (ticket === undefined || ticket.status !== 'Open') {
+    if (command.resolveTicket === true) {
+      return ticket === undefined
+        ? domainError('NO_TICKET', 'This chat has no ticket to resolve.')
+        : domainError('INVALID_STATE', `The ticket is already ${ticket.status.toLowerCase()}.`, { ticketStatus: ticket.status });
+    }
+    return [closed];
+  }
+  if (command.resolveTicket === undefined) {
+    return domainError('TICKET_CHOICE_REQUIRED', 'This chat has a ticket: choose whether to resolve it when ending the chat.', {
+      ticketId: ticket.ticketId,
+    });
+  }
+  return command.resolveTicket ? [{ type: 'TicketResolved', ticketId: ticket.ticketId }, closed] : [closed];
+}
+
+// R10: the ticket is cancelled first, then the session is abandoned.
+function abandon(state: SessionState, command: AbandonSession, ctx: DecisionContext): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  const abandoned: EventPayload = {
+    type: 'SessionAbandoned',
+    agentId: command.actor.id,
+    agentName: agentName(state, command.actor.id, ctx),
+  };
+  return state.ticket?.status === 'Open' ? [{ type: 'TicketCancelled', ticketId: state.ticket.ticketId }, abandoned] : [abandoned];
+}
+
+// R11.
+function cancelByUser(state: SessionState, _command: CancelByUser): Outcome {
+  if (state.cancelledByUser) return domainError('USER_CANCELLED', 'You have already cancelled this chat.');
+  if (state.status === 'QUEUED') {
+    return [
+      { type: 'UserCancelled' },
+      { type: 'SessionClosed', reason: 'userCancelled', previousStatus: 'QUEUED', queue: state.queue },
+    ];
+  }
+  return [{ type: 'UserCancelled' }];
+}
+
+function postMessage(state: SessionState, command: PostMessage, ctx: DecisionContext): Outcome {
+  if (command.actor.role === 'endUser') {
+    if (state.cancelledByUser) return domainError('USER_CANCELLED', 'You cancelled this chat; it no longer takes messages.');
+    return [
+      {
+        type: 'MessagePosted',
+        from: 'endUser',
+        authorId: command.actor.id,
+        ...(state.endUserName !== undefined ? { authorName: state.endUserName } : {}),
+        text: command.text,
+      },
+    ];
+  }
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
+  if (notOwner !== undefined) return notOwner;
+  return [
+    { type: 'MessagePosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), text: command.text },
+  ];
+}
+
+// R14.
+function createTicket(state: SessionState, command: CreateTicket, ctx: DecisionContext): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  if (state.ticket !== undefined) {
+    return domainError('TICKET_EXISTS', `This chat already has ticket ${state.ticket.ticketId}.`, { ticketId: state.ticket.ticketId });
+  }
+  const ticketId = ctx.newIds?.ticketId;
+  if (ticketId === undefined || ticketId === '') return incomplete('CreateTicket needs newIds.ticketId in the context.');
+  return [
+    {
+      type: 'TicketCreated',
+      ticketId,
+      summary: command.summary.trim(),
+      endUserId: state.endUserId,
+      companyId: state.companyId,
+      agentId: command.actor.id,
+    },
+  ];
+}
+
+// R16.
+function requestControl(state: SessionState, command: RequestControl, ctx: DecisionContext): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
+  if (notOwner !== undefined) return notOwner;
+  const consoleUrl = ctx.settings.remoteControlConsoleUrl.trim();
+  if (consoleUrl === '') {
+    return domainError('REMOTE_CONTROL_NOT_CONFIGURED', 'Remote control is not configured: an administrator must set the remote control console URL.');
+  }
+  const endUser = ctx.endUser;
+  if (endUser === undefined || endUser.id !== state.endUserId) {
+    return incomplete("RequestControl needs the session's end user (with assets) in the context.");
+  }
+  let asset: Asset | undefined;
+  if (command.assetId !== undefined) {
+    asset = endUser.assets.find((a) => a.id === command.assetId);
+    if (asset === undefined) {
+      return domainError('ASSET_NOT_FOUND', `The end user has no device ${command.assetId}.`, { assetId: command.assetId });
+    }
+  } else if (endUser.assets.length === 1) {
+    asset = endUser.assets[0]!;
+  } else if (endUser.assets.length === 0) {
+    return domainError('ASSET_NOT_FOUND', 'The end user has no device on record.');
+  } else {
+    return domainError('VALIDATION', 'The end user has several devices: choose one.', { field: 'assetId' });
+  }
+  const deviceId = asset.deviceId ?? asset.id;
+  return [
+    {
+      type: 'RemoteControlRequested',
+      agentId: command.actor.id,
+      assetId: asset.id,
+      deviceId,
+      url: remoteControlLink(consoleUrl, deviceId, state.sessionId),
+    },
+  ];
+}
+
+// R17: an administrator closes a stuck session whatever its (open) status; a
+// linked ticket is left as it is.
+function forceClose(state: SessionState, command: ForceClose): Outcome {
+  const comment = command.comment?.trim();
+  return [
+    {
+      type: 'SessionClosed',
+      reason: 'forceClosed',
+      previousStatus: state.status as 'QUEUED' | 'ASSIGNED' | 'PENDING_TRANSFER',
+      ...(state.ownerAgentId !== undefined ? { agentId: state.ownerAgentId } : {}),
+      ...(state.transferTargetAgentId !== undefined ? { transferTargetAgentId: state.transferTargetAgentId } : {}),
+      queue: state.queue,
+      ...(comment ? { comment } : {}),
+    },
+  ];
+}
+
+// R5.4: back to the queue. A session the end user already cancelled is not
+// re-queued but closed, as an unassigned cancelled session is (R11.1).
+function targetWentOffline(state: SessionState, command: TargetWentOffline, ctx: DecisionContext): Outcome {
+  if (state.status !== 'PENDING_TRANSFER' || state.transferTargetAgentId !== command.agentId) {
+    return domainError('INVALID_STATE', `The chat is not waiting for agent ${command.agentId} to accept a transfer.`);
+  }
+  const agent = findAgent(ctx, command.agentId);
+  if (agent === undefined) return incomplete('TargetWentOffline needs the target agent in the context.');
+  if (agent.presence !== 'offline') {
+    return domainError('INVALID_STATE', `${agent.displayName} is not offline.`, { presence: agent.presence });
+  }
+  const reverted: EventPayload = {
+    type: 'TransferReverted',
+    reason: 'targetOffline',
+    targetAgentId: command.agentId,
+    ...(state.transferFromAgentId !== undefined ? { fromAgentId: state.transferFromAgentId } : {}),
+    queue: state.queue,
+  };
+  if (!state.cancelledByUser) return [reverted];
+  return [reverted, { type: 'SessionClosed', reason: 'userCancelled', previousStatus: 'QUEUED', queue: state.queue }];
+}
+
+/**
+ * R19: only the owning agent of an ASSIGNED session. R11.2: after the end user
+ * cancelled, the agent may still end, abandon, note and ticket, nothing else.
+ */
+function ownerOnly(state: SessionState, actor: Actor, opts: { allowCancelled: boolean }): DomainError | undefined {
+  if (state.status === 'PENDING_TRANSFER' && state.transferTargetAgentId === actor.id) {
+    return domainError('INVALID_STATE', 'Accept the transfer first.');
+  }
+  if (state.status !== 'ASSIGNED' || state.ownerAgentId !== actor.id) {
+    const message =
+      state.status === 'PENDING_TRANSFER' && state.transferFromAgentId === actor.id
+        ? 'You transferred this chat; it is waiting for the other agent.'
+        : 'Only the agent who has this chat can do that.';
+    return domainError('NOT_OWNER', message);
+  }
+  if (!opts.allowCancelled && state.cancelledByUser) {
+    return domainError('USER_CANCELLED', 'The end user has cancelled this chat: end it or abandon it.');
+  }
+  return undefined;
+}
+
+function sideNote(text: string | undefined, authorId: string, authorName: string): EventPayload[] {
+  const t = text?.trim();
+  return t ? [{ type: 'SideNoteAdded', authorId, authorName, text: t }] : [];
+}
+
+/** The agent's display name: from the context if given, else as recorded at assignment. */
+function agentName(state: SessionState, agentId: string, ctx: DecisionContext): string {
+  const fromCtx = findAgent(ctx, agentId)?.displayName;
+  if (fromCtx !== undefined) return fromCtx;
+  for (let i = state.history.length - 1; i >= 0; i--) {
+    const e = state.history[i]!;
+    if (e.type === 'SessionAssigned' && e.agentId === agentId) return e.agentName;
+    if (e.type === 'TransferRequested' && e.toAgentId === agentId) return e.toAgentName;
+  }
+  return agentId;
+}
+
+function stamp(state: SessionState | undefined, command: SessionCommand, ctx: DecisionContext, payloads: EventPayload[]): SessionEvent[] {
+  const first = (state?.version ?? 0) + 1;
+  const by: Actor = { role: command.actor.role, id: command.actor.id };
+  return payloads.map(
+    (p, i) => ({ ...p, seq: first + i, at: ctx.now, sessionId: command.sessionId, commandId: command.commandId, by }) as SessionEvent,
+  );
+}
+
+function refuse(error: DomainError): Decision {
+  return { ok: false, error };
+}
+
+function incomplete(message: string): DomainError {
+  return domainError('CONTEXT_INCOMPLETE', message);
+}

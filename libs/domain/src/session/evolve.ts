@@ -1,0 +1,132 @@
+import type { SessionEvent } from './events';
+import type { SessionState } from './state';
+
+/**
+ * Thrown by `evolve` only when the event stream itself is corrupt (a gap in
+ * seq, an event for another session, a second start). `decide` never produces
+ * such streams; seeing this error means stored data is broken, not that a user
+ * did something wrong.
+ */
+export class EventStreamError extends Error {
+  override readonly name = 'EventStreamError';
+}
+
+/**
+ * Applies one event. Pure: returns a new state, never mutates the given one.
+ * Every event appends itself to the history, so `version` is the history length.
+ */
+export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
+  if (state === undefined) {
+    if (event.type !== 'SessionStarted') {
+      throw new EventStreamError(`first event of session ${event.sessionId} must be SessionStarted, got ${event.type}`);
+    }
+    if (event.seq !== 1) throw new EventStreamError(`SessionStarted must have seq 1, got ${event.seq}`);
+    return {
+      sessionId: event.sessionId,
+      version: 1,
+      status: 'QUEUED',
+      queue: event.queue,
+      ...(event.topic !== undefined ? { topic: event.topic } : {}),
+      companyId: event.companyId,
+      endUserId: event.endUserId,
+      ...(event.endUserName !== undefined ? { endUserName: event.endUserName } : {}),
+      requestId: event.requestId,
+      description: event.description,
+      cancelledByUser: false,
+      userLeft: false,
+      participants: [],
+      history: [event],
+      createdAt: event.at,
+      queuedAt: event.at,
+    };
+  }
+  if (event.sessionId !== state.sessionId) {
+    throw new EventStreamError(`event for session ${event.sessionId} applied to session ${state.sessionId}`);
+  }
+  if (event.seq !== state.version + 1) {
+    throw new EventStreamError(`session ${state.sessionId}: expected seq ${state.version + 1}, got ${event.seq}`);
+  }
+  const base: SessionState = { ...state, version: event.seq, history: [...state.history, event] };
+
+  switch (event.type) {
+    case 'SessionStarted':
+      throw new EventStreamError(`session ${state.sessionId} started twice`);
+    case 'MessagePosted':
+    case 'SideNoteAdded':
+    case 'RemoteControlRequested':
+      return base;
+    case 'SessionAssigned':
+      return withoutRouting({
+        ...base,
+        status: 'ASSIGNED',
+        ownerAgentId: event.agentId,
+        assignedAt: event.at,
+        participants: base.participants.includes(event.agentId)
+          ? base.participants
+          : [...base.participants, event.agentId],
+      }, ['transferTargetAgentId', 'transferFromAgentId', 'queuedAt']);
+    case 'TransferRequested':
+      return withoutRouting(
+        { ...base, status: 'PENDING_TRANSFER', transferTargetAgentId: event.toAgentId, transferFromAgentId: event.fromAgentId },
+        ['ownerAgentId', 'assignedAt'],
+      );
+    case 'TransferredToQueue':
+      return requeue(base, event.toQueue, event.at);
+    case 'SessionReleased':
+      return requeue(base, event.queue, event.at);
+    case 'TransferReverted':
+      return requeue(base, event.queue, event.at);
+    case 'UserCancelled':
+      return { ...base, cancelledByUser: true };
+    case 'UserLeft':
+      return { ...base, userLeft: true };
+    case 'UserReturned':
+      return { ...base, userLeft: false };
+    case 'TicketCreated':
+      return { ...base, ticket: { ticketId: event.ticketId, status: 'Open', summary: event.summary } };
+    case 'TicketResolved':
+      return base.ticket ? { ...base, ticket: { ...base.ticket, status: 'Resolved' } } : base;
+    case 'TicketCancelled':
+      return base.ticket ? { ...base, ticket: { ...base.ticket, status: 'Cancelled' } } : base;
+    case 'SessionClosed':
+      return terminate(base, 'CLOSED', event.at);
+    case 'SessionAbandoned':
+      return terminate(base, 'ABANDONED', event.at);
+  }
+}
+
+export function applyEvents(state: SessionState, events: readonly SessionEvent[]): SessionState;
+export function applyEvents(state: SessionState | undefined, events: readonly SessionEvent[]): SessionState | undefined;
+export function applyEvents(state: SessionState | undefined, events: readonly SessionEvent[]): SessionState | undefined {
+  let s = state;
+  for (const e of events) s = evolve(s, e);
+  return s;
+}
+
+type RoutingField = 'ownerAgentId' | 'transferTargetAgentId' | 'transferFromAgentId' | 'queuedAt' | 'assignedAt';
+
+// Removes fields instead of setting them to undefined, so the state stays a
+// clean JSON object (MongoDB would otherwise store explicit nulls).
+function withoutRouting(state: SessionState, fields: readonly RoutingField[]): SessionState {
+  const copy: Record<string, unknown> = { ...state };
+  for (const f of fields) delete copy[f];
+  return copy as unknown as SessionState;
+}
+
+function requeue(state: SessionState, queue: string, at: string): SessionState {
+  return withoutRouting({ ...state, status: 'QUEUED', queue, queuedAt: at }, [
+    'ownerAgentId',
+    'transferTargetAgentId',
+    'transferFromAgentId',
+    'assignedAt',
+  ]);
+}
+
+function terminate(state: SessionState, status: 'CLOSED' | 'ABANDONED', at: string): SessionState {
+  return withoutRouting({ ...state, status, closedAt: at }, [
+    'ownerAgentId',
+    'transferTargetAgentId',
+    'transferFromAgentId',
+    'queuedAt',
+  ]);
+}

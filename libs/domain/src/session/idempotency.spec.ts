@@ -1,0 +1,129 @@
+import { DOMAIN_ERROR_CODES, domainError, isDomainError, isDomainErrorCode } from '../errors/domain-error';
+import { agent, agentActor, at, C, context, endUser } from '../test-support/fixtures';
+import { Scenario } from '../test-support/scenario';
+import { decide } from './decide';
+import { applyEvents, evolve } from './evolve';
+import { agentHistory, endUserHistory, historyEntryKind, historySince } from './history';
+import { findCommandOutcome } from './idempotency';
+
+describe('A3 idempotent commands', () => {
+  it('A3 idempotency: the same command id again returns the original events and changes nothing', () => {
+    const s = Scenario.started();
+    const accept = C.accept('a1');
+    const first = s.ok(accept);
+    const after = JSON.stringify(s.s);
+    const again = s.run(accept);
+    expect(again).toEqual({ ok: true, duplicate: true, events: first });
+    expect(JSON.stringify(s.s)).toBe(after);
+  });
+
+  it('A3 idempotency: a retry after later commands, even after close, still returns its first outcome', () => {
+    const s = Scenario.assignedTo('a1');
+    const ticket = C.ticket('a1');
+    const created = s.ok(ticket);
+    const abandon = C.abandon('a1');
+    const abandoned = s.ok(abandon);
+    expect(abandoned).toHaveLength(2);
+    expect(s.run(ticket)).toEqual({ ok: true, duplicate: true, events: created });
+    expect(s.run(abandon)).toEqual({ ok: true, duplicate: true, events: abandoned });
+    expect(findCommandOutcome(s.s, abandon.commandId)).toEqual(abandoned);
+    expect(findCommandOutcome(s.s, 'never')).toBeUndefined();
+  });
+
+  it('A3 idempotency: a retried start (same command id) returns the start, also with another context', () => {
+    const s = new Scenario();
+    const start = C.start();
+    const first = s.ok(start);
+    const d = decide(s.s, start, context({ now: at(30), endUser: undefined }));
+    expect(d).toEqual({ ok: true, duplicate: true, events: first });
+  });
+
+  it('A3 idempotency: a command id reused by another actor is refused', () => {
+    const s = Scenario.started();
+    const accept = C.accept('a1');
+    s.ok(accept);
+    s.refused({ ...accept, actor: agentActor('a2') }, 'COMMAND_ID_REUSED');
+  });
+
+  it('A3 idempotency: a refused command is not recorded, so its retry is decided again', () => {
+    const s = Scenario.started(context({ agents: [agent('a1', { presence: 'away' })] }));
+    const accept = C.accept('a1');
+    s.refused(accept, 'AGENT_UNAVAILABLE');
+    s.with({ agents: [agent('a1')] });
+    expect(s.run(accept)).toMatchObject({ ok: true, duplicate: false });
+  });
+
+  it('A3 idempotency: events carry the command id, the actor and the time that produced them', () => {
+    const s = Scenario.assignedTo('a1');
+    s.with({ now: at(4) });
+    const c = C.transfer('a1', 'a2', 'note');
+    for (const e of s.ok(c)) expect(e).toMatchObject({ commandId: c.commandId, by: agentActor('a1'), at: at(4), sessionId: 's-1' });
+  });
+});
+
+describe('R13 history helpers', () => {
+  it('R13 history: kinds, end-user view, agent view and catch-up from a seq', () => {
+    const s = Scenario.assignedTo('a1');
+    s.ok(C.note('a1', 'n'));
+    s.ok(C.say(endUser(), 'm'));
+    expect(s.s.history.map(historyEntryKind)).toEqual(['system', 'system', 'sideNote', 'message']);
+    expect(endUserHistory(s.s.history).map((e) => e.seq)).toEqual([1, 2, 4]);
+    expect(agentHistory(s.s.history)).toEqual(s.s.history);
+    expect(historySince(s.s, 2).map((e) => e.seq)).toEqual([3, 4]);
+    expect(historySince(s.s, 0)).toHaveLength(4);
+  });
+
+  it('R13 history: state is plain JSON (stored in MongoDB as is) and evolve never mutates its input', () => {
+    const s = Scenario.assignedTo('a1');
+    s.ok(C.ticket('a1'));
+    s.ok(C.transfer('a1', 'a2'));
+    expect(JSON.parse(JSON.stringify(s.s))).toEqual(s.s);
+    expect(Object.values(s.s).includes(undefined)).toBe(false);
+    const frozen = deepFreeze(structuredClone(s.s));
+    const d = decide(frozen, C.accept('a2'), s.ctx);
+    if (!d.ok) throw new Error(d.error.message);
+    expect(() => applyEvents(frozen, d.events)).not.toThrow();
+    expect(evolve(frozen, d.events[0]!).version).toBe(frozen.version + 1);
+  });
+});
+
+describe('R19 typed errors', () => {
+  it('R19 errors: the list of codes holds every code the services rely on', () => {
+    for (const code of [
+      'ALREADY_TAKEN',
+      'NOT_OWNER',
+      'TRANSFER_TARGET_NOT_ELIGIBLE',
+      'QUEUE_TRANSFER_DISABLED',
+      'SESSION_CLOSED',
+      'FORBIDDEN',
+      'NOT_TRANSFER_TARGET',
+      'INVALID_STATE',
+      'USER_CANCELLED',
+      'TICKET_EXISTS',
+      'NO_TICKET',
+      'REMOTE_CONTROL_NOT_CONFIGURED',
+      'AGENT_UNAVAILABLE',
+      'AGENT_AT_CAPACITY',
+      'VALIDATION',
+    ]) {
+      expect(DOMAIN_ERROR_CODES).toContain(code);
+    }
+    expect(new Set(DOMAIN_ERROR_CODES).size).toBe(DOMAIN_ERROR_CODES.length);
+  });
+
+  it('R19 errors: errors are plain JSON with a code and a message', () => {
+    const e = domainError('NOT_OWNER', 'no', { a: 1 });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({ code: 'NOT_OWNER', message: 'no', details: { a: 1 } });
+    expect(isDomainError(e)).toBe(true);
+    expect(isDomainError({ code: 'NOPE', message: 'x' })).toBe(false);
+    expect(isDomainErrorCode('FORBIDDEN')).toBe(true);
+  });
+});
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

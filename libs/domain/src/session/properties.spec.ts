@@ -1,0 +1,404 @@
+// Property-based tests: random sequences of commands from random actors, with
+// presence and settings changing under them, and retries of earlier commands.
+// After every step the invariants of the session must hold.
+import fc from 'fast-check';
+import { notificationsFor } from '../notifications/notifications';
+import { COMMAND_ROLES } from '../policies/authorization';
+import { agentActor, admin, END_USER, endUser, QUEUES, system, TOPICS } from '../test-support/fixtures';
+import type { Settings } from '../settings/settings';
+import { SESSION_COMMAND_TYPES, type SessionCommand, type SessionCommandType } from './commands';
+import type { AgentInfo, DecisionContext, Presence } from './context';
+import { decide } from './decide';
+import { applyEvents } from './evolve';
+import type { SessionState } from './state';
+import type { Actor } from './types';
+import { isTerminalStatus } from './types';
+
+const SESSION = 's-prop';
+const AGENT_IDS = ['a1', 'a2', 'a3', 'a4'] as const;
+const ACTORS: Actor[] = [endUser(), endUser('u-2'), ...AGENT_IDS.map(agentActor), admin(), system()];
+
+const settingsArb: fc.Arbitrary<Settings> = fc.record({
+  supportQueues: fc.boolean(),
+  useTopics: fc.boolean(),
+  companyFilter: fc.boolean(),
+  agentAutoAccept: fc.boolean(),
+  remoteControlConsoleUrl: fc.constantFrom('', 'https://rc.example.com/c'),
+  maxConcurrentChatsPerAgent: fc.integer({ min: 0, max: 3 }),
+});
+
+const presenceArb: fc.Arbitrary<Presence> = fc.constantFrom('online', 'online', 'online', 'away', 'offline');
+
+const agentArb = (id: string): fc.Arbitrary<AgentInfo> =>
+  fc.record({
+    id: fc.constant(id),
+    displayName: fc.constant(`Agent ${id}`),
+    presence: presenceArb,
+    queues: fc.subarray(['Network', 'Accounts']),
+    companies: fc.constantFrom(['acme'], ['globex'], ['acme', 'globex']),
+    load: fc.integer({ min: 0, max: 4 }),
+  });
+
+/**
+ * Who issues a command. `holder` is resolved when the step runs: the owner, or
+ * the transfer target while one is pending, so that owner-only commands are
+ * often issued by the right agent and the machine gets deep into its states.
+ */
+type ActorRef = { kind: 'holder' } | { kind: 'fixed'; actor: Actor };
+
+/** Actors plausible for a command type most of the time, anyone sometimes. */
+function actorFor(type: SessionCommandType): fc.Arbitrary<ActorRef> {
+  const plausible: Record<string, Actor[]> = {
+    endUser: [endUser(), endUser(), endUser(), endUser('u-2')],
+    agent: AGENT_IDS.map(agentActor),
+    admin: [admin()],
+    system: [system()],
+  };
+  const pool = COMMAND_ROLES[type].flatMap((r) => plausible[r]!);
+  const fixed = (actors: Actor[]) => fc.constantFrom(...actors).map((actor): ActorRef => ({ kind: 'fixed', actor }));
+  const choices = [
+    { arbitrary: fixed(pool), weight: 4 },
+    { arbitrary: fixed(ACTORS), weight: 1 },
+  ];
+  if (COMMAND_ROLES[type].includes('agent')) choices.push({ arbitrary: fc.constant<ActorRef>({ kind: 'holder' }), weight: 6 });
+  return fc.oneof(...choices);
+}
+
+function resolveActor(ref: ActorRef, state: SessionState | undefined): Actor {
+  if (ref.kind === 'fixed') return ref.actor;
+  return agentActor(state?.ownerAgentId ?? state?.transferTargetAgentId ?? 'a1');
+}
+
+/** Relative frequency of command types: terminal ones rare, so that sessions live long enough. */
+const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
+  StartSession: 1,
+  AcceptSession: 12,
+  AutoAssign: 8,
+  TransferToAgent: 10,
+  TransferToQueue: 6,
+  ReleaseSession: 6,
+  EndChat: 2,
+  AbandonSession: 1,
+  CancelByUser: 1,
+  MarkUserLeft: 4,
+  MarkUserReturned: 4,
+  PostMessage: 10,
+  AddSideNote: 6,
+  CreateTicket: 6,
+  RequestControl: 4,
+  ForceClose: 1,
+  TargetWentOffline: 8,
+};
+
+const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
+const textArb = fc.constantFrom('hello', 'it works now', 'ok', 'thanks', 'restarted', '', '  ');
+const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+
+/** The type-specific fields of a command. */
+function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknown>> {
+  switch (type) {
+    case 'StartSession':
+      return fc.record({ requestId: fc.constantFrom('req-1', 'req-2'), description: fc.constantFrom('VPN down', ''), topic: optional(fc.constantFrom('vpn', 'password', 'nope')) }, { requiredKeys: ['requestId', 'description'] });
+    case 'AutoAssign':
+      return fc.record({ agentId: agentIdArb, capacityReserved: optional(fc.boolean()) }, { requiredKeys: ['agentId'] });
+    case 'TargetWentOffline':
+      // Mostly the pending target (resolved when the step runs), sometimes anyone.
+      return fc.record({ agentId: fc.oneof({ arbitrary: fc.constant(TARGET), weight: 3 }, { arbitrary: agentIdArb, weight: 1 }) });
+    case 'TransferToAgent':
+      return fc.record({ targetAgentId: agentIdArb, sideNote: optional(textArb) }, { requiredKeys: ['targetAgentId'] });
+    case 'TransferToQueue':
+      return fc.record({ queue: fc.constantFrom(...QUEUES, 'Nowhere'), sideNote: optional(textArb) }, { requiredKeys: ['queue'] });
+    case 'EndChat':
+      return fc.record({ resolveTicket: optional(fc.boolean()) }, { requiredKeys: [] });
+    case 'PostMessage':
+    case 'AddSideNote':
+      return fc.record({ text: textArb });
+    case 'CreateTicket':
+      return fc.record({ summary: textArb });
+    case 'RequestControl':
+      return fc.record({ assetId: optional(fc.constantFrom('asset-1', 'nope')) }, { requiredKeys: [] });
+    case 'ForceClose':
+      return fc.record({ comment: optional(textArb) }, { requiredKeys: [] });
+    default:
+      return fc.constant({});
+  }
+}
+
+/** A command before the step runs: actor and pending-target placeholders still to resolve. */
+interface CommandPlan {
+  readonly type: SessionCommandType;
+  readonly actor: ActorRef;
+  readonly fields: Record<string, unknown>;
+}
+
+const TARGET = '<pending target>';
+
+const commandArb: fc.Arbitrary<CommandPlan> = fc
+  .oneof(...SESSION_COMMAND_TYPES.map((t) => ({ arbitrary: fc.constant(t), weight: TYPE_WEIGHTS[t] })))
+  .chain((type) =>
+    fc.tuple(actorFor(type), fieldsFor(type)).map(([actor, fields]): CommandPlan => ({ type, actor, fields: stripUndefined(fields) })),
+  );
+
+function resolveCommand(plan: CommandPlan, state: SessionState | undefined, commandId: string): SessionCommand {
+  const fields = { ...plan.fields };
+  if (fields['agentId'] === TARGET) fields['agentId'] = state?.transferTargetAgentId ?? 'a1';
+  return { type: plan.type, commandId, sessionId: SESSION, actor: resolveActor(plan.actor, state), ...fields } as SessionCommand;
+}
+
+type Step =
+  | { kind: 'command'; command: CommandPlan | SessionCommand }
+  | { kind: 'retry'; pick: number }
+  | { kind: 'presence'; agent: number; presence: Presence }
+  /** R5.4 as the presence tracker does it: the pending target goes offline, then it reports so. */
+  | { kind: 'targetGoesOffline' }
+  | { kind: 'settings'; settings: Settings };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { arbitrary: commandArb.map((command) => ({ kind: 'command' as const, command })), weight: 12 },
+  { arbitrary: fc.nat().map((pick) => ({ kind: 'retry' as const, pick })), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant('presence' as const), agent: fc.nat({ max: 3 }), presence: presenceArb }), weight: 2 },
+  { arbitrary: settingsArb.map((settings) => ({ kind: 'settings' as const, settings })), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'targetGoesOffline' as const }), weight: 1 },
+);
+
+const scenarioArb = fc.record({
+  settings: settingsArb,
+  agents: fc.tuple(...AGENT_IDS.map(agentArb)),
+  steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
+});
+
+describe('properties of the session state machine', () => {
+  it('R17 properties: random command sequences keep every invariant after every step', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ settings, agents, steps }) => {
+        let ctx: DecisionContext = {
+          now: '2026-01-05T09:00:00.000Z',
+          settings,
+          agents: [...agents],
+          endUser: END_USER,
+          topics: TOPICS,
+          queues: QUEUES,
+          newIds: { ticketId: 'T-1' },
+        };
+        let state: SessionState | undefined;
+        const issued: SessionCommand[] = [];
+        const outcomes = new Map<string, unknown>();
+        let n = 0;
+
+        // Every run starts with a start by the session's end user, so that later steps have something to act on.
+        const allSteps: Step[] = [
+          {
+            kind: 'command',
+            command: { type: 'StartSession', commandId: 'c-start', sessionId: SESSION, actor: endUser(), requestId: 'req-1', description: 'VPN down', topic: 'vpn' },
+          },
+          ...steps,
+        ];
+
+        for (const step of allSteps) {
+          n += 1;
+          ctx = { ...ctx, now: new Date(Date.parse('2026-01-05T09:00:00.000Z') + n * 1000).toISOString(), newIds: { ticketId: `T-${n}` } };
+          if (step.kind === 'presence') {
+            ctx = { ...ctx, agents: ctx.agents!.map((a, i) => (i === step.agent ? { ...a, presence: step.presence } : a)) };
+            continue;
+          }
+          if (step.kind === 'settings') {
+            ctx = { ...ctx, settings: step.settings };
+            continue;
+          }
+          if (step.kind === 'retry' && issued.length === 0) continue;
+          let command: SessionCommand;
+          if (step.kind === 'retry') command = issued[step.pick % issued.length]!;
+          else if (step.kind === 'command') command = 'commandId' in step.command ? step.command : resolveCommand(step.command, state, `c-${n}`);
+          else {
+            const target = state?.transferTargetAgentId ?? 'a1';
+            ctx = { ...ctx, agents: ctx.agents!.map((a) => (a.id === target ? { ...a, presence: 'offline' as const } : a)) };
+            command = { type: 'TargetWentOffline', commandId: `c-${n}`, sessionId: SESSION, actor: system('presence'), agentId: target };
+          }
+
+          const before = state;
+          const beforeJson = JSON.stringify(before);
+          const frozen = before === undefined ? undefined : deepFreeze(structuredClone(before));
+          const decision = decide(frozen, command, ctx);
+          // decide never changes its input
+          expect(JSON.stringify(frozen)).toBe(beforeJson);
+
+          if (!decision.ok) {
+            expect(typeof decision.error.code).toBe('string');
+            expect(decision.error.message.length).toBeGreaterThan(0);
+            // A refusal changes nothing: the state is not touched.
+            continue;
+          }
+
+          if (decision.duplicate) {
+            // Applying a command id twice has the effect of once: same events, nothing applied.
+            if (outcomes.has(command.commandId)) expect(decision.events).toEqual(outcomes.get(command.commandId));
+            else expect(command.type).toBe('StartSession'); // R1.1: same request id, new command id
+            continue;
+          }
+
+          // A new outcome for a command id never seen as applied.
+          expect(outcomes.has(command.commandId)).toBe(false);
+          if (before !== undefined && isTerminalStatus(before.status)) {
+            throw new Error(`${command.type} changed a ${before.status} session`);
+          }
+          expect(decision.events.length).toBeGreaterThan(0);
+          decision.events.forEach((e, i) => {
+            expect(e.seq).toBe((before?.version ?? 0) + i + 1);
+            expect(e.commandId).toBe(command.commandId);
+            expect(e.at).toBe(ctx.now);
+            expect(e.sessionId).toBe(SESSION);
+          });
+          checkPermission(before, command, ctx);
+
+          const after = applyEvents(before, decision.events);
+          if (after === undefined) throw new Error('events of a successful decision left no session');
+          state = after;
+          issued.push(command);
+          outcomes.set(command.commandId, decision.events);
+          checkInvariants(before, after);
+          for (const e of decision.events) {
+            for (const note of notificationsFor(e, after)) {
+              if (note.audience.to === 'endUser') expect(note.event.type).not.toBe('SideNoteAdded');
+            }
+          }
+
+          // Deciding the same command again right away is a duplicate with the same events.
+          const again = decide(state, command, ctx);
+          expect(again).toEqual({ ok: true, duplicate: true, events: decision.events });
+        }
+
+        if (state !== undefined) {
+          // The history alone rebuilds the state (the event log is the record).
+          expect(applyEvents(undefined, state.history)).toEqual(state);
+          expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function checkInvariants(before: SessionState | undefined, s: SessionState): void {
+  // history only grows, seq without gaps, version = last seq
+  expect(s.version).toBe(s.history.length);
+  s.history.forEach((e, i) => expect(e.seq).toBe(i + 1));
+  if (before !== undefined) {
+    expect(s.history.length).toBeGreaterThan(before.history.length);
+    before.history.forEach((e, i) => expect(s.history[i]).toBe(e));
+    // flags and tickets that never go back
+    if (before.cancelledByUser) expect(s.cancelledByUser).toBe(true);
+    if (before.ticket !== undefined) expect(s.ticket?.ticketId).toBe(before.ticket.ticketId);
+  }
+  expect(s.history.filter((e) => e.type === 'TicketCreated').length).toBeLessThanOrEqual(1);
+  expect(s.history.filter((e) => e.type === 'SessionStarted').length).toBe(1);
+
+  // status, owner and lists agree: at most one owner, one place at a time
+  switch (s.status) {
+    case 'QUEUED':
+      expect(s.ownerAgentId).toBeUndefined();
+      expect(s.transferTargetAgentId).toBeUndefined();
+      expect(s.queuedAt).toBeDefined();
+      expect(s.cancelledByUser).toBe(false);
+      break;
+    case 'ASSIGNED':
+      expect(typeof s.ownerAgentId).toBe('string');
+      expect(s.transferTargetAgentId).toBeUndefined();
+      expect(s.queuedAt).toBeUndefined();
+      expect(s.participants).toContain(s.ownerAgentId);
+      break;
+    case 'PENDING_TRANSFER':
+      expect(s.ownerAgentId).toBeUndefined();
+      expect(typeof s.transferTargetAgentId).toBe('string');
+      expect(s.transferFromAgentId).not.toBe(s.transferTargetAgentId);
+      break;
+    case 'CLOSED':
+    case 'ABANDONED':
+      expect(s.ownerAgentId).toBeUndefined();
+      expect(s.transferTargetAgentId).toBeUndefined();
+      expect(s.closedAt).toBeDefined();
+      break;
+  }
+  // R11.3: no end-user message after the cancel
+  const cancelAt = s.history.findIndex((e) => e.type === 'UserCancelled');
+  if (cancelAt >= 0) {
+    expect(s.history.slice(cancelAt).some((e) => e.type === 'MessagePosted')).toBe(false);
+  }
+}
+
+/** Successful commands were allowed: who issued them, from which status. */
+function checkPermission(before: SessionState | undefined, c: SessionCommand, ctx: DecisionContext): void {
+  if (before === undefined) {
+    expect(c.type).toBe('StartSession');
+    return;
+  }
+  const actorIsOwner = before.status === 'ASSIGNED' && before.ownerAgentId === c.actor.id && c.actor.role === 'agent';
+  const agentOf = (id: string) => ctx.agents!.find((a) => a.id === id);
+  switch (c.type) {
+    case 'AcceptSession':
+      if (before.status === 'QUEUED') {
+        expect(ctx.settings.agentAutoAccept).toBe(false);
+        expect(agentOf(c.actor.id)?.presence).toBe('online');
+      } else {
+        expect(before.status).toBe('PENDING_TRANSFER');
+        expect(before.transferTargetAgentId).toBe(c.actor.id);
+      }
+      break;
+    case 'AutoAssign': {
+      expect(before.status).toBe('QUEUED');
+      expect(c.actor.role).toBe('system');
+      const a = agentOf(c.agentId)!;
+      expect(a.presence).toBe('online');
+      const cap = ctx.settings.maxConcurrentChatsPerAgent;
+      if (cap > 0) expect(a.load - (c.capacityReserved ? 1 : 0)).toBeLessThan(cap);
+      break;
+    }
+    case 'TransferToAgent': {
+      expect(actorIsOwner).toBe(true);
+      expect(c.targetAgentId).not.toBe(c.actor.id);
+      expect(agentOf(c.targetAgentId)?.presence).toBe('online');
+      break;
+    }
+    case 'TransferToQueue':
+      expect(actorIsOwner).toBe(true);
+      expect(ctx.settings.supportQueues && ctx.settings.useTopics).toBe(true);
+      break;
+    case 'ReleaseSession':
+    case 'EndChat':
+    case 'AbandonSession':
+    case 'CreateTicket':
+    case 'RequestControl':
+    case 'AddSideNote':
+      expect(actorIsOwner).toBe(true);
+      break;
+    case 'PostMessage':
+      expect(before.cancelledByUser).toBe(false);
+      if (c.actor.role === 'endUser') expect(c.actor.id).toBe(before.endUserId);
+      else expect(actorIsOwner).toBe(true);
+      break;
+    case 'CancelByUser':
+      expect(c.actor).toEqual({ role: 'endUser', id: before.endUserId });
+      break;
+    case 'ForceClose':
+      expect(c.actor.role).toBe('admin');
+      break;
+    case 'TargetWentOffline':
+      expect(before.transferTargetAgentId).toBe(c.agentId);
+      break;
+    case 'StartSession':
+    case 'MarkUserLeft':
+    case 'MarkUserReturned':
+      break;
+  }
+}
+
+function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o !== null && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

@@ -1,0 +1,75 @@
+import { domainError, type DomainError } from '../errors/domain-error';
+
+/**
+ * Administrator settings of the spec ("Settings" table). They take effect at
+ * once: the actor passes the current settings into every `decide` call, nothing
+ * in the domain caches them.
+ */
+export interface Settings {
+  /** Route sessions to the queue of their topic; off: every session is in `General`. */
+  readonly supportQueues: boolean;
+  /** End users pick a topic when starting a chat. */
+  readonly useTopics: boolean;
+  /** Agents see, are offered and can be transferred only sessions of their own companies. */
+  readonly companyFilter: boolean;
+  /** Waiting sessions are assigned automatically by load (R4). */
+  readonly agentAutoAccept: boolean;
+  /** Base URL of the remote-control console (R16); empty: not configured. */
+  readonly remoteControlConsoleUrl: string;
+  /** Cap used by automatic assignment; 0 means no limit. */
+  readonly maxConcurrentChatsPerAgent: number;
+}
+
+export const GENERAL_QUEUE = 'General';
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  supportQueues: false,
+  useTopics: false,
+  companyFilter: false,
+  agentAutoAccept: false,
+  remoteControlConsoleUrl: '',
+  maxConcurrentChatsPerAgent: 0,
+});
+
+/** R7: transfer to a support queue needs both Support Queues and Use Topics. */
+export function queueTransferAllowed(settings: Settings): boolean {
+  return settings.supportQueues && settings.useTopics;
+}
+
+/**
+ * Checks an administrator's change (a partial update over `current`) and returns
+ * the complete new settings, or a VALIDATION error naming the bad field.
+ */
+export function validateSettings(
+  update: Partial<Record<keyof Settings, unknown>>,
+  current: Settings = DEFAULT_SETTINGS,
+): { ok: true; settings: Settings } | { ok: false; error: DomainError } {
+  const next: Record<string, unknown> = { ...current };
+  const known = Object.keys(DEFAULT_SETTINGS);
+  for (const [key, value] of Object.entries(update)) {
+    if (!known.includes(key)) {
+      return bad(key, `Unknown setting "${key}".`);
+    }
+    if (value === undefined) continue;
+    next[key] = value;
+  }
+  for (const key of ['supportQueues', 'useTopics', 'companyFilter', 'agentAutoAccept'] as const) {
+    if (typeof next[key] !== 'boolean') return bad(key, `Setting "${key}" must be true or false.`);
+  }
+  const cap = next['maxConcurrentChatsPerAgent'];
+  if (typeof cap !== 'number' || !Number.isInteger(cap) || cap < 0 || cap > 10_000) {
+    return bad('maxConcurrentChatsPerAgent', 'Max concurrent chats per agent must be a whole number from 0 (no limit) to 10000.');
+  }
+  const url = next['remoteControlConsoleUrl'];
+  if (typeof url !== 'string') return bad('remoteControlConsoleUrl', 'Remote control console URL must be text.');
+  const trimmed = url.trim();
+  if (trimmed !== '' && !/^https?:\/\/[^\s/]+/i.test(trimmed)) {
+    return bad('remoteControlConsoleUrl', 'Remote control console URL must start with http:// or https://.');
+  }
+  next['remoteControlConsoleUrl'] = trimmed;
+  return { ok: true, settings: next as unknown as Settings };
+
+  function bad(field: string, message: string) {
+    return { ok: false as const, error: domainError('VALIDATION', message, { field }) };
+  }
+}
