@@ -23,6 +23,7 @@ module.exports = {
     '^@switchboard/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@switchboard/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@switchboard/service-kit$': path.join(__dirname, 'libs/service-kit/src/index.ts'),
+    '^@switchboard/reference-data$': path.join(__dirname, 'libs/reference-data/src/index.ts'),
     '^@switchboard/infra$': path.join(__dirname, 'libs/infra/src/index.ts'),
     '^@switchboard/testing$': path.join(__dirname, 'libs/testing/src/index.ts'),
   },

@@ -1,6 +1,13 @@
+import { DEFAULT_CHAT_PARTITIONS } from '@switchboard/contracts';
 import { baseConfigSchema } from '@switchboard/service-kit';
+import { z } from 'zod';
 
 export const chatActorConfigSchema = baseConfigSchema.extend({
   HTTP_PORT: baseConfigSchema.shape.HTTP_PORT.default(3101),
+  /** Must be the same on every chat-actor and client of one cluster (checked at start-up). */
+  CHAT_PARTITIONS: z.coerce.number().int().min(1).max(4096).default(DEFAULT_CHAT_PARTITIONS),
+  /** A dead process's partitions are taken over after at most this long (A4). */
+  CHAT_LEASE_TTL_MS: z.coerce.number().int().min(500).max(60000).default(3000),
+  CHAT_LEASE_TICK_MS: z.coerce.number().int().min(50).max(10000).default(500),
 });
-export type ChatActorConfig = ReturnType<typeof chatActorConfigSchema.parse>;
+export type ChatActorConfig = z.infer<typeof chatActorConfigSchema>;

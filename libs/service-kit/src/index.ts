@@ -8,3 +8,4 @@ export { DiagnosticsModule } from './diagnostics/diagnostics.module';
 export { DiagnosticsService } from './diagnostics/diagnostics.service';
 export { ServiceModule } from './bootstrap/service-module';
 export { bootstrapService } from './bootstrap/bootstrap-service';
+export { ChatActorClient, type ChatActorClientOptions } from './chat/chat-actor.client';

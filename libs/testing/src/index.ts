@@ -2,3 +2,4 @@ export { testInfra, uniqueDatabase } from './infra/test-infra';
 export { eventually } from './async/eventually';
 export { startService, type ServiceProcess, type AppName } from './services/service-process';
 export { describeServiceWiring } from './checks/service-wiring';
+export { ChatCluster, type ChatClusterOptions } from './chat/chat-cluster';

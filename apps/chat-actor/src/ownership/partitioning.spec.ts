@@ -1,4 +1,5 @@
-import { desiredPartitions, partitionOf, rendezvousOwner } from './partitioning';
+import { partitionOfKey as partitionOf } from '@switchboard/contracts';
+import { desiredPartitions, rendezvousOwner } from './partitioning';
 
 describe('A1 partitioning of sessions over chat-actor processes', () => {
   it('A1 puts a key in the same partition every time, within range', () => {

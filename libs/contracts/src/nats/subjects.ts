@@ -13,6 +13,18 @@ export function createSubjects(prefix: string = DEFAULT_SUBJECT_PREFIX) {
     prefix,
     /** Request/reply: a round trip through a service to its database (diagnostics). */
     diagnosticsRoundTrip: (service: ServiceName) => `${prefix}.diag.${service}.roundtrip`,
+    /** Request/reply: a command to the chat session actors of one partition. */
+    chatCommand: (partition: number) => `${prefix}.chat.cmd.${partition}`,
+    /** Request/reply: which process owns which partitions (answered by every chat-actor). */
+    chatOwnership: `${prefix}.chat.ownership`,
+    /** JetStream: every event of a session, in order. */
+    chatEvent: (sessionId: string) => `${prefix}.chat.evt.${sessionId}`,
+    chatEventsAll: `${prefix}.chat.evt.>`,
+    /** Core NATS: an administrator changed the settings; every process reloads (A9). */
+    settingsChanged: `${prefix}.settings.changed`,
+    /** JetStream stream and KV bucket names may not contain dots. */
+    chatEventsStream: `${prefix.replace(/\./g, '_')}_CHAT_EVENTS`,
+    bucketPrefix: prefix.replace(/\./g, '_'),
     /** Queue group per service: one member of a service answers each request. */
     queueGroup: (service: ServiceName) => `${prefix}.${service}`,
   } as const;

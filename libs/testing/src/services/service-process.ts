@@ -12,6 +12,7 @@ export interface ServiceProcess {
   readonly pid: number;
   /** Every line the service printed so far (JSON log lines). */
   readonly logs: string[];
+  alive(): boolean;
   /** SIGKILL: a crash, no shutdown hooks. */
   kill(): Promise<void>;
   /** SIGTERM: graceful shutdown. */
@@ -70,5 +71,5 @@ export async function startService(
     child.kill(sig);
     await exit;
   };
-  return { app, url, pid: child.pid!, logs, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  return { app, url, pid: child.pid!, logs, alive: () => !exited, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
 }

@@ -1,0 +1,91 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { ActivatedRoute, Router } from '@angular/router';
+import { describeHttpError, type HttpErrorDescription } from '../http-errors/describe-http-error';
+import { AuthApi } from './auth-api';
+import { loginFieldError, notBlank, PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from './login-form';
+
+const LOGIN_EXPLANATIONS = { 401: 'The username or password is not correct.' };
+
+/** Sign-in form. Posts to the gateway; shows the server's error message when sign-in fails. */
+@Component({
+  selector: 'sb-login-page',
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    ReactiveFormsModule,
+  ],
+  templateUrl: './login-page.html',
+  styleUrl: './login-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  private readonly authApi = inject(AuthApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    username: ['', [notBlank, Validators.maxLength(USERNAME_MAX_LENGTH)]],
+    password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly failure = signal<HttpErrorDescription | null>(null);
+  protected readonly passwordVisible = signal(false);
+
+  protected fieldError(field: 'username' | 'password'): string | null {
+    return loginFieldError(field, this.form.controls[field].errors);
+  }
+
+  protected togglePasswordVisibility(): void {
+    this.passwordVisible.update((visible) => !visible);
+  }
+
+  protected submit(): void {
+    if (this.submitting()) return;
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+
+    const { username, password } = this.form.getRawValue();
+    this.failure.set(null);
+    this.submitting.set(true);
+    this.form.disable();
+    this.authApi
+      .login({ username: username.trim(), password })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.submitting.set(false);
+          this.form.enable();
+          void this.router.navigateByUrl(this.returnUrl());
+        },
+        error: (error: unknown) => {
+          this.submitting.set(false);
+          this.form.enable();
+          this.failure.set(
+            error instanceof HttpErrorResponse
+              ? describeHttpError(error, LOGIN_EXPLANATIONS)
+              : { message: 'Sign-in failed unexpectedly. Try again.', status: null },
+          );
+        },
+      });
+  }
+
+  /** `?returnUrl=/agents` brings the user back where they were; only paths inside the console. */
+  private returnUrl(): string {
+    const requested = this.route.snapshot.queryParamMap.get('returnUrl');
+    return requested && requested.startsWith('/') && !requested.startsWith('//') ? requested : '/dashboard';
+  }
+}

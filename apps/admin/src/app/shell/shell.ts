@@ -1,0 +1,46 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+import { ADMIN_SECTIONS, groupSections } from '../sections/admin-sections';
+
+/** Below this width the navigation slides over the content instead of sitting beside it. */
+const COMPACT_LAYOUT = '(max-width: 959.98px)';
+
+/** Application frame: toolbar with the product name, side navigation, routed page. */
+@Component({
+  selector: 'sb-shell',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly navGroups = groupSections(ADMIN_SECTIONS);
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe(COMPACT_LAYOUT)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  private readonly sidenav = viewChild.required(MatSidenav);
+
+  protected closeIfCompact(): void {
+    if (this.compact()) void this.sidenav().close();
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { chatCommandRequestSchema, type Subjects } from '@switchboard/contracts';
+import type { SessionCommand } from '@switchboard/domain';
+import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
+import type { ChatActorConfig } from '../config';
+import { EventPublisher } from '../events/event-publisher';
+import { CommandProcessor } from './command-processor';
+import { Mailboxes } from './mailbox';
+
+/** Commands are small; anything bigger is refused before parsing. */
+const MAX_COMMAND_BYTES = 32 * 1024;
+
+/**
+ * Serves the command subjects of the partitions this process owns. A
+ * subscription exists exactly while the lease is held; commands go through
+ * the session's mailbox to the processor.
+ */
+@Injectable()
+export class CommandHost {
+  private readonly logger = new Logger(CommandHost.name);
+  private readonly subscriptions = new Map<number, Subscription>();
+  private readonly epochs = new Map<number, number>();
+  private readonly mailboxes = new Mailboxes();
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(SERVICE_CONFIG) private readonly config: ChatActorConfig,
+    private readonly processor: CommandProcessor,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async open(partition: number, epoch: number): Promise<void> {
+    this.epochs.set(partition, epoch);
+    const subscription = serveRequests(
+      this.nc,
+      {
+        subject: this.subjects.chatCommand(partition),
+        // A queue group: during a handover overlap, each command reaches one of the two.
+        queue: this.subjects.queueGroup('chat-actor'),
+        schema: chatCommandRequestSchema,
+        maxBytes: MAX_COMMAND_BYTES,
+        onError: (error) => this.logger.error({ err: error, partition }, 'command failed'),
+      },
+      async ({ command }) => {
+        const current = this.epochs.get(partition);
+        if (current === undefined) throw new RequestError('UNAVAILABLE', 'Partition is moving to another process; retry');
+        const domainCommand = command as SessionCommand;
+        const reply = await this.mailboxes.run(CommandProcessor.mailboxKey(domainCommand), () =>
+          this.processor.handle(domainCommand, { partition, epoch: current }, this.config.CHAT_PARTITIONS),
+        );
+        if (!reply.ok) throw new RequestError(reply.error.code, reply.error.message, reply.error.details);
+        return reply.data;
+      },
+    );
+    this.subscriptions.set(partition, subscription);
+    // Whatever a previous owner stored but did not publish goes out now (A5).
+    const republished = await this.events.republish(partition);
+    if (republished > 0) this.logger.log({ partition, republished }, 'published events left in the outbox');
+  }
+
+  async close(partition: number): Promise<void> {
+    this.epochs.delete(partition);
+    const subscription = this.subscriptions.get(partition);
+    this.subscriptions.delete(partition);
+    if (subscription) await subscription.drain().catch(() => subscription.unsubscribe());
+    this.processor.forgetPartition(partition);
+  }
+
+  /** Retries the outbox of every owned partition (after a NATS outage). */
+  async republishOwned(): Promise<void> {
+    for (const partition of this.subscriptions.keys()) await this.events.republish(partition);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.subscriptions.keys()].map((p) => this.close(p)));
+    await this.mailboxes.idle();
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { fail, ok, partitionOfSession, userRoutingKey, sessionRoutingKey, type ChatCommandResult, type Reply } from '@switchboard/contracts';
+import {
+  applyEvents,
+  decide,
+  existingSessionForStart,
+  type SessionCommand,
+  type SessionEvent,
+  type SessionState,
+  type StartSession,
+} from '@switchboard/domain';
+import { EventPublisher } from '../events/event-publisher';
+import { SessionRepository, type StoredSession } from '../sessions/session.repository';
+import { DecisionContextLoader } from './decision-context.loader';
+
+/** How often a command is decided again after another writer got in first. */
+const MAX_CONFLICT_RETRIES = 5;
+
+export interface Ownership {
+  partition: number;
+  epoch: number;
+}
+
+/**
+ * Applies one command to one session: load, decide (the domain), store
+ * conditionally (A2), publish (A5), answer. Called by the session's mailbox,
+ * so commands of one session never overlap in this process; the conditional
+ * write covers the moment two processes both think they own it.
+ */
+@Injectable()
+export class CommandProcessor {
+  private readonly logger = new Logger(CommandProcessor.name);
+  /** Sessions this process owns, as last written or read; dropped when a partition goes. */
+  private readonly cache = new Map<string, StoredSession & { partition: number }>();
+
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly contexts: DecisionContextLoader,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** The mailbox key: a start is serialised with the other starts of its end user (R1.2). */
+  static mailboxKey(command: SessionCommand): string {
+    return command.type === 'StartSession' ? `user:${command.actor.id}` : command.sessionId;
+  }
+
+  async handle(command: SessionCommand, ownership: Ownership, partitions: number): Promise<Reply<ChatCommandResult>> {
+    const expected = partitionOfSession(command.sessionId, partitions);
+    if (expected !== ownership.partition) {
+      return fail('WRONG_PARTITION', `Session ${command.sessionId} belongs to partition ${expected}, not ${ownership.partition}`);
+    }
+    if (command.type === 'StartSession') return this.start(command, ownership);
+    return this.apply(command, ownership);
+  }
+
+  forgetPartition(partition: number): void {
+    for (const [id, entry] of this.cache) if (entry.partition === partition) this.cache.delete(id);
+  }
+
+  private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
+    for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+      const stored = this.cache.get(command.sessionId) ?? (await this.sessions.load(command.sessionId));
+      const state = stored?.state;
+      const context = await this.contexts.load(command, state, new Date());
+      const decision = decide(state, command, context);
+      if (!decision.ok) return fail(decision.error.code, decision.error.message);
+      if (!state || !stored) return fail('SESSION_NOT_FOUND', `No chat session ${command.sessionId}`);
+      if (decision.duplicate) return this.result(state, decision.events, true);
+
+      const next = applyEvents(state, decision.events);
+      const outcome = await this.sessions.update(next, state.version, ownership.epoch);
+      if (outcome === 'written') {
+        const publishedVersion = stored.publishedVersion;
+        this.cache.set(next.sessionId, { state: next, ownerEpoch: ownership.epoch, publishedVersion, partition: ownership.partition });
+        if (await this.events.tryPublish(next, publishedVersion)) this.cache.get(next.sessionId)!.publishedVersion = next.version;
+        return this.result(next, decision.events, false);
+      }
+      this.cache.delete(command.sessionId);
+      if (outcome === 'fenced') {
+        // A newer owner exists: this process must not decide for the session any more.
+        this.logger.warn({ sessionId: command.sessionId, epoch: ownership.epoch }, 'write fenced by a newer owner');
+        return fail('UNAVAILABLE', 'The session moved to another chat-actor process; retry');
+      }
+      this.logger.debug({ sessionId: command.sessionId, attempt }, 'version conflict, deciding again');
+    }
+    return fail('UNAVAILABLE', 'The session is changing too fast; retry');
+  }
+
+  private async start(command: StartSession, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
+    if (sessionRoutingKey(command.sessionId) !== userRoutingKey(command.actor.id)) {
+      return fail('BAD_REQUEST', 'The session id does not belong to this end user (use newSessionId)');
+    }
+    const start = { endUserId: command.actor.id, requestId: command.requestId };
+    const found = await this.existingFor(start);
+    if (found) return this.result(found, [], true);
+
+    const context = await this.contexts.load(command, undefined, new Date());
+    const decision = decide(undefined, command, context);
+    if (!decision.ok) return fail(decision.error.code, decision.error.message);
+    const state = applyEvents(undefined, decision.events);
+    if (!state) return fail('INTERNAL', 'A start produced no session');
+    const inserted = await this.sessions.insert(state, ownership.partition, ownership.epoch);
+    if (inserted.kind === 'inserted') {
+      this.cache.set(state.sessionId, { state, ownerEpoch: ownership.epoch, publishedVersion: 0, partition: ownership.partition });
+      if (await this.events.tryPublish(state, 0)) this.cache.get(state.sessionId)!.publishedVersion = state.version;
+      return this.result(state, decision.events, false);
+    }
+    // Lost a race to a concurrent start (only possible during an ownership handover).
+    const winner = await this.existingFor(start);
+    if (winner) return this.result(winner, [], true);
+    return fail('SESSION_EXISTS', `Chat session ${command.sessionId} already exists`);
+  }
+
+  private async existingFor(start: { endUserId: string; requestId: string }): Promise<SessionState | undefined> {
+    const [sameRequest, open] = await Promise.all([
+      this.sessions.findByStartKey(start.endUserId, start.requestId),
+      this.sessions.findOpenOf(start.endUserId),
+    ]);
+    return existingSessionForStart([sameRequest, open].filter((s): s is SessionState => s !== undefined), start);
+  }
+
+  private result(state: SessionState, events: readonly SessionEvent[], duplicate: boolean): Reply<ChatCommandResult> {
+    return ok({
+      sessionId: state.sessionId,
+      version: state.version,
+      events: events as unknown as ChatCommandResult['events'],
+      duplicate,
+      session: state as unknown as ChatCommandResult['session'],
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Subjects } from '@switchboard/contracts';
+import { encodeJson, NATS_CONNECTION, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
+import { CommandHost } from '../actor/command-host';
+import type { ChatActorConfig } from '../config';
+import { PartitionLeases } from './partition-leases';
+
+export interface OwnershipReport {
+  instanceId: string;
+  partitions: number;
+  members: string[];
+  owned: Array<{ partition: number; epoch: number }>;
+}
+
+/**
+ * Joins the cluster of chat-actors: holds partition leases and opens or
+ * closes the command subscriptions as partitions come and go (A1, A4).
+ */
+@Injectable()
+export class OwnershipService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OwnershipService.name);
+  private leases!: PartitionLeases;
+  private diagnostics?: Subscription;
+  private outboxTimer?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(SERVICE_CONFIG) private readonly config: ChatActorConfig,
+    private readonly host: CommandHost,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.leases = new PartitionLeases(this.nc, {
+      bucketPrefix: this.subjects.bucketPrefix,
+      instanceId: this.config.INSTANCE_ID,
+      partitions: this.config.CHAT_PARTITIONS,
+      timings: { leaseTtlMs: this.config.CHAT_LEASE_TTL_MS, tickMs: this.config.CHAT_LEASE_TICK_MS },
+      events: {
+        acquired: async (partition, epoch) => {
+          this.logger.log({ partition, epoch }, 'partition acquired');
+          await this.host.open(partition, epoch);
+        },
+        released: async (partition, reason) => {
+          this.logger.log({ partition, reason }, 'partition released');
+          await this.host.close(partition);
+        },
+      },
+      onError: (error) => this.logger.warn({ err: error }, 'partition lease upkeep failed'),
+    });
+    await this.leases.start();
+    // Every chat-actor answers, so a caller can collect the whole cluster's view.
+    this.diagnostics = this.nc.subscribe(this.subjects.chatOwnership, {
+      callback: (_err, msg) => {
+        msg.respond(encodeJson(this.report()));
+      },
+    });
+    this.outboxTimer = setInterval(() => void this.host.republishOwned().catch(() => undefined), 5000);
+  }
+
+  report(): OwnershipReport {
+    return {
+      instanceId: this.config.INSTANCE_ID,
+      partitions: this.config.CHAT_PARTITIONS,
+      members: this.leases.knownMembers(),
+      owned: this.leases.owned(),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.outboxTimer);
+    this.diagnostics?.unsubscribe();
+    // Hand every partition over before the connection closes (others take over at once).
+    await this.leases?.stop();
+    await this.host.closeAll();
+  }
+}

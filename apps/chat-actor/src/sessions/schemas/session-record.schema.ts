@@ -1,0 +1,68 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { SessionState } from '@switchboard/domain';
+import { Schema as MongooseSchema } from 'mongoose';
+
+/**
+ * The Master Chat Record: one document per session id (`_id`, R17). The
+ * domain state is stored as it is (`state`); the top-level copies of a few of
+ * its fields exist for indexes and queries only and are written in the same
+ * atomic update.
+ */
+@Schema({ collection: 'chat_sessions', versionKey: false, minimize: false })
+export class SessionRecord {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  /** Number of events applied; every write is conditional on it (A2). */
+  @Prop({ type: Number, required: true })
+  version!: number;
+
+  /** Lease epoch of the process that wrote last; a lower epoch can never write again (A2). */
+  @Prop({ type: Number, required: true })
+  ownerEpoch!: number;
+
+  @Prop({ type: Number, required: true })
+  partition!: number;
+
+  /** `[endUserId, requestId]` as JSON: unique, so one start request makes one session (R1.1). */
+  @Prop({ type: String, required: true, unique: true })
+  startKey!: string;
+
+  /**
+   * The end user id while the session is open, `closed:<sessionId>` after:
+   * unique, so an end user has at most one open session (R1.2). A plain
+   * unique index, because FerretDB v1 has no partial indexes.
+   */
+  @Prop({ type: String, required: true, unique: true })
+  openSlot!: string;
+
+  @Prop({ type: String, required: true, index: true })
+  endUserId!: string;
+
+  @Prop({ type: String, required: true })
+  status!: string;
+
+  @Prop({ type: String, required: true })
+  queue!: string;
+
+  @Prop({ type: String })
+  ownerAgentId?: string;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  state!: SessionState;
+
+  /** Highest seq published to the event stream; events above it are the outbox (A5). */
+  @Prop({ type: Number, required: true, default: 0 })
+  publishedVersion!: number;
+
+  @Prop({ type: Boolean, required: true, default: true })
+  unpublished!: boolean;
+
+  @Prop({ type: Date, required: true })
+  updatedAt!: Date;
+}
+
+export const SessionRecordSchema = SchemaFactory.createForClass(SessionRecord);
+SessionRecordSchema.index({ partition: 1, unpublished: 1 });
+SessionRecordSchema.index({ status: 1, queue: 1 });
+SessionRecordSchema.index({ ownerAgentId: 1, status: 1 });

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { DEFAULT_SETTINGS, GENERAL_QUEUE, type AgentInfo, type EndUserInfo, type Settings, type TopicInfo } from '@switchboard/domain';
+import type { Model } from 'mongoose';
+import { AgentRecord } from '../schemas/agent.schema';
+import { EndUserRecord } from '../schemas/end-user.schema';
+import { SettingsRecord } from '../schemas/settings.schema';
+import { QueueRecord, TopicRecord } from '../schemas/topic.schema';
+
+export const SETTINGS_ID = 'global';
+
+/**
+ * Reads the reference data the domain decides with, mapped to the domain's
+ * plain types (`toDomain`).
+ */
+@Injectable()
+export class ReferenceDataRepository {
+  constructor(
+    @InjectModel(SettingsRecord.name) private readonly settingsModel: Model<SettingsRecord>,
+    @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
+    @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
+    @InjectModel(TopicRecord.name) private readonly topicsModel: Model<TopicRecord>,
+    @InjectModel(QueueRecord.name) private readonly queuesModel: Model<QueueRecord>,
+  ) {}
+
+  async settings(): Promise<Settings> {
+    const doc = await this.settingsModel.findById(SETTINGS_ID).lean();
+    if (!doc) return DEFAULT_SETTINGS;
+    return {
+      supportQueues: doc.supportQueues,
+      useTopics: doc.useTopics,
+      companyFilter: doc.companyFilter,
+      agentAutoAccept: doc.agentAutoAccept,
+      remoteControlConsoleUrl: doc.remoteControlConsoleUrl ?? '',
+      maxConcurrentChatsPerAgent: doc.maxConcurrentChatsPerAgent ?? 0,
+    };
+  }
+
+  async agentsById(ids: readonly string[]): Promise<AgentInfo[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.agents.find({ _id: { $in: [...new Set(ids)] } }).lean();
+    return docs.map(toAgentInfo);
+  }
+
+  async endUser(id: string): Promise<EndUserInfo | undefined> {
+    const doc = await this.endUsers.findById(id).lean();
+    if (!doc) return undefined;
+    return {
+      id: doc._id,
+      companyId: doc.companyId,
+      displayName: doc.displayName,
+      assets: (doc.assets ?? []).map((a) => ({ id: a.id, name: a.name, deviceId: a.deviceId })),
+    };
+  }
+
+  async topics(): Promise<TopicInfo[]> {
+    const docs = await this.topicsModel.find().lean();
+    return docs.map((t) => ({ id: t._id, name: t.name, queue: t.queue }));
+  }
+
+  async queueNames(): Promise<string[]> {
+    const docs = await this.queuesModel.find({}, { _id: 1 }).lean();
+    return [...new Set([GENERAL_QUEUE, ...docs.map((q) => q._id)])];
+  }
+}
+
+export function toAgentInfo(doc: AgentRecord): AgentInfo {
+  return {
+    id: doc._id,
+    displayName: doc.displayName,
+    presence: doc.presence,
+    queues: doc.queues ?? [],
+    companies: doc.companies ?? [],
+    load: doc.load ?? 0,
+    cap: doc.cap || undefined,
+    idleSince: doc.idleSince ? new Date(doc.idleSince).toISOString() : undefined,
+  };
+}

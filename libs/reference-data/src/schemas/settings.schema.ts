@@ -1,0 +1,31 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** The one settings document (`_id: 'global'`); defaults are the domain's DEFAULT_SETTINGS. */
+@Schema({ collection: 'settings', versionKey: false })
+export class SettingsRecord {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: Boolean, required: true })
+  supportQueues!: boolean;
+
+  @Prop({ type: Boolean, required: true })
+  useTopics!: boolean;
+
+  @Prop({ type: Boolean, required: true })
+  companyFilter!: boolean;
+
+  @Prop({ type: Boolean, required: true })
+  agentAutoAccept!: boolean;
+
+  @Prop({ type: String, default: '' })
+  remoteControlConsoleUrl!: string;
+
+  @Prop({ type: Number, required: true, default: 0 })
+  maxConcurrentChatsPerAgent!: number;
+
+  /** Grows with every change, so a process can tell a stale copy. */
+  @Prop({ type: Number, required: true, default: 0 })
+  revision!: number;
+}
+export const SettingsRecordSchema = SchemaFactory.createForClass(SettingsRecord);

@@ -1,0 +1,27 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** A topic end users pick at start; maps to one support queue. */
+@Schema({ collection: 'topics', versionKey: false })
+export class TopicRecord {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  name!: string;
+
+  @Prop({ type: String, required: true })
+  queue!: string;
+}
+export const TopicRecordSchema = SchemaFactory.createForClass(TopicRecord);
+
+/** A support queue; `General` always exists. */
+@Schema({ collection: 'queues', versionKey: false })
+export class QueueRecord {
+  /** The queue's name is its id. */
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, default: '' })
+  description!: string;
+}
+export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);
