@@ -5,11 +5,14 @@
 // summary line over every jest run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { createRequire } from 'node:module';
 
 const root = new URL('../..', import.meta.url).pathname;
 const resultsDir = join(root, 'tmp/test-results');
-const nx = join(root, 'node_modules/nx/bin/nx.js');
+const require = createRequire(import.meta.url);
+const nxPackage = require.resolve('nx/package.json');
+const nx = join(dirname(nxPackage), JSON.parse(readFileSync(nxPackage, 'utf8')).bin.nx);
 const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR };
 
 const steps = [

@@ -9,5 +9,11 @@ export const chatActorConfigSchema = baseConfigSchema.extend({
   /** A dead process's partitions are taken over after at most this long (A4). */
   CHAT_LEASE_TTL_MS: z.coerce.number().int().min(500).max(60000).default(3000),
   CHAT_LEASE_TICK_MS: z.coerce.number().int().min(50).max(10000).default(500),
+  /**
+   * Lease buckets' name prefix; defaults to the subject prefix. Only for
+   * split-brain drills: giving two processes different buckets makes both
+   * believe they own every partition, which fencing must survive.
+   */
+  CHAT_LEASE_BUCKET_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 export type ChatActorConfig = z.infer<typeof chatActorConfigSchema>;

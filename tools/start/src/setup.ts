@@ -8,6 +8,7 @@ import { ensureFerretDb, findNatsServer, which } from '@switchboard/infra';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nxCli } from './nx-cli';
 
 const ROOT = resolve(__dirname, '../../..');
 let aptUpdated = false;
@@ -36,7 +37,7 @@ function main(): void {
   if (!existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')) aptInstall('chromium', 'browser tests');
   if (!process.env['MONGODB_URI'] && !which('mongod')) console.log(`[setup] FerretDB: ${ensureFerretDb(ROOT)}`);
   if (!existsSync(join(ROOT, 'dist/apps/admin/browser/index.html'))) {
-    run(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run', 'admin:build'], 'build the admin console');
+    run(process.execPath, [nxCli(), 'run', 'admin:build'], 'build the admin console');
   }
   console.log('[setup] done');
 }

@@ -7,6 +7,7 @@ import { provideInfrastructure, startProcess, type ManagedProcess } from '@switc
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nxCli } from './nx-cli';
 import { localTopology } from './topology';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
 function ensureAdminConsoleBuilt(): void {
   if (existsSync(join(ADMIN_DIST, 'index.html'))) return;
   log('building the admin console (first run only)...');
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/nx/bin/nx.js'), 'run', 'admin:build'], {
+  const result = spawnSync(process.execPath, [nxCli(), 'run', 'admin:build'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NX_DAEMON: 'false' },

@@ -32,6 +32,8 @@ export class CommandProcessor {
   private readonly logger = new Logger(CommandProcessor.name);
   /** Sessions this process owns, as last written or read; dropped when a partition goes. */
   private readonly cache = new Map<string, StoredSession & { partition: number }>();
+  /** Writes refused because another writer got in first (decided again) or a newer owner exists. */
+  readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0 };
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -45,6 +47,7 @@ export class CommandProcessor {
   }
 
   async handle(command: SessionCommand, ownership: Ownership, partitions: number): Promise<Reply<ChatCommandResult>> {
+    this.counters.commands++;
     const expected = partitionOfSession(command.sessionId, partitions);
     if (expected !== ownership.partition) {
       return fail('WRONG_PARTITION', `Session ${command.sessionId} belongs to partition ${expected}, not ${ownership.partition}`);
@@ -77,10 +80,12 @@ export class CommandProcessor {
       }
       this.cache.delete(command.sessionId);
       if (outcome === 'fenced') {
+        this.counters.fencedWrites++;
         // A newer owner exists: this process must not decide for the session any more.
         this.logger.warn({ sessionId: command.sessionId, epoch: ownership.epoch }, 'write fenced by a newer owner');
         return fail('UNAVAILABLE', 'The session moved to another chat-actor process; retry');
       }
+      this.counters.writeConflicts++;
       this.logger.debug({ sessionId: command.sessionId, attempt }, 'version conflict, deciding again');
     }
     return fail('UNAVAILABLE', 'The session is changing too fast; retry');

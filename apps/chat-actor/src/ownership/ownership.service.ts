@@ -3,6 +3,7 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
 import { encodeJson, NATS_CONNECTION, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
 import { CommandHost } from '../actor/command-host';
+import { CommandProcessor } from '../actor/command-processor';
 import type { ChatActorConfig } from '../config';
 import { PartitionLeases } from './partition-leases';
 
@@ -11,6 +12,7 @@ export interface OwnershipReport {
   partitions: number;
   members: string[];
   owned: Array<{ partition: number; epoch: number }>;
+  counters: CommandProcessor['counters'];
 }
 
 /**
@@ -29,11 +31,12 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(SUBJECTS) private readonly subjects: Subjects,
     @Inject(SERVICE_CONFIG) private readonly config: ChatActorConfig,
     private readonly host: CommandHost,
+    private readonly processor: CommandProcessor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.leases = new PartitionLeases(this.nc, {
-      bucketPrefix: this.subjects.bucketPrefix,
+      bucketPrefix: this.config.CHAT_LEASE_BUCKET_PREFIX ?? this.subjects.bucketPrefix,
       instanceId: this.config.INSTANCE_ID,
       partitions: this.config.CHAT_PARTITIONS,
       timings: { leaseTtlMs: this.config.CHAT_LEASE_TTL_MS, tickMs: this.config.CHAT_LEASE_TICK_MS },
@@ -65,6 +68,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
       partitions: this.config.CHAT_PARTITIONS,
       members: this.leases.knownMembers(),
       owned: this.leases.owned(),
+      counters: { ...this.processor.counters },
     };
   }
 

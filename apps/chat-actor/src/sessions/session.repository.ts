@@ -81,11 +81,13 @@ export class SessionRepository {
     return current && current.ownerEpoch > epoch ? 'fenced' : 'conflict';
   }
 
-  /** Moves the publish watermark up after the events were published; never down. */
+  /**
+   * Records that every event up to `version` is published. Conditional on the
+   * version: after a newer write, that writer publishes and marks for itself
+   * (re-publishing an already published event is harmless: `Nats-Msg-Id`).
+   */
   async markPublished(sessionId: string, version: number): Promise<void> {
-    await this.records.updateOne({ _id: sessionId }, { $max: { publishedVersion: version } });
-    // Cleared only if no newer write happened meanwhile (that writer clears it itself).
-    await this.records.updateOne({ _id: sessionId, version, publishedVersion: version }, { $set: { unpublished: false } });
+    await this.records.updateOne({ _id: sessionId, version }, { $set: { publishedVersion: version, unpublished: false } });
   }
 
   async findUnpublished(partition: number): Promise<StoredSession[]> {
