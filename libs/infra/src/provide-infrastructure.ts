@@ -50,7 +50,13 @@ export async function provideInfrastructure(options: ProvideOptions): Promise<In
   const nats = natsUrl ? undefined : await startLocalNats({ storeDir: join(dataDir, 'nats') });
   let mongo: LocalMongoServer | undefined;
   try {
-    mongo = mongoUri ? undefined : await startLocalMongo({ dataDir: join(dataDir, 'mongo'), projectRoot: options.projectRoot });
+    mongo = mongoUri
+      ? undefined
+      : await startLocalMongo({
+          dataDir: join(dataDir, 'mongo'),
+          projectRoot: options.projectRoot,
+          postgresDatabase: options.purpose === 'test' ? 'switchboard_test' : 'switchboard',
+        });
   } catch (error) {
     await nats?.stop();
     throw error;

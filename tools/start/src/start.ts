@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   ensureAdminConsoleBuilt();
 
   const infra = await provideInfrastructure({ purpose: 'start', projectRoot: ROOT, dataDir: DATA_DIR });
-  log(`infrastructure (${infra.source}): NATS ${infra.natsUrl}, MongoDB ${infra.mongoUri}`);
+  log(`infrastructure (${infra.source}${infra.localMongo ? `, ${infra.localMongo.engine}` : ""}): NATS ${infra.natsUrl}, MongoDB ${infra.mongoUri}`);
 
   const logDir = join(DATA_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });

@@ -6,6 +6,7 @@ import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests 
 import type { ChatActorConfig } from '../config';
 import { EventPublisher } from '../events/event-publisher';
 import { CommandProcessor } from './command-processor';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { Mailboxes } from './mailbox';
 
 /** Commands are small; anything bigger is refused before parsing. */
@@ -22,6 +23,7 @@ export class CommandHost {
   private readonly subscriptions = new Map<number, Subscription>();
   private readonly epochs = new Map<number, number>();
   private readonly mailboxes = new Mailboxes();
+  private readonly limit: ConcurrencyLimit;
 
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
@@ -29,7 +31,9 @@ export class CommandHost {
     @Inject(SERVICE_CONFIG) private readonly config: ChatActorConfig,
     private readonly processor: CommandProcessor,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.limit = new ConcurrencyLimit(config.CHAT_MAX_CONCURRENT_COMMANDS);
+  }
 
   async open(partition: number, epoch: number): Promise<void> {
     this.epochs.set(partition, epoch);
@@ -48,7 +52,7 @@ export class CommandHost {
         if (current === undefined) throw new RequestError('UNAVAILABLE', 'Partition is moving to another process; retry');
         const domainCommand = command as SessionCommand;
         const reply = await this.mailboxes.run(CommandProcessor.mailboxKey(domainCommand), () =>
-          this.processor.handle(domainCommand, { partition, epoch: current }, this.config.CHAT_PARTITIONS),
+          this.limit.run(() => this.processor.handle(domainCommand, { partition, epoch: current }, this.config.CHAT_PARTITIONS)),
         );
         if (!reply.ok) throw new RequestError(reply.error.code, reply.error.message, reply.error.details);
         return reply.data;

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, waitForPort } from '../net/ports';
+import { canConnect, freePort, waitForPort } from '../net/ports';
 import { startProcess, which, type ManagedProcess } from '../process/managed-process';
 
 export interface LocalMongoServer {
   /** URI without a database name; append `/<db>`. */
   readonly uri: string;
-  readonly engine: 'mongod' | 'ferretdb';
+  readonly engine: 'mongod' | 'ferretdb-postgresql' | 'ferretdb-sqlite';
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
@@ -18,6 +18,8 @@ export interface LocalMongoOptions {
   projectRoot: string;
   port?: number;
   logFile?: string;
+  /** PostgreSQL database FerretDB stores into when a PostgreSQL server is at hand. */
+  postgresDatabase?: string;
 }
 
 const FERRETDB_SOURCE = 'tools/ferretdb';
@@ -49,7 +51,34 @@ export function ensureFerretDb(projectRoot: string): string {
   return binary;
 }
 
-/** Starts mongod from PATH when present, otherwise FerretDB with its SQLite backend. */
+/**
+ * FerretDB's backend: PostgreSQL when one is given (`FERRETDB_POSTGRESQL_URL`)
+ * or answers on 127.0.0.1:5432, SQLite otherwise. FerretDB v1 pushes query
+ * filters down to PostgreSQL, but to SQLite only for a bare `_id` filter: an
+ * update conditional on a version scans the whole collection there, which
+ * grows unusably slow with a few thousand sessions (measured in ADR 2).
+ * `FERRETDB_HANDLER=sqlite` forces SQLite.
+ */
+async function ferretDbBackend(database: string): Promise<{ handler: 'postgresql'; url: string } | { handler: 'sqlite' }> {
+  const forced = process.env['FERRETDB_HANDLER'];
+  if (forced === 'sqlite') return { handler: 'sqlite' };
+  const given = process.env['FERRETDB_POSTGRESQL_URL'];
+  if (given) return { handler: 'postgresql', url: given };
+  if (!(await canConnect('127.0.0.1', 5432)) || !which('psql')) {
+    if (forced === 'postgresql') throw new Error('FERRETDB_HANDLER=postgresql but no PostgreSQL answers on 127.0.0.1:5432');
+    return { handler: 'sqlite' };
+  }
+  // Trust authentication as on a development machine; create the database once.
+  const exists = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', `SELECT 1 FROM pg_database WHERE datname='${database}'`], { encoding: 'utf8' });
+  if (exists.status !== 0) return { handler: 'sqlite' };
+  if (exists.stdout.trim() !== '1') {
+    const created = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-c', `CREATE DATABASE "${database}"`], { encoding: 'utf8' });
+    if (created.status !== 0 && !/already exists/.test(created.stderr)) return { handler: 'sqlite' };
+  }
+  return { handler: 'postgresql', url: `postgres://postgres@127.0.0.1:5432/${database}` };
+}
+
+/** Starts mongod from PATH when present, otherwise FerretDB (PostgreSQL or SQLite backend). */
 export async function startLocalMongo(options: LocalMongoOptions): Promise<LocalMongoServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
@@ -66,12 +95,18 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
       logFile,
     });
   } else {
-    engine = 'ferretdb';
     const binary = ensureFerretDb(options.projectRoot);
+    const backend = await ferretDbBackend(options.postgresDatabase ?? 'switchboard');
+    engine = backend.handler === 'postgresql' ? 'ferretdb-postgresql' : 'ferretdb-sqlite';
     proc = startProcess({
       name: 'ferretdb',
       command: binary,
-      args: [`--listen-addr=127.0.0.1:${port}`, '--handler=sqlite', `--sqlite-url=file:${options.dataDir}/`],
+      args: [
+        `--listen-addr=127.0.0.1:${port}`,
+        ...(backend.handler === 'postgresql'
+          ? ['--handler=postgresql', `--postgresql-url=${backend.url}`]
+          : ['--handler=sqlite', `--sqlite-url=file:${options.dataDir}/`]),
+      ],
       logFile,
     });
   }

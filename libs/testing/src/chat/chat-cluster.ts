@@ -106,7 +106,7 @@ export class ChatCluster {
   }
 
   /** A StartSession command for an end user, with a fresh session id and command id. */
-  startCommand(endUserId: string, requestId: string = randomUUID()): SessionCommandMessage {
+  startCommand(endUserId: string, requestId: string = randomUUID()): Extract<SessionCommandMessage, { type: 'StartSession' }> {
     return {
       type: 'StartSession',
       commandId: randomUUID(),
