@@ -10,6 +10,7 @@ import type { ChatActorConfig } from './config';
 import { EventPublisher } from './events/event-publisher';
 import { OwnershipController } from './ownership/ownership.controller';
 import { OwnershipService } from './ownership/ownership.service';
+import { SessionCommit, SessionCommitSchema } from './sessions/schemas/session-commit.schema';
 import { SessionRecord, SessionRecordSchema } from './sessions/schemas/session-record.schema';
 import { SessionRepository } from './sessions/session.repository';
 
@@ -22,7 +23,10 @@ export class ChatActorModule {
       imports: [
         ServiceModule.forService('chat-actor', config),
         ReferenceDataModule,
-        MongooseModule.forFeature([{ name: SessionRecord.name, schema: SessionRecordSchema }]),
+        MongooseModule.forFeature([
+          { name: SessionRecord.name, schema: SessionRecordSchema },
+          { name: SessionCommit.name, schema: SessionCommitSchema },
+        ]),
       ],
       controllers: [OwnershipController],
       providers: [

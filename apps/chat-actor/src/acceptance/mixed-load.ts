@@ -28,20 +28,26 @@ export class MixedLoad {
   private running = false;
   private workers: Promise<void>[] = [];
   readonly sessionIds: string[] = [];
+  private readonly users = new Map<string, string>();
+
+  userOf(sessionId: string): string {
+    return this.users.get(sessionId)!;
+  }
 
   constructor(
     private readonly cluster: ChatCluster,
-    private readonly users: string[],
+    private readonly endUsers: string[],
     private readonly agents: string[],
   ) {}
 
   async start(): Promise<void> {
     this.running = true;
-    for (const [i, user] of this.users.entries()) {
+    for (const [i, user] of this.endUsers.entries()) {
       const start = this.cluster.startCommand(user);
       const reply = await this.send(start);
       if (!reply.ok) throw new Error(`start failed: ${reply.error.code}`);
       this.sessionIds.push(reply.data.sessionId);
+      this.users.set(reply.data.sessionId, user);
       this.workers.push(this.work(reply.data.sessionId, user, this.agents[i % this.agents.length]!));
     }
   }

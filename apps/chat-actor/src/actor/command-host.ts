@@ -36,6 +36,7 @@ export class CommandHost {
   }
 
   async open(partition: number, epoch: number): Promise<void> {
+    this.processor.forgetPartition(partition);
     this.epochs.set(partition, epoch);
     const subscription = serveRequests(
       this.nc,
@@ -52,7 +53,11 @@ export class CommandHost {
         if (current === undefined) throw new RequestError('UNAVAILABLE', 'Partition is moving to another process; retry');
         const domainCommand = command as SessionCommand;
         const reply = await this.mailboxes.run(CommandProcessor.mailboxKey(domainCommand), () =>
-          this.limit.run(() => this.processor.handle(domainCommand, { partition, epoch: current }, this.config.CHAT_PARTITIONS)),
+          this.limit.run(async () => {
+            // The partition may have moved while the command waited its turn.
+            if (this.epochs.get(partition) !== current) throw new RequestError('UNAVAILABLE', 'Partition moved to another process; retry');
+            return this.processor.handle(domainCommand, { partition, epoch: current }, this.config.CHAT_PARTITIONS);
+          }),
         );
         if (!reply.ok) throw new RequestError(reply.error.code, reply.error.message, reply.error.details);
         return reply.data;

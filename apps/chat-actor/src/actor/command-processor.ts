@@ -56,13 +56,24 @@ export class CommandProcessor {
     return this.apply(command, ownership);
   }
 
+  /**
+   * A cached state is trusted only within the ownership epoch that cached it:
+   * after a partition moved away and back, another process may have written.
+   */
+  private cached(sessionId: string, ownership: Ownership): StoredSession | undefined {
+    const entry = this.cache.get(sessionId);
+    if (entry && entry.ownerEpoch === ownership.epoch) return entry;
+    if (entry) this.cache.delete(sessionId);
+    return undefined;
+  }
+
   forgetPartition(partition: number): void {
     for (const [id, entry] of this.cache) if (entry.partition === partition) this.cache.delete(id);
   }
 
   private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const stored = this.cache.get(command.sessionId) ?? (await this.sessions.load(command.sessionId));
+      const stored = this.cached(command.sessionId, ownership) ?? (await this.sessions.load(command.sessionId));
       const state = stored?.state;
       const context = await this.contexts.load(command, state, new Date());
       const decision = decide(state, command, context);
@@ -71,7 +82,7 @@ export class CommandProcessor {
       if (decision.duplicate) return this.result(state, decision.events, true);
 
       const next = applyEvents(state, decision.events);
-      const outcome = await this.sessions.update(next, state.version, ownership.epoch);
+      const outcome = await this.sessions.commit(state, decision.events, next, ownership.epoch);
       if (outcome === 'written') {
         const publishedVersion = stored.publishedVersion;
         this.cache.set(next.sessionId, { state: next, ownerEpoch: ownership.epoch, publishedVersion, partition: ownership.partition });

@@ -62,12 +62,8 @@ export class EventPublisher implements OnApplicationBootstrap {
       });
     });
     await Promise.all(acks);
-    // The events are in the stream once acknowledged: the mark is bookkeeping for
-    // crash recovery and need not delay the reply (a lost mark only means a
-    // harmless re-publish).
-    void this.sessions.markPublished(state.sessionId, state.version).catch((error) =>
-      this.logger.warn({ err: error, sessionId: state.sessionId }, 'publish mark not stored'),
-    );
+    // Awaited, so that it lands before the session's next command writes (same mailbox).
+    await this.sessions.markPublished(state.sessionId, state.version);
   }
 
   /** Best effort after a command: a failure leaves the events in the outbox for `republish`. */

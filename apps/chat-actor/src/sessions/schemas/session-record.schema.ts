@@ -3,21 +3,22 @@ import type { SessionState } from '@switchboard/domain';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /**
- * The Master Chat Record: one document per session id (`_id`, R17). The
- * domain state is stored as it is (`state`); the top-level copies of a few of
- * its fields exist for indexes and queries only and are written in the same
- * atomic update.
+ * The Master Chat Record: one document per session id (`_id`, R17), holding
+ * the state as of `version`. Changes after the start are decided through the
+ * commits collection (one winner per version); this snapshot follows them and
+ * a reader rolls it forward through any commit it lacks. The top-level copies
+ * of a few state fields exist for indexes and queries only.
  */
 @Schema({ collection: 'chat_sessions', versionKey: false, minimize: false })
 export class SessionRecord {
   @Prop({ type: String, required: true })
   _id!: string;
 
-  /** Number of events applied; every write is conditional on it (A2). */
+  /** Number of events applied (the last commit's version). */
   @Prop({ type: Number, required: true })
   version!: number;
 
-  /** Lease epoch of the process that wrote last; a lower epoch can never write again (A2). */
+  /** Lease epoch of the process that wrote last. */
   @Prop({ type: Number, required: true })
   ownerEpoch!: number;
 

@@ -1,0 +1,36 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { SessionEvent } from '@switchboard/domain';
+import { Schema as MongooseSchema } from 'mongoose';
+
+/**
+ * One accepted command's events, stored under the id `<sessionId>@<baseVersion>`:
+ * the version the writer decided from. Two writers that decided from the same
+ * version want the same id, and the unique `_id` lets exactly one of them in.
+ * An insert is atomic on MongoDB and on FerretDB alike; a conditional
+ * `updateOne` is not atomic on FerretDB v1 (concurrent ones all match),
+ * so the version check cannot live in an update filter (ADR 2).
+ */
+@Schema({ collection: 'chat_session_commits', versionKey: false })
+export class SessionCommit {
+  @Prop({ type: String, required: true })
+  _id!: string;
+
+  @Prop({ type: String, required: true })
+  sessionId!: string;
+
+  @Prop({ type: Number, required: true })
+  baseVersion!: number;
+
+  /** Lease epoch of the writer, for audit and to tell a fenced writer from a plain conflict. */
+  @Prop({ type: Number, required: true })
+  epoch!: number;
+
+  @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
+  events!: SessionEvent[];
+
+  @Prop({ type: Date, required: true })
+  at!: Date;
+}
+
+export const SessionCommitSchema = SchemaFactory.createForClass(SessionCommit);
+export const commitId = (sessionId: string, baseVersion: number) => `${sessionId}@${baseVersion}`;
