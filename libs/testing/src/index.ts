@@ -3,3 +3,4 @@ export { eventually } from './async/eventually';
 export { startService, type ServiceProcess, type AppName } from './services/service-process';
 export { describeServiceWiring } from './checks/service-wiring';
 export { ChatCluster, type ChatClusterOptions } from './chat/chat-cluster';
+export { startOwnNats } from './infra/own-nats';

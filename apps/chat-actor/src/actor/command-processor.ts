@@ -84,9 +84,10 @@ export class CommandProcessor {
       const next = applyEvents(state, decision.events);
       const outcome = await this.sessions.commit(state, decision.events, next, ownership.epoch);
       if (outcome === 'written') {
-        const publishedVersion = stored.publishedVersion;
-        this.cache.set(next.sessionId, { state: next, ownerEpoch: ownership.epoch, publishedVersion, partition: ownership.partition });
-        if (await this.events.tryPublish(next, publishedVersion)) this.cache.get(next.sessionId)!.publishedVersion = next.version;
+        // The partition may move while publishing: keep the entry, not a lookup.
+        const entry = { state: next, ownerEpoch: ownership.epoch, publishedVersion: stored.publishedVersion, partition: ownership.partition };
+        this.cache.set(next.sessionId, entry);
+        if (await this.events.tryPublish(next, entry.publishedVersion)) entry.publishedVersion = next.version;
         return this.result(next, decision.events, false);
       }
       this.cache.delete(command.sessionId);
@@ -117,8 +118,9 @@ export class CommandProcessor {
     if (!state) return fail('INTERNAL', 'A start produced no session');
     const inserted = await this.sessions.insert(state, ownership.partition, ownership.epoch);
     if (inserted.kind === 'inserted') {
-      this.cache.set(state.sessionId, { state, ownerEpoch: ownership.epoch, publishedVersion: 0, partition: ownership.partition });
-      if (await this.events.tryPublish(state, 0)) this.cache.get(state.sessionId)!.publishedVersion = state.version;
+      const entry = { state, ownerEpoch: ownership.epoch, publishedVersion: 0, partition: ownership.partition };
+      this.cache.set(state.sessionId, entry);
+      if (await this.events.tryPublish(state, 0)) entry.publishedVersion = state.version;
       return this.result(state, decision.events, false);
     }
     // Lost a race to a concurrent start (only possible during an ownership handover).

@@ -40,6 +40,7 @@ export class ChatCluster {
     this.nc = await connect({ servers: this.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
     this.client = new ChatActorClient(this.nc, this.subjects, { partitions: this.partitions, deadlineMs: 60_000, attemptTimeoutMs: 15_000 });
     const count = this.options.chatActors ?? 2;
+    // chatActors: 0 lets a test start its own with special settings.
     for (let i = 1; i <= count; i++) this.processes.push(await this.startChatActor(`chat-actor-${i}`));
     return this;
   }
@@ -76,6 +77,20 @@ export class ChatCluster {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error('partitions were not all owned in time');
+  }
+
+  /** Polls the ownership reports until `settled` holds for them. */
+  async eventuallyOwnership(
+    settled: (reports: Awaited<ReturnType<ChatCluster['ownership']>>) => boolean,
+    timeoutMs = 15_000,
+  ): Promise<Awaited<ReturnType<ChatCluster['ownership']>>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const reports = await this.ownership();
+      if (settled(reports)) return reports;
+      if (Date.now() > deadline) throw new Error(`ownership did not settle: ${JSON.stringify(reports)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   /** Every chat-actor's answer on the ownership subject. */
