@@ -13,16 +13,15 @@ describe('npm start', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-start-'));
     const [gateway, chatActor, router] = [await freePort(), await freePort(), await freePort()];
     // Consecutive ports for the second instances: pick bases with room above them.
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       SWITCHBOARD_DATA_DIR: dataDir,
       SWITCHBOARD_NO_CONTAINERS: '1',
       GATEWAY_PORT: String(gateway),
       CHAT_ACTOR_BASE_PORT: String(chatActor),
       ROUTER_BASE_PORT: String(router),
-      NATS_URL: '',
-      MONGODB_URI: '',
     };
+    // npm start must provide its own infrastructure here, not reuse the test run's.
     delete env['NATS_URL'];
     delete env['MONGODB_URI'];
     const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/runtime/register.cjs'), join(ROOT, 'tools/start/src/start.ts')], {

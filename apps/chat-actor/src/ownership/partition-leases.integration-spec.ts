@@ -21,6 +21,23 @@ function manager(nc: NatsConnection, bucketPrefix: string, instanceId: string, l
 
 const owned = (m: PartitionLeases) => m.owned().map((o) => o.partition);
 
+/** Two lease managers of one cluster, started, with placement settled (both own some). */
+async function settledPair(nc: NatsConnection, second: string): Promise<[PartitionLeases, PartitionLeases]> {
+  const prefix = `t${randomBytes(3).toString('hex')}`;
+  const log: string[] = [];
+  const a = manager(nc, prefix, 'a', log);
+  const b = manager(nc, prefix, second, log);
+  await a.start();
+  await b.start();
+  await eventually(() => {
+    const all = [...owned(a), ...owned(b)].sort((x, y) => x - y);
+    expect(all).toEqual([...Array(PARTITIONS).keys()]);
+    expect(owned(a).length).toBeGreaterThan(0);
+    expect(owned(b).length).toBeGreaterThan(0);
+  });
+  return [a, b];
+}
+
 describe('A1 partition leases in JetStream KV', () => {
   let nc: NatsConnection;
   beforeAll(async () => {
@@ -29,36 +46,13 @@ describe('A1 partition leases in JetStream KV', () => {
   afterAll(async () => nc.close());
 
   it('A1 two processes split the partitions: every partition has exactly one owner', async () => {
-    const prefix = `t${randomBytes(3).toString('hex')}`;
-    const log: string[] = [];
-    const a = manager(nc, prefix, 'a', log);
-    const b = manager(nc, prefix, 'b', log);
-    await a.start();
-    await b.start();
-    try {
-      await eventually(() => {
-        const all = [...owned(a), ...owned(b)].sort((x, y) => x - y);
-        expect(all).toEqual([...Array(PARTITIONS).keys()]);
-        expect(owned(a).length).toBeGreaterThan(0);
-        expect(owned(b).length).toBeGreaterThan(0);
-      });
-    } finally {
-      await a.stop();
-      await b.stop();
-    }
+    const [a, b] = await settledPair(nc, 'b');
+    await a.stop();
+    await b.stop();
   });
 
   it('A4 a graceful stop hands every partition over at once', async () => {
-    const prefix = `t${randomBytes(3).toString('hex')}`;
-    const log: string[] = [];
-    const a = manager(nc, prefix, 'a', log);
-    const b = manager(nc, prefix, 'b', log);
-    await a.start();
-    await b.start();
-    await eventually(() => {
-      expect(owned(a).length + owned(b).length).toBe(PARTITIONS);
-      expect(owned(b).length).toBeGreaterThan(0);
-    });
+    const [a, b] = await settledPair(nc, 'b');
     await b.stop();
     const stoppedAt = Date.now();
     await eventually(() => expect(owned(a)).toHaveLength(PARTITIONS), { timeoutMs: 3000 });
@@ -68,16 +62,7 @@ describe('A1 partition leases in JetStream KV', () => {
   });
 
   it('A4 the leases of a process that stops renewing expire and are taken over within the TTL', async () => {
-    const prefix = `t${randomBytes(3).toString('hex')}`;
-    const log: string[] = [];
-    const a = manager(nc, prefix, 'a', log);
-    const dead = manager(nc, prefix, 'dead', log);
-    await a.start();
-    await dead.start();
-    await eventually(() => {
-      expect(owned(a).length + owned(dead).length).toBe(PARTITIONS);
-      expect(owned(dead).length).toBeGreaterThan(0);
-    });
+    const [a, dead] = await settledPair(nc, 'dead');
     const epochsBefore = new Map(dead.owned().map((o) => [o.partition, o.epoch]));
     // Simulate a crash: stop the timer without releasing anything.
     (dead as unknown as { running: boolean }).running = false;
