@@ -7,10 +7,10 @@ export const chatActorConfigSchema = baseConfigSchema.extend({
   /** Must be the same on every chat-actor and client of one cluster (checked at start-up). */
   CHAT_PARTITIONS: z.coerce.number().int().min(1).max(4096).default(DEFAULT_CHAT_PARTITIONS),
   /** A dead process's partitions are taken over after at most this long (A4). */
-  CHAT_LEASE_TTL_MS: z.coerce.number().int().min(500).max(60000).default(2500),
+  CHAT_LEASE_TTL_MS: z.coerce.number().int().min(500).max(60000).default(2000),
   /** Commands applied at once by this process (each is a few database calls); the rest wait their turn. */
   CHAT_MAX_CONCURRENT_COMMANDS: z.coerce.number().int().min(1).max(1024).default(32),
-  CHAT_LEASE_TICK_MS: z.coerce.number().int().min(50).max(10000).default(500),
+  CHAT_LEASE_TICK_MS: z.coerce.number().int().min(50).max(10000).default(250),
   /**
    * Lease buckets' name prefix; defaults to the subject prefix. Only for
    * split-brain drills: giving two processes different buckets makes both

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ChatCluster } from '@switchboard/testing';
 import { MixedLoad, verifyAcknowledged } from './mixed-load';
 import { consumerOpts } from './stream-reader';
+import { storedSession } from './stored-session';
 
 const USERS = Array.from({ length: 24 }, (_, i) => `crash-user-${i}`);
 const AGENTS = Array.from({ length: 24 }, (_, i) => `crash-agent-${i}`);
@@ -63,8 +64,7 @@ describe('chat-actor acceptance: a chat-actor process killed with SIGKILL under 
 
     // A5: every stored event reached the stream (whatever was left in the outbox went out after the crash).
     for (const id of victimSessions.slice(0, 5)) {
-      const record = await cluster.db.collection('chat_sessions').findOne({ _id: id as never });
-      const version = record!['version'] as number;
+      const version = (await storedSession(cluster.db, id))!.version;
       const published = await consumerOpts(cluster).readSession(id, version);
       const seqs = [...new Set(published.map((m) => m.event.seq))].sort((a, b) => a - b);
       expect(seqs).toEqual(Array.from({ length: version }, (_, i) => i + 1));

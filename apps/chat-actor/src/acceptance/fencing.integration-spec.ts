@@ -1,5 +1,6 @@
 import { ChatCluster } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
+import { storedSession } from './stored-session';
 
 const SESSIONS = 20;
 const AGENTS = 10;
@@ -51,8 +52,7 @@ describe('chat-actor acceptance: fencing when two processes believe they own the
     );
 
     for (const sessionId of sessionIds) {
-      const record = await cluster.db.collection('chat_sessions').findOne({ _id: sessionId as never });
-      const history = record!['state'].history as Array<{ seq: number; type: string }>;
+      const history = (await storedSession(cluster.db, sessionId))!.history;
       expect(history.filter((e) => e.type === 'SessionAssigned')).toHaveLength(1);
       expect(history.filter((e) => e.type === 'MessagePosted')).toHaveLength(10);
       expect(history.map((e) => e.seq)).toEqual(history.map((_, i) => i + 1));

@@ -1,6 +1,7 @@
 import type { ChatCommandResult, Reply, SessionCommandMessage } from '@switchboard/contracts';
 import type { ChatCluster } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
+import { storedSession, type StoredSessionView } from './stored-session';
 
 export interface AcknowledgedCommand {
   sessionId: string;
@@ -89,13 +90,10 @@ export class MixedLoad {
 
 /** Checks the final stored state against everything that was acknowledged. */
 export async function verifyAcknowledged(cluster: ChatCluster, load: MixedLoad): Promise<void> {
-  const records = await cluster.db
-    .collection('chat_sessions')
-    .find({ _id: { $in: load.sessionIds as never[] } })
-    .toArray();
   // One record per session id.
-  expect(records).toHaveLength(load.sessionIds.length);
-  const byId = new Map(records.map((r) => [String(r['_id']), r['state'] as { status: string; ownerAgentId?: string; transferTargetAgentId?: string; history: Array<{ commandId: string; seq: number }> }]));
+  expect(await cluster.db.collection('chat_sessions').countDocuments({ _id: { $in: load.sessionIds as never[] } })).toBe(load.sessionIds.length);
+  const byId = new Map<string, StoredSessionView>();
+  for (const id of load.sessionIds) byId.set(id, (await storedSession(cluster.db, id))!);
   const missing: string[] = [];
   for (const ack of load.acknowledged) {
     const state = byId.get(ack.sessionId)!;

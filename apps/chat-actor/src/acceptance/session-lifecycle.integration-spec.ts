@@ -1,4 +1,5 @@
 import { consumerOpts } from './stream-reader';
+import { storedSession } from './stored-session';
 import { ChatCluster } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -35,9 +36,9 @@ describe('chat-actor: a session through two chat-actor processes (real NATS and 
       expect(posted.ok).toBe(true);
     }
 
-    const record = await cluster.db.collection('chat_sessions').findOne({ _id: start.sessionId as never });
-    expect(record?.['version']).toBe(4);
-    const types = (record?.['state'].history as Array<{ type: string; seq: number }>).map((e) => `${e.seq}:${e.type}`);
+    const record = await storedSession(cluster.db, start.sessionId);
+    expect(record?.version).toBe(4);
+    const types = record!.history.map((e) => `${e.seq}:${e.type}`);
     expect(types).toEqual(['1:SessionStarted', '2:SessionAssigned', '3:MessagePosted', '4:MessagePosted']);
 
     const published = await consumerOpts(cluster).readSession(start.sessionId, 4);
@@ -73,11 +74,11 @@ describe('chat-actor: a session through two chat-actor processes (real NATS and 
     const existing = await cluster.client.send(start);
     expect(existing.ok).toBe(true);
     if (!existing.ok) return;
-    const before = await cluster.db.collection('chat_sessions').findOne({ _id: existing.data.sessionId as never });
+    const before = await storedSession(cluster.db, existing.data.sessionId);
     const refused = await cluster.client.send({ type: 'ReleaseSession', commandId: randomUUID(), sessionId: existing.data.sessionId, actor: { role: 'agent', id: 'bob' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_OWNER' } });
-    const after = await cluster.db.collection('chat_sessions').findOne({ _id: existing.data.sessionId as never });
-    expect(after?.['version']).toBe(before?.['version']);
+    const after = await storedSession(cluster.db, existing.data.sessionId);
+    expect(after?.version).toBe(before?.version);
 
     const malformed = await cluster.client.send({ type: 'PostMessage', commandId: 'short', sessionId: existing.data.sessionId, actor: { role: 'agent', id: 'bob' }, text: '' } as never);
     expect(malformed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });

@@ -82,12 +82,10 @@ export class CommandProcessor {
       if (decision.duplicate) return this.result(state, decision.events, true);
 
       const next = applyEvents(state, decision.events);
-      const outcome = await this.sessions.commit(state, decision.events, next, ownership.epoch);
+      const { outcome, snapshotVersion } = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition);
       if (outcome === 'written') {
-        // The partition may move while publishing: keep the entry, not a lookup.
-        const entry = { state: next, ownerEpoch: ownership.epoch, publishedVersion: stored.publishedVersion, partition: ownership.partition };
-        this.cache.set(next.sessionId, entry);
-        if (await this.events.tryPublish(next, entry.publishedVersion)) entry.publishedVersion = next.version;
+        this.cache.set(next.sessionId, { state: next, ownerEpoch: ownership.epoch, snapshotVersion, partition: ownership.partition });
+        await this.events.publishCommit(next, decision.events, state.version);
         return this.result(next, decision.events, false);
       }
       this.cache.delete(command.sessionId);
@@ -118,9 +116,8 @@ export class CommandProcessor {
     if (!state) return fail('INTERNAL', 'A start produced no session');
     const inserted = await this.sessions.insert(state, ownership.partition, ownership.epoch);
     if (inserted.kind === 'inserted') {
-      const entry = { state, ownerEpoch: ownership.epoch, publishedVersion: 0, partition: ownership.partition };
-      this.cache.set(state.sessionId, entry);
-      if (await this.events.tryPublish(state, 0)) entry.publishedVersion = state.version;
+      this.cache.set(state.sessionId, { state, ownerEpoch: ownership.epoch, snapshotVersion: state.version, partition: ownership.partition });
+      await this.events.publishStart(state, decision.events);
       return this.result(state, decision.events, false);
     }
     // Lost a race to a concurrent start (only possible during an ownership handover).

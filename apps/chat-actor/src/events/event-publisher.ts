@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
-import type { SessionState } from '@switchboard/domain';
+import type { SessionEvent, SessionState } from '@switchboard/domain';
 import { encodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import { SessionRepository } from '../sessions/session.repository';
 import { sessionSummary } from './session-summary';
@@ -50,40 +50,65 @@ export class EventPublisher implements OnApplicationBootstrap {
     this.js = jetstream(this.nc);
   }
 
-  /** Publishes every event of `state` above `publishedVersion`, in order, then moves the mark. */
-  async publish(state: SessionState, publishedVersion: number): Promise<void> {
-    const pending = state.history.filter((event) => event.seq > publishedVersion);
-    if (pending.length === 0) return;
+  /** Publishes `events` in order, each with the session's summary as of `state`. */
+  private async publish(state: SessionState, events: readonly SessionEvent[]): Promise<void> {
     const session = sessionSummary(state);
-    const acks = pending.map((event) => {
+    const acks = events.map((event) => {
       const message: ChatEventMessage = { event: event as unknown as ChatEventMessage['event'], session };
       return this.js!.publish(this.subjects.chatEvent(state.sessionId), encodeJson(message), {
         msgID: `${state.sessionId}:${event.seq}`,
       });
     });
     await Promise.all(acks);
-    // Awaited, so that it lands before the session's next command writes (same mailbox).
-    await this.sessions.markPublished(state.sessionId, state.version);
   }
 
-  /** Best effort after a command: a failure leaves the events in the outbox for `republish`. */
-  async tryPublish(state: SessionState, publishedVersion: number): Promise<boolean> {
-    try {
-      await this.publish(state, publishedVersion);
-      return true;
-    } catch (error) {
-      this.logger.warn({ err: error, sessionId: state.sessionId }, 'events left in the outbox');
-      return false;
-    }
+  /**
+   * After a commit: publish its events, then tick its outbox flag. A failure
+   * leaves the flag down for `republish`; the command itself stands.
+   */
+  async publishCommit(state: SessionState, events: readonly SessionEvent[], baseVersion: number): Promise<boolean> {
+    return this.attempt(state.sessionId, async () => {
+      await this.publish(state, events);
+      await this.sessions.markCommitPublished(state.sessionId, baseVersion);
+    });
+  }
+
+  /** After a start: publish its events, then tick the session's outbox flag. */
+  async publishStart(state: SessionState, events: readonly SessionEvent[]): Promise<boolean> {
+    return this.attempt(state.sessionId, async () => {
+      await this.publish(state, events);
+      await this.sessions.markStartPublished(state.sessionId, state.version);
+    });
   }
 
   /** Publishes what a crash or an outage left unpublished in a partition. */
   async republish(partition: number): Promise<number> {
-    const stored = await this.sessions.findUnpublished(partition);
+    const { starts, commits } = await this.sessions.findUnpublished(partition);
     let published = 0;
-    for (const session of stored) {
-      if (await this.tryPublish(session.state, session.publishedVersion)) published++;
+    for (const sessionId of starts) {
+      const stored = await this.sessions.load(sessionId);
+      if (!stored) continue;
+      const first = stored.state.history[0]?.commandId;
+      const startEvents = stored.state.history.filter((e) => e.commandId === first);
+      if (await this.publishStart(stored.state, startEvents)) published++;
+    }
+    // Oldest first, so a session's events reach the stream in seq order.
+    for (const commit of commits.sort((a, b) => a.baseVersion - b.baseVersion)) {
+      const stored = await this.sessions.load(commit.sessionId);
+      if (!stored) continue;
+      const events = await this.sessions.commitEvents(commit.sessionId, commit.baseVersion);
+      if (await this.publishCommit(stored.state, events, commit.baseVersion)) published++;
     }
     return published;
+  }
+
+  private async attempt(sessionId: string, work: () => Promise<void>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error, sessionId }, 'events left in the outbox');
+      return false;
+    }
   }
 }

@@ -9,7 +9,7 @@ export interface LeaseTimings {
   tickMs: number;
 }
 
-export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { leaseTtlMs: 2500, tickMs: 500 };
+export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { leaseTtlMs: 2000, tickMs: 250 };
 
 export interface PartitionLeaseEvents {
   /** The process now owns `partition`; `epoch` grows with every acquisition in the cluster. */

@@ -10,7 +10,13 @@ export type WriteOutcome = 'written' | 'conflict' | 'fenced';
 export interface StoredSession {
   state: SessionState;
   ownerEpoch: number;
-  publishedVersion: number;
+  /** Version the stored snapshot is at (may trail `state.version`, see `commit`). */
+  snapshotVersion: number;
+}
+
+export interface UnpublishedCommit {
+  sessionId: string;
+  baseVersion: number;
 }
 
 export type InsertOutcome = { kind: 'inserted' } | { kind: 'duplicate'; on: 'startKey' | 'openSlot' | '_id' };
@@ -18,17 +24,25 @@ export type InsertOutcome = { kind: 'inserted' } | { kind: 'duplicate'; on: 'sta
 export const startKeyOf = (endUserId: string, requestId: string) => JSON.stringify([endUserId, requestId]);
 const openSlotOf = (state: SessionState) => (isOpenStatus(state.status) ? state.endUserId : `closed:${state.sessionId}`);
 
+/** A snapshot is rewritten at least this often (in events), so loads roll forward through few commits. */
+export const SNAPSHOT_EVERY = 16;
+
+/** The fields that queries, indexes and other services read from the snapshot. */
+function routingFields(state: SessionState): string {
+  return JSON.stringify([state.status, state.queue, state.ownerAgentId, state.transferTargetAgentId, state.cancelledByUser, state.userLeft, state.ticket?.status]);
+}
+
 /**
  * Session persistence (A2). A new session is one insert, guarded by unique
  * indexes (id, start request R1.1, open slot R1.2). Every later change is a
  * commit inserted under `<sessionId>@<version it was decided from>`: exactly
  * one writer per version gets in, whatever the number of processes that
- * believe they own the session. The snapshot is then brought up to date;
- * loading rolls it forward through commits it has not seen (a writer that
- * died between the two steps loses nothing).
+ * believe they own the session. The snapshot in `chat_sessions` follows: at
+ * once when a field others read changes (status, queue, owner, flags), else
+ * every SNAPSHOT_EVERY events; loading rolls it forward through the commits
+ * after it, so nothing depends on the snapshot being current.
  *
- * Every filter is by `_id` alone where it matters for speed: FerretDB v1
- * pushes only those down to SQLite.
+ * Hot-path filters are by `_id` alone: FerretDB v1 pushes only those down to SQLite.
  */
 @Injectable()
 export class SessionRepository {
@@ -38,19 +52,17 @@ export class SessionRepository {
   ) {}
 
   async load(sessionId: string): Promise<StoredSession | undefined> {
-    const doc = await this.records.findById(sessionId, { state: 1, ownerEpoch: 1, publishedVersion: 1 }).lean();
+    const doc = await this.records.findById(sessionId, { state: 1, ownerEpoch: 1 }).lean();
     if (!doc) return undefined;
     let state = doc.state;
     let ownerEpoch = doc.ownerEpoch;
-    // Roll forward: commits stored after this snapshot was written.
     for (;;) {
       const next = await this.commits.findById(commitId(sessionId, state.version), { events: 1, epoch: 1 }).lean();
       if (!next) break;
       state = applyEvents(state, next.events);
       ownerEpoch = next.epoch;
     }
-    if (state.version !== doc.state.version) await this.writeSnapshot(state, ownerEpoch);
-    return { state, ownerEpoch, publishedVersion: doc.publishedVersion };
+    return { state, ownerEpoch, snapshotVersion: doc.state.version };
   }
 
   async findByStartKey(endUserId: string, requestId: string): Promise<SessionState | undefined> {
@@ -87,9 +99,17 @@ export class SessionRepository {
 
   /**
    * Stores `events`, decided from `base`, as the commit that follows it. Only
-   * one commit per base version can exist: the loser learns it here.
+   * one commit per base version can exist: the loser learns it here. Returns
+   * whether the snapshot was brought up to `next`.
    */
-  async commit(base: SessionState, events: readonly SessionEvent[], next: SessionState, epoch: number): Promise<WriteOutcome> {
+  async commit(
+    stored: StoredSession,
+    events: readonly SessionEvent[],
+    next: SessionState,
+    epoch: number,
+    partition: number,
+  ): Promise<{ outcome: WriteOutcome; snapshotVersion: number }> {
+    const base = stored.state;
     try {
       await this.commits.create({
         _id: commitId(base.sessionId, base.version),
@@ -97,33 +117,49 @@ export class SessionRepository {
         baseVersion: base.version,
         epoch,
         events: [...events],
+        partition,
+        published: false,
         at: new Date(),
       });
     } catch (error) {
       if (!duplicateKeyOf(error)) throw error;
       const winner = await this.commits.findById(commitId(base.sessionId, base.version), { epoch: 1 }).lean();
-      return winner && winner.epoch > epoch ? 'fenced' : 'conflict';
+      return { outcome: winner && winner.epoch > epoch ? 'fenced' : 'conflict', snapshotVersion: stored.snapshotVersion };
     }
-    await this.writeSnapshot(next, epoch);
-    return 'written';
+    const due = routingFields(base) !== routingFields(next) || next.version - stored.snapshotVersion >= SNAPSHOT_EVERY;
+    if (due) await this.writeSnapshot(next, epoch);
+    return { outcome: 'written', snapshotVersion: due ? next.version : stored.snapshotVersion };
   }
 
-  /** Records that every event up to `version` is published (bookkeeping for crash recovery). */
-  async markPublished(sessionId: string, version: number): Promise<void> {
+  async commitEvents(sessionId: string, baseVersion: number): Promise<SessionEvent[]> {
+    const commit = await this.commits.findById(commitId(sessionId, baseVersion), { events: 1 }).lean();
+    return commit?.events ?? [];
+  }
+
+  /** Outbox bookkeeping (A5): the commit's events are in the stream. */
+  async markCommitPublished(sessionId: string, baseVersion: number): Promise<void> {
+    await this.commits.updateOne({ _id: commitId(sessionId, baseVersion) }, { $set: { published: true } });
+  }
+
+  /** Outbox bookkeeping for a start (its events live in the snapshot, not in a commit). */
+  async markStartPublished(sessionId: string, version: number): Promise<void> {
     await this.records.updateOne({ _id: sessionId }, { $set: { publishedVersion: version, unpublished: false } });
   }
 
-  async findUnpublished(partition: number): Promise<StoredSession[]> {
-    const docs = await this.records.find({ partition, unpublished: true }, { _id: 1 }).lean();
-    const loaded = await Promise.all(docs.map((doc) => this.load(doc._id)));
-    return loaded.filter((s): s is StoredSession => s !== undefined);
+  /** What a crash or an outage left unpublished in a partition: starts and commits. */
+  async findUnpublished(partition: number): Promise<{ starts: string[]; commits: UnpublishedCommit[] }> {
+    const [starts, commits] = await Promise.all([
+      this.records.find({ partition, unpublished: true }, { _id: 1 }).lean(),
+      this.commits.find({ partition, published: false }, { sessionId: 1, baseVersion: 1 }).lean(),
+    ]);
+    return { starts: starts.map((s) => s._id), commits: commits.map((c) => ({ sessionId: c.sessionId, baseVersion: c.baseVersion })) };
   }
 
   private async writeSnapshot(state: SessionState, epoch: number): Promise<void> {
     await this.records.updateOne(
       { _id: state.sessionId },
       {
-        $set: { version: state.version, ownerEpoch: epoch, ...this.indexed(state), unpublished: true },
+        $set: { version: state.version, ownerEpoch: epoch, ...this.indexed(state) },
         ...(state.ownerAgentId === undefined ? { $unset: { ownerAgentId: 1 } } : {}),
       },
     );

@@ -28,9 +28,18 @@ export class SessionCommit {
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
   events!: SessionEvent[];
 
+  @Prop({ type: Number, required: true })
+  partition!: number;
+
+  /** The outbox flag (A5): set once the events are in the stream. */
+  @Prop({ type: Boolean, required: true, default: false })
+  published!: boolean;
+
   @Prop({ type: Date, required: true })
   at!: Date;
 }
 
 export const SessionCommitSchema = SchemaFactory.createForClass(SessionCommit);
+SessionCommitSchema.index({ partition: 1, published: 1 });
+SessionCommitSchema.index({ sessionId: 1, baseVersion: 1 });
 export const commitId = (sessionId: string, baseVersion: number) => `${sessionId}@${baseVersion}`;
