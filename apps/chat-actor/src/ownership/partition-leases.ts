@@ -73,10 +73,6 @@ export class PartitionLeases {
     return [...this.held.entries()].map(([partition, lease]) => ({ partition, epoch: lease.epoch })).sort((a, b) => a.partition - b.partition);
   }
 
-  epochOf(partition: number): number | undefined {
-    return this.held.get(partition)?.epoch;
-  }
-
   knownMembers(): string[] {
     return [...this.lastMembers];
   }
