@@ -44,6 +44,10 @@ export default [
               bannedExternalImports: [...FRAMEWORKS_AND_DRIVERS, 'zod'],
             },
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:agent', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:widget', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Browser tests of the agent console and widget: the harness and the wire contracts only.
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling'] },

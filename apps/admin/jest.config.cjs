@@ -11,4 +11,6 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+  // The shared wire contracts (the admin API's schemas and views), as in the workspace preset.
+  moduleNameMapper: { '^@switchboard/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
 };

@@ -1,9 +1,24 @@
 import { baseConfigSchema } from '@switchboard/service-kit';
 import { z } from 'zod';
+import { identityConfigFields } from './identity/identity.config';
+import { realtimeConfigFields } from './realtime/realtime.config';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   HTTP_PORT: baseConfigSchema.shape.HTTP_PORT.default(3000),
   /** Built admin console (apps/admin); served under /admin when present. */
   ADMIN_STATIC_DIR: z.string().default('dist/apps/admin/browser'),
+  /** Built agent console (apps/agent); served under /agent when present. */
+  AGENT_STATIC_DIR: z.string().default('dist/apps/agent/browser'),
+  /** Built end-user chat widget (apps/widget); served under /widget when present. */
+  WIDGET_STATIC_DIR: z.string().default('dist/apps/widget/browser'),
+  /** Seed the demo queues, topics, companies, users and logins at start-up (`npm start` sets it). */
+  SEED_DEMO_DATA: flag,
+  ...identityConfigFields,
+  ...realtimeConfigFields,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

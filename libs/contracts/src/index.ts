@@ -4,3 +4,7 @@ export * from './nats/subjects';
 export * from './diagnostics/round-trip';
 export * from './chat/routing';
 export * from './chat/commands.schema';
+export * from './admin/admin-resources.schema';
+export * from './auth/auth.schema';
+export * from './admin/admin-sessions.schema';
+export * from './gateway';

@@ -88,5 +88,6 @@ export {
   type SessionAccess,
 } from './policies/authorization';
 export { remoteControlLink } from './policies/remote-control';
+export { loadChangesOf, type LoadChange } from './policies/agent-load';
 
 export { notificationsFor, type Audience, type Notification, type NoticeCode } from './notifications/notifications';

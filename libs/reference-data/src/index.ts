@@ -1,6 +1,16 @@
 export { ReferenceDataModule } from './reference-data.module';
-export { ReferenceDataRepository, SETTINGS_ID, toAgentInfo } from './repository/reference-data.repository';
+export { ReferenceDataRepository, SETTINGS_ID, toAgentProfile, type AgentProfile } from './repository/reference-data.repository';
 export { SettingsRecord, SettingsRecordSchema } from './schemas/settings.schema';
 export { AgentRecord, AgentRecordSchema } from './schemas/agent.schema';
 export { EndUserRecord, EndUserRecordSchema, AssetRecord } from './schemas/end-user.schema';
 export { TopicRecord, TopicRecordSchema, QueueRecord, QueueRecordSchema } from './schemas/topic.schema';
+export { CompanyRecord, CompanyRecordSchema } from './schemas/company.schema';
+export {
+  KnowledgeArticleRecord,
+  KnowledgeArticleRecordSchema,
+  ResponseTemplateRecord,
+  ResponseTemplateRecordSchema,
+  OutageRecord,
+  OutageRecordSchema,
+} from './schemas/resources.schema';
+export { SettingsCache } from './settings/settings.cache';

@@ -1,12 +1,25 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ReferenceDataRepository } from './repository/reference-data.repository';
+import { SettingsCache } from './settings/settings.cache';
 import { AgentRecord, AgentRecordSchema } from './schemas/agent.schema';
+import { CompanyRecord, CompanyRecordSchema } from './schemas/company.schema';
 import { EndUserRecord, EndUserRecordSchema } from './schemas/end-user.schema';
+import {
+  KnowledgeArticleRecord,
+  KnowledgeArticleRecordSchema,
+  OutageRecord,
+  OutageRecordSchema,
+  ResponseTemplateRecord,
+  ResponseTemplateRecordSchema,
+} from './schemas/resources.schema';
 import { SettingsRecord, SettingsRecordSchema } from './schemas/settings.schema';
 import { QueueRecord, QueueRecordSchema, TopicRecord, TopicRecordSchema } from './schemas/topic.schema';
 
-/** Settings, agents, end users, topics and queues: the data commands are decided with. */
+/**
+ * Settings, agents, end users, topics and queues (the data commands are decided
+ * with), and companies and the resources agents see (R15).
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -15,9 +28,13 @@ import { QueueRecord, QueueRecordSchema, TopicRecord, TopicRecordSchema } from '
       { name: EndUserRecord.name, schema: EndUserRecordSchema },
       { name: TopicRecord.name, schema: TopicRecordSchema },
       { name: QueueRecord.name, schema: QueueRecordSchema },
+      { name: CompanyRecord.name, schema: CompanyRecordSchema },
+      { name: KnowledgeArticleRecord.name, schema: KnowledgeArticleRecordSchema },
+      { name: ResponseTemplateRecord.name, schema: ResponseTemplateRecordSchema },
+      { name: OutageRecord.name, schema: OutageRecordSchema },
     ]),
   ],
-  providers: [ReferenceDataRepository],
-  exports: [ReferenceDataRepository, MongooseModule],
+  providers: [ReferenceDataRepository, SettingsCache],
+  exports: [ReferenceDataRepository, SettingsCache, MongooseModule],
 })
 export class ReferenceDataModule {}

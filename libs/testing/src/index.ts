@@ -4,3 +4,4 @@ export { startService, type ServiceProcess, type AppName } from './services/serv
 export { describeServiceWiring } from './checks/service-wiring';
 export { ChatCluster, type ChatClusterOptions } from './chat/chat-cluster';
 export { startOwnNats } from './infra/own-nats';
+export { deployedApps, type DeployedApp } from './deploy/deployment-env';

@@ -2,7 +2,8 @@
  * `npm run setup`: everything the machine needs beyond `npm ci`, each step
  * skipped when already done: nats-server and Chromium from Debian's packages
  * (when missing and we may install), FerretDB built with Go (when no mongod
- * and no MONGODB_URI), and the admin console build.
+ * and no MONGODB_URI), and the builds of the admin console, agent console and
+ * end-user widget.
  */
 import { ensureFerretDb, findNatsServer, which } from '@switchboard/infra';
 import { spawnSync } from 'node:child_process';
@@ -36,8 +37,8 @@ function main(): void {
   if (!process.env['NATS_URL'] && !findNatsServer()) aptInstall('nats-server', 'local NATS for npm start and tests');
   if (!existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')) aptInstall('chromium', 'browser tests');
   if (!process.env['MONGODB_URI'] && !which('mongod')) console.log(`[setup] FerretDB: ${ensureFerretDb(ROOT)}`);
-  if (!existsSync(join(ROOT, 'dist/apps/admin/browser/index.html'))) {
-    run(process.execPath, [nxCli(), 'run', 'admin:build'], 'build the admin console');
+  for (const [app, what] of [['admin', 'the admin console'], ['agent', 'the agent console'], ['widget', 'the end-user chat widget']] as const) {
+    if (!existsSync(join(ROOT, `dist/apps/${app}/browser/index.html`))) run(process.execPath, [nxCli(), 'run', `${app}:build`], `build ${what}`);
   }
   console.log('[setup] done');
 }

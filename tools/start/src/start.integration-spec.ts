@@ -9,7 +9,7 @@ const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 describe('npm start', () => {
-  it('brings every service to ready, serves the admin console to Chromium, and stops cleanly on Ctrl-C', async () => {
+  it('brings every service to ready, serves the admin console, agent console and widget to Chromium, and stops cleanly on Ctrl-C', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-start-'));
     const [gateway, chatActor, router] = [await freePort(), await freePort(), await freePort()];
     // Consecutive ports for the second instances: pick bases with room above them.
@@ -46,6 +46,15 @@ describe('npm start', () => {
         expect({ port, status: ready.status }).toEqual({ port, status: 200 });
       }
       expect(output).toContain(`http://127.0.0.1:${gateway}/admin/`);
+      expect(output).toContain(`http://127.0.0.1:${gateway}/agent/`);
+      expect(output).toContain(`http://127.0.0.1:${gateway}/widget/`);
+      // The demo data is seeded: its users can log in (README).
+      const login = await fetch(`http://127.0.0.1:${gateway}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'alice', password: 'agent123' }),
+      });
+      expect(login.status).toBe(200);
 
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -56,6 +65,11 @@ describe('npm start', () => {
         const response = await page.goto(`http://127.0.0.1:${gateway}/admin/`);
         expect(response?.status()).toBe(200);
         await page.getByText('Switchboard').first().waitFor({ timeout: 15000 });
+        // The agent console and the end-user widget are served the same way.
+        await page.goto(`http://127.0.0.1:${gateway}/agent/`);
+        await page.getByText('Agent console').first().waitFor({ timeout: 15000 });
+        await page.goto(`http://127.0.0.1:${gateway}/widget/`);
+        await page.getByText('Chat with the service desk').first().waitFor({ timeout: 15000 });
       } finally {
         await browser.close();
       }

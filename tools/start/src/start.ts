@@ -1,7 +1,7 @@
 /**
  * `npm start`: infrastructure (from the environment, containers, or local
  * binaries under .data/), every service as its own process, the admin
- * console served by the gateway. Ctrl-C stops everything.
+ * console, agent console and end-user widget served by the gateway. Ctrl-C stops everything.
  */
 import { provideInfrastructure, startProcess, type ManagedProcess } from '@switchboard/infra';
 import { spawnSync } from 'node:child_process';
@@ -12,13 +12,14 @@ import { localTopology } from './topology';
 
 const ROOT = resolve(__dirname, '../../..');
 const DATA_DIR = resolve(process.env['SWITCHBOARD_DATA_DIR'] ?? join(ROOT, '.data'));
-const ADMIN_DIST = join(ROOT, 'dist/apps/admin/browser');
+const WEB_APPS = ['admin', 'agent', 'widget'] as const;
+const distOf = (app: (typeof WEB_APPS)[number]) => join(ROOT, `dist/apps/${app}/browser`);
 const READY_TIMEOUT_MS = 90_000;
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const services = localTopology();
-  ensureAdminConsoleBuilt();
+  ensureWebAppsBuilt();
 
   const infra = await provideInfrastructure({ purpose: 'start', projectRoot: ROOT, dataDir: DATA_DIR });
   log(`infrastructure (${infra.source}${infra.localMongo ? `, ${infra.localMongo.engine}` : ""}): NATS ${infra.natsUrl}, MongoDB ${infra.mongoUri}`);
@@ -37,7 +38,11 @@ async function main(): Promise<void> {
         MONGODB_URI: infra.mongoUri,
         HTTP_PORT: String(service.port),
         INSTANCE_ID: service.instanceId,
-        ADMIN_STATIC_DIR: ADMIN_DIST,
+        ADMIN_STATIC_DIR: distOf('admin'),
+        AGENT_STATIC_DIR: distOf('agent'),
+        WIDGET_STATIC_DIR: distOf('widget'),
+        // The gateway seeds demo queues, topics, users and logins (README); idempotent.
+        ...(service.app === 'gateway' ? { SEED_DEMO_DATA: process.env['SEED_DEMO_DATA'] ?? 'true' } : {}),
       },
       logFile: join(logDir, `${service.instanceId}.log`),
     }),
@@ -72,6 +77,8 @@ async function main(): Promise<void> {
       '',
       'Switchboard is running:',
       `  Admin console   http://127.0.0.1:${gateway.port}/admin/`,
+      `  Agent console   http://127.0.0.1:${gateway.port}/agent/`,
+      `  Chat widget     http://127.0.0.1:${gateway.port}/widget/`,
       `  Gateway API     http://127.0.0.1:${gateway.port}/api`,
       ...services.map((s) => `  ${s.instanceId.padEnd(15)} http://127.0.0.1:${s.port}/health/ready`),
       `  NATS            ${infra.natsUrl}`,
@@ -83,16 +90,18 @@ async function main(): Promise<void> {
   );
 }
 
-/** The gateway serves the built admin console; build it once if it is missing. */
-function ensureAdminConsoleBuilt(): void {
-  if (existsSync(join(ADMIN_DIST, 'index.html'))) return;
-  log('building the admin console (first run only)...');
-  const result = spawnSync(process.execPath, [nxCli(), 'run', 'admin:build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false' },
-  });
-  if (result.status !== 0) throw new Error('Building the admin console failed (nx run admin:build)');
+/** The gateway serves the built web apps; build each once if it is missing. */
+function ensureWebAppsBuilt(): void {
+  for (const app of WEB_APPS) {
+    if (existsSync(join(distOf(app), 'index.html'))) continue;
+    log(`building the ${app} app (first run only)...`);
+    const result = spawnSync(process.execPath, [nxCli(), 'run', `${app}:build`], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
+    if (result.status !== 0) throw new Error(`Building the ${app} app failed (nx run ${app}:build)`);
+  }
 }
 
 async function waitReady(url: string, name: string): Promise<void> {

@@ -1,14 +1,7 @@
-import type { Route, Routes } from '@angular/router';
-import { ADMIN_SECTIONS, pageTitle } from './sections/admin-sections';
+import type { Routes } from '@angular/router';
+import { adminGuard } from './core/auth/admin.guard';
+import { pageTitle } from './sections/admin-sections';
 import { Shell } from './shell/shell';
-
-/** Every section except the dashboard is a placeholder page until its feature lands. */
-const sectionRoutes: Route[] = ADMIN_SECTIONS.filter((section) => section.path !== 'dashboard').map((section) => ({
-  path: section.path,
-  title: pageTitle(section.title),
-  data: { section },
-  loadComponent: () => import('./section-page/section-page').then((m) => m.SectionPage),
-}));
 
 export const routes: Routes = [
   {
@@ -19,19 +12,25 @@ export const routes: Routes = [
   {
     path: '',
     component: Shell,
+    // R19: every page of the console is for administrators only.
+    canActivate: [adminGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      { path: 'dashboard', title: pageTitle('Dashboard'), loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage) },
+      { path: 'settings', title: pageTitle('Settings'), loadComponent: () => import('./settings/settings-page').then((m) => m.SettingsPage) },
+      { path: 'support-queues', title: pageTitle('Support queues'), loadComponent: () => import('./queues/queues-page').then((m) => m.QueuesPage) },
+      { path: 'topics', title: pageTitle('Topics'), loadComponent: () => import('./topics/topics-page').then((m) => m.TopicsPage) },
+      { path: 'agents', title: pageTitle('Agents'), loadComponent: () => import('./agents/agents-page').then((m) => m.AgentsPage) },
+      { path: 'companies', title: pageTitle('Companies'), loadComponent: () => import('./companies/companies-page').then((m) => m.CompaniesPage) },
+      { path: 'end-users', title: pageTitle('End users'), loadComponent: () => import('./end-users/end-users-page').then((m) => m.EndUsersPage) },
+      { path: 'resources', title: pageTitle('Resources'), loadComponent: () => import('./resources/resources-page').then((m) => m.ResourcesPage) },
+      { path: 'chat-records', title: pageTitle('Chat records'), loadComponent: () => import('./chat-records/chat-records-page').then((m) => m.ChatRecordsPage) },
       {
-        path: 'dashboard',
-        title: pageTitle('Dashboard'),
-        loadComponent: () => import('./dashboard/dashboard-page').then((m) => m.DashboardPage),
+        path: 'chat-records/:sessionId',
+        title: pageTitle('Chat record'),
+        loadComponent: () => import('./chat-records/chat-record-page').then((m) => m.ChatRecordPage),
       },
-      ...sectionRoutes,
-      {
-        path: '**',
-        title: pageTitle('Page not found'),
-        loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage),
-      },
+      { path: '**', title: pageTitle('Page not found'), loadComponent: () => import('./not-found/not-found-page').then((m) => m.NotFoundPage) },
     ],
   },
 ];

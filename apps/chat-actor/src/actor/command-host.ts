@@ -77,9 +77,14 @@ export class CommandHost {
     this.processor.forgetPartition(partition);
   }
 
-  /** Retries the outbox of every owned partition (after a NATS outage). */
-  async republishOwned(): Promise<void> {
-    for (const partition of this.subscriptions.keys()) await this.events.republish(partition);
+  /**
+   * Retries the outbox of every owned partition (after a NATS outage). Only
+   * entries older than `settleMs`: younger ones are most likely being
+   * published by their command right now, and a second copy would reach
+   * core NATS subscribers twice.
+   */
+  async republishOwned(settleMs: number): Promise<void> {
+    for (const partition of this.subscriptions.keys()) await this.events.republish(partition, new Date(Date.now() - settleMs));
   }
 
   async closeAll(): Promise<void> {

@@ -9,6 +9,7 @@ import {
   type SessionState,
   type StartSession,
 } from '@switchboard/domain';
+import { AgentStateStore } from '@switchboard/agent-state';
 import { EventPublisher } from '../events/event-publisher';
 import { SessionRepository, type StoredSession } from '../sessions/session.repository';
 import { DecisionContextLoader } from './decision-context.loader';
@@ -33,12 +34,13 @@ export class CommandProcessor {
   /** Sessions this process owns, as last written or read; dropped when a partition goes. */
   private readonly cache = new Map<string, StoredSession & { partition: number }>();
   /** Writes refused because another writer got in first (decided again) or a newer owner exists. */
-  readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0 };
+  readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0, reservationConflicts: 0 };
 
   constructor(
     private readonly sessions: SessionRepository,
     private readonly contexts: DecisionContextLoader,
     private readonly events: EventPublisher,
+    private readonly agentStates: AgentStateStore,
   ) {}
 
   /** The mailbox key: a start is serialised with the other starts of its end user (R1.2). */
@@ -75,14 +77,25 @@ export class CommandProcessor {
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const stored = this.cached(command.sessionId, ownership) ?? (await this.sessions.load(command.sessionId));
       const state = stored?.state;
-      const context = await this.contexts.load(command, state, new Date());
+      const { context, agentStates } = await this.contexts.load(command, state);
       const decision = decide(state, command, context);
       if (!decision.ok) return fail(decision.error.code, decision.error.message);
       if (!state || !stored) return fail('SESSION_NOT_FOUND', `No chat session ${command.sessionId}`);
       if (decision.duplicate) return this.result(state, decision.events, true);
 
+      // A6: an automatic assignment takes a slot of the agent's capacity first,
+      // and only if the agent's live state is still the one it was decided from.
+      const reserved = autoAssignedAgent(command, decision.events);
+      if (reserved !== undefined) {
+        const read = agentStates.get(reserved);
+        if (!read || !(await this.agentStates.reserve(reserved, command.sessionId, read))) {
+          this.counters.reservationConflicts++;
+          continue;
+        }
+      }
       const next = applyEvents(state, decision.events);
       const { outcome, snapshotVersion } = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition);
+      if (outcome !== 'written' && reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
       if (outcome === 'written') {
         this.cache.set(next.sessionId, { state: next, ownerEpoch: ownership.epoch, snapshotVersion, partition: ownership.partition });
         await this.events.publishCommit(next, decision.events, state.version);
@@ -98,7 +111,7 @@ export class CommandProcessor {
       this.counters.writeConflicts++;
       this.logger.debug({ sessionId: command.sessionId, attempt }, 'version conflict, deciding again');
     }
-    return fail('UNAVAILABLE', 'The session is changing too fast; retry');
+    return fail('UNAVAILABLE', 'The session or its agent is changing too fast; retry');
   }
 
   private async start(command: StartSession, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
@@ -106,12 +119,15 @@ export class CommandProcessor {
       return fail('BAD_REQUEST', 'The session id does not belong to this end user (use newSessionId)');
     }
     const start = { endUserId: command.actor.id, requestId: command.requestId };
-    const found = await this.existingFor(start);
-    if (found) return this.result(found, [], true);
-
-    const context = await this.contexts.load(command, undefined, new Date());
+    // The unique indexes (start request R1.1, open session R1.2) decide: insert
+    // first and look up the existing session only when one of them refuses.
+    const { context } = await this.contexts.load(command, undefined);
     const decision = decide(undefined, command, context);
-    if (!decision.ok) return fail(decision.error.code, decision.error.message);
+    if (!decision.ok) {
+      // A repeat of a start that once succeeded returns its session even if it would be refused now (A3).
+      const found = await this.existingFor(start);
+      return found ? this.result(found, [], true) : fail(decision.error.code, decision.error.message);
+    }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
     const inserted = await this.sessions.insert(state, ownership.partition, ownership.epoch);
@@ -120,7 +136,7 @@ export class CommandProcessor {
       await this.events.publishStart(state, decision.events);
       return this.result(state, decision.events, false);
     }
-    // Lost a race to a concurrent start (only possible during an ownership handover).
+    // A repeated start request, an end user who already has an open session, or a concurrent start.
     const winner = await this.existingFor(start);
     if (winner) return this.result(winner, [], true);
     return fail('SESSION_EXISTS', `Chat session ${command.sessionId} already exists`);
@@ -143,4 +159,10 @@ export class CommandProcessor {
       session: state as unknown as ChatCommandResult['session'],
     });
   }
+}
+
+/** The agent an automatic assignment gives the session to, if the command is one that succeeded. */
+function autoAssignedAgent(command: SessionCommand, events: readonly SessionEvent[]): string | undefined {
+  if (command.type !== 'AutoAssign') return undefined;
+  return events.some((e) => e.type === 'SessionAssigned' && e.agentId === command.agentId) ? command.agentId : undefined;
 }

@@ -1,22 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import type { DecisionContext, SessionCommand, SessionState } from '@switchboard/domain';
-import { ReferenceDataRepository } from '@switchboard/reference-data';
+import { AgentStateStore, type VersionedLiveState } from '@switchboard/agent-state';
+import type { AgentInfo, DecisionContext, SessionCommand, SessionState } from '@switchboard/domain';
+import { ReferenceDataRepository, SettingsCache, type AgentProfile } from '@switchboard/reference-data';
 import { randomUUID } from 'node:crypto';
-import { SettingsCache } from './settings.cache';
+
+/** A decision context, and the agents' live states it was built from (for the A6 reservation). */
+export interface LoadedContext {
+  context: DecisionContext;
+  agentStates: ReadonlyMap<string, VersionedLiveState>;
+}
 
 /**
  * Fetches what `decide` needs for one command (the table in the domain's
  * DecisionContext), and nothing more: an accept reads one agent, a start
- * reads the end user and the topics.
+ * reads the end user and the topics. An agent is its profile (MongoDB) plus
+ * its live state (presence and load, JetStream KV).
  */
 @Injectable()
 export class DecisionContextLoader {
   constructor(
     private readonly reference: ReferenceDataRepository,
     private readonly settings: SettingsCache,
+    private readonly agentStates: AgentStateStore,
   ) {}
 
-  async load(command: SessionCommand, state: SessionState | undefined, now: Date): Promise<DecisionContext> {
+  async load(command: SessionCommand, state: SessionState | undefined): Promise<LoadedContext> {
     const settings = await this.settings.current();
     const agentIds: string[] = [];
     if (command.actor.role === 'agent') agentIds.push(command.actor.id);
@@ -26,20 +34,40 @@ export class DecisionContextLoader {
 
     const needsEndUser = command.type === 'StartSession' || command.type === 'RequestControl';
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
-    const [agents, endUser, topics, queues] = await Promise.all([
-      this.reference.agentsById(agentIds),
+    const [profiles, agentStates, endUser, topics, queues] = await Promise.all([
+      this.reference.agentProfiles(agentIds),
+      this.agentStates.many(agentIds),
       needsEndUser && endUserId ? this.reference.endUser(endUserId) : undefined,
       command.type === 'StartSession' && settings.useTopics ? this.reference.topics() : undefined,
       command.type === 'TransferToQueue' ? this.reference.queueNames() : undefined,
     ]);
+    // Taken after the live states were read: a reservation at their revision proves they held at `now`.
+    const now = new Date();
     return {
-      now: now.toISOString(),
-      settings,
-      agents,
-      endUser,
-      topics,
-      queues,
-      newIds: command.type === 'CreateTicket' ? { ticketId: `T-${randomUUID()}` } : undefined,
+      context: {
+        now: now.toISOString(),
+        settings,
+        agents: profiles.map((p) => withLiveState(p, agentStates.get(p.id), command.sessionId)),
+        endUser,
+        topics,
+        queues,
+        newIds: command.type === 'CreateTicket' ? { ticketId: `T-${randomUUID()}` } : undefined,
+      },
+      agentStates,
     };
   }
+}
+
+/**
+ * The load leaves out the session being decided: a reservation for it that a
+ * crash left behind must not count against its own assignment.
+ */
+function withLiveState(profile: AgentProfile, live: VersionedLiveState | undefined, sessionId: string): AgentInfo {
+  const sessions = Object.keys(live?.state.sessions ?? {});
+  return {
+    ...profile,
+    presence: live?.state.presence ?? 'offline',
+    load: sessions.filter((s) => s !== sessionId).length,
+    idleSince: live?.state.lastAssignedAt,
+  };
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
-import type { SessionEvent, SessionState } from '@switchboard/domain';
+import { AgentStateStore } from '@switchboard/agent-state';
+import { loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { encodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import { SessionRepository } from '../sessions/session.repository';
 import { sessionSummary } from './session-summary';
@@ -25,6 +26,7 @@ export class EventPublisher implements OnApplicationBootstrap {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
     private readonly sessions: SessionRepository,
+    private readonly agentStates: AgentStateStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,12 +65,18 @@ export class EventPublisher implements OnApplicationBootstrap {
   }
 
   /**
-   * After a commit: publish its events, then tick its outbox flag. A failure
-   * leaves the flag down for `republish`; the command itself stands.
+   * After a commit: publish its events, move the session onto or off its
+   * agents' loads, then tick its outbox flag. A failure leaves the flag down
+   * for `republish`, which does both again (both are idempotent); the command
+   * itself stands.
    */
   async publishCommit(state: SessionState, events: readonly SessionEvent[], baseVersion: number): Promise<boolean> {
     return this.attempt(state.sessionId, async () => {
       await this.publish(state, events);
+      for (const change of loadChangesOf(events)) {
+        if (change.change === 'assigned') await this.agentStates.addSession(change.agentId, change.sessionId);
+        else await this.agentStates.removeSession(change.agentId, change.sessionId);
+      }
       await this.sessions.markCommitPublished(state.sessionId, baseVersion);
     });
   }
@@ -81,9 +89,9 @@ export class EventPublisher implements OnApplicationBootstrap {
     });
   }
 
-  /** Publishes what a crash or an outage left unpublished in a partition. */
-  async republish(partition: number): Promise<number> {
-    const { starts, commits } = await this.sessions.findUnpublished(partition);
+  /** Publishes what a crash or an outage left unpublished in a partition (written before `before`, if given). */
+  async republish(partition: number, before?: Date): Promise<number> {
+    const { starts, commits } = await this.sessions.findUnpublished(partition, before);
     let published = 0;
     for (const sessionId of starts) {
       const stored = await this.sessions.load(sessionId);

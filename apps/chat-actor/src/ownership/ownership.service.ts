@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { encodeJson, NATS_CONNECTION, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
+import { encodeJson, NATS_CONNECTION, PartitionLeases, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
 import { CommandHost } from '../actor/command-host';
 import { CommandProcessor } from '../actor/command-processor';
 import type { ChatActorConfig } from '../config';
-import { PartitionLeases } from './partition-leases';
 
 export interface OwnershipReport {
   instanceId: string;
@@ -37,6 +36,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     this.leases = new PartitionLeases(this.nc, {
       bucketPrefix: this.config.CHAT_LEASE_BUCKET_PREFIX ?? this.subjects.bucketPrefix,
+      group: 'chat',
       instanceId: this.config.INSTANCE_ID,
       partitions: this.config.CHAT_PARTITIONS,
       timings: { leaseTtlMs: this.config.CHAT_LEASE_TTL_MS, tickMs: this.config.CHAT_LEASE_TICK_MS },
@@ -59,7 +59,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
         msg.respond(encodeJson(this.report()));
       },
     });
-    this.outboxTimer = setInterval(() => void this.host.republishOwned().catch(() => undefined), 5000);
+    this.outboxTimer = setInterval(() => void this.host.republishOwned(5000).catch(() => undefined), 5000);
   }
 
   report(): OwnershipReport {

@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { eventually, testInfra } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
-import { PartitionLeases } from './partition-leases';
+import { PartitionLeases } from '@switchboard/service-kit';
 
 const PARTITIONS = 16;
 const timings = { leaseTtlMs: 1500, tickMs: 200 };
@@ -9,6 +9,7 @@ const timings = { leaseTtlMs: 1500, tickMs: 200 };
 function manager(nc: NatsConnection, bucketPrefix: string, instanceId: string, log: string[]) {
   return new PartitionLeases(nc, {
     bucketPrefix,
+    group: 'chat',
     instanceId,
     partitions: PARTITIONS,
     timings,
@@ -82,6 +83,7 @@ describe('A1 partition leases in JetStream KV', () => {
     await a.start();
     const other = new PartitionLeases(nc, {
       bucketPrefix: prefix,
+      group: 'chat',
       instanceId: 'b',
       partitions: PARTITIONS * 2,
       events: { acquired: () => undefined, released: () => undefined },

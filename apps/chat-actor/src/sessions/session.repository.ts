@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { applyEvents, isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { commitId, SessionCommit, SessionReader, SessionRecord, type StoredSession } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
-import { commitId, SessionCommit } from './schemas/session-commit.schema';
-import { SessionRecord } from './schemas/session-record.schema';
 
 export type WriteOutcome = 'written' | 'conflict' | 'fenced';
 
-export interface StoredSession {
-  state: SessionState;
-  ownerEpoch: number;
-  /** Version the stored snapshot is at (may trail `state.version`, see `commit`). */
-  snapshotVersion: number;
-}
+export type { StoredSession };
 
 export interface UnpublishedCommit {
   sessionId: string;
@@ -49,20 +43,11 @@ export class SessionRepository {
   constructor(
     @InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>,
     @InjectModel(SessionCommit.name) private readonly commits: Model<SessionCommit>,
+    private readonly reader: SessionReader,
   ) {}
 
-  async load(sessionId: string): Promise<StoredSession | undefined> {
-    const doc = await this.records.findById(sessionId, { state: 1, ownerEpoch: 1 }).lean();
-    if (!doc) return undefined;
-    let state = doc.state;
-    let ownerEpoch = doc.ownerEpoch;
-    for (;;) {
-      const next = await this.commits.findById(commitId(sessionId, state.version), { events: 1, epoch: 1 }).lean();
-      if (!next) break;
-      state = applyEvents(state, next.events);
-      ownerEpoch = next.epoch;
-    }
-    return { state, ownerEpoch, snapshotVersion: doc.state.version };
+  load(sessionId: string): Promise<StoredSession | undefined> {
+    return this.reader.load(sessionId);
   }
 
   async findByStartKey(endUserId: string, requestId: string): Promise<SessionState | undefined> {
@@ -147,10 +132,10 @@ export class SessionRepository {
   }
 
   /** What a crash or an outage left unpublished in a partition: starts and commits. */
-  async findUnpublished(partition: number): Promise<{ starts: string[]; commits: UnpublishedCommit[] }> {
+  async findUnpublished(partition: number, before?: Date): Promise<{ starts: string[]; commits: UnpublishedCommit[] }> {
     const [starts, commits] = await Promise.all([
-      this.records.find({ partition, unpublished: true }, { _id: 1 }).lean(),
-      this.commits.find({ partition, published: false }, { sessionId: 1, baseVersion: 1 }).lean(),
+      this.records.find({ partition, unpublished: true, ...(before ? { updatedAt: { $lt: before } } : {}) }, { _id: 1 }).lean(),
+      this.commits.find({ partition, published: false, ...(before ? { at: { $lt: before } } : {}) }, { sessionId: 1, baseVersion: 1 }).lean(),
     ]);
     return { starts: starts.map((s) => s._id), commits: commits.map((c) => ({ sessionId: c.sessionId, baseVersion: c.baseVersion })) };
   }

@@ -20,11 +20,24 @@ export function createSubjects(prefix: string = DEFAULT_SUBJECT_PREFIX) {
     /** JetStream: every event of a session, in order. */
     chatEvent: (sessionId: string) => `${prefix}.chat.evt.${sessionId}`,
     chatEventsAll: `${prefix}.chat.evt.>`,
+    /** Core NATS: an administrator changed agents' profiles (queues, companies, cap); routers reload them. */
+    agentProfilesChanged: `${prefix}.agents.changed`,
     /** Core NATS: an administrator changed the settings; every process reloads (A9). */
     settingsChanged: `${prefix}.settings.changed`,
     /** JetStream stream and KV bucket names may not contain dots. */
     chatEventsStream: `${prefix.replace(/\./g, '_')}_CHAT_EVENTS`,
     bucketPrefix: prefix.replace(/\./g, '_'),
+    /** JetStream KV: every agent's live state (presence and assigned sessions), one key per agent. */
+    agentStateBucket: `${prefix.replace(/\./g, '_')}_agent_state`,
+    /** Core NATS: the router's figures (waiting per queue, assignments), answered by every router. */
+    routerStatus: `${prefix}.router.status`,
+    /**
+     * Core NATS request: "is this end user / agent connected to a gateway?"; the
+     * gateway holding a connection answers (R12, R18 grace periods). `key` must be
+     * subject-safe (the gateway encodes ids).
+     */
+    gatewayPresence: (role: 'endUser' | 'agent', key: string) => `${prefix}.gateway.presence.${role}.${key}`,
+    gatewayPresenceAll: `${prefix}.gateway.presence.>`,
     /** Queue group per service: one member of a service answers each request. */
     queueGroup: (service: ServiceName) => `${prefix}.${service}`,
   } as const;

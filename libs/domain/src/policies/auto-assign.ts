@@ -78,12 +78,14 @@ export interface WaitingSession {
  * entered the queue; ties by session id. Returns a new array.
  */
 export function orderWaitingSessions<T extends WaitingSession>(sessions: readonly T[]): T[] {
-  const key = (s: WaitingSession) => Date.parse(s.queuedAt ?? s.createdAt);
-  return [...sessions].sort((a, b) => {
-    const d = key(a) - key(b);
+  // Keys parsed once per session, not once per comparison (routers sort thousands).
+  const keyed = sessions.map((s) => ({ s, key: Date.parse(s.queuedAt ?? s.createdAt) }));
+  keyed.sort((a, b) => {
+    const d = a.key - b.key;
     if (d !== 0 && !Number.isNaN(d)) return d;
-    return a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0;
+    return a.s.sessionId < b.s.sessionId ? -1 : a.s.sessionId > b.s.sessionId ? 1 : 0;
   });
+  return keyed.map((k) => k.s);
 }
 
 /** R4.1: with Agent Auto Accept on, a QUEUED session waits for the router. */

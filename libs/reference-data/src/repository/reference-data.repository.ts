@@ -36,10 +36,16 @@ export class ReferenceDataRepository {
     };
   }
 
-  async agentsById(ids: readonly string[]): Promise<AgentInfo[]> {
+  async agentProfiles(ids: readonly string[]): Promise<AgentProfile[]> {
     if (ids.length === 0) return [];
     const docs = await this.agents.find({ _id: { $in: [...new Set(ids)] } }).lean();
-    return docs.map(toAgentInfo);
+    return docs.map(toAgentProfile);
+  }
+
+  /** Every agent's profile (the router keeps them all in memory). */
+  async allAgentProfiles(): Promise<AgentProfile[]> {
+    const docs = await this.agents.find().lean();
+    return docs.map(toAgentProfile);
   }
 
   async endUser(id: string): Promise<EndUserInfo | undefined> {
@@ -64,15 +70,15 @@ export class ReferenceDataRepository {
   }
 }
 
-export function toAgentInfo(doc: AgentRecord): AgentInfo {
+/** What the agents collection knows of an agent: everything but the live fields. */
+export type AgentProfile = Omit<AgentInfo, 'presence' | 'load' | 'idleSince'>;
+
+export function toAgentProfile(doc: AgentRecord): AgentProfile {
   return {
     id: doc._id,
     displayName: doc.displayName,
-    presence: doc.presence,
     queues: doc.queues ?? [],
     companies: doc.companies ?? [],
-    load: doc.load ?? 0,
     cap: doc.cap || undefined,
-    idleSince: doc.idleSince ? new Date(doc.idleSince).toISOString() : undefined,
   };
 }

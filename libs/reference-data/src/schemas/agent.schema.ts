@@ -1,6 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** A support agent: membership (queues, companies), cap, presence and load. */
+/**
+ * A support agent's profile: name, membership (queues, companies) and cap.
+ * Presence and load change with every connection and assignment and live in
+ * the agents' live state (JetStream KV, `@switchboard/agent-state`).
+ */
 @Schema({ collection: 'agents', versionKey: false })
 export class AgentRecord {
   @Prop({ type: String, required: true })
@@ -18,16 +22,5 @@ export class AgentRecord {
   /** Per-agent cap; 0 uses the setting. */
   @Prop({ type: Number, default: 0 })
   cap!: number;
-
-  @Prop({ type: String, enum: ['online', 'away', 'offline'], default: 'offline' })
-  presence!: 'online' | 'away' | 'offline';
-
-  /** Sessions currently assigned to the agent. */
-  @Prop({ type: Number, default: 0 })
-  load!: number;
-
-  @Prop({ type: Date })
-  idleSince?: Date;
 }
 export const AgentRecordSchema = SchemaFactory.createForClass(AgentRecord);
-AgentRecordSchema.index({ presence: 1 });

@@ -1,5 +1,8 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { createSubjects, newSessionId, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
+import { DEFAULT_SETTINGS } from '@switchboard/domain';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { createSubjects, type ChatEventMessage, newSessionId, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
+import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
 import { ChatActorClient } from '@switchboard/service-kit';
 import mongoose from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -8,6 +11,10 @@ import { startService, type ServiceProcess } from '../services/service-process';
 
 export interface ChatClusterOptions {
   chatActors?: number;
+  /** Router processes to start (default none). */
+  routers?: number;
+  /** Extra environment for every router. */
+  routerEnv?: Record<string, string>;
   partitions?: number;
   /** Extra environment for every chat-actor (e.g. lease timings). */
   env?: Record<string, string>;
@@ -21,8 +28,11 @@ export interface ChatClusterOptions {
  */
 export class ChatCluster {
   readonly processes: ServiceProcess[] = [];
+  readonly routers: ServiceProcess[] = [];
   client!: ChatActorClient;
   nc!: NatsConnection;
+  /** The agents' live state (presence, load), as the services see it. */
+  agentStates!: AgentStateStore;
   db!: mongoose.Connection;
   readonly subjects: Subjects;
   readonly partitions: number;
@@ -38,13 +48,62 @@ export class ChatCluster {
   async start(): Promise<this> {
     this.db = await mongoose.createConnection(this.database.uri).asPromise();
     this.nc = await connect({ servers: this.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
+    this.agentStates = await AgentStateStore.open(this.nc, this.subjects.agentStateBucket);
     this.client = new ChatActorClient(this.nc, this.subjects, { partitions: this.partitions, deadlineMs: 60_000, attemptTimeoutMs: 15_000 });
     const count = this.options.chatActors ?? 2;
     // chatActors: 0 lets a test start its own with special settings.
     for (let i = 1; i <= count; i++) this.processes.push(await this.startChatActor(`chat-actor-${i}`));
+    for (let i = 1; i <= (this.options.routers ?? 0); i++) this.routers.push(await this.startRouter(`router-${i}`));
     return this;
   }
 
+  startRouter(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
+    return startService('router', {
+      NATS_URL: this.natsUrl,
+      MONGODB_URI: testInfra().mongoUri,
+      MONGODB_DB: this.database.name,
+      NATS_SUBJECT_PREFIX: this.subjects.prefix,
+      INSTANCE_ID: instanceId,
+      CHAT_PARTITIONS: String(this.partitions),
+      ...this.options.routerEnv,
+      ...env,
+    });
+  }
+
+  /** Every router's answer on the status subject. */
+  async routerStatus(): Promise<Array<{ instanceId: string; partitions: number[]; waiting: Record<string, number>; inFlight: number; assignments: number }>> {
+    const replies: Array<{ instanceId: string; partitions: number[]; waiting: Record<string, number>; inFlight: number; assignments: number }> = [];
+    const iterator = await this.nc.requestMany(this.subjects.routerStatus, '', { maxWait: 300 });
+    for await (const msg of iterator) replies.push(msg.json());
+    return replies;
+  }
+
+  /** Calls `onEvent` with every chat event as it is published (core NATS, live). */
+  tapEvents(onEvent: (message: ChatEventMessage) => void): () => void {
+    const sub = this.nc.subscribe(this.subjects.chatEventsAll, { callback: (err, msg) => void (err ? undefined : onEvent(msg.json<ChatEventMessage>())) });
+    return () => sub.unsubscribe();
+  }
+
+  /**
+   * Every event in the stream so far, in stream order: the one order in which
+   * the cluster published them (acknowledged writes, A5).
+   */
+  async streamEvents(): Promise<ChatEventMessage[]> {
+    const js = jetstream(this.nc);
+    const jsm = await jetstreamManager(this.nc);
+    const last = (await jsm.streams.info(this.subjects.chatEventsStream)).state.last_seq;
+    const consumer = await js.consumers.get(this.subjects.chatEventsStream);
+    const out: ChatEventMessage[] = [];
+    let seq = 0;
+    while (seq < last) {
+      const batch = await consumer.fetch({ max_messages: 1000, expires: 2000 });
+      for await (const m of batch) {
+        out.push(m.json<ChatEventMessage>());
+        seq = m.seq;
+      }
+    }
+    return out;
+  }
   startChatActor(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
     return startService('chat-actor', {
       NATS_URL: this.natsUrl,
@@ -101,18 +160,36 @@ export class ChatCluster {
     return replies;
   }
 
-  async seedAgents(agents: Array<{ id: string; presence?: 'online' | 'away' | 'offline'; queues?: string[]; companies?: string[] }>): Promise<void> {
+  /** Agent profiles in the database, and each agent's presence (default online) in the live state. */
+  async seedAgents(agents: Array<{ id: string; presence?: AgentPresence; queues?: string[]; companies?: string[]; cap?: number }>): Promise<void> {
     await this.db.collection('agents').insertMany(
       agents.map((a) => ({
         _id: a.id as unknown as mongoose.Types.ObjectId,
         displayName: `Agent ${a.id}`,
-        presence: a.presence ?? 'online',
         queues: a.queues ?? [],
         companies: a.companies ?? ['acme'],
-        load: 0,
-        cap: 0,
+        cap: a.cap ?? 0,
       })),
     );
+    await Promise.all(agents.map((a) => this.agentStates.setPresence(a.id, a.presence ?? 'online')));
+    this.nc.publish(this.subjects.agentProfilesChanged);
+    await this.nc.flush();
+  }
+
+  /** Support queues and one topic per queue (topic id = queue name in lower case). */
+  async seedQueuesWithTopics(queues: readonly string[]): Promise<void> {
+    await this.db.collection('queues').insertMany(queues.map((q) => ({ _id: q as never, description: `${q} support` })));
+    await this.db.collection('topics').insertMany(queues.map((q) => ({ _id: q.toLowerCase() as never, name: q, queue: q })));
+  }
+
+  /** Writes the settings document every service reads (and that settings changes announce, A9). */
+  async saveSettings(settings: Partial<typeof DEFAULT_SETTINGS>): Promise<void> {
+    const stored = await this.db.collection('settings').findOne({ _id: 'global' as never }, { projection: { _id: 0 } });
+    const current: Record<string, unknown> = stored ?? { ...DEFAULT_SETTINGS, revision: 0 };
+    const fields = { ...current, ...settings, revision: Number(current['revision'] ?? 0) + 1 };
+    await this.db.collection('settings').replaceOne({ _id: 'global' as never }, fields, { upsert: true });
+    this.nc.publish(this.subjects.settingsChanged);
+    await this.nc.flush();
   }
 
   async seedEndUsers(ids: string[], companyId = 'acme'): Promise<void> {
@@ -133,7 +210,7 @@ export class ChatCluster {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.processes.map((p) => p.stop()));
+    await Promise.all([...this.routers, ...this.processes].map((p) => p.stop()));
     await this.nc?.close();
     await this.db?.dropDatabase().catch(() => undefined);
     await this.db?.close();

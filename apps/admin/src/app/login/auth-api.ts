@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { LoginResponse } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 
 export interface LoginCredentials {
@@ -12,8 +13,8 @@ export interface LoginCredentials {
 export class AuthApi {
   private readonly http = inject(HttpClient);
 
-  /** `POST /api/auth/login`. The answer's shape is not defined yet. */
-  login(credentials: LoginCredentials): Observable<unknown> {
-    return this.http.post<unknown>('/api/auth/login', credentials);
+  /** `POST /api/auth/login`: a bearer token and who it speaks for. */
+  login(credentials: LoginCredentials): Observable<LoginResponse> {
+    return this.http.post<LoginResponse>('/api/auth/login', credentials);
   }
 }

@@ -7,7 +7,15 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { HarnessLoader } from '@angular/cdk/testing';
+import { AuthSession } from '../core/auth/auth-session';
 import { LoginPage } from './login-page';
+
+const adminLogin = {
+  token: 'signed.admin.token',
+  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  principal: { id: 'ada', role: 'admin', name: 'Ada Admin' },
+};
+const agentLogin = { ...adminLogin, token: 'signed.agent.token', principal: { id: 'alice', role: 'agent', name: 'Alice Agent' } };
 
 describe('LoginPage', () => {
   let fixture: ComponentFixture<LoginPage>;
@@ -36,7 +44,10 @@ describe('LoginPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    TestBed.inject(AuthSession).signOut();
+  });
 
   it('asks for both fields and sends nothing when they are empty', async () => {
     await (await submitButton()).click();
@@ -111,13 +122,25 @@ describe('LoginPage', () => {
     http.expectOne('/api/auth/login').flush({});
   });
 
-  it('opens the dashboard after signing in', async () => {
+  it('opens the dashboard after an administrator signs in, keeping the token', async () => {
     await fillAndSubmit('ada', 'secret');
 
-    http.expectOne('/api/auth/login').flush({});
+    http.expectOne('/api/auth/login').flush(adminLogin);
     await fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/dashboard');
+    expect(TestBed.inject(AuthSession).token()).toBe('signed.admin.token');
+  });
+
+  it('R19 refuses an account that is not an administrator and keeps no token', async () => {
+    await fillAndSubmit('alice', 'secret');
+
+    http.expectOne('/api/auth/login').flush(agentLogin);
+    await fixture.whenStable();
+
+    expect(alertPart('message')).toBe('Alice Agent is not an administrator. The admin console is for administrators only.');
+    expect(TestBed.inject(Router).url).not.toBe('/dashboard');
+    expect(TestBed.inject(AuthSession).token()).toBeNull();
   });
 
   it('returns to the page the user came from after signing in', async () => {
@@ -126,7 +149,7 @@ describe('LoginPage', () => {
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fillAndSubmit('ada', 'secret');
 
-    http.expectOne('/api/auth/login').flush({});
+    http.expectOne('/api/auth/login').flush(adminLogin);
     await fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/agents');
@@ -138,7 +161,7 @@ describe('LoginPage', () => {
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fillAndSubmit('ada', 'secret');
 
-    http.expectOne('/api/auth/login').flush({});
+    http.expectOne('/api/auth/login').flush(adminLogin);
     await fixture.whenStable();
 
     expect(TestBed.inject(Router).url).toBe('/dashboard');

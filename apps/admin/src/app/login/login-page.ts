@@ -10,6 +10,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router } from '@angular/router';
 import { describeHttpError, type HttpErrorDescription } from '../http-errors/describe-http-error';
+import { AuthSession } from '../core/auth/auth-session';
 import { AuthApi } from './auth-api';
 import { loginFieldError, notBlank, PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from './login-form';
 
@@ -36,6 +37,7 @@ export class LoginPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly session = inject(AuthSession);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', [notBlank, Validators.maxLength(USERNAME_MAX_LENGTH)]],
@@ -44,6 +46,13 @@ export class LoginPage {
   protected readonly submitting = signal(false);
   protected readonly failure = signal<HttpErrorDescription | null>(null);
   protected readonly passwordVisible = signal(false);
+  /** Why the user was sent here: a sign-in that expired, or an account that is not an administrator. */
+  protected readonly notice = signal<string | null>(
+    ({
+      expired: 'Your sign-in has expired. Sign in again to continue.',
+      forbidden: 'The admin console is for administrators only. Sign in with an administrator account.',
+    } as Record<string, string>)[this.route.snapshot.queryParamMap.get('reason') ?? ''] ?? null,
+  );
 
   protected fieldError(field: 'username' | 'password'): string | null {
     return loginFieldError(field, this.form.controls[field].errors);
@@ -60,15 +69,26 @@ export class LoginPage {
 
     const { username, password } = this.form.getRawValue();
     this.failure.set(null);
+    this.notice.set(null);
     this.submitting.set(true);
     this.form.disable();
     this.authApi
       .login({ username: username.trim(), password })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: () => {
+        next: (response) => {
           this.submitting.set(false);
           this.form.enable();
+          // R19: only administrators use the console; another role's token is not kept.
+          if (response?.principal?.role !== 'admin') {
+            this.notice.set(null);
+            this.failure.set({
+              message: `${response?.principal?.name ?? 'This account'} is not an administrator. The admin console is for administrators only.`,
+              status: null,
+            });
+            return;
+          }
+          this.session.signIn(response);
           void this.router.navigateByUrl(this.returnUrl());
         },
         error: (error: unknown) => {

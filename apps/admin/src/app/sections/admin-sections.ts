@@ -1,4 +1,4 @@
-/** The areas of the admin console: drives the side navigation, the routes and the placeholder pages. */
+/** The areas of the admin console: drives the side navigation and page titles. */
 export interface AdminSection {
   /** Route path under the console root, e.g. `support-queues`. */
   readonly path: string;
@@ -19,104 +19,72 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     title: 'Dashboard',
     icon: 'space_dashboard',
     group: null,
-    summary: 'The state of the live-chat service at a glance: platform health now, queue load and agent availability later.',
-    manages: ['Health of the gateway, NATS and MongoDB', 'Chats waiting and in progress per queue', 'Agents online and their current load'],
+    summary: 'The service desk right now: chats waiting per queue, the longest wait, agents online and their load, sessions by status and assignments per minute, updated live.',
+    manages: ['Chats waiting per queue and the longest wait', 'Agents online and their current load', 'Sessions by status and assignments per minute'],
   },
   {
     path: 'settings',
     title: 'Settings',
     icon: 'settings',
     group: 'Configuration',
-    summary: 'Service-wide configuration that applies to every chat unless a queue or company overrides it.',
-    manages: [
-      'Business hours, holidays and the time zone of the desk',
-      'Greeting, waiting and offline messages shown to end users',
-      'How long chat transcripts and attachments are kept',
-    ],
+    summary: 'How chats are routed and assigned. A change applies to every service at once, without a restart.',
+    manages: ['Support Queues, Use Topics and the Company filter', 'Agent Auto Accept and the cap of concurrent chats per agent', 'The remote-control console used by Request Control'],
   },
   {
     path: 'support-queues',
     title: 'Support queues',
     icon: 'low_priority',
     group: 'Configuration',
-    summary: 'The queues incoming chats wait in until an agent accepts them, and the rules that route chats between them.',
-    manages: [
-      'Queue names, opening hours and priorities',
-      'Which agents serve each queue and how many chats they take at once',
-      'Overflow: where chats go when a queue is full or closed',
-    ],
+    summary: 'The queues chats wait in until an agent of the queue takes them. General always exists.',
+    manages: ['Queue names and descriptions', 'Which topics route to each queue', 'How many agents serve each queue'],
   },
   {
     path: 'topics',
     title: 'Topics',
     icon: 'topic',
     group: 'Configuration',
-    summary: 'The subjects end users pick when they start a chat, such as password resets, hardware or VPN access.',
-    manages: [
-      'The list of topics and their wording in each language',
-      'The support queue each topic routes to',
-      'Questions asked before the chat starts, per topic',
-    ],
+    summary: 'The subjects end users pick when they start a chat; each topic routes its chats to one support queue.',
+    manages: ['Topic names', 'The support queue of each topic'],
   },
   {
     path: 'agents',
     title: 'Agents',
     icon: 'support_agent',
     group: 'People',
-    summary: 'The service desk staff who answer chats, and what each of them is allowed to do.',
-    manages: [
-      'Agent accounts, roles and sign-in access',
-      'Queue membership and the number of concurrent chats per agent',
-      'Availability status and working hours',
-    ],
+    summary: 'The service desk staff who answer chats: the queues they serve, the companies they support and how many chats they take at once.',
+    manages: ['Queue and company memberships', 'A personal cap of concurrent chats'],
   },
   {
     path: 'companies',
     title: 'Companies',
     icon: 'domain',
     group: 'People',
-    summary: 'The customer organisations the desk supports, and the service each of them is entitled to.',
-    manages: [
-      'Company profiles and the email domains that identify their users',
-      'Service levels: response targets and support hours',
-      'Which queues and topics a company can reach',
-    ],
+    summary: 'The customer organisations the desk supports. With the Company filter on, agents only see chats of their own companies.',
+    manages: ['Company names and codes', 'The email domains of their users'],
   },
   {
     path: 'end-users',
     title: 'End users',
     icon: 'group',
     group: 'People',
-    summary: 'The people who contact the service desk through the chat widget.',
-    manages: [
-      'User profiles and the company each user belongs to',
-      'Blocking and unblocking users',
-      'A user\u2019s past chats, for context before answering',
-    ],
+    summary: 'The people who contact the service desk: contact details, site, company and the devices agents can take control of.',
+    manages: ['Contact details and site', 'The company of each user', 'Assets (devices) for Request Control'],
   },
   {
     path: 'resources',
     title: 'Resources',
     icon: 'library_books',
     group: 'Content',
-    summary: 'Ready-made material agents share during a chat, so common questions get consistent answers.',
-    manages: [
-      'Canned responses with placeholders for names and ticket numbers',
-      'Links to knowledge-base articles and how-to guides',
-      'Files agents can attach, such as setup instructions',
-    ],
+    summary: 'What agents see beside a chat: knowledge articles to search, response templates to paste, and known outages.',
+    manages: ['Knowledge articles', 'Response templates', 'Outages and their time span'],
   },
   {
     path: 'chat-records',
     title: 'Chat records',
     icon: 'forum',
     group: 'Content',
-    summary: 'Transcripts of finished conversations, for quality review, audits and follow-up.',
-    manages: [
-      'Search by end user, agent, topic, queue or date',
-      'Reading a full transcript with its attachments and timings',
-      'Exporting records and deleting them on request',
-    ],
+    summary: 'The Master Chat Records: every session with its whole history. Find one by id, end user, agent, status or time, read it, and force-close a stuck one.',
+    manages: ['Search by id, end user, agent, status and time', 'The whole history with side notes and system events', 'Force-closing a stuck session'],
   },
 ];
 

@@ -6,8 +6,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
+import { AuthSession } from '../core/auth/auth-session';
 import { ADMIN_SECTIONS, groupSections } from '../sections/admin-sections';
 
 /** Below this width the navigation slides over the content instead of sitting beside it. */
@@ -39,6 +40,14 @@ export class Shell {
     { initialValue: false },
   );
   private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly session = inject(AuthSession);
+  private readonly router = inject(Router);
+  protected readonly principal = this.session.principal;
+
+  protected signOut(): void {
+    this.session.signOut();
+    void this.router.navigateByUrl('/login');
+  }
 
   protected closeIfCompact(): void {
     if (this.compact()) void this.sidenav().close();

@@ -1,0 +1,73 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, effect } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import type { SessionDetailView } from '@switchboard/contracts';
+import { AdminApi } from '../core/api/admin-api';
+import { STATUS_LABELS } from '../dashboard/dashboard-figures';
+import { describeFailure } from '../shared/describe-failure';
+import { ForceCloseDialog } from './force-close-dialog';
+import { authorOf, describeEntry, entryKind } from './history-entry';
+
+/** One Master Chat Record: facts, owner, the whole history, and force-close for a stuck one (R17). */
+@Component({
+  selector: 'sb-chat-record-page',
+  imports: [DatePipe, FormsModule, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink],
+  templateUrl: './chat-record-page.html',
+  styleUrl: './chat-record-page.scss',
+  host: { class: 'sb-page sb-wide' },
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatRecordPage {
+  readonly sessionId = input.required<string>();
+  private readonly api = inject(AdminApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly session = signal<SessionDetailView | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly entryKind = entryKind;
+  protected readonly describeEntry = describeEntry;
+  protected readonly authorOf = authorOf;
+  protected readonly open = computed(() => ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'].includes(this.session()?.status ?? ''));
+
+  constructor() {
+    effect(() => this.load(this.sessionId()));
+  }
+
+  private load(id: string): void {
+    this.api.session(id).subscribe({
+      next: (session) => {
+        this.error.set(null);
+        this.session.set(session);
+      },
+      error: (error: unknown) => this.error.set(describeFailure(error)),
+    });
+  }
+
+  protected forceClose(): void {
+    const session = this.session();
+    if (!session) return;
+    this.dialog
+      .open(ForceCloseDialog, { data: { session }, autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((comment?: string) => {
+        if (comment === undefined) return;
+        this.api.forceClose(session.sessionId, comment).subscribe({
+          next: (closed) => {
+            this.session.set(closed);
+            this.snackBar.open('The chat is closed. The end user and the agent were told.', undefined, { duration: 5000 });
+          },
+          error: (error: unknown) => {
+            this.snackBar.open(describeFailure(error), 'Dismiss', { duration: 8000 });
+            this.load(session.sessionId);
+          },
+        });
+      });
+  }
+}

@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { SLUG_PATTERN, type CompanyView } from '@switchboard/contracts';
+import { AdminApi } from '../core/api/admin-api';
+import { SLUG_HINT } from '../shared/options';
+import { applyServerError, fieldMessage } from '../shared/server-errors';
+
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+const domains = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
+const validDomains = (control: AbstractControl<string>) => {
+  const bad = domains(control.value).find((d) => !DOMAIN.test(d));
+  return bad ? { hint: `"${bad}" is not a domain name such as acme.com.` } : null;
+};
+
+@Component({
+  selector: 'sb-company-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule],
+  template: `
+    <h2 mat-dialog-title>{{ company ? 'Edit ' + company.name : 'New company' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="sb-dialog-form">
+        @if (failure(); as message) {
+          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
+        }
+        <div class="sb-form-row">
+          <mat-form-field appearance="outline">
+            <mat-label>Name</mat-label>
+            <input matInput formControlName="name" maxlength="160" required />
+            <mat-error>{{ message('name', 'Name') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Code</mat-label>
+            <input matInput formControlName="id" maxlength="64" required class="sb-mono" />
+            <mat-error>{{ message('id', 'Code') }}</mat-error>
+          </mat-form-field>
+        </div>
+        <mat-form-field appearance="outline">
+          <mat-label>Email domains</mat-label>
+          <input matInput formControlName="emailDomains" placeholder="acme.com, acme.co.uk" />
+          <mat-hint>Separated by commas or spaces.</mat-hint>
+          <mat-error>{{ message('emailDomains', 'Email domains') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Notes</mat-label>
+          <textarea matInput formControlName="notes" rows="3" maxlength="2000"></textarea>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ company ? 'Save' : 'Create company' }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CompanyDialog {
+  protected readonly company = inject<{ company?: CompanyView }>(MAT_DIALOG_DATA).company;
+  private readonly api = inject(AdminApi);
+  private readonly ref = inject(MatDialogRef<CompanyDialog, CompanyView>);
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    id: [{ value: this.company?.id ?? '', disabled: !!this.company }, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
+    name: [this.company?.name ?? '', [Validators.required, Validators.maxLength(160)]],
+    emailDomains: [(this.company?.emailDomains ?? []).join(', '), validDomains],
+    notes: [this.company?.notes ?? ''],
+  });
+
+  protected message(field: 'id' | 'name' | 'emailDomains', label: string): string | null {
+    if (this.form.controls[field].hasError('pattern')) return SLUG_HINT;
+    return fieldMessage(this.form.controls[field], label);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    this.failure.set(null);
+    const { id, name, emailDomains, notes } = this.form.getRawValue();
+    const body = { name, emailDomains: domains(emailDomains), notes };
+    const request = this.company ? this.api.companies.update(this.company.id, body) : this.api.companies.create({ id: id.trim(), ...body });
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+}

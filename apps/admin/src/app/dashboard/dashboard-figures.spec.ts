@@ -1,0 +1,39 @@
+import type { DashboardSnapshot } from '@switchboard/contracts';
+import { barPercent, figures, formatWait } from './dashboard-figures';
+
+describe('dashboard figures', () => {
+  const now = Date.parse('2026-03-01T10:00:00Z');
+
+  it('formats the longest wait in seconds, minutes or hours', () => {
+    expect(formatWait(undefined, now)).toBe('No one waiting');
+    expect(formatWait('2026-03-01T09:59:18Z', now)).toBe('42 s');
+    expect(formatWait('2026-03-01T09:56:55Z', now)).toBe('3 min 05 s');
+    expect(formatWait('2026-03-01T08:58:00Z', now)).toBe('1 h 02 min');
+    expect(formatWait('2026-03-01T10:00:05Z', now)).toBe('0 s');
+  });
+
+  it('sizes bars relative to the largest, with a sliver for small non-zero values', () => {
+    expect(barPercent(0, 10)).toBe(0);
+    expect(barPercent(5, 10)).toBe(50);
+    expect(barPercent(1, 1000)).toBe(2);
+    expect(barPercent(3, 0)).toBe(0);
+  });
+
+  it('sums the headline numbers of a snapshot', () => {
+    const snapshot: DashboardSnapshot = {
+      generatedAt: '2026-03-01T10:00:00Z',
+      queues: [],
+      agents: [
+        { id: 'a', displayName: 'A', presence: 'online', load: 2, cap: 4 },
+        { id: 'b', displayName: 'B', presence: 'online', load: 1, cap: 0 },
+        { id: 'c', displayName: 'C', presence: 'offline', load: 0, cap: 2 },
+      ],
+      sessionsByStatus: { QUEUED: 3, ASSIGNED: 3, PENDING_TRANSFER: 0, CLOSED: 9, ABANDONED: 1 },
+      assignmentsPerMinute: [
+        { minute: '2026-03-01T09:58:00Z', count: 4 },
+        { minute: '2026-03-01T09:59:00Z', count: 2 },
+      ],
+    };
+    expect(figures(snapshot)).toEqual({ waiting: 3, online: 2, agents: 3, lastMinute: 2, lastQuarterHour: 6, assigned: 3, capacityUsed: 50 });
+  });
+});

@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { SLUG_PATTERN, type EndUserView } from '@switchboard/contracts';
+import { AdminApi } from '../core/api/admin-api';
+import { companyOptions, SLUG_HINT } from '../shared/options';
+import { applyServerError, fieldMessage } from '../shared/server-errors';
+
+type Asset = EndUserView['assets'][number];
+
+@Component({
+  selector: 'sb-end-user-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTooltipModule, ReactiveFormsModule],
+  templateUrl: './end-user-dialog.html',
+  styles: `
+    .assets-heading { display: flex; align-items: center; justify-content: space-between; margin: 8px 0 4px; font: var(--mat-sys-title-small); }
+    .asset { display: grid; grid-template-columns: 1fr 1fr 1fr auto; gap: 8px; align-items: start; }
+    .no-assets { margin: 0 0 12px; color: var(--mat-sys-on-surface-variant); }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EndUserDialog {
+  protected readonly user = inject<{ user?: EndUserView }>(MAT_DIALOG_DATA).user;
+  private readonly api = inject(AdminApi);
+  private readonly ref = inject(MatDialogRef<EndUserDialog, EndUserView>);
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly companies = companyOptions();
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly form = this.fb.group({
+    id: [{ value: this.user?.id ?? '', disabled: !!this.user }, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
+    displayName: [this.user?.displayName ?? '', [Validators.required, Validators.maxLength(160)]],
+    companyId: [this.user?.companyId ?? '', Validators.required],
+    email: [this.user?.email ?? '', [Validators.email, Validators.maxLength(254)]],
+    phone: [this.user?.phone ?? '', Validators.pattern(/^[+0-9 ()./-]{3,40}$/)],
+    site: [this.user?.site ?? '', Validators.maxLength(160)],
+    assets: this.fb.array((this.user?.assets ?? []).map((asset) => this.assetGroup(asset))),
+  });
+
+  private assetGroup(asset?: Asset) {
+    return this.fb.group({
+      id: [asset?.id ?? '', [Validators.required, Validators.pattern(SLUG_PATTERN)]],
+      name: [asset?.name ?? '', [Validators.required, Validators.maxLength(160)]],
+      deviceId: [asset?.deviceId ?? '', Validators.maxLength(200)],
+    });
+  }
+
+  protected addAsset(): void {
+    this.form.controls.assets.push(this.assetGroup());
+  }
+
+  protected removeAsset(index: number): void {
+    this.form.controls.assets.removeAt(index);
+  }
+
+  protected message(field: 'id' | 'displayName' | 'companyId' | 'email' | 'phone' | 'site', label: string): string | null {
+    const control = this.form.controls[field];
+    if (control.hasError('pattern')) return field === 'phone' ? 'Enter a phone number such as +1 555 0101.' : SLUG_HINT;
+    return fieldMessage(control, label);
+  }
+
+  protected assetMessage(index: number, field: 'id' | 'name', label: string): string | null {
+    const control = this.form.controls.assets.at(index).controls[field];
+    if (control.hasError('pattern')) return SLUG_HINT;
+    return fieldMessage(control, label);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    this.failure.set(null);
+    const { id, assets, ...rest } = this.form.getRawValue();
+    const body = { ...rest, assets: assets.map((a) => ({ id: a.id.trim(), name: a.name, ...(a.deviceId.trim() ? { deviceId: a.deviceId.trim() } : {}) })) };
+    const request = this.user ? this.api.endUsers.update(this.user.id, body) : this.api.endUsers.create({ id: id.trim(), ...body });
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+}

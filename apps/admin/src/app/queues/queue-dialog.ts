@@ -1,0 +1,75 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { AdminApi } from '../core/api/admin-api';
+import { applyServerError, fieldMessage } from '../shared/server-errors';
+
+/** Create a support queue, or change the description of one. */
+@Component({
+  selector: 'sb-queue-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule],
+  template: `
+    <h2 mat-dialog-title>{{ queue ? 'Edit queue ' + queue.name : 'New support queue' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="sb-dialog-form">
+        @if (failure(); as message) {
+          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" maxlength="64" required />
+          <mat-hint>Shown to agents and used by topics; it cannot be changed later.</mat-hint>
+          <mat-error>{{ message('name', 'Name') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Description</mat-label>
+          <textarea matInput formControlName="description" rows="3" maxlength="500"></textarea>
+          <mat-error>{{ message('description', 'Description') }}</mat-error>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ queue ? 'Save' : 'Create queue' }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class QueueDialog {
+  protected readonly queue = inject<{ queue?: QueueView }>(MAT_DIALOG_DATA).queue;
+  private readonly api = inject(AdminApi);
+  private readonly ref = inject(MatDialogRef<QueueDialog, QueueView>);
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [{ value: this.queue?.name ?? '', disabled: !!this.queue }, [Validators.required, Validators.pattern(QUEUE_NAME_PATTERN)]],
+    description: [this.queue?.description ?? '', Validators.maxLength(500)],
+  });
+
+  protected message(field: 'name' | 'description', label: string): string | null {
+    const control = this.form.controls[field];
+    if (control.hasError('pattern')) return 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
+    return fieldMessage(control, label);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    this.failure.set(null);
+    const { name, description } = this.form.getRawValue();
+    const request = this.queue ? this.api.queues.update(this.queue.name, { description }) : this.api.queues.create({ name: name.trim(), description });
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+}

@@ -1,0 +1,255 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { KnowledgeArticleView, OutageView, ResponseTemplateView } from '@switchboard/contracts';
+import { AdminApi } from '../core/api/admin-api';
+import { companyOptions } from '../shared/options';
+import { applyServerError, fieldMessage } from '../shared/server-errors';
+
+const IMPORTS = [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReactiveFormsModule];
+
+/** Trimmed text that is not empty. */
+const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? null : { required: true });
+
+@Component({
+  selector: 'sb-article-dialog',
+  imports: IMPORTS,
+  template: `
+    <h2 mat-dialog-title>{{ article ? 'Edit article' : 'New knowledge article' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="sb-dialog-form">
+        @if (failure(); as message) {
+          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label>Title</mat-label>
+          <input matInput formControlName="title" maxlength="200" required />
+          <mat-error>{{ message('title', 'Title') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Text</mat-label>
+          <textarea matInput formControlName="body" rows="8" maxlength="20000" required></textarea>
+          <mat-error>{{ message('body', 'Text') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Tags</mat-label>
+          <input matInput formControlName="tags" placeholder="vpn, network" />
+          <mat-hint>Separated by commas; agents find articles by their tags too.</mat-hint>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ article ? 'Save' : 'Create article' }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ArticleDialog {
+  protected readonly article = inject<{ article?: KnowledgeArticleView }>(MAT_DIALOG_DATA).article;
+  private readonly api = inject(AdminApi);
+  private readonly ref = inject(MatDialogRef<ArticleDialog, KnowledgeArticleView>);
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: [this.article?.title ?? '', [notBlank, Validators.maxLength(200)]],
+    body: [this.article?.body ?? '', [notBlank, Validators.maxLength(20000)]],
+    tags: [(this.article?.tags ?? []).join(', ')],
+  });
+
+  protected message(field: 'title' | 'body', label: string): string | null {
+    return fieldMessage(this.form.controls[field], label);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    const { title, body, tags } = this.form.getRawValue();
+    const input = { title, body, tags: tags.split(',').map((t) => t.trim()).filter(Boolean) };
+    const request = this.article ? this.api.knowledgeArticles.update(this.article.id, input) : this.api.knowledgeArticles.create(input);
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+}
+
+@Component({
+  selector: 'sb-template-dialog',
+  imports: IMPORTS,
+  template: `
+    <h2 mat-dialog-title>{{ template ? 'Edit template' : 'New response template' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="sb-dialog-form">
+        @if (failure(); as message) {
+          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label>Title</mat-label>
+          <input matInput formControlName="title" maxlength="200" required />
+          <mat-error>{{ message('title', 'Title') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Text</mat-label>
+          <textarea matInput formControlName="text" rows="5" maxlength="4000" required></textarea>
+          <mat-hint>What the agent sends to the end user.</mat-hint>
+          <mat-error>{{ message('text', 'Text') }}</mat-error>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ template ? 'Save' : 'Create template' }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TemplateDialog {
+  protected readonly template = inject<{ template?: ResponseTemplateView }>(MAT_DIALOG_DATA).template;
+  private readonly api = inject(AdminApi);
+  private readonly ref = inject(MatDialogRef<TemplateDialog, ResponseTemplateView>);
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: [this.template?.title ?? '', [notBlank, Validators.maxLength(200)]],
+    text: [this.template?.text ?? '', [notBlank, Validators.maxLength(4000)]],
+  });
+
+  protected message(field: 'title' | 'text', label: string): string | null {
+    return fieldMessage(this.form.controls[field], label);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    const input = this.form.getRawValue();
+    const request = this.template ? this.api.responseTemplates.update(this.template.id, input) : this.api.responseTemplates.create(input);
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+}
+
+/** `2026-03-01T10:05` in the browser's time zone, for datetime-local inputs. */
+export function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+@Component({
+  selector: 'sb-outage-dialog',
+  imports: IMPORTS,
+  template: `
+    <h2 mat-dialog-title>{{ outage ? 'Edit outage' : 'Report an outage' }}</h2>
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
+      <mat-dialog-content class="sb-dialog-form">
+        @if (failure(); as message) {
+          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label>Title</mat-label>
+          <input matInput formControlName="title" maxlength="200" required />
+          <mat-error>{{ message('title', 'Title') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Description</mat-label>
+          <textarea matInput formControlName="description" rows="3" maxlength="4000"></textarea>
+          <mat-hint>What is affected and what users should do meanwhile.</mat-hint>
+        </mat-form-field>
+        <div class="sb-form-row">
+          <mat-form-field appearance="outline">
+            <mat-label>Starts</mat-label>
+            <input matInput type="datetime-local" formControlName="startsAt" required />
+            <mat-error>{{ message('startsAt', 'The start') }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Ends</mat-label>
+            <input matInput type="datetime-local" formControlName="endsAt" />
+            <mat-hint>Empty while it lasts.</mat-hint>
+            <mat-error>{{ message('endsAt', 'The end') }}</mat-error>
+          </mat-form-field>
+        </div>
+        <mat-form-field appearance="outline">
+          <mat-label>Companies affected</mat-label>
+          <mat-select formControlName="companies" multiple placeholder="Every company">
+            @for (company of companies(); track company.id) {
+              <mat-option [value]="company.id">{{ company.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-hint>None selected: every company.</mat-hint>
+        </mat-form-field>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>Cancel</button>
+        <button matButton="filled" type="submit" [disabled]="saving()">{{ outage ? 'Save' : 'Report outage' }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class OutageDialog {
+  protected readonly outage = inject<{ outage?: OutageView }>(MAT_DIALOG_DATA).outage;
+  private readonly api = inject(AdminApi);
+  private readonly ref = inject(MatDialogRef<OutageDialog, OutageView>);
+  protected readonly companies = companyOptions();
+  protected readonly saving = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group(
+    {
+      title: [this.outage?.title ?? '', [notBlank, Validators.maxLength(200)]],
+      description: [this.outage?.description ?? ''],
+      startsAt: [toLocalInput(this.outage?.startsAt ?? new Date().toISOString()), Validators.required],
+      endsAt: [toLocalInput(this.outage?.endsAt)],
+      companies: [this.outage?.companies ?? ([] as string[])],
+    },
+    {
+      validators: (group) => {
+        const { startsAt, endsAt } = group.getRawValue() as { startsAt: string; endsAt: string };
+        const end = group.get('endsAt')!;
+        const wrong = !!startsAt && !!endsAt && new Date(endsAt) <= new Date(startsAt);
+        if (wrong && !end.hasError('hint')) end.setErrors({ hint: 'The end must be after the start.' });
+        if (!wrong && end.hasError('hint')) end.setErrors(null);
+        return null;
+      },
+    },
+  );
+
+  protected message(field: 'title' | 'startsAt' | 'endsAt', label: string): string | null {
+    return fieldMessage(this.form.controls[field], label);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    const { startsAt, endsAt, ...rest } = this.form.getRawValue();
+    const start = new Date(startsAt).toISOString();
+    const end = endsAt ? new Date(endsAt).toISOString() : undefined;
+    const request = this.outage
+      ? this.api.outages.update(this.outage.id, { ...rest, startsAt: start, endsAt: end ?? null })
+      : this.api.outages.create({ ...rest, startsAt: start, ...(end ? { endsAt: end } : {}) });
+    request.subscribe({
+      next: (saved) => this.ref.close(saved),
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+}

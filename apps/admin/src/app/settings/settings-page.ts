@@ -1,0 +1,120 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import type { SettingsView } from '@switchboard/contracts';
+import { AdminApi } from '../core/api/admin-api';
+import { describeFailure } from '../shared/describe-failure';
+import { applyServerError, fieldMessage } from '../shared/server-errors';
+
+/** The switches of the Settings table, with what each changes for agents and end users. */
+export const SETTING_SWITCHES = [
+  {
+    key: 'supportQueues',
+    label: 'Support Queues',
+    description: 'Chats wait in the queue of their topic, for the agents of that queue. Off: every chat waits in General for every agent.',
+  },
+  {
+    key: 'useTopics',
+    label: 'Use Topics',
+    description: 'End users pick a topic when they start a chat. With Support Queues, agents can also transfer a chat to another queue.',
+  },
+  {
+    key: 'companyFilter',
+    label: 'Company filter',
+    description: 'Agents see, are offered and can be transferred only chats of end users of their own companies.',
+  },
+  {
+    key: 'agentAutoAccept',
+    label: 'Agent Auto Accept',
+    description: 'Waiting chats are assigned automatically to the eligible online agent with the lowest load. Agents no longer pick from the queue.',
+  },
+] as const;
+
+@Component({
+  selector: 'sb-settings-page',
+  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, ReactiveFormsModule],
+  templateUrl: './settings-page.html',
+  styleUrl: './settings-page.scss',
+  host: { class: 'sb-page' },
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SettingsPage {
+  private readonly api = inject(AdminApi);
+  protected readonly switches = SETTING_SWITCHES;
+  protected readonly loading = signal(true);
+  protected readonly saving = signal(false);
+  protected readonly loadError = signal<string | null>(null);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly saved = signal<SettingsView | null>(null);
+  protected readonly current = signal<SettingsView | null>(null);
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    supportQueues: [false],
+    useTopics: [false],
+    companyFilter: [false],
+    agentAutoAccept: [false],
+    remoteControlConsoleUrl: ['', [Validators.pattern(/^\s*(https?:\/\/[^\s/]+.*)?\s*$/i), Validators.maxLength(2000)]],
+    maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
+  });
+
+  constructor() {
+    this.api.settings().subscribe({
+      next: (settings) => this.show(settings),
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.loadError.set(describeFailure(error));
+      },
+    });
+  }
+
+  protected message(field: 'remoteControlConsoleUrl' | 'maxConcurrentChatsPerAgent'): string | null {
+    const control = this.form.controls[field];
+    if (control.hasError('pattern') && !control.hasError('min')) {
+      return field === 'remoteControlConsoleUrl' ? 'Enter a web address starting with http:// or https://.' : 'Enter a whole number: 0 means no limit.';
+    }
+    return fieldMessage(control, field === 'remoteControlConsoleUrl' ? 'The URL' : 'The maximum');
+  }
+
+  protected reset(): void {
+    const current = this.current();
+    if (current) this.show(current);
+  }
+
+  protected save(): void {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    this.saving.set(true);
+    this.failure.set(null);
+    this.saved.set(null);
+    const value = this.form.getRawValue();
+    this.api.saveSettings({ ...value, maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent) }).subscribe({
+      next: (settings) => {
+        this.saving.set(false);
+        this.show(settings);
+        this.saved.set(settings);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.failure.set(applyServerError(this.form, error));
+      },
+    });
+  }
+
+  private show(settings: SettingsView): void {
+    this.loading.set(false);
+    this.current.set(settings);
+    this.form.reset({
+      supportQueues: settings.supportQueues,
+      useTopics: settings.useTopics,
+      companyFilter: settings.companyFilter,
+      agentAutoAccept: settings.agentAutoAccept,
+      remoteControlConsoleUrl: settings.remoteControlConsoleUrl,
+      maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
+    });
+  }
+}

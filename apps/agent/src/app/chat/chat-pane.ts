@@ -1,0 +1,229 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ControlDialog } from '../dialogs/control-dialog';
+import { EndChatDialog, type EndChoice } from '../dialogs/end-chat-dialog';
+import { TicketDialog } from '../dialogs/ticket-dialog';
+import { TransferDialog } from '../dialogs/transfer-dialog';
+import { AgentStore } from '../session/agent-store';
+import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
+import { TicketIdPipe } from '../shared/ticket-id.pipe';
+import { shortTicketId } from '@switchboard/client';
+
+const STATUS_LABEL: Record<string, string> = {
+  QUEUED: 'In queue',
+  ASSIGNED: 'Assigned',
+  PENDING_TRANSFER: 'Pending transfer',
+  CLOSED: 'Closed',
+  ABANDONED: 'Abandoned',
+};
+
+/** The selected chat: history with side notes (R3.3, R13), Accept (R3), Chat Actions (R5-R10, R14, R16), the reply with its draft. */
+@Component({
+  selector: 'sb-chat-pane',
+  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule],
+  template: `
+    @if (store.selectedId(); as id) {
+      <header class="sb-pane-head">
+        <div class="sb-pane-title">
+          <h2 data-testid="chat-title">{{ item()?.endUserName ?? facts().endUserName ?? summary()?.endUserId }}</h2>
+          <div class="sb-chips">
+            <span class="sb-tag" [attr.data-status]="summary()?.status" data-testid="chat-status">{{ statusLabel() }}</span>
+            @if (summary()?.queue; as queue) {
+              <span class="sb-tag sb-tag-quiet"><mat-icon>groups</mat-icon>{{ queue }}</span>
+            }
+            @if (store.topicName(facts().topic); as topic) {
+              <span class="sb-tag sb-tag-quiet"><mat-icon>label</mat-icon>{{ topic }}</span>
+            }
+            @if (facts().ticket; as ticket) {
+              <span class="sb-tag" [attr.data-ticket]="ticket.status" [title]="ticket.ticketId + ': ' + ticket.summary" data-testid="ticket-chip"><mat-icon>confirmation_number</mat-icon>{{ ticket.ticketId | ticketId }} · {{ ticket.status }}</span>
+            }
+          </div>
+        </div>
+        @if (store.selectedList() === 'queue' || store.selectedList() === 'transferred') {
+          <button mat-flat-button (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
+        }
+        @if (owned()) {
+          <button mat-stroked-button [matMenuTriggerFor]="actions" data-testid="chat-actions"><mat-icon>more_horiz</mat-icon> Chat Actions</button>
+          <mat-menu #actions="matMenu" xPosition="before">
+            <button mat-menu-item (click)="transfer(id)"><mat-icon>swap_horiz</mat-icon> Transfer</button>
+            <button mat-menu-item (click)="release(id)"><mat-icon>undo</mat-icon> Release</button>
+            <button mat-menu-item (click)="createTicket(id)" [disabled]="!!facts().ticket"><mat-icon>confirmation_number</mat-icon> Create ticket</button>
+            <button mat-menu-item (click)="requestControl(id)"><mat-icon>screen_share</mat-icon> Request Control</button>
+            <mat-divider />
+            <button mat-menu-item (click)="end(id)"><mat-icon>check_circle</mat-icon> End Chat</button>
+            <button mat-menu-item (click)="abandon(id)"><mat-icon>block</mat-icon> Abandon</button>
+          </mat-menu>
+        }
+      </header>
+      @if (summary()?.cancelledByUser) {
+        <div class="sb-banner sb-banner-warning" role="alert" data-testid="cancelled-banner">
+          <mat-icon>cancel</mat-icon><span class="sb-banner-text"><strong>End user has cancelled chat.</strong> End it or abandon it to close it.</span>
+          @if (owned()) {
+            <button mat-button (click)="end(id)">End Chat</button>
+            <button mat-button (click)="abandon(id)">Abandon</button>
+          }
+        </div>
+      } @else if (summary()?.userLeft) {
+        <div class="sb-banner sb-banner-warning" role="alert" data-testid="left-banner">
+          <mat-icon>logout</mat-icon><span class="sb-banner-text"><strong>The end user left the chat.</strong> They may come back; otherwise abandon it.</span>
+          @if (owned()) {
+            <button mat-button (click)="abandon(id)">Abandon</button>
+          }
+        </div>
+      }
+      @if (store.selectedList() === 'transferred' && facts().lastNoteBy) {
+        <div class="sb-banner" role="status"><mat-icon>sticky_note_2</mat-icon><span class="sb-banner-text">{{ facts().lastNoteBy }} left you a side note below. Accept to take over the chat.</span></div>
+      }
+      @if (chat()?.error; as error) {
+        <div class="sb-alert sb-alert-inline" role="alert" data-testid="chat-error"><mat-icon>error</mat-icon><span>{{ error }}</span></div>
+      }
+      <ol class="sb-transcript" #scroller aria-label="Chat history" aria-live="polite" data-testid="transcript">
+        @for (line of store.transcript(); track line.seq + line.kind + $index) {
+          @switch (line.kind) {
+            @case ('system') {
+              <li class="sb-system" [attr.data-tone]="line.tone"><span>{{ line.text }}</span></li>
+            }
+            @case ('note') {
+              <li class="sb-note" data-testid="side-note">
+                <div class="sb-note-head"><mat-icon>sticky_note_2</mat-icon> Side note from {{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
+                <div class="sb-text">{{ line.text }}</div>
+              </li>
+            }
+            @default {
+              <li class="sb-msg" [class.sb-mine]="line.from === 'agent'">
+                <div class="sb-bubble">
+                  <div class="sb-meta">{{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
+                  <div class="sb-text">{{ line.text }}</div>
+                </div>
+              </li>
+            }
+          }
+        }
+      </ol>
+      @if (owned()) {
+        <form class="sb-composer" (ngSubmit)="send(id)">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>Reply to {{ item()?.endUserName ?? 'the end user' }}</mat-label>
+            <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="store.draftOf(id)" (ngModelChange)="store.setDraft(id, $event)"
+              (keydown.enter)="onEnter($any($event), id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
+          </mat-form-field>
+          <button mat-flat-button type="submit" [disabled]="!store.draftOf(id).trim() || summary()?.cancelledByUser" aria-label="Send reply"><mat-icon>send</mat-icon> Send</button>
+        </form>
+      } @else if (!store.selectedList()) {
+        <div class="sb-readonly"><mat-icon>history</mat-icon> This chat is no longer on your console; its history is shown for reference.</div>
+      }
+    } @else {
+      <div class="sb-empty sb-empty-large">
+        <mat-icon>forum</mat-icon>
+        <h2>No chat selected</h2>
+        <p>Pick a chat from the Queue, Transferred or My Chats tab to see its history.</p>
+      </div>
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatPane {
+  protected readonly store = inject(AgentStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly snack = inject(MatSnackBar);
+  private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
+
+  protected readonly chat = this.store.selected;
+  protected readonly facts = this.store.facts;
+  protected readonly item = this.store.selectedItem;
+  protected readonly summary = computed(() => this.chat()?.summary ?? this.item());
+  protected readonly owned = computed(() => this.store.selectedList() === 'myChats');
+  protected readonly statusLabel = computed(() => {
+    const s = this.summary();
+    if (!s) return '';
+    if (this.chat()?.gone && !this.store.selectedList()) return 'Not available';
+    if (s.status === 'PENDING_TRANSFER') return this.store.selectedList() === 'transferred' ? 'Transferred to you' : 'Pending transfer';
+    return STATUS_LABEL[s.status] ?? s.status;
+  });
+
+  constructor() {
+    effect(() => {
+      this.store.transcript();
+      const el = this.scroller()?.nativeElement;
+      if (el) queueMicrotask(() => (el.scrollTop = el.scrollHeight));
+    });
+  }
+
+  protected onEnter(event: KeyboardEvent, id: string): void {
+    if (event.shiftKey) return;
+    event.preventDefault();
+    void this.send(id);
+  }
+
+  protected send(id: string): Promise<boolean> {
+    return this.store.send(id);
+  }
+
+  protected async accept(id: string): Promise<void> {
+    if (await this.store.accept(id)) this.snack.open('Chat accepted. It is now in My Chats.', undefined, { duration: 3000 });
+  }
+
+  protected transfer(id: string): void {
+    this.dialog
+      .open(TransferDialog, { data: { sessionId: id }, width: '520px', autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((done) => done && this.snack.open('Chat transferred.', undefined, { duration: 3000 }));
+  }
+
+  protected async release(id: string): Promise<void> {
+    if (await this.store.release(id)) this.snack.open('Chat released back to the queue.', undefined, { duration: 3000 });
+  }
+
+  protected end(id: string): void {
+    const ticket = this.facts().ticket;
+    this.dialog
+      .open(EndChatDialog, { data: { ticket: ticket?.status === 'Open' ? ticket : undefined }, width: '580px' })
+      .afterClosed()
+      .subscribe(async (choice: EndChoice | undefined) => {
+        if (!choice) return;
+        if (await this.store.end(id, choice.resolveTicket)) this.snack.open(choice.resolveTicket ? 'Ticket resolved and chat ended.' : 'Chat ended.', undefined, { duration: 3000 });
+      });
+  }
+
+  protected abandon(id: string): void {
+    const ticket = this.facts().ticket;
+    const data: ConfirmData = {
+      title: 'Abandon chat?',
+      message:
+        ticket?.status === 'Open'
+          ? `The chat will be closed as abandoned, and ticket ${shortTicketId(ticket.ticketId)} will be cancelled.`
+          : 'The chat will be closed as abandoned.',
+      confirm: 'Abandon',
+      cancel: 'Keep chat',
+    };
+    this.dialog
+      .open(ConfirmDialog, { data, width: '440px' })
+      .afterClosed()
+      .subscribe(async (yes) => {
+        if (yes && (await this.store.abandon(id))) this.snack.open('Chat abandoned.', undefined, { duration: 3000 });
+      });
+  }
+
+  protected createTicket(id: string): void {
+    const s = this.summary();
+    const data = { sessionId: id, description: this.facts().description ?? '', endUserName: this.item()?.endUserName ?? s?.endUserId ?? '', companyId: s?.companyId ?? '' };
+    this.dialog
+      .open(TicketDialog, { data, width: '520px' })
+      .afterClosed()
+      .subscribe((ticketId) => ticketId && this.snack.open(`Ticket ${shortTicketId(ticketId)} created.`, undefined, { duration: 3000 }));
+  }
+
+  protected requestControl(id: string): void {
+    this.dialog.open(ControlDialog, { data: { sessionId: id, customer: this.chat()?.customer }, width: '480px' });
+  }
+}

@@ -1,0 +1,69 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatRadioModule } from '@angular/material/radio';
+import type { CustomerInfo } from '@switchboard/contracts';
+import { AgentStore } from '../session/agent-store';
+
+/** R16: pick the device, get the remote-control console link (opened in a new tab), or read why not. */
+@Component({
+  selector: 'sb-control-dialog',
+  imports: [FormsModule, MatButtonModule, MatDialogModule, MatIconModule, MatRadioModule],
+  template: `
+    <h2 mat-dialog-title>Request control</h2>
+    <mat-dialog-content class="sb-dialog-body">
+      @if (url()) {
+        <div class="sb-success" role="status"><mat-icon>check_circle</mat-icon><span>Remote control is ready. The console opened in a new tab.</span></div>
+        <p><a [href]="url()" target="_blank" rel="noopener">Open the remote-control console again</a></p>
+      } @else {
+        @if (devices().length > 0) {
+          <p>Which device of {{ data.customer?.name ?? 'the end user' }} do you want to control?</p>
+          <mat-radio-group class="sb-radio-list" [(ngModel)]="assetId" name="asset" aria-label="Device">
+            @for (a of devices(); track a.id) {
+              <mat-radio-button [value]="a.id">{{ a.name ?? a.id }} <span class="sb-hint">{{ a.deviceId }}</span></mat-radio-button>
+            }
+          </mat-radio-group>
+        } @else {
+          <p>Request remote control of the end user's device.</p>
+        }
+        @if (error()) {
+          <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
+        }
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      @if (url()) {
+        <button mat-flat-button mat-dialog-close>Done</button>
+      } @else {
+        <button mat-button mat-dialog-close>Cancel</button>
+        <button mat-flat-button (click)="request()" [disabled]="busy()"><mat-icon>screen_share</mat-icon> Request control</button>
+      }
+    </mat-dialog-actions>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ControlDialog {
+  private readonly store = inject(AgentStore);
+  protected readonly data = inject<{ sessionId: string; customer?: CustomerInfo }>(MAT_DIALOG_DATA);
+  protected readonly devices = signal((this.data.customer?.assets ?? []).filter((a) => a.deviceId));
+  protected assetId = this.devices()[0]?.id ?? '';
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | undefined>(undefined);
+  protected readonly url = signal<string | undefined>(undefined);
+
+  protected async request(): Promise<void> {
+    this.busy.set(true);
+    this.error.set(undefined);
+    try {
+      const url = await this.store.requestControl(this.data.sessionId, this.assetId || undefined);
+      this.url.set(url);
+      window.open(url, '_blank', 'noopener');
+    } catch (error) {
+      this.error.set((error as Error).message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

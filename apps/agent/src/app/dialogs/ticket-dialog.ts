@@ -1,0 +1,52 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { AgentStore } from '../session/agent-store';
+
+/** R14: a ticket from the chat (summary; the end user and company come from the chat). */
+@Component({
+  selector: 'sb-ticket-dialog',
+  imports: [FormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  template: `
+    <h2 mat-dialog-title>Create ticket</h2>
+    <mat-dialog-content class="sb-dialog-body">
+      <p class="sb-hint">The ticket is opened for {{ data.endUserName }} ({{ data.companyId }}) and linked to this chat.</p>
+      <mat-form-field appearance="outline" class="sb-full">
+        <mat-label>Summary</mat-label>
+        <textarea matInput name="summary" [(ngModel)]="summary" rows="3" maxlength="4000" required cdkFocusInitial></textarea>
+      </mat-form-field>
+      @if (error()) {
+        <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
+      }
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button mat-dialog-close>Cancel</button>
+      <button mat-flat-button (click)="submit()" [disabled]="busy() || !summary.trim()"><mat-icon>confirmation_number</mat-icon> Create ticket</button>
+    </mat-dialog-actions>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TicketDialog {
+  private readonly store = inject(AgentStore);
+  private readonly ref = inject(MatDialogRef<TicketDialog, string>);
+  protected readonly data = inject<{ sessionId: string; description: string; endUserName: string; companyId: string }>(MAT_DIALOG_DATA);
+  protected summary = this.data.description;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | undefined>(undefined);
+
+  protected async submit(): Promise<void> {
+    this.busy.set(true);
+    this.error.set(undefined);
+    try {
+      this.ref.close(await this.store.createTicket(this.data.sessionId, this.summary.trim()));
+    } catch (error) {
+      this.error.set((error as Error).message);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

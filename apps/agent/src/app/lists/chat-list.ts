@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import type { ListItem } from '@switchboard/contracts';
+import { AgentStore } from '../session/agent-store';
+import { TimeAgoPipe } from '../shared/time-ago.pipe';
+
+/** One of the Queue / Transferred / My Chats lists: a keyboard-navigable list of chats. */
+@Component({
+  selector: 'sb-chat-list',
+  imports: [MatIconModule, TimeAgoPipe],
+  template: `
+    @if (items().length === 0) {
+      <div class="sb-empty"><mat-icon>{{ emptyIcon() }}</mat-icon><p>{{ emptyText() }}</p></div>
+    } @else {
+      <ul class="sb-list" role="listbox" [attr.aria-label]="label()">
+        @for (item of items(); track item.sessionId) {
+          <li role="option" tabindex="0" class="sb-list-item" [class.sb-selected]="store.selectedId() === item.sessionId"
+            [attr.aria-selected]="store.selectedId() === item.sessionId" [attr.data-session]="item.sessionId"
+            (click)="store.select(item.sessionId)" (keydown.enter)="store.select(item.sessionId)" (keydown.space)="$event.preventDefault(); store.select(item.sessionId)">
+            <span class="sb-initial" aria-hidden="true">{{ initial(item) }}</span>
+            <div class="sb-item-body">
+              <div class="sb-item-top">
+                <span class="sb-item-name">{{ item.endUserName ?? item.endUserId }}</span>
+                <span class="sb-item-time">{{ item.queuedAt ?? item.createdAt | timeAgo }}</span>
+              </div>
+              <div class="sb-item-desc">{{ item.description }}</div>
+              <div class="sb-item-meta">
+                @if (store.topicName(item.topic); as topic) {
+                  <span class="sb-tag">{{ topic }}</span>
+                }
+                <span class="sb-tag sb-tag-quiet">{{ item.queue }}</span>
+                @if (item.cancelledByUser) {
+                  <span class="sb-tag sb-tag-warn"><mat-icon>cancel</mat-icon>Cancelled</span>
+                } @else if (item.userLeft) {
+                  <span class="sb-tag sb-tag-warn"><mat-icon>logout</mat-icon>Left</span>
+                }
+                @if (store.draftOf(item.sessionId).trim()) {
+                  <span class="sb-tag sb-tag-quiet"><mat-icon>edit</mat-icon>Draft</span>
+                }
+              </div>
+            </div>
+          </li>
+        }
+      </ul>
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatList {
+  protected readonly store = inject(AgentStore);
+  readonly items = input.required<ListItem[]>();
+  readonly label = input('Chats');
+  readonly emptyText = input('Nothing here.');
+  readonly emptyIcon = input('inbox');
+
+  protected initial(item: ListItem): string {
+    return (item.endUserName ?? item.endUserId).charAt(0).toUpperCase();
+  }
+}

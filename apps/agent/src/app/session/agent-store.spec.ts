@@ -1,0 +1,127 @@
+import { TestBed } from '@angular/core/testing';
+import { CommandError } from '@switchboard/client';
+import type { ListItem, SessionEventView } from '@switchboard/contracts';
+import { FakeClient, hello } from '../../testing/fake-client';
+import { AgentStore, completeUpTo, type Alert } from './agent-store';
+import { CLIENT_FACTORY } from './client-factory';
+
+const item = (sessionId: string, fields: Partial<ListItem> = {}): ListItem => ({
+  sessionId,
+  version: 1,
+  status: 'QUEUED',
+  queue: 'Network',
+  companyId: 'acme',
+  endUserId: 'erin',
+  endUserName: 'Erin User',
+  description: 'VPN drops',
+  cancelledByUser: false,
+  userLeft: false,
+  ...fields,
+});
+const ev = (seq: number, type: string, fields: Record<string, unknown> = {}): SessionEventView => ({ seq, type, at: '2026-11-24T10:00:00.000Z', sessionId: 's1', ...fields });
+
+describe('AgentStore', () => {
+  let fake: FakeClient;
+  let store: AgentStore;
+  let alerts: Alert[];
+
+  beforeEach(async () => {
+    localStorage.clear();
+    fake = new FakeClient();
+    fake.replies = {
+      connect: () => hello('alice', 'agent', 'Alice Agent'),
+      presence: () => ({ presence: 'online' }),
+      topics: () => ({ useTopics: true, topics: [{ id: 'vpn', name: 'VPN' }] }),
+      resume: (_id: string, after: number) => ({ session: item('s1'), events: [ev(1, 'SessionStarted', { description: 'VPN drops' }), ev(2, 'MessagePosted', { from: 'endUser', text: 'hi' })].filter((e) => e.seq > after), lastSeq: 2 }),
+      customerInfo: () => ({ endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] }),
+      resources: () => ({ outages: [], responseTemplates: [], knowledgeArticles: [] }),
+    };
+    TestBed.configureTestingModule({ providers: [{ provide: CLIENT_FACTORY, useValue: () => fake.asClient() }] });
+    store = TestBed.inject(AgentStore);
+    alerts = [];
+    store.onAlert((a) => alerts.push(a));
+    localStorage.setItem('switchboard.agent.token', 'token');
+    await store.restore();
+  });
+
+  it('R2 R5.1 lists: counts follow snapshots and changes; new chats and transfers raise alerts', () => {
+    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('q1')], transferred: [], myChats: [] });
+    expect(store.queue().map((i) => i.sessionId)).toEqual(['q1']);
+    fake.emit('lists.changed', {
+      type: 'lists.changed',
+      changes: [
+        { op: 'upsert', list: 'queue', item: item('q2', { endUserName: 'Frank User', description: 'Locked out' }) },
+        { op: 'upsert', list: 'transferred', item: item('t1', { status: 'PENDING_TRANSFER', version: 5 }) },
+      ],
+    });
+    expect([store.queue().length, store.transferred().length, store.myChats().length]).toEqual([2, 1, 0]);
+    expect(alerts.map((a) => [a.kind, a.text])).toEqual([
+      ['newChat', 'New chat from Frank User: Locked out'],
+      ['transfer', 'A chat from Erin User was transferred to you'],
+    ]);
+    expect(store.topicName('vpn')).toBe('VPN');
+  });
+
+  it('R3.4 accept lost to another agent: the chat says so in words, and a later refresh does not hide it', async () => {
+    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('s1')], transferred: [], myChats: [] });
+    await store.select('s1');
+    fake.replies['accept'] = () => new CommandError('ALREADY_TAKEN', 'taken');
+    expect(await store.accept('s1')).toBe(false);
+    expect(store.selected()?.error).toBe('Another agent accepted this chat first.');
+    expect(alerts.at(-1)).toEqual({ kind: 'error', text: 'Another agent accepted this chat first.', sessionId: 's1' });
+    fake.replies['resume'] = () => new CommandError('FORBIDDEN', 'not visible');
+    fake.emit('lists.changed', { type: 'lists.changed', changes: [{ op: 'remove', list: 'queue', sessionId: 's1', version: 3 }] });
+    await new Promise((r) => setTimeout(r));
+    expect(store.selected()).toMatchObject({ gone: true, error: 'Another agent accepted this chat first.' });
+  });
+
+  it('drafts are kept per chat while switching, cleared on send and restored when sending fails', async () => {
+    store.setDraft('a', 'half a reply to A');
+    store.setDraft('b', 'reply to B');
+    await store.select('a');
+    await store.select('b');
+    expect([store.draftOf('a'), store.draftOf('b')]).toEqual(['half a reply to A', 'reply to B']);
+    store.insertIntoDraft('a', 'Template text');
+    expect(store.draftOf('a')).toBe('half a reply to A\nTemplate text');
+    fake.replies['post'] = () => new CommandError('USER_CANCELLED', 'cancelled');
+    expect(await store.send('b')).toBe(false);
+    expect(store.draftOf('b')).toBe('reply to B');
+    fake.replies['post'] = () => ({ sessionId: 'b', seq: 3, duplicate: false, events: [] });
+    expect(await store.send('b')).toBe(true);
+    expect(store.draftOf('b')).toBe('');
+  });
+
+  it('R3.3 a chat whose transfer events arrived first is loaded from its start (side notes and history of earlier agents)', async () => {
+    fake.emit('session.event', {
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 5,
+      prevSeq: 4,
+      event: ev(5, 'SideNoteAdded', { authorName: 'Alice Agent', text: 'Knows the VPN setup' }),
+      session: item('s1', { status: 'PENDING_TRANSFER', version: 5 }),
+      notices: [],
+    });
+    await store.select('s1');
+    expect(fake.calls.filter(([m]) => m === 'resume').map(([, args]) => args)).toEqual([['s1', 0]]);
+    expect(store.transcript().map((l) => l.kind)).toEqual(['system', 'message', 'message', 'note']);
+  });
+
+  it('R11.2 R12 notices become alerts', () => {
+    fake.emit('session.event', {
+      type: 'session.event',
+      sessionId: 's1',
+      seq: 3,
+      prevSeq: 2,
+      event: ev(3, 'UserCancelled'),
+      session: item('s1', { status: 'ASSIGNED', cancelledByUser: true }),
+      notices: [{ code: 'USER_CANCELLED', text: 'End user has cancelled chat.' }],
+    });
+    expect(alerts).toEqual([{ kind: 'info', text: 'End user has cancelled chat.', sessionId: 's1' }]);
+  });
+
+  it('completeUpTo: the end of the gap-free start of a history', () => {
+    expect(completeUpTo([])).toBe(0);
+    expect(completeUpTo([ev(1, 'a'), ev(2, 'b'), ev(4, 'c')])).toBe(2);
+    expect(completeUpTo([ev(5, 'a')])).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+import { startService, testInfra, uniqueDatabase, type ServiceProcess } from '@switchboard/testing';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '../../..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'dist/screenshots');
+
+/**
+ * The real stack for browser tests: gateway (serving the built agent console
+ * and widget), chat-actor and router as OS processes on the run's NATS and
+ * MongoDB-wire servers, with the demo data; and Debian's Chromium.
+ */
+export class BrowserStack {
+  readonly database = uniqueDatabase('e2e');
+  readonly prefix = `e${Math.random().toString(36).slice(2, 8)}`;
+  readonly processes: ServiceProcess[] = [];
+  private readonly contexts: BrowserContext[] = [];
+  browser!: Browser;
+  gatewayUrl!: string;
+
+  constructor(private readonly gatewayEnv: Record<string, string> = {}) {}
+
+  async start(): Promise<this> {
+    for (const app of ['agent', 'widget']) {
+      if (!existsSync(join(ROOT, `dist/apps/${app}/browser/index.html`))) throw new Error(`No build of ${app}: run "npx nx run ${app}:build" first (the integration target does).`);
+    }
+    const env = {
+      NATS_URL: testInfra().natsUrl,
+      MONGODB_URI: testInfra().mongoUri,
+      MONGODB_DB: this.database.name,
+      NATS_SUBJECT_PREFIX: this.prefix,
+      CHAT_PARTITIONS: '8',
+    };
+    const gateway = await startService('gateway', { ...env, SEED_DEMO_DATA: 'true', ...this.gatewayEnv });
+    this.processes.push(gateway);
+    this.gatewayUrl = gateway.url;
+    this.processes.push(...(await Promise.all([startService('chat-actor', env), startService('router', env)])));
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    return this;
+  }
+
+  /** A fresh browser profile (its own storage) with a page at 1280x800. */
+  async page(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser?.close().catch(() => undefined);
+    await Promise.all(this.processes.map((p) => p.stop()));
+  }
+}
+
+/** Saves a 1280x800 screenshot under dist/screenshots/<app>/<name>.png. */
+export async function shoot(page: Page, app: 'agent' | 'widget', name: string): Promise<void> {
+  const dir = join(SCREENSHOTS, app);
+  mkdirSync(dir, { recursive: true });
+  // Let animations (dialogs, snack bars, ripples) settle.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}

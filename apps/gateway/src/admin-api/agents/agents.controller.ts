@@ -1,0 +1,45 @@
+import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
+import { agentCreateSchema, agentUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import type { z } from 'zod';
+import { AdminController } from '../shared/admin-controller.decorator';
+import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
+import { zodPipe } from '../shared/zod-validation.pipe';
+import { AgentsService } from './agents.service';
+
+@AdminController('agents', 'agents')
+export class AgentsController {
+  constructor(private readonly agents: AgentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Agent profiles: name, queues, companies, cap (presence and load: the live dashboard)' })
+  @ApiPagedList(openApiSchema(agentCreateSchema, 'output'))
+  list(@Query(zodPipe(listQuerySchema)) query: ListQuery) {
+    return this.agents.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.agents.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an agent profile; queues and companies must exist' })
+  @ApiZodBody(agentCreateSchema)
+  create(@Body(zodPipe(agentCreateSchema)) input: z.infer<typeof agentCreateSchema>) {
+    return this.agents.create(input);
+  }
+
+  @Put(':id')
+  @ApiZodBody(agentUpdateSchema)
+  update(@Param('id') id: string, @Body(zodPipe(agentUpdateSchema)) input: z.infer<typeof agentUpdateSchema>) {
+    return this.agents.update(id, input);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@Param('id') id: string) {
+    return this.agents.remove(id);
+  }
+}

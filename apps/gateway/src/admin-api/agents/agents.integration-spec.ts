@@ -1,0 +1,57 @@
+import { createSubjects } from '@switchboard/contracts';
+import { itRefusesNonAdmins, startAdminApi, type AdminApiHarness } from '../testing/admin-api.harness';
+
+describe('admin API: agents (real NATS + database)', () => {
+  let api: AdminApiHarness;
+  beforeAll(async () => {
+    api = await startAdminApi('admin_agents');
+    await api.call('POST', '/api/admin/queues', { name: 'Network' });
+    await api.call('POST', '/api/admin/companies', { id: 'acme', name: 'Acme' });
+  });
+  afterAll(() => api?.close());
+
+  itRefusesNonAdmins(() => api, '/api/admin/agents', { id: 'x', displayName: 'X' });
+
+  it('creates an agent profile (queues, companies, cap), updates and deletes it', async () => {
+    const created = await api.call('POST', '/api/admin/agents', { id: 'alice', displayName: 'Alice', queues: ['Network'], companies: ['acme'], cap: 3 });
+    expect(created).toEqual({ status: 201, body: { id: 'alice', displayName: 'Alice', queues: ['Network'], companies: ['acme'], cap: 3 } });
+    expect((await api.call('GET', '/api/admin/queues/Network')).body.agents).toBe(1);
+    expect((await api.call('PUT', '/api/admin/agents/alice', { cap: 0, queues: ['General', 'Network'] })).body).toMatchObject({ cap: 0, queues: ['General', 'Network'] });
+    expect((await api.call('DELETE', '/api/admin/agents/alice')).status).toBe(204);
+    expect((await api.call('GET', '/api/admin/agents/alice')).status).toBe(404);
+  });
+
+  it('R4.1 A9 every profile change is announced on NATS before the answer, so routers and gateways reload at once', async () => {
+    let announced = 0;
+    const sub = api.nc.subscribe(createSubjects(api.prefix).agentProfilesChanged, { callback: () => void announced++ });
+    await api.nc.flush();
+    await api.call('POST', '/api/admin/agents', { id: 'ann', displayName: 'Ann' });
+    await api.call('PUT', '/api/admin/agents/ann', { cap: 2 });
+    await api.call('DELETE', '/api/admin/agents/ann');
+    await api.nc.flush();
+    sub.unsubscribe();
+    expect(announced).toBe(3);
+  });
+
+  it('refuses unknown queues and companies, a negative cap, and a duplicate id', async () => {
+    expect((await api.call('POST', '/api/admin/agents', { id: 'bob', displayName: 'Bob', queues: ['Nowhere'] })).body.code).toBe('UNKNOWN_QUEUE');
+    expect((await api.call('POST', '/api/admin/agents', { id: 'bob', displayName: 'Bob', companies: ['nope'] })).body.code).toBe('UNKNOWN_COMPANY');
+    expect(await api.call('POST', '/api/admin/agents', { id: 'bob', displayName: 'Bob', cap: -1 })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect((await api.call('GET', '/api/admin/agents/bob')).status).toBe(404);
+    await api.call('POST', '/api/admin/agents', { id: 'bob', displayName: 'Bob' });
+    expect((await api.call('POST', '/api/admin/agents', { id: 'bob', displayName: 'Bob' })).status).toBe(409);
+  });
+
+  it('a deleted queue leaves the agents that served it', async () => {
+    await api.call('POST', '/api/admin/queues', { name: 'Temp' });
+    await api.call('POST', '/api/admin/agents', { id: 'tess', displayName: 'Tess', queues: ['Temp', 'General'] });
+    expect((await api.call('DELETE', '/api/admin/queues/Temp')).status).toBe(204);
+    expect((await api.call('GET', '/api/admin/agents/tess')).body.queues).toEqual(['General']);
+  });
+
+  it('pages and searches by name, queue and company', async () => {
+    for (const id of ['zed1', 'zed2', 'zed3']) await api.call('POST', '/api/admin/agents', { id, displayName: `Zed ${id}`, companies: ['acme'] });
+    expect((await api.call('GET', '/api/admin/agents?q=zed&pageSize=2')).body).toMatchObject({ total: 3, items: [{ id: 'zed1' }, { id: 'zed2' }] });
+    expect((await api.call('GET', '/api/admin/agents?q=acme')).body.total).toBe(3);
+  });
+});

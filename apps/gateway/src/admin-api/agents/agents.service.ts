@@ -1,0 +1,82 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { InjectModel } from '@nestjs/mongoose';
+import type { AgentView, ListQuery, Page, Subjects } from '@switchboard/contracts';
+import { AgentRecord } from '@switchboard/reference-data';
+import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import type { Model } from 'mongoose';
+import { CompaniesService } from '../companies/companies.service';
+import { QueuesService } from '../queues/queues.service';
+import { AdminApiError } from '../shared/admin-api.error';
+import { listPage, searchFilter } from '../shared/paging';
+
+const toView = (doc: AgentRecord): AgentView => ({
+  id: doc._id,
+  displayName: doc.displayName,
+  queues: doc.queues ?? [],
+  companies: doc.companies ?? [],
+  cap: doc.cap ?? 0,
+});
+
+/** Only the agent's profile: presence and load are live state kept elsewhere (agent state KV). */
+const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1 } as const;
+
+@Injectable()
+export class AgentsService {
+  constructor(
+    @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
+    private readonly queues: QueuesService,
+    private readonly companies: CompaniesService,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+  ) {}
+
+  /** Routers and gateways keep profiles in memory: tell them before answering (like settings, A9). */
+  private async announce(): Promise<void> {
+    this.nc.publish(this.subjects.agentProfilesChanged);
+    await this.nc.flush();
+  }
+
+  list(query: ListQuery): Promise<Page<AgentView>> {
+    const filter = searchFilter<AgentRecord>(query.q, ['_id', 'displayName', 'queues', 'companies']);
+    return listPage(this.agents, filter, query, { displayName: 1 }, toView);
+  }
+
+  async get(id: string): Promise<AgentView> {
+    const doc = await this.agents.findById(id, PROFILE).lean();
+    if (!doc) throw AdminApiError.notFound('Agent', id);
+    return toView(doc);
+  }
+
+  async create(input: AgentView): Promise<AgentView> {
+    await this.checkMemberships(input);
+    if (await this.agents.exists({ _id: input.id })) throw AdminApiError.alreadyExists('Agent', input.id);
+    const { id, ...profile } = input;
+    const doc = await this.agents.create({ _id: id, ...profile });
+    await this.announce();
+    return toView(doc.toObject());
+  }
+
+  async update(id: string, input: Partial<Omit<AgentView, 'id'>>): Promise<AgentView> {
+    await this.checkMemberships(input);
+    const doc = await this.agents.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean();
+    if (!doc) throw AdminApiError.notFound('Agent', id);
+    await this.announce();
+    return toView(doc);
+  }
+
+  async remove(id: string): Promise<void> {
+    const { deletedCount } = await this.agents.deleteOne({ _id: id });
+    if (deletedCount === 0) throw AdminApiError.notFound('Agent', id);
+    await this.announce();
+  }
+
+  private async checkMemberships(input: { queues?: string[]; companies?: string[] }): Promise<void> {
+    for (const queue of input.queues ?? []) {
+      if (!(await this.queues.exists(queue))) {
+        throw new AdminApiError(HttpStatus.BAD_REQUEST, 'UNKNOWN_QUEUE', `Queue "${queue}" does not exist.`, { field: 'queues' });
+      }
+    }
+    if (input.companies) await this.companies.requireAll(input.companies, 'companies');
+  }
+}

@@ -1,0 +1,200 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { AgentStateStore, loadOf, type VersionedLiveState } from '@switchboard/agent-state';
+import { SESSION_STATUS_VALUES, type DashboardSnapshot, type SessionStatusValue, type Subjects } from '@switchboard/contracts';
+import { GENERAL_QUEUE, OPEN_STATUSES } from '@switchboard/domain';
+import { AgentRecord, QueueRecord } from '@switchboard/reference-data';
+import { decodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { SessionRecord } from '@switchboard/session-store';
+import type { Model } from 'mongoose';
+import { BehaviorSubject, Observable } from 'rxjs';
+import { AssignmentRate } from './assignment-rate';
+
+/** Changes arriving this close together make one new snapshot. */
+const COALESCE_MS = 75;
+/** A snapshot is recomputed at least this often while someone watches (covers anything without an event). */
+const HEARTBEAT_MS = 10_000;
+const ASSIGNMENT_EVENTS = new Set(['SessionAssigned']);
+
+/**
+ * The live dashboard: one snapshot per gateway, recomputed as soon as a chat
+ * event, an agent's live state or a settings change arrives on NATS, and
+ * pushed to every open dashboard. Only computed while someone watches.
+ */
+@Injectable()
+export class DashboardService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DashboardService.name);
+  private readonly snapshots = new BehaviorSubject<DashboardSnapshot | undefined>(undefined);
+  private readonly liveStates = new Map<string, VersionedLiveState>();
+  private readonly rate = new AssignmentRate(15);
+  private readonly subscriptions: Subscription[] = [];
+  private stopWatch?: () => void;
+  private stopEvents?: () => void;
+  private watchers = 0;
+  private timer?: NodeJS.Timeout;
+  private heartbeat?: NodeJS.Timeout;
+  private computing?: Promise<void>;
+  private again = false;
+
+  constructor(
+    @InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>,
+    @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
+    @InjectModel(QueueRecord.name) private readonly queues: Model<QueueRecord>,
+    @Inject(AgentStateStore) private readonly agentStates: AgentStateStore,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const watch = await this.agentStates.watch((agentId, state) => {
+      if (state) this.liveStates.set(agentId, state);
+      else this.liveStates.delete(agentId);
+      this.changed();
+    });
+    this.stopWatch = watch.stop;
+    this.subscriptions.push(this.nc.subscribe(this.subjects.settingsChanged, { callback: () => this.changed() }));
+    await this.followChatEvents();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopWatch?.();
+    this.stopEvents?.();
+    for (const sub of this.subscriptions) sub.unsubscribe();
+    clearTimeout(this.timer);
+    clearInterval(this.heartbeat);
+    this.snapshots.complete();
+  }
+
+  /** Snapshots as they change, the current one first. */
+  watch(): Observable<DashboardSnapshot> {
+    return new Observable<DashboardSnapshot>((subscriber) => {
+      this.watchers++;
+      if (this.watchers === 1) this.heartbeat = setInterval(() => this.changed(), HEARTBEAT_MS);
+      const inner = this.snapshots.subscribe((snapshot) => snapshot && subscriber.next(snapshot));
+      this.changed(0);
+      return () => {
+        inner.unsubscribe();
+        this.watchers--;
+        if (this.watchers === 0) clearInterval(this.heartbeat);
+      };
+    });
+  }
+
+  async current(): Promise<DashboardSnapshot> {
+    return this.compute();
+  }
+
+  /**
+   * Chat events from JetStream: the last 15 minutes first (so the assignment
+   * rate is right after a restart), then every new one. An ordered consumer:
+   * nothing to clean up, nothing shared with other gateways.
+   */
+  private async followChatEvents(): Promise<void> {
+    const js = jetstream(this.nc);
+    let consumer;
+    try {
+      consumer = await js.consumers.get(this.subjects.chatEventsStream, {
+        filter_subjects: [this.subjects.chatEventsAll],
+        deliver_policy: DeliverPolicy.StartTime,
+        opt_start_time: new Date(Date.now() - this.rate.windowMs()).toISOString(),
+      });
+    } catch {
+      // No stream yet (no chat-actor ever ran): plain subscription to what comes.
+      const sub = this.nc.subscribe(this.subjects.chatEventsAll, { callback: (_e, msg) => this.onChatEvent(msg.data) });
+      this.stopEvents = () => sub.unsubscribe();
+      return;
+    }
+    const messages = await consumer.consume();
+    this.stopEvents = () => void messages.close();
+    void (async () => {
+      for await (const msg of messages) this.onChatEvent(msg.data);
+    })().catch((error) => this.logger.warn({ msg: 'chat event feed stopped', error: String(error) }));
+  }
+
+  private onChatEvent(data: Uint8Array): void {
+    try {
+      const message = decodeJson(data) as { event?: { type?: string; at?: string; sessionId?: string; seq?: number } };
+      const event = message.event;
+      if (event?.type && ASSIGNMENT_EVENTS.has(event.type) && event.at) this.rate.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
+    } catch {
+      // A malformed event changes no figure; the snapshot is still refreshed.
+    }
+    this.changed();
+  }
+
+  /** Schedules a new snapshot soon, once for a burst of changes. */
+  private changed(delay = COALESCE_MS): void {
+    if (this.watchers === 0 || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.publish();
+    }, delay);
+  }
+
+  private async publish(): Promise<void> {
+    if (this.computing) {
+      this.again = true;
+      return;
+    }
+    this.computing = this.compute()
+      .then((snapshot) => this.snapshots.next(snapshot))
+      .catch((error) => this.logger.warn({ msg: 'dashboard snapshot failed', error: String(error) }))
+      .finally(() => {
+        this.computing = undefined;
+        if (this.again) {
+          this.again = false;
+          this.changed(0);
+        }
+      });
+  }
+
+  private async compute(): Promise<DashboardSnapshot> {
+    const [open, closed, abandoned, queueDocs, agentDocs] = await Promise.all([
+      this.sessions.find({ status: { $in: [...OPEN_STATUSES] } }, { status: 1, queue: 1, 'state.queuedAt': 1 }).lean<
+        Array<{ status: string; queue: string; state?: { queuedAt?: string } }>
+      >(),
+      this.sessions.countDocuments({ status: 'CLOSED' }),
+      this.sessions.countDocuments({ status: 'ABANDONED' }),
+      this.queues.find({}, { _id: 1 }).lean(),
+      this.agents.find({}, { _id: 1, displayName: 1, cap: 1 }).lean(),
+    ]);
+    const byStatus = Object.fromEntries(SESSION_STATUS_VALUES.map((s) => [s, 0])) as Record<SessionStatusValue, number>;
+    byStatus.CLOSED = closed;
+    byStatus.ABANDONED = abandoned;
+    const queues = new Map<string, { waiting: number; oldest?: string }>();
+    for (const name of [GENERAL_QUEUE, ...queueDocs.map((q) => q._id)]) queues.set(name, { waiting: 0 });
+    for (const session of open) {
+      byStatus[session.status as SessionStatusValue]++;
+      if (session.status !== 'QUEUED') continue;
+      const entry = queues.get(session.queue) ?? { waiting: 0 };
+      entry.waiting++;
+      const at = session.state?.queuedAt;
+      if (at && (!entry.oldest || at < entry.oldest)) entry.oldest = at;
+      queues.set(session.queue, entry);
+    }
+    const queueViews = [...queues.entries()]
+      .map(([queue, q]) => ({ queue, waiting: q.waiting, ...(q.oldest ? { oldestQueuedAt: q.oldest } : {}) }))
+      .sort((a, b) => b.waiting - a.waiting || a.queue.localeCompare(b.queue));
+    const oldest = queueViews.map((q) => q.oldestQueuedAt).filter((at): at is string => !!at).sort()[0];
+    const agents = agentDocs
+      .map((doc) => {
+        const live = this.liveStates.get(doc._id)?.state;
+        return { id: doc._id, displayName: doc.displayName, presence: live?.presence ?? 'offline', load: live ? loadOf(live) : 0, cap: doc.cap ?? 0 };
+      })
+      .sort((a, b) => presenceRank(a.presence) - presenceRank(b.presence) || b.load - a.load || a.displayName.localeCompare(b.displayName));
+    return {
+      generatedAt: new Date().toISOString(),
+      queues: queueViews,
+      ...(oldest ? { oldestQueuedAt: oldest } : {}),
+      agents,
+      sessionsByStatus: byStatus,
+      assignmentsPerMinute: this.rate.perMinute(Date.now()),
+    };
+  }
+}
+
+function presenceRank(presence: string): number {
+  return presence === 'online' ? 0 : presence === 'away' ? 1 : 2;
+}

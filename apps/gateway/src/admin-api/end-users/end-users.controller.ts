@@ -1,0 +1,45 @@
+import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
+import { endUserCreateSchema, endUserUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import type { z } from 'zod';
+import { AdminController } from '../shared/admin-controller.decorator';
+import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
+import { zodPipe } from '../shared/zod-validation.pipe';
+import { EndUsersService } from './end-users.service';
+
+@AdminController('end-users', 'end users')
+export class EndUsersController {
+  constructor(private readonly endUsers: EndUsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'End users (search: id, name, email, company, site)' })
+  @ApiPagedList(openApiSchema(endUserCreateSchema, 'output'))
+  list(@Query(zodPipe(listQuerySchema)) query: ListQuery) {
+    return this.endUsers.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.endUsers.get(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Create an end user; the company must exist (UNKNOWN_COMPANY)' })
+  @ApiZodBody(endUserCreateSchema)
+  create(@Body(zodPipe(endUserCreateSchema)) input: z.infer<typeof endUserCreateSchema>) {
+    return this.endUsers.create(input);
+  }
+
+  @Put(':id')
+  @ApiZodBody(endUserUpdateSchema)
+  update(@Param('id') id: string, @Body(zodPipe(endUserUpdateSchema)) input: z.infer<typeof endUserUpdateSchema>) {
+    return this.endUsers.update(id, input);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@Param('id') id: string) {
+    return this.endUsers.remove(id);
+  }
+}

@@ -1,0 +1,66 @@
+import { itRefusesNonAdmins, startAdminApi, type AdminApiHarness } from '../testing/admin-api.harness';
+
+describe('admin API: support queues (real NATS + database)', () => {
+  let api: AdminApiHarness;
+  beforeAll(async () => (api = await startAdminApi('admin_queues')));
+  afterAll(() => api?.close());
+
+  itRefusesNonAdmins(() => api, '/api/admin/queues', { name: 'Sneaky' });
+
+  it('General always exists, marked protected', async () => {
+    const { status, body } = await api.call('GET', '/api/admin/queues');
+    expect(status).toBe(200);
+    expect(body.items).toContainEqual(expect.objectContaining({ name: 'General', protected: true }));
+  });
+
+  it('creates, reads, updates and deletes a queue', async () => {
+    const created = await api.call('POST', '/api/admin/queues', { name: 'Network', description: 'VPN and Wi-Fi' });
+    expect(created).toEqual({ status: 201, body: { name: 'Network', description: 'VPN and Wi-Fi', protected: false, topics: 0, agents: 0 } });
+    expect((await api.call('GET', '/api/admin/queues/Network')).body.description).toBe('VPN and Wi-Fi');
+    const updated = await api.call('PUT', '/api/admin/queues/Network', { description: 'Network access' });
+    expect(updated.body.description).toBe('Network access');
+    expect((await api.call('DELETE', '/api/admin/queues/Network')).status).toBe(204);
+    expect(await api.call('GET', '/api/admin/queues/Network')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  it('refuses to delete General (QUEUE_PROTECTED)', async () => {
+    const { status, body } = await api.call('DELETE', '/api/admin/queues/General');
+    expect(status).toBe(409);
+    expect(body).toEqual({ code: 'QUEUE_PROTECTED', message: expect.stringContaining('General') });
+    expect((await api.call('GET', '/api/admin/queues/General')).status).toBe(200);
+  });
+
+  it('refuses a second queue of the same name, whatever its case', async () => {
+    await api.call('POST', '/api/admin/queues', { name: 'Hardware' });
+    expect(await api.call('POST', '/api/admin/queues', { name: 'hardware' })).toMatchObject({ status: 409, body: { code: 'ALREADY_EXISTS' } });
+    expect(await api.call('POST', '/api/admin/queues', { name: 'general' })).toMatchObject({ status: 409, body: { code: 'ALREADY_EXISTS' } });
+  });
+
+  it('refuses to delete a queue a topic routes to (QUEUE_IN_USE)', async () => {
+    await api.call('POST', '/api/admin/queues', { name: 'Printing' });
+    await api.call('POST', '/api/admin/topics', { id: 'printer', name: 'Printer jam', queue: 'Printing' });
+    expect(await api.call('DELETE', '/api/admin/queues/Printing')).toMatchObject({ status: 409, body: { code: 'QUEUE_IN_USE' } });
+  });
+
+  it('refuses invalid input with VALIDATION naming the field', async () => {
+    const blank = await api.call('POST', '/api/admin/queues', { name: '' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.code).toBe('VALIDATION');
+    expect(blank.body.message).toMatch(/^name: /);
+    const extra = await api.call('POST', '/api/admin/queues', { name: 'X', colour: 'red' });
+    expect(extra.body).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('colour') });
+    const notJson = await api.call('POST', '/api/admin/queues', '{nope');
+    expect(notJson.status).toBe(400);
+    expect(typeof notJson.body.code).toBe('string');
+  });
+
+  it('pages and searches', async () => {
+    for (const name of ['Pg A', 'Pg B', 'Pg C', 'Pg D', 'Pg E']) await api.call('POST', '/api/admin/queues', { name });
+    const first = await api.call('GET', '/api/admin/queues?q=pg&page=1&pageSize=2');
+    expect(first.body).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    expect(first.body.items.map((q: { name: string }) => q.name)).toEqual(['Pg A', 'Pg B']);
+    const last = await api.call('GET', '/api/admin/queues?q=pg&page=3&pageSize=2');
+    expect(last.body.items.map((q: { name: string }) => q.name)).toEqual(['Pg E']);
+    expect((await api.call('GET', '/api/admin/queues?pageSize=1000')).body.code).toBe('VALIDATION');
+  });
+});

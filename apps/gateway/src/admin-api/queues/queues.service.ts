@@ -1,0 +1,97 @@
+import { HttpStatus, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { InjectModel } from '@nestjs/mongoose';
+import type { ListQuery, Page, QueueView, Subjects } from '@switchboard/contracts';
+import { GENERAL_QUEUE } from '@switchboard/domain';
+import { AgentRecord, QueueRecord, TopicRecord } from '@switchboard/reference-data';
+import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import type { Model } from 'mongoose';
+import { AdminApiError } from '../shared/admin-api.error';
+import { listPage, searchFilter } from '../shared/paging';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+@Injectable()
+export class QueuesService implements OnApplicationBootstrap {
+  constructor(
+    @InjectModel(QueueRecord.name) private readonly queues: Model<QueueRecord>,
+    @InjectModel(TopicRecord.name) private readonly topics: Model<TopicRecord>,
+    @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+  ) {}
+
+  /** `General` always exists (spec, Terms): created on start if missing; an insert, so racing gateways agree. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues
+      .create({ _id: GENERAL_QUEUE, description: 'Default queue: every chat when Support Queues is off' })
+      .catch((error: { code?: number }) => {
+        if (error.code !== 11000) throw error;
+      });
+  }
+
+  async list(query: ListQuery): Promise<Page<QueueView>> {
+    const page = await listPage(this.queues, searchFilter<QueueRecord>(query.q, ['_id', 'description']), query, { _id: 1 }, (doc) => doc);
+    return { ...page, items: await Promise.all(page.items.map((doc) => this.view(doc))) };
+  }
+
+  async get(name: string): Promise<QueueView> {
+    const doc = await this.queues.findById(name).lean();
+    if (!doc) throw AdminApiError.notFound('Queue', name);
+    return this.view(doc);
+  }
+
+  async create(input: { name: string; description: string }): Promise<QueueView> {
+    // Names differing only in case would confuse people and routing alike.
+    const clash = await this.queues.findOne({ _id: { $regex: `^${escape(input.name)}$`, $options: 'i' } }).lean();
+    if (clash) throw AdminApiError.alreadyExists('Queue', clash._id);
+    const doc = await this.queues.create({ _id: input.name, description: input.description }).catch((error: { code?: number }) => {
+      throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
+    });
+    return this.view(doc.toObject());
+  }
+
+  async update(name: string, input: { description: string }): Promise<QueueView> {
+    const doc = await this.queues.findByIdAndUpdate(name, { $set: input }, { returnDocument: 'after' }).lean();
+    if (!doc) throw AdminApiError.notFound('Queue', name);
+    return this.view(doc);
+  }
+
+  /**
+   * `General` cannot go; a queue that topics route to cannot either (their
+   * chats would have nowhere to wait). Agents simply stop serving it.
+   */
+  async remove(name: string): Promise<void> {
+    if (name === GENERAL_QUEUE) {
+      throw new AdminApiError(HttpStatus.CONFLICT, 'QUEUE_PROTECTED', 'The General queue always exists and cannot be deleted.');
+    }
+    const doc = await this.queues.findById(name).lean();
+    if (!doc) throw AdminApiError.notFound('Queue', name);
+    const topics = await this.topics.find({ queue: name }, { name: 1 }).lean();
+    if (topics.length > 0) {
+      throw new AdminApiError(
+        HttpStatus.CONFLICT,
+        'QUEUE_IN_USE',
+        `Topics route to this queue (${topics.map((t) => t.name).join(', ')}); map them to another queue first.`,
+        { topics: topics.map((t) => t._id) },
+      );
+    }
+    await this.queues.deleteOne({ _id: name });
+    await this.agents.updateMany({ queues: name }, { $pull: { queues: name } });
+    // Agents lost the queue: routers and gateways reload profiles.
+    this.nc.publish(this.subjects.agentProfilesChanged);
+  }
+
+  /** Whether a queue exists (`General` always does). */
+  async exists(name: string): Promise<boolean> {
+    return name === GENERAL_QUEUE || (await this.queues.exists({ _id: name })) !== null;
+  }
+
+  private async view(doc: QueueRecord): Promise<QueueView> {
+    const [topics, agents] = await Promise.all([
+      this.topics.countDocuments({ queue: doc._id }),
+      this.agents.countDocuments({ queues: doc._id }),
+    ]);
+    return { name: doc._id, description: doc.description ?? '', protected: doc._id === GENERAL_QUEUE, topics, agents };
+  }
+}

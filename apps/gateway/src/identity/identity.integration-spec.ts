@@ -1,0 +1,75 @@
+import { loginResponseSchema } from '@switchboard/contracts';
+import { testInfra, uniqueDatabase } from '@switchboard/testing';
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+import { DemoSeedService } from '../demo-data/demo-seed.service';
+import { demoLogins } from '../demo-data/demo-data';
+import { startGatewayInProcess, type InProcessGateway } from '../testing/gateway-in-process';
+
+describe('identity: login endpoint, tokens and demo users against the real database', () => {
+  const database = uniqueDatabase('gw_identity');
+  let gateway: InProcessGateway;
+
+  beforeAll(async () => {
+    gateway = await startGatewayInProcess({
+      NATS_URL: testInfra().natsUrl,
+      MONGODB_URI: testInfra().mongoUri,
+      MONGODB_DB: database.name,
+      NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
+      SEED_DEMO_DATA: 'true',
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    const db = await mongoose.createConnection(database.uri).asPromise();
+    await db.dropDatabase();
+    await db.close();
+  });
+
+  const login = (body: unknown) =>
+    fetch(`${gateway.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('R19 identity: every seeded demo user logs in and gets a token with their role', async () => {
+    for (const demo of demoLogins()) {
+      const res = await login({ username: demo.username, password: demo.password });
+      expect(res.status).toBe(200);
+      const body = loginResponseSchema.parse(await res.json());
+      expect(body.principal).toEqual(demo.principal);
+      const me = await fetch(`${gateway.url}/api/auth/me`, { headers: { authorization: `Bearer ${body.token}` } });
+      expect(await me.json()).toEqual(demo.principal);
+    }
+  });
+
+  it('R19 identity: a wrong password or an unknown user gets 401 UNAUTHORIZED, a malformed body 400 BAD_REQUEST', async () => {
+    const wrong = await login({ username: 'alice', password: 'nope' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong username or password.' });
+    const unknown = await login({ username: 'mallory', password: 'agent123' });
+    expect(unknown.status).toBe(401);
+    const malformed = await login({ username: 'alice' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('R19 identity: a request without a valid bearer token is refused', async () => {
+    expect((await fetch(`${gateway.url}/api/auth/me`)).status).toBe(401);
+    const bad = await fetch(`${gateway.url}/api/auth/me`, { headers: { authorization: 'Bearer x.y.z' } });
+    expect(bad.status).toBe(401);
+    expect(await bad.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('seeding again inserts nothing and keeps the demo data', async () => {
+    const again = await gateway.app.get(DemoSeedService).seed();
+    expect(again.inserted).toBe(0);
+    const db = await mongoose.createConnection(database.uri).asPromise();
+    try {
+      expect(await db.collection('queues').countDocuments()).toBe(3);
+      expect(await db.collection('agents').countDocuments()).toBe(4);
+      expect(await db.collection('end_users').countDocuments()).toBe(4);
+      expect(await db.collection('topics').countDocuments({ queue: 'Network' })).toBe(2);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,9 @@
+// Identity of the gateway: what the admin REST API and the WebSocket server use.
+export { IdentityModule } from './identity.module';
+export { IDENTITY_PROVIDER, type IdentityProvider } from './identity-provider';
+export { DevIdentityProvider } from './dev/dev-identity-provider';
+export { TokenService, type IssuedToken, type TokenCheck } from './token/token.service';
+export { AuthGuard, bearerToken } from './auth/auth.guard';
+export { Roles } from './auth/roles.decorator';
+export { CurrentPrincipal, type AuthenticatedRequest } from './auth/current-principal.decorator';
+export { identityConfigFields, resolveTokenSecret, type IdentityConfig } from './identity.config';

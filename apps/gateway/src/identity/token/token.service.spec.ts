@@ -1,0 +1,51 @@
+import { SignJWT } from 'jose';
+import { TokenService } from './token.service';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+const alice = { id: 'alice', role: 'agent' as const, name: 'Alice Agent' };
+
+describe('TokenService', () => {
+  it('R19 identity: a token it issued verifies to the same principal (sub, role, name)', async () => {
+    const tokens = new TokenService(SECRET, 8 * 3600);
+    const issued = await tokens.issue(alice);
+    expect(await tokens.verify(issued.token)).toEqual({ ok: true, principal: alice, expiresAt: issued.expiresAt });
+    const payload = JSON.parse(Buffer.from(issued.token.split('.')[1]!, 'base64url').toString());
+    expect(payload).toMatchObject({ sub: 'alice', role: 'agent', name: 'Alice Agent' });
+    expect(payload.exp - payload.iat).toBe(8 * 3600);
+  });
+
+  it('R19 identity: an expired token is refused as expired', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const tokens = new TokenService(SECRET, 60, () => now);
+    const issued = await tokens.issue(alice);
+    now = new Date('2026-01-01T00:01:01Z');
+    expect(await tokens.verify(issued.token)).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('R19 identity: tokens signed with another secret, tampered, unsigned or garbage are invalid', async () => {
+    const tokens = new TokenService(SECRET, 3600);
+    const other = await new TokenService('another-secret-that-is-long-enough-987654321', 3600).issue(alice);
+    expect(await tokens.verify(other.token)).toEqual({ ok: false, reason: 'invalid' });
+
+    const issued = await tokens.issue(alice);
+    const [header, , signature] = issued.token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'alice', role: 'admin', name: 'x', iss: 'switchboard', aud: 'switchboard', exp: 9e9 })).toString('base64url');
+    expect(await tokens.verify(`${header}.${forged}.${signature}`)).toEqual({ ok: false, reason: 'invalid' });
+
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${forged}.`;
+    expect(await tokens.verify(none)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await tokens.verify('not-a-token')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('R19 identity: a correctly signed token with an unknown role is invalid', async () => {
+    const tokens = new TokenService(SECRET, 3600);
+    const token = await new SignJWT({ role: 'system', name: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('router')
+      .setIssuer('switchboard')
+      .setAudience('switchboard')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await tokens.verify(token)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});

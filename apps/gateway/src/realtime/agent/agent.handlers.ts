@@ -1,0 +1,132 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ChatCommandResult } from '@switchboard/contracts';
+import { canViewCustomerInfo, queueTransferAllowed, transferTargets } from '@switchboard/domain';
+import { ReferenceDataRepository } from '@switchboard/reference-data';
+import type { CommandHandlers } from '../connection/command-handler';
+import { FanoutService } from '../fanout/fanout.service';
+import { ackOf } from '../sessions/acks';
+import { ChatCommands } from '../sessions/chat-commands.service';
+import { CommandRefusal, forbidden } from '../sessions/command-refusal';
+import { LiveSettings } from '../sessions/live-settings.service';
+import { SessionAccess } from '../sessions/session-access.service';
+import { detailFor } from '../sessions/session-views';
+import { AgentDirectory } from './agent-directory.service';
+import { AgentPresenceService } from './agent-presence.service';
+import { CustomerDirectory } from './customer-info/customer-directory';
+import { ResourcesRepository } from './resources/resources.repository';
+
+/** Agents: lists, accept with history (R3.3), notes, transfers (R5-R7), release, end, abandon, tickets, R15, R16, R18. */
+@Injectable()
+export class AgentHandlers {
+  constructor(
+    @Inject(ChatCommands) private readonly chat: ChatCommands,
+    @Inject(SessionAccess) private readonly access: SessionAccess,
+    @Inject(FanoutService) private readonly fanout: FanoutService,
+    @Inject(AgentDirectory) private readonly directory: AgentDirectory,
+    @Inject(AgentPresenceService) private readonly presence: AgentPresenceService,
+    @Inject(LiveSettings) private readonly settings: LiveSettings,
+    @Inject(CustomerDirectory) private readonly customers: CustomerDirectory,
+    @Inject(ResourcesRepository) private readonly resources: ResourcesRepository,
+    @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
+  ) {}
+
+  readonly handlers: CommandHandlers = {
+    'agent.lists': async (conn) => this.fanout.currentLists(conn.principal.id),
+
+    'session.accept': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId, 'accept');
+      const result = await this.chat.send(conn.principal, clientId, { type: 'AcceptSession', sessionId });
+      // R3.3: the whole history (side notes included), customer information and resources.
+      const [customer, resources] = await Promise.all([this.customers.infoFor(result.state), this.resources.resources(result.state.companyId)]);
+      return { session: detailFor('agent', result.state), customer, resources, duplicate: result.duplicate };
+    },
+
+    'session.sideNote': async (conn, { sessionId, text }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'AddSideNote', sessionId, text }), 'agent');
+    },
+
+    'session.transferTargets': async (conn, { sessionId }) => {
+      const session = await this.access.check(conn.principal, sessionId);
+      if (session.status !== 'ASSIGNED' || session.ownerAgentId !== conn.principal.id) {
+        throw new CommandRefusal('NOT_OWNER', 'Only the agent who owns the chat can transfer it.');
+      }
+      const targets = transferTargets(session, conn.principal.id, this.directory.all(), this.settings.current);
+      // R7: support queues only when Support Queues and Use Topics are both on; never the chat's own queue.
+      const queues = queueTransferAllowed(this.settings.current) ? (await this.reference.queueNames()).filter((q) => q !== session.queue) : [];
+      return { agents: targets.map((a) => ({ id: a.id, name: a.displayName })), queues: queues.map((id) => ({ id })) };
+    },
+
+    'session.transferToAgent': async (conn, { sessionId, targetAgentId, sideNote }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      const body = { type: 'TransferToAgent' as const, sessionId, targetAgentId, ...(sideNote ? { sideNote } : {}) };
+      return ackOf(await this.chat.send(conn.principal, clientId, body), 'agent');
+    },
+
+    'session.transferToQueue': async (conn, { sessionId, queue, sideNote }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      const body = { type: 'TransferToQueue' as const, sessionId, queue, ...(sideNote ? { sideNote } : {}) };
+      return ackOf(await this.chat.send(conn.principal, clientId, body), 'agent');
+    },
+
+    'session.release': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'ReleaseSession', sessionId }), 'agent');
+    },
+
+    'session.end': async (conn, { sessionId, resolveTicket }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      const body = { type: 'EndChat' as const, sessionId, ...(resolveTicket === undefined ? {} : { resolveTicket }) };
+      return ackOf(await this.chat.send(conn.principal, clientId, body), 'agent');
+    },
+
+    'session.abandon': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'AbandonSession', sessionId }), 'agent');
+    },
+
+    'session.createTicket': async (conn, { sessionId, summary }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      const result = await this.chat.send(conn.principal, clientId, { type: 'CreateTicket', sessionId, summary });
+      const created = eventOf(result, 'TicketCreated');
+      return { ...ackOf(result, 'agent'), ticketId: String(created?.['ticketId'] ?? result.state.ticket?.ticketId ?? '') };
+    },
+
+    'session.requestControl': async (conn, { sessionId, assetId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      const result = await this.chat.send(conn.principal, clientId, { type: 'RequestControl', sessionId, ...(assetId ? { assetId } : {}) });
+      const requested = eventOf(result, 'RemoteControlRequested');
+      return {
+        ...ackOf(result, 'agent'),
+        url: String(requested?.['url'] ?? ''),
+        assetId: String(requested?.['assetId'] ?? ''),
+        deviceId: String(requested?.['deviceId'] ?? ''),
+      };
+    },
+
+    'session.customerInfo': async (conn, { sessionId }) => {
+      const state = await this.access.load(conn.principal, sessionId);
+      if (!canViewCustomerInfo(state, { role: 'agent', id: conn.principal.id })) throw forbidden('Customer information is for the agent who has the chat.');
+      return this.customers.infoFor(state);
+    },
+
+    'session.resources': async (conn, { sessionId }) => {
+      const state = await this.access.load(conn.principal, sessionId);
+      if (!canViewCustomerInfo(state, { role: 'agent', id: conn.principal.id })) throw forbidden('Resources are for the agent who has the chat.');
+      return this.resources.resources(state.companyId);
+    },
+
+    'knowledge.search': async (_conn, { query }) => ({ articles: await this.resources.search(query) }),
+
+    'presence.set': async (conn, { presence }) => {
+      await this.presence.set(conn.principal.id, presence);
+      return { presence };
+    },
+
+    'presence.get': async (conn) => ({ presence: await this.presence.current(conn.principal.id) }),
+  };
+}
+
+function eventOf(result: ChatCommandResult, type: string): Record<string, unknown> | undefined {
+  return (result.events.find((e) => e.type === type) ?? [...result.session.history].reverse().find((e) => e.type === type)) as Record<string, unknown> | undefined;
+}

@@ -1,0 +1,55 @@
+import type { AgentList, Principal } from '@switchboard/contracts';
+import type { WebSocket } from 'ws';
+import { RateLimiter } from './rate-limiter';
+
+/**
+ * One authenticated WebSocket. Holds only what belongs to this socket: the
+ * principal from the token, the rate budget, and (agents) which list each
+ * session is in as last told to the client, so changes are sent as diffs.
+ */
+export class Connection {
+  readonly limiter: RateLimiter;
+  /** Refused frames in a row (rate limit); a flood past the maximum closes the socket. */
+  consecutiveRefusals = 0;
+  alive = true;
+  /** Agents: sessionId -> list and version last sent. Undefined until the first snapshot. */
+  lists?: Map<string, { list: AgentList | undefined; version: number; signature: string }>;
+  /** Admins: sessions whose events this socket asked for (session.resume). */
+  readonly watching = new Set<string>();
+  /** clientIds being answered on this socket. */
+  readonly inFlight = new Set<string>();
+
+  constructor(
+    readonly id: string,
+    readonly socket: WebSocket,
+    readonly principal: Principal,
+    rate: { ratePerSecond: number; burst: number },
+  ) {
+    this.limiter = new RateLimiter(rate.ratePerSecond, rate.burst);
+  }
+
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** Frames pushed before hello went out (hello is always the first frame). */
+  private beforeHello: string[] | undefined = [];
+
+  /** Sends hello, then whatever was pushed while the connection was being set up. */
+  greet(hello: object): void {
+    const queued = this.beforeHello ?? [];
+    this.beforeHello = undefined;
+    this.sendText(JSON.stringify(hello));
+    for (const text of queued) this.sendText(text);
+  }
+
+  send(frame: object): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  /** Sends an already serialised frame (one serialisation for many sockets). */
+  sendText(text: string): void {
+    if (this.beforeHello) this.beforeHello.push(text);
+    else if (this.open) this.socket.send(text);
+  }
+}

@@ -1,0 +1,40 @@
+import type { ListItem } from '@switchboard/contracts';
+import { DEFAULT_SETTINGS, type AgentInfo } from '@switchboard/domain';
+import { listChanges, listOf, signatureOf } from './agent-lists';
+
+const agent = (over: Partial<AgentInfo> = {}): AgentInfo => ({ id: 'a1', displayName: 'A', presence: 'online', queues: ['Network'], companies: ['acme'], load: 0, ...over });
+const item = (over: Partial<ListItem> = {}): ListItem => ({
+  sessionId: 's1', version: 1, status: 'QUEUED', queue: 'Network', companyId: 'acme', endUserId: 'u', cancelledByUser: false, userLeft: false, ...over,
+});
+const queues = { ...DEFAULT_SETTINGS, supportQueues: true, useTopics: true };
+
+describe('agent lists', () => {
+  it('R2 Queue tab: online agents of the queue (General: all), company filter applied', () => {
+    expect(listOf(item(), agent(), 'a1', queues)).toBe('queue');
+    expect(listOf(item({ queue: 'Hardware' }), agent(), 'a1', queues)).toBeUndefined();
+    expect(listOf(item({ queue: 'General' }), agent({ queues: [] }), 'a1', queues)).toBe('queue');
+    expect(listOf(item(), agent({ presence: 'offline' }), 'a1', queues)).toBeUndefined();
+    expect(listOf(item({ companyId: 'globex' }), agent(), 'a1', { ...queues, companyFilter: true })).toBeUndefined();
+    expect(listOf(item({ companyId: 'globex' }), agent(), 'a1', queues)).toBe('queue');
+  });
+
+  it('R3.1 / R5.1: My Chats for the owner, Transferred for the target only', () => {
+    expect(listOf(item({ status: 'ASSIGNED', ownerAgentId: 'a1' }), agent(), 'a1', queues)).toBe('myChats');
+    expect(listOf(item({ status: 'ASSIGNED', ownerAgentId: 'a2' }), agent(), 'a1', queues)).toBeUndefined();
+    expect(listOf(item({ status: 'PENDING_TRANSFER', transferTargetAgentId: 'a1' }), agent(), 'a1', queues)).toBe('transferred');
+    expect(listOf(item({ status: 'PENDING_TRANSFER', transferTargetAgentId: 'a2' }), agent(), 'a1', queues)).toBeUndefined();
+  });
+
+  it('moves a session with remove + upsert, ignores stale versions and version-only changes', () => {
+    const queued = item();
+    const held = { list: 'queue' as const, version: 1, signature: signatureOf(queued) };
+    const assigned = item({ version: 2, status: 'ASSIGNED', ownerAgentId: 'a1' });
+    expect(listChanges('s1', held, 'myChats', assigned, 2)).toEqual([
+      { op: 'remove', list: 'queue', sessionId: 's1', version: 2 },
+      { op: 'upsert', list: 'myChats', item: assigned },
+    ]);
+    expect(listChanges('s1', { ...held, version: 5 }, 'myChats', assigned, 2)).toEqual([]);
+    expect(listChanges('s1', held, 'queue', item({ version: 3 }), 3)).toEqual([]);
+    expect(listChanges('s1', held, 'queue', item({ version: 3, userLeft: true }), 3)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,168 @@
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  AGENT_LISTS,
+  type AgentList,
+  type ChatEventMessage,
+  type ListChange,
+  type ListItem,
+  type ListsSnapshotFrame,
+  type SessionEventFrame,
+} from '@switchboard/contracts';
+import { notificationsFor, type Notification, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { AgentDirectory } from '../agent/agent-directory.service';
+import type { Connection } from '../connection/connection';
+import { ConnectionRegistry } from '../connection/connection-registry';
+import { LiveSettings } from '../sessions/live-settings.service';
+import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
+import { eventFor, summaryOfMessage } from '../sessions/session-views';
+import { listChanges, listOf, signatureOf } from './agent-lists';
+import { ChatEventStream } from './chat-event-stream';
+
+/**
+ * Pushes each chat event to exactly the sockets of this instance that may see
+ * it (R19, R13), and keeps the agents' lists live (R2, R3, R5, R7):
+ * - the session's end user: every event but side notes;
+ * - the agent holding the session (owner, or transfer target) and any agent a
+ *   notification is addressed to (e.g. the former owner on a transfer);
+ * - administrators that resumed the session;
+ * - every connected agent: the list changes the event causes for it.
+ * Every gateway instance receives every event (A8), so it does not matter
+ * where the sender and the receivers are connected.
+ */
+@Injectable()
+export class FanoutService implements OnApplicationBootstrap {
+  constructor(
+    @Inject(ChatEventStream) private readonly stream: ChatEventStream,
+    @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
+    @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
+    @Inject(AgentDirectory) private readonly agents: AgentDirectory,
+    @Inject(LiveSettings) private readonly settings: LiveSettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Consume first, then load: an event between the two is newer than the load and wins.
+    const started = this.stream.start((message) => this.onEvent(message));
+    void started.then(() => this.projection.loadWithRetry());
+    // Serve only once events flow (the consumer delivers events from its creation on),
+    // unless the chat actors have not created the stream yet: then go on and catch up.
+    await Promise.race([started, new Promise((r) => setTimeout(r, 5000).unref())]);
+    this.settings.onChange(() => {
+      for (const conn of this.registry.agents()) this.sendListsSnapshot(conn);
+    });
+    this.agents.onProfilesChange(() => {
+      for (const conn of this.registry.agents()) this.sendListsSnapshot(conn);
+    });
+    this.agents.onPresenceChange((agentId) => {
+      for (const conn of this.registry.of('agent', agentId)) this.sendListsSnapshot(conn);
+    });
+  }
+
+  onEvent(message: ChatEventMessage): void {
+    const applied = this.projection.apply(message);
+    if (!applied.fresh) return;
+    const event = message.event as unknown as SessionEvent;
+    const session = summaryOfMessage(message.session);
+    const notifications = notificationsFor(event, message.session as unknown as SessionState);
+
+    const userView = eventFor('endUser', event);
+    if (userView) {
+      const targets = this.registry.of('endUser', session.endUserId);
+      if (targets.size > 0) {
+        const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: applied.prevVisibleSeq, event: userView, session, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
+        const text = JSON.stringify(frame);
+        for (const conn of targets) conn.sendText(text);
+      }
+    }
+
+    const agentIds = new Set<string>();
+    const holder = session.ownerAgentId ?? session.transferTargetAgentId;
+    if (holder) agentIds.add(holder);
+    for (const n of notifications) if (n.audience.to === 'agent') agentIds.add(n.audience.agentId);
+    for (const agentId of agentIds) {
+      const targets = this.registry.of('agent', agentId);
+      if (targets.size === 0) continue;
+      const frame: SessionEventFrame = {
+        type: 'session.event',
+        sessionId: session.sessionId,
+        seq: event.seq,
+        prevSeq: event.seq - 1,
+        event: eventFor('agent', event)!,
+        session,
+        notices: noticesFor(notifications, (a) => a.to === 'agent' && a.agentId === agentId),
+      };
+      const text = JSON.stringify(frame);
+      for (const conn of targets) conn.sendText(text);
+    }
+
+    for (const conn of this.registry.admins()) {
+      if (conn.watching.has(session.sessionId)) conn.send({ type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: event.seq - 1, event, session, notices: [] });
+    }
+
+    this.pushListChanges(session.sessionId, applied.item, event.seq);
+  }
+
+  /** The agent's three lists from the projection, replacing whatever it held. */
+  sendListsSnapshot(conn: Connection): void {
+    const agentId = conn.principal.id;
+    const agent = this.agents.info(agentId);
+    const settings = this.settings.current;
+    const lists: Record<AgentList, ListItem[]> = { queue: [], transferred: [], myChats: [] };
+    const held = new Map<string, { list: AgentList | undefined; version: number; signature: string }>();
+    for (const item of this.projection.all()) {
+      const list = listOf(item, agent, agentId, settings);
+      if (!list) continue;
+      lists[list].push(item);
+      held.set(item.sessionId, { list, version: item.version, signature: signatureOf(item) });
+    }
+    for (const list of AGENT_LISTS) lists[list].sort(byQueuedTime);
+    conn.lists = held;
+    const frame: ListsSnapshotFrame = { type: 'lists.snapshot', ...lists };
+    conn.send(frame);
+  }
+
+  /** The lists as they are now (agent.lists), without changing what the socket holds. */
+  currentLists(agentId: string): Record<AgentList, ListItem[]> {
+    const agent = this.agents.info(agentId);
+    const lists: Record<AgentList, ListItem[]> = { queue: [], transferred: [], myChats: [] };
+    for (const item of this.projection.all()) {
+      const list = listOf(item, agent, agentId, this.settings.current);
+      if (list) lists[list].push(item);
+    }
+    for (const list of AGENT_LISTS) lists[list].sort(byQueuedTime);
+    return lists;
+  }
+
+  private pushListChanges(sessionId: string, item: ListItem | undefined, version: number): void {
+    const settings = this.settings.current;
+    // Agents in the same situation get the same frame: serialise it once.
+    const cache = new Map<string, string | null>();
+    for (const conn of this.registry.agents()) {
+      if (!conn.lists) continue;
+      const agentId = conn.principal.id;
+      const now = item ? listOf(item, this.agents.info(agentId), agentId, settings) : undefined;
+      const held = conn.lists.get(sessionId);
+      if (!held && !now) continue;
+      const key = `${held?.list ?? '-'}|${held?.signature ?? ''}|${held && version < held.version ? 'stale' : ''}|${now ?? '-'}`;
+      let text = cache.get(key);
+      if (text === undefined) {
+        const changes: ListChange[] = listChanges(sessionId, held, now, item, version);
+        text = changes.length > 0 ? JSON.stringify({ type: 'lists.changed', changes }) : null;
+        cache.set(key, text);
+      }
+      if (held && version < held.version) continue;
+      if (now && item) conn.lists.set(sessionId, { list: now, version, signature: signatureOf(item) });
+      else conn.lists.delete(sessionId);
+      if (text) conn.sendText(text);
+    }
+  }
+}
+
+function noticesFor(notifications: readonly Notification[], match: (a: Notification['audience']) => boolean) {
+  return notifications.filter((n) => match(n.audience)).map((n) => ({ code: n.notice, text: n.text }));
+}
+
+function byQueuedTime(a: ListItem, b: ListItem): number {
+  const ta = a.queuedAt ?? a.createdAt ?? '';
+  const tb = b.queuedAt ?? b.createdAt ?? '';
+  return ta < tb ? -1 : ta > tb ? 1 : a.sessionId < b.sessionId ? -1 : 1;
+}

@@ -1,0 +1,56 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AgentStateModule } from '@switchboard/agent-state';
+import { ReferenceDataModule } from '@switchboard/reference-data';
+import { SessionStoreModule } from '@switchboard/session-store';
+import { AgentDirectory } from './agent/agent-directory.service';
+import { AgentPresenceService } from './agent/agent-presence.service';
+import { AgentHandlers } from './agent/agent.handlers';
+import { CustomerDirectory } from './agent/customer-info/customer-directory';
+import { ResourcesRepository } from './agent/resources/resources.repository';
+import { CommandDispatcher } from './connection/command-dispatcher';
+import { ConnectionRegistry } from './connection/connection-registry';
+import { RealtimeServer } from './connection/realtime.server';
+import { EndUserPresenceService } from './end-user/end-user-presence.service';
+import { EndUserHandlers } from './end-user/end-user.handlers';
+import { ChatEventStream } from './fanout/chat-event-stream';
+import { FanoutService } from './fanout/fanout.service';
+import { GatewayPresence } from './presence/gateway-presence.service';
+import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config';
+import { ChatCommands } from './sessions/chat-commands.service';
+import { LiveSettings } from './sessions/live-settings.service';
+import { OpenSessionsProjection } from './sessions/open-sessions.projection';
+import { SessionAccess } from './sessions/session-access.service';
+import { SessionHandlers } from './sessions/session.handlers';
+
+/** The WebSocket API for agents and end users (docs/protocol/websocket.md). */
+@Module({})
+export class RealtimeModule {
+  static forRoot(config: RealtimeConfig): DynamicModule {
+    return {
+      module: RealtimeModule,
+      imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule],
+      providers: [
+        { provide: REALTIME_CONFIG, useValue: config },
+        ConnectionRegistry,
+        LiveSettings,
+        AgentDirectory,
+        OpenSessionsProjection,
+        ChatEventStream,
+        FanoutService,
+        GatewayPresence,
+        ChatCommands,
+        SessionAccess,
+        CustomerDirectory,
+        ResourcesRepository,
+        AgentPresenceService,
+        EndUserPresenceService,
+        SessionHandlers,
+        EndUserHandlers,
+        AgentHandlers,
+        CommandDispatcher,
+        RealtimeServer,
+      ],
+      exports: [RealtimeServer, ConnectionRegistry, OpenSessionsProjection],
+    };
+  }
+}

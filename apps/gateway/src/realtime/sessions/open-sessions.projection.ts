@@ -1,0 +1,164 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { ChatEventMessage, ListItem } from '@switchboard/contracts';
+import { isVisibleToEndUser, OPEN_STATUSES, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { SessionRecord } from '@switchboard/session-store';
+import type { Model } from 'mongoose';
+import { summaryOfMessage } from './session-views';
+
+/** How long the last seq of a closed session is remembered, to drop late repeats of its events. */
+const TOMBSTONE_MS = 10 * 60_000;
+
+export interface AppliedEvent {
+  /** False for a repeat or an event older than what is known: nothing to push. */
+  fresh: boolean;
+  /** The session as a list item after the event; undefined once it is closed. */
+  item?: ListItem;
+  /** The seq of the session's previous event an end user sees (side notes skipped; 0: none). */
+  prevVisibleSeq: number;
+}
+
+/**
+ * Every open session of the deployment as a list item, in this gateway's
+ * memory: the source of the agents' Queue / Transferred / My Chats lists. A
+ * projection of the chat sessions (one source of truth: the actors), built
+ * from the database at start-up and kept current by the event stream; any
+ * gateway instance builds the same one, so the gateway stays stateless (A8).
+ */
+@Injectable()
+export class OpenSessionsProjection implements OnApplicationShutdown {
+  private readonly logger = new Logger(OpenSessionsProjection.name);
+  private readonly open = new Map<string, ListItem>();
+  /** End user -> their open session (R1.2: at most one). */
+  private readonly openByEndUser = new Map<string, string>();
+  private readonly closedAt = new Map<string, { seq: number; at: number }>();
+  /** Per open session: the seq of its last event an end user sees, so their frames can say what came before (gap detection). */
+  private readonly lastVisible = new Map<string, number>();
+  private markReady!: () => void;
+  private stopped = false;
+  /** Resolves once the database's open sessions are loaded. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+
+  constructor(@InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>) {}
+
+  apply(message: ChatEventMessage): AppliedEvent {
+    const { event, session } = message;
+    const known = this.open.get(session.sessionId)?.version ?? this.closedAt.get(session.sessionId)?.seq ?? 0;
+    if (event.seq <= known) return { fresh: false, item: this.open.get(session.sessionId), prevVisibleSeq: 0 };
+    const previous = this.open.get(session.sessionId);
+    const prevVisibleSeq = this.lastVisible.get(session.sessionId) ?? 0;
+    if (isVisibleToEndUser(event as unknown as SessionEvent)) this.lastVisible.set(session.sessionId, event.seq);
+    if (!(OPEN_STATUSES as readonly string[]).includes(session.status)) {
+      this.open.delete(session.sessionId);
+      if (this.openByEndUser.get(session.endUserId) === session.sessionId) this.openByEndUser.delete(session.endUserId);
+      this.lastVisible.delete(session.sessionId);
+      this.closedAt.set(session.sessionId, { seq: event.seq, at: Date.now() });
+      return { fresh: true, prevVisibleSeq };
+    }
+    const started = event.type === 'SessionStarted' ? (event as Record<string, unknown>) : undefined;
+    const item: ListItem = {
+      ...summaryOfMessage(session),
+      ...pick(previous, started),
+      version: event.seq,
+    };
+    this.open.set(session.sessionId, item);
+    this.openByEndUser.set(item.endUserId, item.sessionId);
+    return { fresh: true, item, prevVisibleSeq };
+  }
+
+  /** Loads until it succeeds (the database may come up after the gateway), unless the process stops first. */
+  async loadWithRetry(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        await this.loadFromDatabase();
+        return;
+      } catch (error) {
+        if (this.stopped) return;
+        if (attempt % 10 === 0) this.logger.warn({ err: error }, 'open sessions not loaded yet; retrying');
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
+  /** Loads the open sessions stored now; what the stream already told is newer and kept. */
+  async loadFromDatabase(): Promise<void> {
+    const docs = await this.records.find({ status: { $in: [...OPEN_STATUSES] } }, { state: 1 }).lean();
+    for (const doc of docs) {
+      const state = doc.state as SessionState;
+      const known = this.open.get(state.sessionId)?.version ?? this.closedAt.get(state.sessionId)?.seq ?? 0;
+      if (state.version <= known) continue;
+      const visible = state.history.filter((e) => isVisibleToEndUser(e));
+      this.lastVisible.set(state.sessionId, visible[visible.length - 1]?.seq ?? 0);
+      this.openByEndUser.set(state.endUserId, state.sessionId);
+      this.open.set(state.sessionId, {
+        sessionId: state.sessionId,
+        version: state.version,
+        status: state.status,
+        queue: state.queue,
+        companyId: state.companyId,
+        endUserId: state.endUserId,
+        ...(state.ownerAgentId ? { ownerAgentId: state.ownerAgentId } : {}),
+        ...(state.transferTargetAgentId ? { transferTargetAgentId: state.transferTargetAgentId } : {}),
+        ...(state.queuedAt ? { queuedAt: state.queuedAt } : {}),
+        cancelledByUser: state.cancelledByUser,
+        userLeft: state.userLeft,
+        ...(state.endUserName ? { endUserName: state.endUserName } : {}),
+        description: state.description,
+        ...(state.topic ? { topic: state.topic } : {}),
+        createdAt: state.createdAt,
+      });
+    }
+    this.logger.log({ msg: 'open sessions loaded', count: this.open.size });
+    this.markReady();
+    this.sweepTombstones();
+  }
+
+  get(sessionId: string): ListItem | undefined {
+    return this.open.get(sessionId);
+  }
+
+  all(): IterableIterator<ListItem> {
+    return this.open.values();
+  }
+
+  openOfEndUser(endUserId: string): ListItem | undefined {
+    const sessionId = this.openByEndUser.get(endUserId);
+    return sessionId === undefined ? undefined : this.open.get(sessionId);
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  private sweepTombstones(): void {
+    const timer = setInterval(() => {
+      const limit = Date.now() - TOMBSTONE_MS;
+      for (const [id, t] of this.closedAt) if (t.at < limit) this.closedAt.delete(id);
+    }, TOMBSTONE_MS);
+    timer.unref();
+  }
+}
+
+/** The descriptive fields events after the start do not carry: kept from the previous item or the start event. */
+function pick(previous: ListItem | undefined, started: Record<string, unknown> | undefined): Partial<ListItem> {
+  if (started) {
+    return {
+      ...(typeof started['endUserName'] === 'string' ? { endUserName: started['endUserName'] } : {}),
+      ...(typeof started['description'] === 'string' ? { description: started['description'] } : {}),
+      ...(typeof started['topic'] === 'string' ? { topic: started['topic'] } : {}),
+      ...(typeof started['at'] === 'string' ? { createdAt: started['at'] } : {}),
+    };
+  }
+  if (!previous) return {};
+  const { endUserName, description, topic, createdAt } = previous;
+  return {
+    ...(endUserName === undefined ? {} : { endUserName }),
+    ...(description === undefined ? {} : { description }),
+    ...(topic === undefined ? {} : { topic }),
+    ...(createdAt === undefined ? {} : { createdAt }),
+  };
+}

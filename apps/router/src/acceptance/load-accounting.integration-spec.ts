@@ -1,0 +1,59 @@
+import { loadOf } from '@switchboard/agent-state';
+import type { SessionCommandMessage } from '@switchboard/contracts';
+import { ChatCluster, eventually } from '@switchboard/testing';
+import { randomUUID } from 'node:crypto';
+import { sleep, startInBursts, userIds } from './router-load';
+
+type Body = { type: string } & Record<string, unknown>;
+
+describe('agent load through every way a session comes and goes (router and chat-actor OS processes)', () => {
+  const cluster = new ChatCluster({ chatActors: 2, routers: 1, routerEnv: { ROUTER_LOAD_SWEEP_MS: '500', ROUTER_LOAD_SWEEP_MIN_AGE_MS: '1500' } });
+  const agent = (id: string) => ({ role: 'agent' as const, id });
+  const loads = async () => Object.fromEntries(await Promise.all(['a1', 'a2'].map(async (a) => [a, loadOf((await cluster.agentStates.get(a)).state)])));
+  const send = async (sessionId: string, actor: SessionCommandMessage['actor'], body: Body) => {
+    const reply = await cluster.client.send({ commandId: randomUUID(), sessionId, actor, ...body } as SessionCommandMessage);
+    if (!reply.ok) throw new Error(`${body.type} refused: ${reply.error.code} ${reply.error.message}`);
+  };
+
+  beforeAll(async () => {
+    await cluster.start();
+    await cluster.allPartitionsOwned();
+    await cluster.seedQueuesWithTopics(['Network']);
+    await cluster.seedAgents([{ id: 'a1', queues: ['Network'] }, { id: 'a2', queues: ['Network'] }]);
+    await cluster.seedEndUsers(userIds(6));
+    await cluster.saveSettings({ agentAutoAccept: false, supportQueues: true, useTopics: true });
+  }, 60_000);
+  afterAll(() => cluster.stop());
+
+  it('R4.1 load is exact through accept, transfer, release, transfer to queue, end, abandon and force-close', async () => {
+    const [s1, s2, s3, s4] = await startInBursts(cluster, userIds(4), { burst: 4, gapMs: 0, topic: () => 'network' });
+    await send(s1!, agent('a1'), { type: 'AcceptSession' });
+    expect(await loads()).toEqual({ a1: 1, a2: 0 });
+    await send(s1!, agent('a1'), { type: 'TransferToAgent', targetAgentId: 'a2' });
+    expect(await loads()).toEqual({ a1: 0, a2: 0 });
+    await send(s1!, agent('a2'), { type: 'AcceptSession' });
+    expect(await loads()).toEqual({ a1: 0, a2: 1 });
+    await send(s1!, agent('a2'), { type: 'ReleaseSession' });
+    expect(await loads()).toEqual({ a1: 0, a2: 0 });
+    await send(s1!, agent('a1'), { type: 'AcceptSession' });
+    await send(s1!, agent('a1'), { type: 'TransferToQueue', queue: 'General' });
+    expect(await loads()).toEqual({ a1: 0, a2: 0 });
+    await send(s1!, agent('a1'), { type: 'AcceptSession' });
+    await send(s2!, agent('a1'), { type: 'AcceptSession' });
+    await send(s3!, agent('a2'), { type: 'AcceptSession' });
+    await send(s4!, agent('a2'), { type: 'AcceptSession' });
+    expect(await loads()).toEqual({ a1: 2, a2: 2 });
+    await send(s1!, agent('a1'), { type: 'EndChat' });
+    await send(s2!, agent('a1'), { type: 'AbandonSession' });
+    await send(s3!, { role: 'admin', id: 'admin-1' }, { type: 'ForceClose', comment: 'stuck' });
+    expect(await loads()).toEqual({ a1: 0, a2: 1 });
+  }, 60_000);
+
+  it('A6 crash repair: a reservation no session confirms is removed; a confirmed one stays', async () => {
+    await cluster.agentStates.addSession('a1', 'ghost-left-by-a-crash');
+    expect((await loads())['a1']).toBe(1);
+    await eventually(async () => expect(await loads()).toEqual({ a1: 0, a2: 1 }), { timeoutMs: 10_000 });
+    await sleep(2000);
+    expect((await loads())['a2']).toBe(1);
+  }, 30_000);
+});

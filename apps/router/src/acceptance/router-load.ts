@@ -1,0 +1,69 @@
+import type { ChatEventMessage } from '@switchboard/contracts';
+import { loadChangesOf, type SessionEvent } from '@switchboard/domain';
+import type { ChatCluster } from '@switchboard/testing';
+import { randomUUID } from 'node:crypto';
+
+export const agentIds = (n: number, prefix = 'agent') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
+export const userIds = (n: number, prefix = 'user') => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts one session per end user, in bursts of `burst` every `gapMs`.
+ * Returns the session ids (in start order); fails on any refused start.
+ */
+export async function startInBursts(
+  cluster: ChatCluster,
+  users: readonly string[],
+  options: { burst: number; gapMs: number; topic?: (i: number) => string | undefined; onBurst?: (started: number) => Promise<void> | void },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < users.length; i += options.burst) {
+    const replies = await Promise.all(
+      users.slice(i, i + options.burst).map((u, j) => {
+        const command = cluster.startCommand(u);
+        const topic = options.topic?.(i + j);
+        return cluster.client.send(topic ? { ...command, topic } : command);
+      }),
+    );
+    for (const r of replies) {
+      if (!r.ok) throw new Error(`start refused: ${r.error.code} ${r.error.message}`);
+      ids.push(r.data.sessionId);
+    }
+    await options.onBurst?.(ids.length);
+    await sleep(options.gapMs);
+  }
+  return ids;
+}
+
+export function assignments(events: readonly ChatEventMessage[]): Array<ChatEventMessage['event'] & { agentId: string; at: string }> {
+  return events.filter((m) => m.event.type === 'SessionAssigned').map((m) => m.event as ChatEventMessage['event'] & { agentId: string; at: string });
+}
+
+/**
+ * Replays events in order and calls `check` with every agent's load after
+ * each event that changed one: the loads "at every moment" of the run.
+ */
+export function replayLoads(events: readonly ChatEventMessage[], check: (loads: ReadonlyMap<string, number>, event: ChatEventMessage['event']) => void): void {
+  const loads = new Map<string, number>();
+  for (const m of events) {
+    const changes = loadChangesOf([m.event as unknown as SessionEvent]);
+    if (changes.length === 0) continue;
+    for (const c of changes) loads.set(c.agentId, (loads.get(c.agentId) ?? 0) + (c.change === 'assigned' ? 1 : -1));
+    check(loads, m.event);
+  }
+}
+
+export function endChat(cluster: ChatCluster, sessionId: string, agentId: string) {
+  return cluster.client.send({ type: 'EndChat', commandId: randomUUID(), sessionId, actor: { role: 'agent', id: agentId } });
+}
+
+/** Polls the stream until `done(events)` holds. */
+export async function streamUntil(cluster: ChatCluster, done: (events: ChatEventMessage[]) => boolean, timeoutMs: number): Promise<ChatEventMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = await cluster.streamEvents();
+    if (done(events)) return events;
+    if (Date.now() > deadline) throw new Error(`stream condition not met in ${timeoutMs} ms (${events.length} events)`);
+    await sleep(250);
+  }
+}

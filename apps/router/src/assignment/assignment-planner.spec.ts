@@ -1,0 +1,131 @@
+import { initialLiveState, withPresence, withSession, type AgentLiveState } from '@switchboard/agent-state';
+import { DEFAULT_SETTINGS, type Settings } from '@switchboard/domain';
+import { AssignmentPlanner, type SessionSummary } from './assignment-planner';
+
+const T0 = Date.parse('2026-01-05T09:00:00Z');
+const settings = (over: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, agentAutoAccept: true, ...over });
+const all = () => true;
+
+function queued(id: string, minute: number, over: Partial<SessionSummary> = {}): SessionSummary {
+  return { sessionId: id, version: 1, status: 'QUEUED', queue: 'General', companyId: 'acme', queuedAt: new Date(T0 + minute * 60_000).toISOString(), ...over };
+}
+
+function online(sessions: string[] = [], lastAssignedMinute?: number): AgentLiveState {
+  let s = withPresence(initialLiveState(new Date(T0)), 'online', new Date(T0));
+  for (const id of sessions) s = withSession(s, id, new Date(T0 + (lastAssignedMinute ?? 0) * 60_000));
+  return s;
+}
+
+function planner(agents: Record<string, { live?: AgentLiveState; queues?: string[]; companies?: string[]; cap?: number }>, now = T0 + 3_600_000) {
+  const p = new AssignmentPlanner(() => now);
+  p.setProfiles(Object.entries(agents).map(([id, a]) => ({ id, displayName: id, queues: a.queues ?? [], companies: a.companies ?? ['acme'], cap: a.cap })));
+  for (const [id, a] of Object.entries(agents)) p.setLiveState(id, a.live);
+  return p;
+}
+
+describe('assignment planner', () => {
+  it('R4.1 lowest load first: the waiting session goes to the least loaded online agent', () => {
+    const p = planner({ a1: { live: online(['x', 'y']) }, a2: { live: online(['z']) } });
+    p.observeSession(queued('s1', 0));
+    expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a2' })]);
+  });
+
+  it('R4.1 ties go to the agent idle longest', () => {
+    const p = planner({ a1: { live: online(['x'], 30) }, a2: { live: online(['y'], 10) } });
+    p.observeSession(queued('s1', 0));
+    expect(p.plan(settings(), all, 10)[0]?.agentId).toBe('a2');
+  });
+
+  it('R4.1 oldest waiting first: with one free slot the session that waited longest gets it', () => {
+    const p = planner({ a1: { live: online(), cap: 1 } });
+    p.observeSession(queued('late', 5));
+    p.observeSession(queued('early', 1));
+    expect(p.plan(settings(), all, 10).map((a) => a.sessionId)).toEqual(['early']);
+  });
+
+  it('R18 offline and away agents get nothing; the session waits', () => {
+    const p = planner({ a1: { live: withPresence(online(), 'offline', new Date(T0)) }, a2: { live: withPresence(online(), 'away', new Date(T0)) }, a3: {} });
+    p.observeSession(queued('s1', 0));
+    expect(p.plan(settings(), all, 10)).toEqual([]);
+  });
+
+  it('R4.1 cap: proposals in flight count against the cap', () => {
+    const p = planner({ a1: { live: online(['x']), cap: 2 } });
+    for (let i = 0; i < 5; i++) p.observeSession(queued(`s${i}`, i));
+    expect(p.plan(settings(), all, 10)).toHaveLength(1);
+    expect(p.plan(settings(), all, 10)).toHaveLength(0);
+  });
+
+  it('R4.1 fairness: proposals go out in rounds, one per agent, and the next round waits for the answers', () => {
+    const p = planner({ a1: { live: online() }, a2: { live: online() }, a3: { live: online() } });
+    for (let i = 0; i < 10; i++) p.observeSession(queued(`s${i}`, i));
+    const first = p.plan(settings(), all, 100);
+    expect(first.map((a) => a.agentId).sort()).toEqual(['a1', 'a2', 'a3']);
+    p.settle(first[0]!.sessionId, 'assigned');
+    p.settle(first[1]!.sessionId, 'assigned');
+    expect(p.plan(settings(), all, 100)).toEqual([]);
+    p.settle(first[2]!.sessionId, 'assigned');
+    const second = p.plan(settings(), all, 100);
+    expect(second.map((a) => a.agentId).sort()).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('R4.3 with Agent Auto Accept off nothing is proposed', () => {
+    const p = planner({ a1: { live: online() } });
+    p.observeSession(queued('s1', 0));
+    expect(p.plan(settings({ agentAutoAccept: false }), all, 10)).toEqual([]);
+  });
+
+  it('R2 company filter: a session goes only to an agent of its company, others keep waiting without blocking', () => {
+    const p = planner({ a1: { live: online(), companies: ['globex'] } });
+    p.observeSession(queued('acme-1', 0));
+    p.observeSession(queued('globex-1', 1, { companyId: 'globex' }));
+    expect(p.plan(settings({ companyFilter: true }), all, 10).map((a) => a.sessionId)).toEqual(['globex-1']);
+  });
+
+  it('R2 queues: a queue is served only by its members, and only queues this router owns are planned', () => {
+    const p = planner({ a1: { live: online(), queues: ['Network'] }, a2: { live: online() } });
+    p.observeSession(queued('net', 0, { queue: 'Network' }));
+    const s = settings({ supportQueues: true, useTopics: true });
+    expect(p.plan(s, (q) => q === 'General', 10)).toEqual([]);
+    expect(p.plan(s, (q) => q === 'Network', 10)).toEqual([expect.objectContaining({ sessionId: 'net', agentId: 'a1' })]);
+  });
+
+  it('settle: an agent that refused is left out until its live state changes', () => {
+    const p = planner({ a1: { live: online() }, a2: { live: online(['x']) } });
+    p.observeSession(queued('s1', 0));
+    const [first] = p.plan(settings(), all, 10);
+    expect(first?.agentId).toBe('a1');
+    p.settle('s1', 'agentRefused');
+    expect(p.plan(settings(), all, 10)[0]?.agentId).toBe('a2');
+    p.settle('s1', 'retry');
+    p.setLiveState('a1', online());
+    expect(p.waitingPerQueue(settings())).toEqual({ General: 1 });
+  });
+
+  it('settle: a session that is gone leaves the queue; an older event does not bring it back', () => {
+    const p = planner({ a1: { live: online() } });
+    p.observeSession(queued('s1', 0, { version: 3 }));
+    p.observeSession({ ...queued('s1', 0), version: 4, status: 'ASSIGNED' });
+    p.observeSession(queued('s1', 0, { version: 3 }));
+    expect(p.waitingPerQueue(settings())).toEqual({});
+  });
+
+  it('resync: a session the database no longer has waiting is dropped, unless news of it came after the read began', () => {
+    let now = T0;
+    const p = new AssignmentPlanner(() => now);
+    p.observeSession(queued('old', 0));
+    now += 1000;
+    const readStarted = now;
+    now += 10;
+    p.observeSession(queued('fresh', 1));
+    p.resync([], readStarted);
+    expect(p.waitingPerQueue(settings())).toEqual({ General: 1 });
+  });
+
+  it('R5.4 a pending transfer whose target is not online is proposed for revert once', () => {
+    const p = planner({ a1: { live: withPresence(online(), 'offline', new Date(T0)) } });
+    p.observeSession({ sessionId: 's1', version: 3, status: 'PENDING_TRANSFER', queue: 'General', companyId: 'acme', transferTargetAgentId: 'a1' });
+    expect(p.transfersToRevert(settings(), all)).toEqual([{ sessionId: 's1', agentId: 'a1' }]);
+    expect(p.transfersToRevert(settings(), all)).toEqual([]);
+  });
+});

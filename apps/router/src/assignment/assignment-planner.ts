@@ -1,0 +1,267 @@
+import type { AgentLiveState } from '@switchboard/agent-state';
+import {
+  effectiveQueue,
+  orderWaitingSessions,
+  pickAgentForAutoAssign,
+  type AgentInfo,
+  type Settings,
+  type SessionStatus,
+} from '@switchboard/domain';
+import type { AgentProfile } from '@switchboard/reference-data';
+
+/** What the router needs of a session: its routing fields, from an event or the database. */
+export interface SessionSummary {
+  readonly sessionId: string;
+  readonly version: number;
+  readonly status: SessionStatus;
+  readonly queue: string;
+  readonly companyId: string;
+  readonly queuedAt?: string;
+  readonly transferTargetAgentId?: string;
+}
+
+/** A proposal: send `AutoAssign` for `sessionId` to `agentId`. */
+export interface PlannedAssignment {
+  readonly sessionId: string;
+  readonly agentId: string;
+  readonly queue: string;
+  readonly queuedAt?: string;
+}
+
+/** How the session's actor answered a proposal. */
+export type Outcome =
+  /** Assigned: the session leaves the queue. */
+  | 'assigned'
+  /** The session is no longer waiting (taken, cancelled, closed): forget it until an event says otherwise. */
+  | 'sessionGone'
+  /** The agent could not take it (went offline, reached the cap): the view of that agent was stale. */
+  | 'agentRefused'
+  /** No answer or a transient error: try again shortly. */
+  | 'retry';
+
+const RETRY_AFTER_MS = 250;
+/** An agent who refused is left out until its live state changes, or for this long. */
+const REFUSED_AGENT_PAUSE_MS = 1000;
+/** Sessions this router saw assigned are counted until the live state shows them, at most this long. */
+const CONFIRMED_TTL_MS = 10_000;
+
+interface Waiting extends SessionSummary {
+  readonly seenAt: number;
+  /** Order key fallback for `orderWaitingSessions` when `queuedAt` is missing. */
+  readonly createdAt: string;
+  notBefore?: number;
+}
+
+interface InFlight {
+  readonly agentId: string;
+  /** The load the agent reaches with this assignment (fairness gate). */
+  readonly level: number;
+}
+
+/**
+ * The router's in-memory model (R4.1): waiting sessions, pending transfers,
+ * agents (profile + live state) and its own proposals in flight. It decides
+ * which session goes to which agent; the session's actor checks again and
+ * has the last word (A6 capacity reservation, presence, status).
+ *
+ * Fairness: an agent's load counts what the live state shows, what this
+ * router has in flight, and what it saw assigned but the live state does not
+ * show yet. A proposal that would bring an agent to load L+1 waits while any
+ * proposal to load L or less is unanswered, so assignments complete in rounds
+ * and equal agents never differ by more than one.
+ */
+export class AssignmentPlanner {
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly pendingTransfers = new Map<string, SessionSummary>();
+  /** Highest version seen per open session: older news is ignored. */
+  private readonly versions = new Map<string, number>();
+  private readonly profiles = new Map<string, AgentProfile>();
+  private readonly live = new Map<string, AgentLiveState>();
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly confirmed = new Map<string, Map<string, number>>();
+  private readonly pausedAgents = new Map<string, number>();
+  private readonly lastLocalAssignment = new Map<string, string>();
+  private readonly revertsInFlight = new Set<string>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  // ---- sessions -------------------------------------------------------
+
+  /**
+   * A session's latest known state (event or database); older versions than
+   * known are ignored. Returns whether it changed what there is to plan.
+   */
+  observeSession(s: SessionSummary): boolean {
+    const known = this.versions.get(s.sessionId);
+    if (known !== undefined && known >= s.version) return false;
+    const relevant = s.status === 'QUEUED' || s.status === 'PENDING_TRANSFER' || this.waiting.has(s.sessionId) || this.pendingTransfers.has(s.sessionId) || s.status !== 'ASSIGNED';
+    if (s.status === 'CLOSED' || s.status === 'ABANDONED') this.versions.delete(s.sessionId);
+    else this.versions.set(s.sessionId, s.version);
+
+    if (s.status === 'QUEUED') {
+      const previous = this.waiting.get(s.sessionId);
+      const seenAt = this.clock();
+      this.waiting.set(s.sessionId, { ...s, seenAt, createdAt: s.queuedAt ?? new Date(seenAt).toISOString(), notBefore: previous?.notBefore });
+    } else this.waiting.delete(s.sessionId);
+
+    if (s.status === 'PENDING_TRANSFER') this.pendingTransfers.set(s.sessionId, s);
+    else this.pendingTransfers.delete(s.sessionId);
+
+    if (s.status !== 'ASSIGNED') for (const sessions of this.confirmed.values()) sessions.delete(s.sessionId);
+    return relevant;
+  }
+
+  /**
+   * A full read of the waiting and pending sessions from the database, taken
+   * from `startedAt` on: entries the read lacks are dropped unless news of
+   * them arrived after the read began.
+   */
+  resync(sessions: readonly SessionSummary[], startedAt: number): void {
+    const present = new Set(sessions.map((s) => s.sessionId));
+    for (const s of sessions) this.observeSession(s);
+    for (const [id, w] of this.waiting) if (!present.has(id) && w.seenAt < startedAt && !this.inFlight.has(id)) this.waiting.delete(id);
+    for (const id of this.pendingTransfers.keys()) if (!present.has(id)) this.pendingTransfers.delete(id);
+  }
+
+  // ---- agents ---------------------------------------------------------
+
+  setProfiles(profiles: readonly AgentProfile[]): void {
+    this.profiles.clear();
+    for (const p of profiles) this.profiles.set(p.id, p);
+  }
+
+  setLiveState(agentId: string, state: AgentLiveState | undefined): void {
+    if (state) this.live.set(agentId, state);
+    else this.live.delete(agentId);
+    this.pausedAgents.delete(agentId);
+    const confirmed = this.confirmed.get(agentId);
+    if (state && confirmed) for (const id of Object.keys(state.sessions)) confirmed.delete(id);
+  }
+
+  // ---- planning -------------------------------------------------------
+
+  /**
+   * Proposals for waiting sessions of the queues this router serves, oldest
+   * first, at most `limit`. Each is in flight until `settle` is called.
+   */
+  plan(settings: Settings, serves: (queue: string) => boolean, limit: number): PlannedAssignment[] {
+    if (!settings.agentAutoAccept || limit <= 0) return [];
+    const now = this.clock();
+    const candidates = orderWaitingSessions(
+      [...this.waiting.values()].filter((w) => !this.inFlight.has(w.sessionId) && (w.notBefore ?? 0) <= now && serves(effectiveQueue(w.queue, settings))),
+    );
+    if (candidates.length === 0) return [];
+    let agents = this.agentInfos(now);
+    const planned: PlannedAssignment[] = [];
+    let lowestInFlight = this.lowestInFlightLevel();
+    // Sessions that route alike (same queue, and company when the filter is on)
+    // get the same answer: once one is blocked, the rest of its kind are too.
+    const blocked = new Set<string>();
+    const kindOf = (w: Waiting) => `${effectiveQueue(w.queue, settings)}\u0000${settings.companyFilter ? w.companyId : ''}`;
+    for (const session of candidates) {
+      if (planned.length >= limit || agents.length === 0) break;
+      const kind = kindOf(session);
+      if (blocked.has(kind)) continue;
+      const agent = pickAgentForAutoAssign(session, agents, settings);
+      const level = agent ? agent.load + 1 : 0;
+      // Fairness gate: finish the current round before starting the next.
+      if (!agent || lowestInFlight < level) {
+        blocked.add(kind);
+        continue;
+      }
+      this.inFlight.set(session.sessionId, { agentId: agent.id, level });
+      lowestInFlight = Math.min(lowestInFlight, level);
+      const at = new Date(now).toISOString();
+      this.lastLocalAssignment.set(agent.id, at);
+      agents = agents.map((a) => (a.id === agent.id ? { ...a, load: level, idleSince: at } : a));
+      planned.push({ sessionId: session.sessionId, agentId: agent.id, queue: session.queue, queuedAt: session.queuedAt });
+    }
+    return planned;
+  }
+
+  settle(sessionId: string, outcome: Outcome): void {
+    const flight = this.inFlight.get(sessionId);
+    this.inFlight.delete(sessionId);
+    if (!flight) return;
+    const now = this.clock();
+    switch (outcome) {
+      case 'assigned': {
+        this.waiting.delete(sessionId);
+        const sessions = this.confirmed.get(flight.agentId) ?? new Map<string, number>();
+        if (!(sessionId in (this.live.get(flight.agentId)?.sessions ?? {}))) sessions.set(sessionId, now);
+        this.confirmed.set(flight.agentId, sessions);
+        break;
+      }
+      case 'sessionGone':
+        this.waiting.delete(sessionId);
+        break;
+      case 'agentRefused':
+        this.pausedAgents.set(flight.agentId, now + REFUSED_AGENT_PAUSE_MS);
+        break;
+      case 'retry': {
+        const w = this.waiting.get(sessionId);
+        if (w) w.notBefore = now + RETRY_AFTER_MS;
+        break;
+      }
+    }
+  }
+
+  /** R5.4: pending transfers (of served queues) whose target is not online, not already being reverted. */
+  transfersToRevert(settings: Settings, serves: (queue: string) => boolean): Array<{ sessionId: string; agentId: string }> {
+    const out: Array<{ sessionId: string; agentId: string }> = [];
+    for (const t of this.pendingTransfers.values()) {
+      if (!t.transferTargetAgentId || this.revertsInFlight.has(t.sessionId) || !serves(effectiveQueue(t.queue, settings))) continue;
+      if ((this.live.get(t.transferTargetAgentId)?.presence ?? 'offline') === 'online') continue;
+      this.revertsInFlight.add(t.sessionId);
+      out.push({ sessionId: t.sessionId, agentId: t.transferTargetAgentId });
+    }
+    return out;
+  }
+
+  revertDone(sessionId: string): void {
+    this.revertsInFlight.delete(sessionId);
+  }
+
+  /** The agents' live states as last seen (for the load sweep). */
+  liveStates(): ReadonlyMap<string, AgentLiveState> {
+    return this.live;
+  }
+
+  // ---- figures --------------------------------------------------------
+
+  waitingPerQueue(settings: Settings): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const w of this.waiting.values()) {
+      const q = effectiveQueue(w.queue, settings);
+      counts[q] = (counts[q] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  /** The agents as the domain sees them, with this router's view of their load. */
+  agentInfos(now = this.clock()): AgentInfo[] {
+    const out: AgentInfo[] = [];
+    const flying = new Map<string, string[]>();
+    for (const [id, f] of this.inFlight) flying.set(f.agentId, [...(flying.get(f.agentId) ?? []), id]);
+    for (const profile of this.profiles.values()) {
+      if ((this.pausedAgents.get(profile.id) ?? 0) > now) continue;
+      const live = this.live.get(profile.id);
+      const sessions = new Set(Object.keys(live?.sessions ?? {}));
+      for (const [id, since] of this.confirmed.get(profile.id) ?? []) if (now - since < CONFIRMED_TTL_MS) sessions.add(id);
+      for (const id of flying.get(profile.id) ?? []) sessions.add(id);
+      const idle = [live?.lastAssignedAt, this.lastLocalAssignment.get(profile.id)].filter((t): t is string => t !== undefined).sort();
+      out.push({ ...profile, presence: live?.presence ?? 'offline', load: sessions.size, idleSince: idle[idle.length - 1] });
+    }
+    return out;
+  }
+
+  private lowestInFlightLevel(): number {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const f of this.inFlight.values()) lowest = Math.min(lowest, f.level);
+    return lowest;
+  }
+}

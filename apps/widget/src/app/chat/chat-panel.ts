@@ -1,0 +1,143 @@
+import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { DatePipe } from '@angular/common';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
+import { WidgetStore } from '../session/widget-store';
+
+/** The chat: queue status while waiting (R1), the agent's name once accepted (R3.2), messages, notifications (R5.2, R8, R9.3), cancel (R11). */
+@Component({
+  selector: 'sb-chat-panel',
+  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
+  template: `
+    <section class="sb-card sb-chat" aria-label="Chat">
+      <header class="sb-chat-head" [attr.data-stage]="store.stage()">
+        <span class="sb-avatar" [class.sb-avatar-agent]="store.stage() === 'chatting'"><mat-icon>{{ headIcon() }}</mat-icon></span>
+        <div class="sb-chat-title">
+          <h1 data-testid="status-title">{{ title() }}</h1>
+          <p class="sb-muted" data-testid="status-text">{{ subtitle() }}</p>
+        </div>
+        @if (open()) {
+          <button mat-stroked-button (click)="cancel()" data-testid="cancel-chat"><mat-icon>close</mat-icon> Cancel chat</button>
+        } @else {
+          <button mat-flat-button (click)="store.newChat()" data-testid="new-chat"><mat-icon>add_comment</mat-icon> Start a new chat</button>
+        }
+      </header>
+      @if (store.stage() === 'waiting' || store.stage() === 'transferring') {
+        <mat-progress-bar mode="indeterminate" aria-label="Waiting for an agent" />
+      }
+      @if (store.reconnecting()) {
+        <div class="sb-banner sb-banner-warning" role="status"><mat-icon>wifi_off</mat-icon> Connection lost. Reconnecting… your conversation is kept.</div>
+      }
+      <ol class="sb-transcript" #scroller aria-live="polite" data-testid="transcript">
+        @for (line of store.transcript(); track line.seq + line.kind + $index) {
+          @if (line.kind === 'system') {
+            <li class="sb-system" [attr.data-tone]="line.tone"><span>{{ line.text }}</span></li>
+          } @else {
+            <li class="sb-msg" [class.sb-mine]="line.from === 'endUser'">
+              <div class="sb-bubble">
+                <div class="sb-meta">{{ line.from === 'endUser' ? 'You' : line.author }} · {{ line.at | date: 'shortTime' }}</div>
+                <div class="sb-text">{{ line.text }}</div>
+              </div>
+            </li>
+          }
+        }
+      </ol>
+      @if (store.error()) {
+        <div class="sb-alert sb-alert-inline" role="alert"><mat-icon>error</mat-icon><span>{{ store.error() }}</span></div>
+      }
+      @if (canWrite()) {
+        <form class="sb-composer" (ngSubmit)="send()">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>Write a message</mat-label>
+            <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))"
+              data-testid="composer"></textarea>
+          </mat-form-field>
+          <button mat-flat-button type="submit" [disabled]="!draft.trim()" aria-label="Send message"><mat-icon>send</mat-icon> Send</button>
+        </form>
+      }
+    </section>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChatPanel {
+  protected readonly store = inject(WidgetStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
+  protected draft = '';
+
+  protected readonly open = computed(() => ['waiting', 'transferring', 'chatting'].includes(this.store.stage()));
+  protected readonly canWrite = computed(() => this.open());
+  protected readonly headIcon = computed(() => ({ waiting: 'hourglass_top', transferring: 'swap_horiz', chatting: 'support_agent', cancelled: 'cancel', ended: 'check_circle' })[this.store.stage()]);
+  protected readonly title = computed(() => {
+    const facts = this.store.facts();
+    switch (this.store.stage()) {
+      case 'waiting':
+        return 'Waiting for an agent';
+      case 'transferring':
+        return 'Transferring your chat';
+      case 'chatting':
+        return facts.agentName ?? 'Agent';
+      case 'cancelled':
+        return 'Chat cancelled';
+      default:
+        return 'Chat ended';
+    }
+  });
+  protected readonly subtitle = computed(() => {
+    const s = this.store.summary();
+    switch (this.store.stage()) {
+      case 'waiting':
+        return `You are in the ${s?.queue ?? 'support'} queue. The first available agent will join you; you can already add details below.`;
+      case 'transferring':
+        return 'Another agent will take over in a moment. Your conversation is kept.';
+      case 'chatting':
+        return 'is helping you now';
+      case 'cancelled':
+        return 'You cancelled this chat. The agent has been told.';
+      default:
+        return 'Thank you for contacting the service desk.';
+    }
+  });
+
+  constructor() {
+    effect(() => {
+      this.store.transcript();
+      const el = this.scroller()?.nativeElement;
+      if (el) queueMicrotask(() => (el.scrollTop = el.scrollHeight));
+    });
+  }
+
+  protected onEnter(event: KeyboardEvent): void {
+    if (event.shiftKey) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  protected async send(): Promise<void> {
+    const text = this.draft.trim();
+    if (!text) return;
+    this.draft = '';
+    if (!(await this.store.send(text))) this.draft = text;
+  }
+
+  protected cancel(): void {
+    const data: ConfirmData = {
+      title: 'Cancel this chat?',
+      message: this.store.stage() === 'chatting' ? 'The agent will be told that you cancelled, and you will not be able to send more messages in this chat.' : 'You will leave the queue.',
+      confirm: 'Cancel chat',
+      cancel: 'Keep chatting',
+    };
+    this.dialog
+      .open(ConfirmDialog, { data, width: '440px' })
+      .afterClosed()
+      .subscribe((yes) => {
+        if (yes) void this.store.cancel();
+      });
+  }
+}

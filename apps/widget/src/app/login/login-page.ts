@@ -1,0 +1,53 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+
+/** Sign-in through the gateway's identity provider. */
+@Component({
+  selector: 'sb-login-page',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule],
+  template: `
+    <form class="sb-card sb-login" (ngSubmit)="submit()" #f="ngForm">
+      <div class="sb-brand"><span class="sb-brand-mark"><mat-icon>forum</mat-icon></span><span>Switchboard</span></div>
+      <h1>{{ heading() }}</h1>
+      <p class="sb-muted">{{ subtitle() }}</p>
+      @if (error()) {
+        <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
+      }
+      <mat-form-field appearance="outline">
+        <mat-label>Username</mat-label>
+        <input matInput name="username" [(ngModel)]="username" autocomplete="username" required cdkFocusInitial autofocus />
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Password</mat-label>
+        <input matInput name="password" type="password" [(ngModel)]="password" autocomplete="current-password" required />
+      </mat-form-field>
+      <button mat-flat-button type="submit" [disabled]="busy() || !username.trim() || !password">
+        @if (busy()) {
+          <mat-progress-spinner diameter="18" mode="indeterminate" />
+        } @else {
+          Sign in
+        }
+      </button>
+    </form>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoginPage {
+  readonly heading = input('Sign in');
+  readonly subtitle = input('');
+  readonly busy = input(false);
+  readonly error = input<string | undefined>(undefined);
+  readonly signIn = output<{ username: string; password: string }>();
+  protected username = '';
+  protected password = '';
+
+  protected submit(): void {
+    if (!this.username.trim() || !this.password || this.busy()) return;
+    this.signIn.emit({ username: this.username.trim(), password: this.password });
+  }
+}

@@ -1,0 +1,111 @@
+import { TestBed } from '@angular/core/testing';
+import { CommandError } from '@switchboard/client';
+import type { SessionDetail, SessionSummary } from '@switchboard/contracts';
+import { FakeClient, hello } from '../../testing/fake-client';
+import { CLIENT_FACTORY } from './client-factory';
+import { stageOf, WidgetStore } from './widget-store';
+
+const summary = (fields: Partial<SessionSummary> = {}): SessionSummary => ({
+  sessionId: 's1',
+  version: 2,
+  status: 'QUEUED',
+  queue: 'Network',
+  companyId: 'acme',
+  endUserId: 'erin',
+  cancelledByUser: false,
+  userLeft: false,
+  ...fields,
+});
+const at = '2026-11-24T10:00:00.000Z';
+const detail = (fields: Partial<SessionDetail> = {}): SessionDetail => ({
+  ...summary(),
+  description: 'VPN drops',
+  createdAt: at,
+  history: [
+    { seq: 1, type: 'SessionStarted', at, sessionId: 's1', description: 'VPN drops', endUserName: 'Erin User' },
+    { seq: 2, type: 'SessionAssigned', at, sessionId: 's1', agentName: 'Alice Agent', via: 'accept' },
+  ],
+  ...fields,
+});
+
+describe('WidgetStore', () => {
+  let fake: FakeClient;
+  let store: WidgetStore;
+
+  beforeEach(() => {
+    localStorage.clear();
+    fake = new FakeClient();
+    fake.replies = {
+      connect: () => hello('erin', 'endUser', 'Erin User'),
+      topics: () => ({ useTopics: true, topics: [{ id: 'vpn', name: 'VPN' }] }),
+      currentSession: () => null,
+    };
+    TestBed.configureTestingModule({ providers: [{ provide: CLIENT_FACTORY, useValue: () => fake.asClient() }] });
+    store = TestBed.inject(WidgetStore);
+  });
+
+  it('R12 a reload with a kept token resumes the open chat with its conversation and the agent name (R3.2)', async () => {
+    localStorage.setItem('switchboard.widget.token', 't');
+    fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED', ownerAgentId: 'alice' });
+    await store.restore();
+    expect(store.phase()).toBe('chat');
+    expect(store.stage()).toBe('chatting');
+    expect(store.facts().agentName).toBe('Alice Agent');
+    expect(store.transcript().map((l) => l.text)).toEqual(['You started the chat', 'VPN drops', 'Alice Agent is now helping you']);
+  });
+
+  it('R1 start: the topic goes with the description when Use Topics is on; a refusal is shown in words', async () => {
+    localStorage.setItem('switchboard.widget.token', 't');
+    await store.restore();
+    expect(store.phase()).toBe('start');
+    expect(store.topics()).toEqual([{ id: 'vpn', name: 'VPN' }]);
+    fake.replies['startSession'] = () => new CommandError('TOPIC_NOT_FOUND', 'no topic');
+    await store.start('VPN drops', 'gone');
+    expect(store.error()).toBe('That topic is no longer available. Please choose another one.');
+    fake.replies['startSession'] = () => ({ session: detail(), duplicate: false });
+    await store.start('VPN drops', 'vpn');
+    expect(fake.calls.filter(([m]) => m === 'startSession').at(-1)?.[1]).toEqual(['VPN drops', 'vpn']);
+    expect([store.phase(), store.stage(), store.error()]).toEqual(['chat', 'waiting', undefined]);
+  });
+
+  it('R5.2 R8 R9.3 pushed events move the chat along and add notifications', async () => {
+    localStorage.setItem('switchboard.widget.token', 't');
+    fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED' });
+    await store.restore();
+    fake.emit('session.event', {
+      type: 'session.event', sessionId: 's1', seq: 3, prevSeq: 2, notices: [],
+      event: { seq: 3, type: 'SessionReleased', at, sessionId: 's1', agentName: 'Alice Agent', queue: 'Network' },
+      session: summary({ version: 3 }),
+    });
+    expect(store.stage()).toBe('waiting');
+    fake.emit('session.event', {
+      type: 'session.event', sessionId: 's1', seq: 4, prevSeq: 3, notices: [],
+      event: { seq: 4, type: 'SessionClosed', at, sessionId: 's1', reason: 'agentEnded' },
+      session: summary({ version: 4, status: 'CLOSED' }),
+    });
+    expect(store.stage()).toBe('ended');
+    expect(store.transcript().slice(-2).map((l) => l.text)).toEqual([
+      'Your chat was released so another agent can help you. Please wait.',
+      'The agent ended the chat. Thank you for contacting us!',
+    ]);
+  });
+
+  it('a wrong password and an expired token are explained in words', async () => {
+    const fetchMock = jest.fn().mockResolvedValue({ status: 401, ok: false });
+    (globalThis as { fetch: unknown }).fetch = fetchMock;
+    await store.signIn('erin', 'nope');
+    expect(store.error()).toBe('Wrong username or password.');
+    localStorage.setItem('switchboard.widget.token', 'old');
+    fake.replies['connect'] = () => new CommandError('UNAUTHORIZED', 'expired');
+    await store.restore();
+    expect([store.phase(), store.error(), localStorage.getItem('switchboard.widget.token')]).toEqual(['signedOut', 'Your sign-in has expired. Please sign in again.', null]);
+  });
+
+  it('R11 stages: waiting, transferring, chatting, cancelled while assigned (R11.2), ended', () => {
+    expect(stageOf(summary())).toBe('waiting');
+    expect(stageOf(summary({ status: 'PENDING_TRANSFER' }))).toBe('transferring');
+    expect(stageOf(summary({ status: 'ASSIGNED' }))).toBe('chatting');
+    expect(stageOf(summary({ status: 'ASSIGNED', cancelledByUser: true }))).toBe('cancelled');
+    expect(stageOf(summary({ status: 'ABANDONED' }))).toBe('ended');
+  });
+});

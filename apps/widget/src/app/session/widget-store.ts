@@ -1,0 +1,174 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { describeFailure, errorCodeOf, factsOf, login, transcriptOf, type SwitchboardClient } from '@switchboard/client';
+import type { SessionEventView, SessionSummary } from '@switchboard/contracts';
+import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
+
+const TOKEN_KEY = 'switchboard.widget.token';
+
+export type WidgetPhase = 'signedOut' | 'connecting' | 'start' | 'chat';
+/** Where the end user's chat stands, in their terms. */
+export type ChatStage = 'waiting' | 'transferring' | 'chatting' | 'cancelled' | 'ended';
+
+/**
+ * The end user's side of one chat: sign-in (token kept for reloads and
+ * reconnects), the start form's topics (R1), the open session with its
+ * history (resumed after a reload, R12), posting and cancelling (R11).
+ */
+@Injectable({ providedIn: 'root' })
+export class WidgetStore {
+  private readonly createClient = inject(CLIENT_FACTORY);
+  private readonly origin = inject(GATEWAY_ORIGIN);
+  private client?: SwitchboardClient;
+
+  readonly phase = signal<WidgetPhase>('signedOut');
+  readonly userName = signal('');
+  readonly useTopics = signal(false);
+  readonly topics = signal<Array<{ id: string; name: string }>>([]);
+  readonly summary = signal<SessionSummary | undefined>(undefined);
+  readonly events = signal<SessionEventView[]>([]);
+  readonly busy = signal(false);
+  /** The last failure, in words (cleared by the next action). */
+  readonly error = signal<string | undefined>(undefined);
+  readonly reconnecting = signal(false);
+
+  readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
+  readonly facts = computed(() => factsOf(this.events()));
+  readonly stage = computed<ChatStage>(() => stageOf(this.summary()));
+
+  /** Signs in with a kept token, if any (page reload). */
+  async restore(): Promise<void> {
+    const token = localStorage.getItem(TOKEN_KEY);
+    if (token) await this.connect(token);
+  }
+
+  async signIn(username: string, password: string): Promise<void> {
+    this.error.set(undefined);
+    this.busy.set(true);
+    try {
+      const answer = await login(this.origin, username, password);
+      localStorage.setItem(TOKEN_KEY, answer.token);
+      await this.connect(answer.token);
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  signOut(): void {
+    localStorage.removeItem(TOKEN_KEY);
+    this.client?.close();
+    this.client = undefined;
+    this.summary.set(undefined);
+    this.events.set([]);
+    this.phase.set('signedOut');
+  }
+
+  async start(description: string, topic?: string): Promise<void> {
+    if (!this.client || this.busy()) return;
+    this.error.set(undefined);
+    this.busy.set(true);
+    try {
+      const { session } = await this.client.startSession(description, this.useTopics() ? topic : undefined);
+      this.show(session, session.history);
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  async send(text: string): Promise<boolean> {
+    const session = this.summary();
+    if (!this.client || !session) return false;
+    this.error.set(undefined);
+    try {
+      const ack = await this.client.post(session.sessionId, text);
+      this.merge(ack.events);
+      return true;
+    } catch (error) {
+      this.error.set(describeFailure(error));
+      return false;
+    }
+  }
+
+  async cancel(): Promise<void> {
+    const session = this.summary();
+    if (!this.client || !session) return;
+    this.error.set(undefined);
+    try {
+      const ack = await this.client.cancel(session.sessionId);
+      this.merge(ack.events);
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    }
+  }
+
+  /** After an ended or cancelled chat: back to the start form. */
+  newChat(): void {
+    const session = this.summary();
+    if (session) this.client?.unfollow(session.sessionId);
+    this.summary.set(undefined);
+    this.events.set([]);
+    this.error.set(undefined);
+    this.phase.set('start');
+  }
+
+  private async connect(token: string): Promise<void> {
+    this.client?.close();
+    this.phase.set('connecting');
+    const client = this.createClient(token);
+    this.client = client;
+    client.on('session.event', (frame) => {
+      if (frame.sessionId !== this.summary()?.sessionId) return;
+      this.summary.set(frame.session);
+      this.merge([frame.event]);
+    });
+    client.on('hello', () => this.reconnecting.set(false));
+    client.on('disconnected', ({ code, willReconnect }) => {
+      if (willReconnect) this.reconnecting.set(true);
+      else if (code === 4401 || code === 4403) this.expired();
+    });
+    try {
+      const hello = await client.connect();
+      this.userName.set(hello.principal.name);
+      const [topics, current] = await Promise.all([client.topics(), client.currentSession()]);
+      this.useTopics.set(topics.useTopics);
+      this.topics.set(topics.topics);
+      if (current) this.show(current, current.history);
+      else this.phase.set('start');
+    } catch (error) {
+      if (errorCodeOf(error) === 'UNAUTHORIZED') return this.expired();
+      this.error.set(describeFailure(error));
+      this.phase.set('signedOut');
+    }
+  }
+
+  private expired(): void {
+    this.signOut();
+    this.error.set('Your sign-in has expired. Please sign in again.');
+  }
+
+  private show(session: SessionSummary, history: SessionEventView[]): void {
+    this.summary.set(session);
+    this.events.set([]);
+    this.merge(history);
+    this.phase.set('chat');
+  }
+
+  private merge(events: readonly SessionEventView[]): void {
+    if (events.length === 0) return;
+    const bySeq = new Map(this.events().map((e) => [e.seq, e]));
+    for (const e of events) bySeq.set(e.seq, e);
+    this.events.set([...bySeq.values()].sort((a, b) => a.seq - b.seq));
+  }
+}
+
+export function stageOf(session: SessionSummary | undefined): ChatStage {
+  if (!session) return 'waiting';
+  if (session.status === 'CLOSED' || session.status === 'ABANDONED') return 'ended';
+  if (session.cancelledByUser) return 'cancelled';
+  if (session.status === 'ASSIGNED') return 'chatting';
+  if (session.status === 'PENDING_TRANSFER') return 'transferring';
+  return 'waiting';
+}

@@ -1,0 +1,173 @@
+/**
+ * Router latency: time from a session entering the queue (its start is
+ * acknowledged) to its automatic assignment (the `SessionAssigned` event
+ * seen by a subscriber), at rising arrival rates, with 1 and 2 router
+ * processes (2 chat-actor processes, 50 online agents without a cap).
+ *
+ * Ceiling measured in the same run at the same rates: what one assignment
+ * needs at the least, a NATS request-reply whose responder does one
+ * unique-id insert, followed by a NATS publish seen by a subscriber.
+ *
+ * Usage: npm run bench:router   (BENCH_RATES=5,10,20,40,80 and BENCH_SECONDS=4 to change the load)
+ */
+import { connect } from '@nats-io/transport-node';
+import { AgentStateStore } from '@switchboard/agent-state';
+import { createSubjects, newSessionId, type ChatEventMessage } from '@switchboard/contracts';
+import { DEFAULT_SETTINGS } from '@switchboard/domain';
+import { mongoUriFor, provideInfrastructure } from '@switchboard/infra';
+import { ChatActorClient, decodeJson, encodeJson } from '@switchboard/service-kit';
+import { startService, type ServiceProcess } from '@switchboard/testing';
+import mongoose from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { percentile } from './stats';
+
+const RATES = (process.env['BENCH_RATES'] ?? '5,10,20,40,80').split(',').map(Number);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
+const AGENTS = 50;
+const PARTITIONS = 16;
+const TARGET_P99_MS = 50;
+
+interface Row {
+  setup: string;
+  rate: number;
+  sessions: number;
+  p50: number;
+  p99: number;
+  ceilingP99?: number;
+}
+
+/** Fires `count` operations at `rate` per second without waiting for earlier ones (open loop). */
+async function openLoop(rate: number, count: number, operation: (i: number) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  const pending: Array<Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(operation(i));
+  }
+  await Promise.all(pending);
+}
+
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '../..');
+  const infra = await provideInfrastructure({ purpose: 'test', projectRoot: root });
+  const engine = infra.localMongo?.engine ?? infra.source;
+  const rows: Row[] = [];
+  try {
+    const nc = await connect({ servers: infra.natsUrl });
+    const database = `bench_router_${Date.now()}`;
+    const db = await mongoose.createConnection(mongoUriFor(infra.mongoUri, database)).asPromise();
+
+    // Ceiling per rate: request-reply + one insert + a publish seen by a subscriber.
+    const ceilings = new Map<number, number>();
+    const probes = db.collection('bench_ceiling');
+    nc.subscribe('bench.ceiling', {
+      callback: (_e, msg) => {
+        const { id } = decodeJson(msg.data) as { id: string };
+        void probes.insertOne({ _id: id as never, at: new Date() }).then(() => {
+          msg.respond(encodeJson({ ok: true }));
+          nc.publish(`bench.ceiling.done.${id}`);
+        });
+      },
+    });
+    // Warm-up (connections, JIT, the collection's first writes) is not measured.
+    for (let i = 0; i < 20; i++) await nc.request('bench.ceiling', encodeJson({ id: randomUUID() }), { timeout: 10_000 });
+    for (const rate of RATES) {
+      const latencies: number[] = [];
+      await openLoop(rate, Math.min(800, rate * SECONDS), async () => {
+        const id = randomUUID();
+        const t0 = performance.now();
+        const seen = new Promise<void>((done) => nc.subscribe(`bench.ceiling.done.${id}`, { max: 1, callback: () => done() }));
+        await nc.flush();
+        await nc.request('bench.ceiling', encodeJson({ id }), { timeout: 10_000 });
+        await seen;
+        latencies.push(performance.now() - t0);
+      });
+      latencies.sort((a, b) => a - b);
+      ceilings.set(rate, percentile(latencies, 99));
+      rows.push({ setup: 'ceiling: NATS req + insert + publish', rate, sessions: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99) });
+    }
+
+    for (const routers of [1, 2]) {
+      const subjects = createSubjects(`benchr${routers}${Date.now() % 100000}`);
+      const env = {
+        NATS_URL: infra.natsUrl,
+        MONGODB_URI: infra.mongoUri,
+        MONGODB_DB: `${database}_${routers}`,
+        NATS_SUBJECT_PREFIX: subjects.prefix,
+        CHAT_PARTITIONS: String(PARTITIONS),
+        LOG_LEVEL: 'info',
+      };
+      const rdb = await mongoose.createConnection(mongoUriFor(infra.mongoUri, env.MONGODB_DB)).asPromise();
+      await rdb.collection('settings').insertOne({ _id: 'global' as never, ...DEFAULT_SETTINGS, agentAutoAccept: true, maxConcurrentChatsPerAgent: 0, revision: 1 });
+      const agentIds = Array.from({ length: AGENTS }, (_, i) => `agent-${i}`);
+      await rdb.collection('agents').insertMany(agentIds.map((id) => ({ _id: id as never, displayName: id, queues: [], companies: ['acme'], cap: 0 })));
+      const states = await AgentStateStore.open(nc, subjects.agentStateBucket);
+      await Promise.all(agentIds.map((id) => states.setPresence(id, 'online')));
+
+      const processes: ServiceProcess[] = [];
+      for (let i = 1; i <= 2; i++) processes.push(await startService('chat-actor', { ...env, INSTANCE_ID: `bench-actor-${i}` }));
+      for (let i = 1; i <= routers; i++) processes.push(await startService('router', { ...env, INSTANCE_ID: `bench-router-${i}` }));
+      await new Promise((r) => setTimeout(r, 3000)); // leases settle
+      const client = new ChatActorClient(nc, subjects, { partitions: PARTITIONS, deadlineMs: 60_000, attemptTimeoutMs: 20_000 });
+
+      const assignedAt = new Map<string, number>();
+      const waiters = new Map<string, () => void>();
+      const tap = nc.subscribe(subjects.chatEventsAll, {
+        callback: (_e, msg) => {
+          const m = msg.json<ChatEventMessage>();
+          if (m.event.type !== 'SessionAssigned') return;
+          assignedAt.set(m.event.sessionId, performance.now());
+          waiters.get(m.event.sessionId)?.();
+        },
+      });
+
+      for (const rate of RATES) {
+        const count = Math.min(800, rate * SECONDS);
+        const users = Array.from({ length: count }, (_, i) => `r${routers}-${rate}-u${i}`);
+        await rdb.collection('end_users').insertMany(users.map((id) => ({ _id: id as never, displayName: id, companyId: 'acme', assets: [] })));
+        const latencies: number[] = [];
+        await openLoop(rate, count, async (i) => {
+          const sessionId = newSessionId(users[i]!, randomUUID());
+          const assigned = new Promise<void>((done) => (assignedAt.has(sessionId) ? done() : waiters.set(sessionId, done)));
+          const reply = await client.send({ type: 'StartSession', commandId: randomUUID(), sessionId, actor: { role: 'endUser', id: users[i]! }, requestId: randomUUID(), description: 'benchmark' });
+          if (!reply.ok) throw new Error(`start failed: ${reply.error.code}`);
+          const queuedAt = performance.now();
+          await assigned;
+          latencies.push(Math.max(0, assignedAt.get(sessionId)! - queuedAt));
+        });
+        latencies.sort((a, b) => a - b);
+        rows.push({ setup: `${routers} router${routers > 1 ? 's' : ''}, 2 chat-actors`, rate, sessions: count, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ceilingP99: ceilings.get(rate) });
+      }
+      tap.unsubscribe();
+      await Promise.all(processes.map((p) => p.stop()));
+      await rdb.dropDatabase();
+      await rdb.close();
+    }
+    await db.dropDatabase();
+    await db.close();
+    await nc.close();
+  } finally {
+    await infra.stop();
+  }
+
+  console.log(`\nrouter benchmark: time from queued to assigned, ${AGENTS} online agents, database ${engine}, 2 cores`);
+  for (const r of rows) {
+    const ratio = r.ceilingP99 ? `  p99 ${(r.p99 / r.ceilingP99).toFixed(1)}x ceiling` : '';
+    console.log(`${r.setup.padEnd(38)} ${String(r.rate).padStart(4)}/s  n=${String(r.sessions).padStart(4)}  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms${ratio}`);
+  }
+  for (const setup of [...new Set(rows.filter((r) => r.ceilingP99 !== undefined).map((r) => r.setup))]) {
+    const ok = rows.filter((r) => r.setup === setup && r.p99 < TARGET_P99_MS).map((r) => r.rate);
+    console.log(`${setup}: highest rate with p99 < ${TARGET_P99_MS} ms: ${ok.length ? `${Math.max(...ok)}/s` : 'none of the rates tried'}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,39 @@
+import { agentIdOfKey, agentKey, initialLiveState, loadOf, withoutSession, withPresence, withSession } from './agent-live-state';
+
+const t0 = new Date('2026-01-01T10:00:00Z');
+const t1 = new Date('2026-01-01T10:01:00Z');
+
+describe('agent live state', () => {
+  it('R18 presence: an agent never seen is offline with no load', () => {
+    const s = initialLiveState(t0);
+    expect(s.presence).toBe('offline');
+    expect(loadOf(s)).toBe(0);
+  });
+
+  it('R18 presence: a change records since when; the same presence changes nothing', () => {
+    const online = withPresence(initialLiveState(t0), 'online', t1);
+    expect(online).toMatchObject({ presence: 'online', presenceSince: t1.toISOString() });
+    expect(withPresence(online, 'online', t0)).toBe(online);
+  });
+
+  it('R4.1 load: counts each assigned session once and records the last assignment', () => {
+    const s = withSession(withSession(initialLiveState(t0), 's1', t0), 's2', t1);
+    expect(loadOf(s)).toBe(2);
+    expect(s.lastAssignedAt).toBe(t1.toISOString());
+    expect(withSession(s, 's1', t1)).toBe(s);
+  });
+
+  it('R4.1 load: removing a session lowers the load; removing an unknown one changes nothing', () => {
+    const s = withSession(initialLiveState(t0), 's1', t0);
+    expect(loadOf(withoutSession(s, 's1'))).toBe(0);
+    expect(withoutSession(s, 'other')).toBe(s);
+  });
+
+  it('keys: plain ids are kept, others are encoded reversibly into KV-safe keys', () => {
+    expect(agentKey('agent-7')).toBe('agent-7');
+    for (const id of ['alice@example.com', 'a.b', 'ümlaut', 'x y']) {
+      expect(agentKey(id)).toMatch(/^[-/_=.a-zA-Z0-9]+$/);
+      expect(agentIdOfKey(agentKey(id))).toBe(id);
+    }
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * An agent's live state: presence (R18) and the sessions ASSIGNED to the
+ * agent, whose count is the agent's load (R4.1). It lives apart from the
+ * agent's profile (name, queues, companies, cap in MongoDB) because it changes
+ * with every assignment and must be changed atomically: one JetStream KV key
+ * per agent, every change a compare-and-set on the key's revision (A6).
+ *
+ * Pure functions only; a change that changes nothing returns the same object,
+ * so callers skip the write.
+ */
+export type AgentPresence = 'online' | 'away' | 'offline';
+
+export interface AgentLiveState {
+  readonly presence: AgentPresence;
+  readonly presenceSince: string;
+  /** Sessions assigned to the agent: session id -> when it was counted. */
+  readonly sessions: Readonly<Record<string, string>>;
+  /** When the agent last got a session (R4.1: ties go to the agent idle longest). */
+  readonly lastAssignedAt?: string;
+}
+
+/** What a never-seen agent is: offline, no sessions. */
+export function initialLiveState(now: Date): AgentLiveState {
+  return { presence: 'offline', presenceSince: now.toISOString(), sessions: {} };
+}
+
+export function loadOf(state: AgentLiveState): number {
+  return Object.keys(state.sessions).length;
+}
+
+export function withPresence(state: AgentLiveState, presence: AgentPresence, now: Date): AgentLiveState {
+  if (state.presence === presence) return state;
+  return { ...state, presence, presenceSince: now.toISOString() };
+}
+
+export function withSession(state: AgentLiveState, sessionId: string, now: Date): AgentLiveState {
+  if (sessionId in state.sessions) return state;
+  const at = now.toISOString();
+  return { ...state, sessions: { ...state.sessions, [sessionId]: at }, lastAssignedAt: at };
+}
+
+export function withoutSession(state: AgentLiveState, sessionId: string): AgentLiveState {
+  if (!(sessionId in state.sessions)) return state;
+  const sessions = { ...state.sessions };
+  delete sessions[sessionId];
+  return { ...state, sessions };
+}
+
+/** Agent ids are free text; KV keys allow `[-/_=.a-zA-Z0-9]` only. */
+const PLAIN_KEY = /^[-_a-zA-Z0-9]+$/;
+
+export function agentKey(agentId: string): string {
+  return PLAIN_KEY.test(agentId) ? agentId : `b64.${Buffer.from(agentId, 'utf8').toString('base64url')}`;
+}
+
+export function agentIdOfKey(key: string): string {
+  return key.startsWith('b64.') ? Buffer.from(key.slice(4), 'base64url').toString('utf8') : key;
+}

@@ -1,0 +1,63 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { randomBytes } from 'node:crypto';
+import { loadOf } from '../live-state/agent-live-state';
+import { AgentStateStore, type VersionedLiveState } from './agent-state.store';
+
+// The test NATS comes from the jest global setup; libs below the testing lib read its address directly.
+const natsUrl = () => process.env['SB_TEST_NATS_URL']!;
+
+async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('agent state store (JetStream KV)', () => {
+  let nc: NatsConnection;
+  let store: AgentStateStore;
+
+  beforeAll(async () => {
+    nc = await connect({ servers: natsUrl() });
+    store = await AgentStateStore.open(nc, `t${randomBytes(4).toString('hex')}_agent_state`);
+  });
+  afterAll(() => nc.close());
+
+  it('A6 reservation: of 20 reservations decided from the same state, exactly one gets in', async () => {
+    const read = await store.setPresence('a1', 'online');
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.reserve('a1', `s${i}`, read)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(loadOf((await store.get('a1')).state)).toBe(1);
+  });
+
+  it('A6 reservation: a presence change since the read makes the reservation fail (R18)', async () => {
+    const read = await store.setPresence('a2', 'online');
+    await store.setPresence('a2', 'offline');
+    expect(await store.reserve('a2', 's1', read)).toBe(false);
+    expect(loadOf((await store.get('a2')).state)).toBe(0);
+  });
+
+  it('R4.1 load: 50 concurrent adds and then removes by different writers are all counted exactly', async () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `s${i}`);
+    await Promise.all(ids.map((id) => store.addSession('a3', id)));
+    expect(loadOf((await store.get('a3')).state)).toBe(50);
+    await Promise.all(ids.slice(0, 30).map((id) => store.removeSession('a3', id)));
+    expect(Object.keys((await store.get('a3')).state.sessions).sort()).toEqual(ids.slice(30).sort());
+  });
+
+  it('agent ids that are not KV keys are stored under an encoded key', async () => {
+    await store.setPresence('alice@example.com', 'away');
+    expect((await store.get('alice@example.com')).state.presence).toBe('away');
+  });
+
+  it('watch: delivers the current states first, then every change', async () => {
+    const seen = new Map<string, VersionedLiveState | undefined>();
+    const watcher = await store.watch((id, state) => seen.set(id, state));
+    await watcher.initialized;
+    expect(seen.get('a1')?.state.presence).toBe('online');
+    await store.setPresence('a4', 'online');
+    await until(() => seen.get('a4')?.state.presence === 'online');
+    watcher.stop();
+  });
+});

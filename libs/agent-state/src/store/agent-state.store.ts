@@ -1,0 +1,125 @@
+import { Kvm, type KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import {
+  agentIdOfKey,
+  agentKey,
+  initialLiveState,
+  withoutSession,
+  withPresence,
+  withSession,
+  type AgentLiveState,
+  type AgentPresence,
+} from '../live-state/agent-live-state';
+
+/** A live state and the KV revision it was read at (0: the agent has no key yet). */
+export interface VersionedLiveState {
+  readonly state: AgentLiveState;
+  readonly revision: number;
+}
+
+const MAX_CAS_ATTEMPTS = 50;
+
+/**
+ * Agents' live state in a JetStream KV bucket, one key per agent. Every change
+ * is a compare-and-set on the revision it was computed from, so concurrent
+ * writers (chat actors reserving capacity, gateways setting presence) never
+ * lose each other's changes and a reservation can be made conditional on
+ * exactly the state an assignment was decided with (A6, R18).
+ */
+export class AgentStateStore {
+  private constructor(private readonly kv: KV) {}
+
+  static async open(nc: NatsConnection, bucket: string): Promise<AgentStateStore> {
+    // Several history entries help diagnostics; the store reads the last only.
+    const kv = await new Kvm(nc).create(bucket, { history: 5 });
+    return new AgentStateStore(kv);
+  }
+
+  async get(agentId: string, now = new Date()): Promise<VersionedLiveState> {
+    const entry = await this.kv.get(agentKey(agentId));
+    if (!entry || entry.operation !== 'PUT') return { state: initialLiveState(now), revision: 0 };
+    return { state: entry.json<AgentLiveState>(), revision: entry.revision };
+  }
+
+  async many(agentIds: readonly string[], now = new Date()): Promise<Map<string, VersionedLiveState>> {
+    const unique = [...new Set(agentIds)];
+    const states = await Promise.all(unique.map((id) => this.get(id, now)));
+    return new Map(unique.map((id, i) => [id, states[i]!]));
+  }
+
+  setPresence(agentId: string, presence: AgentPresence, now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withPresence(s, presence, now), now);
+  }
+
+  /** Counts a session against the agent (idempotent). */
+  addSession(agentId: string, sessionId: string, now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withSession(s, sessionId, now), now);
+  }
+
+  /** No longer counts the session against the agent (idempotent). */
+  removeSession(agentId: string, sessionId: string, now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withoutSession(s, sessionId), now);
+  }
+
+  /**
+   * Counts `sessionId` against the agent only if the agent's state is still
+   * `read`: the reservation of an automatic assignment (A6). Returns false
+   * when anything changed since (another reservation, presence): the caller
+   * decides again from the new state.
+   */
+  async reserve(agentId: string, sessionId: string, read: VersionedLiveState, now = new Date()): Promise<boolean> {
+    const next = withSession(read.state, sessionId, now);
+    if (next === read.state) return true;
+    return (await this.write(agentId, next, read.revision)) !== undefined;
+  }
+
+  /**
+   * Calls `onChange` with every agent's state, first the current ones, then
+   * each change as it happens. `initialized` resolves once the current states
+   * were delivered.
+   */
+  async watch(onChange: (agentId: string, state: VersionedLiveState | undefined) => void): Promise<{ stop(): void; initialized: Promise<void> }> {
+    let markInitialized!: () => void;
+    const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
+    if ((await this.kv.status()).values === 0) markInitialized();
+    const iterator = await this.kv.watch();
+    void (async () => {
+      for await (const entry of iterator) {
+        // Current values come first; `delta` counts down to 0 on the last of them.
+        if (entry.isUpdate || entry.delta === 0) markInitialized();
+        const agentId = agentIdOfKey(entry.key);
+        onChange(agentId, entry.operation === 'PUT' ? { state: entry.json<AgentLiveState>(), revision: entry.revision } : undefined);
+      }
+    })();
+    return { stop: () => iterator.stop(), initialized };
+  }
+
+  private async change(agentId: string, apply: (s: AgentLiveState) => AgentLiveState, now: Date): Promise<VersionedLiveState> {
+    for (let attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      const current = await this.get(agentId, now);
+      const next = apply(current.state);
+      if (next === current.state) return current;
+      const revision = await this.write(agentId, next, current.revision);
+      if (revision !== undefined) return { state: next, revision };
+    }
+    throw new Error(`Agent ${agentId}: live state kept changing under ${MAX_CAS_ATTEMPTS} attempts`);
+  }
+
+  /** Writes `state` if the key is still at `revision`; undefined when it is not. */
+  private async write(agentId: string, state: AgentLiveState, revision: number): Promise<number | undefined> {
+    const key = agentKey(agentId);
+    const data = JSON.stringify(state);
+    try {
+      return revision === 0 ? await this.kv.create(key, data) : await this.kv.update(key, data, revision);
+    } catch (error) {
+      if (isRevisionConflict(error)) return undefined;
+      throw error;
+    }
+  }
+}
+
+/** JetStream refuses a write whose expected last sequence is stale with API error 10071. */
+function isRevisionConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: string };
+  return e?.code === 10071 || /wrong last sequence/i.test(e?.message ?? '');
+}

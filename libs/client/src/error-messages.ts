@@ -1,0 +1,63 @@
+/**
+ * Error codes of the gateway (docs/protocol/websocket.md, section 6) in words
+ * a person understands. The server's own message is English for developers;
+ * screens show these instead, so every refusal reads the same everywhere.
+ */
+const MESSAGES: Readonly<Record<string, string>> = {
+  // protocol
+  BAD_FRAME: 'The request was not understood. Please reload the page and try again.',
+  UNKNOWN_COMMAND: 'This action is not supported by the server. Please reload the page.',
+  FRAME_TOO_LARGE: 'That message is too long. Please shorten it and send it again.',
+  RATE_LIMITED: 'You are going a little fast. Please wait a moment and try again.',
+  FORBIDDEN: 'You are not allowed to do that on this chat.',
+  UNAUTHORIZED: 'Your sign-in has expired. Please sign in again.',
+  SESSION_NOT_FOUND: 'This chat no longer exists.',
+  DUPLICATE_CLIENT_ID: 'That action is already on its way. Please wait a moment.',
+  UNAVAILABLE: 'The service cannot be reached right now. Please try again in a moment.',
+  TIMEOUT: 'The service took too long to answer. Please try again.',
+  INTERNAL: 'Something went wrong on our side. Please try again.',
+  // sign-in (REST)
+  BAD_REQUEST: 'Please enter your username and password.',
+  BAD_CREDENTIALS: 'Wrong username or password.',
+  // chat session
+  VALIDATION: 'Some of what you entered is not valid. Please check it and try again.',
+  COMMAND_ID_REUSED: 'That action was already sent. Please reload the page.',
+  SESSION_EXISTS: 'You already have an open chat.',
+  SESSION_CLOSED: 'This chat has already ended.',
+  INVALID_STATE: 'This chat has changed in the meantime, so that action is no longer possible.',
+  ALREADY_TAKEN: 'Another agent accepted this chat first.',
+  NOT_OWNER: 'Only the agent who has this chat can do that.',
+  NOT_TRANSFER_TARGET: 'This chat was transferred to another agent.',
+  TRANSFER_TARGET_NOT_ELIGIBLE: 'That agent cannot take this chat: they may have gone offline or do not work on this queue.',
+  QUEUE_TRANSFER_DISABLED: 'Transfers to a support queue are turned off (they need Support Queues and Use Topics).',
+  QUEUE_NOT_FOUND: 'That support queue does not exist any more.',
+  TOPIC_REQUIRED: 'Please choose a topic for your question.',
+  TOPIC_NOT_FOUND: 'That topic is no longer available. Please choose another one.',
+  USER_CANCELLED: 'This chat was cancelled, so no more messages can be sent.',
+  TICKET_EXISTS: 'This chat already has a ticket.',
+  NO_TICKET: 'This chat has no ticket.',
+  TICKET_CHOICE_REQUIRED: 'This chat has a ticket: choose whether to resolve it before ending the chat.',
+  REMOTE_CONTROL_NOT_CONFIGURED: 'Remote control is not set up: an administrator has to enter the remote-control console address first.',
+  ASSET_NOT_FOUND: 'The end user has no device registered that can be controlled remotely.',
+  AGENT_UNAVAILABLE: 'You are not available: set yourself online to take chats.',
+  AGENT_AT_CAPACITY: 'You already have as many chats as you may take at once.',
+  AGENT_NOT_ELIGIBLE: 'This chat belongs to a queue or company you do not work for.',
+  MANUAL_ACCEPT_DISABLED: 'Chats are assigned automatically right now, so they cannot be picked from the queue.',
+  AUTO_ACCEPT_OFF: 'Automatic assignment is turned off.',
+};
+
+/** A message a person understands for an error code; unknown codes get a general one. */
+export function describeError(code: string): string {
+  return MESSAGES[code] ?? 'Something went wrong. Please try again.';
+}
+
+/** The code of anything thrown by the client (CommandError), a login failure or a network error. */
+export function errorCodeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') return (error as { code: string }).code;
+  return 'UNAVAILABLE';
+}
+
+/** `describeError(errorCodeOf(error))`. */
+export function describeFailure(error: unknown): string {
+  return describeError(errorCodeOf(error));
+}

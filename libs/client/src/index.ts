@@ -1,0 +1,6 @@
+export { SwitchboardClient, CommandError, type SwitchboardClientOptions, type ClientEvents, type CommandResult } from './switchboard-client';
+export { AgentListsModel } from './agent-lists';
+export { describeError, describeFailure, errorCodeOf } from './error-messages';
+export { login, gatewaySocketUrl } from './login';
+export { transcriptOf, factsOf, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
+export type { WebSocketConstructor, WebSocketLike } from './web-socket';

@@ -1,0 +1,29 @@
+import { loginResponseSchema, type LoginResponse } from '@switchboard/contracts';
+import { CommandError } from './switchboard-client';
+
+/**
+ * `POST /api/auth/login` of the gateway's identity provider. Resolves with
+ * the token and principal; rejects with a CommandError whose code says why
+ * (`BAD_CREDENTIALS` for a wrong password, `BAD_REQUEST`, `UNAVAILABLE`).
+ */
+export async function login(baseUrl: string, username: string, password: string, fetchFn: typeof fetch = fetch): Promise<LoginResponse> {
+  let response: Response;
+  try {
+    response = await fetchFn(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+  } catch {
+    throw new CommandError('UNAVAILABLE', 'The gateway cannot be reached.');
+  }
+  if (response.status === 401) throw new CommandError('BAD_CREDENTIALS', 'Wrong username or password.');
+  if (response.status === 400) throw new CommandError('BAD_REQUEST', 'Username and password are required.');
+  if (!response.ok) throw new CommandError(response.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL', `Login answered ${response.status}`);
+  return loginResponseSchema.parse(await response.json());
+}
+
+/** The WebSocket address of the gateway serving the page (`ws://host/ws`, `wss://` under https). */
+export function gatewaySocketUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}

@@ -1,0 +1,407 @@
+import {
+  helloFrameSchema,
+  type CommandPayload,
+  type CommandType,
+  type HelloFrame,
+  type ListsChangedFrame,
+  type ListsSnapshotFrame,
+  type ReplyData,
+  type SessionEventFrame,
+  type SessionEventView,
+  type SessionSummary,
+  type WsError,
+} from '@switchboard/contracts';
+import { SessionTracker } from './session-tracker';
+import { resolveWebSocket, WS_OPEN, type WebSocketConstructor, type WebSocketLike } from './web-socket';
+
+export type CommandResult<T extends CommandType> = { ok: true; data: ReplyData<T> } | { ok: false; error: WsError };
+
+/** A refused command (thrown by the typed helpers; `command()` returns it instead). */
+export class CommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface SwitchboardClientOptions {
+  /** `ws://host:port/ws` */
+  url: string;
+  /** The bearer token, or a function giving a fresh one (called before each connect). */
+  token: string | (() => string | Promise<string>);
+  /** WebSocket implementation; default: the global one (browsers, Node 22), else the `ws` package. */
+  WebSocket?: WebSocketConstructor;
+  /** A command without a reply after this long fails with TIMEOUT. Default: the server's own limit (hello) plus 5 s. */
+  requestTimeoutMs?: number;
+  /** Reconnect after an unexpected close, with exponential backoff. Default true. */
+  reconnect?: boolean;
+  reconnectMinDelayMs?: number;
+  reconnectMaxDelayMs?: number;
+}
+
+/** Events a client can subscribe to. */
+export interface ClientEvents {
+  hello: HelloFrame;
+  /** A session event, delivered once per seq and in seq order (gaps are filled by resume). */
+  'session.event': SessionEventFrame;
+  'lists.snapshot': ListsSnapshotFrame;
+  'lists.changed': ListsChangedFrame;
+  /** An `error` frame (a frame the server could not tie to a command). */
+  'protocol.error': WsError;
+  /** The socket closed; `willReconnect` says whether the client tries again. */
+  disconnected: { code: number; reason: string; willReconnect: boolean };
+  /** Reconnected and resumed every followed session. */
+  resumed: { sessions: number };
+}
+
+type Listener<T> = (value: T) => void;
+
+interface Pending {
+  type: CommandType;
+  frame: string;
+  resolve: (result: CommandResult<CommandType>) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const CLOSE_NO_RETRY = new Set([4401, 4403]);
+
+/**
+ * Typed client of the Switchboard WebSocket protocol (docs/protocol/websocket.md),
+ * for browsers and Node. Every command gets exactly one result; commands
+ * unanswered when the connection drops are sent again with the same clientId
+ * after reconnecting (idempotent on the server). Session events reach
+ * subscribers once each and in seq order; after a reconnect or a gap the
+ * client resumes each followed session from the last seq it delivered.
+ */
+export class SwitchboardClient {
+  private socket?: WebSocketLike;
+  private readonly pending = new Map<string, Pending>();
+  private readonly listeners = new Map<keyof ClientEvents, Set<Listener<never>>>();
+  private readonly tracker: SessionTracker;
+  private closedByUser = false;
+  private attempt = 0;
+  private reconnectTimer?: ReturnType<typeof setTimeout>;
+  private counter = 0;
+  private readonly idPrefix = randomId();
+  /** The last hello (principal, limits). */
+  hello?: HelloFrame;
+
+  constructor(private readonly options: SwitchboardClientOptions) {
+    this.tracker = new SessionTracker({
+      deliver: (frame) => this.emit('session.event', frame),
+      resume: (sessionId, afterSeq) => this.command('session.resume', { sessionId, afterSeq }),
+    });
+  }
+
+  /** Opens the connection; resolves with the server's hello, rejects on an unauthorized or failed handshake. */
+  async connect(): Promise<HelloFrame> {
+    this.closedByUser = false;
+    const Ctor = await resolveWebSocket(this.options.WebSocket);
+    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    const url = `${this.options.url}${this.options.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+    return new Promise<HelloFrame>((resolve, reject) => {
+      const socket = new Ctor(url);
+      this.socket = socket;
+      let greeted = false;
+      socket.onmessage = (event) => {
+        const frame = parse(event.data);
+        if (!frame) return;
+        if (!greeted) {
+          if (frame['type'] === 'hello') {
+            greeted = true;
+            this.hello = helloFrameSchema.parse(frame);
+            this.attempt = 0;
+            resolve(this.hello);
+            this.emit('hello', this.hello);
+            this.afterConnect();
+            return;
+          }
+          if (frame['type'] === 'error') {
+            const error = frame['error'] as WsError;
+            reject(new CommandError(error.code, error.message));
+            return;
+          }
+        }
+        this.onFrame(frame);
+      };
+      socket.onerror = () => {
+        if (!greeted) reject(new CommandError('UNAVAILABLE', `Could not connect to ${this.options.url}`));
+      };
+      socket.onclose = (event) => {
+        if (this.socket !== socket) return;
+        if (!greeted) {
+          // connect()'s caller (or the reconnect loop) decides what happens next.
+          reject(new CommandError(event.code === 4401 ? 'UNAUTHORIZED' : 'UNAVAILABLE', event.reason || `closed with ${event.code}`));
+          return;
+        }
+        const noRetry = this.closedByUser || this.options.reconnect === false || CLOSE_NO_RETRY.has(event.code);
+        this.emit('disconnected', { code: event.code, reason: event.reason, willReconnect: !noRetry });
+        if (noRetry) this.failPending('UNAVAILABLE', 'The connection is closed.');
+        else this.scheduleReconnect();
+      };
+    });
+  }
+
+  /** Closes for good: no reconnect; unanswered commands fail with UNAVAILABLE. */
+  close(): void {
+    this.closedByUser = true;
+    clearTimeout(this.reconnectTimer);
+    this.socket?.close(1000, 'bye');
+    this.failPending('UNAVAILABLE', 'The client was closed.');
+  }
+
+  /** Drops the connection as a network failure would (tests of reconnect and R12). */
+  dropConnection(): void {
+    this.socket?.close(4000, 'dropped by the client');
+  }
+
+  get connected(): boolean {
+    return this.socket?.readyState === WS_OPEN && this.hello !== undefined;
+  }
+
+  on<E extends keyof ClientEvents>(event: E, listener: Listener<ClientEvents[E]>): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(listener as Listener<never>);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  /**
+   * Sends one command and resolves with its one result (never throws for a
+   * refusal). `clientId` defaults to a fresh unique id; pass the same one to
+   * retry a command idempotently.
+   */
+  command<T extends CommandType>(type: T, payload: CommandPayload<T>, options: { clientId?: string; timeoutMs?: number } = {}): Promise<CommandResult<T>> {
+    const clientId = options.clientId ?? this.nextClientId();
+    const frame = JSON.stringify({ ...payload, type, clientId });
+    return this.sendRaw(type, clientId, frame, options.timeoutMs) as Promise<CommandResult<T>>;
+  }
+
+  /** Sends any text as a frame (tests of bad input); resolves with the reply if it carries `clientId`. */
+  sendRaw(type: CommandType, clientId: string, frame: string, timeoutMs?: number): Promise<CommandResult<CommandType>> {
+    const existing = this.pending.get(clientId);
+    if (existing) return new Promise((resolve) => resolve({ ok: false, error: { code: 'DUPLICATE_CLIENT_ID', message: 'A command with this clientId is pending.' } }));
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(clientId);
+        resolve({ ok: false, error: { code: 'TIMEOUT', message: `No reply to ${type} within ${timeoutMs ?? this.timeoutMs} ms` } });
+      }, timeoutMs ?? this.timeoutMs);
+      this.pending.set(clientId, { type, frame, resolve, timer });
+      if (this.connected) this.socket!.send(frame);
+      // Otherwise it goes out after the next hello.
+    });
+  }
+
+  /** Sends text without waiting for anything (bad-input tests). */
+  sendText(text: string): void {
+    this.socket?.send(text);
+  }
+
+  /** Follows a session from `lastSeq`: its events are delivered in order from there, and resumed after reconnects. */
+  follow(sessionId: string, lastSeq: number): void {
+    this.tracker.follow(sessionId, lastSeq);
+  }
+
+  unfollow(sessionId: string): void {
+    this.tracker.unfollow(sessionId);
+  }
+
+  /** The highest seq delivered for a session. */
+  lastSeq(sessionId: string): number | undefined {
+    return this.tracker.lastSeq(sessionId);
+  }
+
+  // ---- typed helpers: resolve with the data, throw CommandError on refusal ----
+
+  async startSession(description: string, topic?: string, clientId?: string) {
+    const data = await this.ok(this.command('session.start', topic === undefined ? { description } : { description, topic }, { clientId }));
+    this.tracker.follow(data.session.sessionId, data.session.version);
+    return data;
+  }
+
+  async currentSession() {
+    const data = await this.ok(this.command('session.current', {}));
+    if (data.session) this.tracker.follow(data.session.sessionId, data.session.version);
+    return data.session;
+  }
+
+  post(sessionId: string, text: string) {
+    return this.ok(this.command('session.post', { sessionId, text }));
+  }
+
+  cancel(sessionId: string) {
+    return this.ok(this.command('session.cancel', { sessionId }));
+  }
+
+  resume(sessionId: string, afterSeq: number) {
+    return this.ok(this.command('session.resume', { sessionId, afterSeq }));
+  }
+
+  lists() {
+    return this.ok(this.command('agent.lists', {}));
+  }
+
+  async accept(sessionId: string) {
+    const data = await this.ok(this.command('session.accept', { sessionId }));
+    this.tracker.follow(sessionId, data.session.version);
+    return data;
+  }
+
+  sideNote(sessionId: string, text: string) {
+    return this.ok(this.command('session.sideNote', { sessionId, text }));
+  }
+
+  transferTargets(sessionId: string) {
+    return this.ok(this.command('session.transferTargets', { sessionId }));
+  }
+
+  transferToAgent(sessionId: string, targetAgentId: string, sideNote?: string) {
+    return this.ok(this.command('session.transferToAgent', { sessionId, targetAgentId, ...(sideNote ? { sideNote } : {}) }));
+  }
+
+  transferToQueue(sessionId: string, queue: string, sideNote?: string) {
+    return this.ok(this.command('session.transferToQueue', { sessionId, queue, ...(sideNote ? { sideNote } : {}) }));
+  }
+
+  release(sessionId: string) {
+    return this.ok(this.command('session.release', { sessionId }));
+  }
+
+  end(sessionId: string, resolveTicket?: boolean) {
+    return this.ok(this.command('session.end', resolveTicket === undefined ? { sessionId } : { sessionId, resolveTicket }));
+  }
+
+  abandon(sessionId: string) {
+    return this.ok(this.command('session.abandon', { sessionId }));
+  }
+
+  createTicket(sessionId: string, summary: string) {
+    return this.ok(this.command('session.createTicket', { sessionId, summary }));
+  }
+
+  requestControl(sessionId: string, assetId?: string) {
+    return this.ok(this.command('session.requestControl', assetId ? { sessionId, assetId } : { sessionId }));
+  }
+
+  customerInfo(sessionId: string) {
+    return this.ok(this.command('session.customerInfo', { sessionId }));
+  }
+
+  resources(sessionId: string) {
+    return this.ok(this.command('session.resources', { sessionId }));
+  }
+
+  searchKnowledge(query: string) {
+    return this.ok(this.command('knowledge.search', { query }));
+  }
+
+  setPresence(presence: 'online' | 'away') {
+    return this.ok(this.command('presence.set', { presence }));
+  }
+
+  presence() {
+    return this.ok(this.command('presence.get', {}));
+  }
+
+  topics() {
+    return this.ok(this.command('topics.list', {}));
+  }
+
+  // ---- internals ----
+
+  private get timeoutMs(): number {
+    // A little longer than the server's limit, so the server's typed TIMEOUT arrives first.
+    return this.options.requestTimeoutMs ?? (this.hello ? this.hello.limits.requestTimeoutMs + 5000 : 20_000);
+  }
+
+  private async ok<T extends CommandType>(result: Promise<CommandResult<T>>): Promise<ReplyData<T>> {
+    const r = await result;
+    if (!r.ok) throw new CommandError(r.error.code, r.error.message, r.error.details);
+    return r.data;
+  }
+
+  private nextClientId(): string {
+    return `${this.idPrefix}-${(++this.counter).toString(36)}`;
+  }
+
+  private onFrame(frame: Record<string, unknown>): void {
+    switch (frame['type']) {
+      case 'reply': {
+        const clientId = frame['clientId'] as string;
+        const pending = this.pending.get(clientId);
+        if (!pending) return;
+        this.pending.delete(clientId);
+        clearTimeout(pending.timer);
+        pending.resolve(frame['ok'] === true ? { ok: true, data: frame['data'] as never } : { ok: false, error: frame['error'] as WsError });
+        return;
+      }
+      case 'session.event':
+        this.tracker.receive(frame as unknown as SessionEventFrame);
+        return;
+      case 'lists.snapshot':
+        this.emit('lists.snapshot', frame as unknown as ListsSnapshotFrame);
+        return;
+      case 'lists.changed':
+        this.emit('lists.changed', frame as unknown as ListsChangedFrame);
+        return;
+      case 'error':
+        this.emit('protocol.error', frame['error'] as WsError);
+        return;
+    }
+  }
+
+  /** After every hello: send what is still unanswered, resume every followed session. */
+  private afterConnect(): void {
+    for (const pending of this.pending.values()) this.socket!.send(pending.frame);
+    const sessions = this.tracker.followed();
+    if (sessions.length === 0) return;
+    void Promise.all(sessions.map((id) => this.tracker.resume(id))).then(() => this.emit('resumed', { sessions: sessions.length }));
+  }
+
+  private scheduleReconnect(): void {
+    const min = this.options.reconnectMinDelayMs ?? 100;
+    const max = this.options.reconnectMaxDelayMs ?? 5000;
+    const delay = Math.min(max, min * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
+    this.reconnectTimer = setTimeout(() => {
+      this.connect().catch((error: unknown) => {
+        if (error instanceof CommandError && error.code === 'UNAUTHORIZED') {
+          this.failPending('UNAUTHORIZED', error.message);
+          return;
+        }
+        // A failed attempt never said hello, so its close handler left the retry to us.
+        if (!this.closedByUser) this.scheduleReconnect();
+      });
+    }, delay);
+  }
+
+  private failPending(code: string, message: string): void {
+    for (const [clientId, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.resolve({ ok: false, error: { code, message } });
+      this.pending.delete(clientId);
+    }
+  }
+
+  private emit<E extends keyof ClientEvents>(event: E, value: ClientEvents[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<ClientEvents[E]>)(value);
+  }
+}
+
+function parse(data: unknown): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(typeof data === 'string' ? data : String(data));
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function randomId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID().slice(0, 18) : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+}
+
+export type { SessionEventView, SessionSummary };

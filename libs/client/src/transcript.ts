@@ -1,0 +1,137 @@
+import type { SessionEventView } from '@switchboard/contracts';
+
+export type Viewer = 'agent' | 'endUser';
+
+/** One line of a chat's transcript as a screen shows it. */
+export interface TranscriptEntry {
+  seq: number;
+  at: string;
+  kind: 'message' | 'note' | 'system';
+  /** Messages: who wrote it. */
+  from?: 'endUser' | 'agent';
+  /** Messages and notes: the author's display name. */
+  author?: string;
+  text: string;
+  /** System lines: how much it matters to the reader. */
+  tone?: 'info' | 'warning' | 'success';
+}
+
+type Fields = Record<string, unknown>;
+
+/** How a ticket id reads on screen: `T-c428907d` for `T-c428907d-01a5-...`; other ids as they are. */
+export function shortTicketId(ticketId: string): string {
+  const uuid = /^(T-)?([0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.exec(ticketId);
+  return uuid ? `T-${uuid[2]}` : ticketId;
+}
+const ticket = (e: Fields): string => shortTicketId(str(e, 'ticketId'));
+const str = (e: Fields, key: string): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
+
+/**
+ * The transcript of a session for an agent or an end user (R13): messages,
+ * side notes (agents only) and one readable line per system event, in seq
+ * order. Events the viewer should not see are left out.
+ */
+export function transcriptOf(events: readonly SessionEventView[], viewer: Viewer): TranscriptEntry[] {
+  const entries: TranscriptEntry[] = [];
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) entries.push(...entriesOf(event as SessionEventView & Fields, viewer));
+  return entries;
+}
+
+function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntry[] {
+  const base = { seq: e.seq, at: e.at };
+  const system = (text: string, tone: TranscriptEntry['tone'] = 'info'): TranscriptEntry[] => [{ ...base, kind: 'system', text, tone }];
+  const agent = viewer === 'agent';
+  switch (e.type) {
+    case 'SessionStarted':
+      return [
+        ...system(agent ? `Chat started by ${str(e, 'endUserName') || str(e, 'endUserId')} in the ${str(e, 'queue')} queue` : 'You started the chat'),
+        { ...base, kind: 'message', from: 'endUser', author: str(e, 'endUserName') || str(e, 'endUserId'), text: str(e, 'description') },
+      ];
+    case 'MessagePosted': {
+      const from = str(e, 'from') === 'agent' ? 'agent' : 'endUser';
+      return [{ ...base, kind: 'message', from, author: str(e, 'authorName') || str(e, 'authorId'), text: str(e, 'text') }];
+    }
+    case 'SideNoteAdded':
+      return agent ? [{ ...base, kind: 'note', author: str(e, 'authorName') || str(e, 'authorId'), text: str(e, 'text') }] : [];
+    case 'SessionAssigned': {
+      const name = str(e, 'agentName');
+      if (!agent) return system(`${name} is now helping you`, 'success');
+      const via = str(e, 'via');
+      return system(via === 'transfer' ? `${name} accepted the transfer` : via === 'autoAssign' ? `Assigned to ${name} automatically` : `${name} accepted the chat`, 'success');
+    }
+    case 'TransferRequested':
+      return system(agent ? `${str(e, 'fromAgentName')} transferred the chat to ${str(e, 'toAgentName')}` : `Your chat is being transferred to ${str(e, 'toAgentName')}`);
+    case 'TransferredToQueue':
+      return system(agent ? `${str(e, 'fromAgentName')} transferred the chat to the ${str(e, 'toQueue')} queue` : `Your chat was transferred to the ${str(e, 'toQueue')} team. Please wait for an agent.`);
+    case 'SessionReleased':
+      return system(agent ? `${str(e, 'agentName')} released the chat back to the ${str(e, 'queue')} queue` : 'Your chat was released so another agent can help you. Please wait.');
+    case 'TransferReverted':
+      return system(agent ? `The transfer did not happen (the agent went offline); the chat is back in the ${str(e, 'queue')} queue` : 'Your chat is back in the queue. Please wait for an agent.', 'warning');
+    case 'UserCancelled':
+      return system(agent ? 'End user has cancelled chat.' : 'You cancelled the chat', 'warning');
+    case 'UserLeft':
+      return agent ? system('The end user left the chat', 'warning') : [];
+    case 'UserReturned':
+      return agent ? system('The end user is back') : [];
+    case 'TicketCreated':
+      return system(agent ? `Ticket ${ticket(e)} created: ${str(e, 'summary')}` : `Ticket ${ticket(e)} was opened for your issue`);
+    case 'TicketResolved':
+      return system(`Ticket ${ticket(e)} resolved`, 'success');
+    case 'TicketCancelled':
+      return system(`Ticket ${ticket(e)} cancelled`, 'warning');
+    case 'RemoteControlRequested':
+      return agent ? system(`Remote control requested for device ${str(e, 'deviceId')}`) : [];
+    case 'SessionClosed': {
+      const reason = str(e, 'reason');
+      if (reason === 'userCancelled') return system(agent ? 'The end user cancelled the chat before it was accepted' : 'You cancelled the chat');
+      if (reason === 'forceClosed') return system('An administrator closed the chat', 'warning');
+      return system(agent ? 'Chat ended' : 'The agent ended the chat. Thank you for contacting us!');
+    }
+    case 'SessionAbandoned':
+      return system(agent ? `${str(e, 'agentName')} abandoned the chat` : 'The chat was closed', 'warning');
+    default:
+      return [];
+  }
+}
+
+/** What a screen shows about a session besides its transcript, read from its history. */
+export interface SessionFacts {
+  description?: string;
+  topic?: string;
+  endUserName?: string;
+  /** The agent the end user last heard of (R3.2). */
+  agentName?: string;
+  ticket?: { ticketId: string; summary: string; status: 'Open' | 'Resolved' | 'Cancelled' };
+  /** A side note came with the latest transfer: who wrote it. */
+  lastNoteBy?: string;
+}
+
+export function factsOf(events: readonly SessionEventView[]): SessionFacts {
+  const facts: SessionFacts = {};
+  for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
+    const e = event as SessionEventView & Fields;
+    switch (e.type) {
+      case 'SessionStarted':
+        facts.description = str(e, 'description');
+        facts.topic = str(e, 'topic') || undefined;
+        facts.endUserName = str(e, 'endUserName') || undefined;
+        break;
+      case 'SessionAssigned':
+        facts.agentName = str(e, 'agentName');
+        break;
+      case 'SideNoteAdded':
+        facts.lastNoteBy = str(e, 'authorName') || str(e, 'authorId');
+        break;
+      case 'TicketCreated':
+        facts.ticket = { ticketId: str(e, 'ticketId'), summary: str(e, 'summary'), status: 'Open' };
+        break;
+      case 'TicketResolved':
+        if (facts.ticket) facts.ticket = { ...facts.ticket, status: 'Resolved' };
+        break;
+      case 'TicketCancelled':
+        if (facts.ticket) facts.ticket = { ...facts.ticket, status: 'Cancelled' };
+        break;
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+
+/**
+ * The admin REST API's bodies and answers, shared by the gateway (validation,
+ * OpenAPI) and the admin console (forms). Ids chosen by people (queue names,
+ * agent usernames, company codes) are short and URL-safe.
+ */
+
+const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const required = (max: number, what: string) => trimmed(max).min(1, `${what} is required`);
+
+/** A readable id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
+export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const slugSchema = z.string().trim().regex(SLUG_PATTERN, 'use 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+/** Queue names are ids and appear in routing: letters, digits, spaces and a few signs. */
+export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/;
+export const queueNameSchema = z
+  .string()
+  .trim()
+  .regex(QUEUE_NAME_PATTERN, 'use 1 to 64 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit');
+
+// ---------- lists ----------
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().default(''),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---------- settings ----------
+
+const onOff = z.boolean({ error: 'must be true or false' });
+export const settingsSchema = z.object({
+  supportQueues: onOff,
+  useTopics: onOff,
+  companyFilter: onOff,
+  agentAutoAccept: onOff,
+  remoteControlConsoleUrl: z.string({ error: 'must be text' }).max(2000),
+  maxConcurrentChatsPerAgent: z.number({ error: 'must be a number' }).int('Max concurrent chats per agent must be a whole number'),
+});
+/** A partial change; the domain's `validateSettings` decides what is allowed. */
+export const settingsUpdateSchema = settingsSchema.partial().strict();
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
+export const settingsViewSchema = settingsSchema.extend({
+  revision: z.number().int(),
+  updatedAt: z.string().optional(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** What `settingsChanged` carries on NATS; listeners reload whatever it says. */
+export const settingsChangedSchema = z.object({ revision: z.number().int() });
+
+// ---------- queues ----------
+
+export const queueCreateSchema = z.object({ name: queueNameSchema, description: trimmed(500).default('') }).strict();
+export const queueUpdateSchema = z.object({ description: trimmed(500) }).strict();
+export interface QueueView {
+  name: string;
+  description: string;
+  /** `General`: always exists, cannot be deleted. */
+  protected: boolean;
+  topics: number;
+  agents: number;
+}
+
+// ---------- topics ----------
+
+export const topicCreateSchema = z.object({ id: slugSchema, name: required(120, 'Name'), queue: queueNameSchema }).strict();
+export const topicUpdateSchema = z.object({ name: required(120, 'Name'), queue: queueNameSchema }).partial().strict();
+export interface TopicView {
+  id: string;
+  name: string;
+  queue: string;
+}
+
+// ---------- agents (profile; presence and load live elsewhere) ----------
+
+export const agentCreateSchema = z
+  .object({
+    id: slugSchema,
+    displayName: required(120, 'Display name'),
+    queues: z.array(queueNameSchema).max(100).default([]),
+    companies: z.array(slugSchema).max(500).default([]),
+    /** Per-agent cap; 0 uses the setting. */
+    cap: z.number().int().min(0).max(10_000).default(0),
+  })
+  .strict();
+export const agentUpdateSchema = agentCreateSchema.omit({ id: true }).partial().strict();
+export interface AgentView {
+  id: string;
+  displayName: string;
+  queues: string[];
+  companies: string[];
+  cap: number;
+}
+
+// ---------- companies ----------
+
+export const companyCreateSchema = z
+  .object({
+    id: slugSchema,
+    name: required(160, 'Name'),
+    emailDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'not a domain name')).max(50).default([]),
+    notes: trimmed(2000).default(''),
+  })
+  .strict();
+export const companyUpdateSchema = companyCreateSchema.omit({ id: true }).partial().strict();
+export interface CompanyView {
+  id: string;
+  name: string;
+  emailDomains: string[];
+  notes: string;
+}
+
+// ---------- end users ----------
+
+export const assetSchema = z
+  .object({ id: slugSchema, name: required(160, 'Asset name'), deviceId: trimmed(200).optional() })
+  .strict();
+export const endUserCreateSchema = z
+  .object({
+    id: slugSchema,
+    displayName: required(160, 'Display name'),
+    companyId: slugSchema,
+    email: z.union([z.literal(''), z.string().trim().email('not an email address').max(254)]).default(''),
+    phone: z.union([z.literal(''), z.string().trim().regex(/^[+0-9 ()./-]{3,40}$/, 'not a phone number')]).default(''),
+    site: trimmed(160).default(''),
+    assets: z.array(assetSchema).max(100).default([]),
+  })
+  .strict();
+export const endUserUpdateSchema = endUserCreateSchema.omit({ id: true }).partial().strict();
+export interface EndUserView {
+  id: string;
+  displayName: string;
+  companyId: string;
+  email: string;
+  phone: string;
+  site: string;
+  assets: { id: string; name: string; deviceId?: string }[];
+}
+
+// ---------- resources agents see (R15) ----------
+
+export const knowledgeArticleCreateSchema = z
+  .object({
+    title: required(200, 'Title'),
+    body: required(20_000, 'Text'),
+    tags: z.array(trimmed(40).min(1)).max(20).default([]),
+  })
+  .strict();
+export const knowledgeArticleUpdateSchema = knowledgeArticleCreateSchema.partial().strict();
+export interface KnowledgeArticleView {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  updatedAt: string;
+}
+
+export const responseTemplateCreateSchema = z
+  .object({ title: required(200, 'Title'), text: required(4000, 'Text') })
+  .strict();
+export const responseTemplateUpdateSchema = responseTemplateCreateSchema.partial().strict();
+export interface ResponseTemplateView {
+  id: string;
+  title: string;
+  text: string;
+  updatedAt: string;
+}
+
+const isoDate = z.iso.datetime({ offset: true, message: 'not a date and time (ISO 8601)' });
+export const outageCreateSchema = z
+  .object({
+    title: required(200, 'Title'),
+    description: trimmed(4000).default(''),
+    startsAt: isoDate,
+    endsAt: isoDate.optional(),
+    /** Empty: every company. */
+    companies: z.array(slugSchema).max(500).default([]),
+  })
+  .strict()
+  .refine((o) => !o.endsAt || Date.parse(o.endsAt) > Date.parse(o.startsAt), { message: 'must be after the start', path: ['endsAt'] });
+export const outageUpdateSchema = z
+  .object({
+    title: required(200, 'Title'),
+    description: trimmed(4000),
+    startsAt: isoDate,
+    endsAt: isoDate.nullable(),
+    companies: z.array(slugSchema).max(500),
+  })
+  .partial()
+  .strict();
+export interface OutageView {
+  id: string;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt?: string;
+  companies: string[];
+  /** Derived: started and not ended. */
+  active: boolean;
+}

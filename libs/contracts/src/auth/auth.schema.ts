@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Who a signed token speaks for. An administrator may also act as an agent elsewhere; one role per token. */
+export const PRINCIPAL_ROLES = ['endUser', 'agent', 'admin'] as const;
+export const principalRoleSchema = z.enum(PRINCIPAL_ROLES);
+export type PrincipalRole = z.infer<typeof principalRoleSchema>;
+
+export const principalSchema = z.object({
+  /** The id of the end user, agent or administrator record. */
+  id: z.string().min(1).max(128),
+  role: principalRoleSchema,
+  /** Display name. */
+  name: z.string().min(1).max(200),
+});
+export type Principal = z.infer<typeof principalSchema>;
+
+/** `POST /api/auth/login` body. */
+export const loginRequestSchema = z
+  .object({
+    username: z.string().trim().min(1).max(128),
+    password: z.string().min(1).max(256),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+/** `POST /api/auth/login` answer: a bearer token for REST (`Authorization: Bearer`) and the WebSocket handshake. */
+export const loginResponseSchema = z.object({
+  token: z.string().min(1),
+  /** ISO time the token stops being accepted. */
+  expiresAt: z.string(),
+  principal: principalSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;

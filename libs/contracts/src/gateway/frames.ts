@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { principalSchema, type PrincipalRole } from '../auth/auth.schema';
+import { SESSION_ID_PATTERN } from '../chat/routing';
+import { MAX_TEXT } from '../chat/commands.schema';
+import {
+  agentListSchema,
+  agentRefSchema,
+  queueRefSchema,
+  topicRefSchema,
+  customerInfoSchema,
+  knowledgeArticleSchema,
+  listItemSchema,
+  resourcesSchema,
+  sessionEventViewSchema,
+  sessionSummarySchema,
+  sessionDetailSchema,
+} from './views';
+
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * Chosen by the client, unique per command it sends (a UUID is fine). It is
+ * the idempotency key (A3): sending a command again with the same clientId
+ * returns the first answer and changes nothing more.
+ */
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientId: 8 to 64 of A-Z a-z 0-9 _ -');
+const sessionId = z.string().regex(SESSION_ID_PATTERN, 'not a session id');
+const text = z.string().trim().min(1).max(MAX_TEXT);
+const id = z.string().min(1).max(128);
+
+/** Payload of each command (the frame is `{ type, clientId, ...payload }`). */
+export const commandPayloads = {
+  ping: z.object({}),
+  'session.start': z.object({ description: text, topic: id.optional() }),
+  'session.current': z.object({}),
+  'session.post': z.object({ sessionId, text }),
+  'session.cancel': z.object({ sessionId }),
+  'session.resume': z.object({ sessionId, afterSeq: z.number().int().min(0) }),
+  'agent.lists': z.object({}),
+  'session.accept': z.object({ sessionId }),
+  'session.sideNote': z.object({ sessionId, text }),
+  'session.transferTargets': z.object({ sessionId }),
+  'session.transferToAgent': z.object({ sessionId, targetAgentId: id, sideNote: text.optional() }),
+  'session.transferToQueue': z.object({ sessionId, queue: id, sideNote: text.optional() }),
+  'session.release': z.object({ sessionId }),
+  'session.end': z.object({ sessionId, resolveTicket: z.boolean().optional() }),
+  'session.abandon': z.object({ sessionId }),
+  'session.createTicket': z.object({ sessionId, summary: text }),
+  'session.requestControl': z.object({ sessionId, assetId: id.optional() }),
+  'session.customerInfo': z.object({ sessionId }),
+  'session.resources': z.object({ sessionId }),
+  'knowledge.search': z.object({ query: z.string().trim().min(1).max(200) }),
+  'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
+  'presence.get': z.object({}),
+  'topics.list': z.object({}),
+} as const;
+
+export type CommandType = keyof typeof commandPayloads;
+export const COMMAND_TYPES = Object.keys(commandPayloads) as CommandType[];
+
+/** Who may send which command (anything else is FORBIDDEN). */
+export const COMMAND_ACCESS: Readonly<Record<CommandType, readonly PrincipalRole[]>> = {
+  ping: ['endUser', 'agent', 'admin'],
+  'session.start': ['endUser'],
+  'session.current': ['endUser'],
+  'session.post': ['endUser', 'agent'],
+  'session.cancel': ['endUser'],
+  'session.resume': ['endUser', 'agent', 'admin'],
+  'agent.lists': ['agent'],
+  'session.accept': ['agent'],
+  'session.sideNote': ['agent'],
+  'session.transferTargets': ['agent'],
+  'session.transferToAgent': ['agent'],
+  'session.transferToQueue': ['agent'],
+  'session.release': ['agent'],
+  'session.end': ['agent'],
+  'session.abandon': ['agent'],
+  'session.createTicket': ['agent'],
+  'session.requestControl': ['agent'],
+  'session.customerInfo': ['agent'],
+  'session.resources': ['agent'],
+  'knowledge.search': ['agent'],
+  'presence.set': ['agent'],
+  'presence.get': ['agent'],
+  'topics.list': ['endUser', 'agent'],
+};
+
+/** What a session command changed: the session's new seq and the events it produced (visible ones). */
+export const commandAckSchema = z.object({
+  sessionId: z.string(),
+  seq: z.number().int().nonnegative(),
+  /** True when the clientId was seen before: this is the first answer again, nothing changed. */
+  duplicate: z.boolean(),
+  events: z.array(sessionEventViewSchema),
+});
+export type CommandAck = z.infer<typeof commandAckSchema>;
+
+export const listsSchema = z.object({
+  queue: z.array(listItemSchema),
+  transferred: z.array(listItemSchema),
+  myChats: z.array(listItemSchema),
+});
+export type AgentLists = z.infer<typeof listsSchema>;
+
+/** `data` of a successful reply, per command. */
+export const replyDataSchemas = {
+  ping: z.object({ now: z.string() }),
+  'session.start': z.object({ session: sessionDetailSchema, duplicate: z.boolean() }),
+  'session.current': z.object({ session: sessionDetailSchema.nullable() }),
+  'session.post': commandAckSchema,
+  'session.cancel': commandAckSchema,
+  'session.resume': z.object({
+    session: sessionSummarySchema,
+    /** Every event after `afterSeq` the caller may see, in seq order. */
+    events: z.array(sessionEventViewSchema),
+    /** The session's latest seq: the caller's new position, even when the last events were not for it. */
+    lastSeq: z.number().int().nonnegative(),
+  }),
+  'agent.lists': listsSchema,
+  'session.accept': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.sideNote': commandAckSchema,
+  'session.transferTargets': z.object({
+    agents: z.array(agentRefSchema),
+    /** R7: support queues the chat can go to (other than its own); empty when Support Queues or Use Topics is off. */
+    queues: z.array(queueRefSchema),
+  }),
+  'session.transferToAgent': commandAckSchema,
+  'session.transferToQueue': commandAckSchema,
+  'session.release': commandAckSchema,
+  'session.end': commandAckSchema,
+  'session.abandon': commandAckSchema,
+  'session.createTicket': commandAckSchema.extend({ ticketId: z.string() }),
+  'session.requestControl': commandAckSchema.extend({ url: z.string(), assetId: z.string(), deviceId: z.string() }),
+  'session.customerInfo': customerInfoSchema,
+  'session.resources': resourcesSchema,
+  'knowledge.search': z.object({ articles: z.array(knowledgeArticleSchema) }),
+  'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
+  'presence.get': z.object({ presence: z.enum(['online', 'away', 'offline']) }),
+  'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
+} as const satisfies Record<CommandType, z.ZodType>;
+
+export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;
+export type ReplyData<T extends CommandType> = z.infer<(typeof replyDataSchemas)[T]>;
+
+/** The outer shape every client frame must have; the payload is checked per command after it. */
+export const clientFrameEnvelopeSchema = z.object({ type: z.string().min(1).max(64), clientId: clientIdSchema }).passthrough();
+
+/** A complete client frame of one command type (for clients that want to validate before sending). */
+export function clientFrameSchema<T extends CommandType>(type: T) {
+  return commandPayloads[type].extend({ type: z.literal(type), clientId: clientIdSchema }).strict();
+}
+
+// ---- server frames -------------------------------------------------------
+
+export const wsErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
+export type WsError = z.infer<typeof wsErrorSchema>;
+
+/** First frame after the handshake. */
+export const helloFrameSchema = z.object({
+  type: z.literal('hello'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  connectionId: z.string(),
+  principal: principalSchema,
+  limits: z.object({
+    maxFrameBytes: z.number().int().positive(),
+    ratePerSecond: z.number().positive(),
+    burst: z.number().int().positive(),
+    requestTimeoutMs: z.number().int().positive(),
+  }),
+});
+
+/** Exactly one per command frame that carried a valid clientId. */
+export const replyFrameSchema = z.discriminatedUnion('ok', [
+  z.object({ type: z.literal('reply'), clientId: z.string(), command: z.string().optional(), ok: z.literal(true), data: z.unknown() }),
+  z.object({ type: z.literal('reply'), clientId: z.string(), command: z.string().optional(), ok: z.literal(false), error: wsErrorSchema }),
+]);
+
+/** A refusal of a frame that had no usable clientId (not JSON, no clientId...). */
+export const errorFrameSchema = z.object({ type: z.literal('error'), error: wsErrorSchema });
+
+export const noticeSchema = z.object({ code: z.string(), text: z.string() });
+
+/** An event of a session the connection may see, with its seq (order and gap detection). */
+export const sessionEventFrameSchema = z.object({
+  type: z.literal('session.event'),
+  sessionId: z.string(),
+  seq: z.number().int().positive(),
+  /**
+   * The seq of the session's previous event sent to this viewer (0: none). A
+   * client that applied less than this has missed something: session.resume.
+   * Agents get seq - 1; end users skip the side notes they never see.
+   */
+  prevSeq: z.number().int().nonnegative(),
+  event: sessionEventViewSchema,
+  session: sessionSummarySchema,
+  /** What the event means for this connection (R3.2 agent joined, R5.2 transferred, ...). */
+  notices: z.array(noticeSchema),
+});
+
+/** Agents: the whole Queue / Transferred / My Chats lists (after connecting, and after settings or profile changes). */
+export const listsSnapshotFrameSchema = listsSchema.extend({ type: z.literal('lists.snapshot') });
+
+export const listChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), list: agentListSchema, item: listItemSchema }),
+  z.object({ op: z.literal('remove'), list: agentListSchema, sessionId: z.string(), version: z.number().int().nonnegative() }),
+]);
+export type ListChange = z.infer<typeof listChangeSchema>;
+
+/** Agents: changes of the lists, pushed as they happen (R2, R3, R5, R7). */
+export const listsChangedFrameSchema = z.object({ type: z.literal('lists.changed'), changes: z.array(listChangeSchema).min(1) });
+
+export const serverFrameSchema = z.discriminatedUnion('type', [
+  helloFrameSchema,
+  z.object({ type: z.literal('reply') }).passthrough(),
+  errorFrameSchema,
+  sessionEventFrameSchema,
+  listsSnapshotFrameSchema,
+  listsChangedFrameSchema,
+]);
+
+export type HelloFrame = z.infer<typeof helloFrameSchema>;
+export type ReplyFrame = z.infer<typeof replyFrameSchema>;
+export type ErrorFrame = z.infer<typeof errorFrameSchema>;
+export type SessionEventFrame = z.infer<typeof sessionEventFrameSchema>;
+export type ListsSnapshotFrame = z.infer<typeof listsSnapshotFrameSchema>;
+export type ListsChangedFrame = z.infer<typeof listsChangedFrameSchema>;
+export type ServerFrame = HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+export const sessionStatusSchema = z.enum(['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED']);
+
+/**
+ * One entry of a session's history as a client sees it: the chat session
+ * event (`type`, `seq`, `at`, `by` and the event's own fields, see the
+ * protocol reference). End users never receive `SideNoteAdded` entries (R13)
+ * and never see `commandId`.
+ */
+export const sessionEventViewSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    type: z.string(),
+    at: z.string(),
+    sessionId: z.string(),
+  })
+  .passthrough();
+export type SessionEventView = z.infer<typeof sessionEventViewSchema>;
+
+/** What every list item and pushed event says about the session right after the event. */
+export const sessionSummarySchema = z.object({
+  sessionId: z.string(),
+  /** Sequence number of the session's latest event. */
+  version: z.number().int().nonnegative(),
+  status: sessionStatusSchema,
+  queue: z.string(),
+  companyId: z.string(),
+  endUserId: z.string(),
+  ownerAgentId: z.string().optional(),
+  transferTargetAgentId: z.string().optional(),
+  queuedAt: z.string().optional(),
+  cancelledByUser: z.boolean(),
+  userLeft: z.boolean(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+/** A row of an agent's Queue, Transferred or My Chats list. */
+export const listItemSchema = sessionSummarySchema.extend({
+  endUserName: z.string().optional(),
+  description: z.string().optional(),
+  topic: z.string().optional(),
+  createdAt: z.string().optional(),
+});
+export type ListItem = z.infer<typeof listItemSchema>;
+
+export const AGENT_LISTS = ['queue', 'transferred', 'myChats'] as const;
+export const agentListSchema = z.enum(AGENT_LISTS);
+export type AgentList = z.infer<typeof agentListSchema>;
+
+/** The whole session with its history (for the end user: without side notes). */
+export const sessionDetailSchema = sessionSummarySchema.extend({
+  description: z.string(),
+  topic: z.string().optional(),
+  endUserName: z.string().optional(),
+  createdAt: z.string(),
+  ticket: z.object({ ticketId: z.string(), status: z.enum(['Open', 'Resolved', 'Cancelled']), summary: z.string() }).optional(),
+  history: z.array(sessionEventViewSchema),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+/** R15 Customer Information tab. */
+export const customerInfoSchema = z.object({
+  endUserId: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  site: z.string().optional(),
+  company: z.object({ id: z.string(), name: z.string().optional() }),
+  assets: z.array(z.object({ id: z.string(), name: z.string().optional(), deviceId: z.string().optional() })),
+  openTickets: z.array(z.object({ ticketId: z.string(), summary: z.string(), sessionId: z.string() })),
+});
+export type CustomerInfo = z.infer<typeof customerInfoSchema>;
+
+export const knowledgeArticleSchema = z.object({ id: z.string(), title: z.string(), body: z.string(), tags: z.array(z.string()) });
+export type KnowledgeArticle = z.infer<typeof knowledgeArticleSchema>;
+
+/** R15 Resources tab. */
+export const resourcesSchema = z.object({
+  outages: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), startedAt: z.string().optional() })),
+  responseTemplates: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
+  knowledgeArticles: z.array(knowledgeArticleSchema),
+});
+export type Resources = z.infer<typeof resourcesSchema>;
+
+export const agentRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** R7: a support queue a chat can be transferred to. */
+export const queueRefSchema = z.object({ id: z.string() });
+
+/** R1: a topic an end user picks when starting a chat (when Use Topics is on). */
+export const topicRefSchema = z.object({ id: z.string(), name: z.string() });

@@ -1,0 +1,176 @@
+import { Kvm, type KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { desiredPartitions } from './partitioning';
+
+export interface LeaseTimings {
+  /** A lease or membership not renewed for this long disappears (bucket max age). */
+  leaseTtlMs: number;
+  /** How often leases and membership are renewed and placement re-evaluated. */
+  tickMs: number;
+}
+
+export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { leaseTtlMs: 2000, tickMs: 250 };
+
+export interface PartitionLeaseEvents {
+  /** The process now owns `partition`; `epoch` grows with every acquisition in the cluster. */
+  acquired(partition: number, epoch: number): Promise<void> | void;
+  /** The process no longer owns `partition` (handed over, lost, or shutting down). */
+  released(partition: number, reason: 'handover' | 'lost' | 'shutdown'): Promise<void> | void;
+}
+
+interface HeldLease {
+  epoch: number;
+  revision: number;
+}
+
+/**
+ * Partition ownership through leases in JetStream KV (ADR 2). Each process
+ * heartbeats a membership key, computes by rendezvous hashing which
+ * partitions it should own, and holds a lease per owned partition: created
+ * only when absent (`create`), renewed only at the revision it holds
+ * (`update`). Keys expire by the bucket's max age, so a dead process's leases
+ * vanish by themselves within `leaseTtlMs`. The epoch of a lease is the KV
+ * revision at which it was created: it only grows, and fences writes.
+ */
+export class PartitionLeases {
+  private members?: KV;
+  private leases?: KV;
+  private readonly held = new Map<number, HeldLease>();
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private ticking?: Promise<void>;
+  private lastMembers: string[] = [];
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: {
+      bucketPrefix: string;
+      /** Which service's partitions (bucket names `<prefix>_<group>_members|leases|meta`). */
+      group: 'chat' | 'router';
+      instanceId: string;
+      partitions: number;
+      timings?: LeaseTimings;
+      events: PartitionLeaseEvents;
+      onError?: (error: unknown) => void;
+    },
+  ) {}
+
+  private get timings(): LeaseTimings {
+    return this.options.timings ?? DEFAULT_LEASE_TIMINGS;
+  }
+
+  async start(): Promise<void> {
+    const kvm = new Kvm(this.nc);
+    const ttl = this.timings.leaseTtlMs;
+    this.members = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_members`, { history: 1, ttl });
+    this.leases = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_leases`, { history: 1, ttl });
+    await this.checkPartitionCount(kvm);
+    this.running = true;
+    await this.tick();
+    this.schedule();
+  }
+
+  /** The partitions this process holds, with their epochs (diagnostics). */
+  owned(): Array<{ partition: number; epoch: number }> {
+    return [...this.held.entries()].map(([partition, lease]) => ({ partition, epoch: lease.epoch })).sort((a, b) => a.partition - b.partition);
+  }
+
+  knownMembers(): string[] {
+    return [...this.lastMembers];
+  }
+
+  /** Releases every lease and the membership, so others take over at once. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.ticking;
+    for (const [partition, lease] of [...this.held]) {
+      this.held.delete(partition);
+      await this.safely(() => this.options.events.released(partition, 'shutdown'));
+      await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
+    }
+    await this.safely(() => this.members!.delete(this.options.instanceId));
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      this.ticking = this.tick().finally(() => this.schedule());
+    }, this.timings.tickMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.members!.put(this.options.instanceId, JSON.stringify({ at: Date.now() }));
+      const members = await this.listMembers();
+      this.lastMembers = members;
+      const desired = desiredPartitions(this.options.instanceId, members, this.options.partitions);
+
+      for (const [partition, lease] of [...this.held]) {
+        if (!desired.has(partition)) {
+          // Stop serving first, then free the lease for the new desired owner.
+          this.held.delete(partition);
+          await this.safely(() => this.options.events.released(partition, 'handover'));
+          await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
+          continue;
+        }
+        try {
+          lease.revision = await this.leases!.update(this.key(partition), this.leaseValue(lease.epoch), lease.revision);
+        } catch {
+          this.held.delete(partition);
+          await this.safely(() => this.options.events.released(partition, 'lost'));
+        }
+      }
+
+      for (const partition of desired) {
+        if (this.held.has(partition) || !this.running) continue;
+        try {
+          const revision = await this.leases!.create(this.key(partition), this.leaseValue(0));
+          this.held.set(partition, { epoch: revision, revision });
+          await this.options.events.acquired(partition, revision);
+        } catch {
+          // Still held by its previous owner: it hands over or expires soon.
+        }
+      }
+    } catch (error) {
+      // NATS unavailable: keep what we hold until renewals fail; fencing guards writes.
+      this.options.onError?.(error);
+    }
+  }
+
+  private async listMembers(): Promise<string[]> {
+    const keys: string[] = [];
+    for await (const key of await this.members!.keys()) keys.push(key);
+    return keys.sort();
+  }
+
+  /** Every process must agree on the partition count, or sessions would have two homes. */
+  private async checkPartitionCount(kvm: Kvm): Promise<void> {
+    const meta = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_meta`, { history: 1 });
+    const wanted = String(this.options.partitions);
+    try {
+      await meta.create('partitions', wanted);
+    } catch {
+      const existing = (await meta.get('partitions'))?.string();
+      if (existing !== wanted) {
+        throw new Error(`This cluster uses ${existing} ${this.options.group} partitions; this process was configured with ${wanted}`);
+      }
+    }
+  }
+
+  private key(partition: number): string {
+    return `p${partition}`;
+  }
+
+  private leaseValue(epoch: number): string {
+    return JSON.stringify({ owner: this.options.instanceId, epoch, at: Date.now() });
+  }
+
+  private async safely(action: () => unknown): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export { SessionStoreModule } from './session-store.module';
+export { SessionReader, type StoredSession } from './reader/session-reader';
+export { SessionRecord, SessionRecordSchema } from './schemas/session-record.schema';
+export { SessionCommit, SessionCommitSchema, commitId } from './schemas/session-commit.schema';
