@@ -34,7 +34,7 @@ export class CommandProcessor {
   /** Sessions this process owns, as last written or read; dropped when a partition goes. */
   private readonly cache = new Map<string, StoredSession & { partition: number }>();
   /** Writes refused because another writer got in first (decided again) or a newer owner exists. */
-  readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0, reservationConflicts: 0 };
+  readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0, reservationConflicts: 0, dependencyFailures: 0 };
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -54,8 +54,19 @@ export class CommandProcessor {
     if (expected !== ownership.partition) {
       return fail('WRONG_PARTITION', `Session ${command.sessionId} belongs to partition ${expected}, not ${ownership.partition}`);
     }
-    if (command.type === 'StartSession') return this.start(command, ownership);
-    return this.apply(command, ownership);
+    try {
+      if (command.type === 'StartSession') return await this.start(command, ownership);
+      return await this.apply(command, ownership);
+    } catch (error) {
+      // Deciding is pure; what throws is the database or NATS (an outage, a
+      // restart). Nothing half-applied survives a throw: a commit either went
+      // in or not, and a stray reservation is swept. So the caller may retry
+      // with the same command id (A3), and the client does.
+      this.counters.dependencyFailures++;
+      this.cache.delete(command.sessionId);
+      this.logger.warn({ err: error, sessionId: command.sessionId, type: command.type }, 'a dependency failed; answered UNAVAILABLE');
+      return fail('UNAVAILABLE', 'The database or NATS did not answer; retry with the same command id');
+    }
   }
 
   /**
