@@ -42,7 +42,8 @@ describe('agent console and widget: a day in the life (browser, real stack)', ()
     await shoot(erin.page, 'widget', '02-start-form');
     await erin.start('VPN', 'My VPN disconnects every five minutes since this morning.', () => shoot(erin.page, 'widget', '03-topic-picker'));
     await expect(erin.title().textContent()).resolves.toContain('Waiting for an agent');
-    await erin.page.getByText('You are in the Network queue').waitFor({ timeout: T });
+    // R4.1: the widget says where the chat stands in the queue.
+    await erin.page.getByText('You are next in the Network queue').waitFor({ timeout: T });
     await shoot(erin.page, 'widget', '04-waiting-in-queue');
 
     // R2: the new chat shows up live with its count and an alert.

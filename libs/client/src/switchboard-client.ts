@@ -5,6 +5,7 @@ import {
   type HelloFrame,
   type ListsChangedFrame,
   type ListsSnapshotFrame,
+  type QueuePositionFrame,
   type ReplyData,
   type SessionEventFrame,
   type SessionEventView,
@@ -49,6 +50,8 @@ export interface ClientEvents {
   'session.event': SessionEventFrame;
   'lists.snapshot': ListsSnapshotFrame;
   'lists.changed': ListsChangedFrame;
+  /** End users: the place of their waiting session in its queue (1: next). */
+  'session.queuePosition': QueuePositionFrame;
   /** An `error` frame (a frame the server could not tie to a command). */
   'protocol.error': WsError;
   /** The socket closed; `willReconnect` says whether the client tries again. */
@@ -346,6 +349,9 @@ export class SwitchboardClient {
         return;
       case 'lists.changed':
         this.emit('lists.changed', frame as unknown as ListsChangedFrame);
+        return;
+      case 'session.queuePosition':
+        this.emit('session.queuePosition', frame as unknown as QueuePositionFrame);
         return;
       case 'error':
         this.emit('protocol.error', frame['error'] as WsError);

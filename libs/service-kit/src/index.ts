@@ -9,5 +9,6 @@ export { DiagnosticsService } from './diagnostics/diagnostics.service';
 export { ServiceModule } from './bootstrap/service-module';
 export { bootstrapService } from './bootstrap/bootstrap-service';
 export { ChatActorClient, type ChatActorClientOptions } from './chat/chat-actor.client';
+export { chatEventsStreamConfig, ensureChatEventsStream } from './chat/chat-events-stream';
 export { PartitionLeases, DEFAULT_LEASE_TIMINGS, type LeaseTimings, type PartitionLeaseEvents } from './cluster/partition-leases';
 export { desiredPartitions, rendezvousOwner } from './cluster/partitioning';

@@ -1,14 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { jetstream, jetstreamManager, RetentionPolicy, StorageType, type JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
 import { AgentStateStore } from '@switchboard/agent-state';
 import { loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
-import { encodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { encodeJson, ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import { SessionRepository } from '../sessions/session.repository';
 import { sessionSummary } from './session-summary';
-
-const SECOND_NS = 1_000_000_000;
 
 /**
  * Publishes a session's events to JetStream after they are stored (A5). The
@@ -30,25 +28,7 @@ export class EventPublisher implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const jsm = await jetstreamManager(this.nc);
-    const config = {
-      name: this.subjects.chatEventsStream,
-      subjects: [this.subjects.chatEventsAll],
-      storage: StorageType.File,
-      retention: RetentionPolicy.Limits,
-      max_age: 7 * 24 * 3600 * SECOND_NS,
-      duplicate_window: 120 * SECOND_NS,
-    };
-    try {
-      await jsm.streams.info(config.name);
-    } catch {
-      try {
-        await jsm.streams.add(config);
-      } catch (error) {
-        // Another chat-actor created it at the same moment.
-        await jsm.streams.info(config.name).catch(() => Promise.reject(error));
-      }
-    }
+    await ensureChatEventsStream(this.nc, this.subjects);
     this.js = jetstream(this.nc);
   }
 

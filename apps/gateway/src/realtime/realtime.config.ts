@@ -15,6 +15,8 @@ export const realtimeConfigFields = {
   END_USER_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   /** R18: an agent gone this long becomes offline. */
   AGENT_PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** How often a gateway looks for agents and end users whose gateway stopped (their grace period starts then). */
+  PRESENCE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
 };
 
 export interface RealtimeConfig {
@@ -26,6 +28,7 @@ export interface RealtimeConfig {
   WS_HEARTBEAT_MS: number;
   END_USER_GRACE_MS: number;
   AGENT_PRESENCE_GRACE_MS: number;
+  PRESENCE_SWEEP_MS: number;
 }
 
 export const REALTIME_CONFIG = Symbol('REALTIME_CONFIG');

@@ -15,6 +15,7 @@ import { EndUserHandlers } from './end-user/end-user.handlers';
 import { ChatEventStream } from './fanout/chat-event-stream';
 import { FanoutService } from './fanout/fanout.service';
 import { GatewayPresence } from './presence/gateway-presence.service';
+import { PresenceSweep } from './presence/presence-sweep.service';
 import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config';
 import { ChatCommands } from './sessions/chat-commands.service';
 import { LiveSettings } from './sessions/live-settings.service';
@@ -44,6 +45,7 @@ export class RealtimeModule {
         ResourcesRepository,
         AgentPresenceService,
         EndUserPresenceService,
+        PresenceSweep,
         SessionHandlers,
         EndUserHandlers,
         AgentHandlers,

@@ -94,7 +94,10 @@ export class RealtimeStack {
   }
 
   /** A connected client of a demo user (password by role: agent123, user123, admin123). */
-  async client(username: string, options: { gateway?: number; password?: string } = {}): Promise<SwitchboardClient> {
+  async client(
+    username: string,
+    options: { gateway?: number; password?: string; beforeConnect?: (client: SwitchboardClient) => void } = {},
+  ): Promise<SwitchboardClient> {
     const url = this.urls[options.gateway ?? 0]!;
     const password = options.password ?? passwordOf(username);
     const token = await this.login(username, password, url);
@@ -106,6 +109,8 @@ export class RealtimeStack {
       reconnectMinDelayMs: 50,
       reconnectMaxDelayMs: 500,
     });
+    // Frames right after hello can arrive in the same read as hello: listen before connecting.
+    options.beforeConnect?.(client);
     await client.connect();
     this.clients.push(client);
     return client;

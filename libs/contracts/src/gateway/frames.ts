@@ -209,6 +209,18 @@ export type ListChange = z.infer<typeof listChangeSchema>;
 /** Agents: changes of the lists, pushed as they happen (R2, R3, R5, R7). */
 export const listsChangedFrameSchema = z.object({ type: z.literal('lists.changed'), changes: z.array(listChangeSchema).min(1) });
 
+/**
+ * End users: the place of their waiting session in its queue (1: served
+ * next, R4.1 oldest first). Sent while the session is QUEUED, on connecting
+ * and whenever the place changes; the session's events say when it leaves.
+ */
+export const queuePositionFrameSchema = z.object({
+  type: z.literal('session.queuePosition'),
+  sessionId: z.string(),
+  queue: z.string(),
+  position: z.number().int().positive(),
+});
+
 export const serverFrameSchema = z.discriminatedUnion('type', [
   helloFrameSchema,
   z.object({ type: z.literal('reply') }).passthrough(),
@@ -216,6 +228,7 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   sessionEventFrameSchema,
   listsSnapshotFrameSchema,
   listsChangedFrameSchema,
+  queuePositionFrameSchema,
 ]);
 
 export type HelloFrame = z.infer<typeof helloFrameSchema>;
@@ -224,4 +237,5 @@ export type ErrorFrame = z.infer<typeof errorFrameSchema>;
 export type SessionEventFrame = z.infer<typeof sessionEventFrameSchema>;
 export type ListsSnapshotFrame = z.infer<typeof listsSnapshotFrameSchema>;
 export type ListsChangedFrame = z.infer<typeof listsChangedFrameSchema>;
-export type ServerFrame = HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame;
+export type QueuePositionFrame = z.infer<typeof queuePositionFrameSchema>;
+export type ServerFrame = HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame;

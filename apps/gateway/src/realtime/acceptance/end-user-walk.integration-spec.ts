@@ -92,6 +92,40 @@ describe('end user walk (gateway, chat-actor, NATS, database)', () => {
     a2.close();
   });
 
+  it('R4.1 R8 R11.1 waiting end users are told their place in the queue, live, and again after a reconnect', async () => {
+    // A queue of its own, so sessions of the other tests do not stand in line.
+    await stack.db.collection('queues').insertOne({ _id: 'Positions' as never, description: 'Queue positions' });
+    await stack.db.collection('topics').insertOne({ _id: 'positions' as never, name: 'Positions', queue: 'Positions' });
+    const users = await Promise.all([1, 2, 3].map(async () => stack.client(await fresh())));
+    const places = users.map((u) => {
+      const seen: number[] = [];
+      u.on('session.queuePosition', (f) => seen.push(f.position));
+      return seen;
+    });
+    const ids: string[] = [];
+    for (const u of users) ids.push((await u.startSession('Waiting in line', 'positions')).session.sessionId);
+    await eventually(() => expect(places.map((p) => p.at(-1))).toEqual([1, 2, 3]));
+
+    // The first in line cancels (R11.1): everyone behind moves up.
+    await users[0]!.cancel(ids[0]!);
+    await eventually(() => expect(places.slice(1).map((p) => p.at(-1))).toEqual([1, 2]));
+
+    // An agent takes the new first, then releases it (R8): it goes to the back, behind the third.
+    const agent = await stack.client(await freshAgent(['Positions']));
+    await agent.accept(ids[1]!);
+    await eventually(() => expect(places[2]!.at(-1)).toBe(1));
+    await agent.release(ids[1]!);
+    await eventually(() => expect(places[1]!.at(-1)).toBe(2));
+    expect(places[2]!.at(-1)).toBe(1);
+    expect(places[2]).toEqual([3, 2, 1]); // only changes are sent
+
+    // A reconnecting end user hears its place right after hello.
+    const reconnected: number[] = [];
+    await stack.client(users[1]!.hello!.principal.id, { beforeConnect: (c) => c.on('session.queuePosition', (f) => reconnected.push(f.position)) });
+    await eventually(() => expect(reconnected).toEqual([2]));
+    agent.close();
+  });
+
   it('R11.1 cancelling a QUEUED session closes it', async () => {
     const user = await stack.client(await fresh());
     const seen = recorder(user);

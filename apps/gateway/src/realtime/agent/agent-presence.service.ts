@@ -65,6 +65,11 @@ export class AgentPresenceService implements OnApplicationShutdown {
     }
   }
 
+  /** True while a grace period runs for the principal on this gateway. */
+  isPending(agentId: string): boolean {
+    return this.timers.has(agentId);
+  }
+
   private cancel(agentId: string): void {
     clearTimeout(this.timers.get(agentId));
     this.timers.delete(agentId);

@@ -51,6 +51,10 @@ export class ConnectionRegistry {
     return this.all;
   }
 
+  get endUserCount(): number {
+    return this.all.size - this.agentConnections.size - this.adminConnections.size;
+  }
+
   get size(): number {
     return this.all.size;
   }

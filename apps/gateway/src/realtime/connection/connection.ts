@@ -14,6 +14,8 @@ export class Connection {
   alive = true;
   /** Agents: sessionId -> list and version last sent. Undefined until the first snapshot. */
   lists?: Map<string, { list: AgentList | undefined; version: number; signature: string }>;
+  /** End users: the queue place last sent (session.queuePosition), so only changes go out. */
+  queuePlace?: { sessionId: string; queue: string; position: number };
   /** Admins: sessions whose events this socket asked for (session.resume). */
   readonly watching = new Set<string>();
   /** clientIds being answered on this socket. */

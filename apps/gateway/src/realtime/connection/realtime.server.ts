@@ -123,6 +123,8 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
         if (connection.open) this.fanout.sendListsSnapshot(connection);
       } else if (connection.principal.role === 'endUser') {
         await this.endUserPresence.connected(connection.principal.id);
+        await this.projection.ready;
+        if (connection.open) this.fanout.sendQueuePosition(connection);
       }
     } catch (error) {
       this.logger.warn({ err: error, connection: connection.id }, 'connection set-up incomplete');

@@ -58,6 +58,11 @@ export class EndUserPresenceService implements OnApplicationShutdown {
     }
   }
 
+  /** True while a grace period runs for the principal on this gateway. */
+  isPending(endUserId: string): boolean {
+    return this.timers.has(endUserId);
+  }
+
   private cancel(endUserId: string): void {
     clearTimeout(this.timers.get(endUserId));
     this.timers.delete(endUserId);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { chatEventMessageSchema, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 
 /**
  * Every chat event of the deployment, in stream order, from now on: an
@@ -21,18 +21,19 @@ export class ChatEventStream implements OnApplicationShutdown {
     @Inject(SUBJECTS) private readonly subjects: Subjects,
   ) {}
 
-  /** Starts consuming; resolves once the consumer exists (the stream is created by the chat actors: waits for it). */
+  /** Starts consuming; resolves once the consumer exists (creating the stream if no chat actor has yet; retried while NATS is away). */
   async start(handler: (message: ChatEventMessage) => void): Promise<void> {
     const js = jetstream(this.nc);
     for (let attempt = 0; ; attempt++) {
       if (this.stopped) return;
       try {
+        await ensureChatEventsStream(this.nc, this.subjects);
         // The stream holds chat events only: no filter (NATS 2.9 has no multi-subject filters anyway).
         const consumer = await js.consumers.get(this.subjects.chatEventsStream, { deliver_policy: DeliverPolicy.New });
         this.messages = await consumer.consume({ max_messages: 1000 });
         break;
       } catch (error) {
-        if (attempt % 20 === 0) this.logger.warn({ err: error, stream: this.subjects.chatEventsStream }, 'chat event stream not available yet; retrying');
+        if (attempt % 20 === 0) this.logger.warn({ err: error, stream: this.subjects.chatEventsStream }, 'chat event stream not available; retrying');
         await new Promise((r) => setTimeout(r, 250));
       }
     }

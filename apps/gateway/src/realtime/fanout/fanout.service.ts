@@ -6,6 +6,7 @@ import {
   type ListChange,
   type ListItem,
   type ListsSnapshotFrame,
+  type QueuePositionFrame,
   type SessionEventFrame,
 } from '@switchboard/contracts';
 import { notificationsFor, type Notification, type SessionEvent, type SessionState } from '@switchboard/domain';
@@ -17,6 +18,7 @@ import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { eventFor, summaryOfMessage } from '../sessions/session-views';
 import { listChanges, listOf, signatureOf } from './agent-lists';
 import { ChatEventStream } from './chat-event-stream';
+import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue-positions';
 
 /**
  * Pushes each chat event to exactly the sockets of this instance that may see
@@ -25,7 +27,8 @@ import { ChatEventStream } from './chat-event-stream';
  * - the agent holding the session (owner, or transfer target) and any agent a
  *   notification is addressed to (e.g. the former owner on a transfer);
  * - administrators that resumed the session;
- * - every connected agent: the list changes the event causes for it.
+ * - every connected agent: the list changes the event causes for it;
+ * - end users waiting in a queue the event moved: their new place.
  * Every gateway instance receives every event (A8), so it does not matter
  * where the sender and the receivers are connected.
  */
@@ -44,7 +47,7 @@ export class FanoutService implements OnApplicationBootstrap {
     const started = this.stream.start((message) => this.onEvent(message));
     void started.then(() => this.projection.loadWithRetry());
     // Serve only once events flow (the consumer delivers events from its creation on),
-    // unless the chat actors have not created the stream yet: then go on and catch up.
+    // unless NATS does not answer yet: then go on; the consumer comes when NATS does.
     await Promise.race([started, new Promise((r) => setTimeout(r, 5000).unref())]);
     this.settings.onChange(() => {
       for (const conn of this.registry.agents()) this.sendListsSnapshot(conn);
@@ -58,6 +61,7 @@ export class FanoutService implements OnApplicationBootstrap {
   }
 
   onEvent(message: ChatEventMessage): void {
+    const before = this.projection.get(message.session.sessionId);
     const applied = this.projection.apply(message);
     if (!applied.fresh) return;
     const event = message.event as unknown as SessionEvent;
@@ -99,6 +103,34 @@ export class FanoutService implements OnApplicationBootstrap {
     }
 
     this.pushListChanges(session.sessionId, applied.item, event.seq);
+    if (applied.item?.status !== 'QUEUED') for (const conn of this.registry.of('endUser', session.endUserId)) conn.queuePlace = undefined;
+    for (const queue of queuesMoved(before, applied.item)) this.pushQueuePlaces(queue);
+  }
+
+  /** An end user's place in the queue, if their open session waits (on connecting). */
+  sendQueuePosition(conn: Connection): void {
+    const open = this.projection.openOfEndUser(conn.principal.id);
+    if (open?.status !== 'QUEUED') return;
+    const place = queuePlaces(this.projection.all(), open.queue).find((p) => p.sessionId === open.sessionId);
+    if (place) this.sendPlace(conn, place);
+  }
+
+  /** Tells the waiting end users of a queue connected here their place, when it changed. */
+  private pushQueuePlaces(queue: string): void {
+    if (this.registry.endUserCount === 0) return;
+    for (const place of queuePlaces(this.projection.all(), queue)) {
+      for (const conn of this.registry.of('endUser', place.endUserId)) {
+        const last = conn.queuePlace;
+        if (last?.sessionId === place.sessionId && last.queue === place.queue && last.position === place.position) continue;
+        this.sendPlace(conn, place);
+      }
+    }
+  }
+
+  private sendPlace(conn: Connection, place: QueuePlace): void {
+    conn.queuePlace = { sessionId: place.sessionId, queue: place.queue, position: place.position };
+    const frame: QueuePositionFrame = { type: 'session.queuePosition', ...conn.queuePlace };
+    conn.send(frame);
   }
 
   /** The agent's three lists from the projection, replacing whatever it held. */
@@ -159,10 +191,4 @@ export class FanoutService implements OnApplicationBootstrap {
 
 function noticesFor(notifications: readonly Notification[], match: (a: Notification['audience']) => boolean) {
   return notifications.filter((n) => match(n.audience)).map((n) => ({ code: n.notice, text: n.text }));
-}
-
-function byQueuedTime(a: ListItem, b: ListItem): number {
-  const ta = a.queuedAt ?? a.createdAt ?? '';
-  const tb = b.queuedAt ?? b.createdAt ?? '';
-  return ta < tb ? -1 : ta > tb ? 1 : a.sessionId < b.sessionId ? -1 : 1;
 }

@@ -8,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
+import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 
 /** The chat: queue status while waiting (R1), the agent's name once accepted (R3.2), messages, notifications (R5.2, R8, R9.3), cancel (R11). */
@@ -93,7 +94,7 @@ export class ChatPanel {
     const s = this.store.summary();
     switch (this.store.stage()) {
       case 'waiting':
-        return `You are in the ${s?.queue ?? 'support'} queue. The first available agent will join you; you can already add details below.`;
+        return `${placeInQueue(this.store.queuePosition(), s?.queue ?? 'support')} The first available agent will join you; you can already add details below.`;
       case 'transferring':
         return 'Another agent will take over in a moment. Your conversation is kept.';
       case 'chatting':
@@ -141,3 +142,4 @@ export class ChatPanel {
       });
   }
 }
+

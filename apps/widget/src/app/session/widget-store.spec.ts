@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { CommandError } from '@switchboard/client';
 import type { SessionDetail, SessionSummary } from '@switchboard/contracts';
 import { FakeClient, hello } from '../../testing/fake-client';
+import { placeInQueue } from '../chat/queue-place';
 import { CLIENT_FACTORY } from './client-factory';
 import { stageOf, WidgetStore } from './widget-store';
 
@@ -88,6 +89,29 @@ describe('WidgetStore', () => {
       'Your chat was released so another agent can help you. Please wait.',
       'The agent ended the chat. Thank you for contacting us!',
     ]);
+  });
+
+  it('R4.1 the place in the queue shows while the chat waits, even when it came before the start reply, and not once accepted', async () => {
+    localStorage.setItem('switchboard.widget.token', 't');
+    await store.restore();
+    fake.replies['startSession'] = () => {
+      fake.emit('session.queuePosition', { type: 'session.queuePosition', sessionId: 's1', queue: 'Network', position: 3 });
+      return { session: detail({ status: 'QUEUED', history: [] }), duplicate: false };
+    };
+    await store.start('VPN drops', 'vpn');
+    expect(store.queuePosition()).toBe(3);
+    expect(placeInQueue(store.queuePosition(), 'Network')).toBe('You are number 3 in the Network queue (2 chats ahead of you).');
+    fake.emit('session.queuePosition', { type: 'session.queuePosition', sessionId: 'other', queue: 'Network', position: 1 });
+    expect(store.queuePosition()).toBe(3);
+    fake.emit('session.queuePosition', { type: 'session.queuePosition', sessionId: 's1', queue: 'Network', position: 1 });
+    expect(placeInQueue(store.queuePosition(), 'Network')).toBe('You are next in the Network queue.');
+    fake.emit('session.event', {
+      type: 'session.event', sessionId: 's1', seq: 2, prevSeq: 1, notices: [],
+      event: { seq: 2, type: 'SessionAssigned', at, sessionId: 's1', agentName: 'Alice Agent', via: 'accept' },
+      session: summary({ status: 'ASSIGNED', ownerAgentId: 'alice' }),
+    });
+    expect(store.queuePosition()).toBeUndefined();
+    expect(placeInQueue(undefined, 'Network')).toBe('You are in the Network queue.');
   });
 
   it('a wrong password and an expired token are explained in words', async () => {

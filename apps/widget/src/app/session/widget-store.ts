@@ -30,10 +30,17 @@ export class WidgetStore {
   /** The last failure, in words (cleared by the next action). */
   readonly error = signal<string | undefined>(undefined);
   readonly reconnecting = signal(false);
+  /** The last place in the queue the gateway sent (session.queuePosition), by session. */
+  private readonly places = signal<ReadonlyMap<string, number>>(new Map());
 
   readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
   readonly facts = computed(() => factsOf(this.events()));
   readonly stage = computed<ChatStage>(() => stageOf(this.summary()));
+  /** The chat's place in its queue while it waits (1: next); undefined once it left the queue or before the first word. */
+  readonly queuePosition = computed(() => {
+    const session = this.summary();
+    return session?.status === 'QUEUED' ? this.places().get(session.sessionId) : undefined;
+  });
 
   /** Signs in with a kept token, if any (page reload). */
   async restore(): Promise<void> {
@@ -124,6 +131,8 @@ export class WidgetStore {
       this.summary.set(frame.session);
       this.merge([frame.event]);
     });
+    // May come before the start's reply: kept by session id and matched when shown.
+    client.on('session.queuePosition', ({ sessionId, position }) => this.places.update((m) => new Map(m).set(sessionId, position)));
     client.on('hello', () => this.reconnecting.set(false));
     client.on('disconnected', ({ code, willReconnect }) => {
       if (willReconnect) this.reconnecting.set(true);
