@@ -204,7 +204,8 @@ describe('agent console and widget: a day in the life (browser, real stack)', ()
     await alice.select('queue', 'Grace');
     await dave.select('queue', 'Grace');
     await Promise.all([alice.page.getByTestId('accept').waitFor(), dave.page.getByTestId('accept').waitFor()]);
-    await Promise.all([alice.acceptNow(), dave.acceptNow()]);
+    const at = Date.now() + 400;
+    await Promise.all([alice.acceptAt(at), dave.acceptAt(at)]);
     const winners = await Promise.race([
       alice.status().filter({ hasText: 'Assigned' }).waitFor({ timeout: T }).then(() => 'alice'),
       dave.status().filter({ hasText: 'Assigned' }).waitFor({ timeout: T }).then(() => 'dave'),

@@ -65,11 +65,25 @@ export class AgentConsole {
   }
 
   /**
-   * Clicks Accept inside the page at once, without waiting for the button to
-   * settle: two agents racing must both click before either sees the outcome.
+   * Clicks Accept at the wall-clock time `at` (ms), from inside the page.
+   * Two agents racing must both click before either can see the outcome: the
+   * winner's assignment reaches the other console milliseconds later, while
+   * two pages of one browser on one clock click within a millisecond or so.
    */
-  async acceptNow(): Promise<void> {
-    await this.page.getByTestId('accept').evaluate((button) => (button as HTMLButtonElement).click());
+  async acceptAt(at: number): Promise<void> {
+    await this.page.getByTestId('accept').waitFor();
+    const clicked = await this.page.evaluate(
+      (when) =>
+        new Promise<boolean>((resolve) =>
+          setTimeout(() => {
+            const button = document.querySelector<HTMLButtonElement>('[data-testid="accept"]');
+            button?.click();
+            resolve(button !== null);
+          }, Math.max(0, when - Date.now())),
+        ),
+      at,
+    );
+    if (!clicked) throw new Error('the Accept button was gone at the agreed moment');
   }
 
   async reply(text: string): Promise<void> {
