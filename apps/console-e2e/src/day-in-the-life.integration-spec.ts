@@ -83,6 +83,14 @@ describe('agent console and widget: a day in the life (browser, real stack)', ()
   });
 
   it('R5 R6 R13: A transfers to B with a side note; B sees the note and the history, accepts, creates a ticket and ends the chat resolving it (R9.1, R14)', async () => {
+    // R13: a side note on its own, written in the composer; the end user never sees it.
+    await alice.page.getByTestId('mode-side-note').click();
+    await alice.page.getByTestId('composer').fill('Asked for the VPN client version: 5.2.');
+    await alice.page.getByTestId('composer').press('Enter');
+    await alice.page.getByTestId('side-note').getByText('Asked for the VPN client version').waitFor({ timeout: T });
+    await shoot(alice.page, 'agent', '21-side-note-composer');
+    await alice.page.getByTestId('mode-reply').click();
+
     await alice.action('Transfer');
     await alice.dialog().getByText('Bob Agent').waitFor({ timeout: T });
     await alice.dialog().getByText('Bob Agent').click();
@@ -99,6 +107,8 @@ describe('agent console and widget: a day in the life (browser, real stack)', ()
     await bob.expectCount('transferred', 1);
     await bob.select('transferred', 'Erin');
     await bob.page.getByTestId('side-note').getByText('Knows the VPN setup').waitFor({ timeout: T });
+    await bob.page.getByTestId('side-note').getByText('Asked for the VPN client version').waitFor({ timeout: T });
+    expect(await erin.page.getByText('Asked for the VPN client version').count()).toBe(0);
     await bob.waitForLine('I am looking at your VPN connection now.');
     await shoot(bob.page, 'agent', '08-transferred-with-side-note');
     await bob.accept();

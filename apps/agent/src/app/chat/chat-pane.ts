@@ -1,7 +1,8 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -30,7 +31,7 @@ const STATUS_LABEL: Record<string, string> = {
 /** The selected chat: history with side notes (R3.3, R13), Accept (R3), Chat Actions (R5-R10, R14, R16), the reply with its draft. */
 @Component({
   selector: 'sb-chat-pane',
-  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule],
+  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule],
   template: `
     @if (store.selectedId(); as id) {
       <header class="sb-pane-head">
@@ -111,13 +112,20 @@ const STATUS_LABEL: Record<string, string> = {
         }
       </ol>
       @if (owned()) {
-        <form class="sb-composer" (ngSubmit)="send(id)">
+        <form class="sb-composer" [class.sb-composer-note]="mode() === 'sideNote'" (ngSubmit)="send(id)">
+          <mat-button-toggle-group class="sb-composer-mode" vertical [value]="mode()" (change)="mode.set($event.value)" hideSingleSelectionIndicator aria-label="Write a">
+            <mat-button-toggle value="reply" data-testid="mode-reply"><mat-icon>reply</mat-icon> Reply</mat-button-toggle>
+            <mat-button-toggle value="sideNote" data-testid="mode-side-note"><mat-icon>sticky_note_2</mat-icon> Side note</mat-button-toggle>
+          </mat-button-toggle-group>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Reply to {{ item()?.endUserName ?? 'the end user' }}</mat-label>
+            <mat-label>{{ mode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
             <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="store.draftOf(id)" (ngModelChange)="store.setDraft(id, $event)"
               (keydown.enter)="onEnter($any($event), id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
           </mat-form-field>
-          <button mat-flat-button type="submit" [disabled]="!store.draftOf(id).trim() || summary()?.cancelledByUser" aria-label="Send reply"><mat-icon>send</mat-icon> Send</button>
+          <button mat-flat-button type="submit" [disabled]="!store.draftOf(id).trim() || summary()?.cancelledByUser"
+            [attr.aria-label]="mode() === 'sideNote' ? 'Add side note' : 'Send reply'" data-testid="send">
+            <mat-icon>{{ mode() === 'sideNote' ? 'note_add' : 'send' }}</mat-icon> {{ mode() === 'sideNote' ? 'Add note' : 'Send' }}
+          </button>
         </form>
       } @else if (!store.selectedList()) {
         <div class="sb-readonly"><mat-icon>history</mat-icon> This chat is no longer on your console; its history is shown for reference.</div>
@@ -143,6 +151,8 @@ export class ChatPane {
   protected readonly item = this.store.selectedItem;
   protected readonly summary = computed(() => this.chat()?.summary ?? this.item());
   protected readonly owned = computed(() => this.store.selectedList() === 'myChats');
+  /** What the composer sends: a reply, or a side note only agents see (R13). */
+  protected readonly mode = signal<'reply' | 'sideNote'>('reply');
   protected readonly statusLabel = computed(() => {
     const s = this.summary();
     if (!s) return '';
@@ -166,7 +176,7 @@ export class ChatPane {
   }
 
   protected send(id: string): Promise<boolean> {
-    return this.store.send(id);
+    return this.store.send(id, this.mode());
   }
 
   protected async accept(id: string): Promise<void> {

@@ -91,6 +91,22 @@ describe('AgentStore', () => {
     expect(store.draftOf('b')).toBe('');
   });
 
+  it('R13 a draft sent as a side note goes out as one and shows in the history; a refusal keeps the draft', async () => {
+    await store.select('s1');
+    store.setDraft('s1', 'checked the VPN token, it is fine');
+    fake.replies['sideNote'] = () => new CommandError('NOT_OWNER', 'not yours');
+    expect(await store.send('s1', 'sideNote')).toBe(false);
+    expect(store.draftOf('s1')).toBe('checked the VPN token, it is fine');
+    fake.replies['sideNote'] = (_id: string, text: string) => ({
+      sessionId: 's1', seq: 3, duplicate: false, events: [ev(3, 'SideNoteAdded', { agentId: 'alice', agentName: 'Alice Agent', text })],
+    });
+    expect(await store.send('s1', 'sideNote')).toBe(true);
+    expect(fake.calls.filter(([m]) => m === 'post')).toEqual([]);
+    expect(fake.calls.filter(([m]) => m === 'sideNote').at(-1)?.[1]).toEqual(['s1', 'checked the VPN token, it is fine']);
+    expect(store.draftOf('s1')).toBe('');
+    expect(store.transcript().at(-1)).toMatchObject({ kind: 'note', text: 'checked the VPN token, it is fine' });
+  });
+
   it('R3.3 a chat whose transfer events arrived first is loaded from its start (side notes and history of earlier agents)', async () => {
     fake.emit('session.event', {
       type: 'session.event',

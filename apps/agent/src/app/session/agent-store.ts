@@ -155,11 +155,15 @@ export class AgentStore {
     });
   }
 
-  async send(sessionId: string): Promise<boolean> {
+  /** Sends the draft as a reply to the end user, or as a side note only agents see (R13). */
+  async send(sessionId: string, as: 'reply' | 'sideNote' = 'reply'): Promise<boolean> {
     const text = this.draftOf(sessionId).trim();
     if (!text) return false;
     this.setDraft(sessionId, '');
-    const ok = await this.run(sessionId, async (client) => this.mergeEvents(sessionId, (await client.post(sessionId, text)).events));
+    const ok = await this.run(sessionId, async (client) => {
+      const ack = as === 'sideNote' ? await client.sideNote(sessionId, text) : await client.post(sessionId, text);
+      this.mergeEvents(sessionId, ack.events);
+    });
     if (!ok && !this.draftOf(sessionId)) this.setDraft(sessionId, text);
     return ok;
   }
