@@ -195,6 +195,8 @@ describe('agent console and widget: a day in the life (browser, real stack)', ()
     await erin.page.locator('mat-dialog-container').getByRole('button', { name: 'Cancel chat' }).click();
     await erin.title().filter({ hasText: 'Chat cancelled' }).waitFor({ timeout: T });
     await shoot(erin.page, 'widget', '10-chat-cancelled');
+    // R1.2: the cancelled chat stays open until the agent closes it, so no new chat is offered yet.
+    expect(await erin.page.getByTestId('new-chat').count()).toBe(0);
 
     await bob.page.getByTestId('cancelled-banner').getByText('End user has cancelled chat.').waitFor({ timeout: T });
     await bob.waitForLine('End user has cancelled chat.');
@@ -205,6 +207,7 @@ describe('agent console and widget: a day in the life (browser, real stack)', ()
     await bob.dialog().getByRole('button', { name: 'Abandon' }).click();
     await bob.status().filter({ hasText: 'Abandoned' }).waitFor({ timeout: T });
     await bob.expectCount('mychats', 0);
+    await erin.page.getByTestId('new-chat').waitFor({ timeout: T });
   });
 
   it('R3.4: two agents click Accept on the same chat at once; one gets it, the other is told clearly', async () => {

@@ -27,13 +27,15 @@ describe('dashboard figures', () => {
         { id: 'a', displayName: 'A', presence: 'online', load: 2, cap: 4 },
         { id: 'b', displayName: 'B', presence: 'online', load: 1, cap: 0 },
         { id: 'c', displayName: 'C', presence: 'offline', load: 0, cap: 2 },
+        { id: 'd', displayName: 'D', presence: 'away', load: 2, cap: 2 },
       ],
-      sessionsByStatus: { QUEUED: 3, ASSIGNED: 3, PENDING_TRANSFER: 0, CLOSED: 9, ABANDONED: 1 },
+      sessionsByStatus: { QUEUED: 3, ASSIGNED: 4, PENDING_TRANSFER: 1, CLOSED: 9, ABANDONED: 1 },
       assignmentsPerMinute: [
         { minute: '2026-03-01T09:58:00Z', count: 4 },
         { minute: '2026-03-01T09:59:00Z', count: 2 },
       ],
     };
-    expect(figures(snapshot)).toEqual({ waiting: 3, online: 2, agents: 3, lastMinute: 2, lastQuarterHour: 6, assigned: 3, capacityUsed: 50 });
+    // In progress counts the away agent's chats and the pending transfer; capacity only online capped agents.
+    expect(figures(snapshot)).toEqual({ waiting: 3, online: 2, agents: 4, lastMinute: 2, lastQuarterHour: 6, assigned: 5, capacityUsed: 50 });
   });
 });

@@ -45,7 +45,8 @@ export function figures(snapshot: DashboardSnapshot): DashboardFigures {
     agents: snapshot.agents.length,
     lastMinute: snapshot.assignmentsPerMinute.at(-1)?.count ?? 0,
     lastQuarterHour: snapshot.assignmentsPerMinute.reduce((n, m) => n + m.count, 0),
-    assigned: online.reduce((n, a) => n + a.load, 0),
+    // Every chat an agent holds, whatever the agent's presence (an away agent still has its chats).
+    assigned: snapshot.sessionsByStatus.ASSIGNED + snapshot.sessionsByStatus.PENDING_TRANSFER,
     capacityUsed: capacity > 0 ? Math.round((capped.reduce((n, a) => n + a.load, 0) / capacity) * 100) : null,
   };
 }

@@ -54,6 +54,32 @@ describe('agent walk (gateway, chat-actor, NATS, database)', () => {
     await eventually(() => expect(hardware.model.ids('queue')).not.toContain(general));
   });
 
+  it('R2 R19 an agent previewing a chat of its Queue tab gets its messages live, and none once another agent has it', async () => {
+    const looker = track(await agent(['Network']));
+    const taker = track(await agent(['Network']));
+    const outsider = track(await agent(['Hardware']));
+    const user = track(await endUser());
+    const seen = recorder(looker);
+    const outsiderSeen = recorder(outsider);
+    const id = (await user.startSession('VPN drops', 'vpn')).session.sessionId;
+    await eventually(() => expect(looker.model.ids('queue')).toContain(id));
+    await looker.resume(id, 0);
+    await user.post(id, 'It dropped again');
+    await eventually(() => expect(seen.of(id).some((e) => e.type === 'MessagePosted' && e.event['text'] === 'It dropped again')).toBe(true));
+    // A chat outside the agent's Queue tab cannot be followed at all.
+    await expect(outsider.resume(id, 0)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    await taker.accept(id);
+    await eventually(() => expect(looker.model.ids('queue')).not.toContain(id));
+    await user.post(id, 'Only for the agent who has it');
+    await taker.post(id, 'I am on it');
+    await eventually(async () => expect((await taker.resume(id, 0)).events.filter((e) => e.type === 'MessagePosted')).toHaveLength(3));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen.of(id).map((e) => e.event['text']).filter(Boolean)).not.toContain('Only for the agent who has it');
+    expect(seen.of(id).map((e) => e.event['text']).filter(Boolean)).not.toContain('I am on it');
+    expect(outsiderSeen.of(id)).toEqual([]);
+  });
+
   it('R2 Company filter on: only agents of the end user\'s company list the session (live setting, A9)', async () => {
     const acme = track(await agent(['Network'], ['acme']));
     const globexAgent = track(await agent(['Network'], ['globex']));

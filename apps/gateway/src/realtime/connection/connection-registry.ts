@@ -8,6 +8,8 @@ export class ConnectionRegistry {
   private readonly byPrincipal = new Map<string, Set<Connection>>();
   private readonly agentConnections = new Set<Connection>();
   private readonly adminConnections = new Set<Connection>();
+  /** sessionId -> sockets that follow a session they do not hold (administrators, agents previewing their Queue). */
+  private readonly watchers = new Map<string, Set<Connection>>();
 
   add(connection: Connection): void {
     this.all.add(connection);
@@ -21,6 +23,7 @@ export class ConnectionRegistry {
 
   /** Removes it; returns how many sockets of the same principal remain here. */
   remove(connection: Connection): number {
+    for (const sessionId of [...connection.watching]) this.unwatch(connection, sessionId);
     this.all.delete(connection);
     this.agentConnections.delete(connection);
     this.adminConnections.delete(connection);
@@ -29,6 +32,33 @@ export class ConnectionRegistry {
     set?.delete(connection);
     if (set && set.size === 0) this.byPrincipal.delete(key);
     return set?.size ?? 0;
+  }
+
+  /** Follows a session's events on this socket; the oldest follow goes beyond `max` per socket. */
+  watch(connection: Connection, sessionId: string, max = MAX_WATCHED_PER_SOCKET): void {
+    if (connection.watching.has(sessionId)) return;
+    while (connection.watching.size >= max) this.unwatch(connection, connection.watching.values().next().value!);
+    connection.watching.add(sessionId);
+    let set = this.watchers.get(sessionId);
+    if (!set) this.watchers.set(sessionId, (set = new Set()));
+    set.add(connection);
+  }
+
+  unwatch(connection: Connection, sessionId: string): void {
+    connection.watching.delete(sessionId);
+    const set = this.watchers.get(sessionId);
+    set?.delete(connection);
+    if (set && set.size === 0) this.watchers.delete(sessionId);
+  }
+
+  /** A closed session has no more events to follow. */
+  unwatchSession(sessionId: string): void {
+    for (const connection of this.watchers.get(sessionId) ?? []) connection.watching.delete(sessionId);
+    this.watchers.delete(sessionId);
+  }
+
+  watchersOf(sessionId: string): ReadonlySet<Connection> {
+    return this.watchers.get(sessionId) ?? EMPTY;
   }
 
   of(role: 'endUser' | 'agent' | 'admin', id: string): ReadonlySet<Connection> {
@@ -61,4 +91,6 @@ export class ConnectionRegistry {
 }
 
 const EMPTY: ReadonlySet<Connection> = new Set();
+/** Sessions one socket may follow without holding them (bounds memory per socket). */
+const MAX_WATCHED_PER_SOCKET = 200;
 const keyOf = (role: string, id: string) => `${role}\u0000${id}`;

@@ -16,7 +16,7 @@ export class Connection {
   lists?: Map<string, { list: AgentList | undefined; version: number; signature: string }>;
   /** End users: the queue place last sent (session.queuePosition), so only changes go out. */
   queuePlace?: { sessionId: string; queue: string; position: number };
-  /** Admins: sessions whose events this socket asked for (session.resume). */
+  /** Sessions this socket follows without holding them (session.resume by an admin, or an agent's Queue preview); kept by the registry. */
   readonly watching = new Set<string>();
   /** clientIds being answered on this socket. */
   readonly inFlight = new Set<string>();

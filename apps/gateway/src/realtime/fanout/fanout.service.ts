@@ -26,7 +26,7 @@ import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue
  * - the session's end user: every event but side notes;
  * - the agent holding the session (owner, or transfer target) and any agent a
  *   notification is addressed to (e.g. the former owner on a transfer);
- * - administrators that resumed the session;
+ * - administrators that resumed the session, and agents previewing it from their Queue tab;
  * - every connected agent: the list changes the event causes for it;
  * - end users waiting in a queue the event moved: their new place.
  * Every gateway instance receives every event (A8), so it does not matter
@@ -98,9 +98,23 @@ export class FanoutService implements OnApplicationBootstrap {
       for (const conn of targets) conn.sendText(text);
     }
 
-    for (const conn of this.registry.admins()) {
-      if (conn.watching.has(session.sessionId)) conn.send({ type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: event.seq - 1, event, session, notices: [] });
+    for (const conn of this.registry.watchersOf(session.sessionId)) {
+      if (conn.principal.role === 'admin') {
+        conn.send({ type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: event.seq - 1, event, session, notices: [] });
+        continue;
+      }
+      // An agent previewing a chat of its Queue tab: live while the tab lists it (R2), never a side
+      // channel past R19. Holders and addressees got the event above.
+      const agentId = conn.principal.id;
+      if (agentIds.has(agentId)) continue;
+      const list = applied.item ? listOf(applied.item, this.agents.info(agentId), agentId, this.settings.current) : undefined;
+      if (list !== 'queue') {
+        this.registry.unwatch(conn, session.sessionId);
+        continue;
+      }
+      conn.send({ type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: event.seq - 1, event: eventFor('agent', event)!, session, notices: [] });
     }
+    if (!applied.item) this.registry.unwatchSession(session.sessionId);
 
     this.pushListChanges(session.sessionId, applied.item, event.seq);
     if (applied.item?.status !== 'QUEUED') for (const conn of this.registry.of('endUser', session.endUserId)) conn.queuePlace = undefined;

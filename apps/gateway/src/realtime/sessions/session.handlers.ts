@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReferenceDataRepository } from '@switchboard/reference-data';
+import { OPEN_STATUSES, type SessionStatus } from '@switchboard/domain';
 import type { CommandHandlers } from '../connection/command-handler';
+import { ConnectionRegistry } from '../connection/connection-registry';
 import { ackOf } from './acks';
 import { ChatCommands } from './chat-commands.service';
 import { LiveSettings } from './live-settings.service';
@@ -15,6 +17,7 @@ export class SessionHandlers {
     @Inject(SessionAccess) private readonly access: SessionAccess,
     @Inject(LiveSettings) private readonly settings: LiveSettings,
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
+    @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -37,8 +40,12 @@ export class SessionHandlers {
 
     'session.resume': async (conn, { sessionId, afterSeq }) => {
       const state = await this.access.load(conn.principal, sessionId);
-      // Administrators follow what they resumed; end users and agents get their sessions' events anyway.
-      if (conn.principal.role === 'admin') conn.watching.add(sessionId);
+      // Administrators follow what they resumed, and agents an open chat they look at without holding it
+      // (a Queue preview, R2): its messages arrive live while the Queue tab lists it. Holders and end users
+      // get their sessions' events anyway.
+      const me = conn.principal.id;
+      const holds = state.ownerAgentId === me || state.transferTargetAgentId === me;
+      if (conn.principal.role === 'admin' || (conn.principal.role === 'agent' && !holds && isOpen(state.status))) this.registry.watch(conn, sessionId);
       return {
         session: summaryOf(state),
         events: eventsFor(conn.principal.role, state.history.slice(afterSeq)),
@@ -47,3 +54,5 @@ export class SessionHandlers {
     },
   };
 }
+
+const isOpen = (status: SessionStatus) => OPEN_STATUSES.includes(status);

@@ -25,7 +25,8 @@ import { WidgetStore } from '../session/widget-store';
         </div>
         @if (open()) {
           <button mat-stroked-button (click)="cancel()" data-testid="cancel-chat"><mat-icon>close</mat-icon> Cancel chat</button>
-        } @else {
+        } @else if (store.stage() !== 'cancelled') {
+          <!-- R1.2: while the agent still holds a cancelled chat it is the open one, so a new chat waits for its close. -->
           <button mat-flat-button (click)="store.newChat()" data-testid="new-chat"><mat-icon>add_comment</mat-icon> Start a new chat</button>
         }
       </header>
@@ -100,7 +101,7 @@ export class ChatPanel {
       case 'chatting':
         return 'is helping you now';
       case 'cancelled':
-        return 'You cancelled this chat. The agent has been told.';
+        return 'You cancelled this chat. The agent has been told; you can start a new chat as soon as they close this one.';
       default:
         return 'Thank you for contacting the service desk.';
     }
