@@ -30,8 +30,8 @@ export default [
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access', 'type:testing', 'type:ui'],
             },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access'] },
-            // Stylesheets only: the look the browser apps share.
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: [] },
+            // Angular components and the theme the browser apps share, on the WebSocket client.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:data-access'] },
             {

@@ -23,6 +23,8 @@ module.exports = {
     '^@switchboard/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@switchboard/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@switchboard/client$': path.join(__dirname, 'libs/client/src/index.ts'),
+    '^@switchboard/chat-ui$': path.join(__dirname, 'libs/chat-ui/src/index.ts'),
+    '^@switchboard/chat-ui/testing$': path.join(__dirname, 'libs/chat-ui/src/testing/index.ts'),
     '^@switchboard/service-kit$': path.join(__dirname, 'libs/service-kit/src/index.ts'),
     '^@switchboard/reference-data$': path.join(__dirname, 'libs/reference-data/src/index.ts'),
     '^@switchboard/session-store$': path.join(__dirname, 'libs/session-store/src/index.ts'),

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angula
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ConsolePage } from './console/console-page';
-import { LoginPage } from './login/login-page';
+import { LoginPage } from '@switchboard/chat-ui';
 import { AgentStore } from './session/agent-store';
 
 @Component({

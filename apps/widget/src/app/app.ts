@@ -4,7 +4,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ChatPanel } from './chat/chat-panel';
 import { StartForm } from './chat/start-form';
-import { LoginPage } from './login/login-page';
+import { LoginPage } from '@switchboard/chat-ui';
 import { WidgetStore } from './session/widget-store';
 
 @Component({

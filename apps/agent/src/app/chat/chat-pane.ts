@@ -16,7 +16,7 @@ import { EndChatDialog, type EndChoice } from '../dialogs/end-chat-dialog';
 import { TicketDialog } from '../dialogs/ticket-dialog';
 import { TransferDialog } from '../dialogs/transfer-dialog';
 import { AgentStore } from '../session/agent-store';
-import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
+import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { shortTicketId } from '@switchboard/client';
 

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { CommandError } from '@switchboard/client';
 import type { ListItem, SessionEventView } from '@switchboard/contracts';
-import { FakeClient, hello } from '../../testing/fake-client';
+import { FakeClient, hello } from '@switchboard/chat-ui/testing';
 import { AgentStore, completeUpTo, type Alert } from './agent-store';
 import { CLIENT_FACTORY } from './client-factory';
 

@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ConfirmDialog, type ConfirmData } from '../shared/confirm-dialog';
+import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 

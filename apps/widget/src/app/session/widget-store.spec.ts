@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { CommandError } from '@switchboard/client';
 import type { SessionDetail, SessionSummary } from '@switchboard/contracts';
-import { FakeClient, hello } from '../../testing/fake-client';
+import { FakeClient, hello } from '@switchboard/chat-ui/testing';
 import { placeInQueue } from '../chat/queue-place';
 import { CLIENT_FACTORY } from './client-factory';
 import { stageOf, WidgetStore } from './widget-store';
