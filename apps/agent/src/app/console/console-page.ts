@@ -5,6 +5,8 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { DesktopAlerts } from '../alerts/desktop-alerts';
 import { ChatPane } from '../chat/chat-pane';
 import { ChatList } from '../lists/chat-list';
 import { AgentStore } from '../session/agent-store';
@@ -13,7 +15,7 @@ import { SidePanel } from '../side-panel/side-panel';
 /** The console: lists left, the selected chat in the centre, customer information and resources right. */
 @Component({
   selector: 'sb-console-page',
-  imports: [ChatList, ChatPane, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, SidePanel],
+  imports: [ChatList, ChatPane, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel],
   template: `
     <div class="sb-console">
       <header class="sb-topbar">
@@ -26,6 +28,12 @@ import { SidePanel } from '../side-panel/side-panel';
           <mat-button-toggle value="online" [checked]="store.presence() === 'online'" data-testid="presence-online"><span class="sb-dot sb-dot-online"></span>Online</mat-button-toggle>
           <mat-button-toggle value="away" [checked]="store.presence() === 'away'" data-testid="presence-away"><span class="sb-dot sb-dot-away"></span>Away</mat-button-toggle>
         </mat-button-toggle-group>
+        @if (desktop.permission() === 'default') {
+          <button mat-icon-button (click)="desktop.enable()" matTooltip="Show new chats and transfers as desktop notifications"
+            aria-label="Turn on desktop notifications" data-testid="desktop-alerts"><mat-icon>notifications_off</mat-icon></button>
+        } @else if (desktop.permission() === 'granted') {
+          <mat-icon class="sb-muted" matTooltip="Desktop notifications are on" aria-label="Desktop notifications are on">notifications_active</mat-icon>
+        }
         <span class="sb-user"><mat-icon>account_circle</mat-icon>{{ store.me()?.name }}</span>
         <button mat-button (click)="store.signOut()"><mat-icon>logout</mat-icon> Sign out</button>
       </header>
@@ -60,6 +68,7 @@ import { SidePanel } from '../side-panel/side-panel';
 export class ConsolePage {
   protected readonly store = inject(AgentStore);
   private readonly snack = inject(MatSnackBar);
+  protected readonly desktop = inject(DesktopAlerts);
   protected tab = 0;
   /** Follows the selected chat to the tab it is in (e.g. My Chats after Accept). */
   protected readonly tabIndex = computed(() => {
@@ -73,6 +82,7 @@ export class ConsolePage {
       const ref = this.snack.open(alert.text, action, { duration: alert.kind === 'error' ? 6000 : 5000, panelClass: `sb-snack-${alert.kind}` });
       ref.onAction().subscribe(() => alert.sessionId && void this.store.select(alert.sessionId));
       if (alert.kind === 'newChat' || alert.kind === 'transfer') this.chime();
+      this.desktop.show(alert, (sessionId) => void this.store.select(sessionId));
     });
     inject(DestroyRef).onDestroy(off);
     effect(() => {
