@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +9,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { SLUG_PATTERN, type AgentView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions, queueOptions, SLUG_HINT } from '../shared/options';
-import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { DialogSubmission } from '../shared/dialog-submission';
+import { fieldMessage } from '../shared/server-errors';
 
 @Component({
   selector: 'sb-agent-dialog',
@@ -18,7 +19,7 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
     <h2 mat-dialog-title>{{ agent ? 'Edit agent ' + agent.displayName : 'New agent' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <div class="sb-form-row">
@@ -61,7 +62,7 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ agent ? 'Save' : 'Create agent' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ agent ? 'Save' : 'Create agent' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -70,11 +71,8 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
 export class AgentDialog {
   protected readonly agent = inject<{ agent?: AgentView }>(MAT_DIALOG_DATA).agent;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<AgentDialog, AgentView>);
   protected readonly queues = queueOptions();
   protected readonly companies = companyOptions();
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     id: [{ value: this.agent?.id ?? '', disabled: !!this.agent }, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
     displayName: [this.agent?.displayName ?? '', [Validators.required, Validators.maxLength(120)]],
@@ -82,6 +80,7 @@ export class AgentDialog {
     companies: [this.agent?.companies ?? ([] as string[])],
     cap: [this.agent?.cap ?? 0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
   });
+  protected readonly submission = new DialogSubmission<AgentView>(this.form);
 
   protected message(field: 'id' | 'displayName' | 'companies' | 'cap', label: string): string | null {
     const control = this.form.controls[field];
@@ -90,19 +89,10 @@ export class AgentDialog {
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    this.failure.set(null);
-    const { id, ...profile } = this.form.getRawValue();
-    const body = { ...profile, cap: Number(profile.cap) };
-    const request = this.agent ? this.api.agents.update(this.agent.id, body) : this.api.agents.create({ id: id.trim(), ...body });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { id, ...profile } = this.form.getRawValue();
+      const body = { ...profile, cap: Number(profile.cap) };
+      return this.agent ? this.api.agents.update(this.agent.id, body) : this.api.agents.create({ id: id.trim(), ...body });
     });
   }
 }

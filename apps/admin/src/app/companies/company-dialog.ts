@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { SLUG_PATTERN, type CompanyView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { SLUG_HINT } from '../shared/options';
-import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { DialogSubmission } from '../shared/dialog-submission';
+import { fieldMessage } from '../shared/server-errors';
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 const domains = (text: string) =>
@@ -28,7 +29,7 @@ const validDomains = (control: AbstractControl<string>) => {
     <h2 mat-dialog-title>{{ company ? 'Edit ' + company.name : 'New company' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <div class="sb-form-row">
@@ -56,7 +57,7 @@ const validDomains = (control: AbstractControl<string>) => {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ company ? 'Save' : 'Create company' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ company ? 'Save' : 'Create company' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -65,15 +66,13 @@ const validDomains = (control: AbstractControl<string>) => {
 export class CompanyDialog {
   protected readonly company = inject<{ company?: CompanyView }>(MAT_DIALOG_DATA).company;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<CompanyDialog, CompanyView>);
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     id: [{ value: this.company?.id ?? '', disabled: !!this.company }, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
     name: [this.company?.name ?? '', [Validators.required, Validators.maxLength(160)]],
     emailDomains: [(this.company?.emailDomains ?? []).join(', '), validDomains],
     notes: [this.company?.notes ?? ''],
   });
+  protected readonly submission = new DialogSubmission<CompanyView>(this.form);
 
   protected message(field: 'id' | 'name' | 'emailDomains', label: string): string | null {
     if (this.form.controls[field].hasError('pattern')) return SLUG_HINT;
@@ -81,19 +80,10 @@ export class CompanyDialog {
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    this.failure.set(null);
-    const { id, name, emailDomains, notes } = this.form.getRawValue();
-    const body = { name, emailDomains: domains(emailDomains), notes };
-    const request = this.company ? this.api.companies.update(this.company.id, body) : this.api.companies.create({ id: id.trim(), ...body });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { id, name, emailDomains, notes } = this.form.getRawValue();
+      const body = { name, emailDomains: domains(emailDomains), notes };
+      return this.company ? this.api.companies.update(this.company.id, body) : this.api.companies.create({ id: id.trim(), ...body });
     });
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -10,7 +10,8 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { SLUG_PATTERN, type EndUserView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions, SLUG_HINT } from '../shared/options';
-import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { DialogSubmission } from '../shared/dialog-submission';
+import { fieldMessage } from '../shared/server-errors';
 
 type Asset = EndUserView['assets'][number];
 
@@ -28,11 +29,8 @@ type Asset = EndUserView['assets'][number];
 export class EndUserDialog {
   protected readonly user = inject<{ user?: EndUserView }>(MAT_DIALOG_DATA).user;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<EndUserDialog, EndUserView>);
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly companies = companyOptions();
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = this.fb.group({
     id: [{ value: this.user?.id ?? '', disabled: !!this.user }, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
     displayName: [this.user?.displayName ?? '', [Validators.required, Validators.maxLength(160)]],
@@ -42,6 +40,7 @@ export class EndUserDialog {
     site: [this.user?.site ?? '', Validators.maxLength(160)],
     assets: this.fb.array((this.user?.assets ?? []).map((asset) => this.assetGroup(asset))),
   });
+  protected readonly submission = new DialogSubmission<EndUserView>(this.form);
 
   private assetGroup(asset?: Asset) {
     return this.fb.group({
@@ -72,19 +71,10 @@ export class EndUserDialog {
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    this.failure.set(null);
-    const { id, assets, ...rest } = this.form.getRawValue();
-    const body = { ...rest, assets: assets.map((a) => ({ id: a.id.trim(), name: a.name, ...(a.deviceId.trim() ? { deviceId: a.deviceId.trim() } : {}) })) };
-    const request = this.user ? this.api.endUsers.update(this.user.id, body) : this.api.endUsers.create({ id: id.trim(), ...body });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { id, assets, ...rest } = this.form.getRawValue();
+      const body = { ...rest, assets: assets.map((a) => ({ id: a.id.trim(), name: a.name, ...(a.deviceId.trim() ? { deviceId: a.deviceId.trim() } : {}) })) };
+      return this.user ? this.api.endUsers.update(this.user.id, body) : this.api.endUsers.create({ id: id.trim(), ...body });
     });
   }
 }

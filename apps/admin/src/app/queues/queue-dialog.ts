@@ -1,13 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
-import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { DialogSubmission } from '../shared/dialog-submission';
+import { fieldMessage } from '../shared/server-errors';
 
 /** Create a support queue, or change the description of one. */
 @Component({
@@ -17,7 +18,7 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
     <h2 mat-dialog-title>{{ queue ? 'Edit queue ' + queue.name : 'New support queue' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <mat-form-field appearance="outline">
@@ -34,7 +35,7 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ queue ? 'Save' : 'Create queue' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ queue ? 'Save' : 'Create queue' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -43,13 +44,11 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
 export class QueueDialog {
   protected readonly queue = inject<{ queue?: QueueView }>(MAT_DIALOG_DATA).queue;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<QueueDialog, QueueView>);
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [{ value: this.queue?.name ?? '', disabled: !!this.queue }, [Validators.required, Validators.pattern(QUEUE_NAME_PATTERN)]],
     description: [this.queue?.description ?? '', Validators.maxLength(500)],
   });
+  protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
   protected message(field: 'name' | 'description', label: string): string | null {
     const control = this.form.controls[field];
@@ -58,18 +57,9 @@ export class QueueDialog {
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    this.failure.set(null);
-    const { name, description } = this.form.getRawValue();
-    const request = this.queue ? this.api.queues.update(this.queue.name, { description }) : this.api.queues.create({ name: name.trim(), description });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { name, description } = this.form.getRawValue();
+      return this.queue ? this.api.queues.update(this.queue.name, { description }) : this.api.queues.create({ name: name.trim(), description });
     });
   }
 }

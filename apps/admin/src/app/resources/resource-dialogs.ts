@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +9,8 @@ import { MatSelectModule } from '@angular/material/select';
 import type { KnowledgeArticleView, OutageView, ResponseTemplateView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions } from '../shared/options';
-import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { DialogSubmission } from '../shared/dialog-submission';
+import { fieldMessage } from '../shared/server-errors';
 
 const IMPORTS = [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReactiveFormsModule];
 
@@ -23,7 +24,7 @@ const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? n
     <h2 mat-dialog-title>{{ article ? 'Edit article' : 'New knowledge article' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <mat-form-field appearance="outline">
@@ -44,7 +45,7 @@ const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? n
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ article ? 'Save' : 'Create article' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ article ? 'Save' : 'Create article' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -53,32 +54,22 @@ const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? n
 export class ArticleDialog {
   protected readonly article = inject<{ article?: KnowledgeArticleView }>(MAT_DIALOG_DATA).article;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<ArticleDialog, KnowledgeArticleView>);
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: [this.article?.title ?? '', [notBlank, Validators.maxLength(200)]],
     body: [this.article?.body ?? '', [notBlank, Validators.maxLength(20000)]],
     tags: [(this.article?.tags ?? []).join(', ')],
   });
+  protected readonly submission = new DialogSubmission<KnowledgeArticleView>(this.form);
 
   protected message(field: 'title' | 'body', label: string): string | null {
     return fieldMessage(this.form.controls[field], label);
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    const { title, body, tags } = this.form.getRawValue();
-    const input = { title, body, tags: tags.split(',').map((t) => t.trim()).filter(Boolean) };
-    const request = this.article ? this.api.knowledgeArticles.update(this.article.id, input) : this.api.knowledgeArticles.create(input);
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { title, body, tags } = this.form.getRawValue();
+      const input = { title, body, tags: tags.split(',').map((t) => t.trim()).filter(Boolean) };
+      return this.article ? this.api.knowledgeArticles.update(this.article.id, input) : this.api.knowledgeArticles.create(input);
     });
   }
 }
@@ -90,7 +81,7 @@ export class ArticleDialog {
     <h2 mat-dialog-title>{{ template ? 'Edit template' : 'New response template' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <mat-form-field appearance="outline">
@@ -107,7 +98,7 @@ export class ArticleDialog {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ template ? 'Save' : 'Create template' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ template ? 'Save' : 'Create template' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -116,30 +107,20 @@ export class ArticleDialog {
 export class TemplateDialog {
   protected readonly template = inject<{ template?: ResponseTemplateView }>(MAT_DIALOG_DATA).template;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<TemplateDialog, ResponseTemplateView>);
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     title: [this.template?.title ?? '', [notBlank, Validators.maxLength(200)]],
     text: [this.template?.text ?? '', [notBlank, Validators.maxLength(4000)]],
   });
+  protected readonly submission = new DialogSubmission<ResponseTemplateView>(this.form);
 
   protected message(field: 'title' | 'text', label: string): string | null {
     return fieldMessage(this.form.controls[field], label);
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    const input = this.form.getRawValue();
-    const request = this.template ? this.api.responseTemplates.update(this.template.id, input) : this.api.responseTemplates.create(input);
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const input = this.form.getRawValue();
+      return this.template ? this.api.responseTemplates.update(this.template.id, input) : this.api.responseTemplates.create(input);
     });
   }
 }
@@ -159,7 +140,7 @@ export function toLocalInput(iso: string | undefined): string {
     <h2 mat-dialog-title>{{ outage ? 'Edit outage' : 'Report an outage' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <mat-form-field appearance="outline">
@@ -197,7 +178,7 @@ export function toLocalInput(iso: string | undefined): string {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ outage ? 'Save' : 'Report outage' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ outage ? 'Save' : 'Report outage' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -206,10 +187,7 @@ export function toLocalInput(iso: string | undefined): string {
 export class OutageDialog {
   protected readonly outage = inject<{ outage?: OutageView }>(MAT_DIALOG_DATA).outage;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<OutageDialog, OutageView>);
   protected readonly companies = companyOptions();
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
       title: [this.outage?.title ?? '', [notBlank, Validators.maxLength(200)]],
@@ -229,27 +207,20 @@ export class OutageDialog {
       },
     },
   );
+  protected readonly submission = new DialogSubmission<OutageView>(this.form);
 
   protected message(field: 'title' | 'startsAt' | 'endsAt', label: string): string | null {
     return fieldMessage(this.form.controls[field], label);
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    const { startsAt, endsAt, ...rest } = this.form.getRawValue();
-    const start = new Date(startsAt).toISOString();
-    const end = endsAt ? new Date(endsAt).toISOString() : undefined;
-    const request = this.outage
-      ? this.api.outages.update(this.outage.id, { ...rest, startsAt: start, endsAt: end ?? null })
-      : this.api.outages.create({ ...rest, startsAt: start, ...(end ? { endsAt: end } : {}) });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { startsAt, endsAt, ...rest } = this.form.getRawValue();
+      const start = new Date(startsAt).toISOString();
+      const end = endsAt ? new Date(endsAt).toISOString() : undefined;
+      return this.outage
+        ? this.api.outages.update(this.outage.id, { ...rest, startsAt: start, endsAt: end ?? null })
+        : this.api.outages.create({ ...rest, startsAt: start, ...(end ? { endsAt: end } : {}) });
     });
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +9,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { SLUG_PATTERN, type TopicView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { queueOptions, SLUG_HINT } from '../shared/options';
-import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { DialogSubmission } from '../shared/dialog-submission';
+import { fieldMessage } from '../shared/server-errors';
 
 @Component({
   selector: 'sb-topic-dialog',
@@ -18,7 +19,7 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
     <h2 mat-dialog-title>{{ topic ? 'Edit topic' : 'New topic' }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="sb-dialog-form">
-        @if (failure(); as message) {
+        @if (submission.failure(); as message) {
           <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
         }
         <mat-form-field appearance="outline">
@@ -46,7 +47,7 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="saving()">{{ topic ? 'Save' : 'Create topic' }}</button>
+        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ topic ? 'Save' : 'Create topic' }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -55,15 +56,13 @@ import { applyServerError, fieldMessage } from '../shared/server-errors';
 export class TopicDialog {
   protected readonly topic = inject<{ topic?: TopicView }>(MAT_DIALOG_DATA).topic;
   private readonly api = inject(AdminApi);
-  private readonly ref = inject(MatDialogRef<TopicDialog, TopicView>);
   protected readonly queues = queueOptions();
-  protected readonly saving = signal(false);
-  protected readonly failure = signal<string | null>(null);
   protected readonly form = inject(NonNullableFormBuilder).group({
     id: [{ value: this.topic?.id ?? '', disabled: !!this.topic }, [Validators.required, Validators.pattern(SLUG_PATTERN)]],
     name: [this.topic?.name ?? '', [Validators.required, Validators.maxLength(120)]],
     queue: [this.topic?.queue ?? 'General', Validators.required],
   });
+  protected readonly submission = new DialogSubmission<TopicView>(this.form);
 
   protected message(field: 'id' | 'name' | 'queue', label: string): string | null {
     if (this.form.controls[field].hasError('pattern')) return SLUG_HINT;
@@ -71,18 +70,9 @@ export class TopicDialog {
   }
 
   protected save(): void {
-    this.form.markAllAsTouched();
-    if (this.form.invalid || this.saving()) return;
-    this.saving.set(true);
-    this.failure.set(null);
-    const { id, name, queue } = this.form.getRawValue();
-    const request = this.topic ? this.api.topics.update(this.topic.id, { name, queue }) : this.api.topics.create({ id: id.trim(), name, queue });
-    request.subscribe({
-      next: (saved) => this.ref.close(saved),
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.failure.set(applyServerError(this.form, error));
-      },
+    this.submission.submit(() => {
+      const { id, name, queue } = this.form.getRawValue();
+      return this.topic ? this.api.topics.update(this.topic.id, { name, queue }) : this.api.topics.create({ id: id.trim(), name, queue });
     });
   }
 }
