@@ -125,14 +125,14 @@ export class FanoutService implements OnApplicationBootstrap {
   sendQueuePosition(conn: Connection): void {
     const open = this.projection.openOfEndUser(conn.principal.id);
     if (open?.status !== 'QUEUED') return;
-    const place = queuePlaces(this.projection.all(), open.queue).find((p) => p.sessionId === open.sessionId);
+    const place = queuePlaces(this.projection.waitingIn(open.queue), open.queue).find((p) => p.sessionId === open.sessionId);
     if (place) this.sendPlace(conn, place);
   }
 
   /** Tells the waiting end users of a queue connected here their place, when it changed. */
   private pushQueuePlaces(queue: string): void {
     if (this.registry.endUserCount === 0) return;
-    for (const place of queuePlaces(this.projection.all(), queue)) {
+    for (const place of queuePlaces(this.projection.waitingIn(queue), queue)) {
       for (const conn of this.registry.of('endUser', place.endUserId)) {
         const last = conn.queuePlace;
         if (last?.sessionId === place.sessionId && last.queue === place.queue && last.position === place.position) continue;

@@ -34,6 +34,8 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   private readonly closedAt = new Map<string, { seq: number; at: number }>();
   /** Per open session: the seq of its last event an end user sees, so their frames can say what came before (gap detection). */
   private readonly lastVisible = new Map<string, number>();
+  /** Queue -> its QUEUED sessions, so a queue's waiting line is read without a pass over every open session. */
+  private readonly waiting = new Map<string, Map<string, ListItem>>();
   private markReady!: () => void;
   private stopped = false;
   /** Resolves once the database's open sessions are loaded. */
@@ -49,6 +51,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     const prevVisibleSeq = this.lastVisible.get(session.sessionId) ?? 0;
     if (isVisibleToEndUser(event as unknown as SessionEvent)) this.lastVisible.set(session.sessionId, event.seq);
     if (!(OPEN_STATUSES as readonly string[]).includes(session.status)) {
+      this.reindex(previous, undefined);
       this.open.delete(session.sessionId);
       if (this.openByEndUser.get(session.endUserId) === session.sessionId) this.openByEndUser.delete(session.endUserId);
       this.lastVisible.delete(session.sessionId);
@@ -61,6 +64,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
       ...pick(previous, started),
       version: event.seq,
     };
+    this.reindex(previous, item);
     this.open.set(session.sessionId, item);
     this.openByEndUser.set(item.endUserId, item.sessionId);
     return { fresh: true, item, prevVisibleSeq };
@@ -94,7 +98,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
       const visible = state.history.filter((e) => isVisibleToEndUser(e));
       this.lastVisible.set(state.sessionId, visible[visible.length - 1]?.seq ?? 0);
       this.openByEndUser.set(state.endUserId, state.sessionId);
-      this.open.set(state.sessionId, {
+      const item: ListItem = {
         sessionId: state.sessionId,
         version: state.version,
         status: state.status,
@@ -110,7 +114,9 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
         description: state.description,
         ...(state.topic ? { topic: state.topic } : {}),
         createdAt: state.createdAt,
-      });
+      };
+      this.reindex(this.open.get(state.sessionId), item);
+      this.open.set(state.sessionId, item);
     }
     this.logger.log({ msg: 'open sessions loaded', count: this.open.size });
     this.markReady();
@@ -123,6 +129,24 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
 
   all(): IterableIterator<ListItem> {
     return this.open.values();
+  }
+
+  /** The QUEUED sessions of one queue, in no particular order. */
+  waitingIn(queue: string): Iterable<ListItem> {
+    return this.waiting.get(queue)?.values() ?? [];
+  }
+
+  private reindex(before: ListItem | undefined, after: ListItem | undefined): void {
+    if (before?.status === 'QUEUED') {
+      const line = this.waiting.get(before.queue);
+      line?.delete(before.sessionId);
+      if (line?.size === 0) this.waiting.delete(before.queue);
+    }
+    if (after?.status === 'QUEUED') {
+      let line = this.waiting.get(after.queue);
+      if (!line) this.waiting.set(after.queue, (line = new Map()));
+      line.set(after.sessionId, after);
+    }
   }
 
   openOfEndUser(endUserId: string): ListItem | undefined {
