@@ -19,6 +19,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   // sign-in (REST)
   BAD_REQUEST: 'Please enter your username and password.',
   BAD_CREDENTIALS: 'Wrong username or password.',
+  TOO_MANY_ATTEMPTS: 'Too many failed sign-ins for this account. Please wait half a minute and try again.',
   // chat session
   VALIDATION: 'Some of what you entered is not valid. Please check it and try again.',
   COMMAND_ID_REUSED: 'That action was already sent. Please reload the page.',

@@ -4,7 +4,8 @@ import { CommandError } from './switchboard-client';
 /**
  * `POST /api/auth/login` of the gateway's identity provider. Resolves with
  * the token and principal; rejects with a CommandError whose code says why
- * (`BAD_CREDENTIALS` for a wrong password, `BAD_REQUEST`, `UNAVAILABLE`).
+ * (`BAD_CREDENTIALS` for a wrong password, `TOO_MANY_ATTEMPTS` after repeated
+ * failures, `BAD_REQUEST`, `UNAVAILABLE`).
  */
 export async function login(baseUrl: string, username: string, password: string, fetchFn: typeof fetch = fetch): Promise<LoginResponse> {
   let response: Response;
@@ -19,6 +20,7 @@ export async function login(baseUrl: string, username: string, password: string,
   }
   if (response.status === 401) throw new CommandError('BAD_CREDENTIALS', 'Wrong username or password.');
   if (response.status === 400) throw new CommandError('BAD_REQUEST', 'Username and password are required.');
+  if (response.status === 429) throw new CommandError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins for this account.');
   if (!response.ok) throw new CommandError(response.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL', `Login answered ${response.status}`);
   return loginResponseSchema.parse(await response.json());
 }

@@ -52,6 +52,14 @@ describe('identity: login endpoint, tokens and demo users against the real datab
     expect(await malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('R19 identity: after 5 failed sign-ins an account must wait (429 TOO_MANY_ATTEMPTS, right password or not); others are not affected', async () => {
+    for (let i = 0; i < 5; i++) expect((await login({ username: 'dave', password: `guess-${i}` })).status).toBe(401);
+    const blocked = await login({ username: 'dave', password: 'agent123' });
+    expect(blocked.status).toBe(429);
+    expect(await blocked.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 30 } });
+    expect((await login({ username: 'carol', password: 'agent123' })).status).toBe(200);
+  });
+
   it('R19 identity: a request without a valid bearer token is refused', async () => {
     expect((await fetch(`${gateway.url}/api/auth/me`)).status).toBe(401);
     const bad = await fetch(`${gateway.url}/api/auth/me`, { headers: { authorization: 'Bearer x.y.z' } });
