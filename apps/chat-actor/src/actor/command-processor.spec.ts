@@ -1,0 +1,69 @@
+import { partitionOfSession, userRoutingKey } from '@switchboard/contracts';
+import { applyEvents, decide, DEFAULT_SETTINGS, type SessionCommand, type SessionState } from '@switchboard/domain';
+import type { AgentStateStore } from '@switchboard/agent-state';
+import type { EventPublisher } from '../events/event-publisher';
+import type { SessionRepository, StoredSession } from '../sessions/session.repository';
+import { CommandProcessor } from './command-processor';
+import type { DecisionContextLoader } from './decision-context.loader';
+
+const PARTITIONS = 8;
+const now = '2026-11-24T10:00:00.000Z';
+const context = { now, settings: { ...DEFAULT_SETTINGS, useTopics: false }, endUser: { id: 'erin', companyId: 'acme', assets: [] } };
+
+/** A QUEUED session of erin, as the store would hold it. */
+function storedSession(): StoredSession {
+  const sessionId = `${userRoutingKey('erin')}-s1`;
+  const start = { type: 'StartSession', commandId: 'c0', sessionId, actor: { role: 'endUser', id: 'erin' }, requestId: 'r1', description: 'VPN drops' } as SessionCommand;
+  const decision = decide(undefined, start, context);
+  if (!decision.ok) throw new Error(decision.error.code);
+  return { state: applyEvents(undefined, decision.events) as SessionState, ownerEpoch: 1, snapshotVersion: 1 } as StoredSession;
+}
+
+/**
+ * The command processor's answer when what it depends on fails (the KV
+ * store or the database during an outage), with the stores replaced by
+ * stand-ins of the project's own classes: the integration tests cover the
+ * real ones (nats-restart, crash).
+ */
+describe('CommandProcessor: a dependency that fails', () => {
+  const setup = (overrides: { load?: () => Promise<unknown>; commit?: () => Promise<unknown> }) => {
+    const stored = storedSession();
+    const loads: string[] = [];
+    const sessions = {
+      load: async (id: string) => (loads.push(id), stored),
+      commit: overrides.commit ?? (async () => ({ outcome: 'written', snapshotVersion: 1 })),
+    } as unknown as SessionRepository;
+    const contexts = { load: overrides.load ?? (async () => ({ context, agentStates: new Map() })) } as unknown as DecisionContextLoader;
+    const events = { publishCommit: async () => true } as unknown as EventPublisher;
+    const processor = new CommandProcessor(sessions, contexts, events, {} as AgentStateStore);
+    const post = (commandId: string) =>
+      ({ type: 'PostMessage', commandId, sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' }, text: 'still down' }) as SessionCommand;
+    const ownership = { partition: partitionOfSession(stored.state.sessionId, PARTITIONS), epoch: 1 };
+    return { processor, post, ownership, loads };
+  };
+
+  it('A3 A4 the KV store or database not answering is UNAVAILABLE (the client retries with the same command id), not INTERNAL', async () => {
+    const { processor, post, ownership } = setup({ load: async () => Promise.reject(new Error('TIMEOUT: no answer from the KV bucket')) });
+    const reply = await processor.handle(post('c1'), ownership, PARTITIONS);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(processor.counters.dependencyFailures).toBe(1);
+  });
+
+  it('A2 after a failed write the session is read from the store again, never from what this process thought it wrote', async () => {
+    let failWrite = true;
+    const { processor, post, ownership, loads } = setup({
+      commit: async () => {
+        if (failWrite) throw new Error('connection reset');
+        return { outcome: 'written', snapshotVersion: 1 };
+      },
+    });
+    expect(await processor.handle(post('c1'), ownership, PARTITIONS)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    failWrite = false;
+    const retried = await processor.handle(post('c1'), ownership, PARTITIONS);
+    expect(retried).toMatchObject({ ok: true, data: { duplicate: false } });
+    expect(loads).toHaveLength(2);
+    // Written now: the next command uses the cached state.
+    expect(await processor.handle(post('c2'), ownership, PARTITIONS)).toMatchObject({ ok: true });
+    expect(loads).toHaveLength(2);
+  });
+});
