@@ -10,14 +10,15 @@ describe('identity: login endpoint, tokens and demo users against the real datab
   const database = uniqueDatabase('gw_identity');
   let gateway: InProcessGateway;
 
+  const env = {
+    NATS_URL: testInfra().natsUrl,
+    MONGODB_URI: testInfra().mongoUri,
+    MONGODB_DB: database.name,
+    NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
+  };
+
   beforeAll(async () => {
-    gateway = await startGatewayInProcess({
-      NATS_URL: testInfra().natsUrl,
-      MONGODB_URI: testInfra().mongoUri,
-      MONGODB_DB: database.name,
-      NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
-      SEED_DEMO_DATA: 'true',
-    });
+    gateway = await startGatewayInProcess({ ...env, SEED_DEMO_DATA: 'true' });
   });
 
   afterAll(async () => {
@@ -52,12 +53,21 @@ describe('identity: login endpoint, tokens and demo users against the real datab
     expect(await malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  it('R19 identity: after 5 failed sign-ins an account must wait (429 TOO_MANY_ATTEMPTS, right password or not); others are not affected', async () => {
-    for (let i = 0; i < 5; i++) expect((await login({ username: 'dave', password: `guess-${i}` })).status).toBe(401);
-    const blocked = await login({ username: 'dave', password: 'agent123' });
-    expect(blocked.status).toBe(429);
-    expect(await blocked.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 30 } });
-    expect((await login({ username: 'carol', password: 'agent123' })).status).toBe(200);
+  it('R19 identity: after 5 failed sign-ins an account must wait (429 TOO_MANY_ATTEMPTS, right password or not), on every gateway instance; others are not affected', async () => {
+    // A second instance of the same deployment: the failures are counted together.
+    const other = await startGatewayInProcess(env);
+    try {
+      const loginAt = (url: string, body: unknown) => fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      for (let i = 0; i < 5; i++) expect((await loginAt(i % 2 ? other.url : gateway.url, { username: 'dave', password: `guess-${i}` })).status).toBe(401);
+      for (const url of [gateway.url, other.url]) {
+        const blocked = await loginAt(url, { username: 'Dave', password: 'agent123' });
+        expect(blocked.status).toBe(429);
+        expect(await blocked.json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 30 } });
+      }
+      expect((await login({ username: 'carol', password: 'agent123' })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
   });
 
   it('R19 identity: a request without a valid bearer token is refused', async () => {

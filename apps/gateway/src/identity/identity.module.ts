@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { SharedSignInThrottle } from './auth/shared-sign-in-throttle';
 import { DevCredentialRecord, DevCredentialRecordSchema } from './dev/dev-credential.schema';
 import { DevIdentityProvider } from './dev/dev-identity-provider';
 import { resolveTokenSecret, type IdentityConfig } from './identity.config';
@@ -26,6 +27,7 @@ export class IdentityModule {
         DevIdentityProvider,
         { provide: IDENTITY_PROVIDER, useExisting: DevIdentityProvider },
         AuthGuard,
+        SharedSignInThrottle,
       ],
       exports: [TokenService, IDENTITY_PROVIDER, DevIdentityProvider, AuthGuard],
     };

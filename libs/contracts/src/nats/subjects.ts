@@ -29,6 +29,8 @@ export function createSubjects(prefix: string = DEFAULT_SUBJECT_PREFIX) {
     bucketPrefix: prefix.replace(/\./g, '_'),
     /** JetStream KV: every agent's live state (presence and assigned sessions), one key per agent. */
     agentStateBucket: `${prefix.replace(/\./g, '_')}_agent_state`,
+    /** JetStream KV: failed sign-ins per username, shared by every gateway (entries expire). */
+    signInBucket: `${prefix.replace(/\./g, '_')}_sign_in`,
     /** Core NATS: the router's figures (waiting per queue, assignments), answered by every router. */
     routerStatus: `${prefix}.router.status`,
     /**

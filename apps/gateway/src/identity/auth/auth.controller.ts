@@ -4,15 +4,14 @@ import { IDENTITY_PROVIDER, type IdentityProvider } from '../identity-provider';
 import { TokenService } from '../token/token.service';
 import { AuthGuard } from './auth.guard';
 import { CurrentPrincipal } from './current-principal.decorator';
-import { SignInThrottle } from './sign-in-throttle';
+import { SharedSignInThrottle } from './shared-sign-in-throttle';
 
 @Controller('api/auth')
 export class AuthController {
-  private readonly throttle = new SignInThrottle();
-
   constructor(
     @Inject(IDENTITY_PROVIDER) private readonly identities: IdentityProvider,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(SharedSignInThrottle) private readonly throttle: SharedSignInThrottle,
   ) {}
 
   /** Exchanges a username and password for a signed token (8 h); repeated failures make the account wait (429). */
@@ -24,7 +23,7 @@ export class AuthController {
       throw new BadRequestException({ code: 'BAD_REQUEST', message: 'Send a username and a password.', details: parsed.error.issues });
     }
     const { username, password } = parsed.data;
-    const waitMs = this.throttle.waitFor(username);
+    const waitMs = await this.throttle.waitFor(username);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new HttpException(
@@ -34,7 +33,7 @@ export class AuthController {
     }
     const principal = await this.identities.authenticate(username, password);
     if (!principal) {
-      this.throttle.failed(username);
+      await this.throttle.failed(username);
       throw new UnauthorizedException({ code: 'UNAUTHORIZED', message: 'Wrong username or password.' });
     }
     const issued = await this.tokens.issue(principal);

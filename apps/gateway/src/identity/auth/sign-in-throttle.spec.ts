@@ -1,8 +1,8 @@
-import { FAILURES_ALLOWED, REFILL_MS, SignInThrottle } from './sign-in-throttle';
+import { FAILURES_ALLOWED, LocalSignInThrottle, REFILL_MS } from './sign-in-throttle';
 
 describe('sign-in throttle', () => {
   let now = 0;
-  const throttle = () => new SignInThrottle(() => now);
+  const throttle = () => new LocalSignInThrottle(() => now);
   beforeEach(() => (now = 1_000_000));
 
   it(`R19 allows ${FAILURES_ALLOWED} failed sign-ins of one username, then makes it wait for the next attempt`, () => {
