@@ -2,6 +2,7 @@ export * from './config/service-config';
 export { LoggingModule } from './logging/logging.module';
 export { NatsModule, NATS_CONNECTION, SUBJECTS } from './nats/nats.module';
 export * from './nats/nats-json';
+export { fromNatsSafeKey, isRevisionConflict, natsSafeKey } from './nats/nats-keys';
 export { DatabaseModule } from './database/database.module';
 export { HealthModule } from './health/health.module';
 export { DiagnosticsModule } from './diagnostics/diagnostics.module';

@@ -1,5 +1,6 @@
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { isRevisionConflict } from '@switchboard/service-kit';
 import {
   agentIdOfKey,
   agentKey,
@@ -116,10 +117,4 @@ export class AgentStateStore {
       throw error;
     }
   }
-}
-
-/** JetStream refuses a write whose expected last sequence is stale with API error 10071. */
-function isRevisionConflict(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: string };
-  return e?.code === 10071 || /wrong last sequence/i.test(e?.message ?? '');
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { isRevisionConflict, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
 import { afterFailure, attemptsAt, FULL_REFILL_MS, LocalSignInThrottle, throttleKey, waitMs, type Attempts } from './sign-in-throttle';
 
 /** Compare-and-set rounds before a failure is counted locally instead. */
@@ -45,7 +45,7 @@ export class SharedSignInThrottle implements OnModuleInit {
       for (let round = 0; round < MAX_CAS_ATTEMPTS; round++) {
         const { attempts, revision } = await this.read(username);
         const next = JSON.stringify(afterFailure(attemptsAt(attempts, Date.now())));
-        const key = encodeKey(username);
+        const key = keyOf(username);
         try {
           await (revision === 0 ? this.kv!.create(key, next) : this.kv!.update(key, next, revision));
           return;
@@ -61,17 +61,11 @@ export class SharedSignInThrottle implements OnModuleInit {
   }
 
   private async read(username: string): Promise<{ attempts: Attempts | undefined; revision: number }> {
-    const entry = await this.kv!.get(encodeKey(username));
+    const entry = await this.kv!.get(keyOf(username));
     if (!entry || entry.operation !== 'PUT') return { attempts: undefined, revision: entry?.revision ?? 0 };
     return { attempts: entry.json<Attempts>(), revision: entry.revision };
   }
 }
 
 /** KV keys allow letters, digits and `-_=./`; usernames are free text. */
-const encodeKey = (username: string) => Buffer.from(throttleKey(username), 'utf8').toString('base64url') || '_';
-
-/** JetStream refuses a write whose expected last sequence is stale with API error 10071. */
-function isRevisionConflict(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: string };
-  return e?.code === 10071 || /wrong last sequence|key exists/i.test(e?.message ?? '');
-}
+const keyOf = (username: string) => natsSafeKey(throttleKey(username));

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { fromNatsSafeKey, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
 import { ConnectionRegistry } from '../connection/connection-registry';
 
 const QUERY_TIMEOUT_MS = 300;
@@ -27,7 +27,7 @@ export class GatewayPresence implements OnApplicationBootstrap, OnApplicationShu
         if (err || !msg.reply) return;
         const parts = msg.subject.split('.');
         const role = parts[parts.length - 2];
-        const id = decodeKey(parts[parts.length - 1]!);
+        const id = fromNatsSafeKey(parts[parts.length - 1]!);
         if ((role === 'endUser' || role === 'agent') && id !== undefined && this.registry.has(role, id)) msg.respond('1');
       },
     });
@@ -41,7 +41,7 @@ export class GatewayPresence implements OnApplicationBootstrap, OnApplicationShu
   async isConnected(role: 'endUser' | 'agent', id: string): Promise<boolean> {
     if (this.registry.has(role, id)) return true;
     try {
-      await this.nc.request(this.subjects.gatewayPresence(role, encodeKey(id)), '', { timeout: QUERY_TIMEOUT_MS });
+      await this.nc.request(this.subjects.gatewayPresence(role, natsSafeKey(id)), '', { timeout: QUERY_TIMEOUT_MS });
       return true;
     } catch {
       // No responders or nobody answered: not connected anywhere.
@@ -49,7 +49,3 @@ export class GatewayPresence implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 }
-
-/** Ids are free text; a subject token allows none of `. * > ` and spaces. */
-export const encodeKey = (id: string) => Buffer.from(id, 'utf8').toString('base64url') || '_';
-const decodeKey = (key: string) => (key === '_' ? '' : Buffer.from(key, 'base64url').toString('utf8'));
