@@ -47,7 +47,11 @@ export interface SessionHistoryEntryView {
   [field: string]: unknown;
 }
 
-/** One Master Chat Record with its whole history (messages, side notes, system events). */
+/**
+ * One Master Chat Record with the most recent page of its history (messages,
+ * side notes, system events); older pages come from
+ * `GET /api/admin/sessions/:id/history?beforeSeq=&limit=`.
+ */
 export interface SessionDetailView extends SessionSummaryView {
   version: number;
   /** Who holds it now: the owner (ASSIGNED) or the transfer target (PENDING_TRANSFER). */
@@ -55,7 +59,26 @@ export interface SessionDetailView extends SessionSummaryView {
   participants: string[];
   ticket?: { id?: string; status?: string; summary?: string; [field: string]: unknown };
   history: SessionHistoryEntryView[];
+  /** Older entries exist before the first of `history`. */
+  hasOlder: boolean;
 }
+
+/** A page of a Master Chat Record's history, oldest first. */
+export interface SessionHistoryPageView {
+  events: SessionHistoryEntryView[];
+  hasOlder: boolean;
+  /** The session's latest seq. */
+  lastSeq: number;
+}
+
+/** Query of `GET /api/admin/sessions/:id/history`: entries before `beforeSeq` (default: the newest), at most `limit` (1 to 100, default 50). */
+export const sessionHistoryQuerySchema = z
+  .object({
+    beforeSeq: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  .strict();
+export type SessionHistoryQuery = z.infer<typeof sessionHistoryQuerySchema>;
 
 export const forceCloseSchema = z.object({ comment: z.string().trim().max(4000).optional() }).strict();
 export type ForceCloseRequest = z.infer<typeof forceCloseSchema>;

@@ -14,6 +14,8 @@ import {
   sessionEventViewSchema,
   sessionSummarySchema,
   sessionDetailSchema,
+  historyPageSchema,
+  HISTORY_PAGE_MAX,
 } from './views';
 
 export const PROTOCOL_VERSION = 1;
@@ -36,6 +38,12 @@ export const commandPayloads = {
   'session.post': z.object({ sessionId, text }),
   'session.cancel': z.object({ sessionId }),
   'session.resume': z.object({ sessionId, afterSeq: z.number().int().min(0) }),
+  /** A page of older history: the entries before `beforeSeq` (default: the newest), at most `limit`. */
+  'session.history': z.object({
+    sessionId,
+    beforeSeq: z.number().int().min(1).optional(),
+    limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
+  }),
   'agent.lists': z.object({}),
   'session.accept': z.object({ sessionId }),
   'session.sideNote': z.object({ sessionId, text }),
@@ -66,6 +74,7 @@ export const COMMAND_ACCESS: Readonly<Record<CommandType, readonly PrincipalRole
   'session.post': ['endUser', 'agent'],
   'session.cancel': ['endUser'],
   'session.resume': ['endUser', 'agent', 'admin'],
+  'session.history': ['endUser', 'agent', 'admin'],
   'agent.lists': ['agent'],
   'session.accept': ['agent'],
   'session.sideNote': ['agent'],
@@ -111,9 +120,18 @@ export const replyDataSchemas = {
   'session.cancel': commandAckSchema,
   'session.resume': z.object({
     session: sessionSummarySchema,
-    /** Every event after `afterSeq` the caller may see, in seq order. */
-    events: z.array(sessionEventViewSchema),
+    /**
+     * The events after `afterSeq` the caller may see, in seq order: at most
+     * HISTORY_PAGE_MAX, the most recent ones. When more were missed,
+     * `hasOlder` is true and the rest can be read with `session.history`.
+     */
+    events: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
+    hasOlder: z.boolean(),
     /** The session's latest seq: the caller's new position, even when the last events were not for it. */
+    lastSeq: z.number().int().nonnegative(),
+  }),
+  'session.history': historyPageSchema.extend({
+    /** The session's latest seq. */
     lastSeq: z.number().int().nonnegative(),
   }),
   'agent.lists': listsSchema,

@@ -48,14 +48,37 @@ export const AGENT_LISTS = ['queue', 'transferred', 'myChats'] as const;
 export const agentListSchema = z.enum(AGENT_LISTS);
 export type AgentList = z.infer<typeof agentListSchema>;
 
-/** The whole session with its history (for the end user: without side notes). */
+/**
+ * Most entries a history page holds (`session.history`, and the recent page
+ * that `session.start`, `session.current`, `session.accept` and
+ * `session.resume` carry). Replies never carry a whole history: a chat's
+ * length does not change the size of any frame.
+ */
+export const HISTORY_PAGE_MAX = 100;
+/** Entries of the recent page when the client asks for no particular number. */
+export const HISTORY_PAGE_DEFAULT = 50;
+
+/** A page of a session's history, oldest first. */
+export const historyPageSchema = z.object({
+  events: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
+  /** True when older entries exist before the first one of `events`: ask `session.history` with `beforeSeq`. */
+  hasOlder: z.boolean(),
+});
+export type HistoryPage = z.infer<typeof historyPageSchema>;
+
+/**
+ * The session with the most recent page of its history (for the end user:
+ * without side notes). `history` holds at most HISTORY_PAGE_DEFAULT entries;
+ * `hasOlder` says whether older ones can be read with `session.history`.
+ */
 export const sessionDetailSchema = sessionSummarySchema.extend({
   description: z.string(),
   topic: z.string().optional(),
   endUserName: z.string().optional(),
   createdAt: z.string(),
   ticket: z.object({ ticketId: z.string(), status: z.enum(['Open', 'Resolved', 'Cancelled']), summary: z.string() }).optional(),
-  history: z.array(sessionEventViewSchema),
+  history: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
+  hasOlder: z.boolean(),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
