@@ -31,7 +31,7 @@ export {
   type SessionStatus,
   type TicketStatus,
 } from './session/types';
-export type { HistoryEntry, SessionState } from './session/state';
+export type { AgentNameRecord, HistoryEntry, SessionState } from './session/state';
 export { SESSION_EVENT_TYPES } from './session/events';
 export type * from './session/events';
 export { SESSION_COMMAND_TYPES } from './session/commands';
@@ -41,11 +41,12 @@ export {
   type AgentInfo,
   type Asset,
   type DecisionContext,
+  type EarlierOutcome,
   type EndUserInfo,
   type Presence,
   type TopicInfo,
 } from './session/context';
-export { decide, type Decision } from './session/decide';
+export { decide, SESSION_LIMITS, type Decision } from './session/decide';
 export { applyEvents, evolve, EventStreamError } from './session/evolve';
 export { validateCommand } from './session/validate-command';
 export { findCommandOutcome } from './session/idempotency';

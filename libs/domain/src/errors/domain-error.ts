@@ -55,6 +55,8 @@ export const DOMAIN_ERROR_CODES = [
   'MANUAL_ACCEPT_DISABLED',
   /** R4: auto-assignment issued while Agent Auto Accept is off. */
   'AUTO_ACCEPT_OFF',
+  /** The session holds its maximum number of events (see `SESSION_LIMITS`): only ending it is still possible. */
+  'SESSION_FULL',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -122,7 +122,7 @@ describe('notifications', () => {
     s.ok(C.accept('a2'));
     s.with({ settings: settings({ supportQueues: true, useTopics: true }) });
     s.ok(C.transferToQueue('a2', 'General', 'n3'));
-    const all = s.s.history.flatMap((e) => notificationsFor(e, s.s));
+    const all = s.log.flatMap((e) => notificationsFor(e, s.s));
     expect(all.filter((n) => n.audience.to === 'endUser' && n.event.type === 'SideNoteAdded')).toEqual([]);
   });
 

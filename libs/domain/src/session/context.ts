@@ -1,3 +1,4 @@
+import type { SessionEvent } from './events';
 import type { Settings } from '../settings/settings';
 import type { IsoTime } from './types';
 
@@ -59,7 +60,11 @@ export interface TopicInfo {
  * | TargetWentOffline | the target in `agents` (presence) |
  *
  * Display names of agents come from `agents` when present, else from the
- * session's history. A missing piece is refused with `CONTEXT_INCOMPLETE`.
+ * names the session recorded. A missing piece is refused with `CONTEXT_INCOMPLETE`.
+ *
+ * `earlier` is the idempotency record of this command id (A3): the events it
+ * produced when it was first applied to this session, found by whoever stores
+ * the events, and whether the command was the same then (same actor and body).
  */
 export interface DecisionContext {
   readonly now: IsoTime;
@@ -69,6 +74,14 @@ export interface DecisionContext {
   readonly topics?: readonly TopicInfo[];
   readonly queues?: readonly string[];
   readonly newIds?: { readonly ticketId?: string };
+  readonly earlier?: EarlierOutcome;
+}
+
+/** A command id already applied to the session: its events then, and whether this is the same command. */
+export interface EarlierOutcome {
+  readonly events: readonly SessionEvent[];
+  /** False when the id comes back with another body (another text, target...). */
+  readonly sameCommand: boolean;
 }
 
 export function findAgent(ctx: Pick<DecisionContext, 'agents'>, agentId: string): AgentInfo | undefined {

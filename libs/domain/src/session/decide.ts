@@ -24,10 +24,21 @@ import type {
 } from './commands';
 import { findAgent, type Asset, type DecisionContext } from './context';
 import type { EventPayload, SessionEvent } from './events';
-import { findCommandOutcome } from './idempotency';
 import type { SessionState } from './state';
 import { isTerminalStatus, type Actor } from './types';
 import { validateCommand } from './validate-command';
+
+/**
+ * How long a session can grow (every event is at most MAX_TEXT_LENGTH of
+ * text, so this also bounds its bytes). From `maxConversationEvents` on, no
+ * message, side note, ticket or control request is accepted; from
+ * `maxEvents` on, only what ends the session (end, abandon, cancel,
+ * force-close), so a full session can always be closed (R17).
+ */
+export const SESSION_LIMITS = { maxConversationEvents: 2000, maxEvents: 2100 } as const;
+
+const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'AddSideNote', 'CreateTicket', 'RequestControl']);
+const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose']);
 
 export type Decision =
   | { readonly ok: true; readonly events: SessionEvent[]; readonly duplicate: boolean }
@@ -56,13 +67,16 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
     );
   }
 
-  const prior = findCommandOutcome(state, command?.commandId);
-  if (prior !== undefined) {
-    const by = prior[0]!.by;
+  const prior = ctx.earlier;
+  if (prior !== undefined && prior.events.length > 0 && prior.events[0]!.commandId === command?.commandId) {
+    const by = prior.events[0]!.by;
     if (by.role !== command.actor?.role || by.id !== command.actor?.id) {
       return refuse(domainError('COMMAND_ID_REUSED', 'This command id was already used by someone else.'));
     }
-    return { ok: true, events: prior, duplicate: true };
+    if (!prior.sameCommand) {
+      return refuse(domainError('COMMAND_ID_REUSED', 'This command id was already used for another command; use a new id.'));
+    }
+    return { ok: true, events: [...prior.events], duplicate: true };
   }
 
   const invalid = validateCommand(command);
@@ -83,6 +97,9 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
       }),
     );
   }
+
+  const full = fullProblem(state, command);
+  if (full !== undefined) return refuse(full);
 
   const outcome = decideOnOpenSession(state, command, ctx);
   if (!Array.isArray(outcome)) return refuse(outcome);
@@ -142,8 +159,7 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
 function decideStart(state: SessionState | undefined, command: StartSession, ctx: DecisionContext): Decision {
   if (state !== undefined) {
     if (state.requestId === command.requestId && state.endUserId === command.actor.id) {
-      const first = findCommandOutcome(state, state.history[0]!.commandId)!;
-      return { ok: true, events: first, duplicate: true };
+      return { ok: true, events: [...(ctx.earlier?.events ?? [])], duplicate: true };
     }
     return refuse(domainError('SESSION_EXISTS', `Chat session ${state.sessionId} already exists.`));
   }
@@ -473,12 +489,15 @@ function sideNote(text: string | undefined, authorId: string, authorName: string
 function agentName(state: SessionState, agentId: string, ctx: DecisionContext): string {
   const fromCtx = findAgent(ctx, agentId)?.displayName;
   if (fromCtx !== undefined) return fromCtx;
-  for (let i = state.history.length - 1; i >= 0; i--) {
-    const e = state.history[i]!;
-    if (e.type === 'SessionAssigned' && e.agentId === agentId) return e.agentName;
-    if (e.type === 'TransferRequested' && e.toAgentId === agentId) return e.toAgentName;
-  }
-  return agentId;
+  return state.agentNames?.find((n) => n.id === agentId)?.name ?? agentId;
+}
+
+/** SESSION_LIMITS: a full session takes nothing but what ends it. */
+function fullProblem(state: SessionState, command: SessionCommand): DomainError | undefined {
+  if (CLOSING_COMMANDS.has(command.type)) return undefined;
+  const limit = CONVERSATION_COMMANDS.has(command.type) ? SESSION_LIMITS.maxConversationEvents : SESSION_LIMITS.maxEvents;
+  if (state.version < limit) return undefined;
+  return domainError('SESSION_FULL', `This chat has reached its maximum length (${limit} entries): end it and start a new one.`, { limit });
 }
 
 function stamp(state: SessionState | undefined, command: SessionCommand, ctx: DecisionContext, payloads: EventPayload[]): SessionEvent[] {

@@ -13,7 +13,8 @@ export class EventStreamError extends Error {
 
 /**
  * Applies one event. Pure: returns a new state, never mutates the given one.
- * Every event appends itself to the history, so `version` is the history length.
+ * `version` is the seq of the last event applied; the events themselves are
+ * the history, kept by whoever stores them, never in the state.
  */
 export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
   if (state === undefined) {
@@ -35,7 +36,6 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
       cancelledByUser: false,
       userLeft: false,
       participants: [],
-      history: [event],
       createdAt: event.at,
       queuedAt: event.at,
     };
@@ -46,7 +46,7 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
   if (event.seq !== state.version + 1) {
     throw new EventStreamError(`session ${state.sessionId}: expected seq ${state.version + 1}, got ${event.seq}`);
   }
-  const base: SessionState = { ...state, version: event.seq, history: [...state.history, event] };
+  const base: SessionState = { ...state, version: event.seq };
 
   switch (event.type) {
     case 'SessionStarted':
@@ -64,10 +64,17 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
         participants: base.participants.includes(event.agentId)
           ? base.participants
           : [...base.participants, event.agentId],
+        agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
       }, ['transferTargetAgentId', 'transferFromAgentId', 'queuedAt']);
     case 'TransferRequested':
       return withoutRouting(
-        { ...base, status: 'PENDING_TRANSFER', transferTargetAgentId: event.toAgentId, transferFromAgentId: event.fromAgentId },
+        {
+          ...base,
+          status: 'PENDING_TRANSFER',
+          transferTargetAgentId: event.toAgentId,
+          transferFromAgentId: event.fromAgentId,
+          agentNames: withAgentName(base.agentNames, event.toAgentId, event.toAgentName),
+        },
         ['ownerAgentId', 'assignedAt'],
       );
     case 'TransferredToQueue':
@@ -101,6 +108,12 @@ export function applyEvents(state: SessionState | undefined, events: readonly Se
   let s = state;
   for (const e of events) s = evolve(s, e);
   return s;
+}
+
+/** One entry per agent, the latest name last: bounded by the agents the session ever reached. */
+function withAgentName(names: SessionState['agentNames'], id: string, name: string): NonNullable<SessionState['agentNames']> {
+  const others = (names ?? []).filter((n) => n.id !== id);
+  return [...others, { id, name }];
 }
 
 type RoutingField = 'ownerAgentId' | 'transferTargetAgentId' | 'transferFromAgentId' | 'queuedAt' | 'assignedAt';

@@ -1,5 +1,5 @@
 import type { SessionEvent } from './events';
-import type { HistoryEntry, SessionState } from './state';
+import type { HistoryEntry } from './state';
 
 export type HistoryEntryKind = 'message' | 'sideNote' | 'system';
 
@@ -28,7 +28,7 @@ export function agentHistory(history: readonly HistoryEntry[]): HistoryEntry[] {
   return [...history];
 }
 
-/** Entries after a given seq, for clients catching up after a reconnect. */
-export function historySince(state: SessionState, afterSeq: number): HistoryEntry[] {
-  return state.history.slice(Math.max(0, afterSeq));
+/** Entries of a page after a given seq, for clients catching up after a reconnect. */
+export function historySince(page: readonly HistoryEntry[], afterSeq: number): HistoryEntry[] {
+  return page.filter((e) => e.seq > afterSeq);
 }

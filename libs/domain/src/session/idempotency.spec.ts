@@ -26,16 +26,34 @@ describe('A3 idempotent commands', () => {
     expect(abandoned).toHaveLength(2);
     expect(s.run(ticket)).toEqual({ ok: true, duplicate: true, events: created });
     expect(s.run(abandon)).toEqual({ ok: true, duplicate: true, events: abandoned });
-    expect(findCommandOutcome(s.s, abandon.commandId)).toEqual(abandoned);
-    expect(findCommandOutcome(s.s, 'never')).toBeUndefined();
+    expect(findCommandOutcome(s.log, abandon.commandId)).toEqual(abandoned);
+    expect(findCommandOutcome(s.log, 'never')).toBeUndefined();
   });
 
   it('A3 idempotency: a retried start (same command id) returns the start, also with another context', () => {
     const s = new Scenario();
     const start = C.start();
     const first = s.ok(start);
-    const d = decide(s.s, start, context({ now: at(30), endUser: undefined }));
+    const d = decide(s.s, start, context({ now: at(30), endUser: undefined, earlier: s.earlierOf(start) }));
     expect(d).toEqual({ ok: true, duplicate: true, events: first });
+  });
+
+  it('A3 idempotency: a command id sent again with another body is refused with COMMAND_ID_REUSED, the first post stands', () => {
+    const s = Scenario.assignedTo('a1');
+    const post = C.say(agentActor('a1'), 'first text');
+    s.ok(post);
+    const version = s.s.version;
+    s.refused({ ...C.say(agentActor('a1'), 'another text'), commandId: post.commandId }, 'COMMAND_ID_REUSED');
+    expect(s.s.version).toBe(version);
+    expect(s.log.filter((e) => e.type === 'MessagePosted').map((e) => e.type === 'MessagePosted' && e.text)).toEqual(['first text']);
+  });
+
+  it('A3 idempotency: without the earlier outcome in the context a command is decided as new (the store is the record)', () => {
+    const s = Scenario.assignedTo('a1');
+    const post = C.say(agentActor('a1'), 'hello');
+    s.ok(post);
+    const d = decide(s.s, post, s.ctx);
+    expect(d).toMatchObject({ ok: true, duplicate: false });
   });
 
   it('A3 idempotency: a command id reused by another actor is refused', () => {
@@ -66,11 +84,11 @@ describe('R13 history helpers', () => {
     const s = Scenario.assignedTo('a1');
     s.ok(C.note('a1', 'n'));
     s.ok(C.say(endUser(), 'm'));
-    expect(s.s.history.map(historyEntryKind)).toEqual(['system', 'system', 'sideNote', 'message']);
-    expect(endUserHistory(s.s.history).map((e) => e.seq)).toEqual([1, 2, 4]);
-    expect(agentHistory(s.s.history)).toEqual(s.s.history);
-    expect(historySince(s.s, 2).map((e) => e.seq)).toEqual([3, 4]);
-    expect(historySince(s.s, 0)).toHaveLength(4);
+    expect(s.log.map(historyEntryKind)).toEqual(['system', 'system', 'sideNote', 'message']);
+    expect(endUserHistory(s.log).map((e) => e.seq)).toEqual([1, 2, 4]);
+    expect(agentHistory(s.log)).toEqual(s.log);
+    expect(historySince(s.log, 2).map((e) => e.seq)).toEqual([3, 4]);
+    expect(historySince(s.log, 0)).toHaveLength(4);
   });
 
   it('R13 history: state is plain JSON (stored in MongoDB as is) and evolve never mutates its input', () => {

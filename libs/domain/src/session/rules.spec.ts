@@ -72,7 +72,7 @@ describe('R1 start', () => {
 
   it('R1.1 start: repeating the request (another command id, same request id) returns the first session', () => {
     const s = Scenario.started();
-    const first = s.s.history[0];
+    const first = s.log[0];
     s.ok(C.accept('a1'));
     const d = s.run(C.start({ requestId: 'req-1' }));
     expect(d).toEqual({ ok: true, duplicate: true, events: [first] });
@@ -139,7 +139,7 @@ describe('R3 accept', () => {
     s.ok(C.transfer('a1', 'a2', 'user is on Windows 11'));
     s.ok(C.accept('a2'));
     expect(s.types()).toEqual(['SessionStarted', 'SessionAssigned', 'MessagePosted', 'SideNoteAdded', 'TransferRequested', 'SessionAssigned']);
-    expect(s.s.history.find((e) => e.type === 'SideNoteAdded')).toMatchObject({ text: 'user is on Windows 11', authorId: 'a1' });
+    expect(s.log.find((e) => e.type === 'SideNoteAdded')).toMatchObject({ text: 'user is on Windows 11', authorId: 'a1' });
   });
 
   it('R3.4 accept: of several agents accepting the same session, exactly one succeeds, the others get ALREADY_TAKEN', () => {
@@ -288,9 +288,9 @@ describe('R5 transfer to an agent', () => {
   it('R5.2 transfer to agent: history is preserved', () => {
     const s = Scenario.assignedTo('a1');
     s.ok(C.say(endUser(), 'hi'));
-    const before = s.s.history;
+    const before = s.log;
     s.ok(C.transfer('a1', 'a2'));
-    expect(s.s.history.slice(0, before.length)).toEqual(before);
+    expect(s.log.slice(0, before.length)).toEqual(before);
   });
 
   it('R5.3 transfer to agent: the initiator itself, an offline target, an unknown agent or one outside R6 is refused', () => {
@@ -427,10 +427,10 @@ describe('R7 transfer to a support queue', () => {
     s.ok(C.start({ topic: 'vpn' }));
     s.ok(C.accept('a1'));
     s.ok(C.say(endUser(), 'still broken'));
-    const before = s.s.history;
+    const before = s.log;
     s.ok(C.transferToQueue('a1', 'Accounts'));
     s.ok(C.accept('a2'));
-    expect(s.s.history.slice(0, before.length)).toEqual(before);
+    expect(s.log.slice(0, before.length)).toEqual(before);
   });
 });
 
@@ -503,7 +503,7 @@ describe('R9 end chat', () => {
   it('R9.3 end chat: the end user sees the end in their history', () => {
     const s = Scenario.assignedTo('a1');
     s.ok(C.end('a1'));
-    expect(endUserHistory(s.s.history).at(-1)).toMatchObject({ type: 'SessionClosed' });
+    expect(endUserHistory(s.log).at(-1)).toMatchObject({ type: 'SessionClosed' });
   });
 });
 
@@ -624,9 +624,9 @@ describe('R13 history', () => {
       'SessionAssigned',
       'SessionClosed',
     ]);
-    expect(s.s.history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(s.log.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(s.s.version).toBe(10);
-    expect(s.s.history[3]).toMatchObject({ from: 'agent', authorId: 'a1', authorName: 'Agent A1', text: 'hi, checking' });
+    expect(s.log[3]).toMatchObject({ from: 'agent', authorId: 'a1', authorName: 'Agent A1', text: 'hi, checking' });
   });
 
   it('R13 history: end users see messages and notifications, never side notes', () => {
@@ -634,7 +634,7 @@ describe('R13 history', () => {
     s.ok(C.note('a1', 'secret'));
     s.ok(C.say(endUser(), 'hi'));
     s.ok(C.transfer('a1', 'a2', 'another secret'));
-    const view = endUserHistory(s.s.history);
+    const view = endUserHistory(s.log);
     expect(view.map((e) => e.type)).toEqual(['SessionStarted', 'SessionAssigned', 'MessagePosted', 'TransferRequested']);
     expect(JSON.stringify(view)).not.toContain('secret');
   });
@@ -746,7 +746,7 @@ describe('R17 one master chat record', () => {
 
   it('R17 one record: evolve refuses a second start, a seq gap or an event of another session', () => {
     const s = Scenario.started();
-    const started = s.s.history[0]!;
+    const started = s.log[0]!;
     expect(() => applyEvents(s.s, [{ ...started, seq: 2 }])).toThrow(/started twice/);
     const accepted = decide(s.s, C.accept('a1'), s.ctx);
     if (!accepted.ok) throw new Error('unexpected');

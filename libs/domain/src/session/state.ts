@@ -4,24 +4,31 @@ import type { IsoTime, LinkedTicket, SessionStatus } from './types';
 /** One history entry is one event (see events.ts): messages, side notes and system events in order. */
 export type HistoryEntry = SessionEvent;
 
+/** An agent's display name as recorded when the session was assigned or transferred to them. */
+export interface AgentNameRecord {
+  readonly id: string;
+  readonly name: string;
+}
+
 /**
- * The chat session (the "Master Chat Record"). A plain JSON object: the
- * chat-actor stores it in MongoDB as it is and replaces it conditionally on
- * `version` (A2).
+ * The chat session's summary (the "Master Chat Record" without its history).
+ * A plain JSON object of bounded size: the history is the event log (the
+ * commits, read in pages), never part of the state, so neither the stored
+ * snapshot nor any reply grows with the chat.
  *
  * Invariants (checked by the property tests):
  * - QUEUED: no owner, no transfer target, `queuedAt` set, not cancelled.
  * - ASSIGNED: exactly one owner (`ownerAgentId`), no transfer target.
  * - PENDING_TRANSFER: no owner; `transferTargetAgentId` is the owner-to-be.
  * - CLOSED / ABANDONED: terminal, no owner, no target.
- * - `version === history.length === history[last].seq`, seq 1..n without gaps.
+ * - `version` is the seq of the last event applied; events are 1..n without gaps.
+ * - at most `SESSION_LIMITS.maxEvents` events (plus the closing ones).
  *
- * Idempotency record: every history entry carries the `commandId` that
- * produced it, and one command's events are contiguous. So the history itself
- * is the complete, never-trimmed map "command id -> outcome" (see
- * `findCommandOutcome`); no second structure to keep in step, and no MongoDB
- * field names made of client-chosen ids. Refused commands are not recorded
- * (a refusal changes nothing), so a retried refused command is decided again.
+ * Idempotency record: every event carries the `commandId` that produced it,
+ * and one command's events are stored together. Whoever stores the events
+ * finds a command's earlier outcome by its id and passes it to `decide` in
+ * `ctx.earlier`; refused commands are not recorded (a refusal changes
+ * nothing), so a retried refused command is decided again.
  */
 export interface SessionState {
   readonly sessionId: string;
@@ -46,7 +53,11 @@ export interface SessionState {
   readonly ticket?: LinkedTicket;
   /** Every agent the session was ever assigned to, in order of first assignment (read access, R15). */
   readonly participants: readonly string[];
-  readonly history: readonly HistoryEntry[];
+  /**
+   * Display names of the agents the session was assigned or transferred to,
+   * as recorded then (used when a profile is gone). Bounded like participants.
+   */
+  readonly agentNames?: readonly AgentNameRecord[];
   readonly createdAt: IsoTime;
   /** When the session last entered QUEUED (oldest-first ordering, R4.1); absent when not QUEUED. */
   readonly queuedAt?: IsoTime;

@@ -5,11 +5,16 @@ import type { DecisionContext } from '../session/context';
 import { decide, type Decision } from '../session/decide';
 import type { SessionEvent } from '../session/events';
 import { applyEvents } from '../session/evolve';
+import { findCommandOutcome } from '../session/idempotency';
 import type { SessionState } from '../session/state';
 import { C, context } from './fixtures';
 
 export class Scenario {
   state: SessionState | undefined;
+  /** The event log, as the chat actor stores it (the history is not part of the state). */
+  readonly log: SessionEvent[] = [];
+  /** Each applied command's body, to tell a retry from a reused id (as the actor does with its fingerprint). */
+  private readonly bodies = new Map<string, string>();
 
   constructor(public ctx: DecisionContext = context()) {}
 
@@ -38,9 +43,23 @@ export class Scenario {
   }
 
   run(command: SessionCommand): Decision {
-    const decision = decide(this.state, command, this.ctx);
-    if (decision.ok && !decision.duplicate) this.state = applyEvents(this.state, decision.events);
+    const decision = decide(this.state, command, { ...this.ctx, earlier: this.earlierOf(command) });
+    if (decision.ok && !decision.duplicate) {
+      this.state = applyEvents(this.state, decision.events);
+      this.log.push(...decision.events);
+      this.bodies.set(command.commandId, bodyOf(command));
+    }
     return decision;
+  }
+
+  /** What the actor would pass as `ctx.earlier` for this command. */
+  earlierOf(command: SessionCommand): DecisionContext['earlier'] {
+    // A start of an existing session is answered with its start (R1.1), which the actor keeps with the session.
+    if (command.type === 'StartSession' && this.log.length > 0 && command.commandId !== this.log[0]!.commandId) {
+      return { events: findCommandOutcome(this.log, this.log[0]!.commandId) ?? [], sameCommand: false };
+    }
+    const events = findCommandOutcome(this.log, command.commandId);
+    return events === undefined ? undefined : { events, sameCommand: this.bodies.get(command.commandId) === bodyOf(command) };
   }
 
   /** Runs a command that must succeed; returns its events. */
@@ -62,6 +81,11 @@ export class Scenario {
   }
 
   types(): string[] {
-    return this.s.history.map((e) => e.type);
+    return this.log.map((e) => e.type);
   }
+}
+
+function bodyOf(command: SessionCommand): string {
+  const { commandId: _id, actor: _actor, ...body } = command;
+  return JSON.stringify(body);
 }
