@@ -122,6 +122,131 @@ describe('assignment planner', () => {
     expect(p.waitingPerQueue(settings())).toEqual({ General: 1 });
   });
 
+  describe('answers handled after later news (issue 12: an available agent waited for the safety net)', () => {
+    // The router handles a proposal's answer in a continuation that can run
+    // after chat events and live-state changes that arrived with or after it
+    // (one socket read holds the answer, the chat's end and the agent's new
+    // live state; the chat event callback runs at once, the answer later).
+    const assigned = (id: string, version: number): SessionSummary => ({ ...queued(id, 0), version, status: 'ASSIGNED' });
+    const closed = (id: string, version: number): SessionSummary => ({ ...queued(id, 0), version, status: 'CLOSED' });
+
+    function capOne(now: { t: number }) {
+      const p = new AssignmentPlanner(() => now.t);
+      p.setProfiles([{ id: 'a1', displayName: 'a1', queues: [], companies: ['acme'], cap: 1 }]);
+      p.setLiveState('a1', online());
+      p.observeSession(queued('s1', 0));
+      p.observeSession(queued('s2', 1));
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a1' })]);
+      return p;
+    }
+
+    it('a chat that ended before its assignment was answered does not keep its agent busy', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      // Handled before the answer: the reservation, the assignment, the end, the load back to 0.
+      p.setLiveState('a1', online(['s1']));
+      p.observeSession(assigned('s1', 2));
+      p.observeSession(closed('s1', 3));
+      p.setLiveState('a1', online());
+      p.settle('s1', 'assigned');
+      now.t += 50;
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's2', agentId: 'a1' })]);
+    });
+
+    it('the same when the live state showed the add and the removal before the chat events came', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.setLiveState('a1', online(['s1']));
+      p.setLiveState('a1', online());
+      p.settle('s1', 'assigned');
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's2', agentId: 'a1' })]);
+    });
+
+    it('the same when the end event came before the live state showed anything', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.observeSession(assigned('s1', 2));
+      p.observeSession(closed('s1', 3));
+      p.settle('s1', 'assigned');
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's2', agentId: 'a1' })]);
+    });
+
+    it('an answered assignment the live state has not shown yet counts until it does, and a wake-up is due when the count runs out', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.settle('s1', 'assigned');
+      expect(p.plan(settings(), all, 10)).toEqual([]);
+      const wake = p.nextWakeAt();
+      expect(wake).toBeGreaterThan(now.t);
+      // The live state shows it: counted once, by the live state.
+      p.setLiveState('a1', online(['s1']));
+      expect(p.plan(settings(), all, 10)).toEqual([]);
+      p.setLiveState('a1', online());
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's2', agentId: 'a1' })]);
+    });
+
+    it('a count the live state never takes over ends with a wake-up, not with the resync', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.settle('s1', 'assigned');
+      expect(p.plan(settings(), all, 10)).toEqual([]);
+      now.t = p.nextWakeAt()!;
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's2', agentId: 'a1' })]);
+    });
+
+    it('a refusal decided from a live state this router has already replaced does not pause the agent', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      // Another router's session took a1 and ended before this router handled the refusal.
+      p.setLiveState('a1', online(['x']));
+      p.setLiveState('a1', online());
+      p.settle('s1', 'agentRefused');
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a1' })]);
+    });
+
+    it('a refusal from the view this router still holds pauses the agent, and a wake-up is due when the pause ends', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.settle('s1', 'agentRefused');
+      expect(p.plan(settings(), all, 10)).toEqual([]);
+      const wake = p.nextWakeAt();
+      expect(wake).toBeDefined();
+      now.t = wake!;
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a1' })]);
+    });
+
+    it('a retry delay has a wake-up', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.settle('s1', 'retry');
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's2' })]);
+      p.settle('s2', 'retry');
+      now.t = p.nextWakeAt()!;
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a1' })]);
+    });
+
+    it('a session back in its queue before the refusal of an older proposal was handled stays waiting', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.observeSession(assigned('s1', 2));
+      p.observeSession(queued('s1', 0, { version: 3 }));
+      p.settle('s1', 'sessionGone');
+      expect(p.waitingPerQueue(settings())).toEqual({ General: 2 });
+    });
+
+    it('a session back in its queue before its assignment was answered stays waiting', () => {
+      const now = { t: T0 };
+      const p = capOne(now);
+      p.setLiveState('a1', online(['s1']));
+      p.observeSession(assigned('s1', 2));
+      p.setLiveState('a1', online());
+      p.observeSession(queued('s1', 0, { version: 3 }));
+      p.settle('s1', 'assigned');
+      expect(p.waitingPerQueue(settings())).toEqual({ General: 2 });
+      expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a1' })]);
+    });
+  });
+
   it('R5.4 a pending transfer whose target is not online is proposed for revert once', () => {
     const p = planner({ a1: { live: withPresence(online(), 'offline', new Date(T0)) } });
     p.observeSession({ sessionId: 's1', version: 3, status: 'PENDING_TRANSFER', queue: 'General', companyId: 'acme', transferTargetAgentId: 'a1' });

@@ -56,6 +56,14 @@ interface InFlight {
   readonly agentId: string;
   /** The load the agent reaches with this assignment (fairness gate). */
   readonly level: number;
+  /** The session's version the proposal was made from. */
+  readonly version: number;
+  /** How many live-state changes of the agent this router had seen when it proposed. */
+  readonly agentChanges: number;
+  /** The agent's live state has shown this session since the proposal: from then on the live state accounts for it. */
+  seenInLive: boolean;
+  /** The newest status an event reported for the session after `version` while the proposal was unanswered. */
+  laterStatus?: SessionStatus;
 }
 
 /**
@@ -82,6 +90,8 @@ export class AssignmentPlanner {
   private readonly pausedAgents = new Map<string, number>();
   private readonly lastLocalAssignment = new Map<string, string>();
   private readonly revertsInFlight = new Set<string>();
+  /** Live-state changes seen per agent: tells whether a refusal was answered from a view this router has already replaced. */
+  private readonly liveChanges = new Map<string, number>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -94,6 +104,9 @@ export class AssignmentPlanner {
   observeSession(s: SessionSummary): boolean {
     const known = this.versions.get(s.sessionId);
     if (known !== undefined && known >= s.version) return false;
+    // News that overtook the answer to a proposal of this session (see `settle`).
+    const flight = this.inFlight.get(s.sessionId);
+    if (flight && s.version > flight.version) flight.laterStatus = s.status;
     const relevant = s.status === 'QUEUED' || s.status === 'PENDING_TRANSFER' || this.waiting.has(s.sessionId) || this.pendingTransfers.has(s.sessionId) || s.status !== 'ASSIGNED';
     if (s.status === 'CLOSED' || s.status === 'ABANDONED') this.versions.delete(s.sessionId);
     else this.versions.set(s.sessionId, s.version);
@@ -133,9 +146,12 @@ export class AssignmentPlanner {
   setLiveState(agentId: string, state: AgentLiveState | undefined): void {
     if (state) this.live.set(agentId, state);
     else this.live.delete(agentId);
+    this.liveChanges.set(agentId, (this.liveChanges.get(agentId) ?? 0) + 1);
     this.pausedAgents.delete(agentId);
+    if (!state) return;
     const confirmed = this.confirmed.get(agentId);
-    if (state && confirmed) for (const id of Object.keys(state.sessions)) confirmed.delete(id);
+    if (confirmed) for (const id of Object.keys(state.sessions)) confirmed.delete(id);
+    for (const [sessionId, flight] of this.inFlight) if (flight.agentId === agentId && sessionId in state.sessions) flight.seenInLive = true;
   }
 
   // ---- planning -------------------------------------------------------
@@ -169,7 +185,13 @@ export class AssignmentPlanner {
         blocked.add(kind);
         continue;
       }
-      this.inFlight.set(session.sessionId, { agentId: agent.id, level });
+      this.inFlight.set(session.sessionId, {
+        agentId: agent.id,
+        level,
+        version: session.version,
+        agentChanges: this.liveChanges.get(agent.id) ?? 0,
+        seenInLive: false,
+      });
       lowestInFlight = Math.min(lowestInFlight, level);
       const at = new Date(now).toISOString();
       this.lastLocalAssignment.set(agent.id, at);
@@ -179,31 +201,78 @@ export class AssignmentPlanner {
     return planned;
   }
 
+  /**
+   * The answer to a proposal. The answer may be handled after news that
+   * happened later (the router's event loop runs the answer's continuation
+   * after chat events and live-state changes that arrived with it or after
+   * it): the agent's live state may already show the session added and
+   * removed again (a chat ended at once), the session may be closed or back
+   * in its queue. Such later news wins over the answer.
+   */
   settle(sessionId: string, outcome: Outcome): void {
     const flight = this.inFlight.get(sessionId);
     this.inFlight.delete(sessionId);
     if (!flight) return;
     const now = this.clock();
+    const w = this.waiting.get(sessionId);
+    // A waiting entry newer than the proposal came from a later event (released, transferred to a queue): it stays.
+    const newerWaiting = w !== undefined && w.version > flight.version;
     switch (outcome) {
       case 'assigned': {
-        this.waiting.delete(sessionId);
-        const sessions = this.confirmed.get(flight.agentId) ?? new Map<string, number>();
-        if (!(sessionId in (this.live.get(flight.agentId)?.sessions ?? {}))) sessions.set(sessionId, now);
-        this.confirmed.set(flight.agentId, sessions);
+        if (!newerWaiting) this.waiting.delete(sessionId);
+        // Count the session against the agent only while the live state has not
+        // shown it yet; once it has (even if it removed it since, a chat that
+        // ended at once), the live state is the truth, and so is any later news
+        // that the session left the agent. A count the live state never takes
+        // over would keep the agent "busy" with nothing to wake the planner.
+        const supersededByNews = flight.laterStatus !== undefined && flight.laterStatus !== 'ASSIGNED';
+        const shown = sessionId in (this.live.get(flight.agentId)?.sessions ?? {});
+        if (!flight.seenInLive && !shown && !supersededByNews) {
+          const sessions = this.confirmed.get(flight.agentId) ?? new Map<string, number>();
+          sessions.set(sessionId, now);
+          this.confirmed.set(flight.agentId, sessions);
+        }
         break;
       }
       case 'sessionGone':
-        this.waiting.delete(sessionId);
+        if (!newerWaiting) this.waiting.delete(sessionId);
         break;
       case 'agentRefused':
-        this.pausedAgents.set(flight.agentId, now + REFUSED_AGENT_PAUSE_MS);
+        // The refusal was decided from a fresher live state than the one this
+        // router proposed from. If this router has seen the agent's state
+        // change since, its view already moved on: plan from it at once.
+        // Otherwise leave the agent out until it changes (or the pause ends).
+        if ((this.liveChanges.get(flight.agentId) ?? 0) === flight.agentChanges) this.pausedAgents.set(flight.agentId, now + REFUSED_AGENT_PAUSE_MS);
         break;
       case 'retry': {
-        const w = this.waiting.get(sessionId);
         if (w) w.notBefore = now + RETRY_AFTER_MS;
         break;
       }
     }
+  }
+
+  /**
+   * When the next planning pass is due with no event to trigger it: the
+   * earliest moment a time-based exclusion ends (a session's retry delay, a
+   * refused agent's pause, a count of an answered assignment the live state
+   * has not shown). The caller must plan again then; undefined if nothing is
+   * waiting for time. Expired entries are dropped on the way.
+   */
+  nextWakeAt(now = this.clock()): number | undefined {
+    let next = Number.POSITIVE_INFINITY;
+    for (const w of this.waiting.values()) if (w.notBefore !== undefined && w.notBefore > now) next = Math.min(next, w.notBefore);
+    for (const [agentId, until] of this.pausedAgents) {
+      if (until > now) next = Math.min(next, until);
+      else this.pausedAgents.delete(agentId);
+    }
+    for (const [agentId, sessions] of this.confirmed) {
+      for (const [sessionId, since] of sessions) {
+        if (now - since < CONFIRMED_TTL_MS) next = Math.min(next, since + CONFIRMED_TTL_MS);
+        else sessions.delete(sessionId);
+      }
+      if (sessions.size === 0) this.confirmed.delete(agentId);
+    }
+    return Number.isFinite(next) ? next : undefined;
   }
 
   /** R5.4: pending transfers (of served queues) whose target is not online, not already being reverted. */

@@ -49,6 +49,8 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   private resyncTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
   private pumpScheduled = false;
+  private wakeTimer?: NodeJS.Timeout;
+  private wakeAt = Number.POSITIVE_INFINITY;
   private resyncing?: Promise<void>;
   private resyncAgain = false;
   private stopped = false;
@@ -139,6 +141,7 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     this.stopped = true;
     clearTimeout(this.resyncTimer);
     clearInterval(this.sweepTimer);
+    clearTimeout(this.wakeTimer);
     for (const s of this.subscriptions) s.unsubscribe();
     this.stopWatch?.();
     await this.leases?.stop();
@@ -259,6 +262,29 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
     for (const revert of this.planner.transfersToRevert(settings, this.serves)) void this.revert(revert.sessionId, revert.agentId);
     const room = this.config.ROUTER_MAX_IN_FLIGHT - this.planner.inFlightCount;
     for (const proposal of this.planner.plan(settings, this.serves, room)) void this.propose(proposal);
+    this.armWake();
+  }
+
+  /**
+   * A pass when a time-based exclusion ends (retry delay, refused agent's
+   * pause, an answered assignment counted until the live state shows it):
+   * no event marks that moment, and the resync must never be what serves
+   * a waiting session.
+   */
+  private armWake(): void {
+    const at = this.planner.nextWakeAt();
+    if (at === undefined || this.stopped || at >= this.wakeAt) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeAt = at;
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeAt = Number.POSITIVE_INFINITY;
+        this.wakeTimer = undefined;
+        this.schedulePump();
+      },
+      // Timers may fire a little early against the clock: never before the moment.
+      Math.max(0, at - Date.now()) + 5,
+    );
   }
 
   private async propose(p: PlannedAssignment): Promise<void> {
@@ -286,9 +312,8 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
       this.logger.warn({ err: error, sessionId: p.sessionId }, 'proposal failed');
     }
     this.planner.settle(p.sessionId, outcome);
+    // The pass also arms the wake-up for a retry's delay or an agent's pause.
     this.schedulePump();
-    // A retry waits a moment; make sure a pass comes after it.
-    if (outcome === 'retry') setTimeout(() => this.schedulePump(), 300);
   }
 
   /** R5.4: the transfer target went offline before accepting: the session returns to its queue. */
