@@ -9,6 +9,18 @@ export { DiagnosticsModule } from './diagnostics/diagnostics.module';
 export { DiagnosticsService } from './diagnostics/diagnostics.service';
 export { ServiceModule } from './bootstrap/service-module';
 export { bootstrapService } from './bootstrap/bootstrap-service';
+export {
+  installFailurePolicy,
+  isFatalByDesign,
+  processFailureReport,
+  processFailuresMetric,
+  registerProcessFailureMetrics,
+  FatalProcessError,
+  type FailureLogger,
+  type FailurePolicy,
+  type ProcessFailureReport,
+} from './process/failure-policy';
+export { type ProcessDiagnostics } from './process/process-diagnostics.controller';
 export { ChatActorClient, type ChatActorClientOptions } from './chat/chat-actor.client';
 export { chatEventsStreamConfig, ensureChatEventsStream } from './chat/chat-events-stream';
 export { PartitionLeases, DEFAULT_LEASE_TIMINGS, type LeaseTimings, type PartitionLeaseEvents } from './cluster/partition-leases';

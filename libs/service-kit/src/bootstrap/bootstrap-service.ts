@@ -3,9 +3,12 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from '../config/service-config';
+import { installFailurePolicy } from '../process/failure-policy';
 
 /**
- * Creates and starts a service: JSON logger, shutdown hooks (SIGTERM/SIGINT
+ * Creates and starts a service: the process failure policy (an unhandled
+ * rejection or a non-fatal uncaught exception is logged and counted, and does
+ * not end the process; ADR 0005), JSON logger, shutdown hooks (SIGTERM/SIGINT
  * close NATS and mongoose cleanly), HTTP for health and APIs. Prints one
  * `listening` line with the URL, which the start script and tests wait for.
  */
@@ -14,13 +17,19 @@ export async function bootstrapService(
   config: BaseConfig,
   configure?: (app: INestApplication) => void | Promise<void>,
 ): Promise<INestApplication> {
+  // Installed first, so that a stray rejection during start-up is logged too
+  // (to stderr until the service's logger exists). A failing bootstrap still
+  // rejects this function, and each app's main() exits on that.
+  const failurePolicy = installFailurePolicy();
   const app = await NestFactory.create(module as Type<unknown>, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  failurePolicy.useLogger({ error: (entry) => logger.error(entry), fatal: (entry) => logger.fatal(entry) });
   app.enableShutdownHooks();
   await configure?.(app);
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
-  app.get(Logger).log({ msg: 'listening', url: `http://${config.HTTP_HOST}:${port}` });
+  logger.log({ msg: 'listening', url: `http://${config.HTTP_HOST}:${port}` });
   return app;
 }

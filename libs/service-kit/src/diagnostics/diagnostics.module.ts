@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ProcessDiagnosticsController } from '../process/process-diagnostics.controller';
 import { DiagnosticProbe, DiagnosticProbeSchema } from './diagnostic-probe.schema';
 import { DIAGNOSTICS_IDENTITY, DiagnosticsService, type DiagnosticsIdentity } from './diagnostics.service';
 
@@ -9,6 +10,7 @@ export class DiagnosticsModule {
     return {
       module: DiagnosticsModule,
       imports: [MongooseModule.forFeature([{ name: DiagnosticProbe.name, schema: DiagnosticProbeSchema }])],
+      controllers: [ProcessDiagnosticsController],
       providers: [{ provide: DIAGNOSTICS_IDENTITY, useValue: identity }, DiagnosticsService],
       exports: [DiagnosticsService],
     };
