@@ -1,4 +1,5 @@
 export { SessionStoreModule } from './session-store.module';
 export { SessionReader, type StoredSession } from './reader/session-reader';
 export { SessionRecord, SessionRecordSchema } from './schemas/session-record.schema';
-export { SessionCommit, SessionCommitSchema, commitId } from './schemas/session-commit.schema';
+export { SessionCommit, SessionCommitSchema, commitId, commandKeyOf } from './schemas/session-commit.schema';
+export { HISTORY_READ_MAX, type HistoryRead } from './reader/session-reader';

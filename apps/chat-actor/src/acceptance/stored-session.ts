@@ -20,10 +20,10 @@ export interface StoredSessionView {
 export async function storedSession(db: mongoose.Connection, sessionId: string): Promise<StoredSessionView | undefined> {
   const record = await db.collection('chat_sessions').findOne({ _id: sessionId as never });
   if (!record) return undefined;
-  const state = record['state'] as StoredSessionView & { transferTargetAgentId?: string };
-  const history = [...state.history];
-  let status = state.status;
-  let ownerAgentId = state.ownerAgentId;
+  // The snapshot holds no history: it starts with the start's events and goes on in the commits.
+  const history = [...(record['startEvents'] as StoredHistoryEntry[])];
+  let status = 'QUEUED';
+  let ownerAgentId: string | undefined;
   for (;;) {
     const commit = await db.collection('chat_session_commits').findOne({ _id: `${sessionId}@${history.length}` as never });
     if (!commit) break;
@@ -32,6 +32,9 @@ export async function storedSession(db: mongoose.Connection, sessionId: string):
       // Only what the tests look at: owner changes.
       if (event.type === 'SessionAssigned') [status, ownerAgentId] = ['ASSIGNED', event.agentId];
       if (['SessionReleased', 'TransferredToQueue', 'TransferReverted'].includes(event.type)) [status, ownerAgentId] = ['QUEUED', undefined];
+      if (event.type === 'TransferRequested') [status, ownerAgentId] = ['PENDING_TRANSFER', undefined];
+      if (event.type === 'SessionClosed') [status, ownerAgentId] = ['CLOSED', undefined];
+      if (event.type === 'SessionAbandoned') [status, ownerAgentId] = ['ABANDONED', undefined];
     }
   }
   return { version: history.length, status, ownerAgentId, history };

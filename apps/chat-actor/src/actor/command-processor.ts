@@ -4,6 +4,8 @@ import {
   applyEvents,
   decide,
   existingSessionForStart,
+  isTerminalStatus,
+  type DecisionContext,
   type SessionCommand,
   type SessionEvent,
   type SessionState,
@@ -11,7 +13,8 @@ import {
 } from '@switchboard/domain';
 import { AgentStateStore } from '@switchboard/agent-state';
 import { EventPublisher } from '../events/event-publisher';
-import { SessionRepository, type StoredSession } from '../sessions/session.repository';
+import { SessionRepository, type StoredOutcome, type StoredSession } from '../sessions/session.repository';
+import { commandFingerprint } from './command-fingerprint';
 import { DecisionContextLoader } from './decision-context.loader';
 
 /** How often a command is decided again after another writer got in first. */
@@ -85,12 +88,18 @@ export class CommandProcessor {
   }
 
   private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
+    const fingerprint = commandFingerprint(command);
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const stored = this.cached(command.sessionId, ownership) ?? (await this.sessions.load(command.sessionId));
       const state = stored?.state;
       const { context, agentStates } = await this.contexts.load(command, state);
       const decision = decide(state, command, context);
-      if (!decision.ok) return fail(decision.error.code, decision.error.message);
+      if (!decision.ok) {
+        // A refusal may answer a retry of a command that succeeded before (A3): its first answer stands.
+        const earlier = state ? await this.sessions.outcomeOf(command.sessionId, command.commandId) : undefined;
+        if (state && earlier) return this.firstAnswer(state, command, context, earlier, fingerprint);
+        return fail(decision.error.code, decision.error.message, decision.error.details);
+      }
       if (!state || !stored) return fail('SESSION_NOT_FOUND', `No chat session ${command.sessionId}`);
       if (decision.duplicate) return this.result(state, decision.events, true);
 
@@ -105,12 +114,20 @@ export class CommandProcessor {
         }
       }
       const next = applyEvents(state, decision.events);
-      const { outcome, snapshotVersion } = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition);
+      const { outcome, snapshotVersion } = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition, {
+        commandId: command.commandId,
+        hash: fingerprint,
+      });
       if (outcome !== 'written' && reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
       if (outcome === 'written') {
-        this.cache.set(next.sessionId, { state: next, ownerEpoch: ownership.epoch, snapshotVersion, partition: ownership.partition });
+        this.remember(next, ownership, snapshotVersion);
         await this.events.publishCommit(next, decision.events, state.version);
         return this.result(next, decision.events, false);
+      }
+      if (outcome === 'duplicateCommand') {
+        // Applied before, from an older version: answer as the first time.
+        const earlier = await this.sessions.outcomeOf(command.sessionId, command.commandId);
+        if (earlier) return this.firstAnswer(state, command, context, earlier, fingerprint);
       }
       this.cache.delete(command.sessionId);
       if (outcome === 'fenced') {
@@ -141,9 +158,9 @@ export class CommandProcessor {
     }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
-    const inserted = await this.sessions.insert(state, ownership.partition, ownership.epoch);
+    const inserted = await this.sessions.insert(state, decision.events, ownership.partition, ownership.epoch);
     if (inserted.kind === 'inserted') {
-      this.cache.set(state.sessionId, { state, ownerEpoch: ownership.epoch, snapshotVersion: state.version, partition: ownership.partition });
+      this.remember(state, ownership, state.version);
       await this.events.publishStart(state, decision.events);
       return this.result(state, decision.events, false);
     }
@@ -161,13 +178,51 @@ export class CommandProcessor {
     return existingSessionForStart([sameRequest, open].filter((s): s is SessionState => s !== undefined), start);
   }
 
+  /**
+   * Open sessions stay cached for their next command; a closed one takes
+   * none that writes, so it leaves the cache and memory stays flat as
+   * sessions come and go.
+   */
+  private remember(state: SessionState, ownership: Ownership, snapshotVersion: number): void {
+    if (isTerminalStatus(state.status)) {
+      this.cache.delete(state.sessionId);
+      return;
+    }
+    this.cache.set(state.sessionId, { state, ownerEpoch: ownership.epoch, snapshotVersion, partition: ownership.partition });
+  }
+
+  /** Sessions held in the cache (diagnostics and the memory benchmark). */
+  get cachedSessions(): number {
+    return this.cache.size;
+  }
+
+  /** The answer to a command id applied before: its first events, or COMMAND_ID_REUSED for another actor or body (A3). */
+  private firstAnswer(
+    state: SessionState,
+    command: SessionCommand,
+    context: DecisionContext,
+    earlier: StoredOutcome,
+    fingerprint: string,
+  ): Reply<ChatCommandResult> {
+    const decision = decide(state, command, { ...context, earlier: { events: earlier.events, sameCommand: earlier.commandHash === fingerprint } });
+    if (!decision.ok) return fail(decision.error.code, decision.error.message, decision.error.details);
+    return this.result(state, decision.events, true);
+  }
+
+  /**
+   * What a command changed: its events and the session's summary, never the
+   * history, so a reply's size does not depend on the chat's length. A
+   * repeated command answers its first events, and `version` is the seq
+   * they reached then (the first answer); `session` is the summary now.
+   */
   private result(state: SessionState, events: readonly SessionEvent[], duplicate: boolean): Reply<ChatCommandResult> {
+    const last = events.at(-1);
     return ok({
       sessionId: state.sessionId,
-      version: state.version,
-      events: events as unknown as ChatCommandResult['events'],
+      version: duplicate && last ? last.seq : state.version,
+      events: events.map((event) => ({ ...event })),
       duplicate,
-      session: state as unknown as ChatCommandResult['session'],
+      session: { ...state, participants: [...state.participants] },
     });
   }
 }

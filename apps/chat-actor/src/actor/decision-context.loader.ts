@@ -27,16 +27,19 @@ export class DecisionContextLoader {
   async load(command: SessionCommand, state: SessionState | undefined): Promise<LoadedContext> {
     const settings = await this.settings.current();
     const agentIds: string[] = [];
-    if (command.actor.role === 'agent') agentIds.push(command.actor.id);
+    // A message or a side note is decided from the session alone (the author's name was recorded at assignment):
+    // the hot path reads no profile and no live state.
+    const conversationOnly = command.type === 'PostMessage' || command.type === 'AddSideNote';
+    if (command.actor.role === 'agent' && !conversationOnly) agentIds.push(command.actor.id);
     if (command.type === 'AutoAssign' || command.type === 'TargetWentOffline') agentIds.push(command.agentId);
     if (command.type === 'TransferToAgent') agentIds.push(command.targetAgentId);
-    if (state?.ownerAgentId) agentIds.push(state.ownerAgentId);
+    if (state?.ownerAgentId && !conversationOnly) agentIds.push(state.ownerAgentId);
 
     const needsEndUser = command.type === 'StartSession' || command.type === 'RequestControl';
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
     const [profiles, agentStates, endUser, topics, queues] = await Promise.all([
-      this.reference.agentProfiles(agentIds),
-      this.agentStates.many(agentIds),
+      agentIds.length === 0 ? [] : this.reference.agentProfiles(agentIds),
+      agentIds.length === 0 ? new Map<string, VersionedLiveState>() : this.agentStates.many(agentIds),
       needsEndUser && endUserId ? this.reference.endUser(endUserId) : undefined,
       command.type === 'StartSession' && settings.useTopics ? this.reference.topics() : undefined,
       command.type === 'TransferToQueue' ? this.reference.queueNames() : undefined,

@@ -36,7 +36,7 @@ export class EventPublisher implements OnApplicationBootstrap {
   private async publish(state: SessionState, events: readonly SessionEvent[]): Promise<void> {
     const session = sessionSummary(state);
     const acks = events.map((event) => {
-      const message: ChatEventMessage = { event: event as unknown as ChatEventMessage['event'], session };
+      const message: ChatEventMessage = { event: { ...event }, session };
       return this.js!.publish(this.subjects.chatEvent(state.sessionId), encodeJson(message), {
         msgID: `${state.sessionId}:${event.seq}`,
       });
@@ -76,8 +76,7 @@ export class EventPublisher implements OnApplicationBootstrap {
     for (const sessionId of starts) {
       const stored = await this.sessions.load(sessionId);
       if (!stored) continue;
-      const first = stored.state.history[0]?.commandId;
-      const startEvents = stored.state.history.filter((e) => e.commandId === first);
+      const startEvents = await this.sessions.startEvents(sessionId);
       if (await this.publishStart(stored.state, startEvents)) published++;
     }
     // Oldest first, so a session's events reach the stream in seq order.

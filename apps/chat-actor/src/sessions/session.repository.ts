@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
-import { commitId, SessionCommit, SessionReader, SessionRecord, type StoredSession } from '@switchboard/session-store';
+import { commandKeyOf, commitId, SessionCommit, SessionReader, SessionRecord, type StoredSession } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
 
-export type WriteOutcome = 'written' | 'conflict' | 'fenced';
+/** `duplicateCommand`: this command id was already applied to the session (A3); its first outcome is in the store. */
+export type WriteOutcome = 'written' | 'conflict' | 'fenced' | 'duplicateCommand';
+
+/** A command id's first outcome, as stored. */
+export interface StoredOutcome {
+  events: SessionEvent[];
+  commandHash: string;
+}
 
 export type { StoredSession };
 
@@ -13,7 +20,8 @@ export interface UnpublishedCommit {
   baseVersion: number;
 }
 
-export type InsertOutcome = { kind: 'inserted' } | { kind: 'duplicate'; on: 'startKey' | 'openSlot' | '_id' };
+export type InsertOutcome = { kind: 'inserted' } | { kind: 'duplicate'; on: DuplicateKey };
+type DuplicateKey = 'startKey' | 'openSlot' | 'commandKey' | '_id';
 
 export const startKeyOf = (endUserId: string, requestId: string) => JSON.stringify([endUserId, requestId]);
 const openSlotOf = (state: SessionState) => (isOpenStatus(state.status) ? state.endUserId : `closed:${state.sessionId}`);
@@ -62,7 +70,7 @@ export class SessionRepository {
     return current && isOpenStatus(current.status) ? current : undefined;
   }
 
-  async insert(state: SessionState, partition: number, epoch: number): Promise<InsertOutcome> {
+  async insert(state: SessionState, startEvents: readonly SessionEvent[], partition: number, epoch: number): Promise<InsertOutcome> {
     try {
       await this.records.create({
         _id: state.sessionId,
@@ -70,6 +78,7 @@ export class SessionRepository {
         ownerEpoch: epoch,
         partition,
         startKey: startKeyOf(state.endUserId, state.requestId),
+        startEvents: [...startEvents],
         ...this.indexed(state),
         publishedVersion: 0,
         unpublished: true,
@@ -93,6 +102,7 @@ export class SessionRepository {
     next: SessionState,
     epoch: number,
     partition: number,
+    command: { commandId: string; hash: string },
   ): Promise<{ outcome: WriteOutcome; snapshotVersion: number }> {
     const base = stored.state;
     try {
@@ -100,6 +110,8 @@ export class SessionRepository {
         _id: commitId(base.sessionId, base.version),
         sessionId: base.sessionId,
         baseVersion: base.version,
+        commandKey: commandKeyOf(base.sessionId, command.commandId),
+        commandHash: command.hash,
         epoch,
         events: [...events],
         partition,
@@ -107,13 +119,31 @@ export class SessionRepository {
         at: new Date(),
       });
     } catch (error) {
-      if (!duplicateKeyOf(error)) throw error;
+      const duplicate = duplicateKeyOf(error);
+      if (!duplicate) throw error;
+      if (duplicate === 'commandKey') return { outcome: 'duplicateCommand', snapshotVersion: stored.snapshotVersion };
       const winner = await this.commits.findById(commitId(base.sessionId, base.version), { epoch: 1 }).lean();
       return { outcome: winner && winner.epoch > epoch ? 'fenced' : 'conflict', snapshotVersion: stored.snapshotVersion };
     }
     const due = routingFields(base) !== routingFields(next) || next.version - stored.snapshotVersion >= SNAPSHOT_EVERY;
     if (due) await this.writeSnapshot(next, epoch);
     return { outcome: 'written', snapshotVersion: due ? next.version : stored.snapshotVersion };
+  }
+
+  /** The first outcome of a command id on this session, if it was applied (A3). */
+  async outcomeOf(sessionId: string, commandId: string): Promise<StoredOutcome | undefined> {
+    const commit = await this.commits.findOne({ commandKey: commandKeyOf(sessionId, commandId) }, { events: 1, commandHash: 1 }).lean();
+    return commit ? { events: commit.events, commandHash: commit.commandHash } : undefined;
+  }
+
+  /** The events of a session's start (the head of its history). */
+  async startEvents(sessionId: string): Promise<SessionEvent[]> {
+    const doc = await this.records.findById(sessionId, { startEvents: 1, 'state.history': 1 }).lean();
+    if (!doc) return [];
+    if (doc.startEvents?.length) return doc.startEvents;
+    // Records written before the history left the snapshot.
+    const legacy = (doc.state as SessionState & { history?: SessionEvent[] } | undefined)?.history ?? [];
+    return legacy.filter((e) => e.commandId === legacy[0]?.commandId);
   }
 
   async commitEvents(sessionId: string, baseVersion: number): Promise<SessionEvent[]> {
@@ -163,12 +193,13 @@ export class SessionRepository {
   }
 }
 
-function duplicateKeyOf(error: unknown): 'startKey' | 'openSlot' | '_id' | undefined {
+function duplicateKeyOf(error: unknown): DuplicateKey | undefined {
   const e = error as { code?: number; message?: string; keyPattern?: Record<string, unknown> };
   if (e?.code !== 11000) return undefined;
   const keys = Object.keys(e.keyPattern ?? {});
   const text = `${keys.join(' ')} ${e.message ?? ''}`;
   if (text.includes('startKey')) return 'startKey';
   if (text.includes('openSlot')) return 'openSlot';
+  if (text.includes('commandKey')) return 'commandKey';
   return '_id';
 }

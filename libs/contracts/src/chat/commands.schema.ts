@@ -47,7 +47,11 @@ export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export const chatCommandRequestSchema = z.object({ command: sessionCommandSchema });
 export type ChatCommandRequest = z.infer<typeof chatCommandRequestSchema>;
 
-/** The session as replies and events carry it (the full record, history included). */
+/**
+ * The session as chat-actor replies carry it: its summary (the domain's
+ * SessionState), never its history, so a reply's size does not depend on
+ * the chat's length. The history is read in pages from the store.
+ */
 export const sessionViewSchema = z
   .object({
     sessionId: z.string(),
@@ -58,7 +62,7 @@ export const sessionViewSchema = z
     endUserId: z.string(),
     ownerAgentId: z.string().optional(),
     transferTargetAgentId: z.string().optional(),
-    history: z.array(z.object({ seq: z.number(), type: z.string() }).passthrough()),
+    participants: z.array(z.string()),
   })
   .passthrough();
 
@@ -67,8 +71,8 @@ export const sessionEventSchema = z.object({ seq: z.number().int().positive(), t
 export const chatCommandResultSchema = z.object({
   sessionId: z.string(),
   version: z.number().int().nonnegative(),
-  /** The events this command produced (for a repeated command id: those of its first run). */
-  events: z.array(sessionEventSchema),
+  /** The events this command produced (for a repeated command id: those of its first run; `version` is then the seq they reached). */
+  events: z.array(sessionEventSchema).max(8),
   duplicate: z.boolean(),
   session: sessionViewSchema,
 });

@@ -33,9 +33,10 @@ import { validateCommand } from './validate-command';
  * text, so this also bounds its bytes). From `maxConversationEvents` on, no
  * message, side note, ticket or control request is accepted; from
  * `maxEvents` on, only what ends the session (end, abandon, cancel,
- * force-close), so a full session can always be closed (R17).
+ * force-close), so a full session can always be closed (R17). One decision
+ * emits at most `maxEventsPerCommand` events (readers of history pages rely on it).
  */
-export const SESSION_LIMITS = { maxConversationEvents: 2000, maxEvents: 2100 } as const;
+export const SESSION_LIMITS = { maxConversationEvents: 2000, maxEvents: 2100, maxEventsPerCommand: 4 } as const;
 
 const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'AddSideNote', 'CreateTicket', 'RequestControl']);
 const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose']);

@@ -8,7 +8,7 @@ import { agentActor, admin, END_USER, endUser, QUEUES, system, TOPICS } from '..
 import type { Settings } from '../settings/settings';
 import { SESSION_COMMAND_TYPES, type SessionCommand, type SessionCommandType } from './commands';
 import type { AgentInfo, DecisionContext, Presence } from './context';
-import { decide } from './decide';
+import { decide, SESSION_LIMITS } from './decide';
 import { applyEvents } from './evolve';
 import type { SessionEvent } from './events';
 import type { SessionState } from './state';
@@ -249,6 +249,7 @@ describe('properties of the session state machine', () => {
             throw new Error(`${command.type} changed a ${before.status} session`);
           }
           expect(decision.events.length).toBeGreaterThan(0);
+          expect(decision.events.length).toBeLessThanOrEqual(SESSION_LIMITS.maxEventsPerCommand);
           decision.events.forEach((e, i) => {
             expect(e.seq).toBe((before?.version ?? 0) + i + 1);
             expect(e.commandId).toBe(command.commandId);

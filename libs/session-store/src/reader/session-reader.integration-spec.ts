@@ -1,9 +1,9 @@
 import { applyEvents, type SessionEvent, type SessionState } from '@switchboard/domain';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { commitId, SessionCommit, SessionCommitSchema } from '../schemas/session-commit.schema';
+import { commandKeyOf, commitId, SessionCommit, SessionCommitSchema } from '../schemas/session-commit.schema';
 import { SessionRecord, SessionRecordSchema } from '../schemas/session-record.schema';
-import { SessionReader } from './session-reader';
+import { HISTORY_READ_MAX, SessionReader } from './session-reader';
 
 // The test database server comes from the jest global setup; libs below the testing lib read its address directly.
 const mongoUri = () => process.env['SB_TEST_MONGODB_URI']!;
@@ -11,9 +11,10 @@ const mongoUri = () => process.env['SB_TEST_MONGODB_URI']!;
 const at = '2026-01-05T09:00:00.000Z';
 const by = { role: 'endUser' as const, id: 'u1' };
 
+const startOf = (sessionId: string): SessionEvent => ({ type: 'SessionStarted', seq: 1, at, sessionId, commandId: 'c1', by, endUserId: 'u1', companyId: 'acme', requestId: 'r1', description: 'VPN', queue: 'General' });
+
 function started(sessionId: string): SessionState {
-  const start: SessionEvent = { type: 'SessionStarted', seq: 1, at, sessionId, commandId: 'c1', by, endUserId: 'u1', companyId: 'acme', requestId: 'r1', description: 'VPN', queue: 'General' };
-  return applyEvents(undefined, [start])!;
+  return applyEvents(undefined, [startOf(sessionId)])!;
 }
 
 describe('session reader (real MongoDB-wire server)', () => {
@@ -36,12 +37,14 @@ describe('session reader (real MongoDB-wire server)', () => {
   });
 
   async function store(state: SessionState, extra: SessionEvent[][]): Promise<SessionState> {
-    await records.create({ _id: state.sessionId, version: state.version, ownerEpoch: 1, partition: 0, startKey: `k-${state.sessionId}`, openSlot: `o-${state.sessionId}`, endUserId: 'u1', status: state.status, queue: state.queue, state, publishedVersion: 1, unpublished: false, updatedAt: new Date() });
+    await records.create({ _id: state.sessionId, version: state.version, ownerEpoch: 1, partition: 0, startKey: `k-${state.sessionId}`, openSlot: `o-${state.sessionId}`, endUserId: 'u1', status: state.status, queue: state.queue, state, startEvents: [startOf(state.sessionId)], publishedVersion: 1, unpublished: false, updatedAt: new Date() });
     let current = state;
-    for (const events of extra) {
-      await commits.create({ _id: commitId(state.sessionId, current.version), sessionId: state.sessionId, baseVersion: current.version, epoch: 2, events, partition: 0, published: true, at: new Date() });
+    const docs = extra.map((events) => {
+      const doc = { _id: commitId(state.sessionId, current.version), sessionId: state.sessionId, baseVersion: current.version, commandKey: commandKeyOf(state.sessionId, events[0]!.commandId), commandHash: 'h', epoch: 2, events, partition: 0, published: true, at: new Date() };
       current = applyEvents(current, events)!;
-    }
+      return doc;
+    });
+    if (docs.length > 0) await commits.insertMany(docs);
     return current;
   }
 
@@ -65,5 +68,56 @@ describe('session reader (real MongoDB-wire server)', () => {
     const queued = await reader.withStatus(['QUEUED']);
     expect(queued.map((s) => s.sessionId)).toContain('s-wait');
     expect(queued.map((s) => s.sessionId)).not.toContain('s-gone');
+  });
+
+  describe('history in pages', () => {
+    const note = (sessionId: string, seq: number): SessionEvent => ({ type: 'SideNoteAdded', seq, at, sessionId, commandId: `n${seq}`, by: { role: 'agent', id: 'a1' }, authorId: 'a1', authorName: 'A', text: `n${seq}` });
+    const transferWithNote = (sessionId: string, seq: number): SessionEvent[] => [
+      { ...note(sessionId, seq), commandId: `t${seq}` },
+      { type: 'TransferRequested', seq: seq + 1, at, sessionId, commandId: `t${seq}`, by: { role: 'agent', id: 'a1' }, fromAgentId: 'a1', fromAgentName: 'A', toAgentId: 'a2', toAgentName: 'B' },
+    ];
+    let last: SessionState;
+
+    beforeAll(async () => {
+      // seq 1 start, 2 assign, 3..252 messages, 253-254 one commit of two events.
+      const commitsOf: SessionEvent[][] = [[assign('s-long', 2)]];
+      for (let seq = 3; seq <= 252; seq++) commitsOf.push([say('s-long', seq)]);
+      commitsOf.push(transferWithNote('s-long', 253));
+      last = await store(started('s-long'), commitsOf);
+    });
+
+    it('R13 history: the newest page holds the last entries in seq order and says older ones exist', async () => {
+      const page = await reader.history('s-long', { limit: 50 });
+      expect(page?.events.map((e) => e.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 205 + i));
+      expect(page).toMatchObject({ hasOlder: true, lastSeq: last.version });
+    });
+
+    it('R13 history: paging back with beforeSeq reaches the start without gaps or repeats, across multi-event commits', async () => {
+      const seen: number[] = [];
+      let beforeSeq: number | undefined;
+      for (;;) {
+        const page = (await reader.history('s-long', { beforeSeq, limit: 37 }))!;
+        seen.unshift(...page.events.map((e) => e.seq));
+        if (!page.hasOlder) break;
+        beforeSeq = page.events[0]!.seq;
+      }
+      expect(seen).toEqual(Array.from({ length: last.version }, (_, i) => i + 1));
+    });
+
+    it('R13 history: a page never holds more than the read maximum, whatever is asked', async () => {
+      const page = await reader.history('s-long', { limit: 10_000 });
+      expect(page?.events).toHaveLength(HISTORY_READ_MAX);
+    });
+
+    it('R13 history: the loaded session carries no history, however long the chat', async () => {
+      const read = await reader.load('s-long');
+      expect(read?.state.version).toBe(254);
+      expect(JSON.stringify(read?.state).length).toBeLessThan(2000);
+      expect(read?.state).not.toHaveProperty('history');
+    });
+
+    it('an unknown session has no history', async () => {
+      expect(await reader.history('nope', { limit: 10 })).toBeUndefined();
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { applyEvents, type SessionState, type SessionStatus } from '@switchboard/domain';
+import { applyEvents, SESSION_LIMITS, type SessionEvent, type SessionState, type SessionStatus } from '@switchboard/domain';
 import type { Model } from 'mongoose';
 import { commitId, SessionCommit } from '../schemas/session-commit.schema';
 import { SessionRecord } from '../schemas/session-record.schema';
@@ -12,11 +12,24 @@ export interface StoredSession {
   snapshotVersion: number;
 }
 
+/** Most events one history read returns, whatever is asked. */
+export const HISTORY_READ_MAX = 100;
+
+/** A page of a session's history: raw events (side notes included), oldest first. */
+export interface HistoryRead {
+  events: SessionEvent[];
+  /** Older events exist before the first of `events`. */
+  hasOlder: boolean;
+  /** The session's latest seq. */
+  lastSeq: number;
+}
+
 /**
  * Reads sessions as the chat actors stored them: the snapshot in
- * `chat_sessions`, rolled forward through any commit stored after it
- * (`<sessionId>@<version>`). Every service that reads sessions goes through
- * here, so none depends on the snapshot being current.
+ * `chat_sessions` (a bounded summary), rolled forward through any commit
+ * stored after it (`<sessionId>@<version>`). The history is the start's
+ * events plus the commits, read a page at a time by `_id`. Every service that
+ * reads sessions goes through here, so none depends on the snapshot being current.
  */
 @Injectable()
 export class SessionReader {
@@ -28,7 +41,34 @@ export class SessionReader {
   async load(sessionId: string): Promise<StoredSession | undefined> {
     const doc = await this.records.findById(sessionId, { state: 1, ownerEpoch: 1 }).lean();
     if (!doc) return undefined;
-    return this.rollForward(doc.state, doc.ownerEpoch);
+    return this.rollForward(summaryOf(doc.state), doc.ownerEpoch);
+  }
+
+  /**
+   * The events before `beforeSeq` (default: after the last one), at most
+   * `limit` (capped at HISTORY_READ_MAX), oldest first. Reads the snapshot,
+   * the few commits after it, and the commits of the page, all by `_id`:
+   * the cost does not depend on the length of the chat.
+   */
+  async history(sessionId: string, page: { beforeSeq?: number; limit: number }): Promise<HistoryRead | undefined> {
+    const doc = await this.records.findById(sessionId, { state: 1, ownerEpoch: 1, startEvents: 1 }).lean();
+    if (!doc) return undefined;
+    const { state } = await this.rollForward(summaryOf(doc.state), doc.ownerEpoch);
+    const limit = Math.max(1, Math.min(HISTORY_READ_MAX, Math.floor(page.limit)));
+    const end = Math.min(page.beforeSeq ?? state.version + 1, state.version + 1);
+    const from = Math.max(1, end - limit);
+    if (end <= from) return { events: [], hasOlder: false, lastSeq: state.version };
+
+    const head = startEventsOf(doc);
+    const startVersion = head.length;
+    // A commit decided from base version b holds seq b+1 .. b+k, k <= maxEventsPerCommand.
+    const ids: string[] = [];
+    for (let base = Math.max(startVersion, from - SESSION_LIMITS.maxEventsPerCommand); base <= end - 2; base++) ids.push(commitId(sessionId, base));
+    const commits = ids.length === 0 ? [] : await this.commits.find({ _id: { $in: ids } }, { events: 1 }).lean();
+    const events = [...head, ...commits.flatMap((c) => c.events)]
+      .filter((e) => e.seq >= from && e.seq < end)
+      .sort((a, b) => a.seq - b.seq);
+    return { events, hasOlder: from > 1, lastSeq: state.version };
   }
 
   /**
@@ -39,7 +79,7 @@ export class SessionReader {
    */
   async withStatus(statuses: readonly SessionStatus[]): Promise<SessionState[]> {
     const docs = await this.records.find({ status: { $in: [...statuses] } }, { state: 1, ownerEpoch: 1 }).lean();
-    const current = await Promise.all(docs.map((d) => this.rollForward(d.state, d.ownerEpoch)));
+    const current = await Promise.all(docs.map((d) => this.rollForward(summaryOf(d.state), d.ownerEpoch)));
     return current.map((s) => s.state).filter((s) => statuses.includes(s.status));
   }
 
@@ -54,4 +94,23 @@ export class SessionReader {
     }
     return { state, ownerEpoch, snapshotVersion: snapshot.version };
   }
+}
+
+/**
+ * The summary of a stored snapshot. Records written before the history left
+ * the snapshot still carry a `history` field: it is dropped here, so nothing
+ * downstream ever holds a whole history.
+ */
+function summaryOf(stored: SessionState & { history?: unknown }): SessionState {
+  if (!('history' in stored)) return stored;
+  const { history: _history, ...summary } = stored;
+  return summary;
+}
+
+/** The start's events; older records kept them inside the snapshot's history. */
+function startEventsOf(doc: { startEvents?: SessionEvent[]; state: SessionState & { history?: SessionEvent[] } }): SessionEvent[] {
+  if (doc.startEvents && doc.startEvents.length > 0) return doc.startEvents;
+  const legacy = doc.state.history ?? [];
+  const first = legacy[0]?.commandId;
+  return legacy.filter((e) => e.commandId === first);
 }

@@ -21,6 +21,18 @@ export class SessionCommit {
   @Prop({ type: Number, required: true })
   baseVersion!: number;
 
+  /**
+   * `<sessionId>/<commandId>`: unique, so a command id is applied to a
+   * session at most once whatever the version it was decided from (A3); the
+   * loser of that race reads the first outcome from here.
+   */
+  @Prop({ type: String, required: true, unique: true })
+  commandKey!: string;
+
+  /** Fingerprint of the command's body: the same id with another body is COMMAND_ID_REUSED. */
+  @Prop({ type: String, required: true })
+  commandHash!: string;
+
   /** Lease epoch of the writer, for audit and to tell a fenced writer from a plain conflict. */
   @Prop({ type: Number, required: true })
   epoch!: number;
@@ -43,3 +55,4 @@ export const SessionCommitSchema = SchemaFactory.createForClass(SessionCommit);
 SessionCommitSchema.index({ partition: 1, published: 1 });
 SessionCommitSchema.index({ sessionId: 1, baseVersion: 1 });
 export const commitId = (sessionId: string, baseVersion: number) => `${sessionId}@${baseVersion}`;
+export const commandKeyOf = (sessionId: string, commandId: string) => `${sessionId}/${commandId}`;

@@ -1,10 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { SessionState } from '@switchboard/domain';
+import type { SessionEvent, SessionState } from '@switchboard/domain';
 import { Schema as MongooseSchema } from 'mongoose';
 
 /**
  * The Master Chat Record: one document per session id (`_id`, R17), holding
- * the state as of `version`. Changes after the start are decided through the
+ * the session's summary as of `version` (bounded: no history, see the
+ * domain's SessionState) and the events of its start. The rest of the
+ * history is the commits, read in pages. Changes after the start are decided through the
  * commits collection (one winner per version); this snapshot follows them and
  * a reader rolls it forward through any commit it lacks. The top-level copies
  * of a few state fields exist for indexes and queries only.
@@ -51,6 +53,10 @@ export class SessionRecord {
 
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   state!: SessionState;
+
+  /** The start's events (seq 1..n): the head of the history; every later event is in a commit. */
+  @Prop({ type: [MongooseSchema.Types.Mixed], required: true, default: [] })
+  startEvents!: SessionEvent[];
 
   /** Highest seq published to the event stream; events above it are the outbox (A5). */
   @Prop({ type: Number, required: true, default: 0 })
