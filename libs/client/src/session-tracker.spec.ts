@@ -29,7 +29,7 @@ describe('SessionTracker', () => {
       await gate;
       return {
         ok: true as const,
-        data: { session: summary, events: [frame(afterSeq + 2).event, frame(afterSeq + 1).event], lastSeq: afterSeq + 2 },
+        data: { session: summary, events: [frame(afterSeq + 2).event, frame(afterSeq + 1).event], hasOlder: false, lastSeq: afterSeq + 2 },
       };
     });
     const tracker = new SessionTracker({ deliver: (f) => delivered.push(f.seq), resume });
@@ -53,5 +53,18 @@ describe('SessionTracker', () => {
     tracker.receive(frame(7, 5));
     expect(delivered).toEqual([7]);
     expect(resume).not.toHaveBeenCalled();
+  });
+
+  it('R12 more missed than one page: says where the delivered events start again, then delivers the most recent page', async () => {
+    const told: string[] = [];
+    const resume = jest.fn(async () => ({
+      ok: true as const,
+      data: { session: summary, events: [frame(300).event, frame(299).event], hasOlder: true, lastSeq: 300 },
+    }));
+    const tracker = new SessionTracker({ deliver: (f) => told.push(`event ${f.seq}`), resume, gap: (id, firstSeq) => told.push(`gap ${id} ${firstSeq}`) });
+    tracker.follow('s', 3);
+    await tracker.resume('s');
+    expect(told).toEqual(['gap s 299', 'event 299', 'event 300']);
+    expect(tracker.lastSeq('s')).toBe(300);
   });
 });

@@ -11,7 +11,9 @@ interface Followed {
 /**
  * Per session: the last seq delivered. Delivers each seq once and in order;
  * a frame whose `prevSeq` is beyond what was delivered waits while
- * `session.resume` fetches what was missed.
+ * `session.resume` fetches what was missed. A resume answers at most a page
+ * (the most recent events); when more was missed, `gap` says where the
+ * delivered events start again.
  */
 export class SessionTracker {
   private readonly sessions = new Map<string, Followed>();
@@ -20,6 +22,13 @@ export class SessionTracker {
     private readonly io: {
       deliver: (frame: SessionEventFrame) => void;
       resume: (sessionId: string, afterSeq: number) => Promise<CommandResult<'session.resume'>>;
+      /**
+       * A resume brought only the most recent of what was missed (more than a
+       * page): the events between the last one delivered and `firstSeq` are
+       * not delivered (read them with `session.history`). Told before the
+       * page's events are delivered.
+       */
+      gap?: (sessionId: string, firstSeq: number) => void;
     },
   ) {}
 
@@ -68,6 +77,8 @@ export class SessionTracker {
         const result = await this.io.resume(sessionId, s.last);
         if (result.ok) {
           const events = [...result.data.events].sort((a, b) => a.seq - b.seq);
+          const first = events[0];
+          if (result.data.hasOlder && first) this.io.gap?.(sessionId, first.seq);
           for (const event of events) {
             if (event.seq <= s.last) continue;
             this.deliver(s, { type: 'session.event', sessionId, seq: event.seq, prevSeq: s.last, event, session: result.data.session, notices: [] });

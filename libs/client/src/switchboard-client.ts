@@ -1,5 +1,8 @@
 import {
   helloFrameSchema,
+  replyDataSchemas,
+  replyFrameSchema,
+  serverFrameSchema,
   type CommandPayload,
   type CommandType,
   type HelloFrame,
@@ -7,6 +10,7 @@ import {
   type ListsSnapshotFrame,
   type QueuePositionFrame,
   type ReplyData,
+  type ReplyFrame,
   type SessionEventFrame,
   type SessionEventView,
   type SessionSummary,
@@ -58,6 +62,15 @@ export interface ClientEvents {
   disconnected: { code: number; reason: string; willReconnect: boolean };
   /** Reconnected and resumed every followed session. */
   resumed: { sessions: number };
+  /**
+   * A resume could bring only the most recent events of a session (more than
+   * HISTORY_PAGE_MAX were missed): events below `firstSeq` after the last one
+   * delivered were skipped. What a screen holds of the session older than
+   * `firstSeq` is no longer contiguous with what follows; read the older
+   * events with `history(sessionId, { beforeSeq: firstSeq })`. Emitted before
+   * the page's events are delivered.
+   */
+  'session.gap': { sessionId: string; firstSeq: number };
 }
 
 type Listener<T> = (value: T) => void;
@@ -96,6 +109,7 @@ export class SwitchboardClient {
     this.tracker = new SessionTracker({
       deliver: (frame) => this.emit('session.event', frame),
       resume: (sessionId, afterSeq) => this.command('session.resume', { sessionId, afterSeq }),
+      gap: (sessionId, firstSeq) => this.emit('session.gap', { sessionId, firstSeq }),
     });
   }
 
@@ -239,8 +253,25 @@ export class SwitchboardClient {
     return this.ok(this.command('session.cancel', { sessionId }));
   }
 
+  /** The events after `afterSeq` (at most HISTORY_PAGE_MAX, the most recent; `hasOlder`: more were missed) and the summary. */
   resume(sessionId: string, afterSeq: number) {
     return this.ok(this.command('session.resume', { sessionId, afterSeq }));
+  }
+
+  /**
+   * A page of a session's history, oldest first: the events before
+   * `beforeSeq` (default: the newest), at most `limit` (1..HISTORY_PAGE_MAX,
+   * default HISTORY_PAGE_DEFAULT). `hasOlder`: more exist before the first;
+   * ask again with `beforeSeq` = the first one's seq. End users get no side notes (R13).
+   */
+  history(sessionId: string, page: { beforeSeq?: number; limit?: number } = {}) {
+    return this.ok(
+      this.command('session.history', {
+        sessionId,
+        ...(page.beforeSeq === undefined ? {} : { beforeSeq: page.beforeSeq }),
+        ...(page.limit === undefined ? {} : { limit: page.limit }),
+      }),
+    );
   }
 
   lists() {
@@ -330,33 +361,58 @@ export class SwitchboardClient {
     return `${this.idPrefix}-${(++this.counter).toString(36)}`;
   }
 
-  private onFrame(frame: Record<string, unknown>): void {
-    switch (frame['type']) {
-      case 'reply': {
-        const clientId = frame['clientId'] as string;
-        const pending = this.pending.get(clientId);
-        if (!pending) return;
-        this.pending.delete(clientId);
-        clearTimeout(pending.timer);
-        pending.resolve(frame['ok'] === true ? { ok: true, data: frame['data'] as never } : { ok: false, error: frame['error'] as WsError });
-        return;
-      }
+  /** Every server frame is read through its schema (libs/contracts): what reaches listeners is what the contract says. */
+  private onFrame(raw: Record<string, unknown>): void {
+    if (raw['type'] === 'reply') {
+      const reply = replyFrameSchema.safeParse(raw);
+      if (reply.success) this.onReply(reply.data);
+      else this.unreadable(raw);
+      return;
+    }
+    const parsed = serverFrameSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.unreadable(raw);
+      return;
+    }
+    const frame = parsed.data;
+    switch (frame.type) {
       case 'session.event':
-        this.tracker.receive(frame as unknown as SessionEventFrame);
+        this.tracker.receive(frame);
         return;
       case 'lists.snapshot':
-        this.emit('lists.snapshot', frame as unknown as ListsSnapshotFrame);
+        this.emit('lists.snapshot', frame);
         return;
       case 'lists.changed':
-        this.emit('lists.changed', frame as unknown as ListsChangedFrame);
+        this.emit('lists.changed', frame);
         return;
       case 'session.queuePosition':
-        this.emit('session.queuePosition', frame as unknown as QueuePositionFrame);
+        this.emit('session.queuePosition', frame);
         return;
       case 'error':
-        this.emit('protocol.error', frame['error'] as WsError);
+        this.emit('protocol.error', frame.error);
         return;
     }
+  }
+
+  private onReply(frame: ReplyFrame): void {
+    const pending = this.pending.get(frame.clientId);
+    if (!pending) return;
+    this.pending.delete(frame.clientId);
+    clearTimeout(pending.timer);
+    if (!frame.ok) {
+      pending.resolve({ ok: false, error: frame.error });
+      return;
+    }
+    const data = replyDataSchemas[pending.type].safeParse(frame.data);
+    pending.resolve(
+      data.success
+        ? { ok: true, data: data.data }
+        : { ok: false, error: { code: 'BAD_REPLY', message: `The reply to ${pending.type} does not match the protocol: ${data.error.issues[0]?.message ?? ''}`, details: data.error.issues } },
+    );
+  }
+
+  private unreadable(raw: Record<string, unknown>): void {
+    this.emit('protocol.error', { code: 'BAD_FRAME', message: `A frame from the server does not match the protocol (${String(raw['type'])}).` });
   }
 
   /** After every hello: send what is still unanswered, resume every followed session. */

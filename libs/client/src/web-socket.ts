@@ -18,8 +18,17 @@ export async function resolveWebSocket(given?: WebSocketConstructor): Promise<We
   if (given) return given;
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (global) return global;
-  const ws = (await import('ws')) as unknown as { default?: WebSocketConstructor; WebSocket?: WebSocketConstructor };
-  const Ctor = ws.WebSocket ?? ws.default;
+  const Ctor = constructorIn(await import('ws'));
   if (!Ctor) throw new Error('No WebSocket implementation: pass options.WebSocket');
   return Ctor;
+}
+
+/** The `ws` package's WebSocket class (named export, or the default one in CommonJS interop). */
+function constructorIn(module: object): WebSocketConstructor | undefined {
+  for (const name of ['WebSocket', 'default']) {
+    const candidate: unknown = Reflect.get(module, name);
+    // `ws` implements the browser API this client uses (WebSocketLike); its own typings describe more.
+    if (typeof candidate === 'function') return candidate as WebSocketConstructor;
+  }
+  return undefined;
 }

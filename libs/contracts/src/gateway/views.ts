@@ -75,6 +75,8 @@ export const sessionDetailSchema = sessionSummarySchema.extend({
   description: z.string(),
   topic: z.string().optional(),
   endUserName: z.string().optional(),
+  /** The display name of the agent who owns the chat (R3.2), when it is ASSIGNED: the assignment may lie before the recent page. */
+  ownerAgentName: z.string().optional(),
   createdAt: z.string(),
   ticket: z.object({ ticketId: z.string(), status: z.enum(['Open', 'Resolved', 'Cancelled']), summary: z.string() }).optional(),
   history: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),

@@ -1,0 +1,124 @@
+import type { HelloFrame } from '@switchboard/contracts';
+import { CommandError, SwitchboardClient } from './switchboard-client';
+import type { WebSocketLike } from './web-socket';
+
+const hello: HelloFrame = {
+  type: 'hello',
+  protocol: 1,
+  connectionId: 'c-1',
+  principal: { id: 'alice', role: 'agent', name: 'Alice' },
+  limits: { maxFrameBytes: 16384, ratePerSecond: 20, burst: 40, requestTimeoutMs: 15000 },
+};
+/** A socket the test plays the server of. */
+class FakeSocket implements WebSocketLike {
+  static last?: FakeSocket;
+  readyState = 1;
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  readonly sent: Array<Record<string, unknown>> = [];
+
+  constructor(readonly url: string) {
+    FakeSocket.last = this;
+    // The server greets as soon as the client listens.
+    queueMicrotask(() => this.push(hello));
+  }
+
+  send(data: string): void {
+    this.sent.push(JSON.parse(data));
+  }
+
+  close(): void {
+    this.readyState = 3;
+  }
+
+  /** A frame from the server. */
+  push(frame: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+
+  /** Answers the last command sent. */
+  reply(data: unknown): void {
+    const command = this.sent.at(-1)!;
+    this.push({ type: 'reply', clientId: command['clientId'], command: command['type'], ok: true, data });
+  }
+}
+
+const summary = { sessionId: 'ab-0123456789', version: 120, status: 'ASSIGNED' as const, queue: 'General', companyId: 'acme', endUserId: 'erin', ownerAgentId: 'alice', cancelledByUser: false, userLeft: false };
+const event = (seq: number) => ({ seq, type: 'MessagePosted', at: '2026-11-29T10:00:00.000Z', sessionId: summary.sessionId, from: 'endUser', authorId: 'erin', text: `m${seq}` });
+
+async function connected() {
+  const client = new SwitchboardClient({ url: 'ws://gateway/ws', token: 't', WebSocket: FakeSocket, reconnect: false, requestTimeoutMs: 1000 });
+  await client.connect();
+  return { client, socket: FakeSocket.last! };
+}
+
+describe('SwitchboardClient', () => {
+  it('R13 history(): asks session.history with beforeSeq and limit, answers the page', async () => {
+    const { client, socket } = await connected();
+    const asked = client.history(summary.sessionId, { beforeSeq: 71, limit: 20 });
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.history', sessionId: summary.sessionId, beforeSeq: 71, limit: 20 });
+    socket.reply({ events: [event(51), event(52)], hasOlder: true, lastSeq: 120 });
+    await expect(asked).resolves.toEqual({ events: [event(51), event(52)], hasOlder: true, lastSeq: 120 });
+
+    const newest = client.history(summary.sessionId);
+    expect(Object.keys(socket.sent.at(-1)!).sort()).toEqual(['clientId', 'sessionId', 'type']);
+    socket.reply({ events: [event(120)], hasOlder: false, lastSeq: 120 });
+    expect((await newest).hasOlder).toBe(false);
+    client.close();
+  });
+
+  it('a refusal of session.history is thrown with its code (a limit over the page maximum)', async () => {
+    const { client, socket } = await connected();
+    const asked = client.history(summary.sessionId, { limit: 101 });
+    const command = socket.sent.at(-1)!;
+    socket.push({ type: 'reply', clientId: command['clientId'], command: 'session.history', ok: false, error: { code: 'BAD_FRAME', message: 'limit: too big' } });
+    await expect(asked).rejects.toEqual(new CommandError('BAD_FRAME', 'limit: too big'));
+    client.close();
+  });
+
+  it('reads replies through the contract: a reply that does not match it is a BAD_REPLY failure, not data', async () => {
+    const { client, socket } = await connected();
+    const asked = client.command('session.history', { sessionId: summary.sessionId });
+    socket.reply({ events: Array.from({ length: 101 }, (_, i) => event(i + 1)), hasOlder: false, lastSeq: 101 }); // over HISTORY_PAGE_MAX
+    const result = await asked;
+    expect(result.ok ? 'ok' : result.error.code).toBe('BAD_REPLY');
+    client.close();
+  });
+
+  it('pushed frames reach listeners as the contract reads them; an unreadable one is a protocol error', async () => {
+    const { client, socket } = await connected();
+    const events: number[] = [];
+    const errors: string[] = [];
+    const positions: number[] = [];
+    client.on('session.event', (f) => events.push(f.seq));
+    client.on('protocol.error', (e) => errors.push(e.code));
+    client.on('session.queuePosition', (f) => positions.push(f.position));
+    client.follow(summary.sessionId, 119);
+    socket.push({ type: 'session.event', sessionId: summary.sessionId, seq: 120, prevSeq: 119, event: event(120), session: summary, notices: [] });
+    socket.push({ type: 'session.event', sessionId: summary.sessionId, seq: 'x' });
+    socket.push({ type: 'session.queuePosition', sessionId: summary.sessionId, queue: 'General', position: 2 });
+    expect([events, errors, positions]).toEqual([[120], ['BAD_FRAME'], [2]]);
+    client.close();
+  });
+
+  it('R12 a resume that brings only the most recent page says so (session.gap) before delivering it', async () => {
+    const { client, socket } = await connected();
+    const told: string[] = [];
+    client.on('session.gap', (g) => told.push(`gap ${g.firstSeq}`));
+    client.on('session.event', (f) => told.push(`event ${f.seq}`));
+    const last = new Promise<void>((resolve) => client.on('session.event', (f) => f.seq === 121 && resolve()));
+    client.follow(summary.sessionId, 2);
+    // A frame far beyond what was delivered: the client resumes from seq 2.
+    socket.push({ type: 'session.event', sessionId: summary.sessionId, seq: 121, prevSeq: 120, event: event(121), session: { ...summary, version: 121 }, notices: [] });
+    const resume = socket.sent.at(-1)!;
+    expect(resume).toMatchObject({ type: 'session.resume', afterSeq: 2 });
+    const page = Array.from({ length: 100 }, (_, i) => event(21 + i));
+    socket.push({ type: 'reply', clientId: resume['clientId'], ok: true, data: { session: summary, events: page, hasOlder: true, lastSeq: 120 } });
+    await last;
+    expect(told.slice(0, 2)).toEqual(['gap 21', 'event 21']);
+    expect(told.at(-1)).toBe('event 121');
+    client.close();
+  });
+});
