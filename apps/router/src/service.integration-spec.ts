@@ -1,3 +1,3 @@
 import { describeServiceWiring } from '@switchboard/testing';
 
-describeServiceWiring('router');
+describeServiceWiring('router', { metricsPath: '/metrics' });

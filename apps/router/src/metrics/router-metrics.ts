@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { registerProcessFailureMetrics } from '@switchboard/service-kit';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The router's figures in Prometheus form (GET /metrics). */
@@ -18,5 +19,7 @@ export class RouterMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'switchboard_router_' });
+    // Unhandled rejections and uncaught exceptions the process survived (ADR 0005).
+    registerProcessFailureMetrics(this.registry);
   }
 }

@@ -3,6 +3,9 @@ import { createSubjects, roundTripResultSchema, type ServiceName } from '@switch
 import { decodeJson, encodeJson, requestJson } from '@switchboard/service-kit';
 import { randomBytes, randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
+import type { ProcessDiagnostics } from '@switchboard/service-kit';
+import { eventually } from '../async/eventually';
+import { INJECT_EXCEPTION_SIGNAL, INJECT_REJECTION_SIGNAL } from '../services/inject-failure-signals';
 import { startService, type ServiceProcess } from '../services/service-process';
 import { testInfra, uniqueDatabase } from '../infra/test-infra';
 
@@ -10,9 +13,10 @@ import { testInfra, uniqueDatabase } from '../infra/test-infra';
  * The workspace acceptance check every service passes: started as its own OS
  * process against the real NATS and the real database, it reports ready,
  * answers a NATS round trip by writing a document through mongoose, and
- * survives malformed requests.
+ * survives malformed requests and failures nobody handled (ADR 0005).
+ * `metricsPath`: where the service serves Prometheus metrics, if it does.
  */
-export function describeServiceWiring(service: ServiceName): void {
+export function describeServiceWiring(service: ServiceName, options: { metricsPath?: string } = {}): void {
   describe(`${service} process against real NATS and database`, () => {
     const prefix = `t${randomBytes(4).toString('hex')}`;
     const subjects = createSubjects(prefix);
@@ -28,7 +32,7 @@ export function describeServiceWiring(service: ServiceName): void {
         MONGODB_URI: infra.mongoUri,
         MONGODB_DB: database.name,
         NATS_SUBJECT_PREFIX: prefix,
-      });
+      }, { injectFailures: true });
       nc = await connect({ servers: infra.natsUrl });
       db = await mongoose.createConnection(database.uri).asPromise();
     });
@@ -68,6 +72,30 @@ export function describeServiceWiring(service: ServiceName): void {
       expect(decodeJson(huge.data)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
       const after = await requestJson(nc, subject, { nonce: 'still-serving' }, roundTripResultSchema);
       expect(after.ok).toBe(true);
+    });
+
+    it('logs and counts an unhandled rejection and an uncaught exception, and keeps answering', async () => {
+      const diagnostics = async () => (await (await fetch(`${proc.url}/diagnostics/process`)).json()) as ProcessDiagnostics;
+      const before = await diagnostics();
+      expect(before).toMatchObject({ pid: proc.pid, failures: { installed: true } });
+
+      process.kill(proc.pid, INJECT_REJECTION_SIGNAL); // a rejection nobody handles
+      await eventually(async () => expect((await diagnostics()).failures.unhandledRejections).toBe(before.failures.unhandledRejections + 1));
+      process.kill(proc.pid, INJECT_EXCEPTION_SIGNAL); // an exception nobody catches
+      await eventually(async () => expect((await diagnostics()).failures.uncaughtExceptions).toBe(before.failures.uncaughtExceptions + 1));
+
+      expect(proc.alive()).toBe(true);
+      const logged = proc.logs.filter((line) => line.includes('logged and survived'));
+      expect(logged.some((line) => line.includes('"kind":"unhandledRejection"') && line.includes('injected unhandled rejection'))).toBe(true);
+      expect(logged.some((line) => line.includes('"kind":"uncaughtException"') && line.includes('injected uncaught exception'))).toBe(true);
+      const after = await requestJson(nc, subjects.diagnosticsRoundTrip(service), { nonce: 'after-failures' }, roundTripResultSchema);
+      expect(after.ok).toBe(true);
+      expect((await fetch(`${proc.url}/health/ready`)).status).toBe(200);
+      if (options.metricsPath) {
+        const metrics = await (await fetch(`${proc.url}${options.metricsPath}`)).text();
+        expect(metrics).toMatch(/switchboard_process_failures_total\{kind="unhandledRejection"\} [1-9]/);
+        expect(metrics).toMatch(/switchboard_process_failures_total\{kind="uncaughtException"\} [1-9]/);
+      }
     });
   });
 }

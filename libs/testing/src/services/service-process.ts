@@ -21,16 +21,19 @@ export interface ServiceProcess {
 
 /**
  * Starts an app as a separate OS process, exactly as `npm start` does, and
- * resolves once it logs its `listening` line.
+ * resolves once it logs its `listening` line. With `injectFailures`, the
+ * process also makes an unhandled rejection or an uncaught exception when it
+ * receives the signals of `inject-failure-signals.ts`.
  */
 export async function startService(
   app: AppName,
   env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; injectFailures?: boolean } = {},
 ): Promise<ServiceProcess> {
+  const preload = options.injectFailures ? ['-r', resolve(__dirname, 'inject-failures.ts')] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', resolve(ROOT, 'tools/runtime/register.cjs'), resolve(ROOT, `apps/${app}/src/main.ts`)],
+    ['-r', resolve(ROOT, 'tools/runtime/register.cjs'), ...preload, resolve(ROOT, `apps/${app}/src/main.ts`)],
     {
       cwd: ROOT,
       env: { ...process.env, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
