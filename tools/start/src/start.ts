@@ -1,13 +1,16 @@
 /**
  * `npm start`: infrastructure (from the environment, containers, or local
  * binaries under .data/), every service as its own process, the admin
- * console, agent console and end-user widget served by the gateway. Ctrl-C stops everything.
+ * console, agent console and end-user widget served by the gateway. A service
+ * process that dies is started again with backoff (ADR 0005), and the console
+ * says which died, how, and when it restarts. Ctrl-C stops everything.
  */
-import { provideInfrastructure, startProcess, type ManagedProcess } from '@switchboard/infra';
+import { provideInfrastructure, startProcess } from '@switchboard/infra';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { nxCli } from './nx-cli';
+import { ServiceSupervisor } from './supervisor';
 import { localTopology } from './topology';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -26,48 +29,50 @@ async function main(): Promise<void> {
 
   const logDir = join(DATA_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const processes: ManagedProcess[] = services.map((service) =>
-    startProcess({
+  const supervisors = services.map((service) => {
+    const logFile = join(logDir, `${service.instanceId}.log`);
+    const readyUrl = `http://127.0.0.1:${service.port}/health/ready`;
+    return new ServiceSupervisor({
       name: service.instanceId,
-      command: process.execPath,
-      args: ['-r', join(ROOT, 'tools/runtime/register.cjs'), join(ROOT, `apps/${service.app}/src/main.ts`)],
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NATS_URL: infra.natsUrl,
-        MONGODB_URI: infra.mongoUri,
-        HTTP_PORT: String(service.port),
-        INSTANCE_ID: service.instanceId,
-        ADMIN_STATIC_DIR: distOf('admin'),
-        AGENT_STATIC_DIR: distOf('agent'),
-        WIDGET_STATIC_DIR: distOf('widget'),
-        // The gateway seeds demo queues, topics, users and logins (README); idempotent.
-        ...(service.app === 'gateway' ? { SEED_DEMO_DATA: process.env['SEED_DEMO_DATA'] ?? 'true' } : {}),
-      },
-      logFile: join(logDir, `${service.instanceId}.log`),
-    }),
-  );
+      logFile,
+      log,
+      start: () =>
+        startProcess({
+          name: service.instanceId,
+          command: process.execPath,
+          args: ['-r', join(ROOT, 'tools/runtime/register.cjs'), join(ROOT, `apps/${service.app}/src/main.ts`)],
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            NATS_URL: infra.natsUrl,
+            MONGODB_URI: infra.mongoUri,
+            HTTP_PORT: String(service.port),
+            INSTANCE_ID: service.instanceId,
+            ADMIN_STATIC_DIR: distOf('admin'),
+            AGENT_STATIC_DIR: distOf('agent'),
+            WIDGET_STATIC_DIR: distOf('widget'),
+            // The gateway seeds demo queues, topics, users and logins (README); idempotent.
+            ...(service.app === 'gateway' ? { SEED_DEMO_DATA: process.env['SEED_DEMO_DATA'] ?? 'true' } : {}),
+          },
+          logFile,
+        }),
+      onRestarted: (_proc, isCurrent) => void announceReadyAgain(readyUrl, service.instanceId, isCurrent),
+    });
+  });
+  for (const supervisor of supervisors) supervisor.start();
 
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping...');
-    await Promise.all(processes.map((p) => p.stop()));
+    await Promise.all(supervisors.map((s) => s.stop()));
     await infra.stop();
     log('stopped');
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  for (const p of processes) {
-    void p.exited.then((code) => {
-      if (!stopping) {
-        log(`${p.name} exited with code ${code}; see ${join(logDir, `${p.name}.log`)}`);
-        void stopAll(1);
-      }
-    });
-  }
 
   await Promise.all(services.map((s) => waitReady(`http://127.0.0.1:${s.port}/health/ready`, s.instanceId)));
   const gateway = services.find((s) => s.app === 'gateway')!;
@@ -101,6 +106,21 @@ function ensureWebAppsBuilt(): void {
       env: { ...process.env, NX_DAEMON: 'false' },
     });
     if (result.status !== 0) throw new Error(`Building the ${app} app failed (nx run ${app}:build)`);
+  }
+}
+
+/** After a restart: says when the service is ready again, unless it died again or everything stops. */
+async function announceReadyAgain(url: string, name: string, isCurrent: () => boolean): Promise<void> {
+  while (isCurrent()) {
+    try {
+      if ((await fetch(url)).ok) {
+        if (isCurrent()) log(`${name} ready again`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

@@ -23,6 +23,12 @@ const pdeathsigPrefix: string[] = (() => {
   return probe.status === 0 ? ['setpriv', '--pdeathsig', 'SIGKILL', '--'] : [];
 })();
 
+/** How a process ended: its exit code, or the signal that killed it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ManagedProcess {
   readonly name: string;
   readonly pid: number | undefined;
@@ -32,6 +38,8 @@ export interface ManagedProcess {
   /** Immediate SIGKILL, as a crash would. */
   kill(): Promise<void>;
   readonly exited: Promise<number | null>;
+  /** Like `exited`, with the signal too (null code and null signal: it never started). */
+  readonly ended: Promise<ProcessExit>;
 }
 
 export interface StartProcessOptions {
@@ -62,18 +70,19 @@ export function startProcess(options: StartProcessOptions): ManagedProcess {
   }
   running.add(child);
   let alive = true;
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
+  const ended = new Promise<ProcessExit>((resolve) => {
+    child.once('exit', (code, signal) => {
       alive = false;
       running.delete(child);
-      resolve(code);
+      resolve({ code, signal });
     });
     child.once('error', () => {
       alive = false;
       running.delete(child);
-      resolve(null);
+      resolve({ code: null, signal: null });
     });
   });
+  const exited = ended.then((e) => e.code);
 
   const stopWith = async (signal: NodeJS.Signals, graceMs: number) => {
     if (!alive) return;
@@ -92,6 +101,7 @@ export function startProcess(options: StartProcessOptions): ManagedProcess {
     stop: (graceMs = 5000) => stopWith('SIGTERM', graceMs),
     kill: () => stopWith('SIGKILL', 0),
     exited,
+    ended,
   };
 }
 
