@@ -3,5 +3,5 @@ export { AgentListsModel } from './agent-lists';
 export { describeError, describeFailure, errorCodeOf } from './error-messages';
 export { login, gatewaySocketUrl } from './login';
 export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';
-export { transcriptOf, factsOf, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
+export { transcriptOf, factsOf, withFacts, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket';

@@ -1,7 +1,7 @@
 import type { SessionEventView } from '@switchboard/contracts';
 import { describeError, describeFailure } from './error-messages';
 import { CommandError } from './switchboard-client';
-import { factsOf, shortTicketId, transcriptOf } from './transcript';
+import { factsOf, shortTicketId, transcriptOf, withFacts } from './transcript';
 
 const at = '2026-11-24T10:00:00.000Z';
 const ev = (seq: number, type: string, fields: Record<string, unknown> = {}): SessionEventView => ({ seq, type, at, sessionId: 's1', ...fields });
@@ -61,6 +61,15 @@ describe('factsOf', () => {
       lastNoteBy: 'Alice Agent',
       ticket: { ticketId: 'T-1', summary: 'VPN', status: 'Resolved' },
     });
+  });
+
+  it('R14 a page that starts after the ticket was created still knows its status; the record fills in the rest', () => {
+    const page = history.filter((e) => e.type !== 'SessionStarted' && e.type !== 'TicketCreated');
+    const fromPage = factsOf(page);
+    expect(fromPage.ticket).toEqual({ ticketId: 'T-1', summary: '', status: 'Resolved' });
+    const record = { description: 'VPN drops', endUserName: 'Erin User', ticket: { ticketId: 'T-1', summary: 'VPN', status: 'Open' as const } };
+    expect(withFacts(record, fromPage)).toMatchObject({ description: 'VPN drops', endUserName: 'Erin User', ticket: { ticketId: 'T-1', summary: 'VPN', status: 'Resolved' } });
+    expect(withFacts({ agentName: 'Alice Agent' }, { agentName: undefined, topic: '' })).toEqual({ agentName: 'Alice Agent' });
   });
 });
 

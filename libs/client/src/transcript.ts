@@ -94,7 +94,11 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
   }
 }
 
-/** What a screen shows about a session besides its transcript, read from its history. */
+/**
+ * What a screen shows about a session besides its transcript, read from the
+ * events held (a page of the history may not reach back to the start:
+ * combine with what the session's record says, `withFacts`).
+ */
 export interface SessionFacts {
   description?: string;
   topic?: string;
@@ -125,12 +129,35 @@ export function factsOf(events: readonly SessionEventView[]): SessionFacts {
       case 'TicketCreated':
         facts.ticket = { ticketId: str(e, 'ticketId'), summary: str(e, 'summary'), status: 'Open' };
         break;
+      // A page of the history may start after the ticket was created: the ticket is known by its id then.
       case 'TicketResolved':
-        if (facts.ticket) facts.ticket = { ...facts.ticket, status: 'Resolved' };
+        facts.ticket = { ...(facts.ticket ?? { ticketId: str(e, 'ticketId'), summary: '' }), status: 'Resolved' };
         break;
       case 'TicketCancelled':
-        if (facts.ticket) facts.ticket = { ...facts.ticket, status: 'Cancelled' };
+        facts.ticket = { ...(facts.ticket ?? { ticketId: str(e, 'ticketId'), summary: '' }), status: 'Cancelled' };
         break;
+    }
+  }
+  return facts;
+}
+
+/**
+ * Facts from several sources, later ones winning field by field where they
+ * know something (undefined and empty values never hide an earlier one); a
+ * ticket's summary is kept when a later source knows only its status.
+ */
+export function withFacts(...sources: ReadonlyArray<Partial<SessionFacts> | undefined>): SessionFacts {
+  const facts: SessionFacts = {};
+  for (const source of sources) {
+    if (!source) continue;
+    if (source.description) facts.description = source.description;
+    if (source.topic) facts.topic = source.topic;
+    if (source.endUserName) facts.endUserName = source.endUserName;
+    if (source.agentName) facts.agentName = source.agentName;
+    if (source.lastNoteBy) facts.lastNoteBy = source.lastNoteBy;
+    if (source.ticket) {
+      const before = facts.ticket?.ticketId === source.ticket.ticketId ? facts.ticket : undefined;
+      facts.ticket = { ...source.ticket, summary: source.ticket.summary || before?.summary || '' };
     }
   }
   return facts;

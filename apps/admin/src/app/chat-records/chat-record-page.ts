@@ -13,8 +13,9 @@ import { STATUS_LABELS } from '../dashboard/dashboard-figures';
 import { describeFailure } from '../shared/describe-failure';
 import { ForceCloseDialog } from './force-close-dialog';
 import { authorOf, describeEntry, entryKind } from './history-entry';
+import { RECORD_PAGE_SIZE, RecordHistory } from './record-history';
 
-/** One Master Chat Record: facts, owner, the whole history, and force-close for a stuck one (R17). */
+/** One Master Chat Record: facts, owner, the history (recent entries, earlier ones page by page), and force-close for a stuck one (R17). */
 @Component({
   selector: 'sb-chat-record-page',
   imports: [DatePipe, FormsModule, MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink],
@@ -34,6 +35,8 @@ export class ChatRecordPage {
   protected readonly entryKind = entryKind;
   protected readonly describeEntry = describeEntry;
   protected readonly authorOf = authorOf;
+  /** The record's history: its recent page, then older pages on demand. */
+  protected readonly history = new RecordHistory((id, beforeSeq) => this.api.sessionHistory(id, { beforeSeq, limit: RECORD_PAGE_SIZE }));
   protected readonly open = computed(() => ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'].includes(this.session()?.status ?? ''));
 
   constructor() {
@@ -45,6 +48,7 @@ export class ChatRecordPage {
       next: (session) => {
         this.error.set(null);
         this.session.set(session);
+        this.history.show(session);
       },
       error: (error: unknown) => this.error.set(describeFailure(error)),
     });
@@ -61,6 +65,7 @@ export class ChatRecordPage {
         this.api.forceClose(session.sessionId, comment).subscribe({
           next: (closed) => {
             this.session.set(closed);
+            this.history.show(closed);
             this.snackBar.open('The chat is closed. The end user and the agent were told.', undefined, { duration: 5000 });
           },
           error: (error: unknown) => {

@@ -20,6 +20,9 @@ import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { shortTicketId } from '@switchboard/client';
 
+/** How close to the top of the transcript (px) the previous page starts loading. */
+const TOP_MARGIN_PX = 48;
+
 const STATUS_LABEL: Record<string, string> = {
   QUEUED: 'In queue',
   ASSIGNED: 'Assigned',
@@ -88,7 +91,14 @@ const STATUS_LABEL: Record<string, string> = {
       @if (chat()?.error; as error) {
         <div class="sb-alert sb-alert-inline" role="alert" data-testid="chat-error"><mat-icon>error</mat-icon><span>{{ error }}</span></div>
       }
-      <ol class="sb-transcript" #scroller aria-label="Chat history" aria-live="polite" data-testid="transcript">
+      <ol class="sb-transcript" #scroller aria-label="Chat history" aria-live="polite" data-testid="transcript" (scroll)="onScroll(id)">
+        @if (chat()?.loadingOlder) {
+          <li class="sb-history-marker" role="status" data-testid="history-loading"><mat-icon>hourglass_top</mat-icon> Loading earlier messages…</li>
+        } @else if (chat()?.hasOlder) {
+          <li class="sb-history-marker"><button mat-button type="button" (click)="loadOlder(id)" data-testid="history-more"><mat-icon>expand_less</mat-icon> Show earlier messages</button></li>
+        } @else if (chat()?.hasOlder === false) {
+          <li class="sb-history-marker" data-testid="history-start">Start of the conversation</li>
+        }
         @for (line of store.transcript(); track line.seq + line.kind + $index) {
           @switch (line.kind) {
             @case ('system') {
@@ -161,12 +171,31 @@ export class ChatPane {
     return STATUS_LABEL[s.status] ?? s.status;
   });
 
+  /** The chat and newest line last shown: a new line (or another chat) scrolls to the bottom; older pages keep the view where it is. */
+  private shown?: { id?: string; newest?: number };
+
   constructor() {
     effect(() => {
-      this.store.transcript();
+      const id = this.store.selectedId();
+      const newest = this.store.transcript().at(-1)?.seq;
       const el = this.scroller()?.nativeElement;
-      if (el) queueMicrotask(() => (el.scrollTop = el.scrollHeight));
+      if (!el) return;
+      const toBottom = this.shown?.id !== id || this.shown?.newest !== newest;
+      this.shown = { id, newest };
+      // Measured before the view changes, applied after it did.
+      const fromBottom = el.scrollHeight - el.scrollTop;
+      queueMicrotask(() => (el.scrollTop = toBottom ? el.scrollHeight : el.scrollHeight - fromBottom));
     });
+  }
+
+  /** R3.3: at the top of the transcript, the previous page of the history. */
+  protected onScroll(id: string): void {
+    const el = this.scroller()?.nativeElement;
+    if (el && el.scrollTop < TOP_MARGIN_PX) void this.loadOlder(id);
+  }
+
+  protected loadOlder(id: string): Promise<void> {
+    return this.store.loadOlder(id);
   }
 
   protected onEnter(event: KeyboardEvent, id: string): void {

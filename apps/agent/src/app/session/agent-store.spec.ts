@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { CommandError } from '@switchboard/client';
 import type { ListItem, SessionEventView } from '@switchboard/contracts';
 import { FakeClient, hello } from '@switchboard/chat-ui/testing';
-import { AgentStore, completeUpTo, type Alert } from './agent-store';
+import { AgentStore, newestWithoutHole, type Alert } from './agent-store';
 import { CLIENT_FACTORY } from './client-factory';
 
 const item = (sessionId: string, fields: Partial<ListItem> = {}): ListItem => ({
@@ -32,7 +32,7 @@ describe('AgentStore', () => {
       connect: () => hello('alice', 'agent', 'Alice Agent'),
       presence: () => ({ presence: 'online' }),
       topics: () => ({ useTopics: true, topics: [{ id: 'vpn', name: 'VPN' }] }),
-      resume: (_id: string, after: number) => ({ session: item('s1'), events: [ev(1, 'SessionStarted', { description: 'VPN drops' }), ev(2, 'MessagePosted', { from: 'endUser', text: 'hi' })].filter((e) => e.seq > after), lastSeq: 2 }),
+      resume: (_id: string, after: number) => ({ session: item('s1'), events: [ev(1, 'SessionStarted', { description: 'VPN drops' }), ev(2, 'MessagePosted', { from: 'endUser', text: 'hi' })].filter((e) => e.seq > after), hasOlder: false, lastSeq: 2 }),
       customerInfo: () => ({ endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] }),
       resources: () => ({ outages: [], responseTemplates: [], knowledgeArticles: [] }),
     };
@@ -107,7 +107,7 @@ describe('AgentStore', () => {
     expect(store.transcript().at(-1)).toMatchObject({ kind: 'note', text: 'checked the VPN token, it is fine' });
   });
 
-  it('R3.3 a chat whose transfer events arrived first is loaded from its start (side notes and history of earlier agents)', async () => {
+  it('R3.3 a chat whose transfer events arrived first is loaded with its recent page (side notes and history of earlier agents)', async () => {
     fake.emit('session.event', {
       type: 'session.event',
       sessionId: 's1',
@@ -135,9 +135,75 @@ describe('AgentStore', () => {
     expect(alerts).toEqual([{ kind: 'info', text: 'End user has cancelled chat.', sessionId: 's1' }]);
   });
 
-  it('completeUpTo: the end of the gap-free start of a history', () => {
-    expect(completeUpTo([])).toBe(0);
-    expect(completeUpTo([ev(1, 'a'), ev(2, 'b'), ev(4, 'c')])).toBe(2);
-    expect(completeUpTo([ev(5, 'a')])).toBe(0);
+  it('newestWithoutHole: the newest seq reached from the first one held without a hole', () => {
+    expect(newestWithoutHole([])).toBe(0);
+    expect(newestWithoutHole([ev(1, 'a'), ev(2, 'b'), ev(4, 'c')])).toBe(2);
+    expect(newestWithoutHole([ev(51, 'a'), ev(52, 'b')])).toBe(52);
+  });
+
+  describe('history in pages (R3.3, R13)', () => {
+    const message = (seq: number) => ev(seq, 'MessagePosted', { from: seq % 2 ? 'endUser' : 'agent', authorName: 'Erin User', text: `message ${seq}` });
+    /** A chat of 120 events: the store asks pages of the history and gets them as the gateway answers. */
+    const chat = Array.from({ length: 120 }, (_, i) => (i === 0 ? ev(1, 'SessionStarted', { description: 'VPN drops', endUserName: 'Erin User', queue: 'Network' }) : message(i + 1)));
+    const page = (beforeSeq: number, limit: number) => {
+      const events = chat.filter((e) => e.seq < beforeSeq).slice(-limit);
+      return { events, hasOlder: (events[0]?.seq ?? 1) > 1, lastSeq: 120 };
+    };
+
+    beforeEach(() => {
+      fake.replies['resume'] = (_id: string, after: number) => {
+        const events = chat.filter((e) => e.seq > after).slice(-100);
+        return { session: item('s1', { version: 120 }), events, hasOlder: events[0]!.seq > after + 1, lastSeq: 120 };
+      };
+      fake.replies['history'] = (_id: string, p: { beforeSeq: number; limit: number }) => page(p.beforeSeq, p.limit);
+    });
+
+    it('opens with the most recent page, then loads the previous ones on demand down to the start', async () => {
+      await store.select('s1');
+      expect(store.selected()).toMatchObject({ hasOlder: true });
+      expect(store.selected()!.events.map((e) => e.seq)).toEqual(chat.slice(20).map((e) => e.seq));
+      await store.loadOlder('s1');
+      expect(fake.calls.filter(([m]) => m === 'history').map(([, a]) => a)).toEqual([['s1', { beforeSeq: 21, limit: 50 }]]);
+      expect(store.selected()).toMatchObject({ hasOlder: false, loadingOlder: false });
+      expect(store.selected()!.events.map((e) => e.seq)).toEqual(chat.map((e) => e.seq));
+      expect(store.transcript()[0]).toMatchObject({ kind: 'system', text: 'Chat started by Erin User in the Network queue' });
+      await store.loadOlder('s1'); // nothing older: no request
+      expect(fake.calls.filter(([m]) => m === 'history')).toHaveLength(1);
+    });
+
+    it('one older page at a time, however often the agent scrolls to the top', async () => {
+      await store.select('s1');
+      let answer!: () => void;
+      const held = new Promise<void>((r) => (answer = r));
+      fake.replies['history'] = (_id: string, p: { beforeSeq: number; limit: number }) => held.then(() => page(p.beforeSeq, p.limit));
+      const first = store.loadOlder('s1');
+      expect(store.selected()?.loadingOlder).toBe(true);
+      await store.loadOlder('s1');
+      answer();
+      await first;
+      expect(fake.calls.filter(([m]) => m === 'history')).toHaveLength(1);
+    });
+
+    it('R3.3 accept: the recent page, and the record says what the page does not reach (description, ticket)', async () => {
+      fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('s1')], transferred: [], myChats: [] });
+      const recent = chat.slice(-50);
+      fake.replies['accept'] = () => ({
+        session: { ...item('s1', { status: 'ASSIGNED', version: 120 }), description: 'VPN drops', createdAt: chat[0]!.at, ticket: { ticketId: 'T-9', summary: 'VPN', status: 'Open' }, history: recent, hasOlder: true },
+        customer: { endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] },
+        resources: { outages: [], responseTemplates: [], knowledgeArticles: [] },
+        duplicate: false,
+      });
+      expect(await store.accept('s1')).toBe(true);
+      expect(store.selected()).toMatchObject({ hasOlder: true });
+      expect(store.selected()!.events).toHaveLength(50);
+      expect(store.facts()).toMatchObject({ description: 'VPN drops', ticket: { ticketId: 'T-9', status: 'Open' } });
+    });
+
+    it('R12 after a long disconnection only the recent page came back: what was held below it is dropped, older pages load again', async () => {
+      await store.select('s1');
+      await store.loadOlder('s1');
+      fake.emit('session.gap', { sessionId: 's1', firstSeq: 300 });
+      expect(store.selected()).toMatchObject({ events: [], hasOlder: true });
+    });
   });
 });

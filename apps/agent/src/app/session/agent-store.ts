@@ -1,6 +1,19 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { AgentListsModel, describeFailure, errorCodeOf, factsOf, login, transcriptOf, type SwitchboardClient } from '@switchboard/client';
-import type { AgentList, CustomerInfo, ListItem, Resources, SessionEventFrame, SessionEventView, SessionSummary } from '@switchboard/contracts';
+import {
+  AgentListsModel,
+  describeFailure,
+  errorCodeOf,
+  factsOf,
+  login,
+  mergeBySeq,
+  oldestSeq,
+  transcriptOf,
+  withFacts,
+  withRecentPage,
+  type SessionFacts,
+  type SwitchboardClient,
+} from '@switchboard/client';
+import { HISTORY_PAGE_DEFAULT, type AgentList, type CustomerInfo, type ListItem, type Resources, type SessionDetail, type SessionEventFrame, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
 
 const TOKEN_KEY = 'switchboard.agent.token';
@@ -10,7 +23,14 @@ export type Presence = 'online' | 'away' | 'offline';
 /** What the console holds about one chat it has looked at. */
 export interface ChatView {
   summary?: SessionSummary;
+  /** The events held: the most recent page and any older pages loaded, in seq order. */
   events: SessionEventView[];
+  /** Older events exist before the first held one; undefined until a page was loaded. */
+  hasOlder?: boolean;
+  /** An older page is on its way. */
+  loadingOlder?: boolean;
+  /** What the chat's record said when accepted (description, ticket, ...): the pages held may not reach back to them. */
+  record?: Partial<SessionFacts>;
   customer?: CustomerInfo;
   resources?: Resources;
   /** The last refusal on this chat, in words. */
@@ -75,7 +95,19 @@ export class AgentStore {
     return [...this.myChats(), ...this.transferred(), ...this.queue()].find((i) => i.sessionId === id);
   });
   readonly transcript = computed(() => transcriptOf(this.selected()?.events ?? [], 'agent'));
-  readonly facts = computed(() => factsOf(this.selected()?.events ?? []));
+  /** The selected chat's facts: its list item, its record, its open ticket (R15), and then what the events held say. */
+  readonly facts = computed(() => {
+    const id = this.selectedId();
+    const chat = this.selected();
+    const item = this.selectedItem();
+    const openTicket = chat?.customer?.openTickets.find((t) => t.sessionId === id);
+    return withFacts(
+      item && { description: item.description, topic: item.topic, endUserName: item.endUserName },
+      openTicket && { ticket: { ticketId: openTicket.ticketId, summary: openTicket.summary, status: 'Open' } },
+      chat?.record,
+      factsOf(chat?.events ?? []),
+    );
+  });
 
   onAlert(listener: (alert: Alert) => void): () => void {
     this.alertListeners.add(listener);
@@ -143,14 +175,38 @@ export class AgentStore {
     this.setDraft(sessionId, current.trim() ? `${current.trimEnd()}\n${text}` : text);
   }
 
+  /**
+   * R3.3 R13: the page before the oldest event held, when there is one (the
+   * agent scrolled to the top of the transcript). One page at a time.
+   */
+  async loadOlder(sessionId: string): Promise<void> {
+    const client = this.client;
+    const chat = this.chats()[sessionId];
+    const before = oldestSeq(chat?.events ?? []);
+    if (!client || !chat?.hasOlder || chat.loadingOlder || before === undefined) return;
+    this.patch(sessionId, { loadingOlder: true });
+    try {
+      const page = await client.history(sessionId, { beforeSeq: before, limit: HISTORY_PAGE_DEFAULT });
+      // A newer page replaced what was held meanwhile (a long disconnection): this one no longer joins up.
+      if (oldestSeq(this.chats()[sessionId]?.events ?? []) !== before) return;
+      this.mergeEvents(sessionId, page.events);
+      this.patch(sessionId, { hasOlder: page.hasOlder });
+    } catch (error) {
+      this.patch(sessionId, { error: describeFailure(error) });
+    } finally {
+      this.patch(sessionId, { loadingOlder: false });
+    }
+  }
+
   // ---- commands ----------------------------------------------------------
 
   /** R3: accept from Queue or Transferred; R3.4 the loser is told why. */
   async accept(sessionId: string): Promise<boolean> {
     return this.run(sessionId, async (client) => {
       const data = await client.accept(sessionId);
-      this.patch(sessionId, { summary: data.session, customer: data.customer, resources: data.resources });
-      this.mergeEvents(sessionId, data.session.history);
+      this.patch(sessionId, { summary: data.session, customer: data.customer, resources: data.resources, record: recordOf(data.session) });
+      // R3.3: the most recent page of the history; older pages load as the agent scrolls up.
+      this.applyRecentPage(sessionId, data.session.history, data.session.hasOlder);
       this.selectedId.set(sessionId);
     });
   }
@@ -266,6 +322,13 @@ export class AgentStore {
       if (selected && touched) void this.refresh(selected);
     });
     client.on('session.event', (frame) => this.onEvent(frame));
+    // After a long disconnection only the most recent page came back: what was held below it no longer joins up.
+    client.on('session.gap', ({ sessionId, firstSeq }) =>
+      this.chats.update((all) => {
+        const chat = all[sessionId];
+        return chat ? { ...all, [sessionId]: { ...chat, events: chat.events.filter((e) => e.seq >= firstSeq), hasOlder: true } } : all;
+      }),
+    );
     client.on('hello', () => this.reconnecting.set(false));
     client.on('disconnected', ({ code, willReconnect }) => {
       if (willReconnect) this.reconnecting.set(true);
@@ -300,22 +363,38 @@ export class AgentStore {
     }
   }
 
-  /** Loads what is missing of a chat's history. */
+  /**
+   * Loads what is missing of a chat: the first time, its most recent page;
+   * afterwards what came after the newest event held without a hole (at most
+   * a page: when more was missed, the recent page replaces what was held).
+   */
   private async refresh(sessionId: string): Promise<void> {
     const client = this.client;
     if (!client) return;
-    // Agents see every seq: resume after the complete start of the history (events pushed before the chat was opened may leave a hole).
-    const after = completeUpTo(this.chats()[sessionId]?.events ?? []);
+    const chat = this.chats()[sessionId];
+    const loaded = chat?.hasOlder !== undefined;
+    // Agents see every seq: events pushed before the chat was opened may leave a hole, so count from the page held.
+    const after = loaded ? newestWithoutHole(chat.events) : 0;
     try {
       const data = await client.resume(sessionId, after);
       this.patch(sessionId, { summary: data.session });
-      this.mergeEvents(sessionId, data.events);
+      if (!loaded || data.hasOlder) this.applyRecentPage(sessionId, data.events, data.hasOlder);
+      else this.mergeEvents(sessionId, data.events);
     } catch (error) {
       // Taken by another agent meanwhile (or closed): say so, without hiding a more precise refusal (R3.4's ALREADY_TAKEN).
       const gone = errorCodeOf(error) === 'FORBIDDEN' || errorCodeOf(error) === 'SESSION_NOT_FOUND';
       const message = gone ? 'This chat is no longer available to you: another agent has taken it, or it was closed.' : describeFailure(error);
       this.patch(sessionId, { gone, error: this.chats()[sessionId]?.error ?? message });
     }
+  }
+
+  /** A recent page as the base of what is held (older held events would leave a hole); `hasOlder` from the page. */
+  private applyRecentPage(sessionId: string, page: readonly SessionEventView[], hasOlder: boolean): void {
+    this.chats.update((all) => {
+      const chat = all[sessionId] ?? { events: [] };
+      if (page.length === 0) return { ...all, [sessionId]: { ...chat, hasOlder: chat.hasOlder ?? hasOlder } };
+      return { ...all, [sessionId]: { ...chat, events: withRecentPage(chat.events, page), hasOlder } };
+    });
   }
 
   private async loadSidePanels(sessionId: string, force = false): Promise<void> {
@@ -358,9 +437,7 @@ export class AgentStore {
     if (events.length === 0) return;
     this.chats.update((all) => {
       const chat = all[sessionId] ?? { events: [] };
-      const bySeq = new Map(chat.events.map((e) => [e.seq, e]));
-      for (const e of events) bySeq.set(e.seq, e);
-      return { ...all, [sessionId]: { ...chat, events: [...bySeq.values()].sort((a, b) => a.seq - b.seq) } };
+      return { ...all, [sessionId]: { ...chat, events: mergeBySeq(chat.events, events) } };
     });
   }
 
@@ -369,14 +446,25 @@ export class AgentStore {
   }
 }
 
-/** The highest n such that seqs 1..n are all held (events are sorted by seq). */
-export function completeUpTo(events: readonly SessionEventView[]): number {
-  let n = 0;
-  for (const e of events) {
+/** The newest seq held that is reached from the first one held without a hole (agents see every seq); 0 when none is held. */
+export function newestWithoutHole(events: readonly SessionEventView[]): number {
+  let n = events[0]?.seq ?? 0;
+  for (const e of events.slice(1)) {
     if (e.seq === n + 1) n++;
     else if (e.seq > n + 1) break;
   }
   return n;
+}
+
+/** What a chat's record says that its recent page may not show. */
+function recordOf(session: SessionDetail): Partial<SessionFacts> {
+  return {
+    description: session.description,
+    ...(session.topic === undefined ? {} : { topic: session.topic }),
+    ...(session.endUserName === undefined ? {} : { endUserName: session.endUserName }),
+    ...(session.ownerAgentName === undefined ? {} : { agentName: session.ownerAgentName }),
+    ...(session.ticket === undefined ? {} : { ticket: session.ticket }),
+  };
 }
 
 function sortByAge(items: ListItem[]): ListItem[] {

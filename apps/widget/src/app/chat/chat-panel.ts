@@ -11,6 +11,9 @@ import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 
+/** How close to the top of the transcript (px) the previous page starts loading. */
+const TOP_MARGIN_PX = 48;
+
 /** The chat: queue status while waiting (R1), the agent's name once accepted (R3.2), messages, notifications (R5.2, R8, R9.3), cancel (R11). */
 @Component({
   selector: 'sb-chat-panel',
@@ -36,7 +39,14 @@ import { WidgetStore } from '../session/widget-store';
       @if (store.reconnecting()) {
         <div class="sb-banner sb-banner-warning" role="status"><mat-icon>wifi_off</mat-icon> Connection lost. Reconnecting… your conversation is kept.</div>
       }
-      <ol class="sb-transcript" #scroller aria-live="polite" data-testid="transcript">
+      <ol class="sb-transcript" #scroller aria-live="polite" data-testid="transcript" (scroll)="onScroll()">
+        @if (store.loadingOlder()) {
+          <li class="sb-history-marker" role="status" data-testid="history-loading"><mat-icon>hourglass_top</mat-icon> Loading earlier messages…</li>
+        } @else if (store.hasOlder()) {
+          <li class="sb-history-marker"><button mat-button type="button" (click)="loadOlder()" data-testid="history-more"><mat-icon>expand_less</mat-icon> Show earlier messages</button></li>
+        } @else {
+          <li class="sb-history-marker" data-testid="history-start">Start of the conversation</li>
+        }
         @for (line of store.transcript(); track line.seq + line.kind + $index) {
           @if (line.kind === 'system') {
             <li class="sb-system" [attr.data-tone]="line.tone"><span>{{ line.text }}</span></li>
@@ -107,12 +117,31 @@ export class ChatPanel {
     }
   });
 
+  /** The chat and newest line last shown: a new line (or another chat) scrolls to the bottom; older pages keep the view where it is. */
+  private shown?: { id?: string; newest?: number };
+
   constructor() {
     effect(() => {
-      this.store.transcript();
+      const id = this.store.summary()?.sessionId;
+      const newest = this.store.transcript().at(-1)?.seq;
       const el = this.scroller()?.nativeElement;
-      if (el) queueMicrotask(() => (el.scrollTop = el.scrollHeight));
+      if (!el) return;
+      const toBottom = this.shown?.id !== id || this.shown?.newest !== newest;
+      this.shown = { id, newest };
+      // Measured before the view changes, applied after it did.
+      const fromBottom = el.scrollHeight - el.scrollTop;
+      queueMicrotask(() => (el.scrollTop = toBottom ? el.scrollHeight : el.scrollHeight - fromBottom));
     });
+  }
+
+  /** At the top of the transcript: the previous page of the conversation. */
+  protected onScroll(): void {
+    const el = this.scroller()?.nativeElement;
+    if (el && el.scrollTop < TOP_MARGIN_PX) void this.loadOlder();
+  }
+
+  protected loadOlder(): Promise<void> {
+    return this.store.loadOlder();
   }
 
   protected onEnter(event: KeyboardEvent): void {

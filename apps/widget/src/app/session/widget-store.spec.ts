@@ -26,6 +26,7 @@ const detail = (fields: Partial<SessionDetail> = {}): SessionDetail => ({
     { seq: 1, type: 'SessionStarted', at, sessionId: 's1', description: 'VPN drops', endUserName: 'Erin User' },
     { seq: 2, type: 'SessionAssigned', at, sessionId: 's1', agentName: 'Alice Agent', via: 'accept' },
   ],
+  hasOlder: false,
   ...fields,
 });
 
@@ -131,5 +132,48 @@ describe('WidgetStore', () => {
     expect(stageOf(summary({ status: 'ASSIGNED' }))).toBe('chatting');
     expect(stageOf(summary({ status: 'ASSIGNED', cancelledByUser: true }))).toBe('cancelled');
     expect(stageOf(summary({ status: 'ABANDONED' }))).toBe('ended');
+  });
+
+  describe('history in pages (R13)', () => {
+    /** A long chat as the end user sees it: messages 1..200, with seqs skipped where side notes were. */
+    const visible = Array.from({ length: 200 }, (_, i) => ({ seq: i * 2 + 1, type: 'MessagePosted', at, sessionId: 's1', from: 'endUser', text: `message ${i * 2 + 1}` }));
+    const page = (beforeSeq: number, limit: number) => {
+      const events = visible.filter((e) => e.seq < beforeSeq).slice(-limit);
+      return { events, hasOlder: (events[0]?.seq ?? 1) > 1, lastSeq: 400 };
+    };
+
+    beforeEach(async () => {
+      localStorage.setItem('switchboard.widget.token', 't');
+      fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED', ownerAgentId: 'alice', ownerAgentName: 'Alice Agent', version: 400, history: visible.slice(-50), hasOlder: true });
+      fake.replies['history'] = (_id: string, p: { beforeSeq: number; limit: number }) => page(p.beforeSeq, p.limit);
+      await store.restore();
+    });
+
+    it('R12 R3.2 a reload shows the recent page, and the agent\'s name though the assignment lies before it', () => {
+      expect([store.events().length, store.hasOlder()]).toEqual([50, true]);
+      expect(store.facts().agentName).toBe('Alice Agent');
+    });
+
+    it('scrolling to the top loads the previous page, one at a time, until the start of the conversation', async () => {
+      const pages: number[] = [];
+      while (store.hasOlder()) {
+        const loading = store.loadOlder();
+        expect(store.loadingOlder()).toBe(true);
+        await store.loadOlder(); // a second scroll while the page is on its way asks nothing more
+        await loading;
+        pages.push(store.events().length);
+      }
+      expect(pages).toEqual([100, 150, 200]);
+      expect(store.events().map((e) => e.seq)).toEqual(visible.map((e) => e.seq));
+      expect(fake.calls.filter(([m]) => m === 'history').map(([, a]) => (a[1] as { beforeSeq: number }).beforeSeq)).toEqual([301, 201, 101]);
+      expect(store.transcript()[0]).toMatchObject({ text: 'message 1' });
+    });
+
+    it('R12 after a long disconnection only the recent page came back: older messages load again from there', async () => {
+      fake.emit('session.gap', { sessionId: 's1', firstSeq: 391 });
+      expect([store.events().map((e) => e.seq), store.hasOlder()]).toEqual([[391, 393, 395, 397, 399], true]);
+      await store.loadOlder();
+      expect(fake.calls.filter(([m]) => m === 'history').at(-1)?.[1]).toEqual(['s1', { beforeSeq: 391, limit: 50 }]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { describeFailure, errorCodeOf, factsOf, login, transcriptOf, type SwitchboardClient } from '@switchboard/client';
-import type { SessionEventView, SessionSummary } from '@switchboard/contracts';
+import { describeFailure, errorCodeOf, factsOf, login, mergeBySeq, oldestSeq, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
 
 const TOKEN_KEY = 'switchboard.widget.token';
@@ -25,7 +25,13 @@ export class WidgetStore {
   readonly useTopics = signal(false);
   readonly topics = signal<Array<{ id: string; name: string }>>([]);
   readonly summary = signal<SessionSummary | undefined>(undefined);
+  /** The events held: the most recent page and any older pages loaded, in seq order (R13: never side notes). */
   readonly events = signal<SessionEventView[]>([]);
+  /** Older messages exist before the first one held (loaded as the end user scrolls up). */
+  readonly hasOlder = signal(false);
+  readonly loadingOlder = signal(false);
+  /** The agent who has the chat, as the record said when it was opened: the page held may not reach back to the assignment (R3.2). */
+  private readonly ownerAgentName = signal<string | undefined>(undefined);
   readonly busy = signal(false);
   /** The last failure, in words (cleared by the next action). */
   readonly error = signal<string | undefined>(undefined);
@@ -34,7 +40,7 @@ export class WidgetStore {
   private readonly places = signal<ReadonlyMap<string, number>>(new Map());
 
   readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
-  readonly facts = computed(() => factsOf(this.events()));
+  readonly facts = computed(() => withFacts({ agentName: this.ownerAgentName() }, factsOf(this.events())));
   readonly stage = computed<ChatStage>(() => stageOf(this.summary()));
   /** The chat's place in its queue while it waits (1: next); undefined once it left the queue or before the first word. */
   readonly queuePosition = computed(() => {
@@ -68,6 +74,7 @@ export class WidgetStore {
     this.client = undefined;
     this.summary.set(undefined);
     this.events.set([]);
+    this.hasOlder.set(false);
     this.phase.set('signedOut');
   }
 
@@ -77,7 +84,7 @@ export class WidgetStore {
     this.busy.set(true);
     try {
       const { session } = await this.client.startSession(description, this.useTopics() ? topic : undefined);
-      this.show(session, session.history);
+      this.show(session);
     } catch (error) {
       this.error.set(describeFailure(error));
     } finally {
@@ -111,12 +118,33 @@ export class WidgetStore {
     }
   }
 
+  /** The page of messages before the oldest one held, when there is one (the end user scrolled to the top). */
+  async loadOlder(): Promise<void> {
+    const session = this.summary();
+    const before = oldestSeq(this.events());
+    if (!this.client || !session || !this.hasOlder() || this.loadingOlder() || before === undefined) return;
+    this.loadingOlder.set(true);
+    try {
+      const page = await this.client.history(session.sessionId, { beforeSeq: before, limit: HISTORY_PAGE_DEFAULT });
+      // Another chat, or a newer page replaced what was held meanwhile: this page no longer joins up.
+      if (this.summary()?.sessionId !== session.sessionId || oldestSeq(this.events()) !== before) return;
+      this.merge(page.events);
+      this.hasOlder.set(page.hasOlder);
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    } finally {
+      this.loadingOlder.set(false);
+    }
+  }
+
   /** After an ended or cancelled chat: back to the start form. */
   newChat(): void {
     const session = this.summary();
     if (session) this.client?.unfollow(session.sessionId);
     this.summary.set(undefined);
     this.events.set([]);
+    this.hasOlder.set(false);
+    this.ownerAgentName.set(undefined);
     this.error.set(undefined);
     this.phase.set('start');
   }
@@ -131,6 +159,12 @@ export class WidgetStore {
       this.summary.set(frame.session);
       this.merge([frame.event]);
     });
+    // After a long disconnection only the most recent page came back: what was held below it no longer joins up.
+    client.on('session.gap', ({ sessionId, firstSeq }) => {
+      if (sessionId !== this.summary()?.sessionId) return;
+      this.events.update((events) => events.filter((e) => e.seq >= firstSeq));
+      this.hasOlder.set(true);
+    });
     // May come before the start's reply: kept by session id and matched when shown.
     client.on('session.queuePosition', ({ sessionId, position }) => this.places.update((m) => new Map(m).set(sessionId, position)));
     client.on('hello', () => this.reconnecting.set(false));
@@ -144,7 +178,7 @@ export class WidgetStore {
       const [topics, current] = await Promise.all([client.topics(), client.currentSession()]);
       this.useTopics.set(topics.useTopics);
       this.topics.set(topics.topics);
-      if (current) this.show(current, current.history);
+      if (current) this.show(current);
       else this.phase.set('start');
     } catch (error) {
       if (errorCodeOf(error) === 'UNAUTHORIZED') return this.expired();
@@ -158,18 +192,19 @@ export class WidgetStore {
     this.error.set('Your sign-in has expired. Please sign in again.');
   }
 
-  private show(session: SessionSummary, history: SessionEventView[]): void {
+  /** A chat with its most recent page (events pushed before it are kept when newer). */
+  private show(session: SessionDetail): void {
+    const same = this.summary()?.sessionId === session.sessionId;
     this.summary.set(session);
-    this.events.set([]);
-    this.merge(history);
+    this.ownerAgentName.set(session.ownerAgentName);
+    this.events.set(withRecentPage(same ? this.events() : [], session.history));
+    this.hasOlder.set(session.hasOlder);
     this.phase.set('chat');
   }
 
   private merge(events: readonly SessionEventView[]): void {
     if (events.length === 0) return;
-    const bySeq = new Map(this.events().map((e) => [e.seq, e]));
-    for (const e of events) bySeq.set(e.seq, e);
-    this.events.set([...bySeq.values()].sort((a, b) => a.seq - b.seq));
+    this.events.set(mergeBySeq(this.events(), events));
   }
 }
 

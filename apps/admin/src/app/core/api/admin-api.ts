@@ -10,6 +10,7 @@ import type {
   QueueView,
   ResponseTemplateView,
   SessionDetailView,
+  SessionHistoryPageView,
   SessionSummaryView,
   SettingsView,
   TopicView,
@@ -87,6 +88,14 @@ export class AdminApi {
 
   session(id: string): Observable<SessionDetailView> {
     return this.http.get<SessionDetailView>(`/api/admin/sessions/${encodeURIComponent(id)}`);
+  }
+
+  /** R17: a page of a chat record's history, oldest first: the entries before `beforeSeq`, at most `limit` (1..100). */
+  sessionHistory(id: string, page: { beforeSeq?: number; limit?: number } = {}): Observable<SessionHistoryPageView> {
+    let params = new HttpParams();
+    if (page.beforeSeq !== undefined) params = params.set('beforeSeq', page.beforeSeq);
+    if (page.limit !== undefined) params = params.set('limit', page.limit);
+    return this.http.get<SessionHistoryPageView>(`/api/admin/sessions/${encodeURIComponent(id)}/history`, { params });
   }
 
   forceClose(id: string, comment: string): Observable<SessionDetailView> {
