@@ -1,5 +1,5 @@
 import { freePort } from '@switchboard/infra';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,10 +8,43 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+/** Polls `check` until it returns true; for conditions on output and endpoints, instead of sleeping a guessed amount. */
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function processDiagnostics(port: number): Promise<{ pid: number } | undefined> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/diagnostics/process`);
+    return response.ok ? ((await response.json()) as { pid: number }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isReady(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
 describe('npm start', () => {
-  it('brings every service to ready, serves the admin console, agent console and widget to Chromium, and stops cleanly on Ctrl-C', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-start-'));
-    const [gateway, chatActor, router] = [await freePort(), await freePort(), await freePort()];
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-start-'));
+  let gateway: number;
+  let chatActor: number;
+  let router: number;
+  let child: ChildProcess;
+  let output = '';
+  let exited: Promise<number | null>;
+
+  beforeAll(async () => {
+    [gateway, chatActor, router] = [await freePort(), await freePort(), await freePort()];
     // Consecutive ports for the second instances: pick bases with room above them.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -24,65 +57,93 @@ describe('npm start', () => {
     // npm start must provide its own infrastructure here, not reuse the test run's.
     delete env['NATS_URL'];
     delete env['MONGODB_URI'];
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/runtime/register.cjs'), join(ROOT, 'tools/start/src/start.ts')], {
+    child = spawn(process.execPath, ['-r', join(ROOT, 'tools/runtime/register.cjs'), join(ROOT, 'tools/start/src/start.ts')], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-
-    try {
-      const started = Date.now();
-      while (!output.includes('Press Ctrl-C to stop.')) {
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    await waitFor(
+      'npm start ready',
+      () => {
         if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-        if (Date.now() - started > 180_000) throw new Error(`npm start was not ready in time:\n${output}`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      for (const port of [gateway, chatActor, chatActor + 1, router, router + 1]) {
-        const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-        expect({ port, status: ready.status }).toEqual({ port, status: 200 });
-      }
-      expect(output).toContain(`http://127.0.0.1:${gateway}/admin/`);
-      expect(output).toContain(`http://127.0.0.1:${gateway}/agent/`);
-      expect(output).toContain(`http://127.0.0.1:${gateway}/widget/`);
-      // The demo data is seeded: its users can log in (README).
-      const login = await fetch(`http://127.0.0.1:${gateway}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'alice', password: 'agent123' }),
-      });
-      expect(login.status).toBe(200);
+        return output.includes('Press Ctrl-C to stop.');
+      },
+      180_000,
+      () => output,
+    );
+  }, 240_000);
 
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-        const response = await page.goto(`http://127.0.0.1:${gateway}/admin/`);
-        expect(response?.status()).toBe(200);
-        await page.getByText('Switchboard').first().waitFor({ timeout: 15000 });
-        // The agent console and the end-user widget are served the same way.
-        await page.goto(`http://127.0.0.1:${gateway}/agent/`);
-        await page.getByText('Agent console').first().waitFor({ timeout: 15000 });
-        await page.goto(`http://127.0.0.1:${gateway}/widget/`);
-        await page.getByText('Chat with the service desk').first().waitFor({ timeout: 15000 });
-      } finally {
-        await browser.close();
-      }
+  afterAll(() => {
+    if (child?.exitCode === null) child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
-      expect(output).toContain('[switchboard] stopped');
-      for (const port of [gateway, chatActor, router]) {
-        await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
-      }
+  it('brings every service to ready and serves the admin console, agent console and widget to Chromium', async () => {
+    for (const port of [gateway, chatActor, chatActor + 1, router, router + 1]) {
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect({ port, status: ready.status }).toEqual({ port, status: 200 });
+    }
+    expect(output).toContain(`http://127.0.0.1:${gateway}/admin/`);
+    expect(output).toContain(`http://127.0.0.1:${gateway}/agent/`);
+    expect(output).toContain(`http://127.0.0.1:${gateway}/widget/`);
+    // The demo data is seeded: its users can log in (README).
+    const login = await fetch(`http://127.0.0.1:${gateway}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'alice', password: 'agent123' }),
+    });
+    expect(login.status).toBe(200);
+
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const response = await page.goto(`http://127.0.0.1:${gateway}/admin/`);
+      expect(response?.status()).toBe(200);
+      await page.getByText('Switchboard').first().waitFor({ timeout: 15000 });
+      // The agent console and the end-user widget are served the same way.
+      await page.goto(`http://127.0.0.1:${gateway}/agent/`);
+      await page.getByText('Agent console').first().waitFor({ timeout: 15000 });
+      await page.goto(`http://127.0.0.1:${gateway}/widget/`);
+      await page.getByText('Chat with the service desk').first().waitFor({ timeout: 15000 });
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      await browser.close();
+    }
+  });
+
+  it('restarts a service process killed with SIGKILL, says so, and the service is ready again while the others keep running', async () => {
+    const victim = await processDiagnostics(chatActor);
+    expect(victim?.pid).toEqual(expect.any(Number));
+    process.kill(victim!.pid, 'SIGKILL');
+
+    await waitFor('the death report', () => output.includes(`chat-actor-1 (pid ${victim!.pid}) died`), 30_000, () => output);
+    const report = output.split('\n').find((line) => line.includes(`chat-actor-1 (pid ${victim!.pid}) died`))!;
+    expect(report).toMatch(/^\[switchboard\] chat-actor-1 \(pid \d+\) died at \S+ with signal SIGKILL after [\d.]+ s; restarting in 0\.5 s \(at \S+, restart 1\); see \S+chat-actor-1\.log$/);
+
+    await waitFor('the restart', () => /\[switchboard\] chat-actor-1 restarted \(pid \d+, restart 1\)/.test(output), 30_000, () => output);
+    await waitFor('ready again', () => output.includes('[switchboard] chat-actor-1 ready again'), 90_000, () => output);
+    const replacement = await processDiagnostics(chatActor);
+    expect(replacement?.pid).toEqual(expect.any(Number));
+    expect(replacement!.pid).not.toBe(victim!.pid);
+    expect(await isReady(chatActor)).toBe(true);
+
+    // Nothing else was stopped.
+    expect(output).not.toContain('stopping...');
+    expect(child.exitCode).toBeNull();
+    for (const port of [gateway, chatActor + 1, router, router + 1]) expect({ port, ready: await isReady(port) }).toEqual({ port, ready: true });
+  });
+
+  it('stops everything cleanly on Ctrl-C', async () => {
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('[switchboard] stopped');
+    for (const port of [gateway, chatActor, router]) {
+      await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     }
   });
 });
