@@ -8,6 +8,7 @@ import { CommandProcessor } from './actor/command-processor';
 import { DecisionContextLoader } from './actor/decision-context.loader';
 import type { ChatActorConfig } from './config';
 import { EventPublisher } from './events/event-publisher';
+import { Outbox } from './outbox/outbox';
 import { OwnershipController } from './ownership/ownership.controller';
 import { OwnershipService } from './ownership/ownership.service';
 import { SessionRepository } from './sessions/session.repository';
@@ -28,6 +29,7 @@ export class ChatActorModule {
       providers: [
         SessionRepository,
         DecisionContextLoader,
+        Outbox,
         EventPublisher,
         CommandProcessor,
         CommandHost,

@@ -31,7 +31,8 @@ export {
   type SessionStatus,
   type TicketStatus,
 } from './session/types';
-export type { AgentNameRecord, HistoryEntry, SessionState } from './session/state';
+export type { AgentNameRecord, HistoryEntry, RecentCommand, SessionState } from './session/state';
+export { RECENT_COMMANDS } from './session/state';
 export { SESSION_EVENT_TYPES } from './session/events';
 export type * from './session/events';
 export { SESSION_COMMAND_TYPES } from './session/commands';

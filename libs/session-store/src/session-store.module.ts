@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SessionReader } from './reader/session-reader';
+import { OutboxMark, OutboxMarkSchema } from './schemas/outbox-mark.schema';
 import { SessionCommit, SessionCommitSchema } from './schemas/session-commit.schema';
 import { SessionRecord, SessionRecordSchema } from './schemas/session-record.schema';
 
@@ -10,6 +11,7 @@ import { SessionRecord, SessionRecordSchema } from './schemas/session-record.sch
     MongooseModule.forFeature([
       { name: SessionRecord.name, schema: SessionRecordSchema },
       { name: SessionCommit.name, schema: SessionCommitSchema },
+      { name: OutboxMark.name, schema: OutboxMarkSchema },
     ]),
   ],
   providers: [SessionReader],

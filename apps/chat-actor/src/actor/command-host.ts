@@ -5,6 +5,7 @@ import type { SessionCommand } from '@switchboard/domain';
 import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
 import type { ChatActorConfig } from '../config';
 import { EventPublisher } from '../events/event-publisher';
+import { Outbox } from '../outbox/outbox';
 import { CommandProcessor } from './command-processor';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { Mailboxes } from './mailbox';
@@ -22,6 +23,8 @@ export class CommandHost {
   private readonly logger = new Logger(CommandHost.name);
   private readonly subscriptions = new Map<number, Subscription>();
   private readonly epochs = new Map<number, number>();
+  /** Partitions whose outbox replay is done: only their watermark may move. */
+  private readonly replayed = new Set<number>();
   private readonly mailboxes = new Mailboxes();
   private readonly limit: ConcurrencyLimit;
 
@@ -31,6 +34,7 @@ export class CommandHost {
     @Inject(SERVICE_CONFIG) private readonly config: ChatActorConfig,
     private readonly processor: CommandProcessor,
     private readonly events: EventPublisher,
+    private readonly outbox: Outbox,
   ) {
     this.limit = new ConcurrencyLimit(config.CHAT_MAX_CONCURRENT_COMMANDS);
   }
@@ -64,28 +68,42 @@ export class CommandHost {
       },
     );
     this.subscriptions.set(partition, subscription);
-    // Whatever a previous owner stored but did not publish goes out now (A5).
-    const republished = await this.events.republish(partition);
-    if (republished > 0) this.logger.log({ partition, republished }, 'published events left in the outbox');
+    // Whatever a previous owner stored but may not have published goes out now (A5).
+    const republished = await this.events.replay(partition);
+    if (this.epochs.get(partition) !== epoch) return;
+    this.replayed.add(partition);
+    if (republished > 0) this.logger.log({ partition, republished }, 'published again what was stored since the outbox watermark');
   }
 
   async close(partition: number): Promise<void> {
     this.epochs.delete(partition);
+    this.replayed.delete(partition);
     const subscription = this.subscriptions.get(partition);
     this.subscriptions.delete(partition);
     if (subscription) await subscription.drain().catch(() => subscription.unsubscribe());
     this.processor.forgetPartition(partition);
+    this.outbox.forget(partition);
   }
 
   /**
-   * Retries the outbox of every owned partition (after a NATS outage). Only
-   * entries older than `settleMs`: younger ones are most likely being
-   * published by their command right now, and a second copy would reach
-   * core NATS subscribers twice.
+   * The outbox's upkeep, about once a second: publish again what failed to
+   * publish (after a NATS outage), then move each owned partition's watermark.
    */
-  async republishOwned(settleMs: number): Promise<void> {
-    for (const partition of this.subscriptions.keys()) await this.events.republish(partition, new Date(Date.now() - settleMs));
+  async outboxTick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      for (const partition of [...this.replayed]) {
+        const epoch = this.epochs.get(partition);
+        if (epoch === undefined) continue;
+        await this.outbox.retryFailed(partition);
+        await this.outbox.writeMark(partition, epoch);
+      }
+    } finally {
+      this.ticking = false;
+    }
   }
+  private ticking = false;
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.subscriptions.keys()].map((p) => this.close(p)));

@@ -34,7 +34,7 @@ describe('CommandProcessor: a dependency that fails', () => {
       commit: overrides.commit ?? (async () => ({ outcome: 'written', snapshotVersion: 1 })),
     } as unknown as SessionRepository;
     const contexts = { load: overrides.load ?? (async () => ({ context, agentStates: new Map() })) } as unknown as DecisionContextLoader;
-    const events = { publishCommit: async () => true } as unknown as EventPublisher;
+    const events = { publishCommit: async () => true, beforeCommit: () => new Date(), notStored: () => undefined, storeUnsure: () => undefined } as unknown as EventPublisher;
     const processor = new CommandProcessor(sessions, contexts, events, {} as AgentStateStore);
     const post = (commandId: string) =>
       ({ type: 'PostMessage', commandId, sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' }, text: 'still down' }) as SessionCommand;

@@ -96,7 +96,7 @@ export class CommandProcessor {
       const decision = decide(state, command, context);
       if (!decision.ok) {
         // A refusal may answer a retry of a command that succeeded before (A3): its first answer stands.
-        const earlier = state ? await this.sessions.outcomeOf(command.sessionId, command.commandId) : undefined;
+        const earlier = state ? await this.sessions.outcomeOf(state, command.commandId, { searchOlder: false }) : undefined;
         if (state && earlier) return this.firstAnswer(state, command, context, earlier, fingerprint);
         return fail(decision.error.code, decision.error.message, decision.error.details);
       }
@@ -114,20 +114,28 @@ export class CommandProcessor {
         }
       }
       const next = applyEvents(state, decision.events);
-      const { outcome, snapshotVersion } = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition, {
-        commandId: command.commandId,
-        hash: fingerprint,
-      });
+      const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
+      let written: Awaited<ReturnType<SessionRepository['commit']>>;
+      try {
+        written = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition, { commandId: command.commandId, hash: fingerprint }, at);
+      } catch (error) {
+        // Stored or not, nobody knows: the outbox checks later and publishes it if it is there.
+        this.events.storeUnsure(ownership.partition, command.sessionId, state.version);
+        throw error;
+      }
+      const { outcome, snapshotVersion } = written;
+      if (outcome !== 'written') this.events.notStored(ownership.partition, command.sessionId, state.version);
       if (outcome !== 'written' && reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
       if (outcome === 'written') {
         this.remember(next, ownership, snapshotVersion);
-        await this.events.publishCommit(next, decision.events, state.version);
+        await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0);
         return this.result(next, decision.events, false);
       }
       if (outcome === 'duplicateCommand') {
         // Applied before, from an older version: answer as the first time.
-        const earlier = await this.sessions.outcomeOf(command.sessionId, command.commandId);
-        if (earlier) return this.firstAnswer(state, command, context, earlier, fingerprint);
+        const current = (await this.sessions.load(command.sessionId))?.state ?? state;
+        const earlier = await this.sessions.outcomeOf(current, command.commandId, { searchOlder: true });
+        if (earlier) return this.firstAnswer(current, command, context, earlier, fingerprint);
       }
       this.cache.delete(command.sessionId);
       if (outcome === 'fenced') {
@@ -158,12 +166,20 @@ export class CommandProcessor {
     }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
-    const inserted = await this.sessions.insert(state, decision.events, ownership.partition, ownership.epoch);
+    const at = this.events.beforeStart(ownership.partition, state.sessionId);
+    let inserted: Awaited<ReturnType<SessionRepository['insert']>>;
+    try {
+      inserted = await this.sessions.insert(state, decision.events, ownership.partition, ownership.epoch, at);
+    } catch (error) {
+      this.events.storeUnsure(ownership.partition, state.sessionId);
+      throw error;
+    }
     if (inserted.kind === 'inserted') {
       this.remember(state, ownership, state.version);
-      await this.events.publishStart(state, decision.events);
+      await this.events.publishStart(ownership.partition, state, decision.events);
       return this.result(state, decision.events, false);
     }
+    this.events.notStored(ownership.partition, state.sessionId);
     // A repeated start request, an end user who already has an open session, or a concurrent start.
     const winner = await this.existingFor(start);
     if (winner) return this.result(winner, [], true);

@@ -3,15 +3,20 @@ import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
 import { AgentStateStore } from '@switchboard/agent-state';
-import { loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { applyEvents, isVisibleToEndUser, loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { commitId } from '@switchboard/session-store';
 import { encodeJson, ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { Outbox } from '../outbox/outbox';
 import { SessionRepository } from '../sessions/session.repository';
 import { sessionSummary } from './session-summary';
 
+const startKey = (sessionId: string) => `start:${sessionId}`;
+
 /**
  * Publishes a session's events to JetStream after they are stored (A5). The
- * stored history is the outbox: `publishedVersion` marks how far it went out,
- * and whatever is above it after a crash is published again. `Nats-Msg-Id`
+ * commit log is the outbox: the partition's watermark (see Outbox) says up
+ * to when everything went out, and whatever is after it when a process
+ * takes the partition over is published again. `Nats-Msg-Id`
  * (`<sessionId>:<seq>`) makes the stream drop repeats within its duplicate
  * window; consumers drop repeats by seq beyond it.
  */
@@ -25,6 +30,7 @@ export class EventPublisher implements OnApplicationBootstrap {
     @Inject(SUBJECTS) private readonly subjects: Subjects,
     private readonly sessions: SessionRepository,
     private readonly agentStates: AgentStateStore,
+    private readonly outbox: Outbox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,11 +38,108 @@ export class EventPublisher implements OnApplicationBootstrap {
     this.js = jetstream(this.nc);
   }
 
-  /** Publishes `events` in order, each with the session's summary as of `state`. */
-  private async publish(state: SessionState, events: readonly SessionEvent[]): Promise<void> {
+  /** Before a commit is stored: its time, held by the outbox until it is published or refused. */
+  beforeCommit(partition: number, sessionId: string, baseVersion: number): Date {
+    const at = new Date();
+    this.outbox.track(partition, commitId(sessionId, baseVersion), at);
+    return at;
+  }
+
+  /** Before a start is stored. */
+  beforeStart(partition: number, sessionId: string): Date {
+    const at = new Date();
+    this.outbox.track(partition, startKey(sessionId), at);
+    return at;
+  }
+
+  /** The commit or start was not stored (conflict, duplicate, failure): nothing to publish. */
+  notStored(partition: number, sessionId: string, baseVersion?: number): void {
+    this.outbox.done(partition, baseVersion === undefined ? startKey(sessionId) : commitId(sessionId, baseVersion));
+  }
+
+  /**
+   * A write that failed without saying whether it went in (a connection
+   * lost mid-write): the outbox keeps it and, on its next retry, publishes
+   * what the store holds under its id, or drops it if nothing is there.
+   */
+  storeUnsure(partition: number, sessionId: string, baseVersion?: number): void {
+    const key = baseVersion === undefined ? startKey(sessionId) : commitId(sessionId, baseVersion);
+    this.outbox.failed(partition, key, async () => {
+      try {
+        const { events, prevVisibleSeq } =
+          baseVersion === undefined ? { events: await this.sessions.startEvents(sessionId), prevVisibleSeq: 0 } : await this.sessions.commitEvents(sessionId, baseVersion);
+        const stored = events.length > 0 ? await this.sessions.load(sessionId) : undefined;
+        if (!stored) return true;
+        return baseVersion === undefined
+          ? this.publishStart(partition, applyEvents(undefined, events) ?? stored.state, events)
+          : this.publishCommit(partition, stored.state, events, baseVersion, prevVisibleSeq);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  /**
+   * After a commit: publish its events (acknowledged by the stream together),
+   * then move the session onto or off its agents' loads. A failure keeps it
+   * in the outbox for a retry (both steps are idempotent); the command itself stands.
+   */
+  async publishCommit(partition: number, state: SessionState, events: readonly SessionEvent[], baseVersion: number, prevVisibleSeq: number): Promise<boolean> {
+    const key = commitId(state.sessionId, baseVersion);
+    const work = async () => {
+      await this.publish(state, events, prevVisibleSeq);
+      for (const change of loadChangesOf(events)) {
+        if (change.change === 'assigned') await this.agentStates.addSession(change.agentId, change.sessionId);
+        else await this.agentStates.removeSession(change.agentId, change.sessionId);
+      }
+    };
+    return this.attempt(partition, key, state.sessionId, work);
+  }
+
+  /** After a start: publish its events. */
+  async publishStart(partition: number, state: SessionState, events: readonly SessionEvent[]): Promise<boolean> {
+    return this.attempt(partition, startKey(state.sessionId), state.sessionId, () => this.publish(state, events, 0));
+  }
+
+  /**
+   * On taking a partition over: publishes again every start and commit
+   * stored since a little before its watermark, each session's in seq order.
+   */
+  async replay(partition: number): Promise<number> {
+    const from = await this.outbox.replayFrom(partition);
+    const { starts, commits } = await this.sessions.storedSince(partition, from);
+    // Held by the outbox from now on, so the watermark cannot pass them before they are out.
+    for (const start of starts) this.outbox.track(partition, startKey(start.sessionId), start.at);
+    for (const commit of commits) this.outbox.track(partition, commitId(commit.sessionId, commit.baseVersion), commit.at);
+
+    let published = 0;
+    for (const start of starts) {
+      const state = applyEvents(undefined, start.events);
+      if (state && (await this.publishStart(partition, state, start.events))) published++;
+    }
+    const bySession = new Map<string, typeof commits>();
+    for (const commit of commits) bySession.set(commit.sessionId, [...(bySession.get(commit.sessionId) ?? []), commit]);
+    for (const [sessionId, list] of bySession) {
+      const stored = await this.sessions.load(sessionId);
+      if (!stored) continue;
+      for (const commit of list.sort((a, b) => a.baseVersion - b.baseVersion)) {
+        if (await this.publishCommit(partition, stored.state, commit.events, commit.baseVersion, commit.prevVisibleSeq)) published++;
+      }
+    }
+    return published;
+  }
+
+  /**
+   * Publishes `events` in order, each with the session's summary as of
+   * `state` and the seq of the end user's previous visible event; the acks
+   * are awaited together.
+   */
+  private async publish(state: SessionState, events: readonly SessionEvent[], prevVisibleSeq: number): Promise<void> {
     const session = sessionSummary(state);
+    let previous = prevVisibleSeq;
     const acks = events.map((event) => {
-      const message: ChatEventMessage = { event: { ...event }, session };
+      const message: ChatEventMessage = { event: { ...event }, prevVisibleSeq: previous, session };
+      if (isVisibleToEndUser(event)) previous = event.seq;
       return this.js!.publish(this.subjects.chatEvent(state.sessionId), encodeJson(message), {
         msgID: `${state.sessionId}:${event.seq}`,
       });
@@ -44,57 +147,21 @@ export class EventPublisher implements OnApplicationBootstrap {
     await Promise.all(acks);
   }
 
-  /**
-   * After a commit: publish its events, move the session onto or off its
-   * agents' loads, then tick its outbox flag. A failure leaves the flag down
-   * for `republish`, which does both again (both are idempotent); the command
-   * itself stands.
-   */
-  async publishCommit(state: SessionState, events: readonly SessionEvent[], baseVersion: number): Promise<boolean> {
-    return this.attempt(state.sessionId, async () => {
-      await this.publish(state, events);
-      for (const change of loadChangesOf(events)) {
-        if (change.change === 'assigned') await this.agentStates.addSession(change.agentId, change.sessionId);
-        else await this.agentStates.removeSession(change.agentId, change.sessionId);
-      }
-      await this.sessions.markCommitPublished(state.sessionId, baseVersion);
-    });
-  }
-
-  /** After a start: publish its events, then tick the session's outbox flag. */
-  async publishStart(state: SessionState, events: readonly SessionEvent[]): Promise<boolean> {
-    return this.attempt(state.sessionId, async () => {
-      await this.publish(state, events);
-      await this.sessions.markStartPublished(state.sessionId, state.version);
-    });
-  }
-
-  /** Publishes what a crash or an outage left unpublished in a partition (written before `before`, if given). */
-  async republish(partition: number, before?: Date): Promise<number> {
-    const { starts, commits } = await this.sessions.findUnpublished(partition, before);
-    let published = 0;
-    for (const sessionId of starts) {
-      const stored = await this.sessions.load(sessionId);
-      if (!stored) continue;
-      const startEvents = await this.sessions.startEvents(sessionId);
-      if (await this.publishStart(stored.state, startEvents)) published++;
-    }
-    // Oldest first, so a session's events reach the stream in seq order.
-    for (const commit of commits.sort((a, b) => a.baseVersion - b.baseVersion)) {
-      const stored = await this.sessions.load(commit.sessionId);
-      if (!stored) continue;
-      const events = await this.sessions.commitEvents(commit.sessionId, commit.baseVersion);
-      if (await this.publishCommit(stored.state, events, commit.baseVersion)) published++;
-    }
-    return published;
-  }
-
-  private async attempt(sessionId: string, work: () => Promise<void>): Promise<boolean> {
+  private async attempt(partition: number, key: string, sessionId: string, work: () => Promise<void>): Promise<boolean> {
     try {
       await work();
+      this.outbox.done(partition, key);
       return true;
     } catch (error) {
       this.logger.warn({ err: error, sessionId }, 'events left in the outbox');
+      this.outbox.failed(partition, key, async () => {
+        try {
+          await work();
+          return true;
+        } catch {
+          return false;
+        }
+      });
       return false;
     }
   }

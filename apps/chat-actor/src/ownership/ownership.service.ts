@@ -59,7 +59,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
         msg.respond(encodeJson(this.report()));
       },
     });
-    this.outboxTimer = setInterval(() => void this.host.republishOwned(5000).catch(() => undefined), 5000);
+    this.outboxTimer = setInterval(() => void this.host.outboxTick().catch((error) => this.logger.warn({ err: error }, 'outbox upkeep failed')), 1000);
   }
 
   report(): OwnershipReport {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { commandKeyOf, commitId, SessionCommit, SessionReader, SessionRecord, type StoredSession } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
+import { InsertBatcher, type InsertResult } from './insert-batcher';
 
 /** `duplicateCommand`: this command id was already applied to the session (A3); its first outcome is in the store. */
 export type WriteOutcome = 'written' | 'conflict' | 'fenced' | 'duplicateCommand';
@@ -15,9 +16,10 @@ export interface StoredOutcome {
 
 export type { StoredSession };
 
-export interface UnpublishedCommit {
-  sessionId: string;
-  baseVersion: number;
+/** What a partition stored since a moment (the outbox replay, A5). */
+export interface StoredSince {
+  starts: Array<{ sessionId: string; events: SessionEvent[]; at: Date }>;
+  commits: Array<{ sessionId: string; baseVersion: number; prevVisibleSeq: number; events: SessionEvent[]; at: Date }>;
 }
 
 export type InsertOutcome = { kind: 'inserted' } | { kind: 'duplicate'; on: DuplicateKey };
@@ -48,11 +50,21 @@ function routingFields(state: SessionState): string {
  */
 @Injectable()
 export class SessionRepository {
+  /** Commits of different sessions stored together, one unordered bulk insert per batch. */
+  private readonly batcher: InsertBatcher<SessionCommit>;
+
   constructor(
     @InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>,
     @InjectModel(SessionCommit.name) private readonly commits: Model<SessionCommit>,
     private readonly reader: SessionReader,
-  ) {}
+  ) {
+    this.batcher = new InsertBatcher((docs) => insertUnordered(this.commits, docs));
+  }
+
+  /** Bulk writes of commits and the commits in them. */
+  get batchStats(): { batches: number; documents: number } {
+    return { ...this.batcher.stats };
+  }
 
   load(sessionId: string): Promise<StoredSession | undefined> {
     return this.reader.load(sessionId);
@@ -70,7 +82,7 @@ export class SessionRepository {
     return current && isOpenStatus(current.status) ? current : undefined;
   }
 
-  async insert(state: SessionState, startEvents: readonly SessionEvent[], partition: number, epoch: number): Promise<InsertOutcome> {
+  async insert(state: SessionState, startEvents: readonly SessionEvent[], partition: number, epoch: number, at: Date): Promise<InsertOutcome> {
     try {
       await this.records.create({
         _id: state.sessionId,
@@ -79,9 +91,8 @@ export class SessionRepository {
         partition,
         startKey: startKeyOf(state.endUserId, state.requestId),
         startEvents: [...startEvents],
+        startedAt: at,
         ...this.indexed(state),
-        publishedVersion: 0,
-        unpublished: true,
       });
       return { kind: 'inserted' };
     } catch (error) {
@@ -103,36 +114,53 @@ export class SessionRepository {
     epoch: number,
     partition: number,
     command: { commandId: string; hash: string },
+    at: Date,
   ): Promise<{ outcome: WriteOutcome; snapshotVersion: number }> {
     const base = stored.state;
-    try {
-      await this.commits.create({
-        _id: commitId(base.sessionId, base.version),
-        sessionId: base.sessionId,
-        baseVersion: base.version,
-        commandKey: commandKeyOf(base.sessionId, command.commandId),
-        commandHash: command.hash,
-        epoch,
-        events: [...events],
-        partition,
-        published: false,
-        at: new Date(),
-      });
-    } catch (error) {
-      const duplicate = duplicateKeyOf(error);
-      if (!duplicate) throw error;
-      if (duplicate === 'commandKey') return { outcome: 'duplicateCommand', snapshotVersion: stored.snapshotVersion };
-      const winner = await this.commits.findById(commitId(base.sessionId, base.version), { epoch: 1 }).lean();
-      return { outcome: winner && winner.epoch > epoch ? 'fenced' : 'conflict', snapshotVersion: stored.snapshotVersion };
+    const written = await this.batcher.insert({
+      _id: commitId(base.sessionId, base.version),
+      sessionId: base.sessionId,
+      baseVersion: base.version,
+      commandKey: commandKeyOf(base.sessionId, command.commandId),
+      commandHash: command.hash,
+      prevVisibleSeq: base.lastVisibleSeq ?? 0,
+      epoch,
+      events: [...events],
+      partition,
+      at,
+    });
+    if (!written.ok) {
+      const error = written.error;
+      if (!duplicateKeyOf(error)) throw error;
+      // Which unique index refused is not in FerretDB's error: the commit at this version tells.
+      const winner = await this.commits.findById(commitId(base.sessionId, base.version), { epoch: 1, commandKey: 1 }).lean();
+      const outcome: WriteOutcome = !winner || winner.commandKey === commandKeyOf(base.sessionId, command.commandId)
+        ? 'duplicateCommand'
+        : winner.epoch > epoch
+          ? 'fenced'
+          : 'conflict';
+      return { outcome, snapshotVersion: stored.snapshotVersion };
     }
     const due = routingFields(base) !== routingFields(next) || next.version - stored.snapshotVersion >= SNAPSHOT_EVERY;
     if (due) await this.writeSnapshot(next, epoch);
     return { outcome: 'written', snapshotVersion: due ? next.version : stored.snapshotVersion };
   }
 
-  /** The first outcome of a command id on this session, if it was applied (A3). */
-  async outcomeOf(sessionId: string, commandId: string): Promise<StoredOutcome | undefined> {
-    const commit = await this.commits.findOne({ commandKey: commandKeyOf(sessionId, commandId) }, { events: 1, commandHash: 1 }).lean();
+  /**
+   * The first outcome of a command id on this session, if it was applied
+   * (A3). One of the session's last RECENT_COMMANDS is read by `_id`; an
+   * older one only with `searchOlder` (a query on the unique `commandKey`,
+   * for the rare retry that arrives after many other commands).
+   */
+  async outcomeOf(state: SessionState, commandId: string, options: { searchOlder: boolean }): Promise<StoredOutcome | undefined> {
+    const recent = state.recentCommands?.find((c) => c.id === commandId);
+    if (recent) {
+      if (recent.firstSeq === 1) return { events: await this.startEvents(state.sessionId), commandHash: '' };
+      const commit = await this.commits.findById(commitId(state.sessionId, recent.firstSeq - 1), { events: 1, commandHash: 1 }).lean();
+      if (commit) return { events: commit.events, commandHash: commit.commandHash };
+    }
+    if (!options.searchOlder) return undefined;
+    const commit = await this.commits.findOne({ commandKey: commandKeyOf(state.sessionId, commandId) }, { events: 1, commandHash: 1 }).lean();
     return commit ? { events: commit.events, commandHash: commit.commandHash } : undefined;
   }
 
@@ -146,28 +174,21 @@ export class SessionRepository {
     return legacy.filter((e) => e.commandId === legacy[0]?.commandId);
   }
 
-  async commitEvents(sessionId: string, baseVersion: number): Promise<SessionEvent[]> {
-    const commit = await this.commits.findById(commitId(sessionId, baseVersion), { events: 1 }).lean();
-    return commit?.events ?? [];
+  async commitEvents(sessionId: string, baseVersion: number): Promise<{ events: SessionEvent[]; prevVisibleSeq: number }> {
+    const commit = await this.commits.findById(commitId(sessionId, baseVersion), { events: 1, prevVisibleSeq: 1 }).lean();
+    return { events: commit?.events ?? [], prevVisibleSeq: commit?.prevVisibleSeq ?? 0 };
   }
 
-  /** Outbox bookkeeping (A5): the commit's events are in the stream. */
-  async markCommitPublished(sessionId: string, baseVersion: number): Promise<void> {
-    await this.commits.updateOne({ _id: commitId(sessionId, baseVersion) }, { $set: { published: true } });
-  }
-
-  /** Outbox bookkeeping for a start (its events live in the snapshot, not in a commit). */
-  async markStartPublished(sessionId: string, version: number): Promise<void> {
-    await this.records.updateOne({ _id: sessionId }, { $set: { publishedVersion: version, unpublished: false } });
-  }
-
-  /** What a crash or an outage left unpublished in a partition: starts and commits. */
-  async findUnpublished(partition: number, before?: Date): Promise<{ starts: string[]; commits: UnpublishedCommit[] }> {
+  /** Starts and commits a partition stored at or after `from` (the outbox replay on takeover, A5). */
+  async storedSince(partition: number, from: Date): Promise<StoredSince> {
     const [starts, commits] = await Promise.all([
-      this.records.find({ partition, unpublished: true, ...(before ? { updatedAt: { $lt: before } } : {}) }, { _id: 1 }).lean(),
-      this.commits.find({ partition, published: false, ...(before ? { at: { $lt: before } } : {}) }, { sessionId: 1, baseVersion: 1 }).lean(),
+      this.records.find({ partition, startedAt: { $gte: from } }, { _id: 1, startEvents: 1, startedAt: 1 }).lean(),
+      this.commits.find({ partition, at: { $gte: from } }, { sessionId: 1, baseVersion: 1, prevVisibleSeq: 1, events: 1, at: 1 }).lean(),
     ]);
-    return { starts: starts.map((s) => s._id), commits: commits.map((c) => ({ sessionId: c.sessionId, baseVersion: c.baseVersion })) };
+    return {
+      starts: starts.map((s) => ({ sessionId: s._id, events: s.startEvents ?? [], at: s.startedAt })),
+      commits: commits.map((c) => ({ sessionId: c.sessionId, baseVersion: c.baseVersion, prevVisibleSeq: c.prevVisibleSeq ?? 0, events: c.events, at: c.at })),
+    };
   }
 
   private async writeSnapshot(state: SessionState, epoch: number): Promise<void> {
@@ -202,4 +223,24 @@ function duplicateKeyOf(error: unknown): DuplicateKey | undefined {
   if (text.includes('openSlot')) return 'openSlot';
   if (text.includes('commandKey')) return 'commandKey';
   return '_id';
+}
+
+/**
+ * One unordered bulk insert: every document is tried, each with its own
+ * unique-index checks; the result says which got in and why the others did not.
+ */
+async function insertUnordered(model: Model<SessionCommit>, docs: SessionCommit[]): Promise<InsertResult[]> {
+  try {
+    await model.collection.insertMany(docs as never[], { ordered: false });
+    return docs.map(() => ({ ok: true }));
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: Array<{ index: number; code?: number; errmsg?: string }> | { index: number } }).writeErrors;
+    if (writeErrors === undefined) throw error;
+    const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+    const failed = new Map(list.map((w) => [w.index, w]));
+    return docs.map((_, i) => {
+      const w = failed.get(i);
+      return w ? { ok: false, error: { code: (w as { code?: number }).code, message: (w as { errmsg?: string }).errmsg } } : { ok: true };
+    });
+  }
 }

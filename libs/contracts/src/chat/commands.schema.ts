@@ -85,6 +85,12 @@ export type ChatCommandResult = z.infer<typeof chatCommandResultSchema>;
  */
 export const chatEventMessageSchema = z.object({
   event: sessionEventSchema,
+  /**
+   * The seq of the session's previous event its end user sees (side notes
+   * skipped; 0: none), decided by the chat actor from the stored state, so
+   * every gateway gives end users the same unbroken `prevSeq` chain.
+   */
+  prevVisibleSeq: z.number().int().nonnegative(),
   session: z.object({
     sessionId: z.string(),
     version: z.number(),

@@ -1,5 +1,6 @@
 import type { SessionEvent } from './events';
-import type { SessionState } from './state';
+import { isVisibleToEndUser } from './history';
+import { RECENT_COMMANDS, type SessionState } from './state';
 
 /**
  * Thrown by `evolve` only when the event stream itself is corrupt (a gap in
@@ -36,6 +37,8 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
       cancelledByUser: false,
       userLeft: false,
       participants: [],
+      recentCommands: [{ id: event.commandId, firstSeq: event.seq }],
+      lastVisibleSeq: event.seq,
       createdAt: event.at,
       queuedAt: event.at,
     };
@@ -46,7 +49,12 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
   if (event.seq !== state.version + 1) {
     throw new EventStreamError(`session ${state.sessionId}: expected seq ${state.version + 1}, got ${event.seq}`);
   }
-  const base: SessionState = { ...state, version: event.seq };
+  const base: SessionState = {
+    ...state,
+    version: event.seq,
+    recentCommands: withRecentCommand(state.recentCommands, event),
+    lastVisibleSeq: isVisibleToEndUser(event) ? event.seq : (state.lastVisibleSeq ?? 0),
+  };
 
   switch (event.type) {
     case 'SessionStarted':
@@ -108,6 +116,13 @@ export function applyEvents(state: SessionState | undefined, events: readonly Se
   let s = state;
   for (const e of events) s = evolve(s, e);
   return s;
+}
+
+/** A command's events are contiguous: its first event adds its id, the oldest id leaves past RECENT_COMMANDS. */
+function withRecentCommand(recent: SessionState['recentCommands'], event: SessionEvent): NonNullable<SessionState['recentCommands']> {
+  const list = recent ?? [];
+  if (list.at(-1)?.id === event.commandId) return list;
+  return [...list, { id: event.commandId, firstSeq: event.seq }].slice(-RECENT_COMMANDS);
 }
 
 /** One entry per agent, the latest name last: bounded by the agents the session ever reached. */

@@ -1,6 +1,7 @@
 import { agent, agentActor, C, context, endUser } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
 import { SESSION_LIMITS } from './decide';
+import { RECENT_COMMANDS } from './state';
 
 /** A session assigned to a1 that already holds `events` events (posts alternate between the end user and the agent). */
 function sessionWith(events: number): Scenario {
@@ -58,10 +59,12 @@ describe('session limits', () => {
   });
 
   it('session limits: the state does not grow with the conversation (no history inside it)', () => {
-    const small = sessionWith(10);
+    const small = sessionWith(100);
     const big = sessionWith(1000);
-    const size = (sc: Scenario) => JSON.stringify({ ...sc.s, version: 0 }).length;
-    expect(size(big)).toBe(size(small));
+    const size = (sc: Scenario) => JSON.stringify(sc.s).length;
+    // Only the digits of the ids and seqs it remembers differ.
+    expect(Math.abs(size(big) - size(small))).toBeLessThan(100);
+    expect(size(big)).toBeLessThan(3000);
   });
 });
 
@@ -71,5 +74,28 @@ describe('agent names without a profile', () => {
     s.with({ agents: [agent('a2')] });
     const events = s.ok(C.transfer('a1', 'a2'));
     expect(events.find((e) => e.type === 'TransferRequested')).toMatchObject({ fromAgentName: 'Agent One' });
+  });
+});
+
+describe('recent command ids', () => {
+  it('A3 idempotency: the state remembers where the last command ids start, bounded, oldest first', () => {
+    const s = Scenario.assignedTo('a1');
+    const transfer = C.transfer('a1', 'a2', 'note');
+    s.with({ agents: [agent('a1'), agent('a2')] }).ok(transfer);
+    expect(s.s.recentCommands?.at(-1)).toEqual({ id: transfer.commandId, firstSeq: 3 });
+    for (let i = 0; i < 40; i++) s.ok(C.say(endUser(), `m${i}`));
+    expect(s.s.recentCommands).toHaveLength(RECENT_COMMANDS);
+    expect(s.s.recentCommands!.map((c) => c.firstSeq)).toEqual(Array.from({ length: RECENT_COMMANDS }, (_, i) => s.s.version - RECENT_COMMANDS + 1 + i));
+  });
+});
+
+describe('R13 what the end user saw last', () => {
+  it('R13 history: the state knows the seq of the last event the end user sees; side notes do not move it', () => {
+    const s = Scenario.assignedTo('a1');
+    expect(s.s.lastVisibleSeq).toBe(2);
+    s.ok(C.note('a1'));
+    expect(s.s.lastVisibleSeq).toBe(2);
+    s.ok(C.say(endUser(), 'still there?'));
+    expect(s.s.lastVisibleSeq).toBe(4);
   });
 });

@@ -4,6 +4,15 @@ import type { IsoTime, LinkedTicket, SessionStatus } from './types';
 /** One history entry is one event (see events.ts): messages, side notes and system events in order. */
 export type HistoryEntry = SessionEvent;
 
+/** How many of the latest command ids a session remembers (`recentCommands`). */
+export const RECENT_COMMANDS = 16;
+
+/** A command applied to the session: its id and the seq of its first event (its events start there). */
+export interface RecentCommand {
+  readonly id: string;
+  readonly firstSeq: number;
+}
+
 /** An agent's display name as recorded when the session was assigned or transferred to them. */
 export interface AgentNameRecord {
   readonly id: string;
@@ -58,6 +67,14 @@ export interface SessionState {
    * as recorded then (used when a profile is gone). Bounded like participants.
    */
   readonly agentNames?: readonly AgentNameRecord[];
+  /**
+   * The last RECENT_COMMANDS command ids applied, oldest first: where a
+   * retry's first outcome is stored (A3), found without a search. Derived
+   * from the events' command ids, so it survives any failover.
+   */
+  readonly recentCommands?: readonly RecentCommand[];
+  /** The seq of the last event the end user sees (R13: not a side note); 0 when none. */
+  readonly lastVisibleSeq?: number;
   readonly createdAt: IsoTime;
   /** When the session last entered QUEUED (oldest-first ordering, R4.1); absent when not QUEUED. */
   readonly queuedAt?: IsoTime;

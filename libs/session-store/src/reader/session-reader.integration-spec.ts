@@ -37,10 +37,10 @@ describe('session reader (real MongoDB-wire server)', () => {
   });
 
   async function store(state: SessionState, extra: SessionEvent[][]): Promise<SessionState> {
-    await records.create({ _id: state.sessionId, version: state.version, ownerEpoch: 1, partition: 0, startKey: `k-${state.sessionId}`, openSlot: `o-${state.sessionId}`, endUserId: 'u1', status: state.status, queue: state.queue, state, startEvents: [startOf(state.sessionId)], publishedVersion: 1, unpublished: false, updatedAt: new Date() });
+    await records.create({ _id: state.sessionId, version: state.version, ownerEpoch: 1, partition: 0, startKey: `k-${state.sessionId}`, openSlot: `o-${state.sessionId}`, endUserId: 'u1', status: state.status, queue: state.queue, state, startEvents: [startOf(state.sessionId)], startedAt: new Date(), updatedAt: new Date() });
     let current = state;
     const docs = extra.map((events) => {
-      const doc = { _id: commitId(state.sessionId, current.version), sessionId: state.sessionId, baseVersion: current.version, commandKey: commandKeyOf(state.sessionId, events[0]!.commandId), commandHash: 'h', epoch: 2, events, partition: 0, published: true, at: new Date() };
+      const doc = { _id: commitId(state.sessionId, current.version), sessionId: state.sessionId, baseVersion: current.version, commandKey: commandKeyOf(state.sessionId, events[0]!.commandId), commandHash: 'h', epoch: 2, events, partition: 0, at: new Date() };
       current = applyEvents(current, events)!;
       return doc;
     });

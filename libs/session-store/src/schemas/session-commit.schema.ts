@@ -33,6 +33,10 @@ export class SessionCommit {
   @Prop({ type: String, required: true })
   commandHash!: string;
 
+  /** The seq of the last event the end user saw before this commit (R13), for the events' `prevVisibleSeq`. */
+  @Prop({ type: Number, required: true, default: 0 })
+  prevVisibleSeq!: number;
+
   /** Lease epoch of the writer, for audit and to tell a fenced writer from a plain conflict. */
   @Prop({ type: Number, required: true })
   epoch!: number;
@@ -43,16 +47,13 @@ export class SessionCommit {
   @Prop({ type: Number, required: true })
   partition!: number;
 
-  /** The outbox flag (A5): set once the events are in the stream. */
-  @Prop({ type: Boolean, required: true, default: false })
-  published!: boolean;
-
+  /** When the writer stored it, by its clock: the outbox watermark of the partition is on this (A5). */
   @Prop({ type: Date, required: true })
   at!: Date;
 }
 
 export const SessionCommitSchema = SchemaFactory.createForClass(SessionCommit);
-SessionCommitSchema.index({ partition: 1, published: 1 });
+SessionCommitSchema.index({ partition: 1, at: 1 });
 SessionCommitSchema.index({ sessionId: 1, baseVersion: 1 });
 export const commitId = (sessionId: string, baseVersion: number) => `${sessionId}@${baseVersion}`;
 export const commandKeyOf = (sessionId: string, commandId: string) => `${sessionId}/${commandId}`;

@@ -58,18 +58,15 @@ export class SessionRecord {
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true, default: [] })
   startEvents!: SessionEvent[];
 
-  /** Highest seq published to the event stream; events above it are the outbox (A5). */
-  @Prop({ type: Number, required: true, default: 0 })
-  publishedVersion!: number;
-
-  @Prop({ type: Boolean, required: true, default: true })
-  unpublished!: boolean;
+  /** When the start was stored, by the writer's clock: the outbox watermark of the partition is on this (A5). */
+  @Prop({ type: Date, required: true })
+  startedAt!: Date;
 
   @Prop({ type: Date, required: true })
   updatedAt!: Date;
 }
 
 export const SessionRecordSchema = SchemaFactory.createForClass(SessionRecord);
-SessionRecordSchema.index({ partition: 1, unpublished: 1 });
+SessionRecordSchema.index({ partition: 1, startedAt: 1 });
 SessionRecordSchema.index({ status: 1, queue: 1 });
 SessionRecordSchema.index({ ownerAgentId: 1, status: 1 });
