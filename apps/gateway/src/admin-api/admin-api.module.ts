@@ -19,6 +19,7 @@ import { QueuesController } from './queues/queues.controller';
 import { QueuesService } from './queues/queues.service';
 import { ResponseTemplatesController } from './response-templates/response-templates.controller';
 import { ResponseTemplatesService } from './response-templates/response-templates.service';
+import { HistoryPages } from '../realtime/sessions/history-pages';
 import { AdminErrorsFilter } from './shared/admin-errors.filter';
 import { chatActorClientProvider } from './sessions/chat-actor-client.provider';
 import { SessionsController } from './sessions/sessions.controller';
@@ -56,6 +57,7 @@ import { TopicsService } from './topics/topics.service';
     ResponseTemplatesService,
     OutagesService,
     SessionsService,
+    HistoryPages,
     chatActorClientProvider,
     DashboardService,
   ],

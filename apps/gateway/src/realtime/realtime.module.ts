@@ -18,6 +18,7 @@ import { GatewayPresence } from './presence/gateway-presence.service';
 import { PresenceSweep } from './presence/presence-sweep.service';
 import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config';
 import { ChatCommands } from './sessions/chat-commands.service';
+import { HistoryPages } from './sessions/history-pages';
 import { LiveSettings } from './sessions/live-settings.service';
 import { OpenSessionsProjection } from './sessions/open-sessions.projection';
 import { SessionAccess } from './sessions/session-access.service';
@@ -41,6 +42,7 @@ export class RealtimeModule {
         GatewayPresence,
         ChatCommands,
         SessionAccess,
+        HistoryPages,
         CustomerDirectory,
         ResourcesRepository,
         AgentPresenceService,

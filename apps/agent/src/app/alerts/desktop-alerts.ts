@@ -5,12 +5,12 @@ import type { Alert } from '../session/agent-store';
 export interface NotificationApi {
   readonly permission: NotificationPermission;
   requestPermission(): Promise<NotificationPermission>;
-  new (title: string, options?: NotificationOptions): { onclick: ((this: unknown, ev: Event) => unknown) | null; close(): void };
+  new (title: string, options?: NotificationOptions): { onclick: ((ev: Event) => unknown) | null; close(): void };
 }
 
 export const NOTIFICATION_API = new InjectionToken<NotificationApi | undefined>('NOTIFICATION_API', {
   providedIn: 'root',
-  factory: () => (typeof Notification === 'undefined' ? undefined : (Notification as unknown as NotificationApi)),
+  factory: (): NotificationApi | undefined => (typeof Notification === 'undefined' ? undefined : Notification),
 });
 
 /**

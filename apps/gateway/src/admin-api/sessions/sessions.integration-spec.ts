@@ -54,10 +54,10 @@ describe('admin API: Master Chat Records, R17 (chat-actor process, real NATS + d
     expect(await api.call('GET', '/api/admin/sessions?status=STUCK')).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
   });
 
-  it('R17 opens one session with its whole history and its owner', async () => {
+  it('R17 opens one session with its owner and the recent page of its history (here the whole of it)', async () => {
     const { status, body } = await api.call('GET', `/api/admin/sessions/${sessions[0]}`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ sessionId: sessions[0], status: 'ASSIGNED', owner: { agentId: 'alice', displayName: 'Agent alice', role: 'owner' } });
+    expect(body).toMatchObject({ sessionId: sessions[0], status: 'ASSIGNED', hasOlder: false, owner: { agentId: 'alice', displayName: 'Agent alice', role: 'owner' } });
     expect(body.history.map((e: { type: string }) => e.type)).toEqual(['SessionStarted', 'MessagePosted', 'SessionAssigned']);
     expect(body.history[1]).toMatchObject({ seq: 2, text: 'Still broken', by: { role: 'endUser', id: 'erin' } });
     expect(await api.call('GET', '/api/admin/sessions/zz-nosuchsession')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
@@ -68,6 +68,7 @@ describe('admin API: Master Chat Records, R17 (chat-actor process, real NATS + d
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('CLOSED');
     expect(closed.body.history.at(-1)).toMatchObject({ type: 'SessionClosed', reason: 'forceClosed', comment: 'Stuck since the outage', by: { role: 'admin', id: 'admin' } });
+    expect(closed.body.hasOlder).toBe(false);
     expect((await api.call('GET', `/api/admin/sessions/${sessions[0]}`)).body.status).toBe('CLOSED');
     const again = await api.call('POST', `/api/admin/sessions/${sessions[0]}/force-close`, {});
     expect(again.status).toBe(409);

@@ -1,12 +1,23 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Page, SessionDetailView, SessionListQuery, SessionStatusValue, SessionSummaryView } from '@switchboard/contracts';
-import type { SessionState } from '@switchboard/domain';
+import {
+  HISTORY_PAGE_DEFAULT,
+  type Page,
+  type SessionDetailView,
+  type SessionHistoryEntryView,
+  type SessionHistoryPageView,
+  type SessionHistoryQuery,
+  type SessionListQuery,
+  type SessionStatusValue,
+  type SessionSummaryView,
+} from '@switchboard/contracts';
+import type { SessionEvent, SessionState } from '@switchboard/domain';
 import { AgentRecord } from '@switchboard/reference-data';
 import { ChatActorClient } from '@switchboard/service-kit';
 import { SessionReader, SessionRecord } from '@switchboard/session-store';
 import type { Model, QueryFilter } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { HistoryPages } from '../../realtime/sessions/history-pages';
 import { AdminApiError } from '../shared/admin-api.error';
 import { searchFilter } from '../shared/paging';
 
@@ -65,7 +76,8 @@ function toSummary(doc: SummaryDoc): SessionSummaryView {
 
 /**
  * The Master Chat Records (R17) for administrators: search, read one with
- * its whole history, and force-close a stuck one. Reads go to the session
+ * the recent page of its history and older pages on demand, and force-close
+ * a stuck one. Reads go to the session
  * store; the force-close is a command to the session's actor like any other.
  */
 @Injectable()
@@ -75,6 +87,7 @@ export class SessionsService {
     @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
     private readonly reader: SessionReader,
     @Inject(ChatActorClient) private readonly chat: ChatActorClient,
+    @Inject(HistoryPages) private readonly pages: HistoryPages,
   ) {}
 
   async list(query: SessionListQuery): Promise<Page<SessionSummaryView>> {
@@ -102,11 +115,24 @@ export class SessionsService {
     return { items: docs.map(toSummary), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** One record with the most recent page of its history (HISTORY_PAGE_DEFAULT entries); `hasOlder` says whether more exist. */
   async get(sessionId: string): Promise<SessionDetailView> {
     const stored = await this.reader.load(sessionId);
     if (!stored) throw AdminApiError.notFound('Session', sessionId);
-    const record = await this.records.findById(sessionId, { updatedAt: 1 }).lean();
-    return this.detail(stored.state, record?.updatedAt ?? new Date());
+    const [record, page] = await Promise.all([this.records.findById(sessionId, { updatedAt: 1 }).lean(), this.pages.events('admin', sessionId, { beforeSeq: stored.state.version + 1, limit: HISTORY_PAGE_DEFAULT })]);
+    return this.detail(stored.state, page, record?.updatedAt ?? new Date());
+  }
+
+  /** A page of a record's history (messages, side notes, system events), oldest first: the entries before `beforeSeq`, at most `limit`. */
+  async history(sessionId: string, query: SessionHistoryQuery): Promise<SessionHistoryPageView> {
+    const stored = await this.reader.load(sessionId);
+    if (!stored) throw AdminApiError.notFound('Session', sessionId);
+    const last = stored.state.version;
+    const page = await this.pages.events('admin', sessionId, {
+      beforeSeq: Math.min(query.beforeSeq ?? last + 1, last + 1),
+      limit: query.limit ?? HISTORY_PAGE_DEFAULT,
+    });
+    return { events: page.events.map(entryOf), hasOlder: page.hasOlder, lastSeq: last };
   }
 
   /** R17: closes an open session whatever its state, as the administrator `adminId`. */
@@ -123,10 +149,11 @@ export class SessionsService {
       const status = STATUS_OF_CODE[reply.error.code] ?? HttpStatus.CONFLICT;
       throw new AdminApiError(status, reply.error.code, reply.error.message);
     }
-    return this.detail(reply.data.session as unknown as SessionState, new Date());
+    // The reply carries a summary only: the record as stored now, with its recent page.
+    return this.get(sessionId);
   }
 
-  private async detail(state: SessionState, updatedAt: Date): Promise<SessionDetailView> {
+  private async detail(state: SessionState, page: { events: readonly SessionEvent[]; hasOlder: boolean }, updatedAt: Date): Promise<SessionDetailView> {
     const holder = state.ownerAgentId
       ? { agentId: state.ownerAgentId, role: 'owner' as const }
       : state.transferTargetAgentId
@@ -148,7 +175,13 @@ export class SessionsService {
       ...(holder ? { owner: { ...holder, displayName: agent?.displayName ?? holder.agentId } } : {}),
       participants: [...(state.participants ?? [])],
       ...(state.ticket ? { ticket: { ...state.ticket } } : {}),
-      history: state.history.map((entry) => ({ ...entry }) as SessionDetailView['history'][number]),
+      history: page.events.map(entryOf),
+      hasOlder: page.hasOlder,
     };
   }
+}
+
+/** A history entry as the admin API shows it: the event with all its fields (side notes and command ids included). */
+function entryOf(event: SessionEvent): SessionHistoryEntryView {
+  return { ...event };
 }

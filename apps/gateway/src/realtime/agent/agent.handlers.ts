@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ChatCommandResult } from '@switchboard/contracts';
-import { canViewCustomerInfo, queueTransferAllowed, transferTargets } from '@switchboard/domain';
+import { canViewCustomerInfo, queueTransferAllowed, transferTargets, type SessionEvent } from '@switchboard/domain';
 import { ReferenceDataRepository } from '@switchboard/reference-data';
 import type { CommandHandlers } from '../connection/command-handler';
 import { FanoutService } from '../fanout/fanout.service';
 import { ackOf } from '../sessions/acks';
 import { ChatCommands } from '../sessions/chat-commands.service';
 import { CommandRefusal, forbidden } from '../sessions/command-refusal';
+import { HistoryPages } from '../sessions/history-pages';
 import { LiveSettings } from '../sessions/live-settings.service';
 import { SessionAccess } from '../sessions/session-access.service';
 import { detailFor } from '../sessions/session-views';
@@ -15,7 +15,7 @@ import { AgentPresenceService } from './agent-presence.service';
 import { CustomerDirectory } from './customer-info/customer-directory';
 import { ResourcesRepository } from './resources/resources.repository';
 
-/** Agents: lists, accept with history (R3.3), notes, transfers (R5-R7), release, end, abandon, tickets, R15, R16, R18. */
+/** Agents: lists, accept with the recent history page (R3.3), notes, transfers (R5-R7), release, end, abandon, tickets, R15, R16, R18. */
 @Injectable()
 export class AgentHandlers {
   constructor(
@@ -28,6 +28,7 @@ export class AgentHandlers {
     @Inject(CustomerDirectory) private readonly customers: CustomerDirectory,
     @Inject(ResourcesRepository) private readonly resources: ResourcesRepository,
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
+    @Inject(HistoryPages) private readonly pages: HistoryPages,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -36,9 +37,14 @@ export class AgentHandlers {
     'session.accept': async (conn, { sessionId }, clientId) => {
       await this.access.check(conn.principal, sessionId, 'accept');
       const result = await this.chat.send(conn.principal, clientId, { type: 'AcceptSession', sessionId });
-      // R3.3: the whole history (side notes included), customer information and resources.
-      const [customer, resources] = await Promise.all([this.customers.infoFor(result.state), this.resources.resources(result.state.companyId)]);
-      return { session: detailFor('agent', result.state), customer, resources, duplicate: result.duplicate };
+      // R3.3: the history (side notes included) from its most recent page on (older pages: session.history),
+      // customer information and resources.
+      const [page, customer, resources] = await Promise.all([
+        this.pages.recent('agent', result.state),
+        this.customers.infoFor(result.state),
+        this.resources.resources(result.state.companyId),
+      ]);
+      return { session: detailFor('agent', result.state, page), customer, resources, duplicate: result.duplicate };
     },
 
     'session.sideNote': async (conn, { sessionId, text }, clientId) => {
@@ -88,20 +94,16 @@ export class AgentHandlers {
     'session.createTicket': async (conn, { sessionId, summary }, clientId) => {
       await this.access.check(conn.principal, sessionId);
       const result = await this.chat.send(conn.principal, clientId, { type: 'CreateTicket', sessionId, summary });
-      const created = eventOf(result, 'TicketCreated');
-      return { ...ackOf(result, 'agent'), ticketId: String(created?.['ticketId'] ?? result.state.ticket?.ticketId ?? '') };
+      // The command's own events (for a repeat: those of its first run) hold the ticket.
+      const created = eventOf(result.events, 'TicketCreated');
+      return { ...ackOf(result, 'agent'), ticketId: created?.ticketId ?? result.state.ticket?.ticketId ?? '' };
     },
 
     'session.requestControl': async (conn, { sessionId, assetId }, clientId) => {
       await this.access.check(conn.principal, sessionId);
       const result = await this.chat.send(conn.principal, clientId, { type: 'RequestControl', sessionId, ...(assetId ? { assetId } : {}) });
-      const requested = eventOf(result, 'RemoteControlRequested');
-      return {
-        ...ackOf(result, 'agent'),
-        url: String(requested?.['url'] ?? ''),
-        assetId: String(requested?.['assetId'] ?? ''),
-        deviceId: String(requested?.['deviceId'] ?? ''),
-      };
+      const requested = eventOf(result.events, 'RemoteControlRequested');
+      return { ...ackOf(result, 'agent'), url: requested?.url ?? '', assetId: requested?.assetId ?? '', deviceId: requested?.deviceId ?? '' };
     },
 
     'session.customerInfo': async (conn, { sessionId }) => {
@@ -127,6 +129,7 @@ export class AgentHandlers {
   };
 }
 
-function eventOf(result: ChatCommandResult, type: string): Record<string, unknown> | undefined {
-  return (result.events.find((e) => e.type === type) ?? [...result.session.history].reverse().find((e) => e.type === type)) as Record<string, unknown> | undefined;
+/** The event of one type among a command's events. */
+function eventOf<T extends SessionEvent['type']>(events: readonly SessionEvent[], type: T): Extract<SessionEvent, { type: T }> | undefined {
+  return events.find((e): e is Extract<SessionEvent, { type: T }> => e.type === type);
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandHandlers } from '../connection/command-handler';
 import { ackOf } from '../sessions/acks';
 import { ChatCommands } from '../sessions/chat-commands.service';
+import { HistoryPages } from '../sessions/history-pages';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { SessionAccess } from '../sessions/session-access.service';
 import { detailFor } from '../sessions/session-views';
@@ -17,6 +18,7 @@ export class EndUserHandlers {
     @Inject(SessionAccess) private readonly access: SessionAccess,
     @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
     @Inject(SessionReader) private readonly reader: SessionReader,
+    @Inject(HistoryPages) private readonly pages: HistoryPages,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -30,14 +32,14 @@ export class EndUserHandlers {
         description,
         ...(topic === undefined ? {} : { topic }),
       });
-      return { session: detailFor('endUser', result.state), duplicate: result.duplicate };
+      return { session: detailFor('endUser', result.state, await this.pages.recent('endUser', result.state)), duplicate: result.duplicate };
     },
 
     'session.current': async (conn) => {
       await this.projection.ready;
       const open = this.projection.openOfEndUser(conn.principal.id);
       const state = open ? (await this.reader.load(open.sessionId))?.state : undefined;
-      return { session: state ? detailFor('endUser', state) : null };
+      return { session: state ? detailFor('endUser', state, await this.pages.recent('endUser', state)) : null };
     },
 
     'session.cancel': async (conn, { sessionId }, clientId) => {

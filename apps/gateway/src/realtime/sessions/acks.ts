@@ -1,6 +1,8 @@
-import type { ChatCommandResult, CommandAck, SessionEventView } from '@switchboard/contracts';
+import type { CommandAck } from '@switchboard/contracts';
+import type { CommandOutcome } from './chat-commands.service';
 import { eventsFor, type Viewer } from './session-views';
 
-export function ackOf(result: ChatCommandResult, viewer: Viewer): CommandAck {
-  return { sessionId: result.sessionId, seq: result.version, duplicate: result.duplicate, events: eventsFor(viewer, result.events as unknown as SessionEventView[]) };
+/** What a session command answers: the seq after it and its events as the viewer may see them (R13). */
+export function ackOf(result: CommandOutcome, viewer: Viewer): CommandAck {
+  return { sessionId: result.sessionId, seq: result.version, duplicate: result.duplicate, events: eventsFor(viewer, result.events) };
 }

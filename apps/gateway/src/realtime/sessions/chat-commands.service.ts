@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { type ChatCommandResult, type Principal, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
-import type { SessionState } from '@switchboard/domain';
+import type { SessionEvent, SessionState } from '@switchboard/domain';
 import { ChatActorClient, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import { createHash } from 'node:crypto';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { CommandRefusal } from './command-refusal';
+
+/** A command's answer as the gateway uses it: the session's state after it and its own events (never a history). */
+export interface CommandOutcome {
+  sessionId: string;
+  version: number;
+  /** For a repeated command id: the first answer again. */
+  duplicate: boolean;
+  /** The events this command produced (for a repeat: those of its first run). */
+  events: SessionEvent[];
+  state: SessionState;
+}
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type CommandBody = DistributiveOmit<SessionCommandMessage, 'commandId' | 'actor'>;
@@ -33,16 +44,22 @@ export class ChatCommands {
   }
 
   /** The result, or a CommandRefusal carrying the chat actor's typed error. */
-  async send(principal: Principal, clientId: string, body: CommandBody): Promise<ChatCommandResult & { state: SessionState }> {
+  async send(principal: Principal, clientId: string, body: CommandBody): Promise<CommandOutcome> {
     return this.sendAs({ role: principal.role, id: principal.id }, commandIdOf(principal, clientId), body);
   }
 
   /** For the gateway's own commands (R12 MarkUserLeft): actor `system`. */
-  async sendAs(actor: SessionCommandMessage['actor'], commandId: string, body: CommandBody): Promise<ChatCommandResult & { state: SessionState }> {
+  async sendAs(actor: SessionCommandMessage['actor'], commandId: string, body: CommandBody): Promise<CommandOutcome> {
     const reply = await this.client.send({ ...body, commandId, actor } as SessionCommandMessage);
     if (!reply.ok) throw new CommandRefusal(reply.error.code, reply.error.message, reply.error.details);
-    return { ...reply.data, state: reply.data.session as unknown as SessionState };
+    return outcomeOf(reply.data);
   }
+}
+
+/** The chat actor's answer in the domain's terms (the NATS contract carries the domain's events and state). */
+function outcomeOf(result: ChatCommandResult): CommandOutcome {
+  const { sessionId, version, duplicate } = result;
+  return { sessionId, version, duplicate, events: result.events as unknown as SessionEvent[], state: result.session as unknown as SessionState };
 }
 
 export function commandIdOf(principal: Principal, clientId: string): string {

@@ -1,13 +1,16 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChatEventMessage, ListItem } from '@switchboard/contracts';
 import { isVisibleToEndUser, OPEN_STATUSES, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { SessionRecord } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
+import { HistoryPages } from './history-pages';
 import { summaryOfMessage } from './session-views';
 
 /** How long the last seq of a closed session is remembered, to drop late repeats of its events. */
 const TOMBSTONE_MS = 10 * 60_000;
+/** History reads in flight at once while loading the open sessions. */
+const LOAD_CONCURRENCY = 16;
 
 export interface AppliedEvent {
   /** False for a repeat or an event older than what is known: nothing to push. */
@@ -41,7 +44,10 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** Resolves once the database's open sessions are loaded. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  constructor(@InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>) {}
+  constructor(
+    @InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>,
+    @Inject(HistoryPages) private readonly pages: HistoryPages,
+  ) {}
 
   apply(message: ChatEventMessage): AppliedEvent {
     const { event, session } = message;
@@ -91,12 +97,13 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** Loads the open sessions stored now; what the stream already told is newer and kept. */
   async loadFromDatabase(): Promise<void> {
     const docs = await this.records.find({ status: { $in: [...OPEN_STATUSES] } }, { state: 1 }).lean();
-    for (const doc of docs) {
-      const state = doc.state as SessionState;
+    const states = docs.map((doc) => doc.state as SessionState);
+    // Read before applying anything, so events the stream applies meanwhile are not overwritten by older reads.
+    const lastVisible = await this.lastVisibleSeqs(states);
+    for (const state of states) {
       const known = this.open.get(state.sessionId)?.version ?? this.closedAt.get(state.sessionId)?.seq ?? 0;
       if (state.version <= known) continue;
-      const visible = state.history.filter((e) => isVisibleToEndUser(e));
-      this.lastVisible.set(state.sessionId, visible[visible.length - 1]?.seq ?? 0);
+      this.lastVisible.set(state.sessionId, lastVisible.get(state.sessionId) ?? 0);
       this.openByEndUser.set(state.endUserId, state.sessionId);
       const item: ListItem = {
         sessionId: state.sessionId,
@@ -121,6 +128,24 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     this.logger.log({ msg: 'open sessions loaded', count: this.open.size });
     this.markReady();
     this.sweepTombstones();
+  }
+
+  /**
+   * Per session, the seq of its latest event an end user sees (R13: side notes
+   * skipped): one small read of the end of its history each, a few at a time.
+   */
+  private async lastVisibleSeqs(states: readonly SessionState[]): Promise<Map<string, number>> {
+    const found = new Map<string, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < states.length) {
+        const state = states[next++]!;
+        const page = await this.pages.page('endUser', state.sessionId, { beforeSeq: state.version + 1, limit: 1 });
+        found.set(state.sessionId, page.events[0]?.seq ?? 0);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, states.length) }, worker));
+    return found;
   }
 
   get(sessionId: string): ListItem | undefined {

@@ -1,5 +1,6 @@
 import type { ChatEventMessage, ListItem, SessionDetail, SessionEventView, SessionSummary } from '@switchboard/contracts';
 import { isVisibleToEndUser, type SessionEvent, type SessionState } from '@switchboard/domain';
+import type { ViewerPage } from './history-pages';
 
 export type Viewer = 'endUser' | 'agent' | 'admin';
 
@@ -8,18 +9,18 @@ export type Viewer = 'endUser' | 'agent' | 'admin';
  * notes never reach end users). End users see no command ids (they name
  * other people's commands) and no remote-control console link.
  */
-export function eventFor(viewer: Viewer, event: SessionEvent | SessionEventView): SessionEventView | undefined {
-  if (viewer !== 'endUser') return event as SessionEventView;
-  if (!isVisibleToEndUser(event as SessionEvent)) return undefined;
-  const { commandId: _commandId, ...rest } = event as SessionEvent;
-  if (rest.type === 'RemoteControlRequested') {
-    const { url: _url, deviceId: _deviceId, ...withoutLink } = rest;
-    return withoutLink as unknown as SessionEventView;
+export function eventFor(viewer: Viewer, event: SessionEvent): SessionEventView | undefined {
+  if (viewer !== 'endUser') return { ...event };
+  if (!isVisibleToEndUser(event)) return undefined;
+  if (event.type === 'RemoteControlRequested') {
+    const { commandId: _commandId, url: _url, deviceId: _deviceId, ...withoutLink } = event;
+    return withoutLink;
   }
-  return rest as unknown as SessionEventView;
+  const { commandId: _commandId, ...rest } = event;
+  return rest;
 }
 
-export function eventsFor(viewer: Viewer, events: readonly (SessionEvent | SessionEventView)[]): SessionEventView[] {
+export function eventsFor(viewer: Viewer, events: readonly SessionEvent[]): SessionEventView[] {
   return events.map((e) => eventFor(viewer, e)).filter((e): e is SessionEventView => e !== undefined);
 }
 
@@ -56,15 +57,22 @@ export function summaryOfMessage(session: ChatEventMessage['session']): SessionS
   };
 }
 
-export function detailFor(viewer: Viewer, state: SessionState): SessionDetail {
+/**
+ * The session with the most recent page of its history as `viewer` may see
+ * it (R13), and the name of the agent who owns it (R3.2) when known.
+ */
+export function detailFor(viewer: Viewer, state: SessionState, page: ViewerPage): SessionDetail {
+  const ownerName = state.ownerAgentId === undefined ? undefined : state.agentNames?.find((a) => a.id === state.ownerAgentId)?.name;
   return {
     ...summaryOf(state),
     description: state.description,
     ...(state.topic === undefined ? {} : { topic: state.topic }),
     ...(state.endUserName === undefined ? {} : { endUserName: state.endUserName }),
+    ...(ownerName === undefined ? {} : { ownerAgentName: ownerName }),
     createdAt: state.createdAt,
     ...(state.ticket === undefined ? {} : { ticket: { ...state.ticket } }),
-    history: eventsFor(viewer, state.history),
+    history: page.events,
+    hasOlder: page.hasOlder,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReferenceDataRepository } from '@switchboard/reference-data';
+import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX } from '@switchboard/contracts';
 import { OPEN_STATUSES, type SessionStatus } from '@switchboard/domain';
 import type { CommandHandlers } from '../connection/command-handler';
 import { ConnectionRegistry } from '../connection/connection-registry';
@@ -7,9 +8,10 @@ import { ackOf } from './acks';
 import { ChatCommands } from './chat-commands.service';
 import { LiveSettings } from './live-settings.service';
 import { SessionAccess } from './session-access.service';
-import { eventsFor, summaryOf } from './session-views';
+import { HistoryPages } from './history-pages';
+import { summaryOf } from './session-views';
 
-/** Commands end users and agents share: post (R13 history), resume after a reconnect (R12), topics (R1), ping. */
+/** Commands end users, agents and administrators share: post, resume after a reconnect (R12), history pages (R13), topics (R1), ping. */
 @Injectable()
 export class SessionHandlers {
   constructor(
@@ -18,6 +20,7 @@ export class SessionHandlers {
     @Inject(LiveSettings) private readonly settings: LiveSettings,
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
+    @Inject(HistoryPages) private readonly pages: HistoryPages,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -38,6 +41,7 @@ export class SessionHandlers {
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'PostMessage', sessionId, text }), role);
     },
 
+    // R12: what was missed, bounded: the most recent HISTORY_PAGE_MAX events after afterSeq; hasOlder says more were missed.
     'session.resume': async (conn, { sessionId, afterSeq }) => {
       const state = await this.access.load(conn.principal, sessionId);
       // Administrators follow what they resumed, and agents an open chat they look at without holding it
@@ -46,11 +50,16 @@ export class SessionHandlers {
       const me = conn.principal.id;
       const holds = state.ownerAgentId === me || state.transferTargetAgentId === me;
       if (conn.principal.role === 'admin' || (conn.principal.role === 'agent' && !holds && isOpen(state.status))) this.registry.watch(conn, sessionId);
-      return {
-        session: summaryOf(state),
-        events: eventsFor(conn.principal.role, state.history.slice(afterSeq)),
-        lastSeq: state.version,
-      };
+      const page = await this.pages.page(conn.principal.role, sessionId, { beforeSeq: state.version + 1, afterSeq, limit: HISTORY_PAGE_MAX });
+      return { session: summaryOf(state), events: page.events, hasOlder: page.hasOlder, lastSeq: state.version };
+    },
+
+    // R13: older history in pages, for whoever may see the session (as session.resume); end users without side notes.
+    'session.history': async (conn, { sessionId, beforeSeq, limit }) => {
+      const state = await this.access.load(conn.principal, sessionId);
+      const before = Math.min(beforeSeq ?? state.version + 1, state.version + 1);
+      const page = await this.pages.page(conn.principal.role, sessionId, { beforeSeq: before, limit: limit ?? HISTORY_PAGE_DEFAULT });
+      return { events: page.events, hasOlder: page.hasOlder, lastSeq: state.version };
     },
   };
 }
