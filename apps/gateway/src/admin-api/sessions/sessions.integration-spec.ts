@@ -63,6 +63,18 @@ describe('admin API: Master Chat Records, R17 (chat-actor process, real NATS + d
     expect(await api.call('GET', '/api/admin/sessions/zz-nosuchsession')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
   });
 
+  it('R17 reads a record\'s history in pages, documented in the OpenAPI document like the other endpoints', async () => {
+    const page = await api.call('GET', `/api/admin/sessions/${sessions[0]}/history?beforeSeq=3&limit=1`);
+    expect(page).toMatchObject({ status: 200, body: { events: [{ seq: 2, type: 'MessagePosted' }], hasOlder: true, lastSeq: 3 } });
+    expect((await api.call('GET', `/api/admin/sessions/${sessions[0]}/history?limit=101`)).body.code).toBe('VALIDATION');
+    const { body } = await api.call('GET', '/api/docs-json', undefined, {});
+    const history = body.paths['/api/admin/sessions/{id}/history'].get;
+    expect(history.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['beforeSeq', 'id', 'limit']);
+    expect(history.parameters.find((p: { name: string }) => p.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 100, default: 50 });
+    expect(history.responses['200'].content['application/json'].schema.required).toEqual(['events', 'hasOlder', 'lastSeq']);
+    expect(body.paths['/api/admin/sessions/{id}'].get.responses['200'].content['application/json'].schema.properties.hasOlder).toBeDefined();
+  });
+
   it('R17 force-closes a stuck session as the administrator; a second force-close is refused', async () => {
     const closed = await api.call('POST', `/api/admin/sessions/${sessions[0]}/force-close`, { comment: 'Stuck since the outage' });
     expect(closed.status).toBe(200);
