@@ -72,7 +72,7 @@ export class FanoutService implements OnApplicationBootstrap {
     if (userView) {
       const targets = this.registry.of('endUser', session.endUserId);
       if (targets.size > 0) {
-        const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: applied.prevVisibleSeq, event: userView, session, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
+        const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: message.prevVisibleSeq, event: userView, session, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
         const text = JSON.stringify(frame);
         for (const conn of targets) conn.sendText(text);
       }

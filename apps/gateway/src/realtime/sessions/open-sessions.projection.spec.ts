@@ -12,8 +12,8 @@ describe('open sessions projection: waiting lines per queue', () => {
   const ids = (projection: OpenSessionsProjection, queue: string) => [...projection.waitingIn(queue)].map((i) => i.sessionId).sort();
 
   it('R1 R3 R7.1 R8 R11 a session is in its queue\'s waiting line exactly while it is QUEUED there', () => {
-    // Applying events reads no database: the model and the history are needed only for the start-up load.
-    const projection = new OpenSessionsProjection({} as ConstructorParameters<typeof OpenSessionsProjection>[0], {} as ConstructorParameters<typeof OpenSessionsProjection>[1]);
+    // Applying events reads no database: the model is needed only for the start-up load.
+    const projection = new OpenSessionsProjection({} as ConstructorParameters<typeof OpenSessionsProjection>[0]);
     projection.apply(message('a', 1, 'SessionStarted', {}));
     projection.apply(message('b', 1, 'SessionStarted', {}));
     expect(ids(projection, 'General')).toEqual(['a', 'b']);

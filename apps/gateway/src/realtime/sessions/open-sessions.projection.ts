@@ -1,24 +1,19 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { ChatEventMessage, ListItem } from '@switchboard/contracts';
-import { isVisibleToEndUser, OPEN_STATUSES, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { OPEN_STATUSES, type SessionState } from '@switchboard/domain';
 import { SessionRecord } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
-import { HistoryPages } from './history-pages';
 import { summaryOfMessage } from './session-views';
 
 /** How long the last seq of a closed session is remembered, to drop late repeats of its events. */
 const TOMBSTONE_MS = 10 * 60_000;
-/** History reads in flight at once while loading the open sessions. */
-const LOAD_CONCURRENCY = 16;
 
 export interface AppliedEvent {
   /** False for a repeat or an event older than what is known: nothing to push. */
   fresh: boolean;
   /** The session as a list item after the event; undefined once it is closed. */
   item?: ListItem;
-  /** The seq of the session's previous event an end user sees (side notes skipped; 0: none). */
-  prevVisibleSeq: number;
 }
 
 /**
@@ -35,8 +30,6 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** End user -> their open session (R1.2: at most one). */
   private readonly openByEndUser = new Map<string, string>();
   private readonly closedAt = new Map<string, { seq: number; at: number }>();
-  /** Per open session: the seq of its last event an end user sees, so their frames can say what came before (gap detection). */
-  private readonly lastVisible = new Map<string, number>();
   /** Queue -> its QUEUED sessions, so a queue's waiting line is read without a pass over every open session. */
   private readonly waiting = new Map<string, Map<string, ListItem>>();
   private markReady!: () => void;
@@ -44,25 +37,19 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** Resolves once the database's open sessions are loaded. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  constructor(
-    @InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>,
-    @Inject(HistoryPages) private readonly pages: HistoryPages,
-  ) {}
+  constructor(@InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>) {}
 
   apply(message: ChatEventMessage): AppliedEvent {
     const { event, session } = message;
     const known = this.open.get(session.sessionId)?.version ?? this.closedAt.get(session.sessionId)?.seq ?? 0;
-    if (event.seq <= known) return { fresh: false, item: this.open.get(session.sessionId), prevVisibleSeq: 0 };
+    if (event.seq <= known) return { fresh: false, item: this.open.get(session.sessionId) };
     const previous = this.open.get(session.sessionId);
-    const prevVisibleSeq = this.lastVisible.get(session.sessionId) ?? 0;
-    if (isVisibleToEndUser(event as unknown as SessionEvent)) this.lastVisible.set(session.sessionId, event.seq);
     if (!(OPEN_STATUSES as readonly string[]).includes(session.status)) {
       this.reindex(previous, undefined);
       this.open.delete(session.sessionId);
       if (this.openByEndUser.get(session.endUserId) === session.sessionId) this.openByEndUser.delete(session.endUserId);
-      this.lastVisible.delete(session.sessionId);
       this.closedAt.set(session.sessionId, { seq: event.seq, at: Date.now() });
-      return { fresh: true, prevVisibleSeq };
+      return { fresh: true };
     }
     const started = event.type === 'SessionStarted' ? (event as Record<string, unknown>) : undefined;
     const item: ListItem = {
@@ -73,7 +60,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     this.reindex(previous, item);
     this.open.set(session.sessionId, item);
     this.openByEndUser.set(item.endUserId, item.sessionId);
-    return { fresh: true, item, prevVisibleSeq };
+    return { fresh: true, item };
   }
 
   /** Loads until it succeeds (the database may come up after the gateway), unless the process stops first. */
@@ -97,13 +84,10 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** Loads the open sessions stored now; what the stream already told is newer and kept. */
   async loadFromDatabase(): Promise<void> {
     const docs = await this.records.find({ status: { $in: [...OPEN_STATUSES] } }, { state: 1 }).lean();
-    const states = docs.map((doc) => doc.state as SessionState);
-    // Read before applying anything, so events the stream applies meanwhile are not overwritten by older reads.
-    const lastVisible = await this.lastVisibleSeqs(states);
-    for (const state of states) {
+    for (const doc of docs) {
+      const state = doc.state as SessionState;
       const known = this.open.get(state.sessionId)?.version ?? this.closedAt.get(state.sessionId)?.seq ?? 0;
       if (state.version <= known) continue;
-      this.lastVisible.set(state.sessionId, lastVisible.get(state.sessionId) ?? 0);
       this.openByEndUser.set(state.endUserId, state.sessionId);
       const item: ListItem = {
         sessionId: state.sessionId,
@@ -128,24 +112,6 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     this.logger.log({ msg: 'open sessions loaded', count: this.open.size });
     this.markReady();
     this.sweepTombstones();
-  }
-
-  /**
-   * Per session, the seq of its latest event an end user sees (R13: side notes
-   * skipped): one small read of the end of its history each, a few at a time.
-   */
-  private async lastVisibleSeqs(states: readonly SessionState[]): Promise<Map<string, number>> {
-    const found = new Map<string, number>();
-    let next = 0;
-    const worker = async () => {
-      while (next < states.length) {
-        const state = states[next++]!;
-        const page = await this.pages.page('endUser', state.sessionId, { beforeSeq: state.version + 1, limit: 1 });
-        found.set(state.sessionId, page.events[0]?.seq ?? 0);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, states.length) }, worker));
-    return found;
   }
 
   get(sessionId: string): ListItem | undefined {
