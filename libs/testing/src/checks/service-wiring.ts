@@ -85,12 +85,15 @@ export function describeServiceWiring(service: ServiceName, options: { metricsPa
       await eventually(async () => expect((await diagnostics()).failures.uncaughtExceptions).toBe(before.failures.uncaughtExceptions + 1));
 
       expect(proc.alive()).toBe(true);
-      const logged = proc.logs.filter((line) => line.includes('logged and survived'));
-      expect(logged.some((line) => line.includes('"kind":"unhandledRejection"') && line.includes('injected unhandled rejection'))).toBe(true);
-      expect(logged.some((line) => line.includes('"kind":"uncaughtException"') && line.includes('injected uncaught exception'))).toBe(true);
+      // The log lines come through the child's stdout pipe, which may trail its HTTP answers.
+      await eventually(() => {
+        const logged = proc.logs.filter((line) => line.includes('logged and survived'));
+        expect(logged.some((line) => line.includes('"kind":"unhandledRejection"') && line.includes('injected unhandled rejection'))).toBe(true);
+        expect(logged.some((line) => line.includes('"kind":"uncaughtException"') && line.includes('injected uncaught exception'))).toBe(true);
+      });
       const after = await requestJson(nc, subjects.diagnosticsRoundTrip(service), { nonce: 'after-failures' }, roundTripResultSchema);
       expect(after.ok).toBe(true);
-      expect((await fetch(`${proc.url}/health/ready`)).status).toBe(200);
+      expect((await fetch(`${proc.url}/health/live`)).status).toBe(200);
       if (options.metricsPath) {
         const metrics = await (await fetch(`${proc.url}${options.metricsPath}`)).text();
         expect(metrics).toMatch(/switchboard_process_failures_total\{kind="unhandledRejection"\} [1-9]/);
