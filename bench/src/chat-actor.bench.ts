@@ -1,12 +1,17 @@
 /**
- * Chat-actor throughput and latency through the actor path (NATS request ->
- * session mailbox -> decide -> commit insert + snapshot update -> JetStream
- * publish -> reply), with 1 and 2 chat-actor processes, next to a raw
- * ceiling measured in the same run on the same servers: a NATS
- * request-reply whose responder does one conditional write (the same
- * unique-id insert a commit is) and replies.
+ * Chat-actor benchmark: the actor path (NATS request -> session mailbox ->
+ * decide -> group-committed commit insert -> JetStream publish -> reply)
+ * against a ceiling measured in the same run on the same servers: a NATS
+ * request-reply whose responder does one unique-id insert and replies.
+ * - throughput with BENCH_CONCURRENCY (32) in flight, 1 and 2 processes;
+ * - the ratio of 2 processes to 1;
+ * - p50 of a post into a chat of BENCH_LONG_CHAT (2,000) messages against one of 10;
+ * - the chat-actor's RSS after BENCH_MEMORY_SESSIONS (5,000 then 50,000)
+ *   sessions were started and closed.
+ * Prints the load average: figures from a busy machine are not comparable.
  *
- * Usage: npm run bench   (BENCH_COMMANDS, BENCH_CONCURRENCY to change the load)
+ * Usage: npm run bench   (BENCH_COMMANDS, BENCH_CONCURRENCY, BENCH_LONG_CHAT,
+ * BENCH_LONG_CHAT_SAMPLES, BENCH_MEMORY_SESSIONS to change the load)
  */
 import { connect } from '@nats-io/transport-node';
 import { createSubjects, newSessionId, type SessionCommandMessage } from '@switchboard/contracts';
@@ -15,6 +20,8 @@ import { ChatActorClient, decodeJson, encodeJson } from '@switchboard/service-ki
 import { startService, type ServiceProcess } from '@switchboard/testing';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { formatRow, measure, type RunFigures } from './stats';
 
@@ -22,12 +29,18 @@ const COMMANDS = Number(process.env['BENCH_COMMANDS'] ?? 3000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 32);
 const SESSIONS = 200;
 const PARTITIONS = 16;
+/** Messages in the long chat of the latency comparison, and posts measured in each chat. */
+const LONG_CHAT = Number(process.env['BENCH_LONG_CHAT'] ?? 2000);
+const LONG_CHAT_SAMPLES = Number(process.env['BENCH_LONG_CHAT_SAMPLES'] ?? 200);
+/** Sessions started and closed before each memory reading. */
+const MEMORY_SESSIONS = (process.env['BENCH_MEMORY_SESSIONS'] ?? '5000,50000').split(',').map(Number);
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '../..');
   const infra = await provideInfrastructure({ purpose: 'test', projectRoot: root });
   const engine = infra.localMongo?.engine ?? infra.source;
   const results: RunFigures[] = [];
+  const memory: Array<{ sessions: number; rssMiB: number }> = [];
   try {
     const nc = await connect({ servers: infra.natsUrl });
     const database = `bench_${Date.now()}`;
@@ -91,6 +104,10 @@ async function main(): Promise<void> {
           if (!reply.ok) throw new Error(`post failed: ${reply.error.code} ${reply.error.message}`);
         }),
       );
+      if (processes === 1) {
+        results.push(...(await longChatLatency(client, db, processes)));
+        memory.push(...(await memoryAfterSessions(client, db, actors[0]!)));
+      }
       await Promise.all(actors.map((a) => a.stop()));
     }
 
@@ -101,9 +118,68 @@ async function main(): Promise<void> {
     await infra.stop();
   }
 
-  console.log(`\nchat-actor benchmark: ${COMMANDS} commands, ${CONCURRENCY} in flight, ${SESSIONS} sessions, database ${engine}, 2 cores`);
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`\nchat-actor benchmark: ${COMMANDS} commands, ${CONCURRENCY} in flight, ${SESSIONS} sessions, database ${engine}, ${cpus().length} cores, load average ${load}`);
   const ceiling = results[0]!;
   for (const r of results) console.log(formatRow(r, r === ceiling ? undefined : ceiling));
+  const one = results.find((r) => r.label === 'actor path, 1 process');
+  const two = results.find((r) => r.label === 'actor path, 2 processes');
+  if (one && two) console.log(`2 processes / 1 process throughput: ${(two.perSecond / one.perSecond).toFixed(2)}x (target >= 0.9x)`);
+  const short = results.find((r) => r.label.startsWith('post into a chat of 10'));
+  const long = results.find((r) => r.label.startsWith(`post into a chat of ${LONG_CHAT}`));
+  if (short && long) console.log(`p50 latency, chat of ${LONG_CHAT} / chat of 10 messages: ${(long.p50 / short.p50).toFixed(2)}x (target <= 1.2x)`);
+  for (const m of memory) console.log(`chat-actor RSS after ${String(m.sessions).padStart(6)} sessions started and closed: ${m.rssMiB.toFixed(1)} MiB`);
+  if (memory.length === 2) console.log(`RSS ${memory[1]!.sessions} / ${memory[0]!.sessions} sessions: ${(memory[1]!.rssMiB / memory[0]!.rssMiB).toFixed(2)}x (target <= 1.2x)`);
+}
+
+/** The p50 of a post into a chat that holds LONG_CHAT messages, next to one into a chat of 10 (one at a time, as one chat's posts are). */
+async function longChatLatency(client: ChatActorClient, db: mongoose.Connection, processes: number): Promise<RunFigures[]> {
+  const figures: RunFigures[] = [];
+  for (const size of [10, LONG_CHAT]) {
+    const user = `bench-${processes}-long-${size}`;
+    await db.collection('end_users').insertOne({ _id: user as never, displayName: user, companyId: 'acme', assets: [] });
+    const sessionId = await startSession(client, user);
+    const post = async (i: number) => {
+      const reply = await client.send({ type: 'PostMessage', commandId: randomUUID(), sessionId, actor: { role: 'endUser', id: user }, text: `message ${i} `.padEnd(200, 'x') });
+      if (!reply.ok) throw new Error(`post failed: ${reply.error.code} ${reply.error.message}`);
+    };
+    for (let i = 0; i < size - 1; i++) await post(i);
+    figures.push(await measure(`post into a chat of ${size} messages`, LONG_CHAT_SAMPLES, 1, post));
+  }
+  return figures;
+}
+
+/** The chat-actor's resident memory after MEMORY_SESSIONS[0] and then MEMORY_SESSIONS[1] sessions were started and closed. */
+async function memoryAfterSessions(client: ChatActorClient, db: mongoose.Connection, actor: ServiceProcess): Promise<Array<{ sessions: number; rssMiB: number }>> {
+  const out: Array<{ sessions: number; rssMiB: number }> = [];
+  let done = 0;
+  for (const target of MEMORY_SESSIONS) {
+    const users = Array.from({ length: target - done }, (_, i) => `mem-${done + i}`);
+    for (let i = 0; i < users.length; i += 1000) {
+      await db.collection('end_users').insertMany(users.slice(i, i + 1000).map((id) => ({ _id: id as never, displayName: id, companyId: 'acme', assets: [] })));
+    }
+    await measure('sessions started and closed', users.length, CONCURRENCY, async (i) => {
+      const user = users[i]!;
+      const sessionId = await startSession(client, user);
+      const cancelled = await client.send({ type: 'CancelByUser', commandId: randomUUID(), sessionId, actor: { role: 'endUser', id: user } });
+      if (!cancelled.ok) throw new Error(`cancel failed: ${cancelled.error.code}`);
+    });
+    done = target;
+    out.push({ sessions: target, rssMiB: rssMiB(actor.pid) });
+  }
+  return out;
+}
+
+async function startSession(client: ChatActorClient, user: string): Promise<string> {
+  const reply = await client.send({ type: 'StartSession', commandId: randomUUID(), sessionId: newSessionId(user, randomUUID()), actor: { role: 'endUser', id: user }, requestId: randomUUID(), description: 'benchmark' });
+  if (!reply.ok) throw new Error(`start failed: ${reply.error.code}`);
+  return reply.data.sessionId;
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kib / 1024;
 }
 
 async function waitForOwnership(nc: Awaited<ReturnType<typeof connect>>, subject: string, processes: number): Promise<void> {

@@ -3,6 +3,7 @@ import { partitionOfSession } from '@switchboard/contracts';
 import { ChatActorClient } from '@switchboard/service-kit';
 import { ChatCluster } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
+import { storedSession } from './stored-session';
 
 const SESSIONS = 200;
 const AGENTS = 50;
@@ -80,7 +81,8 @@ describe('chat-actor acceptance: accept race over two chat-actor processes', () 
       const record = byId.get(outcome.sessionId)!;
       expect(record['status']).toBe('ASSIGNED');
       expect(record['state'].ownerAgentId).toBe(outcome.winners[0]);
-      const assignments = (record['state'].history as Array<{ type: string }>).filter((e) => e.type === 'SessionAssigned');
+      // The history is the commit log (the record holds the summary only).
+      const assignments = (await storedSession(cluster.db, outcome.sessionId))!.history.filter((e) => e.type === 'SessionAssigned');
       expect(assignments).toHaveLength(1);
     }
   }, 300000);

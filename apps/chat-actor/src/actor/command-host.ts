@@ -42,6 +42,11 @@ export class CommandHost {
   async open(partition: number, epoch: number): Promise<void> {
     this.processor.forgetPartition(partition);
     this.epochs.set(partition, epoch);
+    // Whatever a previous owner stored but may not have published goes out again (A5), each
+    // session's ahead of any new command of it: the replay waits first in the session's mailbox.
+    const replay = await this.events.replayWork(partition);
+    const replayed = replay.map((work) => this.mailboxes.run(work.sessionId, work.run).catch(() => 0));
+    if (this.epochs.get(partition) !== epoch) return;
     const subscription = serveRequests(
       this.nc,
       {
@@ -68,8 +73,7 @@ export class CommandHost {
       },
     );
     this.subscriptions.set(partition, subscription);
-    // Whatever a previous owner stored but may not have published goes out now (A5).
-    const republished = await this.events.replay(partition);
+    const republished = (await Promise.all(replayed)).reduce((a, b) => a + b, 0);
     if (this.epochs.get(partition) !== epoch) return;
     this.replayed.add(partition);
     if (republished > 0) this.logger.log({ partition, republished }, 'published again what was stored since the outbox watermark');

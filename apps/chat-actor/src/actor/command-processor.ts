@@ -90,10 +90,17 @@ export class CommandProcessor {
   private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
     const fingerprint = commandFingerprint(command);
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const stored = this.cached(command.sessionId, ownership) ?? (await this.sessions.load(command.sessionId));
+      const cached = this.cached(command.sessionId, ownership);
+      const stored = cached ?? (await this.sessions.load(command.sessionId));
       const state = stored?.state;
       const { context, agentStates } = await this.contexts.load(command, state);
       const decision = decide(state, command, context);
+      if (!decision.ok && cached && (await this.sessions.load(command.sessionId))?.state.version !== cached.state.version) {
+        // Refused on what this process last wrote, but someone wrote since (an owner overlapping a
+        // handover): a refusal is never answered from a stale state. Decide again on the stored one.
+        this.cache.delete(command.sessionId);
+        continue;
+      }
       if (!decision.ok) {
         // A refusal may answer a retry of a command that succeeded before (A3): its first answer stands.
         const earlier = state ? await this.sessions.outcomeOf(state, command.commandId, { searchOlder: false }) : undefined;

@@ -102,31 +102,40 @@ export class EventPublisher implements OnApplicationBootstrap {
   }
 
   /**
-   * On taking a partition over: publishes again every start and commit
-   * stored since a little before its watermark, each session's in seq order.
+   * On taking a partition over: what was stored since a little before its
+   * watermark, as one piece of work per session that publishes its start and
+   * commits again in seq order. The caller runs each in the session's
+   * mailbox before serving commands, so a replayed change of an agent's load
+   * never lands after a newer one.
    */
-  async replay(partition: number): Promise<number> {
+  async replayWork(partition: number): Promise<Array<{ sessionId: string; run: () => Promise<number> }>> {
     const from = await this.outbox.replayFrom(partition);
     const { starts, commits } = await this.sessions.storedSince(partition, from);
     // Held by the outbox from now on, so the watermark cannot pass them before they are out.
     for (const start of starts) this.outbox.track(partition, startKey(start.sessionId), start.at);
     for (const commit of commits) this.outbox.track(partition, commitId(commit.sessionId, commit.baseVersion), commit.at);
 
-    let published = 0;
-    for (const start of starts) {
-      const state = applyEvents(undefined, start.events);
-      if (state && (await this.publishStart(partition, state, start.events))) published++;
-    }
-    const bySession = new Map<string, typeof commits>();
-    for (const commit of commits) bySession.set(commit.sessionId, [...(bySession.get(commit.sessionId) ?? []), commit]);
-    for (const [sessionId, list] of bySession) {
-      const stored = await this.sessions.load(sessionId);
-      if (!stored) continue;
-      for (const commit of list.sort((a, b) => a.baseVersion - b.baseVersion)) {
-        if (await this.publishCommit(partition, stored.state, commit.events, commit.baseVersion, commit.prevVisibleSeq)) published++;
-      }
-    }
-    return published;
+    const bySession = new Map<string, { start?: (typeof starts)[number]; commits: typeof commits }>();
+    const entry = (id: string) => bySession.get(id) ?? bySession.set(id, { commits: [] }).get(id)!;
+    for (const start of starts) entry(start.sessionId).start = start;
+    for (const commit of commits) entry(commit.sessionId).commits.push(commit);
+    return [...bySession].map(([sessionId, work]) => ({
+      sessionId,
+      run: async () => {
+        let published = 0;
+        if (work.start) {
+          const state = applyEvents(undefined, work.start.events);
+          if (state && (await this.publishStart(partition, state, work.start.events))) published++;
+        }
+        if (work.commits.length === 0) return published;
+        const stored = await this.sessions.load(sessionId);
+        if (!stored) return published;
+        for (const commit of work.commits.sort((a, b) => a.baseVersion - b.baseVersion)) {
+          if (await this.publishCommit(partition, stored.state, commit.events, commit.baseVersion, commit.prevVisibleSeq)) published++;
+        }
+        return published;
+      },
+    }));
   }
 
   /**

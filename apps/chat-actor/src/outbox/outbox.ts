@@ -4,7 +4,7 @@ import { OutboxMark, outboxMarkId } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
 
 /** How far before a partition's watermark a new owner publishes again: room for the clocks of earlier owners. */
-export const OUTBOX_REPLAY_MARGIN_MS = 5000;
+export const OUTBOX_REPLAY_MARGIN_MS = 1000;
 
 interface Entry {
   at: Date;

@@ -36,7 +36,7 @@ import { validateCommand } from './validate-command';
  * force-close), so a full session can always be closed (R17). One decision
  * emits at most `maxEventsPerCommand` events (readers of history pages rely on it).
  */
-export const SESSION_LIMITS = { maxConversationEvents: 2000, maxEvents: 2100, maxEventsPerCommand: 4 } as const;
+export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, maxEventsPerCommand: 4 } as const;
 
 const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'AddSideNote', 'CreateTicket', 'RequestControl']);
 const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose']);
