@@ -79,7 +79,7 @@ describe('session reader (real MongoDB-wire server)', () => {
     let last: SessionState;
 
     beforeAll(async () => {
-      // seq 1 start, 2 assign, 3..252 messages, 253-254 one commit of two events.
+      // seq 1 start, 2 assign, 3..252 messages, 253-254 one commit of two events (a transfer with a side note).
       const commitsOf: SessionEvent[][] = [[assign('s-long', 2)]];
       for (let seq = 3; seq <= 252; seq++) commitsOf.push([say('s-long', seq)]);
       commitsOf.push(transferWithNote('s-long', 253));
