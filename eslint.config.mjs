@@ -41,7 +41,8 @@ export default [
             },
             {
               sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain'],
+              // The contracts only for their types (`import type`, erased at run time; ADR 7, enforced below).
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
               // The domain is plain TypeScript: no framework, no driver, no validation library.
               bannedExternalImports: [...FRAMEWORKS_AND_DRIVERS, 'zod'],
             },
@@ -56,6 +57,26 @@ export default [
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:chat', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:router', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // ADR 7: the domain uses the contracts' inferred types, never their code (zod stays out of it at
+    // run time). Its tests may run the schemas, to check that they carry what the domain produces.
+    files: ['libs/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@switchboard/contracts',
+              allowTypeImports: true,
+              message: 'The domain may import only types from the contracts: use `import type { ... } from \'@switchboard/contracts\'`.',
+            },
           ],
         },
       ],

@@ -21,7 +21,6 @@ export {
 export {
   isOpenStatus,
   isTerminalStatus,
-  MAX_TEXT_LENGTH,
   OPEN_STATUSES,
   SESSION_STATUSES,
   type Actor,
@@ -49,7 +48,6 @@ export {
 } from './session/context';
 export { decide, SESSION_LIMITS, type Decision } from './session/decide';
 export { applyEvents, evolve, EventStreamError } from './session/evolve';
-export { validateCommand } from './session/validate-command';
 export { findCommandOutcome } from './session/idempotency';
 export {
   agentHistory,
@@ -92,4 +90,4 @@ export {
 export { remoteControlLink } from './policies/remote-control';
 export { loadChangesOf, type LoadChange } from './policies/agent-load';
 
-export { notificationsFor, type Audience, type Notification, type NoticeCode } from './notifications/notifications';
+export { notificationsFor, type Audience, type Notification, type NoticeCode, type NotifiedSession } from './notifications/notifications';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { MAX_TEXT } from '../chat/commands.schema';
+import { SESSION_STATUS_VALUES, type SessionStatusValue } from '../chat/session.schema';
 import { listQuerySchema } from './admin-resources.schema';
-
-export const SESSION_STATUS_VALUES = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED'] as const;
-export type SessionStatusValue = (typeof SESSION_STATUS_VALUES)[number];
 
 const isoDate = z.iso.datetime({ offset: true, message: 'not a date and time (ISO 8601)' });
 const idFilter = z.string().trim().max(128).optional();
@@ -80,7 +79,7 @@ export const sessionHistoryQuerySchema = z
   .strict();
 export type SessionHistoryQuery = z.infer<typeof sessionHistoryQuerySchema>;
 
-export const forceCloseSchema = z.object({ comment: z.string().trim().max(4000).optional() }).strict();
+export const forceCloseSchema = z.object({ comment: z.string().trim().max(MAX_TEXT).optional() }).strict();
 export type ForceCloseRequest = z.infer<typeof forceCloseSchema>;
 
 // ---------- live dashboard ----------

@@ -1,80 +1,153 @@
 import { z } from 'zod';
+import { actorSchema, idSchema } from './actor.schema';
+import { sessionEventSchema } from './events.schema';
 import { SESSION_ID_PATTERN } from './routing';
+import { sessionStateSchema, sessionSummarySchema } from './session.schema';
 
-/** Longest message, note, description or summary, in characters. */
+/**
+ * Longest message, side note, description, ticket summary or comment, in
+ * characters: the one text limit of the system (ADR 7), checked at each edge
+ * (the WebSocket frames derive from these schemas).
+ */
 export const MAX_TEXT = 4000;
 
-const id = z.string().min(1).max(128);
-const text = z.string().min(1).max(MAX_TEXT);
-
-export const actorSchema = z.object({
-  role: z.enum(['endUser', 'agent', 'admin', 'system']),
-  id,
-});
+const id = idSchema;
+/** Text of a command: trimmed, then 1 to MAX_TEXT characters. */
+const text = z.string().trim().min(1).max(MAX_TEXT);
 
 const base = {
+  /** Chosen by the issuer: a retry with the same id returns the first outcome (A3). */
   commandId: z.string().min(8).max(128),
   sessionId: z.string().regex(SESSION_ID_PATTERN, 'not a session id'),
+  /** Who issued the command, as authenticated by the gateway. */
   actor: actorSchema,
 };
 
+/*
+ * Commands to one chat session: the single definition (the domain uses the
+ * inferred types, ADR 7). Each is strict: a field the contract does not know
+ * is refused, not dropped.
+ */
+
+/** R1, end user. `requestId` is client-chosen: a repeated start returns the first session (R1.1). */
+export const startSessionSchema = z
+  .object({
+    ...base,
+    type: z.literal('StartSession'),
+    requestId: id,
+    description: text,
+    /** Topic id; required when Use Topics is on, ignored when it is off. */
+    topic: id.optional(),
+  })
+  .strict();
+
+/** R3, agent: from the Queue tab (QUEUED) or the Transferred tab (PENDING_TRANSFER to them). */
+export const acceptSessionSchema = z.object({ ...base, type: z.literal('AcceptSession') }).strict();
+
+/** R4, system (router): the router proposes, the session's actor checks again and decides. */
+export const autoAssignSchema = z
+  .object({
+    ...base,
+    type: z.literal('AutoAssign'),
+    agentId: id,
+    /**
+     * The router already reserved a slot of the agent's capacity for this session
+     * (A6), so the agent's `load` in the context counts it: the cap check then
+     * allows `load <= cap` instead of `load < cap`.
+     */
+    capacityReserved: z.boolean().optional(),
+  })
+  .strict();
+
+/** R5, owning agent. */
+export const transferToAgentSchema = z
+  .object({ ...base, type: z.literal('TransferToAgent'), targetAgentId: id, sideNote: text.optional() })
+  .strict();
+
+/** R7, owning agent. */
+export const transferToQueueSchema = z.object({ ...base, type: z.literal('TransferToQueue'), queue: id, sideNote: text.optional() }).strict();
+
+/** R8, owning agent. */
+export const releaseSessionSchema = z.object({ ...base, type: z.literal('ReleaseSession') }).strict();
+
 /**
- * Every command to a chat session, as it travels on NATS (gateway or router
- * to chat-actor). The actor is set by the gateway from the authenticated
- * token, never by the client.
+ * R9, owning agent. With a linked ticket the agent must choose (`resolveTicket`
+ * true or false); cancelling the dialog sends no command at all.
+ */
+export const endChatSchema = z.object({ ...base, type: z.literal('EndChat'), resolveTicket: z.boolean().optional() }).strict();
+
+/** R10, owning agent. */
+export const abandonSessionSchema = z.object({ ...base, type: z.literal('AbandonSession') }).strict();
+
+/** R11, end user. */
+export const cancelByUserSchema = z.object({ ...base, type: z.literal('CancelByUser') }).strict();
+
+/** R12, system (gateway, after the grace period) or the end user's own client. */
+export const markUserLeftSchema = z.object({ ...base, type: z.literal('MarkUserLeft') }).strict();
+
+export const markUserReturnedSchema = z.object({ ...base, type: z.literal('MarkUserReturned') }).strict();
+
+/** End user or owning agent. */
+export const postMessageSchema = z.object({ ...base, type: z.literal('PostMessage'), text }).strict();
+
+/** Owning agent; for agents only (R13). */
+export const addSideNoteSchema = z.object({ ...base, type: z.literal('AddSideNote'), text }).strict();
+
+/** R14, owning agent. The ticket id comes from `ctx.newIds.ticketId`. */
+export const createTicketSchema = z.object({ ...base, type: z.literal('CreateTicket'), summary: text }).strict();
+
+/** R16, owning agent. `assetId` may be left out when the end user has exactly one asset. */
+export const requestControlSchema = z.object({ ...base, type: z.literal('RequestControl'), assetId: id.optional() }).strict();
+
+/** R17, administrator. */
+export const forceCloseCommandSchema = z.object({ ...base, type: z.literal('ForceClose'), comment: text.optional() }).strict();
+
+/** R5.4, system (presence tracker): the transfer target went offline before accepting. */
+export const targetWentOfflineSchema = z.object({ ...base, type: z.literal('TargetWentOffline'), agentId: id }).strict();
+
+/**
+ * Every command to a chat session, as it travels on NATS (gateway, router or
+ * admin API to chat-actor), validated there once by the chat actor (and at
+ * the WebSocket edge by the frame payloads, which derive from these).
  */
 export const sessionCommandSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('StartSession'), requestId: id, description: text, topic: id.optional() }).strict(),
-  z.object({ ...base, type: z.literal('AcceptSession') }).strict(),
-  z.object({ ...base, type: z.literal('AutoAssign'), agentId: id, capacityReserved: z.boolean().optional() }).strict(),
-  z.object({ ...base, type: z.literal('TransferToAgent'), targetAgentId: id, sideNote: text.optional() }).strict(),
-  z.object({ ...base, type: z.literal('TransferToQueue'), queue: id, sideNote: text.optional() }).strict(),
-  z.object({ ...base, type: z.literal('ReleaseSession') }).strict(),
-  z.object({ ...base, type: z.literal('EndChat'), resolveTicket: z.boolean().optional() }).strict(),
-  z.object({ ...base, type: z.literal('AbandonSession') }).strict(),
-  z.object({ ...base, type: z.literal('CancelByUser') }).strict(),
-  z.object({ ...base, type: z.literal('MarkUserLeft') }).strict(),
-  z.object({ ...base, type: z.literal('MarkUserReturned') }).strict(),
-  z.object({ ...base, type: z.literal('PostMessage'), text }).strict(),
-  z.object({ ...base, type: z.literal('AddSideNote'), text }).strict(),
-  z.object({ ...base, type: z.literal('CreateTicket'), summary: text }).strict(),
-  z.object({ ...base, type: z.literal('RequestControl'), assetId: id.optional() }).strict(),
-  z.object({ ...base, type: z.literal('ForceClose'), comment: text.optional() }).strict(),
-  z.object({ ...base, type: z.literal('TargetWentOffline'), agentId: id }).strict(),
+  startSessionSchema,
+  acceptSessionSchema,
+  autoAssignSchema,
+  transferToAgentSchema,
+  transferToQueueSchema,
+  releaseSessionSchema,
+  endChatSchema,
+  abandonSessionSchema,
+  cancelByUserSchema,
+  markUserLeftSchema,
+  markUserReturnedSchema,
+  postMessageSchema,
+  addSideNoteSchema,
+  createTicketSchema,
+  requestControlSchema,
+  forceCloseCommandSchema,
+  targetWentOfflineSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
+export type SessionCommandMessageType = SessionCommandMessage['type'];
 
 export const chatCommandRequestSchema = z.object({ command: sessionCommandSchema });
 export type ChatCommandRequest = z.infer<typeof chatCommandRequestSchema>;
 
 /**
- * The session as chat-actor replies carry it: its summary (the domain's
- * SessionState), never its history, so a reply's size does not depend on
- * the chat's length. The history is read in pages from the store.
+ * A chat actor's answer to a command: what changed, never the history, so a
+ * reply's size does not depend on the chat's length (the history is read in
+ * pages from the store).
  */
-export const sessionViewSchema = z
-  .object({
-    sessionId: z.string(),
-    version: z.number().int().nonnegative(),
-    status: z.enum(['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED']),
-    queue: z.string(),
-    companyId: z.string(),
-    endUserId: z.string(),
-    ownerAgentId: z.string().optional(),
-    transferTargetAgentId: z.string().optional(),
-    participants: z.array(z.string()),
-  })
-  .passthrough();
-
-export const sessionEventSchema = z.object({ seq: z.number().int().positive(), type: z.string(), sessionId: z.string() }).passthrough();
-
 export const chatCommandResultSchema = z.object({
   sessionId: z.string(),
   version: z.number().int().nonnegative(),
   /** The events this command produced (for a repeated command id: those of its first run; `version` is then the seq they reached). */
   events: z.array(sessionEventSchema).max(8),
   duplicate: z.boolean(),
-  session: sessionViewSchema,
+  /** The session's summary now (the domain's SessionState). */
+  session: sessionStateSchema,
 });
 export type ChatCommandResult = z.infer<typeof chatCommandResultSchema>;
 
@@ -91,18 +164,6 @@ export const chatEventMessageSchema = z.object({
    * every gateway gives end users the same unbroken `prevSeq` chain.
    */
   prevVisibleSeq: z.number().int().nonnegative(),
-  session: z.object({
-    sessionId: z.string(),
-    version: z.number(),
-    status: z.string(),
-    queue: z.string(),
-    companyId: z.string(),
-    endUserId: z.string(),
-    ownerAgentId: z.string().optional(),
-    transferTargetAgentId: z.string().optional(),
-    queuedAt: z.string().optional(),
-    cancelledByUser: z.boolean(),
-    userLeft: z.boolean(),
-  }),
+  session: sessionSummarySchema,
 });
 export type ChatEventMessage = z.infer<typeof chatEventMessageSchema>;

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { principalSchema, type PrincipalRole } from '../auth/auth.schema';
-import { SESSION_ID_PATTERN } from '../chat/routing';
-import { MAX_TEXT } from '../chat/commands.schema';
+import {
+  abandonSessionSchema,
+  acceptSessionSchema,
+  addSideNoteSchema,
+  cancelByUserSchema,
+  createTicketSchema,
+  endChatSchema,
+  postMessageSchema,
+  releaseSessionSchema,
+  requestControlSchema,
+  startSessionSchema,
+  transferToAgentSchema,
+  transferToQueueSchema,
+} from '../chat/commands.schema';
+import { sessionSummarySchema } from '../chat/session.schema';
 import {
   agentListSchema,
   agentRefSchema,
@@ -12,7 +25,6 @@ import {
   listItemSchema,
   resourcesSchema,
   sessionEventViewSchema,
-  sessionSummarySchema,
   sessionDetailSchema,
   historyPageSchema,
   HISTORY_PAGE_MAX,
@@ -26,17 +38,22 @@ export const PROTOCOL_VERSION = 1;
  * returns the first answer and changes nothing more.
  */
 export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientId: 8 to 64 of A-Z a-z 0-9 _ -');
-const sessionId = z.string().regex(SESSION_ID_PATTERN, 'not a session id');
-const text = z.string().trim().min(1).max(MAX_TEXT);
-const id = z.string().min(1).max(128);
+/** A session id, exactly as the chat commands on NATS take it. */
+const sessionId = postMessageSchema.shape.sessionId;
 
-/** Payload of each command (the frame is `{ type, clientId, ...payload }`). */
+/**
+ * Payload of each command (the frame is `{ type, clientId, ...payload }`).
+ * A payload that becomes a chat command is the client's part of that
+ * command's NATS schema (`pick`), so every limit (text length, id format) is
+ * written once, in chat/commands.schema.ts; the gateway adds the command id
+ * and the actor.
+ */
 export const commandPayloads = {
   ping: z.object({}),
-  'session.start': z.object({ description: text, topic: id.optional() }),
+  'session.start': startSessionSchema.pick({ description: true, topic: true }),
   'session.current': z.object({}),
-  'session.post': z.object({ sessionId, text }),
-  'session.cancel': z.object({ sessionId }),
+  'session.post': postMessageSchema.pick({ sessionId: true, text: true }),
+  'session.cancel': cancelByUserSchema.pick({ sessionId: true }),
   'session.resume': z.object({ sessionId, afterSeq: z.number().int().min(0) }),
   /** A page of older history: the entries before `beforeSeq` (default: the newest), at most `limit`. */
   'session.history': z.object({
@@ -45,16 +62,16 @@ export const commandPayloads = {
     limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
   }),
   'agent.lists': z.object({}),
-  'session.accept': z.object({ sessionId }),
-  'session.sideNote': z.object({ sessionId, text }),
+  'session.accept': acceptSessionSchema.pick({ sessionId: true }),
+  'session.sideNote': addSideNoteSchema.pick({ sessionId: true, text: true }),
   'session.transferTargets': z.object({ sessionId }),
-  'session.transferToAgent': z.object({ sessionId, targetAgentId: id, sideNote: text.optional() }),
-  'session.transferToQueue': z.object({ sessionId, queue: id, sideNote: text.optional() }),
-  'session.release': z.object({ sessionId }),
-  'session.end': z.object({ sessionId, resolveTicket: z.boolean().optional() }),
-  'session.abandon': z.object({ sessionId }),
-  'session.createTicket': z.object({ sessionId, summary: text }),
-  'session.requestControl': z.object({ sessionId, assetId: id.optional() }),
+  'session.transferToAgent': transferToAgentSchema.pick({ sessionId: true, targetAgentId: true, sideNote: true }),
+  'session.transferToQueue': transferToQueueSchema.pick({ sessionId: true, queue: true, sideNote: true }),
+  'session.release': releaseSessionSchema.pick({ sessionId: true }),
+  'session.end': endChatSchema.pick({ sessionId: true, resolveTicket: true }),
+  'session.abandon': abandonSessionSchema.pick({ sessionId: true }),
+  'session.createTicket': createTicketSchema.pick({ sessionId: true, summary: true }),
+  'session.requestControl': requestControlSchema.pick({ sessionId: true, assetId: true }),
   'session.customerInfo': z.object({ sessionId }),
   'session.resources': z.object({ sessionId }),
   'knowledge.search': z.object({ query: z.string().trim().min(1).max(200) }),

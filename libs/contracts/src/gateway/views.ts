@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const sessionStatusSchema = z.enum(['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED']);
+import { linkedTicketSchema, sessionSummarySchema } from '../chat/session.schema';
 
 /**
  * One entry of a session's history as a client sees it: the chat session
@@ -18,22 +17,8 @@ export const sessionEventViewSchema = z
   .passthrough();
 export type SessionEventView = z.infer<typeof sessionEventViewSchema>;
 
-/** What every list item and pushed event says about the session right after the event. */
-export const sessionSummarySchema = z.object({
-  sessionId: z.string(),
-  /** Sequence number of the session's latest event. */
-  version: z.number().int().nonnegative(),
-  status: sessionStatusSchema,
-  queue: z.string(),
-  companyId: z.string(),
-  endUserId: z.string(),
-  ownerAgentId: z.string().optional(),
-  transferTargetAgentId: z.string().optional(),
-  queuedAt: z.string().optional(),
-  cancelledByUser: z.boolean(),
-  userLeft: z.boolean(),
-});
-export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+// What every list item and pushed event says about the session right after the event:
+// `sessionSummarySchema` (chat/session.schema.ts), the same summary the chat events carry.
 
 /** A row of an agent's Queue, Transferred or My Chats list. */
 export const listItemSchema = sessionSummarySchema.extend({
@@ -78,7 +63,7 @@ export const sessionDetailSchema = sessionSummarySchema.extend({
   /** The display name of the agent who owns the chat (R3.2), when it is ASSIGNED: the assignment may lie before the recent page. */
   ownerAgentName: z.string().optional(),
   createdAt: z.string(),
-  ticket: z.object({ ticketId: z.string(), status: z.enum(['Open', 'Resolved', 'Cancelled']), summary: z.string() }).optional(),
+  ticket: linkedTicketSchema.optional(),
   history: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
   hasOlder: z.boolean(),
 });

@@ -55,6 +55,12 @@ export interface Notification {
 }
 
 /**
+ * What `notificationsFor` reads of the session: a part of its summary, so the
+ * summary a chat event carries (`ChatEventMessage['session']`) is enough.
+ */
+export type NotifiedSession = Pick<SessionState, 'endUserId' | 'companyId' | 'queue' | 'ownerAgentId' | 'transferTargetAgentId'>;
+
+/**
  * The notifications an event implies, as data; the gateway only delivers them.
  * `state` is the session after the decision's events were applied (the actor
  * has it at hand when it publishes). From it only the end user, the company and
@@ -63,7 +69,7 @@ export interface Notification {
  *
  * Side notes are never addressed to the end user (R13).
  */
-export function notificationsFor(event: SessionEvent, state: SessionState): Notification[] {
+export function notificationsFor(event: SessionEvent, state: NotifiedSession): Notification[] {
   const out: Notification[] = [];
   const add = (audience: Audience, notice: NoticeCode, text: string) =>
     out.push({ audience, notice, text, sessionId: event.sessionId, seq: event.seq, event });

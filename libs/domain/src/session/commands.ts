@@ -1,146 +1,58 @@
-import type { Actor } from './types';
+import type { SessionCommandMessage } from '@switchboard/contracts';
 
 /**
- * Commands to one chat session. Every command carries a `commandId` chosen by
+ * Commands to one chat session. Defined once, by the zod schemas of
+ * `@switchboard/contracts` (chat/commands.schema.ts, with the doc of each
+ * command); the domain uses their inferred types through a type-only import,
+ * erased at run time (ADR 7). Every command carries a `commandId` chosen by
  * the issuer (A3: a retry with the same id returns the first outcome) and the
  * `actor` who issued it, as authenticated by the gateway.
+ *
+ * Commands are validated at the edges (the chat actor's NATS subscription, the
+ * gateway's WebSocket frames), never again here: `decide` trusts their shape.
  */
-interface CommandBase {
-  readonly commandId: string;
-  readonly sessionId: string;
-  readonly actor: Actor;
-}
+export type SessionCommand = ReadonlyEach<SessionCommandMessage>;
+
+type ReadonlyEach<T> = T extends unknown ? Readonly<T> : never;
+type CommandOf<T extends SessionCommand['type']> = Extract<SessionCommand, { readonly type: T }>;
 
 /** R1, end user. `requestId` is client-chosen: a repeated start returns the first session (R1.1). */
-export interface StartSession extends CommandBase {
-  readonly type: 'StartSession';
-  readonly requestId: string;
-  readonly description: string;
-  /** Topic id; required when Use Topics is on, ignored when it is off. */
-  readonly topic?: string;
-}
-
+export type StartSession = CommandOf<'StartSession'>;
 /** R3, agent: from the Queue tab (QUEUED) or the Transferred tab (PENDING_TRANSFER to them). */
-export interface AcceptSession extends CommandBase {
-  readonly type: 'AcceptSession';
-}
-
+export type AcceptSession = CommandOf<'AcceptSession'>;
 /** R4, system (router): the router proposes, the session's actor checks again and decides. */
-export interface AutoAssign extends CommandBase {
-  readonly type: 'AutoAssign';
-  readonly agentId: string;
-  /**
-   * The router already reserved a slot of the agent's capacity for this session
-   * (A6), so the agent's `load` in the context counts it: the cap check then
-   * allows `load <= cap` instead of `load < cap`.
-   */
-  readonly capacityReserved?: boolean;
-}
-
+export type AutoAssign = CommandOf<'AutoAssign'>;
 /** R5, owning agent. */
-export interface TransferToAgent extends CommandBase {
-  readonly type: 'TransferToAgent';
-  readonly targetAgentId: string;
-  readonly sideNote?: string;
-}
-
+export type TransferToAgent = CommandOf<'TransferToAgent'>;
 /** R7, owning agent. */
-export interface TransferToQueue extends CommandBase {
-  readonly type: 'TransferToQueue';
-  readonly queue: string;
-  readonly sideNote?: string;
-}
-
+export type TransferToQueue = CommandOf<'TransferToQueue'>;
 /** R8, owning agent. */
-export interface ReleaseSession extends CommandBase {
-  readonly type: 'ReleaseSession';
-}
-
-/**
- * R9, owning agent. With a linked ticket the agent must choose (`resolveTicket`
- * true or false); cancelling the dialog sends no command at all.
- */
-export interface EndChat extends CommandBase {
-  readonly type: 'EndChat';
-  readonly resolveTicket?: boolean;
-}
-
+export type ReleaseSession = CommandOf<'ReleaseSession'>;
+/** R9, owning agent. */
+export type EndChat = CommandOf<'EndChat'>;
 /** R10, owning agent. */
-export interface AbandonSession extends CommandBase {
-  readonly type: 'AbandonSession';
-}
-
+export type AbandonSession = CommandOf<'AbandonSession'>;
 /** R11, end user. */
-export interface CancelByUser extends CommandBase {
-  readonly type: 'CancelByUser';
-}
-
+export type CancelByUser = CommandOf<'CancelByUser'>;
 /** R12, system (gateway, after the grace period) or the end user's own client. */
-export interface MarkUserLeft extends CommandBase {
-  readonly type: 'MarkUserLeft';
-}
-
-export interface MarkUserReturned extends CommandBase {
-  readonly type: 'MarkUserReturned';
-}
-
+export type MarkUserLeft = CommandOf<'MarkUserLeft'>;
+export type MarkUserReturned = CommandOf<'MarkUserReturned'>;
 /** End user or owning agent. */
-export interface PostMessage extends CommandBase {
-  readonly type: 'PostMessage';
-  readonly text: string;
-}
-
+export type PostMessage = CommandOf<'PostMessage'>;
 /** Owning agent; for agents only (R13). */
-export interface AddSideNote extends CommandBase {
-  readonly type: 'AddSideNote';
-  readonly text: string;
-}
-
+export type AddSideNote = CommandOf<'AddSideNote'>;
 /** R14, owning agent. The ticket id comes from `ctx.newIds.ticketId`. */
-export interface CreateTicket extends CommandBase {
-  readonly type: 'CreateTicket';
-  readonly summary: string;
-}
-
-/** R16, owning agent. `assetId` may be left out when the end user has exactly one asset. */
-export interface RequestControl extends CommandBase {
-  readonly type: 'RequestControl';
-  readonly assetId?: string;
-}
-
+export type CreateTicket = CommandOf<'CreateTicket'>;
+/** R16, owning agent. */
+export type RequestControl = CommandOf<'RequestControl'>;
 /** R17, administrator. */
-export interface ForceClose extends CommandBase {
-  readonly type: 'ForceClose';
-  readonly comment?: string;
-}
-
+export type ForceClose = CommandOf<'ForceClose'>;
 /** R5.4, system (presence tracker): the transfer target went offline before accepting. */
-export interface TargetWentOffline extends CommandBase {
-  readonly type: 'TargetWentOffline';
-  readonly agentId: string;
-}
-
-export type SessionCommand =
-  | StartSession
-  | AcceptSession
-  | AutoAssign
-  | TransferToAgent
-  | TransferToQueue
-  | ReleaseSession
-  | EndChat
-  | AbandonSession
-  | CancelByUser
-  | MarkUserLeft
-  | MarkUserReturned
-  | PostMessage
-  | AddSideNote
-  | CreateTicket
-  | RequestControl
-  | ForceClose
-  | TargetWentOffline;
+export type TargetWentOffline = CommandOf<'TargetWentOffline'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
+/** Every command type (the architecture test checks the list is complete). */
 export const SESSION_COMMAND_TYPES = [
   'StartSession',
   'AcceptSession',

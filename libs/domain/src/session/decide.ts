@@ -26,11 +26,11 @@ import { findAgent, type Asset, type DecisionContext } from './context';
 import type { EventPayload, SessionEvent } from './events';
 import type { SessionState } from './state';
 import { isTerminalStatus, type Actor } from './types';
-import { validateCommand } from './validate-command';
 
 /**
- * How long a session can grow (every event is at most MAX_TEXT_LENGTH of
- * text, so this also bounds its bytes). From `maxConversationEvents` on, no
+ * How long a session can grow (every text a command carries is at most
+ * `MAX_TEXT` characters, checked by the command contract at the edge, so this
+ * also bounds its bytes). From `maxConversationEvents` on, no
  * message, side note, ticket or control request is accepted; from
  * `maxEvents` on, only what ends the session (end, abandon, cancel,
  * force-close), so a full session can always be closed (R17). One decision
@@ -58,20 +58,22 @@ type Outcome = EventPayload[] | DomainError;
  * - The events of one decision are meant to be applied together (`applyEvents`)
  *   and stored in one conditional write.
  *
- * Order of checks: session id, idempotency, command shape, existence, role
- * (R19), terminal status, then the rule of the command.
+ * Order of checks: session id, idempotency, existence, role (R19), terminal
+ * status, then the rule of the command. The command's shape (ids, text
+ * lengths, known type) was checked once at the edge that received it, by its
+ * contract in `@switchboard/contracts` (ADR 7).
  */
 export function decide(state: SessionState | undefined, command: SessionCommand, ctx: DecisionContext): Decision {
-  if (state !== undefined && command?.sessionId !== state.sessionId) {
+  if (state !== undefined && command.sessionId !== state.sessionId) {
     return refuse(
-      domainError('VALIDATION', `Command for session ${String(command?.sessionId)} given to session ${state.sessionId}.`),
+      domainError('VALIDATION', `Command for session ${command.sessionId} given to session ${state.sessionId}.`),
     );
   }
 
   const prior = ctx.earlier;
-  if (prior !== undefined && prior.events.length > 0 && prior.events[0]!.commandId === command?.commandId) {
+  if (prior !== undefined && prior.events.length > 0 && prior.events[0]!.commandId === command.commandId) {
     const by = prior.events[0]!.by;
-    if (by.role !== command.actor?.role || by.id !== command.actor?.id) {
+    if (by.role !== command.actor.role || by.id !== command.actor.id) {
       return refuse(domainError('COMMAND_ID_REUSED', 'This command id was already used by someone else.'));
     }
     if (!prior.sameCommand) {
@@ -79,9 +81,6 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
     }
     return { ok: true, events: [...prior.events], duplicate: true };
   }
-
-  const invalid = validateCommand(command);
-  if (invalid !== undefined) return refuse(invalid);
 
   const forbidden = authorizeCommand(state, command);
   if (forbidden !== undefined) return refuse(forbidden);

@@ -1,3 +1,4 @@
+import type { SessionStateMessage } from '@switchboard/contracts';
 import type { SessionEvent } from './events';
 import { isVisibleToEndUser } from './history';
 import { RECENT_COMMANDS, type SessionState } from './state';
@@ -136,9 +137,9 @@ type RoutingField = 'ownerAgentId' | 'transferTargetAgentId' | 'transferFromAgen
 // Removes fields instead of setting them to undefined, so the state stays a
 // clean JSON object (MongoDB would otherwise store explicit nulls).
 function withoutRouting(state: SessionState, fields: readonly RoutingField[]): SessionState {
-  const copy: Record<string, unknown> = { ...state };
+  const copy: SessionStateMessage = { ...state };
   for (const f of fields) delete copy[f];
-  return copy as unknown as SessionState;
+  return copy;
 }
 
 function requeue(state: SessionState, queue: string, at: string): SessionState {

@@ -1,5 +1,9 @@
+import type { ActorMessage, SessionStateMessage } from '@switchboard/contracts';
+
 /**
- * Shared vocabulary of the session aggregate.
+ * Shared vocabulary of the session aggregate. The types that travel in
+ * commands, events and the summary are those of `@switchboard/contracts`
+ * (type-only import, ADR 7).
  *
  * Time is an ISO-8601 UTC string everywhere (`Date.prototype.toISOString()`
  * format): readable in MongoDB and in logs, and ordered by plain comparison of
@@ -7,16 +11,12 @@
  */
 export type IsoTime = string;
 
-export type ActorRole = 'endUser' | 'agent' | 'admin' | 'system';
-
 /** Who issued a command. `system` is the router / gateway acting on its own (R4, R5.4, R12). */
-export interface Actor {
-  readonly role: ActorRole;
-  readonly id: string;
-}
+export type Actor = Readonly<ActorMessage>;
+export type ActorRole = Actor['role'];
 
-export const SESSION_STATUSES = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type SessionStatus = SessionStateMessage['status'];
+export const SESSION_STATUSES = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED'] as const satisfies readonly SessionStatus[];
 
 /** Statuses in which a session is live (R1.2: at most one per end user). */
 export const OPEN_STATUSES: readonly SessionStatus[] = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'];
@@ -29,13 +29,5 @@ export function isTerminalStatus(status: SessionStatus): boolean {
   return status === 'CLOSED' || status === 'ABANDONED';
 }
 
-export type TicketStatus = 'Open' | 'Resolved' | 'Cancelled';
-
-export interface LinkedTicket {
-  readonly ticketId: string;
-  readonly status: TicketStatus;
-  readonly summary: string;
-}
-
-/** Longest accepted message, side note, description or summary, in characters. */
-export const MAX_TEXT_LENGTH = 10_000;
+export type LinkedTicket = Readonly<NonNullable<SessionStateMessage['ticket']>>;
+export type TicketStatus = LinkedTicket['status'];

@@ -44,32 +44,41 @@ export function validateSettings(
   update: Partial<Record<keyof Settings, unknown>>,
   current: Settings = DEFAULT_SETTINGS,
 ): { ok: true; settings: Settings } | { ok: false; error: DomainError } {
-  const next: Record<string, unknown> = { ...current };
-  const known = Object.keys(DEFAULT_SETTINGS);
+  const next: Record<keyof Settings, unknown> = { ...current };
   for (const [key, value] of Object.entries(update)) {
-    if (!known.includes(key)) {
+    if (!isSettingName(key)) {
       return bad(key, `Unknown setting "${key}".`);
     }
     if (value === undefined) continue;
     next[key] = value;
   }
-  for (const key of ['supportQueues', 'useTopics', 'companyFilter', 'agentAutoAccept'] as const) {
-    if (typeof next[key] !== 'boolean') return bad(key, `Setting "${key}" must be true or false.`);
-  }
-  const cap = next['maxConcurrentChatsPerAgent'];
+  const { supportQueues, useTopics, companyFilter, agentAutoAccept, maxConcurrentChatsPerAgent: cap, remoteControlConsoleUrl: url } = next;
+  if (typeof supportQueues !== 'boolean') return notBoolean('supportQueues');
+  if (typeof useTopics !== 'boolean') return notBoolean('useTopics');
+  if (typeof companyFilter !== 'boolean') return notBoolean('companyFilter');
+  if (typeof agentAutoAccept !== 'boolean') return notBoolean('agentAutoAccept');
   if (typeof cap !== 'number' || !Number.isInteger(cap) || cap < 0 || cap > 10_000) {
     return bad('maxConcurrentChatsPerAgent', 'Max concurrent chats per agent must be a whole number from 0 (no limit) to 10000.');
   }
-  const url = next['remoteControlConsoleUrl'];
   if (typeof url !== 'string') return bad('remoteControlConsoleUrl', 'Remote control console URL must be text.');
   const trimmed = url.trim();
   if (trimmed !== '' && !/^https?:\/\/[^\s/]+/i.test(trimmed)) {
     return bad('remoteControlConsoleUrl', 'Remote control console URL must start with http:// or https://.');
   }
-  next['remoteControlConsoleUrl'] = trimmed;
-  return { ok: true, settings: next as unknown as Settings };
+  return {
+    ok: true,
+    settings: { supportQueues, useTopics, companyFilter, agentAutoAccept, remoteControlConsoleUrl: trimmed, maxConcurrentChatsPerAgent: cap },
+  };
+
+  function notBoolean(key: keyof Settings) {
+    return bad(key, `Setting "${key}" must be true or false.`);
+  }
 
   function bad(field: string, message: string) {
     return { ok: false as const, error: domainError('VALIDATION', message, { field }) };
   }
+}
+
+function isSettingName(key: string): key is keyof Settings {
+  return Object.hasOwn(DEFAULT_SETTINGS, key);
 }

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { actorSchema } from './actor.schema';
+
+/**
+ * Domain events of a chat session: the single definition (the domain uses the
+ * inferred types, ADR 7), as the chat actor stores them, publishes them on the
+ * chat event stream and returns them in its replies.
+ *
+ * Each event is one entry of the session's history (R13): the history *is*
+ * the event log, so nothing is kept twice and the order of history is the
+ * order of events. Unknown keys are dropped when an event is parsed; every
+ * field a consumer reads is listed here.
+ */
+const eventBase = {
+  /** The per-session sequence number (1, 2, 3... without gaps). */
+  seq: z.number().int().positive(),
+  /** When the command was decided (ISO-8601 UTC). */
+  at: z.string(),
+  sessionId: z.string(),
+  /** The command that produced the event (idempotency, A3). */
+  commandId: z.string(),
+  /** Who issued that command. */
+  by: actorSchema,
+};
+
+/** The fields the domain stamps on every event (`seq`, `at`, `sessionId`, `commandId`, `by`). */
+export const sessionEventBaseSchema = z.object(eventBase);
+export type SessionEventBaseMessage = z.infer<typeof sessionEventBaseSchema>;
+
+/** R1. */
+export const sessionStartedSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionStarted'),
+  endUserId: z.string(),
+  endUserName: z.string().optional(),
+  companyId: z.string(),
+  requestId: z.string(),
+  description: z.string(),
+  queue: z.string(),
+  topic: z.string().optional(),
+});
+
+export const messagePostedSchema = z.object({
+  ...eventBase,
+  type: z.literal('MessagePosted'),
+  from: z.enum(['endUser', 'agent']),
+  authorId: z.string(),
+  authorName: z.string().optional(),
+  text: z.string(),
+});
+
+/** Agents only: never shown or sent to the end user (R13). */
+export const sideNoteAddedSchema = z.object({
+  ...eventBase,
+  type: z.literal('SideNoteAdded'),
+  authorId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+});
+
+/** R3 (accept from Queue or Transferred tab) and R4 (automatic). */
+export const sessionAssignedSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionAssigned'),
+  agentId: z.string(),
+  agentName: z.string(),
+  via: z.enum(['accept', 'transfer', 'autoAssign']),
+  /** For `via: 'transfer'`: the agent who initiated the transfer. */
+  fromAgentId: z.string().optional(),
+});
+
+/** R5: ASSIGNED -> PENDING_TRANSFER. */
+export const transferRequestedSchema = z.object({
+  ...eventBase,
+  type: z.literal('TransferRequested'),
+  fromAgentId: z.string(),
+  fromAgentName: z.string(),
+  toAgentId: z.string(),
+  toAgentName: z.string(),
+});
+
+/** R7: ASSIGNED -> QUEUED in another queue. */
+export const transferredToQueueSchema = z.object({
+  ...eventBase,
+  type: z.literal('TransferredToQueue'),
+  fromAgentId: z.string(),
+  fromAgentName: z.string(),
+  fromQueue: z.string(),
+  toQueue: z.string(),
+});
+
+/** R8: ASSIGNED -> QUEUED in the same queue. */
+export const sessionReleasedSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionReleased'),
+  agentId: z.string(),
+  agentName: z.string(),
+  queue: z.string(),
+});
+
+/** R5.4: the transfer target went offline before accepting: PENDING_TRANSFER -> QUEUED. */
+export const transferRevertedSchema = z.object({
+  ...eventBase,
+  type: z.literal('TransferReverted'),
+  reason: z.literal('targetOffline'),
+  targetAgentId: z.string(),
+  fromAgentId: z.string().optional(),
+  queue: z.string(),
+});
+
+/** R11: flags the session; a QUEUED session is then closed by a `SessionClosed` event. */
+export const userCancelledSchema = z.object({ ...eventBase, type: z.literal('UserCancelled') });
+
+/** R12. */
+export const userLeftSchema = z.object({ ...eventBase, type: z.literal('UserLeft') });
+
+export const userReturnedSchema = z.object({ ...eventBase, type: z.literal('UserReturned') });
+
+/** R14. */
+export const ticketCreatedSchema = z.object({
+  ...eventBase,
+  type: z.literal('TicketCreated'),
+  ticketId: z.string(),
+  summary: z.string(),
+  endUserId: z.string(),
+  companyId: z.string(),
+  agentId: z.string(),
+});
+
+/** R9.1: resolve and end. */
+export const ticketResolvedSchema = z.object({ ...eventBase, type: z.literal('TicketResolved'), ticketId: z.string() });
+
+/** R10: the ticket is cancelled before the session is abandoned. */
+export const ticketCancelledSchema = z.object({ ...eventBase, type: z.literal('TicketCancelled'), ticketId: z.string() });
+
+/** R16. */
+export const remoteControlRequestedSchema = z.object({
+  ...eventBase,
+  type: z.literal('RemoteControlRequested'),
+  agentId: z.string(),
+  assetId: z.string(),
+  deviceId: z.string(),
+  url: z.string(),
+});
+
+/**
+ * The session became CLOSED: ended by its agent (R9), cancelled by the end user
+ * while not assigned (R11.1), or force-closed by an administrator (R17).
+ * Carries who was involved before the close so that notifications need no
+ * earlier state.
+ */
+export const sessionClosedSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionClosed'),
+  reason: z.enum(['agentEnded', 'userCancelled', 'forceClosed']),
+  previousStatus: z.enum(['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER']),
+  agentId: z.string().optional(),
+  transferTargetAgentId: z.string().optional(),
+  queue: z.string(),
+  comment: z.string().optional(),
+});
+
+/** R10. */
+export const sessionAbandonedSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionAbandoned'),
+  agentId: z.string(),
+  agentName: z.string(),
+});
+
+/** Every event of a chat session, told apart by `type`. */
+export const sessionEventSchema = z.discriminatedUnion('type', [
+  sessionStartedSchema,
+  messagePostedSchema,
+  sideNoteAddedSchema,
+  sessionAssignedSchema,
+  transferRequestedSchema,
+  transferredToQueueSchema,
+  sessionReleasedSchema,
+  transferRevertedSchema,
+  userCancelledSchema,
+  userLeftSchema,
+  userReturnedSchema,
+  ticketCreatedSchema,
+  ticketResolvedSchema,
+  ticketCancelledSchema,
+  remoteControlRequestedSchema,
+  sessionClosedSchema,
+  sessionAbandonedSchema,
+]);
+export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
+export type SessionEventMessageType = SessionEventMessage['type'];

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * The chat session's summary: the single definition of the domain's
+ * `SessionState` (the domain uses the inferred type, ADR 7), carried by every
+ * chat-actor reply and, in part, by every chat event.
+ *
+ * Time is an ISO-8601 UTC string everywhere (`Date.prototype.toISOString()`
+ * format): readable in MongoDB and in logs, and ordered by plain comparison of
+ * the parsed value.
+ */
+
+export const SESSION_STATUS_VALUES = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED'] as const;
+export const sessionStatusSchema = z.enum(SESSION_STATUS_VALUES);
+export type SessionStatusValue = z.infer<typeof sessionStatusSchema>;
+
+export const ticketStatusSchema = z.enum(['Open', 'Resolved', 'Cancelled']);
+
+/** R14: the ticket linked to a session. */
+export const linkedTicketSchema = z.object({
+  ticketId: z.string(),
+  status: ticketStatusSchema,
+  summary: z.string(),
+});
+
+/** A command applied to the session: its id and the seq of its first event (its events start there). */
+export const recentCommandSchema = z.object({
+  id: z.string(),
+  firstSeq: z.number().int().positive(),
+});
+
+/** An agent's display name as recorded when the session was assigned or transferred to them. */
+export const agentNameRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+});
+
+/**
+ * The chat session's summary (the "Master Chat Record" without its history).
+ * A plain JSON object of bounded size: the history is the event log (the
+ * commits, read in pages), never part of the state, so neither the stored
+ * snapshot nor any reply grows with the chat.
+ *
+ * Invariants (checked by the domain's property tests):
+ * - QUEUED: no owner, no transfer target, `queuedAt` set, not cancelled.
+ * - ASSIGNED: exactly one owner (`ownerAgentId`), no transfer target.
+ * - PENDING_TRANSFER: no owner; `transferTargetAgentId` is the owner-to-be.
+ * - CLOSED / ABANDONED: terminal, no owner, no target.
+ * - `version` is the seq of the last event applied; events are 1..n without gaps.
+ * - at most `SESSION_LIMITS.maxEvents` events (plus the closing ones).
+ *
+ * Idempotency record: every event carries the `commandId` that produced it,
+ * and one command's events are stored together. Whoever stores the events
+ * finds a command's earlier outcome by its id and passes it to `decide` in
+ * `ctx.earlier`; refused commands are not recorded (a refusal changes
+ * nothing), so a retried refused command is decided again.
+ */
+export const sessionStateSchema = z.object({
+  sessionId: z.string(),
+  /** Number of applied events = seq of the last event. */
+  version: z.number().int().nonnegative(),
+  status: sessionStatusSchema,
+  queue: z.string(),
+  topic: z.string().optional(),
+  companyId: z.string(),
+  endUserId: z.string(),
+  endUserName: z.string().optional(),
+  requestId: z.string(),
+  description: z.string(),
+  /** Set only while ASSIGNED. */
+  ownerAgentId: z.string().optional(),
+  /** Set only while PENDING_TRANSFER: the agent who must accept. */
+  transferTargetAgentId: z.string().optional(),
+  /** Set only while PENDING_TRANSFER: the agent who initiated the transfer. */
+  transferFromAgentId: z.string().optional(),
+  cancelledByUser: z.boolean(),
+  userLeft: z.boolean(),
+  ticket: linkedTicketSchema.optional(),
+  /** Every agent the session was ever assigned to, in order of first assignment (read access, R15). */
+  participants: z.array(z.string()),
+  /**
+   * Display names of the agents the session was assigned or transferred to,
+   * as recorded then (used when a profile is gone). Bounded like participants.
+   */
+  agentNames: z.array(agentNameRecordSchema).optional(),
+  /**
+   * The last RECENT_COMMANDS command ids applied, oldest first: where a
+   * retry's first outcome is stored (A3), found without a search. Derived
+   * from the events' command ids, so it survives any failover.
+   */
+  recentCommands: z.array(recentCommandSchema).optional(),
+  /** The seq of the last event the end user sees (R13: not a side note); 0 when none. */
+  lastVisibleSeq: z.number().int().nonnegative().optional(),
+  createdAt: z.string(),
+  /** When the session last entered QUEUED (oldest-first ordering, R4.1); absent when not QUEUED. */
+  queuedAt: z.string().optional(),
+  assignedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+});
+export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
+
+/**
+ * What every chat event, list item and pushed frame says about the session
+ * right after the event: the part of the summary that routing, lists and
+ * pushes need.
+ */
+export const sessionSummarySchema = sessionStateSchema.pick({
+  sessionId: true,
+  version: true,
+  status: true,
+  queue: true,
+  companyId: true,
+  endUserId: true,
+  ownerAgentId: true,
+  transferTargetAgentId: true,
+  queuedAt: true,
+  cancelledByUser: true,
+  userLeft: true,
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;

@@ -1,0 +1,111 @@
+// ADR 7: the contracts in libs/contracts are the single definition of commands, events and the
+// session summary. These tests check, at run time, that they carry exactly what the domain
+// produces: every event and every state of walks through all event types survives JSON and the
+// contract's parse unchanged (zod drops unknown keys: nothing may be dropped), and the commands
+// the domain's tests use are commands of the contract. (The domain's production code imports
+// only the contracts' types; a test may run them.)
+import { chatCommandResultSchema, chatEventMessageSchema, sessionCommandSchema, sessionEventSchema, sessionStateSchema } from '@switchboard/contracts';
+import type { SessionCommand } from './commands';
+import { SESSION_EVENT_TYPES } from './events';
+import { evolve } from './evolve';
+import type { SessionState } from './state';
+import { agent, at, C, context, settings } from '../test-support/fixtures';
+import { Scenario } from '../test-support/scenario';
+
+const json = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
+
+/** Walks that together produce every event type, with every command type. */
+function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
+  const commands: SessionCommand[] = [];
+  const run = (s: Scenario, c: SessionCommand) => {
+    commands.push(c);
+    s.ok(c);
+  };
+  const net = ['Network'];
+  const agents = [agent('a1', { queues: net }), agent('a2', { queues: net }), agent('a3')];
+  const main = new Scenario(
+    context({
+      settings: settings({ agentAutoAccept: true, supportQueues: true, useTopics: true, remoteControlConsoleUrl: 'https://rc.example.com/console' }),
+      agents,
+    }),
+  );
+  run(main, C.start({ topic: 'vpn' }));
+  run(main, C.autoAssign('a1', true));
+  run(main, C.say({ role: 'endUser', id: 'u-1' }, 'Hello'));
+  run(main, C.say({ role: 'agent', id: 'a1' }, 'Hi, how can I help?'));
+  run(main, C.note('a1', 'VPN client 5.2'));
+  run(main, C.release('a1'));
+  run(main, C.autoAssign('a2'));
+  run(main, C.transferToQueue('a2', 'General', 'for the general desk'));
+  run(main, C.autoAssign('a3'));
+  run(main, C.transfer('a3', 'a1', 'over to you'));
+  run(main.with({ now: at(5), agents: agents.map((a) => (a.id === 'a1' ? { ...a, presence: 'offline' as const } : a)) }), C.targetOffline('a1'));
+  main.with({ now: at(6), agents });
+  run(main, C.autoAssign('a3'));
+  run(main, C.transfer('a3', 'a2'));
+  run(main, C.accept('a2'));
+  run(main, C.left());
+  run(main, C.returned());
+  run(main, C.ticket('a2', 'VPN broken'));
+  run(main, C.control('a2'));
+  run(main, C.end('a2', true));
+
+  const abandoned = Scenario.assignedTo('a1');
+  run(abandoned, C.ticket('a1'));
+  run(abandoned, C.abandon('a1'));
+  const cancelled = Scenario.started();
+  run(cancelled, C.cancel());
+  const forced = Scenario.started();
+  run(forced, C.forceClose(undefined, 'stuck since Monday'));
+  return { scenarios: [main, abandoned, cancelled, forced], commands };
+}
+
+/** Every state a scenario went through, rebuilt from its log. */
+function states(s: Scenario): SessionState[] {
+  const out: SessionState[] = [];
+  let state: SessionState | undefined;
+  for (const e of s.log) {
+    state = evolve(state, e);
+    out.push(state);
+  }
+  return out;
+}
+
+describe('contracts (ADR 7)', () => {
+  const { scenarios, commands } = walks();
+  const events = scenarios.flatMap((s) => s.log);
+
+  it('R13 history: the walks produce every event type of the domain', () => {
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(SESSION_EVENT_TYPES));
+  });
+
+  it('R13 history: every event the domain produces is an event of the contract, unchanged by JSON and parsing', () => {
+    for (const event of events) expect(sessionEventSchema.parse(json(event))).toEqual(event);
+  });
+
+  it('R17 records: every state the domain produces is a summary of the contract, unchanged by JSON and parsing', () => {
+    const all = scenarios.flatMap(states);
+    expect(all.some((s) => s.ticket !== undefined && (s.agentNames?.length ?? 0) > 1 && (s.recentCommands?.length ?? 0) > 1)).toBe(true);
+    for (const state of all) expect(sessionStateSchema.parse(json(state))).toEqual(state);
+  });
+
+  it('A3 replies: a chat-actor reply and a chat event message carry the events and the summary whole', () => {
+    for (const s of scenarios) {
+      const last = s.log.at(-1)!;
+      const reply = { sessionId: s.s.sessionId, version: s.s.version, events: [last], duplicate: false, session: s.s };
+      expect(chatCommandResultSchema.parse(json(reply))).toEqual(reply);
+      const { sessionId, version, status, queue, companyId, endUserId, ownerAgentId, transferTargetAgentId, queuedAt, cancelledByUser, userLeft } = s.s;
+      const session = { sessionId, version, status, queue, companyId, endUserId, ownerAgentId, transferTargetAgentId, queuedAt, cancelledByUser, userLeft };
+      const message = { event: last, prevVisibleSeq: last.seq - 1, session };
+      expect(chatEventMessageSchema.parse(json(message))).toEqual(json(message));
+    }
+  });
+
+  it('R19 authorization: the commands the domain is tested with are commands of the contract (with ids of the contract\'s format)', () => {
+    expect(new Set(commands.map((c) => c.type)).size).toBe(17);
+    for (const [i, c] of commands.entries()) {
+      const command = { ...c, sessionId: 'k1-session-0001', commandId: `command-${i}` };
+      expect(sessionCommandSchema.parse(json(command))).toEqual(command);
+    }
+  });
+});
