@@ -110,7 +110,11 @@ async function main(): Promise<void> {
         console.error('[bench] long-chat latency');
         results.push(...(await longChatLatency(client, db, processes)));
         console.error('[bench] memory after sessions started and closed');
-        memory.push(...(await memoryAfterSessions(client, db, actors[0]!)));
+        try {
+          memory.push(...(await memoryAfterSessions(client, db, actors[0]!)));
+        } catch (error) {
+          console.error('[bench] memory run failed:', error, '\nchat-actor alive:', actors[0]!.alive(), '\nlast log lines:\n' + actors[0]!.logs.slice(-40).join('\n'));
+        }
       }
       await Promise.all(actors.map((a) => a.stop()));
     }
@@ -171,6 +175,7 @@ async function memoryAfterSessions(client: ChatActorClient, db: mongoose.Connect
     });
     done = target;
     out.push({ sessions: target, rssMiB: rssMiB(actor.pid) });
+    console.error(`[bench] ${target} sessions started and closed: RSS ${out.at(-1)!.rssMiB.toFixed(1)} MiB`);
   }
   return out;
 }
