@@ -9,7 +9,7 @@ import {
   type QueuePositionFrame,
   type SessionEventFrame,
 } from '@switchboard/contracts';
-import { notificationsFor, type Notification, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { notificationsFor, type Notification } from '@switchboard/domain';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import type { Connection } from '../connection/connection';
 import { ConnectionRegistry } from '../connection/connection-registry';
@@ -64,9 +64,9 @@ export class FanoutService implements OnApplicationBootstrap {
     const before = this.projection.get(message.session.sessionId);
     const applied = this.projection.apply(message);
     if (!applied.fresh) return;
-    const event = message.event as unknown as SessionEvent;
+    const { event } = message;
     const session = summaryOfMessage(message.session);
-    const notifications = notificationsFor(event, message.session as unknown as SessionState);
+    const notifications = notificationsFor(event, message.session);
 
     const userView = eventFor('endUser', event);
     if (userView) {

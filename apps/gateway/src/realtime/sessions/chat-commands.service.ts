@@ -56,10 +56,10 @@ export class ChatCommands {
   }
 }
 
-/** The chat actor's answer in the domain's terms (the NATS contract carries the domain's events and state). */
+/** The chat actor's answer in the domain's terms (the NATS contract is the domain's events and state, ADR 7). */
 function outcomeOf(result: ChatCommandResult): CommandOutcome {
-  const { sessionId, version, duplicate } = result;
-  return { sessionId, version, duplicate, events: result.events as unknown as SessionEvent[], state: result.session as unknown as SessionState };
+  const { sessionId, version, duplicate, events, session } = result;
+  return { sessionId, version, duplicate, events, state: session };
 }
 
 export function commandIdOf(principal: Principal, clientId: string): string {
