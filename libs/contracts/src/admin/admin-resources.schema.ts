@@ -48,7 +48,11 @@ export const settingsSchema = z.object({
   companyFilter: onOff,
   agentAutoAccept: onOff,
   remoteControlConsoleUrl: z.string({ error: 'must be text' }).max(2000),
-  maxConcurrentChatsPerAgent: z.number({ error: 'must be a number' }).int('Max concurrent chats per agent must be a whole number'),
+  maxConcurrentChatsPerAgent: z
+    .number({ error: 'must be a number' })
+    .int('Max concurrent chats per agent must be a whole number')
+    .min(0, 'Max concurrent chats per agent must be 0 (no limit) or more')
+    .max(10_000, 'Max concurrent chats per agent must be at most 10000'),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();

@@ -233,4 +233,8 @@ describe('R16 remote control link', () => {
     expect(remoteControlLink('https://rc/c#/x', 'D1')).toBe('https://rc/c?device=D1#/x');
     expect(remoteControlLink('https://rc/d/{deviceId}?s={sessionId}', 'D/1', 's 1')).toBe('https://rc/d/D%2F1?s=s%201');
   });
+
+  it('R16 link: a session placeholder is filled in also when the device id is appended', () => {
+    expect(remoteControlLink('https://rc/c?ticket={sessionId}', 'D1', 's-1')).toBe('https://rc/c?ticket=s-1&device=D1');
+  });
 });

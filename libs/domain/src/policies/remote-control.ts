@@ -6,10 +6,9 @@
 export function remoteControlLink(consoleUrl: string, deviceId: string, sessionId?: string): string {
   const base = consoleUrl.trim();
   const device = encodeURIComponent(deviceId);
-  if (base.includes('{deviceId}')) {
-    return base.split('{deviceId}').join(device).split('{sessionId}').join(encodeURIComponent(sessionId ?? ''));
-  }
-  const [beforeHash, hash] = splitOnce(base, '#');
+  const session = encodeURIComponent(sessionId ?? '');
+  if (base.includes('{deviceId}')) return base.split('{deviceId}').join(device).split('{sessionId}').join(session);
+  const [beforeHash, hash] = splitOnce(base.split('{sessionId}').join(session), '#');
   const sep = beforeHash.includes('?') ? (beforeHash.endsWith('?') || beforeHash.endsWith('&') ? '' : '&') : '?';
   return `${beforeHash}${sep}device=${device}${hash === undefined ? '' : `#${hash}`}`;
 }

@@ -6,6 +6,9 @@ import { EndUserRecord } from '@switchboard/reference-data';
 import { SessionRecord } from '@switchboard/session-store';
 import type { Connection, Model } from 'mongoose';
 
+/** Most open tickets Customer Information lists (the newest first). */
+export const MAX_OPEN_TICKETS = 50;
+
 /** R15 Customer Information: contact, site, company, assets and open tickets of a session's end user. */
 @Injectable()
 export class CustomerDirectory {
@@ -19,11 +22,19 @@ export class CustomerDirectory {
     const [user, company, ticketSessions] = await Promise.all([
       this.endUsers.findById(state.endUserId).lean(),
       this.db.collection<{ _id: string; name?: string }>('companies').findOne({ _id: state.companyId }),
-      this.sessions.find({ endUserId: state.endUserId }, { state: 1 }).lean(),
+      // Bounded and indexed: only the end user's sessions with an open ticket, only their ticket, newest first.
+      this.sessions
+        .find({ endUserId: state.endUserId, 'state.ticket.status': 'Open' })
+        .select<{ _id: string; state?: Pick<SessionState, 'ticket'> }>({ 'state.ticket': 1 })
+        .sort({ updatedAt: -1 })
+        .limit(MAX_OPEN_TICKETS)
+        .lean(),
     ]);
     // Tickets live on their sessions (R14: at most one each); the current session's is current.
-    const tickets = ticketSessions.map((d) => (d._id === state.sessionId ? state : (d.state as SessionState)));
-    if (!tickets.some((t) => t.sessionId === state.sessionId)) tickets.push(state);
+    const tickets: Array<Pick<SessionState, 'sessionId' | 'ticket'>> = ticketSessions
+      .filter((d) => d._id !== state.sessionId)
+      .map((d) => ({ sessionId: d._id, ticket: d.state?.ticket }));
+    tickets.unshift(state);
     return {
       endUserId: state.endUserId,
       ...(user?.displayName ? { name: user.displayName } : state.endUserName ? { name: state.endUserName } : {}),
@@ -34,6 +45,7 @@ export class CustomerDirectory {
       assets: (user?.assets ?? []).map((a) => ({ id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.deviceId ? { deviceId: a.deviceId } : {}) })),
       openTickets: tickets
         .filter((t) => t.ticket?.status === 'Open')
+        .slice(0, MAX_OPEN_TICKETS)
         .map((t) => ({ ticketId: t.ticket!.ticketId, summary: t.ticket!.summary, sessionId: t.sessionId })),
     };
   }
