@@ -72,5 +72,13 @@ describe('chat-actor: a chat at its maximum length (real NATS and database)', ()
     const reused = await cluster.client.send({ ...post, text: 'another body' });
     expect(reused).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } });
     expect((await storedSession(cluster.db, start.sessionId))?.version).toBe(3);
+
+    // Long after, beyond the ids the session remembers, and after the chat closed: still the first answer.
+    for (let i = 0; i < 20; i++) await cluster.client.send({ ...post, commandId: randomUUID(), text: `later ${i}` });
+    const closed = await cluster.client.send({ type: 'CancelByUser', commandId: randomUUID(), sessionId: start.sessionId, actor });
+    expect(closed).toMatchObject({ ok: true, data: { session: { status: 'CLOSED' } } });
+    const muchLater = await cluster.client.send(post);
+    expect(muchLater).toMatchObject({ ok: true, data: { duplicate: true, version: 2 } });
+    if (first.ok && muchLater.ok) expect(muchLater.data.events).toEqual(first.data.events);
   });
 });

@@ -5,6 +5,7 @@ import {
   decide,
   existingSessionForStart,
   isTerminalStatus,
+  RECENT_COMMANDS,
   type DecisionContext,
   type SessionCommand,
   type SessionEvent,
@@ -103,7 +104,9 @@ export class CommandProcessor {
       }
       if (!decision.ok) {
         // A refusal may answer a retry of a command that succeeded before (A3): its first answer stands.
-        const earlier = state ? await this.sessions.outcomeOf(state, command.commandId, { searchOlder: false }) : undefined;
+        // Older ids than the remembered ones are searched for only when there are any.
+        const searchOlder = (state?.recentCommands?.length ?? 0) >= RECENT_COMMANDS;
+        const earlier = state ? await this.sessions.outcomeOf(state, command.commandId, { searchOlder }) : undefined;
         if (state && earlier) return this.firstAnswer(state, command, context, earlier, fingerprint);
         return fail(decision.error.code, decision.error.message, decision.error.details);
       }
