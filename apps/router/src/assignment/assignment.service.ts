@@ -55,6 +55,10 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   private resyncAgain = false;
   private stopped = false;
   private settings?: Settings;
+  private settingsRequested = 0;
+  private settingsApplied = 0;
+  private profilesRequested = 0;
+  private profilesApplied = 0;
   private assignments = 0;
 
   constructor(
@@ -72,8 +76,13 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.settings = await this.settingsCache.current();
-    this.planner.setProfiles(await this.reference.allAgentProfiles());
+    // Listen for changes before the first reads, so none falls between a read and its subscription.
+    this.settingsCache.onChange(() => void this.reloadSettings());
+    this.subscriptions.push(this.nc.subscribe(this.subjects.agentProfilesChanged, { callback: () => void this.reloadProfiles() }));
+    await this.reloadSettings();
+    if (!this.settings) this.settings = await this.settingsCache.current();
+    const generation = ++this.profilesRequested;
+    this.applyProfiles(generation, await this.reference.allAgentProfiles());
     const watcher = await this.agentStates.watch((agentId, live) => {
       this.planner.setLiveState(agentId, live?.state);
       this.schedulePump();
@@ -83,10 +92,8 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
 
     this.subscriptions.push(
       this.nc.subscribe(this.subjects.chatEventsAll, { callback: (err, msg) => void (err ? undefined : this.onChatEvent(msg.data)) }),
-      this.nc.subscribe(this.subjects.agentProfilesChanged, { callback: () => void this.reloadProfiles() }),
       this.nc.subscribe(this.subjects.routerStatus, { callback: (err, msg) => void (err ? undefined : msg.respond(encodeJson(this.status()))) }),
     );
-    this.settingsCache.onChange(() => void this.reloadSettings());
     void this.watchReconnects();
 
     this.leases = new PartitionLeases(this.nc, {
@@ -177,8 +184,13 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async reloadSettings(): Promise<void> {
+    const generation = ++this.settingsRequested;
     try {
-      this.settings = await this.settingsCache.current();
+      const settings = await this.settingsCache.current();
+      // A read begun before another never replaces what the later one read.
+      if (generation < this.settingsApplied) return;
+      this.settingsApplied = generation;
+      this.settings = settings;
       this.schedulePump();
     } catch (error) {
       this.logger.warn({ err: error }, 'settings reload failed');
@@ -186,12 +198,20 @@ export class AssignmentService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async reloadProfiles(): Promise<void> {
+    const generation = ++this.profilesRequested;
     try {
-      this.planner.setProfiles(await this.reference.allAgentProfiles());
-      this.schedulePump();
+      this.applyProfiles(generation, await this.reference.allAgentProfiles());
     } catch (error) {
       this.logger.warn({ err: error }, 'agent profiles reload failed');
     }
+  }
+
+  /** Reads may finish out of order: one begun before another never replaces what the later one read. */
+  private applyProfiles(generation: number, profiles: Parameters<AssignmentPlanner['setProfiles']>[0]): void {
+    if (generation < this.profilesApplied) return;
+    this.profilesApplied = generation;
+    this.planner.setProfiles(profiles);
+    this.schedulePump();
   }
 
   /** Coalesces resync requests: one read at a time, and one more if asked while it ran. */
