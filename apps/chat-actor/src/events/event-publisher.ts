@@ -123,13 +123,15 @@ export class EventPublisher implements OnApplicationBootstrap {
       sessionId,
       run: async () => {
         let published = 0;
+        // Replayed events carry the session as it is now, as the old code did: a consumer that missed
+        // them learns the current status (a closed session never looks queued again), and one that saw
+        // them drops them by seq.
+        const stored = await this.sessions.load(sessionId);
         if (work.start) {
-          const state = applyEvents(undefined, work.start.events);
+          const state = stored?.state ?? applyEvents(undefined, work.start.events);
           if (state && (await this.publishStart(partition, state, work.start.events))) published++;
         }
-        if (work.commits.length === 0) return published;
-        const stored = await this.sessions.load(sessionId);
-        if (!stored) return published;
+        if (work.commits.length === 0 || !stored) return published;
         for (const commit of work.commits.sort((a, b) => a.baseVersion - b.baseVersion)) {
           if (await this.publishCommit(partition, stored.state, commit.events, commit.baseVersion, commit.prevVisibleSeq)) published++;
         }
