@@ -253,4 +253,10 @@ describe('assignment planner', () => {
     expect(p.transfersToRevert(settings(), all)).toEqual([{ sessionId: 's1', agentId: 'a1' }]);
     expect(p.transfersToRevert(settings(), all)).toEqual([]);
   });
+
+  it('R5.4 a pending transfer to an agent who is away is not reverted: away may still accept it (only offline reverts)', () => {
+    const p = planner({ a1: { live: withPresence(online(), 'away', new Date(T0)) } });
+    p.observeSession({ sessionId: 's1', version: 3, status: 'PENDING_TRANSFER', queue: 'General', companyId: 'acme', transferTargetAgentId: 'a1' });
+    expect(p.transfersToRevert(settings(), all)).toEqual([]);
+  });
 });

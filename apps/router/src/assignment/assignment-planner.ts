@@ -275,12 +275,12 @@ export class AssignmentPlanner {
     return Number.isFinite(next) ? next : undefined;
   }
 
-  /** R5.4: pending transfers (of served queues) whose target is not online, not already being reverted. */
+  /** R5.4: pending transfers (of served queues) whose target went offline (away still may accept), not already being reverted. */
   transfersToRevert(settings: Settings, serves: (queue: string) => boolean): Array<{ sessionId: string; agentId: string }> {
     const out: Array<{ sessionId: string; agentId: string }> = [];
     for (const t of this.pendingTransfers.values()) {
       if (!t.transferTargetAgentId || this.revertsInFlight.has(t.sessionId) || !serves(effectiveQueue(t.queue, settings))) continue;
-      if ((this.live.get(t.transferTargetAgentId)?.presence ?? 'offline') === 'online') continue;
+      if ((this.live.get(t.transferTargetAgentId)?.presence ?? 'offline') !== 'offline') continue;
       this.revertsInFlight.add(t.sessionId);
       out.push({ sessionId: t.sessionId, agentId: t.transferTargetAgentId });
     }
