@@ -35,6 +35,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   TOPIC_REQUIRED: 'Please choose a topic for your question.',
   TOPIC_NOT_FOUND: 'That topic is no longer available. Please choose another one.',
   USER_CANCELLED: 'This chat was cancelled, so no more messages can be sent.',
+  SESSION_FULL: 'This chat has reached its maximum length. Please end it and start a new one.',
+  CONTEXT_INCOMPLETE: 'Your account is not set up for chat yet. Please contact your service desk.',
   TICKET_EXISTS: 'This chat already has a ticket.',
   NO_TICKET: 'This chat has no ticket.',
   TICKET_CHOICE_REQUIRED: 'This chat has a ticket: choose whether to resolve it before ending the chat.',

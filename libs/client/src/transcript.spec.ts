@@ -80,6 +80,10 @@ describe('describeError', () => {
     expect(describeFailure(new CommandError('REMOTE_CONTROL_NOT_CONFIGURED', 'x'))).toMatch(/not set up/);
     expect(describeFailure(new TypeError('fetch failed'))).toMatch(/cannot be reached/);
   });
+
+  it('session limits: a post into a full chat reads as a sentence that says what to do', () => {
+    expect(describeError('SESSION_FULL')).toBe('This chat has reached its maximum length. Please end it and start a new one.');
+  });
 });
 
 describe('shortTicketId', () => {
