@@ -104,8 +104,9 @@ export class CommandProcessor {
       }
       if (!decision.ok) {
         // A refusal may answer a retry of a command that succeeded before (A3): its first answer stands.
-        // Older ids than the remembered ones are searched for only when there are any.
-        const searchOlder = (state?.recentCommands?.length ?? 0) >= RECENT_COMMANDS;
+        // Older ids than the remembered ones are searched for only when there are any, and not for a
+        // full chat: every post past its limit would pay a query on the command key (a scan on FerretDB).
+        const searchOlder = (state?.recentCommands?.length ?? 0) >= RECENT_COMMANDS && decision.error.code !== 'SESSION_FULL';
         const earlier = state ? await this.sessions.outcomeOf(state, command.commandId, { searchOlder }) : undefined;
         if (state && earlier) return this.firstAnswer(state, command, context, earlier, fingerprint);
         return fail(decision.error.code, decision.error.message, decision.error.details);
