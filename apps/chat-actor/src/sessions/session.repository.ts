@@ -165,13 +165,8 @@ export class SessionRepository {
   }
 
   /** The events of a session's start (the head of its history). */
-  async startEvents(sessionId: string): Promise<SessionEvent[]> {
-    const doc = await this.records.findById(sessionId, { startEvents: 1, 'state.history': 1 }).lean();
-    if (!doc) return [];
-    if (doc.startEvents?.length) return doc.startEvents;
-    // Records written before the history left the snapshot.
-    const legacy = (doc.state as SessionState & { history?: SessionEvent[] } | undefined)?.history ?? [];
-    return legacy.filter((e) => e.commandId === legacy[0]?.commandId);
+  startEvents(sessionId: string): Promise<SessionEvent[]> {
+    return this.reader.startEvents(sessionId);
   }
 
   async commitEvents(sessionId: string, baseVersion: number): Promise<{ events: SessionEvent[]; prevVisibleSeq: number }> {

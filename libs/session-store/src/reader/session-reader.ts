@@ -71,6 +71,12 @@ export class SessionReader {
     return { events, hasOlder: from > 1, lastSeq: state.version };
   }
 
+  /** The events of a session's start (the head of its history); empty for an unknown session. */
+  async startEvents(sessionId: string): Promise<SessionEvent[]> {
+    const doc = await this.records.findById(sessionId, { state: 1, startEvents: 1 }).lean();
+    return doc ? startEventsOf(doc) : [];
+  }
+
   /**
    * Sessions whose snapshot says they are in one of `statuses`, as they are
    * now. The snapshot's status is rewritten with every status change, so the
