@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { principalSchema, type PrincipalRole } from '../auth/auth.schema';
+import { principalSchema } from '../auth/auth.schema';
 import {
   abandonSessionSchema,
   acceptSessionSchema,
@@ -82,34 +82,6 @@ export const commandPayloads = {
 
 export type CommandType = keyof typeof commandPayloads;
 export const COMMAND_TYPES = Object.keys(commandPayloads) as CommandType[];
-
-/** Who may send which command (anything else is FORBIDDEN). */
-export const COMMAND_ACCESS: Readonly<Record<CommandType, readonly PrincipalRole[]>> = {
-  ping: ['endUser', 'agent', 'admin'],
-  'session.start': ['endUser'],
-  'session.current': ['endUser'],
-  'session.post': ['endUser', 'agent'],
-  'session.cancel': ['endUser'],
-  'session.resume': ['endUser', 'agent', 'admin'],
-  'session.history': ['endUser', 'agent', 'admin'],
-  'agent.lists': ['agent'],
-  'session.accept': ['agent'],
-  'session.sideNote': ['agent'],
-  'session.transferTargets': ['agent'],
-  'session.transferToAgent': ['agent'],
-  'session.transferToQueue': ['agent'],
-  'session.release': ['agent'],
-  'session.end': ['agent'],
-  'session.abandon': ['agent'],
-  'session.createTicket': ['agent'],
-  'session.requestControl': ['agent'],
-  'session.customerInfo': ['agent'],
-  'session.resources': ['agent'],
-  'knowledge.search': ['agent'],
-  'presence.set': ['agent'],
-  'presence.get': ['agent'],
-  'topics.list': ['endUser', 'agent'],
-};
 
 /** What a session command changed: the session's new seq and the events it produced (visible ones). */
 export const commandAckSchema = z.object({

@@ -11,6 +11,8 @@ import { canSeeQueuedSession } from './eligibility';
  * (owner only, transfer target only, may see the queued session) depend on the
  * session's status and are made by `decide`, because their refusals have their
  * own codes (NOT_OWNER, NOT_TRANSFER_TARGET, ALREADY_TAKEN...).
+ * The gateway's WebSocket table takes the roles of its session-command frames
+ * from here (ADR 7): this is the only place they are written.
  */
 export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRole[]>> = {
   StartSession: ['endUser'],

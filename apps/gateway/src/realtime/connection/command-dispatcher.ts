@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { COMMAND_ACCESS, type CommandType, type WsError } from '@switchboard/contracts';
+import type { CommandType, WsError } from '@switchboard/contracts';
 import { AgentHandlers } from '../agent/agent.handlers';
 import { EndUserHandlers } from '../end-user/end-user.handlers';
 import { MAX_CONSECUTIVE_REFUSALS, REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { CommandRefusal } from '../sessions/command-refusal';
 import { SessionHandlers } from '../sessions/session.handlers';
+import { COMMAND_ACCESS } from './command-access';
 import type { CommandHandler, CommandHandlers } from './command-handler';
 import type { Connection } from './connection';
 import { parseFrame } from './frame-parser';

@@ -1,0 +1,55 @@
+import { PRINCIPAL_ROLES, type CommandType, type PrincipalRole } from '@switchboard/contracts';
+import { COMMAND_ROLES, type SessionCommandType } from '@switchboard/domain';
+
+/**
+ * The session command each frame becomes. Who may send such a frame is the
+ * domain's R19 table (`COMMAND_ROLES`) for that command, so the WebSocket and
+ * the chat actor cannot disagree; `command-access.spec.ts` checks that each
+ * handler sends the command named here.
+ */
+export const FRAME_SESSION_COMMANDS = {
+  'session.start': 'StartSession',
+  'session.post': 'PostMessage',
+  'session.cancel': 'CancelByUser',
+  'session.accept': 'AcceptSession',
+  'session.sideNote': 'AddSideNote',
+  'session.transferToAgent': 'TransferToAgent',
+  'session.transferToQueue': 'TransferToQueue',
+  'session.release': 'ReleaseSession',
+  'session.end': 'EndChat',
+  'session.abandon': 'AbandonSession',
+  'session.createTicket': 'CreateTicket',
+  'session.requestControl': 'RequestControl',
+} as const satisfies Partial<Record<CommandType, SessionCommandType>>;
+
+type SessionCommandFrame = keyof typeof FRAME_SESSION_COMMANDS;
+
+/** Frames that are no session command (reads, presence, search): their roles are written here, once. */
+const OTHER_FRAME_ROLES = {
+  ping: ['endUser', 'agent', 'admin'],
+  'session.current': ['endUser'],
+  'session.resume': ['endUser', 'agent', 'admin'],
+  'session.history': ['endUser', 'agent', 'admin'],
+  'agent.lists': ['agent'],
+  'session.transferTargets': ['agent'],
+  'session.customerInfo': ['agent'],
+  'session.resources': ['agent'],
+  'knowledge.search': ['agent'],
+  'presence.set': ['agent'],
+  'presence.get': ['agent'],
+  'topics.list': ['endUser', 'agent'],
+} as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;
+
+function sessionCommandRoles(frame: SessionCommandFrame): readonly PrincipalRole[] {
+  // `system` is the services' own role: no socket has it.
+  return PRINCIPAL_ROLES.filter((role) => COMMAND_ROLES[FRAME_SESSION_COMMANDS[frame]].includes(role));
+}
+
+function deriveAccess(): Readonly<Record<CommandType, readonly PrincipalRole[]>> {
+  const access: Partial<Record<CommandType, readonly PrincipalRole[]>> = { ...OTHER_FRAME_ROLES };
+  for (const frame of Object.keys(FRAME_SESSION_COMMANDS) as SessionCommandFrame[]) access[frame] = sessionCommandRoles(frame);
+  return access as Readonly<Record<CommandType, readonly PrincipalRole[]>>;
+}
+
+/** R19's first gate for every frame: who may send it (anything else is FORBIDDEN). The one table of the WebSocket. */
+export const COMMAND_ACCESS = deriveAccess();
