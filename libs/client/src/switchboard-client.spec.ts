@@ -121,4 +121,31 @@ describe('SwitchboardClient', () => {
     expect(told.at(-1)).toBe('event 121');
     client.close();
   });
+
+  it('issue 12: a command over hello.limits.maxFrameBytes is refused locally with FRAME_TOO_LARGE (code, message, sizes) and never sent', async () => {
+    const { client, socket } = await connected();
+    const sentBefore = socket.sent.length;
+    // 4,000 control characters: within the text limit, but JSON writes each as 6 bytes (24,000 > 16,384).
+    const result = await client.command('session.post', { sessionId: summary.sessionId, text: '\u0001'.repeat(4000) });
+    expect(result.ok).toBe(false);
+    const error = result.ok ? undefined : result.error;
+    expect(error?.code).toBe('FRAME_TOO_LARGE');
+    expect(error?.message).toMatch(/the gateway reads at most 16384/);
+    expect(error?.details).toEqual({ bytes: expect.any(Number), limit: 16384 });
+    expect((error?.details as { bytes: number }).bytes).toBeGreaterThan(24_000);
+    await expect(client.post(summary.sessionId, '\u0001'.repeat(4000))).rejects.toMatchObject({ code: 'FRAME_TOO_LARGE' });
+    expect(socket.sent.length).toBe(sentBefore);
+    client.close();
+  });
+
+  it('issue 12: the size is counted in UTF-8 bytes: a frame just under the limit goes out', async () => {
+    const { client, socket } = await connected();
+    // 4,000 three-byte characters: 12,000 bytes of text, under 16,384 with the frame around it.
+    const posted = client.post(summary.sessionId, '€'.repeat(4000));
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.post', text: '€'.repeat(4000) });
+    socket.reply({ sessionId: summary.sessionId, seq: 121, duplicate: false, events: [] });
+    await expect(posted).resolves.toMatchObject({ seq: 121 });
+    expect(client.maxFrameBytes).toBe(16384);
+    client.close();
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_MAX_FRAME_BYTES,
   helloFrameSchema,
   replyDataSchemas,
   replyFrameSchema,
@@ -194,6 +195,9 @@ export class SwitchboardClient {
   command<T extends CommandType>(type: T, payload: CommandPayload<T>, options: { clientId?: string; timeoutMs?: number } = {}): Promise<CommandResult<T>> {
     const clientId = options.clientId ?? this.nextClientId();
     const frame = JSON.stringify({ ...payload, type, clientId });
+    // The gateway answers an oversized frame with an error frame naming no clientId: refuse it here, typed.
+    const tooLarge = oversized(frame, this.maxFrameBytes);
+    if (tooLarge) return Promise.resolve({ ok: false, error: tooLarge });
     return this.sendRaw(type, clientId, frame, options.timeoutMs) as Promise<CommandResult<T>>;
   }
 
@@ -344,6 +348,11 @@ export class SwitchboardClient {
     return this.ok(this.command('topics.list', {}));
   }
 
+  /** The largest frame the gateway reads: from its hello, or its documented default before the first hello. */
+  get maxFrameBytes(): number {
+    return this.hello?.limits.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  }
+
   // ---- internals ----
 
   private get timeoutMs(): number {
@@ -450,6 +459,17 @@ export class SwitchboardClient {
   private emit<E extends keyof ClientEvents>(event: E, value: ClientEvents[E]): void {
     for (const listener of this.listeners.get(event) ?? []) (listener as Listener<ClientEvents[E]>)(value);
   }
+}
+
+const utf8 = new TextEncoder();
+
+/** A FRAME_TOO_LARGE error when the frame's UTF-8 text is over `limit` bytes (the gateway's own count). */
+function oversized(frame: string, limit: number): WsError | undefined {
+  // Each UTF-16 unit is at most 3 bytes: short frames need no encoding.
+  if (frame.length * 3 <= limit) return undefined;
+  const bytes = utf8.encode(frame).length;
+  if (bytes <= limit) return undefined;
+  return { code: 'FRAME_TOO_LARGE', message: `The frame is ${bytes} bytes; the gateway reads at most ${limit}. Shorten the text.`, details: { bytes, limit } };
 }
 
 function parse(data: unknown): Record<string, unknown> | undefined {

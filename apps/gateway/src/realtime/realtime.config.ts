@@ -1,11 +1,11 @@
-import { DEFAULT_CHAT_PARTITIONS } from '@switchboard/contracts';
+import { DEFAULT_CHAT_PARTITIONS, DEFAULT_MAX_FRAME_BYTES } from '@switchboard/contracts';
 import { z } from 'zod';
 
 export const realtimeConfigFields = {
   /** Must match the chat-actors' CHAT_PARTITIONS: commands are addressed by partition. */
   CHAT_PARTITIONS: z.coerce.number().int().min(1).max(4096).default(DEFAULT_CHAT_PARTITIONS),
   /** Frames above this are refused with FRAME_TOO_LARGE (the socket stays open). */
-  WS_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(16 * 1024),
+  WS_MAX_FRAME_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(DEFAULT_MAX_FRAME_BYTES),
   WS_RATE_PER_SECOND: z.coerce.number().positive().max(10_000_000).default(20),
   WS_RATE_BURST: z.coerce.number().int().positive().max(10_000_000).default(40),
   /** A command without an answer from the chat actors after this long gets TIMEOUT (the client may retry with the same clientId). */
