@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkedTicketSchema, sessionSummarySchema } from '../chat/session.schema';
+import { sessionStateSchema, sessionSummarySchema } from '../chat/session.schema';
 
 /**
  * One entry of a session's history as a client sees it: the chat session
@@ -21,12 +21,9 @@ export type SessionEventView = z.infer<typeof sessionEventViewSchema>;
 // `sessionSummarySchema` (chat/session.schema.ts), the same summary the chat events carry.
 
 /** A row of an agent's Queue, Transferred or My Chats list. */
-export const listItemSchema = sessionSummarySchema.extend({
-  endUserName: z.string().optional(),
-  description: z.string().optional(),
-  topic: z.string().optional(),
-  createdAt: z.string().optional(),
-});
+export const listItemSchema = sessionSummarySchema.extend(
+  sessionStateSchema.pick({ endUserName: true, description: true, topic: true, createdAt: true }).partial().shape,
+);
 export type ListItem = z.infer<typeof listItemSchema>;
 
 export const AGENT_LISTS = ['queue', 'transferred', 'myChats'] as const;
@@ -57,13 +54,10 @@ export type HistoryPage = z.infer<typeof historyPageSchema>;
  * `hasOlder` says whether older ones can be read with `session.history`.
  */
 export const sessionDetailSchema = sessionSummarySchema.extend({
-  description: z.string(),
-  topic: z.string().optional(),
-  endUserName: z.string().optional(),
+  // The session state's own fields, taken from its schema (each field is written once, in chat/session.schema.ts).
+  ...sessionStateSchema.pick({ description: true, topic: true, endUserName: true, createdAt: true, ticket: true }).shape,
   /** The display name of the agent who owns the chat (R3.2), when it is ASSIGNED: the assignment may lie before the recent page. */
   ownerAgentName: z.string().optional(),
-  createdAt: z.string(),
-  ticket: linkedTicketSchema.optional(),
   history: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
   hasOlder: z.boolean(),
 });
