@@ -1,5 +1,5 @@
 import type { ChatEventMessage } from '@switchboard/contracts';
-import { loadChangesOf, type SessionEvent } from '@switchboard/domain';
+import { loadChangesOf } from '@switchboard/domain';
 import { ChatCluster } from '@switchboard/testing';
 import { agentIds, assignments, endChat, replayLoads, startInBursts, streamUntil, userIds } from './router-load';
 
@@ -33,7 +33,7 @@ describe('router cap: 3 router processes, 50 agents with cap 3, 1,000 sessions i
       const key = `${m.event.sessionId}:${m.event.seq}`;
       if (seen.has(key)) return;
       seen.add(key);
-      for (const c of loadChangesOf([m.event as unknown as SessionEvent])) {
+      for (const c of loadChangesOf([m.event])) {
         const load = (live.get(c.agentId) ?? 0) + (c.change === 'assigned' ? 1 : -1);
         live.set(c.agentId, load);
         if (load > CAP) liveViolations.push(`${c.agentId} held ${load}`);

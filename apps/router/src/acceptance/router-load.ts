@@ -1,5 +1,5 @@
 import type { ChatEventMessage } from '@switchboard/contracts';
-import { loadChangesOf, type SessionEvent } from '@switchboard/domain';
+import { loadChangesOf } from '@switchboard/domain';
 import type { ChatCluster } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -35,8 +35,10 @@ export async function startInBursts(
   return ids;
 }
 
-export function assignments(events: readonly ChatEventMessage[]): Array<ChatEventMessage['event'] & { agentId: string; at: string }> {
-  return events.filter((m) => m.event.type === 'SessionAssigned').map((m) => m.event as ChatEventMessage['event'] & { agentId: string; at: string });
+type SessionAssigned = Extract<ChatEventMessage['event'], { type: 'SessionAssigned' }>;
+
+export function assignments(events: readonly ChatEventMessage[]): SessionAssigned[] {
+  return events.map((m) => m.event).filter((event): event is SessionAssigned => event.type === 'SessionAssigned');
 }
 
 /**
@@ -46,7 +48,7 @@ export function assignments(events: readonly ChatEventMessage[]): Array<ChatEven
 export function replayLoads(events: readonly ChatEventMessage[], check: (loads: ReadonlyMap<string, number>, event: ChatEventMessage['event']) => void): void {
   const loads = new Map<string, number>();
   for (const m of events) {
-    const changes = loadChangesOf([m.event as unknown as SessionEvent]);
+    const changes = loadChangesOf([m.event]);
     if (changes.length === 0) continue;
     for (const c of changes) loads.set(c.agentId, (loads.get(c.agentId) ?? 0) + (c.change === 'assigned' ? 1 : -1));
     check(loads, m.event);

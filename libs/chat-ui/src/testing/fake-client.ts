@@ -1,4 +1,4 @@
-import { CommandError, type ClientEvents, type SwitchboardClient } from '@switchboard/client';
+import { CommandError, SwitchboardClient, type ClientEvents } from '@switchboard/client';
 
 type Listener = (value: never) => void;
 
@@ -11,22 +11,6 @@ export class FakeClient {
   readonly calls: Array<[string, unknown[]]> = [];
   private readonly listeners = new Map<string, Set<Listener>>();
   replies: Record<string, (...args: never[]) => unknown> = {};
-
-  constructor() {
-    return new Proxy(this, {
-      get: (target, prop: string) => {
-        if (prop in target) return (target as unknown as Record<string, unknown>)[prop];
-        return async (...args: unknown[]) => {
-          target.calls.push([prop, args]);
-          const reply = target.replies[prop];
-          if (!reply) throw new Error(`FakeClient: no reply for ${prop}`);
-          const value = (reply as (...a: unknown[]) => unknown)(...args);
-          if (value instanceof CommandError) throw value;
-          return value;
-        };
-      },
-    });
-  }
 
   on<E extends keyof ClientEvents>(event: E, listener: (value: ClientEvents[E]) => void): () => void {
     let set = this.listeners.get(event);
@@ -46,8 +30,30 @@ export class FakeClient {
   follow(): void {}
   unfollow(): void {}
 
+  /**
+   * The fake as the client the code under test takes: a never-connected
+   * SwitchboardClient seen through a proxy. The fake's own members answer;
+   * every other method is recorded in `calls` and answered from `replies`.
+   */
   asClient(): SwitchboardClient {
-    return this as unknown as SwitchboardClient;
+    const idle = new SwitchboardClient({ url: 'ws://fake.invalid/ws', token: 'fake' });
+    return new Proxy(idle, {
+      get: (_client, prop) => {
+        if (typeof prop === 'string' && prop in this) {
+          const own: unknown = Reflect.get(this, prop);
+          return typeof own === 'function' ? own.bind(this) : own;
+        }
+        return async (...args: unknown[]) => {
+          const name = String(prop);
+          this.calls.push([name, args]);
+          const reply = this.replies[name];
+          if (!reply) throw new Error(`FakeClient: no reply for ${name}`);
+          const value = (reply as (...a: unknown[]) => unknown)(...args);
+          if (value instanceof CommandError) throw value;
+          return value;
+        };
+      },
+    });
   }
 }
 

@@ -22,6 +22,12 @@ export interface ChatClusterOptions {
   natsUrl?: string;
 }
 
+/** What the seeding helpers write: reference records keyed by a readable id, as the services store them. */
+interface SeededDocument {
+  _id: string;
+  [field: string]: unknown;
+}
+
 /**
  * A cluster for one test file: its own subject prefix and database on the
  * shared servers, N chat-actor OS processes, a client and a database handle.
@@ -162,9 +168,9 @@ export class ChatCluster {
 
   /** Agent profiles in the database, and each agent's presence (default online) in the live state. */
   async seedAgents(agents: Array<{ id: string; presence?: AgentPresence; queues?: string[]; companies?: string[]; cap?: number }>): Promise<void> {
-    await this.db.collection('agents').insertMany(
+    await this.db.collection<SeededDocument>('agents').insertMany(
       agents.map((a) => ({
-        _id: a.id as unknown as mongoose.Types.ObjectId,
+        _id: a.id,
         displayName: `Agent ${a.id}`,
         queues: a.queues ?? [],
         companies: a.companies ?? ['acme'],
@@ -178,8 +184,8 @@ export class ChatCluster {
 
   /** Support queues and one topic per queue (topic id = queue name in lower case). */
   async seedQueuesWithTopics(queues: readonly string[]): Promise<void> {
-    await this.db.collection('queues').insertMany(queues.map((q) => ({ _id: q as never, description: `${q} support` })));
-    await this.db.collection('topics').insertMany(queues.map((q) => ({ _id: q.toLowerCase() as never, name: q, queue: q })));
+    await this.db.collection<SeededDocument>('queues').insertMany(queues.map((q) => ({ _id: q, description: `${q} support` })));
+    await this.db.collection<SeededDocument>('topics').insertMany(queues.map((q) => ({ _id: q.toLowerCase(), name: q, queue: q })));
   }
 
   /** Writes the settings document every service reads (and that settings changes announce, A9). */
@@ -193,8 +199,8 @@ export class ChatCluster {
   }
 
   async seedEndUsers(ids: string[], companyId = 'acme'): Promise<void> {
-    const docs = ids.map((id) => ({ _id: id as unknown as mongoose.Types.ObjectId, displayName: `User ${id}`, companyId, assets: [] }));
-    for (let i = 0; i < docs.length; i += 500) await this.db.collection('end_users').insertMany(docs.slice(i, i + 500));
+    const docs = ids.map((id) => ({ _id: id, displayName: `User ${id}`, companyId, assets: [] }));
+    for (let i = 0; i < docs.length; i += 500) await this.db.collection<SeededDocument>('end_users').insertMany(docs.slice(i, i + 500));
   }
 
   /** A StartSession command for an end user, with a fresh session id and command id. */
