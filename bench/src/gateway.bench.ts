@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       CHAT_PARTITIONS: String(PARTITIONS),
     };
     processes.push(await startService('chat-actor', { ...env, INSTANCE_ID: 'bench-chat-actor' }));
-    const gateway = await startService('gateway', { ...env, INSTANCE_ID: 'bench-gateway', WS_HEARTBEAT_MS: '600000' }, { timeoutMs: 60_000 });
+    const gateway = await startService('gateway', { ...env, AUTH_MODE: 'development', INSTANCE_ID: 'bench-gateway', WS_HEARTBEAT_MS: '600000' }, { timeoutMs: 60_000 });
     processes.push(gateway);
     const wsUrl = `${gateway.url.replace(/^http/, 'ws')}/ws`;
     await settle();

@@ -37,7 +37,7 @@ export class AdminStack {
     // The tests put agents online in their live state and start chats by command, with no socket
     // behind either; the presence sweep would rightly take them offline or mark the end users as left.
     const noSweep = { PRESENCE_SWEEP_MS: '3600000' };
-    this.gateway = await startService('gateway', { ...env, ...noSweep, SEED_DEMO_DATA: 'true', ADMIN_STATIC_DIR: ADMIN_BUILD, LOG_LEVEL: 'info' });
+    this.gateway = await startService('gateway', { ...env, ...noSweep, AUTH_MODE: 'development', SEED_DEMO_DATA: 'true', ADMIN_STATIC_DIR: ADMIN_BUILD, LOG_LEVEL: 'info' });
     this.router = await startService('router', { ...env, LOG_LEVEL: 'info' });
     this.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -33,7 +33,7 @@ export class BrowserStack {
       NATS_SUBJECT_PREFIX: this.prefix,
       CHAT_PARTITIONS: '8',
     };
-    const gateway = await startService('gateway', { ...env, SEED_DEMO_DATA: 'true', ...this.gatewayEnv });
+    const gateway = await startService('gateway', { ...env, AUTH_MODE: 'development', SEED_DEMO_DATA: 'true', ...this.gatewayEnv });
     this.processes.push(gateway);
     this.gatewayUrl = gateway.url;
     this.processes.push(...(await Promise.all([startService('chat-actor', env), startService('router', env)])));

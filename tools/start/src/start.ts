@@ -51,8 +51,11 @@ async function main(): Promise<void> {
             ADMIN_STATIC_DIR: distOf('admin'),
             AGENT_STATIC_DIR: distOf('agent'),
             WIDGET_STATIC_DIR: distOf('widget'),
-            // The gateway seeds demo queues, topics, users and logins (README); idempotent.
-            ...(service.app === 'gateway' ? { SEED_DEMO_DATA: process.env['SEED_DEMO_DATA'] ?? 'true' } : {}),
+            // The gateway runs the development identity provider (refused when NODE_ENV is production-like) and
+            // seeds demo queues, topics, users and logins (README); idempotent.
+            ...(service.app === 'gateway'
+              ? { AUTH_MODE: process.env['AUTH_MODE'] ?? 'development', SEED_DEMO_DATA: process.env['SEED_DEMO_DATA'] ?? 'true' }
+              : {}),
           },
           logFile,
         }),

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-/** A fixed secret so that development tokens survive restarts; refused in production. */
+/** A fixed secret so that development tokens survive restarts; accepted with AUTH_MODE=development only. */
 export const DEVELOPMENT_TOKEN_SECRET = 'switchboard-development-secret-do-not-use-in-production';
+
+/**
+ * How people sign in. `development`: the development identity provider
+ * (seeded demo logins, fixed signing key) — an explicit opt-in that
+ * `npm start` sets, refused unless NODE_ENV is development or test.
+ * `oidc`: the company's OpenID Connect provider; the default.
+ */
+export const AUTH_MODES = ['development', 'oidc'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
 
 export const identityConfigFields = {
   NODE_ENV: z.string().default('development'),
-  /** HS256 key of the signed tokens; at least 32 characters. Required when NODE_ENV=production. */
+  AUTH_MODE: z.enum(AUTH_MODES).default('oidc'),
+  /** HS256 key of the signed tokens; at least 32 characters. Required unless AUTH_MODE=development. */
   AUTH_TOKEN_SECRET: z.string().min(32, 'AUTH_TOKEN_SECRET must be at least 32 characters').optional(),
   /** Lifetime of a token, in seconds (8 h). */
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
@@ -13,15 +23,58 @@ export const identityConfigFields = {
 
 export interface IdentityConfig {
   NODE_ENV: string;
+  AUTH_MODE: AuthMode;
   AUTH_TOKEN_SECRET?: string;
   AUTH_TOKEN_TTL_SECONDS: number;
+  /** Seeds demo logins (admin/admin123 ...): development mode only. */
+  SEED_DEMO_DATA?: boolean;
 }
 
-/** The signing secret; a missing secret in production is a start-up error, never a silent default. */
-export function resolveTokenSecret(config: IdentityConfig): string {
-  if (config.AUTH_TOKEN_SECRET) return config.AUTH_TOKEN_SECRET;
-  if (config.NODE_ENV === 'production') {
-    throw new Error('AUTH_TOKEN_SECRET must be set when NODE_ENV=production');
+/** A typed start-up refusal: the configuration would let strangers in. */
+export class IdentityConfigError extends Error {
+  constructor(
+    readonly code: 'DEVELOPMENT_IDENTITY_IN_PRODUCTION' | 'DEVELOPMENT_KEY_REFUSED' | 'TOKEN_SECRET_REQUIRED' | 'DEMO_SEED_REFUSED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IdentityConfigError';
   }
-  return DEVELOPMENT_TOKEN_SECRET;
+}
+
+/** Only these NODE_ENV values (any case) are not production-like; `staging`, `prod`, `Production`... are. */
+export function isProductionLike(nodeEnv: string): boolean {
+  return !['development', 'test'].includes(nodeEnv.trim().toLowerCase());
+}
+
+/**
+ * Refuses identity settings anyone who read the source could abuse: the
+ * development provider, its fixed key or its demo logins anywhere
+ * production-like, and the fixed key outside development mode.
+ */
+export function assertSafeIdentityConfig(config: IdentityConfig): void {
+  const productionLike = isProductionLike(config.NODE_ENV);
+  if (config.AUTH_MODE === 'development' && productionLike) {
+    throw new IdentityConfigError(
+      'DEVELOPMENT_IDENTITY_IN_PRODUCTION',
+      `AUTH_MODE=development is refused with NODE_ENV=${config.NODE_ENV}: the development identity provider is for NODE_ENV=development or test only.`,
+    );
+  }
+  if (config.SEED_DEMO_DATA && (productionLike || config.AUTH_MODE !== 'development')) {
+    throw new IdentityConfigError(
+      'DEMO_SEED_REFUSED',
+      `SEED_DEMO_DATA=true is refused with NODE_ENV=${config.NODE_ENV} and AUTH_MODE=${config.AUTH_MODE}: its logins (admin/admin123 ...) are public; it needs AUTH_MODE=development.`,
+    );
+  }
+  if (config.AUTH_TOKEN_SECRET === DEVELOPMENT_TOKEN_SECRET && config.AUTH_MODE !== 'development') {
+    throw new IdentityConfigError('DEVELOPMENT_KEY_REFUSED', 'AUTH_TOKEN_SECRET is the published development key; set a secret of your own (openssl rand -hex 32).');
+  }
+  if (!config.AUTH_TOKEN_SECRET && config.AUTH_MODE !== 'development') {
+    throw new IdentityConfigError('TOKEN_SECRET_REQUIRED', `AUTH_TOKEN_SECRET must be set with AUTH_MODE=${config.AUTH_MODE} (32+ random characters).`);
+  }
+}
+
+/** The signing secret, after the safety check; the fixed development key only in development mode. */
+export function resolveTokenSecret(config: IdentityConfig): string {
+  assertSafeIdentityConfig(config);
+  return config.AUTH_TOKEN_SECRET ?? DEVELOPMENT_TOKEN_SECRET;
 }

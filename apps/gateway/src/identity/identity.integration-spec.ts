@@ -1,5 +1,5 @@
 import { loginResponseSchema } from '@switchboard/contracts';
-import { testInfra, uniqueDatabase } from '@switchboard/testing';
+import { startService, testInfra, uniqueDatabase } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { DemoSeedService } from '../demo-data/demo-seed.service';
@@ -15,6 +15,7 @@ describe('identity: login endpoint, tokens and demo users against the real datab
     MONGODB_URI: testInfra().mongoUri,
     MONGODB_DB: database.name,
     NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    AUTH_MODE: 'development',
   };
 
   beforeAll(async () => {
@@ -75,6 +76,23 @@ describe('identity: login endpoint, tokens and demo users against the real datab
     const bad = await fetch(`${gateway.url}/api/auth/me`, { headers: { authorization: 'Bearer x.y.z' } });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('issue 13 (development key and provider refuse production): a gateway process with NODE_ENV=staging, AUTH_MODE=development and the demo seed exits at start-up, naming the reason', async () => {
+    await expect(startService('gateway', { ...env, NODE_ENV: 'staging', SEED_DEMO_DATA: 'true' }, { timeoutMs: 80_000 })).rejects.toThrow(
+      /exited during start-up[\s\S]*AUTH_MODE=development is refused with NODE_ENV=staging/,
+    );
+  }, 90_000);
+
+  it('issue 13 (the development login store is the only one): outside development mode password sign-in answers 404 PASSWORD_SIGN_IN_DISABLED, the demo logins included', async () => {
+    const oidc = await startGatewayInProcess({ ...env, AUTH_MODE: 'oidc', AUTH_TOKEN_SECRET: 'a-secret-of-this-test-only-0123456789abcdef' });
+    try {
+      const res = await fetch(`${oidc.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ code: 'PASSWORD_SIGN_IN_DISABLED' });
+    } finally {
+      await oidc.close();
+    }
   });
 
   it('seeding again inserts nothing and keeps the demo data', async () => {

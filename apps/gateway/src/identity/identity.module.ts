@@ -1,10 +1,11 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { SharedSignInThrottle } from './auth/shared-sign-in-throttle';
 import { DevCredentialRecord, DevCredentialRecordSchema } from './dev/dev-credential.schema';
 import { DevIdentityProvider } from './dev/dev-identity-provider';
+import { PasswordSignInUnavailable } from './dev/password-sign-in-unavailable';
 import { resolveTokenSecret, type IdentityConfig } from './identity.config';
 import { IDENTITY_PROVIDER } from './identity-provider';
 import { TokenService } from './token/token.service';
@@ -16,20 +17,32 @@ import { TokenService } from './token/token.service';
  */
 @Module({})
 export class IdentityModule {
+  /** Throws IdentityConfigError (the service does not start) on settings that would let strangers in. */
   static forRoot(config: IdentityConfig): DynamicModule {
+    const secret = resolveTokenSecret(config);
+    const development = config.AUTH_MODE === 'development';
+    if (development) {
+      new Logger('Identity').warn({
+        msg: 'DEVELOPMENT IDENTITY (AUTH_MODE=development): demo logins and a published signing key; never for production',
+        authMode: config.AUTH_MODE,
+        nodeEnv: config.NODE_ENV,
+      });
+    }
+    const passwordProviders: Provider[] = development
+      ? [DevIdentityProvider, { provide: IDENTITY_PROVIDER, useExisting: DevIdentityProvider }]
+      : [{ provide: IDENTITY_PROVIDER, useClass: PasswordSignInUnavailable }];
     return {
       module: IdentityModule,
       global: true,
-      imports: [MongooseModule.forFeature([{ name: DevCredentialRecord.name, schema: DevCredentialRecordSchema }])],
+      imports: development ? [MongooseModule.forFeature([{ name: DevCredentialRecord.name, schema: DevCredentialRecordSchema }])] : [],
       controllers: [AuthController],
       providers: [
-        { provide: TokenService, useFactory: () => new TokenService(resolveTokenSecret(config), config.AUTH_TOKEN_TTL_SECONDS) },
-        DevIdentityProvider,
-        { provide: IDENTITY_PROVIDER, useExisting: DevIdentityProvider },
+        { provide: TokenService, useFactory: () => new TokenService(secret, config.AUTH_TOKEN_TTL_SECONDS) },
+        ...passwordProviders,
         AuthGuard,
         SharedSignInThrottle,
       ],
-      exports: [TokenService, IDENTITY_PROVIDER, DevIdentityProvider, AuthGuard],
+      exports: [TokenService, IDENTITY_PROVIDER, ...(development ? [DevIdentityProvider] : []), AuthGuard],
     };
   }
 }

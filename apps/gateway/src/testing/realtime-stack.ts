@@ -75,7 +75,8 @@ export class RealtimeStack {
   }
 
   private get wsEnv(): Record<string, string> {
-    return { END_USER_GRACE_MS: '1500', AGENT_PRESENCE_GRACE_MS: '1500', ...this.options.gatewayEnv };
+    // Demo logins: the development identity provider, an explicit opt-in.
+    return { AUTH_MODE: 'development', END_USER_GRACE_MS: '1500', AGENT_PRESENCE_GRACE_MS: '1500', ...this.options.gatewayEnv };
   }
 
   startGateway(extra: Record<string, string> = {}): Promise<InProcessGateway> {
