@@ -36,7 +36,8 @@ export async function startService(
     ['-r', resolve(ROOT, 'tools/runtime/register.cjs'), ...preload, resolve(ROOT, `apps/${app}/src/main.ts`)],
     {
       cwd: ROOT,
-      env: { ...process.env, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
+      // Test services run the development identity (an explicit opt-in since issue 13); a test may set another mode.
+      env: { ...process.env, HTTP_PORT: '0', LOG_LEVEL: 'info', AUTH_MODE: 'development', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

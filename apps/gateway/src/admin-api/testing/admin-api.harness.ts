@@ -51,6 +51,8 @@ export async function startAdminApi(
     HTTP_PORT: '0',
     LOG_LEVEL: 'silent',
     ADMIN_STATIC_DIR: '/nonexistent',
+    // Tokens signed here for any principal: the development key (NODE_ENV is test).
+    AUTH_MODE: 'development',
   });
   const app: INestApplication = await NestFactory.create(GatewayModule.forRoot(config), { logger: false });
   serveOpenApi(app);
