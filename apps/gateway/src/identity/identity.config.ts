@@ -19,6 +19,8 @@ export const identityConfigFields = {
   AUTH_TOKEN_SECRET: z.string().min(32, 'AUTH_TOKEN_SECRET must be at least 32 characters').optional(),
   /** Lifetime of a token, in seconds (8 h). */
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  /** Lifetime of a refresh token (POST /api/auth/refresh), in seconds (8 h). */
+  AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
 };
 
 export interface IdentityConfig {
@@ -26,6 +28,7 @@ export interface IdentityConfig {
   AUTH_MODE: AuthMode;
   AUTH_TOKEN_SECRET?: string;
   AUTH_TOKEN_TTL_SECONDS: number;
+  AUTH_REFRESH_TTL_SECONDS: number;
   /** Seeds demo logins (admin/admin123 ...): development mode only. */
   SEED_DEMO_DATA?: boolean;
 }

@@ -8,6 +8,8 @@ import { DevIdentityProvider } from './dev/dev-identity-provider';
 import { PasswordSignInUnavailable } from './dev/password-sign-in-unavailable';
 import { resolveTokenSecret, type IdentityConfig } from './identity.config';
 import { IDENTITY_PROVIDER } from './identity-provider';
+import { RevokedSocketCloser } from './revocation/revoked-socket-closer';
+import { SessionRevocations } from './revocation/session-revocations';
 import { TokenService } from './token/token.service';
 
 /**
@@ -37,12 +39,19 @@ export class IdentityModule {
       imports: development ? [MongooseModule.forFeature([{ name: DevCredentialRecord.name, schema: DevCredentialRecordSchema }])] : [],
       controllers: [AuthController],
       providers: [
-        { provide: TokenService, useFactory: () => new TokenService(secret, config.AUTH_TOKEN_TTL_SECONDS) },
+        SessionRevocations,
+        RevokedSocketCloser,
+        {
+          provide: TokenService,
+          inject: [SessionRevocations],
+          useFactory: (revocations: SessionRevocations) =>
+            new TokenService(secret, config.AUTH_TOKEN_TTL_SECONDS, () => new Date(), revocations, config.AUTH_REFRESH_TTL_SECONDS),
+        },
         ...passwordProviders,
         AuthGuard,
         SharedSignInThrottle,
       ],
-      exports: [TokenService, IDENTITY_PROVIDER, ...(development ? [DevIdentityProvider] : []), AuthGuard],
+      exports: [TokenService, SessionRevocations, IDENTITY_PROVIDER, ...(development ? [DevIdentityProvider] : []), AuthGuard],
     };
   }
 }

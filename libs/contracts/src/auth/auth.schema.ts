@@ -29,5 +29,12 @@ export const loginResponseSchema = z.object({
   /** ISO time the token stops being accepted. */
   expiresAt: z.string(),
   principal: principalSchema,
+  /** Buys a new pair at `POST /api/auth/refresh` until `refreshExpiresAt`, unless the sessions were ended meanwhile. */
+  refreshToken: z.string().min(1).optional(),
+  refreshExpiresAt: z.string().optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** `POST /api/auth/refresh` body. */
+export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1).max(4096) }).strict();
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;

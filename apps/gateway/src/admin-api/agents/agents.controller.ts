@@ -1,15 +1,19 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import { agentCreateSchema, agentUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
+import { SessionRevocations } from '../../identity/revocation/session-revocations';
 import { zodPipe } from '../shared/zod-validation.pipe';
 import { AgentsService } from './agents.service';
 
 @AdminController('agents', 'agents')
 export class AgentsController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    @Inject(SessionRevocations) private readonly revocations: SessionRevocations,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Agent profiles: name, queues, companies, cap (presence and load: the live dashboard)' })
@@ -39,7 +43,9 @@ export class AgentsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@Param('id') id: string) {
-    return this.agents.remove(id);
+  async remove(@Param('id') id: string) {
+    await this.agents.remove(id);
+    // A deleted user's tokens and sockets end on every gateway within seconds (issue 13).
+    await this.revocations.revoke(id);
   }
 }

@@ -1,15 +1,19 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import { endUserCreateSchema, endUserUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
+import { SessionRevocations } from '../../identity/revocation/session-revocations';
 import { zodPipe } from '../shared/zod-validation.pipe';
 import { EndUsersService } from './end-users.service';
 
 @AdminController('end-users', 'end users')
 export class EndUsersController {
-  constructor(private readonly endUsers: EndUsersService) {}
+  constructor(
+    private readonly endUsers: EndUsersService,
+    @Inject(SessionRevocations) private readonly revocations: SessionRevocations,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'End users (search: id, name, email, company, site)' })
@@ -39,7 +43,9 @@ export class EndUsersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  remove(@Param('id') id: string) {
-    return this.endUsers.remove(id);
+  async remove(@Param('id') id: string) {
+    await this.endUsers.remove(id);
+    // A deleted user's tokens and sockets end on every gateway within seconds (issue 13).
+    await this.revocations.revoke(id);
   }
 }

@@ -1,7 +1,8 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
-import { loginRequestSchema, type LoginResponse, type Principal } from '@switchboard/contracts';
+import { loginRequestSchema, refreshRequestSchema, type LoginResponse, type Principal } from '@switchboard/contracts';
 import { IDENTITY_PROVIDER, type IdentityProvider } from '../identity-provider';
-import { TokenService } from '../token/token.service';
+import { SessionRevocations } from '../revocation/session-revocations';
+import { TokenService, type IssuedSession } from '../token/token.service';
 import { AuthGuard } from './auth.guard';
 import { CurrentPrincipal } from './current-principal.decorator';
 import { SharedSignInThrottle } from './shared-sign-in-throttle';
@@ -12,6 +13,7 @@ export class AuthController {
     @Inject(IDENTITY_PROVIDER) private readonly identities: IdentityProvider,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(SharedSignInThrottle) private readonly throttle: SharedSignInThrottle,
+    @Inject(SessionRevocations) private readonly revocations: SessionRevocations,
   ) {}
 
   /** Exchanges a username and password for a signed token (8 h); repeated failures make the account wait (429). */
@@ -36,8 +38,31 @@ export class AuthController {
       await this.throttle.failed(username);
       throw new UnauthorizedException({ code: 'UNAUTHORIZED', message: 'Wrong username or password.' });
     }
-    const issued = await this.tokens.issue(principal);
-    return { token: issued.token, expiresAt: issued.expiresAt.toISOString(), principal };
+    return sessionResponse(await this.tokens.issueSession(principal), principal);
+  }
+
+  /** A refresh token buys a new access token and refresh token; refused once the sessions were ended (401). */
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Body() body: unknown): Promise<LoginResponse> {
+    const parsed = refreshRequestSchema.safeParse(body);
+    if (!parsed.success) throw new BadRequestException({ code: 'BAD_REQUEST', message: 'Send a refreshToken.', details: parsed.error.issues });
+    const check = await this.tokens.verifyRefresh(parsed.data.refreshToken);
+    if (!check.ok) {
+      throw new UnauthorizedException({
+        code: 'UNAUTHORIZED',
+        message: check.reason === 'invalid' ? 'The refresh token is not valid.' : 'This sign-in has ended; sign in again.',
+      });
+    }
+    return sessionResponse(await this.tokens.issueSession(check.principal), check.principal);
+  }
+
+  /** Ends every session of the caller: all its tokens fail and its sockets close, on every gateway, within seconds. */
+  @Post('sign-out-everywhere')
+  @HttpCode(204)
+  @UseGuards(AuthGuard)
+  async signOutEverywhere(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.revocations.revoke(principal.id);
   }
 
   /** Who the bearer token speaks for. */
@@ -46,4 +71,14 @@ export class AuthController {
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
   }
+}
+
+function sessionResponse(issued: IssuedSession, principal: Principal): LoginResponse {
+  return {
+    token: issued.token,
+    expiresAt: issued.expiresAt.toISOString(),
+    refreshToken: issued.refreshToken,
+    refreshExpiresAt: issued.refreshExpiresAt.toISOString(),
+    principal,
+  };
 }

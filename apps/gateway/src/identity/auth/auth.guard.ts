@@ -25,7 +25,12 @@ export class AuthGuard implements CanActivate {
     if (!check.ok) {
       throw new UnauthorizedException({
         code: 'UNAUTHORIZED',
-        message: check.reason === 'expired' ? 'Your sign-in has expired; sign in again.' : 'The bearer token is not valid.',
+        message:
+          check.reason === 'expired'
+            ? 'Your sign-in has expired; sign in again.'
+            : check.reason === 'revoked'
+              ? 'This sign-in was ended (signed out everywhere, or the account was removed); sign in again.'
+              : 'The bearer token is not valid.',
       });
     }
     const roles = this.reflector.getAllAndOverride<PrincipalRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);

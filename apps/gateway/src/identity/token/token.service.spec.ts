@@ -48,4 +48,26 @@ describe('TokenService', () => {
       .sign(new TextEncoder().encode(SECRET));
     expect(await tokens.verify(token)).toEqual({ ok: false, reason: 'invalid' });
   });
+
+  it('issue 13 (sessions that can be ended): a token of a generation since revoked is refused as revoked; one issued after it is accepted', async () => {
+    const generations = new Map<string, number>();
+    const store = { generationOf: (id: string) => generations.get(id) ?? 0, currentGeneration: async (id: string) => generations.get(id) ?? 0 };
+    const tokens = new TokenService(SECRET, 900, () => new Date(), store, 8 * 3600);
+    const before = await tokens.issueSession(alice);
+    generations.set('alice', 1);
+    expect(await tokens.verify(before.token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await tokens.verifyRefresh(before.refreshToken)).toEqual({ ok: false, reason: 'revoked' });
+    const after = await tokens.issueSession(alice);
+    expect(await tokens.verify(after.token)).toMatchObject({ ok: true, principal: alice });
+    expect(await tokens.verify((await tokens.issue({ ...alice, id: 'bob' })).token)).toMatchObject({ ok: true });
+  });
+
+  it('issue 13 (short-lived access tokens with refresh): the access token lives its own TTL, the refresh token longer, and neither passes for the other', async () => {
+    const tokens = new TokenService(SECRET, 900, () => new Date(), undefined, 8 * 3600);
+    const session = await tokens.issueSession(alice);
+    expect(session.refreshExpiresAt.getTime() - session.expiresAt.getTime()).toBe((8 * 3600 - 900) * 1000);
+    expect(await tokens.verify(session.refreshToken)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await tokens.verifyRefresh(session.token)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await tokens.verifyRefresh(session.refreshToken)).toMatchObject({ ok: true, principal: alice });
+  });
 });
