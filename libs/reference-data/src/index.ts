@@ -14,3 +14,12 @@ export {
   OutageRecordSchema,
 } from './schemas/resources.schema';
 export { SettingsCache } from './settings/settings.cache';
+export { ReferenceDataCache, MAX_CACHED_LIST } from './cache/reference-data.cache';
+export { BoundedCache } from './cache/bounded-cache';
+export {
+  REFERENCE_CACHE_CONFIG,
+  referenceCacheConfigFrom,
+  referenceCacheConfigSchema,
+  ReferenceCacheConfigError,
+  type ReferenceCacheConfig,
+} from './cache/reference-cache.config';

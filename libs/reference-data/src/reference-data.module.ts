@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { REFERENCE_CACHE_CONFIG, referenceCacheConfigFrom } from './cache/reference-cache.config';
+import { ReferenceDataCache } from './cache/reference-data.cache';
 import { ReferenceDataRepository } from './repository/reference-data.repository';
 import { SettingsCache } from './settings/settings.cache';
 import { AgentRecord, AgentRecordSchema } from './schemas/agent.schema';
@@ -34,7 +36,12 @@ import { QueueRecord, QueueRecordSchema, TopicRecord, TopicRecordSchema } from '
       { name: OutageRecord.name, schema: OutageRecordSchema },
     ]),
   ],
-  providers: [ReferenceDataRepository, SettingsCache],
-  exports: [ReferenceDataRepository, SettingsCache, MongooseModule],
+  providers: [
+    ReferenceDataRepository,
+    SettingsCache,
+    ReferenceDataCache,
+    { provide: REFERENCE_CACHE_CONFIG, useFactory: () => referenceCacheConfigFrom(process.env) },
+  ],
+  exports: [ReferenceDataRepository, SettingsCache, ReferenceDataCache, MongooseModule],
 })
 export class ReferenceDataModule {}

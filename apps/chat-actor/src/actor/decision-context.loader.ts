@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgentStateStore, type VersionedLiveState } from '@switchboard/agent-state';
 import type { AgentInfo, DecisionContext, SessionCommand, SessionState } from '@switchboard/domain';
-import { ReferenceDataRepository, SettingsCache, type AgentProfile } from '@switchboard/reference-data';
+import { ReferenceDataCache, SettingsCache, type AgentProfile } from '@switchboard/reference-data';
 import { randomUUID } from 'node:crypto';
 
 /** A decision context, and the agents' live states it was built from (for the A6 reservation). */
@@ -13,13 +13,15 @@ export interface LoadedContext {
 /**
  * Fetches what `decide` needs for one command (the table in the domain's
  * DecisionContext), and nothing more: an accept reads one agent, a start
- * reads the end user and the topics. An agent is its profile (MongoDB) plus
- * its live state (presence and load, JetStream KV).
+ * reads the end user and the topics. An agent is its profile plus its live
+ * state (presence and load, JetStream KV). Profiles, end users, topics and
+ * queues come from the process's cache (ADR 8): in the steady state a
+ * command reads none of them from the database.
  */
 @Injectable()
 export class DecisionContextLoader {
   constructor(
-    private readonly reference: ReferenceDataRepository,
+    private readonly reference: ReferenceDataCache,
     private readonly settings: SettingsCache,
     private readonly agentStates: AgentStateStore,
   ) {}

@@ -51,7 +51,10 @@ export class DemoSeedService {
     for (const [name, docs] of collections) inserted += await this.insertAbsent(name, docs);
     // Settings and profiles read before the seed (this process's, and any already running) are stale: announce the change (A9).
     if (settingsInserted > 0) this.nc.publish(this.subjects.settingsChanged);
-    if (inserted > 0) this.nc.publish(this.subjects.agentProfilesChanged);
+    if (inserted > 0) {
+      this.nc.publish(this.subjects.agentProfilesChanged);
+      this.nc.publish(this.subjects.referenceDataChanged);
+    }
     for (const login of demoLogins()) {
       if (await this.identities.register(login.username, login.password, login.principal)) inserted++;
     }

@@ -22,6 +22,11 @@ export function createSubjects(prefix: string = DEFAULT_SUBJECT_PREFIX) {
     chatEventsAll: `${prefix}.chat.evt.>`,
     /** Core NATS: an administrator changed agents' profiles (queues, companies, cap); routers reload them. */
     agentProfilesChanged: `${prefix}.agents.changed`,
+    /**
+     * Core NATS: an administrator changed end users, topics or queues; the
+     * processes that cache them drop their copies (ADR 8).
+     */
+    referenceDataChanged: `${prefix}.reference.changed`,
     /** Core NATS: an administrator changed the settings; every process reloads (A9). */
     settingsChanged: `${prefix}.settings.changed`,
     /** JetStream stream and KV bucket names may not contain dots. */

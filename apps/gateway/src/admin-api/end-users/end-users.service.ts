@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { InjectModel } from '@nestjs/mongoose';
-import type { EndUserView, ListQuery, Page } from '@switchboard/contracts';
+import type { EndUserView, ListQuery, Page, Subjects } from '@switchboard/contracts';
 import { EndUserRecord } from '@switchboard/reference-data';
+import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
 import { AdminApiError } from '../shared/admin-api.error';
 import { listPage, searchFilter } from '../shared/paging';
+import { announceReferenceChange } from '../shared/reference-changes';
 
 const toView = (doc: EndUserRecord): EndUserView => ({
   id: doc._id,
@@ -23,6 +26,8 @@ export class EndUsersService {
   constructor(
     @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
     private readonly companies: CompaniesService,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
   ) {}
 
   list(query: ListQuery): Promise<Page<EndUserView>> {
@@ -41,6 +46,7 @@ export class EndUsersService {
     if (await this.endUsers.exists({ _id: input.id })) throw AdminApiError.alreadyExists('End user', input.id);
     const { id, ...rest } = input;
     const doc = await this.endUsers.create({ _id: id, ...rest });
+    await announceReferenceChange(this.nc, this.subjects);
     return toView(doc.toObject());
   }
 
@@ -48,11 +54,13 @@ export class EndUsersService {
     if (input.companyId !== undefined) await this.companies.requireAll([input.companyId], 'companyId');
     const doc = await this.endUsers.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean();
     if (!doc) throw AdminApiError.notFound('End user', id);
+    await announceReferenceChange(this.nc, this.subjects);
     return toView(doc);
   }
 
   async remove(id: string): Promise<void> {
     const { deletedCount } = await this.endUsers.deleteOne({ _id: id });
     if (deletedCount === 0) throw AdminApiError.notFound('End user', id);
+    await announceReferenceChange(this.nc, this.subjects);
   }
 }

@@ -8,6 +8,7 @@ import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
 import { AdminApiError } from '../shared/admin-api.error';
 import { listPage, searchFilter } from '../shared/paging';
+import { announceReferenceChange } from '../shared/reference-changes';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -48,6 +49,7 @@ export class QueuesService implements OnApplicationBootstrap {
     const doc = await this.queues.create({ _id: input.name, description: input.description }).catch((error: { code?: number }) => {
       throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
     });
+    await announceReferenceChange(this.nc, this.subjects);
     return this.view(doc.toObject());
   }
 
@@ -78,8 +80,9 @@ export class QueuesService implements OnApplicationBootstrap {
     }
     await this.queues.deleteOne({ _id: name });
     await this.agents.updateMany({ queues: name }, { $pull: { queues: name } });
-    // Agents lost the queue: routers and gateways reload profiles.
+    // Agents lost the queue: routers and gateways reload profiles; the chat actors drop their queue list.
     this.nc.publish(this.subjects.agentProfilesChanged);
+    await announceReferenceChange(this.nc, this.subjects);
   }
 
   /** Whether a queue exists (`General` always does). */
