@@ -278,8 +278,9 @@ export class SwitchboardClient {
     );
   }
 
-  lists() {
-    return this.ok(this.command('agent.lists', {}));
+  /** The agent's lists now, at most 100 rows each from `offset` (section 3 of the protocol). */
+  lists(offset?: number) {
+    return this.ok(this.command('agent.lists', offset === undefined ? {} : { offset }));
   }
 
   async accept(sessionId: string) {

@@ -29,6 +29,7 @@ import {
   historyPageSchema,
   HISTORY_PAGE_MAX,
 } from './views';
+import { AGENT_LIST_MAX_ITEMS } from './limits';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -61,7 +62,8 @@ export const commandPayloads = {
     beforeSeq: z.number().int().min(1).optional(),
     limit: z.number().int().min(1).max(HISTORY_PAGE_MAX).optional(),
   }),
-  'agent.lists': z.object({}),
+  /** The lists now; `offset`: skip that many rows of each list (reads the rows past a bounded frame). */
+  'agent.lists': z.object({ offset: z.number().int().min(0).max(1_000_000).optional() }),
   'session.accept': acceptSessionSchema.pick({ sessionId: true }),
   'session.sideNote': addSideNoteSchema.pick({ sessionId: true, text: true }),
   'session.transferTargets': z.object({ sessionId }),
@@ -93,10 +95,21 @@ export const commandAckSchema = z.object({
 });
 export type CommandAck = z.infer<typeof commandAckSchema>;
 
+const listRows = z.array(listItemSchema).max(AGENT_LIST_MAX_ITEMS);
+const rowCount = z.number().int().nonnegative();
+
+/**
+ * An agent's three lists, bounded: each list's first rows (oldest waiting
+ * first) up to AGENT_LIST_MAX_ITEMS and LISTS_FRAME_MAX_BYTES for the whole
+ * frame; `totals` counts every row of each list.
+ */
 export const listsSchema = z.object({
-  queue: z.array(listItemSchema),
-  transferred: z.array(listItemSchema),
-  myChats: z.array(listItemSchema),
+  queue: listRows,
+  transferred: listRows,
+  myChats: listRows,
+  totals: z.object({ queue: rowCount, transferred: rowCount, myChats: rowCount }),
+  /** True when some list holds fewer rows than its total (more waiting than shown). */
+  truncated: z.boolean(),
 });
 export type AgentLists = z.infer<typeof listsSchema>;
 
@@ -204,7 +217,7 @@ export const sessionEventFrameSchema = z.object({
   notices: z.array(noticeSchema),
 });
 
-/** Agents: the whole Queue / Transferred / My Chats lists (after connecting, and after settings or profile changes). */
+/** Agents: the Queue / Transferred / My Chats lists, bounded (once after hello, and after presence, settings or profile changes). */
 export const listsSnapshotFrameSchema = listsSchema.extend({ type: z.literal('lists.snapshot') });
 
 export const listChangeSchema = z.discriminatedUnion('op', [

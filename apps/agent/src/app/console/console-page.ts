@@ -41,20 +41,20 @@ import { SidePanel } from '../side-panel/side-panel';
         <nav class="sb-col sb-col-lists" aria-label="Chats">
           <mat-tab-group mat-stretch-tabs disablePagination animationDuration="0ms" class="sb-fill-tabs" [selectedIndex]="tabIndex()" (selectedIndexChange)="tab = $event">
             <mat-tab>
-              <ng-template mat-tab-label><span data-testid="tab-queue">Queue</span><span class="sb-count" [class.sb-count-hot]="store.queue().length > 0">{{ store.queue().length }}</span></ng-template>
+              <ng-template mat-tab-label><span data-testid="tab-queue">Queue</span><span class="sb-count" [class.sb-count-hot]="store.queue().length + store.more().queue > 0">{{ store.queue().length + store.more().queue }}</span></ng-template>
               @if (store.presence() === 'away') {
                 <div class="sb-empty"><mat-icon>bedtime</mat-icon><p>You are away: new chats are not offered to you. Switch to Online to see the queue.</p></div>
               } @else {
-                <sb-chat-list [items]="store.queue()" label="Queue" emptyIcon="inbox" emptyText="No chats waiting. New chats appear here as they arrive." />
+                <sb-chat-list [items]="store.queue()" [more]="store.more().queue" label="Queue" emptyIcon="inbox" emptyText="No chats waiting. New chats appear here as they arrive." />
               }
             </mat-tab>
             <mat-tab>
-              <ng-template mat-tab-label><span data-testid="tab-transferred">Transferred</span><span class="sb-count" [class.sb-count-hot]="store.transferred().length > 0">{{ store.transferred().length }}</span></ng-template>
-              <sb-chat-list [items]="store.transferred()" label="Transferred" emptyIcon="swap_horiz" emptyText="No chats transferred to you." />
+              <ng-template mat-tab-label><span data-testid="tab-transferred">Transferred</span><span class="sb-count" [class.sb-count-hot]="store.transferred().length + store.more().transferred > 0">{{ store.transferred().length + store.more().transferred }}</span></ng-template>
+              <sb-chat-list [items]="store.transferred()" [more]="store.more().transferred" moreText="transferred to you" label="Transferred" emptyIcon="swap_horiz" emptyText="No chats transferred to you." />
             </mat-tab>
             <mat-tab>
-              <ng-template mat-tab-label><span data-testid="tab-mychats">My Chats</span><span class="sb-count">{{ store.myChats().length }}</span></ng-template>
-              <sb-chat-list [items]="store.myChats()" label="My Chats" emptyIcon="chat_bubble_outline" emptyText="You have no chats yet. Accept one from the Queue." />
+              <ng-template mat-tab-label><span data-testid="tab-mychats">My Chats</span><span class="sb-count">{{ store.myChats().length + store.more().myChats }}</span></ng-template>
+              <sb-chat-list [items]="store.myChats()" [more]="store.more().myChats" moreText="of your chats" label="My Chats" emptyIcon="chat_bubble_outline" emptyText="You have no chats yet. Accept one from the Queue." />
             </mat-tab>
           </mat-tab-group>
         </nav>
@@ -86,7 +86,8 @@ export class ConsolePage {
     });
     inject(DestroyRef).onDestroy(off);
     effect(() => {
-      const waiting = this.store.queue().length + this.store.transferred().length;
+      const more = this.store.more();
+      const waiting = this.store.queue().length + this.store.transferred().length + more.queue + more.transferred;
       document.title = waiting > 0 ? `(${waiting}) Switchboard agent console` : 'Switchboard agent console';
     });
   }

@@ -9,7 +9,7 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
   selector: 'sb-chat-list',
   imports: [MatIconModule, TimeAgoPipe],
   template: `
-    @if (items().length === 0) {
+    @if (items().length === 0 && more() === 0) {
       <div class="sb-empty"><mat-icon>{{ emptyIcon() }}</mat-icon><p>{{ emptyText() }}</p></div>
     } @else {
       <ul class="sb-list" role="listbox" [attr.aria-label]="label()">
@@ -43,6 +43,9 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
         }
       </ul>
     }
+    @if (more() > 0) {
+      <p class="sb-list-more" data-testid="list-more" role="status">{{ more() }} more {{ moreText() }}</p>
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -52,6 +55,9 @@ export class ChatList {
   readonly label = input('Chats');
   readonly emptyText = input('Nothing here.');
   readonly emptyIcon = input('inbox');
+  /** Rows the gateway left out of the list (past its bound): shown as a count under the list. */
+  readonly more = input(0);
+  readonly moreText = input('waiting');
 
   protected initial(item: ListItem): string {
     return (item.endUserName ?? item.endUserId).charAt(0).toUpperCase();

@@ -45,7 +45,7 @@ describe('AgentStore', () => {
   });
 
   it('R2 R5.1 lists: counts follow snapshots and changes; new chats and transfers raise alerts', () => {
-    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('q1')], transferred: [], myChats: [] });
+    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('q1')], transferred: [], myChats: [], totals: { queue: 1, transferred: 0, myChats: 0 }, truncated: false });
     expect(store.queue().map((i) => i.sessionId)).toEqual(['q1']);
     fake.emit('lists.changed', {
       type: 'lists.changed',
@@ -62,8 +62,15 @@ describe('AgentStore', () => {
     expect(store.topicName('vpn')).toBe('VPN');
   });
 
+  it('issue 12: a bounded snapshot: the store counts the rows left out ("N more waiting") and lowers the count as they leave', () => {
+    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('q1'), item('q2')], transferred: [], myChats: [], totals: { queue: 5, transferred: 0, myChats: 0 }, truncated: true });
+    expect([store.queue().length, store.more().queue]).toEqual([2, 3]);
+    fake.emit('lists.changed', { type: 'lists.changed', changes: [{ op: 'remove', list: 'queue', sessionId: 'not-shown', version: 4 }] });
+    expect([store.queue().length, store.more().queue]).toEqual([2, 2]);
+  });
+
   it('R3.4 accept lost to another agent: the chat says so in words, and a later refresh does not hide it', async () => {
-    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('s1')], transferred: [], myChats: [] });
+    fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('s1')], transferred: [], myChats: [], totals: { queue: 1, transferred: 0, myChats: 0 }, truncated: false });
     await store.select('s1');
     fake.replies['accept'] = () => new CommandError('ALREADY_TAKEN', 'taken');
     expect(await store.accept('s1')).toBe(false);
@@ -185,7 +192,7 @@ describe('AgentStore', () => {
     });
 
     it('R3.3 accept: the recent page, and the record says what the page does not reach (description, ticket)', async () => {
-      fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('s1')], transferred: [], myChats: [] });
+      fake.emit('lists.snapshot', { type: 'lists.snapshot', queue: [item('s1')], transferred: [], myChats: [], totals: { queue: 1, transferred: 0, myChats: 0 }, truncated: false });
       const recent = chat.slice(-50);
       fake.replies['accept'] = () => ({
         session: { ...item('s1', { status: 'ASSIGNED', version: 120 }), description: 'VPN drops', createdAt: chat[0]!.at, ticket: { ticketId: 'T-9', summary: 'VPN', status: 'Open' }, history: recent, hasOlder: true },

@@ -76,6 +76,8 @@ export class AgentStore {
   readonly queue = computed(() => (this.listsVersion(), sortByAge(this.model.list('queue'))));
   readonly transferred = computed(() => (this.listsVersion(), sortByAge(this.model.list('transferred'))));
   readonly myChats = computed(() => (this.listsVersion(), sortByAge(this.model.list('myChats'))));
+  /** Rows of each list the last snapshot left out (the gateway sends at most the first rows of a long list). */
+  readonly more = computed(() => (this.listsVersion(), { queue: this.model.more('queue'), transferred: this.model.more('transferred'), myChats: this.model.more('myChats') }));
 
   readonly selected = computed(() => {
     const id = this.selectedId();

@@ -32,7 +32,7 @@ export class AgentHandlers {
   ) {}
 
   readonly handlers: CommandHandlers = {
-    'agent.lists': async (conn) => this.fanout.currentLists(conn.principal.id),
+    'agent.lists': async (conn, { offset }) => this.fanout.currentLists(conn.principal.id, offset),
 
     'session.accept': async (conn, { sessionId }, clientId) => {
       await this.access.check(conn.principal, sessionId, 'accept');

@@ -1,4 +1,13 @@
-import type { AgentList, ListChange, ListItem } from '@switchboard/contracts';
+import {
+  AGENT_LIST_MAX_ITEMS,
+  AGENT_LISTS,
+  LIST_DESCRIPTION_PREVIEW,
+  LISTS_FRAME_MAX_BYTES,
+  type AgentList,
+  type AgentLists,
+  type ListChange,
+  type ListItem,
+} from '@switchboard/contracts';
 import { canSeeQueuedSession, type AgentInfo, type Settings } from '@switchboard/domain';
 
 /**
@@ -29,10 +38,69 @@ export function signatureOf(item: ListItem): string {
  * new place (`now`, undefined when in none of its lists). Empty when nothing
  * it sees changed.
  */
-export function listChanges(sessionId: string, held: HeldItem | undefined, now: AgentList | undefined, item: ListItem | undefined, version: number): ListChange[] {
+export function listChanges(
+  sessionId: string,
+  held: HeldItem | undefined,
+  now: AgentList | undefined,
+  item: ListItem | undefined,
+  version: number,
+  /** The agent's list has the session but its last snapshot left it out (past the bound): only leaving that list is told. */
+  hidden = false,
+): ListChange[] {
   if (held && version < held.version) return [];
+  if (hidden && held?.list === now) return [];
   const changes: ListChange[] = [];
   if (held?.list && held.list !== now) changes.push({ op: 'remove', list: held.list, sessionId, version });
   if (now && item && (held?.list !== now || held.signature !== signatureOf(item))) changes.push({ op: 'upsert', list: now, item });
   return changes;
+}
+
+/**
+ * A list row's description: control characters as spaces, at most
+ * LIST_DESCRIPTION_PREVIEW characters (the last one an ellipsis when cut),
+ * never half a surrogate pair.
+ */
+export function descriptionPreview(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  if (flat.length <= LIST_DESCRIPTION_PREVIEW) return flat;
+  let end = LIST_DESCRIPTION_PREVIEW - 1;
+  const last = flat.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${flat.slice(0, end)}…`;
+}
+
+/** Room kept in a lists frame for everything but the rows (type, totals, brackets). */
+const FRAME_OVERHEAD_BYTES = 1024;
+
+/**
+ * The rows a lists frame carries of the agent's whole lists (each sorted,
+ * oldest waiting first): from `offset`, at most AGENT_LIST_MAX_ITEMS per list,
+ * and then, while the rows are over LISTS_FRAME_MAX_BYTES, the last row of the
+ * list that has most is left out. `shown` names the sessions it carries.
+ */
+export function boundedLists(all: Readonly<Record<AgentList, readonly ListItem[]>>, offset = 0): { lists: AgentLists; shown: Set<string> } {
+  const rows: Record<AgentList, Array<{ item: ListItem; bytes: number }>> = { queue: [], transferred: [], myChats: [] };
+  let bytes = FRAME_OVERHEAD_BYTES;
+  for (const list of AGENT_LISTS) {
+    rows[list] = all[list].slice(offset, offset + AGENT_LIST_MAX_ITEMS).map((item) => ({ item, bytes: Buffer.byteLength(JSON.stringify(item)) + 1 }));
+    for (const row of rows[list]) bytes += row.bytes;
+  }
+  while (bytes > LISTS_FRAME_MAX_BYTES) {
+    const longest = AGENT_LISTS.reduce((a, b) => (rows[b].length > rows[a].length ? b : a));
+    bytes -= rows[longest].pop()!.bytes;
+  }
+  const shown = new Set<string>();
+  const take = (list: AgentList) =>
+    rows[list].map((r) => {
+      shown.add(r.item.sessionId);
+      return r.item;
+    });
+  const lists: AgentLists = {
+    queue: take('queue'),
+    transferred: take('transferred'),
+    myChats: take('myChats'),
+    totals: { queue: all.queue.length, transferred: all.transferred.length, myChats: all.myChats.length },
+    truncated: AGENT_LISTS.some((list) => offset + rows[list].length < all[list].length),
+  };
+  return { lists, shown };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import {
   AGENT_LISTS,
   type AgentList,
+  type AgentLists,
   type ChatEventMessage,
   type ListChange,
   type ListItem,
@@ -16,7 +17,7 @@ import { ConnectionRegistry } from '../connection/connection-registry';
 import { LiveSettings } from '../sessions/live-settings.service';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { eventFor, summaryOfMessage } from '../sessions/session-views';
-import { listChanges, listOf, signatureOf } from './agent-lists';
+import { boundedLists, listChanges, listOf, signatureOf } from './agent-lists';
 import { ChatEventStream } from './chat-event-stream';
 import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue-positions';
 
@@ -34,6 +35,9 @@ import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue
  */
 @Injectable()
 export class FanoutService implements OnApplicationBootstrap {
+  /** Agents' sockets: sessions in their lists that their last snapshot left out (past the bound). */
+  private readonly hidden = new WeakMap<Connection, Set<string>>();
+
   constructor(
     @Inject(ChatEventStream) private readonly stream: ChatEventStream,
     @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
@@ -49,14 +53,15 @@ export class FanoutService implements OnApplicationBootstrap {
     // Serve only once events flow (the consumer delivers events from its creation on),
     // unless NATS does not answer yet: then go on; the consumer comes when NATS does.
     await Promise.race([started, new Promise((r) => setTimeout(r, 5000).unref())]);
+    // A socket still being set up gets its one first snapshot when set up (built from what holds then), not one per change before it.
     this.settings.onChange(() => {
-      for (const conn of this.registry.agents()) this.sendListsSnapshot(conn);
+      for (const conn of this.registry.agents()) if (conn.lists) this.sendListsSnapshot(conn);
     });
     this.agents.onProfilesChange(() => {
-      for (const conn of this.registry.agents()) this.sendListsSnapshot(conn);
+      for (const conn of this.registry.agents()) if (conn.lists) this.sendListsSnapshot(conn);
     });
     this.agents.onPresenceChange((agentId) => {
-      for (const conn of this.registry.of('agent', agentId)) this.sendListsSnapshot(conn);
+      for (const conn of this.registry.of('agent', agentId)) if (conn.lists) this.sendListsSnapshot(conn);
     });
   }
 
@@ -147,32 +152,35 @@ export class FanoutService implements OnApplicationBootstrap {
     conn.send(frame);
   }
 
-  /** The agent's three lists from the projection, replacing whatever it held. */
+  /** The agent's three lists from the projection (bounded), replacing whatever it held. */
   sendListsSnapshot(conn: Connection): void {
     const agentId = conn.principal.id;
-    const agent = this.agents.info(agentId);
-    const settings = this.settings.current;
-    const lists: Record<AgentList, ListItem[]> = { queue: [], transferred: [], myChats: [] };
     const held = new Map<string, { list: AgentList | undefined; version: number; signature: string }>();
-    for (const item of this.projection.all()) {
-      const list = listOf(item, agent, agentId, settings);
-      if (!list) continue;
-      lists[list].push(item);
-      held.set(item.sessionId, { list, version: item.version, signature: signatureOf(item) });
-    }
-    for (const list of AGENT_LISTS) lists[list].sort(byQueuedTime);
+    const all = this.allLists(agentId, (item, list) => held.set(item.sessionId, { list, version: item.version, signature: signatureOf(item) }));
+    const { lists, shown } = boundedLists(all);
     conn.lists = held;
+    const hidden = new Set<string>();
+    for (const sessionId of held.keys()) if (!shown.has(sessionId)) hidden.add(sessionId);
+    this.hidden.set(conn, hidden);
     const frame: ListsSnapshotFrame = { type: 'lists.snapshot', ...lists };
     conn.send(frame);
   }
 
-  /** The lists as they are now (agent.lists), without changing what the socket holds. */
-  currentLists(agentId: string): Record<AgentList, ListItem[]> {
+  /** The lists as they are now (agent.lists; from `offset` in each), without changing what the socket holds. */
+  currentLists(agentId: string, offset = 0): AgentLists {
+    return boundedLists(this.allLists(agentId), offset).lists;
+  }
+
+  /** Every session of the agent's three lists, each list oldest waiting first. */
+  private allLists(agentId: string, each?: (item: ListItem, list: AgentList) => void): Record<AgentList, ListItem[]> {
     const agent = this.agents.info(agentId);
+    const settings = this.settings.current;
     const lists: Record<AgentList, ListItem[]> = { queue: [], transferred: [], myChats: [] };
     for (const item of this.projection.all()) {
-      const list = listOf(item, agent, agentId, this.settings.current);
-      if (list) lists[list].push(item);
+      const list = listOf(item, agent, agentId, settings);
+      if (!list) continue;
+      lists[list].push(item);
+      each?.(item, list);
     }
     for (const list of AGENT_LISTS) lists[list].sort(byQueuedTime);
     return lists;
@@ -188,16 +196,20 @@ export class FanoutService implements OnApplicationBootstrap {
       const now = item ? listOf(item, this.agents.info(agentId), agentId, settings) : undefined;
       const held = conn.lists.get(sessionId);
       if (!held && !now) continue;
-      const key = `${held?.list ?? '-'}|${held?.signature ?? ''}|${held && version < held.version ? 'stale' : ''}|${now ?? '-'}`;
+      const hiddenHere = this.hidden.get(conn);
+      const hidden = hiddenHere?.has(sessionId) ?? false;
+      const key = `${held?.list ?? '-'}|${held?.signature ?? ''}|${held && version < held.version ? 'stale' : ''}|${now ?? '-'}|${hidden ? 'hidden' : ''}`;
       let text = cache.get(key);
       if (text === undefined) {
-        const changes: ListChange[] = listChanges(sessionId, held, now, item, version);
+        const changes: ListChange[] = listChanges(sessionId, held, now, item, version, hidden);
         text = changes.length > 0 ? JSON.stringify({ type: 'lists.changed', changes }) : null;
         cache.set(key, text);
       }
       if (held && version < held.version) continue;
       if (now && item) conn.lists.set(sessionId, { list: now, version, signature: signatureOf(item) });
       else conn.lists.delete(sessionId);
+      // A left-out session stays left out while it stays in its list; once it leaves, the socket was told.
+      if (hidden && held?.list !== now) hiddenHere?.delete(sessionId);
       if (text) conn.sendText(text);
     }
   }

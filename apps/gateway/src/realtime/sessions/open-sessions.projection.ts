@@ -4,6 +4,7 @@ import type { ChatEventMessage, ListItem } from '@switchboard/contracts';
 import { OPEN_STATUSES, type SessionState } from '@switchboard/domain';
 import { SessionRecord } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
+import { descriptionPreview } from '../fanout/agent-lists';
 import { summaryOfMessage } from './session-views';
 
 /** How long the last seq of a closed session is remembered, to drop late repeats of its events. */
@@ -17,7 +18,8 @@ export interface AppliedEvent {
 }
 
 /**
- * Every open session of the deployment as a list item, in this gateway's
+ * Every open session of the deployment as a list item (its description a
+ * preview: list rows never carry a whole one), in this gateway's
  * memory: the source of the agents' Queue / Transferred / My Chats lists. A
  * projection of the chat sessions (one source of truth: the actors), built
  * from the database at start-up and kept current by the event stream; any
@@ -102,7 +104,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
         cancelledByUser: state.cancelledByUser,
         userLeft: state.userLeft,
         ...(state.endUserName ? { endUserName: state.endUserName } : {}),
-        description: state.description,
+        description: descriptionPreview(state.description),
         ...(state.topic ? { topic: state.topic } : {}),
         createdAt: state.createdAt,
       };
@@ -163,7 +165,7 @@ function pick(previous: ListItem | undefined, started: Record<string, unknown> |
   if (started) {
     return {
       ...(typeof started['endUserName'] === 'string' ? { endUserName: started['endUserName'] } : {}),
-      ...(typeof started['description'] === 'string' ? { description: started['description'] } : {}),
+      ...(typeof started['description'] === 'string' ? { description: descriptionPreview(started['description']) } : {}),
       ...(typeof started['topic'] === 'string' ? { topic: started['topic'] } : {}),
       ...(typeof started['at'] === 'string' ? { createdAt: started['at'] } : {}),
     };
