@@ -44,7 +44,7 @@ export class CommandHost {
     this.epochs.set(partition, epoch);
     // Whatever a previous owner stored but may not have published goes out again (A5), each
     // session's ahead of any new command of it: the replay waits first in the session's mailbox.
-    const replay = await this.events.replayWork(partition);
+    const replay = await this.events.replayWork(partition, epoch);
     const replayed = replay.map((work) => this.mailboxes.run(work.sessionId, work.run).catch(() => 0));
     if (this.epochs.get(partition) !== epoch) return;
     const subscription = serveRequests(

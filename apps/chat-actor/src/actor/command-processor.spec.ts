@@ -26,20 +26,27 @@ function storedSession(): StoredSession {
  * real ones (nats-restart, crash).
  */
 describe('CommandProcessor: a dependency that fails', () => {
-  const setup = (overrides: { load?: () => Promise<unknown>; commit?: () => Promise<unknown> }) => {
+  const setup = (overrides: { load?: () => Promise<unknown>; commit?: () => Promise<unknown>; writeSnapshot?: () => Promise<boolean> }) => {
     const stored = storedSession();
     const loads: string[] = [];
+    const published: number[] = [];
     const sessions = {
       load: async (id: string) => (loads.push(id), stored),
-      commit: overrides.commit ?? (async () => ({ outcome: 'written', snapshotVersion: 1 })),
+      commit: overrides.commit ?? (async () => ({ outcome: 'written', snapshotDue: false })),
+      writeSnapshot: overrides.writeSnapshot ?? (async () => true),
     } as unknown as SessionRepository;
     const contexts = { load: overrides.load ?? (async () => ({ context, agentStates: new Map() })) } as unknown as DecisionContextLoader;
-    const events = { publishCommit: async () => true, beforeCommit: () => new Date(), notStored: () => undefined, storeUnsure: () => undefined } as unknown as EventPublisher;
+    const events = {
+      publishCommit: async (_p: number, state: SessionState) => (published.push(state.version), true),
+      beforeCommit: () => new Date(),
+      notStored: () => undefined,
+      storeUnsure: () => undefined,
+    } as unknown as EventPublisher;
     const processor = new CommandProcessor(sessions, contexts, events, {} as AgentStateStore);
     const post = (commandId: string) =>
       ({ type: 'PostMessage', commandId, sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' }, text: 'still down' }) as SessionCommand;
     const ownership = { partition: partitionOfSession(stored.state.sessionId, PARTITIONS), epoch: 1 };
-    return { processor, post, ownership, loads };
+    return { processor, post, ownership, loads, published };
   };
 
   it('A3 A4 the KV store or database not answering is UNAVAILABLE (the client retries with the same command id), not INTERNAL', async () => {
@@ -54,7 +61,7 @@ describe('CommandProcessor: a dependency that fails', () => {
     const { processor, post, ownership, loads } = setup({
       commit: async () => {
         if (failWrite) throw new Error('connection reset');
-        return { outcome: 'written', snapshotVersion: 1 };
+        return { outcome: 'written', snapshotDue: false };
       },
     });
     expect(await processor.handle(post('c1'), ownership, PARTITIONS)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
@@ -65,5 +72,16 @@ describe('CommandProcessor: a dependency that fails', () => {
     // Written now: the next command uses the cached state.
     expect(await processor.handle(post('c2'), ownership, PARTITIONS)).toMatchObject({ ok: true });
     expect(loads).toHaveLength(2);
+  });
+
+  it('A5 a snapshot that fails to follow its commit fails nothing: the command is answered and its events published', async () => {
+    const { processor, post, ownership, published } = setup({
+      commit: async () => ({ outcome: 'written', snapshotDue: true }),
+      writeSnapshot: async () => false,
+    });
+    const reply = await processor.handle(post('c1'), ownership, PARTITIONS);
+    expect(reply).toMatchObject({ ok: true, data: { duplicate: false } });
+    expect(published).toEqual([2]);
+    expect(processor.counters.dependencyFailures).toBe(0);
   });
 });

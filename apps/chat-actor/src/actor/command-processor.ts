@@ -134,12 +134,16 @@ export class CommandProcessor {
         this.events.storeUnsure(ownership.partition, command.sessionId, state.version);
         throw error;
       }
-      const { outcome, snapshotVersion } = written;
+      const { outcome, snapshotDue } = written;
       if (outcome !== 'written') this.events.notStored(ownership.partition, command.sessionId, state.version);
       if (outcome !== 'written' && reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
       if (outcome === 'written') {
-        this.remember(next, ownership, snapshotVersion);
+        // The commit is the change (A2): its events go out first, and the snapshot follows. A snapshot
+        // that fails to follow is no failure of the command: loads roll it forward through the commits.
         await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0);
+        const snapshotWritten = snapshotDue && (await this.sessions.writeSnapshot(next, ownership.epoch));
+        if (snapshotDue && !snapshotWritten) this.logger.warn({ sessionId: command.sessionId, version: next.version }, 'snapshot left behind its commits');
+        this.remember(next, ownership, snapshotWritten ? next.version : stored.snapshotVersion);
         return this.result(next, decision.events, false);
       }
       if (outcome === 'duplicateCommand') {

@@ -106,9 +106,10 @@ export class EventPublisher implements OnApplicationBootstrap {
    * watermark, as one piece of work per session that publishes its start and
    * commits again in seq order. The caller runs each in the session's
    * mailbox before serving commands, so a replayed change of an agent's load
-   * never lands after a newer one.
+   * never lands after a newer one. A snapshot the previous owner left behind
+   * its commits is brought up to date on the way.
    */
-  async replayWork(partition: number): Promise<Array<{ sessionId: string; run: () => Promise<number> }>> {
+  async replayWork(partition: number, epoch: number): Promise<Array<{ sessionId: string; run: () => Promise<number> }>> {
     const from = await this.outbox.replayFrom(partition);
     const { starts, commits } = await this.sessions.storedSince(partition, from);
     // Held by the outbox from now on, so the watermark cannot pass them before they are out.
@@ -135,6 +136,7 @@ export class EventPublisher implements OnApplicationBootstrap {
         for (const commit of work.commits.sort((a, b) => a.baseVersion - b.baseVersion)) {
           if (await this.publishCommit(partition, stored.state, commit.events, commit.baseVersion, commit.prevVisibleSeq)) published++;
         }
+        if (stored.snapshotVersion < stored.state.version) await this.sessions.writeSnapshot(stored.state, epoch);
         return published;
       },
     }));

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { commandKeyOf, commitId, SessionCommit, SessionReader, SessionRecord, type StoredSession } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
-import { InsertBatcher, type InsertResult } from './insert-batcher';
+import { WriteBatcher, type WriteResult } from './write-batcher';
 
 /** `duplicateCommand`: this command id was already applied to the session (A3); its first outcome is in the store. */
 export type WriteOutcome = 'written' | 'conflict' | 'fenced' | 'duplicateCommand';
@@ -51,19 +51,25 @@ function routingFields(state: SessionState): string {
 @Injectable()
 export class SessionRepository {
   /** Commits of different sessions stored together, one unordered bulk insert per batch. */
-  private readonly batcher: InsertBatcher<SessionCommit>;
+  private readonly commitBatcher: WriteBatcher<SessionCommit>;
+  /** Starts likewise: each keeps its unique-index checks (R1.1, R1.2). */
+  private readonly startBatcher: WriteBatcher<SessionRecord>;
+  /** Snapshot updates of different sessions, one unordered bulk update per batch. */
+  private readonly snapshotBatcher: WriteBatcher<SnapshotUpdate>;
 
   constructor(
     @InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>,
     @InjectModel(SessionCommit.name) private readonly commits: Model<SessionCommit>,
     private readonly reader: SessionReader,
   ) {
-    this.batcher = new InsertBatcher((docs) => insertUnordered(this.commits, docs));
+    this.commitBatcher = new WriteBatcher((docs) => insertUnordered(this.commits, docs));
+    this.startBatcher = new WriteBatcher((docs) => insertUnordered(this.records, docs));
+    this.snapshotBatcher = new WriteBatcher((updates) => updateUnordered(this.records, updates));
   }
 
   /** Bulk writes of commits and the commits in them. */
   get batchStats(): { batches: number; documents: number } {
-    return { ...this.batcher.stats };
+    return { ...this.commitBatcher.stats };
   }
 
   load(sessionId: string): Promise<StoredSession | undefined> {
@@ -83,29 +89,27 @@ export class SessionRepository {
   }
 
   async insert(state: SessionState, startEvents: readonly SessionEvent[], partition: number, epoch: number, at: Date): Promise<InsertOutcome> {
-    try {
-      await this.records.create({
-        _id: state.sessionId,
-        version: state.version,
-        ownerEpoch: epoch,
-        partition,
-        startKey: startKeyOf(state.endUserId, state.requestId),
-        startEvents: [...startEvents],
-        startedAt: at,
-        ...this.indexed(state),
-      });
-      return { kind: 'inserted' };
-    } catch (error) {
-      const duplicate = duplicateKeyOf(error);
-      if (duplicate) return { kind: 'duplicate', on: duplicate };
-      throw error;
-    }
+    const written = await this.startBatcher.write({
+      _id: state.sessionId,
+      version: state.version,
+      ownerEpoch: epoch,
+      partition,
+      startKey: startKeyOf(state.endUserId, state.requestId),
+      startEvents: [...startEvents],
+      startedAt: at,
+      ...this.indexed(state),
+    });
+    if (written.ok) return { kind: 'inserted' };
+    const duplicate = duplicateKeyOf(written.error);
+    if (duplicate) return { kind: 'duplicate', on: duplicate };
+    throw written.error;
   }
 
   /**
    * Stores `events`, decided from `base`, as the commit that follows it. Only
    * one commit per base version can exist: the loser learns it here. Returns
-   * whether the snapshot was brought up to `next`.
+   * whether the snapshot is due to be brought up to `next` (`writeSnapshot`,
+   * after the events are out: the commit is what counts, A2).
    */
   async commit(
     stored: StoredSession,
@@ -115,9 +119,9 @@ export class SessionRepository {
     partition: number,
     command: { commandId: string; hash: string },
     at: Date,
-  ): Promise<{ outcome: WriteOutcome; snapshotVersion: number }> {
+  ): Promise<{ outcome: WriteOutcome; snapshotDue: boolean }> {
     const base = stored.state;
-    const written = await this.batcher.insert({
+    const written = await this.commitBatcher.write({
       _id: commitId(base.sessionId, base.version),
       sessionId: base.sessionId,
       baseVersion: base.version,
@@ -139,11 +143,10 @@ export class SessionRepository {
         : winner.epoch > epoch
           ? 'fenced'
           : 'conflict';
-      return { outcome, snapshotVersion: stored.snapshotVersion };
+      return { outcome, snapshotDue: false };
     }
     const due = routingFields(base) !== routingFields(next) || next.version - stored.snapshotVersion >= SNAPSHOT_EVERY;
-    if (due) await this.writeSnapshot(next, epoch);
-    return { outcome: 'written', snapshotVersion: due ? next.version : stored.snapshotVersion };
+    return { outcome: 'written', snapshotDue: due };
   }
 
   /**
@@ -186,14 +189,20 @@ export class SessionRepository {
     };
   }
 
-  private async writeSnapshot(state: SessionState, epoch: number): Promise<void> {
-    await this.records.updateOne(
-      { _id: state.sessionId },
-      {
+  /**
+   * Brings the snapshot up to `state` (batched with other sessions'). Never
+   * throws: a snapshot that stays behind is rolled forward by every load
+   * and rewritten by a later commit; returns whether it was written.
+   */
+  async writeSnapshot(state: SessionState, epoch: number): Promise<boolean> {
+    const written = await this.snapshotBatcher.write({
+      _id: state.sessionId,
+      update: {
         $set: { version: state.version, ownerEpoch: epoch, ...this.indexed(state) },
         ...(state.ownerAgentId === undefined ? { $unset: { ownerAgentId: 1 } } : {}),
       },
-    );
+    });
+    return written.ok;
   }
 
   private indexed(state: SessionState) {
@@ -220,22 +229,46 @@ function duplicateKeyOf(error: unknown): DuplicateKey | undefined {
   return '_id';
 }
 
+/** A snapshot's new fields, by session id. */
+interface SnapshotUpdate {
+  _id: string;
+  update: { $set: Record<string, unknown>; $unset?: Record<string, 1> };
+}
+
 /**
  * One unordered bulk insert: every document is tried, each with its own
  * unique-index checks; the result says which got in and why the others did not.
  */
-async function insertUnordered(model: Model<SessionCommit>, docs: SessionCommit[]): Promise<InsertResult[]> {
+async function insertUnordered<T extends { _id: string }>(model: Model<T>, docs: T[]): Promise<WriteResult[]> {
   try {
     await model.collection.insertMany(docs as never[], { ordered: false });
     return docs.map(() => ({ ok: true }));
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: Array<{ index: number; code?: number; errmsg?: string }> | { index: number } }).writeErrors;
-    if (writeErrors === undefined) throw error;
-    const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
-    const failed = new Map(list.map((w) => [w.index, w]));
-    return docs.map((_, i) => {
-      const w = failed.get(i);
-      return w ? { ok: false, error: { code: (w as { code?: number }).code, message: (w as { errmsg?: string }).errmsg } } : { ok: true };
-    });
+    return perWriteResults(error, docs.length);
   }
+}
+
+/** One unordered bulk update by `_id`: one round trip for the snapshots of many sessions. */
+async function updateUnordered(model: Model<SessionRecord>, updates: SnapshotUpdate[]): Promise<WriteResult[]> {
+  try {
+    await model.bulkWrite(
+      updates.map((u) => ({ updateOne: { filter: { _id: u._id }, update: u.update } })),
+      { ordered: false },
+    );
+    return updates.map(() => ({ ok: true }));
+  } catch (error) {
+    return perWriteResults(error, updates.length);
+  }
+}
+
+/** The outcome of each write of a failed bulk write; a failure without per-write errors fails them all. */
+function perWriteResults(error: unknown, count: number): WriteResult[] {
+  const writeErrors = (error as { writeErrors?: Array<{ index: number; code?: number; errmsg?: string }> | { index: number } }).writeErrors;
+  if (writeErrors === undefined) return Array.from({ length: count }, () => ({ ok: false, error }));
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  const failed = new Map(list.map((w) => [w.index, w]));
+  return Array.from({ length: count }, (_, i) => {
+    const w = failed.get(i);
+    return w ? { ok: false, error: { code: (w as { code?: number }).code, message: (w as { errmsg?: string }).errmsg } } : { ok: true };
+  });
 }

@@ -1,30 +1,30 @@
-/** What one document of a batch came to: inserted, or the error that refused it (a duplicate key...). */
-export type InsertResult = { ok: true } | { ok: false; error: unknown };
+/** What one write of a batch came to: done, or the error that refused it (a duplicate key...). */
+export type WriteResult = { ok: true } | { ok: false; error: unknown };
 
-/** Inserts many documents at once; one result per document, in order. */
-export type InsertMany<T> = (docs: T[]) => Promise<InsertResult[]>;
+/** Writes many at once (one unordered bulk insert or update); one result per write, in order. */
+export type WriteMany<T> = (docs: T[]) => Promise<WriteResult[]>;
 
 /**
- * Group commit: inserts asked for while a batch is being written wait and
- * go together in the next one, as one unordered bulk insert (each document
+ * Group commit: writes asked for while a batch is being written wait and
+ * go together in the next one, as one unordered bulk write (each document
  * keeps its own unique-id check, so each commit is still fenced on its own,
- * A2). Nothing waits for a timer: an idle batcher writes a lone insert at
+ * A2). Nothing waits for a timer: an idle batcher writes a lone document at
  * once, and a busy one writes whatever queued up meanwhile, at most
  * `maxBatch` per write, so latency stays one write under load.
  */
-export class InsertBatcher<T> {
-  private queue: Array<{ doc: T; settle: (result: InsertResult) => void }> = [];
+export class WriteBatcher<T> {
+  private queue: Array<{ doc: T; settle: (result: WriteResult) => void }> = [];
   private writing = false;
   /** Batches written and documents in them, for diagnostics and the benchmark. */
   readonly stats = { batches: 0, documents: 0 };
 
   constructor(
-    private readonly insertMany: InsertMany<T>,
+    private readonly writeMany: WriteMany<T>,
     private readonly maxBatch = 256,
   ) {}
 
   /** Resolves once the document is stored or refused; never rejects. */
-  insert(doc: T): Promise<InsertResult> {
+  write(doc: T): Promise<WriteResult> {
     return new Promise((settle) => {
       this.queue.push({ doc, settle });
       if (!this.writing) {
@@ -38,15 +38,15 @@ export class InsertBatcher<T> {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
-      let results: InsertResult[];
+      let results: WriteResult[];
       try {
-        results = await this.insertMany(batch.map((b) => b.doc));
+        results = await this.writeMany(batch.map((b) => b.doc));
       } catch (error) {
         results = batch.map(() => ({ ok: false, error }));
       }
       this.stats.batches++;
       this.stats.documents += batch.length;
-      batch.forEach((b, i) => b.settle(results[i] ?? { ok: false, error: new Error('no result for a batched insert') }));
+      batch.forEach((b, i) => b.settle(results[i] ?? { ok: false, error: new Error('no result for a batched write') }));
     }
     this.writing = false;
   }

@@ -1,13 +1,13 @@
-import { InsertBatcher, type InsertResult } from './insert-batcher';
+import { WriteBatcher, type WriteResult } from './write-batcher';
 
-describe('insert batcher (group commit)', () => {
+describe('write batcher (group commit)', () => {
   it('A2 batched writes: inserts asked for together go in one bulk write, each with its own result', async () => {
     const writes: number[][] = [];
-    const batcher = new InsertBatcher<number>(async (docs) => {
+    const batcher = new WriteBatcher<number>(async (docs) => {
       writes.push(docs);
-      return docs.map((d): InsertResult => (d % 2 === 0 ? { ok: true } : { ok: false, error: `dup ${d}` }));
+      return docs.map((d): WriteResult => (d % 2 === 0 ? { ok: true } : { ok: false, error: `dup ${d}` }));
     });
-    const results = await Promise.all([1, 2, 3, 4].map((d) => batcher.insert(d)));
+    const results = await Promise.all([1, 2, 3, 4].map((d) => batcher.write(d)));
     expect(writes).toEqual([[1, 2, 3, 4]]);
     expect(results).toEqual([{ ok: false, error: 'dup 1' }, { ok: true }, { ok: false, error: 'dup 3' }, { ok: true }]);
   });
@@ -16,14 +16,14 @@ describe('insert batcher (group commit)', () => {
     const writes: number[][] = [];
     let release!: () => void;
     const firstWrite = new Promise<void>((r) => (release = r));
-    const batcher = new InsertBatcher<number>(async (docs) => {
+    const batcher = new WriteBatcher<number>(async (docs) => {
       writes.push(docs);
       if (writes.length === 1) await firstWrite;
       return docs.map(() => ({ ok: true }));
     });
-    const first = batcher.insert(1);
+    const first = batcher.write(1);
     await new Promise((r) => setImmediate(r));
-    const later = [2, 3, 4].map((d) => batcher.insert(d));
+    const later = [2, 3, 4].map((d) => batcher.write(d));
     release();
     await Promise.all([first, ...later]);
     expect(writes).toEqual([[1], [2, 3, 4]]);
@@ -31,23 +31,23 @@ describe('insert batcher (group commit)', () => {
 
   it('A2 batched writes: a failed bulk write refuses each of its documents, and the next batch is written', async () => {
     let calls = 0;
-    const batcher = new InsertBatcher<number>(async (docs) => {
+    const batcher = new WriteBatcher<number>(async (docs) => {
       calls++;
       if (calls === 1) throw new Error('database down');
       return docs.map(() => ({ ok: true }));
     });
-    const failed = await Promise.all([batcher.insert(1), batcher.insert(2)]);
+    const failed = await Promise.all([batcher.write(1), batcher.write(2)]);
     expect(failed.every((r) => !r.ok)).toBe(true);
-    expect(await batcher.insert(3)).toEqual({ ok: true });
+    expect(await batcher.write(3)).toEqual({ ok: true });
   });
 
   it('A2 batched writes: no batch is larger than its maximum', async () => {
     const sizes: number[] = [];
-    const batcher = new InsertBatcher<number>(async (docs) => {
+    const batcher = new WriteBatcher<number>(async (docs) => {
       sizes.push(docs.length);
       return docs.map(() => ({ ok: true }));
     }, 3);
-    await Promise.all(Array.from({ length: 8 }, (_, i) => batcher.insert(i)));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => batcher.write(i)));
     expect(sizes).toEqual([3, 3, 2]);
   });
 });
