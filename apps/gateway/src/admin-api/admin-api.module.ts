@@ -9,6 +9,7 @@ import { CompaniesController } from './companies/companies.controller';
 import { CompaniesService } from './companies/companies.service';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
+import { RecordFreshnessTracker } from './freshness/record-freshness';
 import { EndUsersController } from './end-users/end-users.controller';
 import { EndUsersService } from './end-users/end-users.service';
 import { KnowledgeArticlesController } from './knowledge-articles/knowledge-articles.controller';
@@ -57,6 +58,7 @@ import { TopicsService } from './topics/topics.service';
     ResponseTemplatesService,
     OutagesService,
     SessionsService,
+    RecordFreshnessTracker,
     HistoryPages,
     chatActorClientProvider,
     DashboardService,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_TEXT } from '../chat/commands.schema';
 import { SESSION_STATUS_VALUES, type SessionStatusValue } from '../chat/session.schema';
-import { listQuerySchema } from './admin-resources.schema';
+import { listQuerySchema, type Page } from './admin-resources.schema';
 
 const isoDate = z.iso.datetime({ offset: true, message: 'not a date and time (ISO 8601)' });
 const idFilter = z.string().trim().max(128).optional();
@@ -100,9 +100,32 @@ export interface DashboardAgentView {
   cap: number;
 }
 
+/**
+ * How fresh a read of the chat records is (the sessions list and search, the
+ * dashboard). A record's status, queue, owner and flags are written before
+ * the event of the change is published, so the figures reflect every change
+ * answered before `asOf` and every chat event up to `eventSeq`.
+ */
+export interface RecordFreshness {
+  /** When the records were read. */
+  asOf: string;
+  /** Stream sequence of the newest chat event the gateway had taken in at `asOf` (0: none yet). */
+  eventSeq: number;
+  /** When that event happened. */
+  lastEventAt?: string;
+  /** Chat events already stored after `eventSeq` that the gateway had not taken in at `asOf`: 0 once it caught up. */
+  eventsBehind: number;
+}
+
+/** A page of the sessions list (search), with how fresh it is. */
+export interface SessionPage extends Page<SessionSummaryView> {
+  freshness: RecordFreshness;
+}
+
 /** What the dashboard shows; pushed whenever something changes (server-sent events). */
 export interface DashboardSnapshot {
   generatedAt: string;
+  freshness: RecordFreshness;
   queues: DashboardQueueView[];
   /** Oldest `queuedAt` over every queue; the page counts the wait up from it. */
   oldestQueuedAt?: string;

@@ -12,6 +12,7 @@ import { Router } from '@angular/router';
 import { SESSION_STATUS_VALUES, type SessionSummaryView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { STATUS_LABELS } from '../dashboard/dashboard-figures';
+import { freshnessNote } from '../shared/freshness/freshness';
 import { ListState } from '../shared/list-state/list-state';
 import { ListToolbar } from '../shared/list-toolbar/list-toolbar';
 import { PAGE_SIZES, PagedList } from '../shared/paged-list';
@@ -26,6 +27,7 @@ import { PAGE_SIZES, PagedList } from '../shared/paged-list';
     .filter.date { width: 200px; }
     .description, .session-id { max-width: 260px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .nowrap { white-space: nowrap; }
+    .freshness { margin: 0 0 8px; }
   `,
   host: { class: 'sb-page sb-wide' },
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +40,7 @@ export class ChatRecordsPage {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly statuses = SESSION_STATUS_VALUES;
   protected readonly statusLabels = STATUS_LABELS;
+  protected readonly note = freshnessNote;
 
   protected filterText(name: 'endUserId' | 'agentId', value: string): void {
     this.list.filter(name, value.trim());

@@ -7,6 +7,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { SESSION_STATUS_VALUES, type DashboardSnapshot } from '@switchboard/contracts';
 import { DashboardStream } from '../core/api/dashboard-stream';
 import { ServiceHealth } from '../service-health/service-health';
+import { freshnessNote } from '../shared/freshness/freshness';
 import { barPercent, figures, formatWait, STATUS_LABELS } from './dashboard-figures';
 
 /**
@@ -28,6 +29,7 @@ export class DashboardPage {
   protected readonly statuses = SESSION_STATUS_VALUES;
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly barPercent = barPercent;
+  protected readonly note = freshnessNote;
 
   protected readonly figures = computed(() => {
     const snapshot = this.snapshot();

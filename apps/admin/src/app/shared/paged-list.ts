@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { Page } from '@switchboard/contracts';
+import type { Page, RecordFreshness } from '@switchboard/contracts';
 import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap, type Observable } from 'rxjs';
 import { describeHttpError } from '../http-errors/describe-http-error';
 import type { ListParams } from '../core/api/admin-api';
@@ -22,11 +22,13 @@ export class PagedList<T> {
   readonly loading = signal(true);
   readonly error = signal<string | null>(null);
   readonly query = signal('');
+  /** How fresh the loaded page is, when the list says (the chat records). */
+  readonly freshness = signal<RecordFreshness | undefined>(undefined);
   private filters: Record<string, string | undefined> = {};
   private readonly requests = new Subject<{ params: ListParams; immediate: boolean }>();
   private readonly searches = new Subject<string>();
 
-  constructor(load: (params: ListParams) => Observable<Page<T>>, pageSize = 20) {
+  constructor(load: (params: ListParams) => Observable<Page<T> & { freshness?: RecordFreshness }>, pageSize = 20) {
     const destroyRef = inject(DestroyRef);
     this.pageSize.set(pageSize);
     this.searches.pipe(debounceTime(250), distinctUntilChanged(), takeUntilDestroyed(destroyRef)).subscribe((q) => {
@@ -63,6 +65,7 @@ export class PagedList<T> {
           }
           this.items.set(result.page.items);
           this.total.set(result.page.total);
+          this.freshness.set(result.page.freshness);
         }
       });
     this.reload();

@@ -2,6 +2,7 @@ import { Get, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { map, type Observable } from 'rxjs';
 import { AdminController } from '../shared/admin-controller.decorator';
+import { recordFreshnessOpenApi } from '../freshness/record-freshness';
 import { DashboardService } from './dashboard.service';
 
 @AdminController('dashboard', 'dashboard')
@@ -10,7 +11,7 @@ export class DashboardController {
 
   @Get()
   @ApiOperation({ summary: 'The dashboard figures now: waiting per queue, longest wait, agents and load, sessions by status, assignments per minute' })
-  @ApiOkResponse({ description: 'DashboardSnapshot' })
+  @ApiOkResponse({ description: 'DashboardSnapshot, with how fresh it is', schema: { type: 'object', properties: { generatedAt: { type: 'string', format: 'date-time' }, freshness: recordFreshnessOpenApi } } })
   snapshot() {
     return this.dashboard.current();
   }

@@ -10,6 +10,7 @@ import { decodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit'
 import { SessionRecord } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
 import { BehaviorSubject, Observable } from 'rxjs';
+import { RecordFreshnessTracker } from '../freshness/record-freshness';
 import { AssignmentRate } from './assignment-rate';
 
 /** Changes arriving this close together make one new snapshot. */
@@ -45,6 +46,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(AgentStateStore) private readonly agentStates: AgentStateStore,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(RecordFreshnessTracker) private readonly freshness: RecordFreshnessTracker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -95,8 +97,8 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     const js = jetstream(this.nc);
     let consumer;
     try {
+      // The stream holds chat events only: no subject filter (filter_subjects needs nats-server 2.10, and without it this fell back to a plain subscription).
       consumer = await js.consumers.get(this.subjects.chatEventsStream, {
-        filter_subjects: [this.subjects.chatEventsAll],
         deliver_policy: DeliverPolicy.StartTime,
         opt_start_time: new Date(Date.now() - this.rate.windowMs()).toISOString(),
       });
@@ -109,14 +111,15 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     const messages = await consumer.consume();
     this.stopEvents = () => void messages.close();
     void (async () => {
-      for await (const msg of messages) this.onChatEvent(msg.data);
+      for await (const msg of messages) this.onChatEvent(msg.data, msg.seq, msg.info.pending);
     })().catch((error) => this.logger.warn({ msg: 'chat event feed stopped', error: String(error) }));
   }
 
-  private onChatEvent(data: Uint8Array): void {
+  private onChatEvent(data: Uint8Array, streamSeq?: number, pending = 0): void {
     try {
       const message = decodeJson(data) as { event?: { type?: string; at?: string; sessionId?: string; seq?: number } };
       const event = message.event;
+      if (streamSeq !== undefined) this.freshness.note(streamSeq, pending, event?.at);
       if (event?.type && ASSIGNMENT_EVENTS.has(event.type) && event.at) this.rate.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
     } catch {
       // A malformed event changes no figure; the snapshot is still refreshed.
@@ -151,6 +154,8 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async compute(): Promise<DashboardSnapshot> {
+    // Taken before reading: the figures reflect at least this much.
+    const freshness = this.freshness.now();
     const [open, closed, abandoned, queueDocs, agentDocs] = await Promise.all([
       this.sessions.find({ status: { $in: [...OPEN_STATUSES] } }, { status: 1, queue: 1, 'state.queuedAt': 1 }).lean<
         Array<{ status: string; queue: string; state?: { queuedAt?: string } }>
@@ -186,6 +191,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
       .sort((a, b) => presenceRank(a.presence) - presenceRank(b.presence) || b.load - a.load || a.displayName.localeCompare(b.displayName));
     return {
       generatedAt: new Date().toISOString(),
+      freshness,
       queues: queueViews,
       ...(oldest ? { oldestQueuedAt: oldest } : {}),
       agents,

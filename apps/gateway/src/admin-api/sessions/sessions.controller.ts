@@ -13,6 +13,7 @@ import {
   type SessionListQuery,
 } from '@switchboard/contracts';
 import { CurrentPrincipal } from '../../identity';
+import { recordFreshnessOpenApi } from '../freshness/record-freshness';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, errorResponseSchema } from '../shared/openapi';
 import { zodPipe } from '../shared/zod-validation.pipe';
@@ -78,7 +79,7 @@ export class SessionsController {
   @ApiQuery({ name: 'queue', required: false })
   @ApiQuery({ name: 'from', required: false, description: 'Started at or after (ISO 8601)' })
   @ApiQuery({ name: 'to', required: false, description: 'Started at or before (ISO 8601)' })
-  @ApiPagedList(summary)
+  @ApiPagedList(summary, { freshness: recordFreshnessOpenApi })
   list(@Query(zodPipe(sessionListQuerySchema)) query: SessionListQuery) {
     return this.sessions.list(query);
   }

@@ -2,12 +2,12 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   HISTORY_PAGE_DEFAULT,
-  type Page,
   type SessionDetailView,
   type SessionHistoryEntryView,
   type SessionHistoryPageView,
   type SessionHistoryQuery,
   type SessionListQuery,
+  type SessionPage,
   type SessionStatusValue,
   type SessionSummaryView,
 } from '@switchboard/contracts';
@@ -18,6 +18,7 @@ import { SessionReader, SessionRecord } from '@switchboard/session-store';
 import type { Model, QueryFilter } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { HistoryPages } from '../../realtime/sessions/history-pages';
+import { RecordFreshnessTracker } from '../freshness/record-freshness';
 import { AdminApiError } from '../shared/admin-api.error';
 import { searchFilter } from '../shared/paging';
 
@@ -88,9 +89,12 @@ export class SessionsService {
     private readonly reader: SessionReader,
     @Inject(ChatActorClient) private readonly chat: ChatActorClient,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
+    @Inject(RecordFreshnessTracker) private readonly freshness: RecordFreshnessTracker,
   ) {}
 
-  async list(query: SessionListQuery): Promise<Page<SessionSummaryView>> {
+  async list(query: SessionListQuery): Promise<SessionPage> {
+    // Taken before reading: the page reflects at least this much.
+    const freshness = this.freshness.now();
     const and: QueryFilter<SessionRecord>[] = [];
     if (query.q) and.push(searchFilter<SessionRecord>(query.q, ['_id', 'endUserId', 'ownerAgentId', 'state.endUserName', 'state.description']));
     if (query.status) and.push({ status: query.status });
@@ -112,7 +116,7 @@ export class SessionsService {
         .lean<SummaryDoc[]>(),
       this.records.countDocuments(filter),
     ]);
-    return { items: docs.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+    return { items: docs.map(toSummary), total, page: query.page, pageSize: query.pageSize, freshness };
   }
 
   /** One record with the most recent page of its history (HISTORY_PAGE_DEFAULT entries); `hasOlder` says whether more exist. */

@@ -33,7 +33,7 @@ export const ApiZodBody = (schema: z.ZodType) =>
   );
 
 /** `?q=&page=&pageSize=` of every list endpoint and its `{items,total,page,pageSize}` answer. */
-export const ApiPagedList = (item: SchemaObject) =>
+export const ApiPagedList = (item: SchemaObject, more: Record<string, SchemaObject> = {}) =>
   applyDecorators(
     ApiQuery({ name: 'q', required: false, description: 'Search text (case-insensitive, any part of the searched fields)' }),
     ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } }),
@@ -46,6 +46,7 @@ export const ApiPagedList = (item: SchemaObject) =>
           total: { type: 'integer' },
           page: { type: 'integer' },
           pageSize: { type: 'integer' },
+          ...more,
         },
       },
     }),
