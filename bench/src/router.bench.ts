@@ -10,9 +10,9 @@
  *
  * Usage: npm run bench:router   (BENCH_RATES=5,10,20,40,80 and BENCH_SECONDS=4 to change the load)
  */
-import { connect } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentStateStore } from '@switchboard/agent-state';
-import { createSubjects, newSessionId, type ChatEventMessage } from '@switchboard/contracts';
+import { createSubjects, newSessionId, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
 import { DEFAULT_SETTINGS } from '@switchboard/domain';
 import { mongoUriFor, provideInfrastructure } from '@switchboard/infra';
 import { ChatActorClient, decodeJson, encodeJson } from '@switchboard/service-kit';
@@ -26,6 +26,8 @@ const RATES = (process.env['BENCH_RATES'] ?? '5,10,20,40,80').split(',').map(Num
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
 const AGENTS = 50;
 const PARTITIONS = 16;
+/** The router's default partition count. */
+const ROUTER_PARTITIONS = 16;
 const TARGET_P99_MS = 50;
 
 interface Row {
@@ -48,6 +50,31 @@ async function openLoop(rate: number, count: number, operation: (i: number) => P
     pending.push(operation(i));
   }
   await Promise.all(pending);
+}
+
+/** Every owner's partitions, from all that answer on `subject` within a short wait. */
+async function owners(nc: NatsConnection, subject: string, partitionsOf: (reply: unknown) => number[]): Promise<number[][]> {
+  const replies: number[][] = [];
+  for await (const msg of await nc.requestMany(subject, encodeJson({}), { maxWait: 300 })) replies.push(partitionsOf(decodeJson(msg.data)));
+  return replies;
+}
+
+async function settledOwnership(nc: NatsConnection, subjects: Subjects, expected: { actors: number; routers: number }): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let previous = '';
+  let sameReads = 0;
+  while (sameReads < 3) {
+    if (Date.now() > deadline) throw new Error(`partition ownership did not settle: ${previous}`);
+    const actors = await owners(nc, subjects.chatOwnership, (r) => (r as { owned: Array<{ partition: number }> }).owned.map((o) => o.partition));
+    const routers = await owners(nc, subjects.routerStatus, (r) => (r as { partitions: number[] }).partitions);
+    const whole = (sets: number[][], count: number, total: number) =>
+      sets.length === count && sets.every((p) => p.length > 0) && new Set(sets.flat()).size === total && sets.flat().length === total;
+    const view = JSON.stringify([actors.map((p) => [...p].sort((a, b) => a - b)).sort(), routers.map((p) => [...p].sort((a, b) => a - b)).sort()]);
+    const settled = whole(actors, expected.actors, PARTITIONS) && whole(routers, expected.routers, ROUTER_PARTITIONS);
+    sameReads = settled && view === previous ? sameReads + 1 : 0;
+    previous = view;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function main(): Promise<void> {
@@ -110,7 +137,9 @@ async function main(): Promise<void> {
       const processes: ServiceProcess[] = [];
       for (let i = 1; i <= 2; i++) processes.push(await startService('chat-actor', { ...env, INSTANCE_ID: `bench-actor-${i}` }));
       for (let i = 1; i <= routers; i++) processes.push(await startService('router', { ...env, INSTANCE_ID: `bench-router-${i}` }));
-      await new Promise((r) => setTimeout(r, 3000)); // leases settle
+      // Measured only once every partition has exactly one owner, the same over several reads: a
+      // handover during the measurement (a process joining late) would be timed as assignment latency.
+      await settledOwnership(nc, subjects, { actors: 2, routers });
       const client = new ChatActorClient(nc, subjects, { partitions: PARTITIONS, deadlineMs: 60_000, attemptTimeoutMs: 20_000 });
 
       const assignedAt = new Map<string, number>();
