@@ -17,7 +17,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose|openid-client|oauth4webapi)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@switchboard/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),

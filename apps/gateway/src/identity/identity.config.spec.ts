@@ -61,6 +61,14 @@ describe('identity configuration', () => {
     expect(IdentityModule.forRoot(config({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: OWN_SECRET })).exports).not.toContainEqual(expect.objectContaining({ name: 'DevIdentityProvider' }));
   });
 
+  it('issue 13 (OpenID Connect settings): an issuer without client id or callback, or a plain-http provider in production, refuses to start', () => {
+    expect(refusal({ AUTH_TOKEN_SECRET: OWN_SECRET, OIDC_ISSUER_URL: 'https://id.example.com' })).toBe('OIDC_CONFIG_INCOMPLETE');
+    const complete = { AUTH_TOKEN_SECRET: OWN_SECRET, OIDC_ISSUER_URL: 'https://id.example.com', OIDC_CLIENT_ID: 'switchboard', OIDC_REDIRECT_URL: 'https://chat.example.com/api/auth/oidc/callback' };
+    expect(resolveTokenSecret(config({ ...complete, NODE_ENV: 'production' }))).toBe(OWN_SECRET);
+    expect(refusal({ ...complete, NODE_ENV: 'production', OIDC_ALLOW_HTTP: 'true' })).toBe('OIDC_CONFIG_INCOMPLETE');
+    expect(resolveTokenSecret(config({ ...complete, NODE_ENV: 'test', OIDC_ALLOW_HTTP: 'true' }))).toBe(OWN_SECRET);
+  });
+
   it('refuses an unknown mode or a short secret and defaults the token lifetime to 8 hours', () => {
     expect(() => config({ AUTH_MODE: 'none' })).toThrow(/AUTH_MODE/);
     expect(() => config({ AUTH_TOKEN_SECRET: 'short' })).toThrow(/at least 32/);

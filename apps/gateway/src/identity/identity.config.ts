@@ -21,6 +21,23 @@ export const identityConfigFields = {
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   /** Lifetime of a refresh token (POST /api/auth/refresh), in seconds (8 h). */
   AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
+  /** The company's OpenID Connect provider (issuer URL, discovery at /.well-known/openid-configuration); sign-in at /api/auth/oidc/login. */
+  OIDC_ISSUER_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Confidential client; leave unset for a public client (PKCE alone). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** This gateway's callback as registered at the provider: https://<host>/api/auth/oidc/callback. */
+  OIDC_REDIRECT_URL: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid profile email'),
+  /** The claim whose value is the Switchboard user id (agent profile / end-user record id); `sub` when absent. */
+  OIDC_ID_CLAIM: z.string().min(1).default('preferred_username'),
+  /** The claim holding the role: admin, supervisor, agent or endUser (a string or a list). */
+  OIDC_ROLE_CLAIM: z.string().min(1).default('switchboard_role'),
+  /** Plain-http provider (tests, local development only; refused when NODE_ENV is production-like). */
+  OIDC_ALLOW_HTTP: z
+    .enum(['true', 'false', '1', '0', ''])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 };
 
 export interface IdentityConfig {
@@ -29,6 +46,14 @@ export interface IdentityConfig {
   AUTH_TOKEN_SECRET?: string;
   AUTH_TOKEN_TTL_SECONDS: number;
   AUTH_REFRESH_TTL_SECONDS: number;
+  OIDC_ISSUER_URL?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  OIDC_REDIRECT_URL?: string;
+  OIDC_SCOPES: string;
+  OIDC_ID_CLAIM: string;
+  OIDC_ROLE_CLAIM: string;
+  OIDC_ALLOW_HTTP: boolean;
   /** Seeds demo logins (admin/admin123 ...): development mode only. */
   SEED_DEMO_DATA?: boolean;
 }
@@ -36,7 +61,7 @@ export interface IdentityConfig {
 /** A typed start-up refusal: the configuration would let strangers in. */
 export class IdentityConfigError extends Error {
   constructor(
-    readonly code: 'DEVELOPMENT_IDENTITY_IN_PRODUCTION' | 'DEVELOPMENT_KEY_REFUSED' | 'TOKEN_SECRET_REQUIRED' | 'DEMO_SEED_REFUSED',
+    readonly code: 'DEVELOPMENT_IDENTITY_IN_PRODUCTION' | 'DEVELOPMENT_KEY_REFUSED' | 'TOKEN_SECRET_REQUIRED' | 'DEMO_SEED_REFUSED' | 'OIDC_CONFIG_INCOMPLETE',
     message: string,
   ) {
     super(message);
@@ -70,6 +95,12 @@ export function assertSafeIdentityConfig(config: IdentityConfig): void {
   }
   if (config.AUTH_TOKEN_SECRET === DEVELOPMENT_TOKEN_SECRET && config.AUTH_MODE !== 'development') {
     throw new IdentityConfigError('DEVELOPMENT_KEY_REFUSED', 'AUTH_TOKEN_SECRET is the published development key; set a secret of your own (openssl rand -hex 32).');
+  }
+  if (config.OIDC_ISSUER_URL && (!config.OIDC_CLIENT_ID || !config.OIDC_REDIRECT_URL)) {
+    throw new IdentityConfigError('OIDC_CONFIG_INCOMPLETE', 'OIDC_ISSUER_URL needs OIDC_CLIENT_ID and OIDC_REDIRECT_URL (this gateway\'s /api/auth/oidc/callback).');
+  }
+  if (config.OIDC_ALLOW_HTTP && productionLike) {
+    throw new IdentityConfigError('OIDC_CONFIG_INCOMPLETE', `OIDC_ALLOW_HTTP is refused with NODE_ENV=${config.NODE_ENV}: the provider must be reached over https.`);
   }
   if (!config.AUTH_TOKEN_SECRET && config.AUTH_MODE !== 'development') {
     throw new IdentityConfigError('TOKEN_SECRET_REQUIRED', `AUTH_TOKEN_SECRET must be set with AUTH_MODE=${config.AUTH_MODE} (32+ random characters).`);

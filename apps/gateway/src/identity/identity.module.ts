@@ -1,5 +1,6 @@
 import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { SharedSignInThrottle } from './auth/shared-sign-in-throttle';
@@ -8,6 +9,8 @@ import { DevIdentityProvider } from './dev/dev-identity-provider';
 import { PasswordSignInUnavailable } from './dev/password-sign-in-unavailable';
 import { resolveTokenSecret, type IdentityConfig } from './identity.config';
 import { IDENTITY_PROVIDER } from './identity-provider';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcSignIn, OIDC_OPTIONS, type OidcOptions } from './oidc/oidc-sign-in.service';
 import { RevokedSocketCloser } from './revocation/revoked-socket-closer';
 import { SessionRevocations } from './revocation/session-revocations';
 import { TokenService } from './token/token.service';
@@ -37,10 +40,12 @@ export class IdentityModule {
       module: IdentityModule,
       global: true,
       imports: development ? [MongooseModule.forFeature([{ name: DevCredentialRecord.name, schema: DevCredentialRecordSchema }])] : [],
-      controllers: [AuthController],
+      controllers: [AuthController, OidcController],
       providers: [
         SessionRevocations,
         RevokedSocketCloser,
+        { provide: OIDC_OPTIONS, useValue: { config, secret } satisfies OidcOptions },
+        { provide: OidcSignIn, inject: [OIDC_OPTIONS, getConnectionToken()], useFactory: (options: OidcOptions, db: Connection) => new OidcSignIn(options, db) },
         {
           provide: TokenService,
           inject: [SessionRevocations],

@@ -1,0 +1,138 @@
+import { loginResponseSchema, principalSchema } from '@switchboard/contracts';
+import { testInfra, uniqueDatabase } from '@switchboard/testing';
+import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import WebSocket from 'ws';
+import { startGatewayInProcess, type InProcessGateway } from '../../testing/gateway-in-process';
+import { signInThroughProvider, startOidcTestProvider, type OidcTestProvider } from '../../testing/oidc/oidc-test-provider';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+describe('issue 13: sign-in through the company\'s OpenID Connect provider (a real provider, authorization code with PKCE)', () => {
+  const database = uniqueDatabase('gw_oidc');
+  let provider: OidcTestProvider;
+  let gateway: InProcessGateway;
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    provider = await startOidcTestProvider({
+      redirectUris: [`${url}/api/auth/oidc/callback`],
+      postLogoutUris: [`${url}/admin/`],
+      accounts: {
+        ada: { name: 'Ada Admin', switchboard_role: 'admin' },
+        sam: { name: 'Sam Supervisor', switchboard_role: 'supervisor' },
+        alice: { name: 'Alice Agent', switchboard_role: ['agent'] },
+        nobody: { name: 'No Profile', switchboard_role: 'agent' },
+        erin: { name: 'Erin User', switchboard_role: 'endUser' },
+        guest: { name: 'Guest', switchboard_role: 'visitor' },
+      },
+    });
+    const db = await mongoose.createConnection(database.uri).asPromise();
+    await db.collection('agents').insertOne({ _id: 'alice' as never, displayName: 'Alice Agent', queues: ['General'], companies: ['acme'], cap: 0 });
+    await db.close();
+    gateway = await startGatewayInProcess({
+      NATS_URL: testInfra().natsUrl,
+      MONGODB_URI: testInfra().mongoUri,
+      MONGODB_DB: database.name,
+      NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
+      HTTP_PORT: String(port),
+      NODE_ENV: 'test',
+      AUTH_MODE: 'oidc',
+      AUTH_TOKEN_SECRET: 'an-oidc-test-secret-0123456789abcdef0123',
+      OIDC_ISSUER_URL: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_REDIRECT_URL: `${url}/api/auth/oidc/callback`,
+      OIDC_ALLOW_HTTP: 'true',
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await gateway?.close();
+    await provider?.stop();
+    const db = await mongoose.createConnection(database.uri).asPromise();
+    await db.dropDatabase();
+    await db.close();
+  });
+
+  const session = (landed: URL) => new URLSearchParams(landed.hash.slice(1));
+  const me = async (token: string) => {
+    const res = await fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    return principalSchema.parse(await res.json());
+  };
+
+  it('issue 13 (OIDC for admins and supervisors): an administrator and a supervisor sign in through the provider and land on the console with a Switchboard session of role admin', async () => {
+    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/admin/`, 'ada', `${url}/admin/`);
+    expect(landed.pathname).toBe('/admin/');
+    expect(await me(session(landed).get('token')!)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
+    const supervisor = await signInThroughProvider(`${url}/api/auth/oidc/login`, 'sam', `${url}/admin/`);
+    expect(await me(session(supervisor).get('token')!)).toMatchObject({ id: 'sam', role: 'admin' });
+  });
+
+  it('issue 13 (OIDC for agents, queues from the agent profile): an agent with a profile signs in and opens a WebSocket; one without a profile is refused 403 NO_AGENT_PROFILE', async () => {
+    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'alice', `${url}/agent/`);
+    const token = session(landed).get('token')!;
+    expect(await me(token)).toEqual({ id: 'alice', role: 'agent', name: 'Alice Agent' });
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}`);
+    const hello = await new Promise<{ type: string }>((resolve, reject) => {
+      socket.once('message', (data) => resolve(JSON.parse(String(data))));
+      socket.once('close', (code) => reject(new Error(`closed ${code}`)));
+    });
+    expect(hello.type).toBe('hello');
+    socket.close();
+    await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'nobody', `${url}/agent/`)).rejects.toThrow(/403[\s\S]*NO_AGENT_PROFILE/);
+  });
+
+  it('issue 13 (OIDC for end users): an end user signs in to the widget; an account without a Switchboard role is refused 403 OIDC_NO_ROLE', async () => {
+    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/widget/`, 'erin', `${url}/widget/`);
+    expect(await me(session(landed).get('token')!)).toMatchObject({ id: 'erin', role: 'endUser' });
+    await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/widget/`, 'guest', `${url}/widget/`)).rejects.toThrow(/403[\s\S]*OIDC_NO_ROLE/);
+  });
+
+  it('issue 13 (OIDC token refresh): the session from the provider refreshes at /api/auth/refresh', async () => {
+    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login`, 'ada', `${url}/admin/`);
+    const res = await fetch(`${url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: session(landed).get('refreshToken') }) });
+    expect(res.status).toBe(200);
+    expect(await me(loginResponseSchema.parse(await res.json()).token)).toMatchObject({ id: 'ada' });
+  });
+
+  it('issue 13: a callback without the flow cookie, or with a forged state, is refused; returnTo never leaves the site', async () => {
+    const noCookie = await fetch(`${url}/api/auth/oidc/callback?code=x&state=y`, { redirect: 'manual' });
+    expect(noCookie.status).toBe(400);
+    expect(await noCookie.json()).toMatchObject({ code: 'OIDC_FLOW_EXPIRED' });
+
+    const start = await fetch(`${url}/api/auth/oidc/login?returnTo=//evil.example/`, { redirect: 'manual' });
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.origin).toBe(provider.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    const cookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
+    expect(start.headers.getSetCookie()[0]).toMatch(/HttpOnly/i);
+    const forged = await fetch(`${url}/api/auth/oidc/callback?code=x&state=forged`, { redirect: 'manual', headers: { cookie } });
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ code: 'OIDC_SIGN_IN_FAILED' });
+
+    // Stop at the first page that is neither the provider nor the gateway's API (wherever it is).
+    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=//evil.example/`, 'ada', (u) => u.origin !== provider.issuer && !u.pathname.startsWith('/api/'));
+    expect(landed.origin).toBe(url);
+    expect(landed.pathname).toBe('/admin/');
+  });
+
+  it('issue 13 (OIDC logout): logout sends the browser to the provider\'s end-session page, which brings it back to the console', async () => {
+    const res = await fetch(`${url}/api/auth/oidc/logout?returnTo=/admin/`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.origin).toBe(provider.issuer);
+    expect(location.searchParams.get('post_logout_redirect_uri')).toBe(`${url}/admin/`);
+  });
+});
