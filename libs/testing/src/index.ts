@@ -5,3 +5,4 @@ export { describeServiceWiring } from './checks/service-wiring';
 export { ChatCluster, type ChatClusterOptions } from './chat/chat-cluster';
 export { startOwnNats } from './infra/own-nats';
 export { deployedApps, type DeployedApp } from './deploy/deployment-env';
+export { signInThroughProvider, startOidcTestProvider, type OidcTestAccount, type OidcTestProvider } from './oidc/oidc-test-provider';

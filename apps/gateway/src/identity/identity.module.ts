@@ -10,7 +10,7 @@ import { PasswordSignInUnavailable } from './dev/password-sign-in-unavailable';
 import { resolveTokenSecret, type IdentityConfig } from './identity.config';
 import { IDENTITY_PROVIDER } from './identity-provider';
 import { OidcController } from './oidc/oidc.controller';
-import { OidcSignIn, OIDC_OPTIONS, type OidcOptions } from './oidc/oidc-sign-in.service';
+import { OidcSignIn, OIDC_OPTIONS, PASSWORD_SIGN_IN, type OidcOptions } from './oidc/oidc-sign-in.service';
 import { RevokedSocketCloser } from './revocation/revoked-socket-closer';
 import { SessionRevocations } from './revocation/session-revocations';
 import { TokenService } from './token/token.service';
@@ -45,6 +45,7 @@ export class IdentityModule {
         SessionRevocations,
         RevokedSocketCloser,
         { provide: OIDC_OPTIONS, useValue: { config, secret } satisfies OidcOptions },
+        { provide: PASSWORD_SIGN_IN, useValue: development },
         { provide: OidcSignIn, inject: [OIDC_OPTIONS, getConnectionToken()], useFactory: (options: OidcOptions, db: Connection) => new OidcSignIn(options, db) },
         {
           provide: TokenService,

@@ -8,6 +8,11 @@ export interface LoginCredentials {
   readonly password: string;
 }
 
+export interface SignInMethods {
+  readonly password: boolean;
+  readonly oidc: boolean;
+}
+
 /** The gateway's authentication endpoints (same origin as the console). */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
@@ -16,5 +21,10 @@ export class AuthApi {
   /** `POST /api/auth/login`: a bearer token and who it speaks for. */
   login(credentials: LoginCredentials): Observable<LoginResponse> {
     return this.http.post<LoginResponse>('/api/auth/login', credentials);
+  }
+
+  /** `GET /api/auth/methods`: whether this gateway takes passwords (development) and company sign-in (OpenID Connect). */
+  methods(): Observable<SignInMethods> {
+    return this.http.get<SignInMethods>('/api/auth/methods');
   }
 }

@@ -45,6 +45,8 @@ describe('LoginPage', () => {
   });
 
   afterEach(() => {
+    // The page asks which ways of signing in exist; these tests are about the password form.
+    for (const request of http.match('/api/auth/methods')) request.flush({ password: true, oidc: false });
     http.verify();
     TestBed.inject(AuthSession).signOut();
   });
@@ -174,5 +176,14 @@ describe('LoginPage', () => {
     expect(await password.getType()).toBe('password');
     await toggle.click();
     expect(await password.getType()).toBe('text');
+  });
+
+  it('issue 13: offers sign-in with the company account when the gateway has a provider, and no password form where it takes no passwords', async () => {
+    http.expectOne('/api/auth/methods').flush({ password: false, oidc: true });
+    await fixture.whenStable();
+    const link = (fixture.nativeElement as HTMLElement).querySelector<HTMLAnchorElement>('a.company-sign-in-button');
+    expect(link?.textContent).toContain('Sign in with your company account');
+    expect(link?.getAttribute('href')).toBe(`/api/auth/oidc/login?returnTo=${encodeURIComponent('/login')}`);
+    expect((fixture.nativeElement as HTMLElement).querySelector('input[formcontrolname="username"]')).toBeNull();
   });
 });

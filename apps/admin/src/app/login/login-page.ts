@@ -1,5 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import type { LoginResponse } from '@switchboard/contracts';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,10 +15,15 @@ import { describeHttpError, type HttpErrorDescription } from '../http-errors/des
 import { AuthSession } from '../core/auth/auth-session';
 import { AuthApi } from './auth-api';
 import { loginFieldError, notBlank, PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from './login-form';
+import { sessionFromFragment } from './sign-in-fragment';
 
 const LOGIN_EXPLANATIONS = { 401: 'The username or password is not correct.' };
 
-/** Sign-in form. Posts to the gateway; shows the server's error message when sign-in fails. */
+/**
+ * Sign-in: through the company's identity provider (OpenID Connect, when the
+ * gateway has one), and the password form where the gateway takes passwords
+ * (development). Shows the server's error message when sign-in fails.
+ */
 @Component({
   selector: 'sb-login-page',
   imports: [
@@ -38,6 +45,13 @@ export class LoginPage {
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(AuthSession);
+  private readonly document = inject(DOCUMENT);
+
+  /** Which ways of signing in the gateway offers; the password form shows until it has answered. */
+  protected readonly passwordSignIn = signal(true);
+  protected readonly companySignIn = signal(false);
+  /** The gateway's company sign-in, coming back to this page with the session in the fragment. */
+  protected readonly companySignInUrl = `/api/auth/oidc/login?returnTo=${encodeURIComponent(new URL('login', this.document.baseURI).pathname)}`;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: ['', [notBlank, Validators.maxLength(USERNAME_MAX_LENGTH)]],
@@ -54,7 +68,28 @@ export class LoginPage {
     } as Record<string, string>)[this.route.snapshot.queryParamMap.get('reason') ?? ''] ?? null,
   );
 
-  protected fieldError(field: 'username' | 'password'): string | null {
+  constructor() {
+    const window = this.document.defaultView;
+    const fromProvider = sessionFromFragment(window?.location.hash ?? '');
+    if (fromProvider && window) {
+      // The tokens leave the address bar (and the history) at once.
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      this.accept(fromProvider);
+    }
+    this.authApi
+      .methods()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (methods) => {
+          this.passwordSignIn.set(methods?.password !== false);
+          this.companySignIn.set(methods?.oidc === true);
+        },
+        // An older gateway without the endpoint: passwords only.
+        error: () => undefined,
+      });
+  }
+
+    protected fieldError(field: 'username' | 'password'): string | null {
     return loginFieldError(field, this.form.controls[field].errors);
   }
 
@@ -79,17 +114,7 @@ export class LoginPage {
         next: (response) => {
           this.submitting.set(false);
           this.form.enable();
-          // R19: only administrators use the console; another role's token is not kept.
-          if (response?.principal?.role !== 'admin') {
-            this.notice.set(null);
-            this.failure.set({
-              message: `${response?.principal?.name ?? 'This account'} is not an administrator. The admin console is for administrators only.`,
-              status: null,
-            });
-            return;
-          }
-          this.session.signIn(response);
-          void this.router.navigateByUrl(this.returnUrl());
+          this.accept(response);
         },
         error: (error: unknown) => {
           this.submitting.set(false);
@@ -101,6 +126,20 @@ export class LoginPage {
           );
         },
       });
+  }
+
+  /** R19: only administrators use the console; another role's token is not kept. */
+  private accept(response: LoginResponse | null): void {
+    if (response?.principal?.role !== 'admin') {
+      this.notice.set(null);
+      this.failure.set({
+        message: `${response?.principal?.name ?? 'This account'} is not an administrator. The admin console is for administrators only.`,
+        status: null,
+      });
+      return;
+    }
+    this.session.signIn(response);
+    void this.router.navigateByUrl(this.returnUrl());
   }
 
   /** `?returnUrl=/agents` brings the user back where they were; only paths inside the console. */

@@ -12,6 +12,8 @@ const FLOW_TTL_SECONDS = 600;
 const FLOW_AUDIENCE = 'switchboard-oidc-flow';
 export const FLOW_COOKIE = 'sb_oidc_flow';
 export const OIDC_OPTIONS = Symbol('OIDC_OPTIONS');
+/** Whether `POST /api/auth/login` takes passwords here (development mode only). */
+export const PASSWORD_SIGN_IN = Symbol('PASSWORD_SIGN_IN');
 
 export interface OidcOptions {
   config: IdentityConfig;

@@ -1,11 +1,10 @@
 import { loginResponseSchema, principalSchema } from '@switchboard/contracts';
-import { testInfra, uniqueDatabase } from '@switchboard/testing';
+import { signInThroughProvider, startOidcTestProvider, testInfra, uniqueDatabase, type OidcTestProvider } from '@switchboard/testing';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { startGatewayInProcess, type InProcessGateway } from '../../testing/gateway-in-process';
-import { signInThroughProvider, startOidcTestProvider, type OidcTestProvider } from '../../testing/oidc/oidc-test-provider';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -75,6 +74,8 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/admin/`, 'ada', `${url}/admin/`);
     expect(landed.pathname).toBe('/admin/');
     expect(await me(session(landed).get('token')!)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
+    expect(JSON.parse(session(landed).get('principal')!)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
+    expect(await (await fetch(`${url}/api/auth/methods`)).json()).toEqual({ password: false, oidc: true });
     const supervisor = await signInThroughProvider(`${url}/api/auth/oidc/login`, 'sam', `${url}/admin/`);
     expect(await me(session(supervisor).get('token')!)).toMatchObject({ id: 'sam', role: 'admin' });
   });
