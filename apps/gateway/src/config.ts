@@ -1,6 +1,8 @@
 import { baseConfigSchema } from '@switchboard/service-kit';
 import { z } from 'zod';
+import { httpConfigFields } from './http/http.config';
 import { identityConfigFields } from './identity/identity.config';
+import { connectionPolicyFields } from './realtime/connection/connection-policy';
 import { realtimeConfigFields } from './realtime/realtime.config';
 
 const flag = z
@@ -18,7 +20,9 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   WIDGET_STATIC_DIR: z.string().default('dist/apps/widget/browser'),
   /** Seed the demo queues, topics, companies, users and logins at start-up (`npm start` sets it). */
   SEED_DEMO_DATA: flag,
+  ...httpConfigFields,
   ...identityConfigFields,
   ...realtimeConfigFields,
+  ...connectionPolicyFields,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

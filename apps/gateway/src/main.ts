@@ -1,17 +1,11 @@
 import { bootstrapService, loadConfig } from '@switchboard/service-kit';
-import { serveAdminConsole, serveWebApp } from './admin-console/serve-admin-console';
 import { gatewayConfigSchema } from './config';
 import { GatewayModule } from './gateway.module';
-import { serveOpenApi } from './openapi/openapi';
+import { configureGatewayHttp } from './http/gateway-http';
 
 async function main(): Promise<void> {
   const config = loadConfig(gatewayConfigSchema);
-  await bootstrapService(GatewayModule.forRoot(config), config, (app) => {
-    serveOpenApi(app);
-    serveAdminConsole(app, config.ADMIN_STATIC_DIR);
-    serveWebApp(app, config.AGENT_STATIC_DIR, 'agent');
-    serveWebApp(app, config.WIDGET_STATIC_DIR, 'widget');
-  });
+  await bootstrapService(GatewayModule.forRoot(config), config, (app) => configureGatewayHttp(app, config));
 }
 
 main().catch((error) => {

@@ -13,6 +13,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   UNAUTHORIZED: 'Your sign-in has expired. Please sign in again.',
   SESSION_NOT_FOUND: 'This chat no longer exists.',
   DUPLICATE_CLIENT_ID: 'That action is already on its way. Please wait a moment.',
+  TOO_MANY_CONNECTIONS: 'You have this page open in too many windows. Please close some and try again.',
   UNAVAILABLE: 'The service cannot be reached right now. Please try again in a moment.',
   TIMEOUT: 'The service took too long to answer. Please try again.',
   INTERNAL: 'Something went wrong on our side. Please try again.',

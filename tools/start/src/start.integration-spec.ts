@@ -7,6 +7,8 @@ import { chromium } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Operator endpoints (/diagnostics/...) need it; npm start hands its environment to every service. */
+const OPS_TOKEN = 'start-test-ops-token-0123456789abcdef';
 
 /** Polls `check` until it returns true; for conditions on output and endpoints, instead of sleeping a guessed amount. */
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, output: () => string): Promise<void> {
@@ -19,7 +21,7 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
 
 async function processDiagnostics(port: number): Promise<{ pid: number } | undefined> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/diagnostics/process`);
+    const response = await fetch(`http://127.0.0.1:${port}/diagnostics/process`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } });
     return response.ok ? ((await response.json()) as { pid: number }) : undefined;
   } catch {
     return undefined;
@@ -50,6 +52,7 @@ describe('npm start', () => {
       ...process.env,
       SWITCHBOARD_DATA_DIR: dataDir,
       SWITCHBOARD_NO_CONTAINERS: '1',
+      OPS_TOKEN,
       GATEWAY_PORT: String(gateway),
       CHAT_ACTOR_BASE_PORT: String(chatActor),
       ROUTER_BASE_PORT: String(router),

@@ -1,6 +1,6 @@
 import { consumerOpts } from './stream-reader';
 import { storedSession } from './stored-session';
-import { ChatCluster } from '@switchboard/testing';
+import { ChatCluster, opsHeaders } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 
 describe('chat-actor: a session through two chat-actor processes (real NATS and database)', () => {
@@ -19,7 +19,7 @@ describe('chat-actor: a session through two chat-actor processes (real NATS and 
     expect(reports.map((r) => r.instanceId).sort()).toEqual(['chat-actor-1', 'chat-actor-2']);
     const all = reports.flatMap((r) => r.owned.map((o) => o.partition)).sort((a, b) => a - b);
     expect(all).toEqual([...Array(cluster.partitions).keys()]);
-    const http = await fetch(`${cluster.processes[0]!.url}/diagnostics/ownership`);
+    const http = await fetch(`${cluster.processes[0]!.url}/diagnostics/ownership`, { headers: opsHeaders });
     expect(await http.json()).toMatchObject({ instanceId: 'chat-actor-1', partitions: cluster.partitions });
   });
 

@@ -1,13 +1,23 @@
-import { BadRequestException, Controller, Get, Inject, Param, ServiceUnavailableException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Inject, Param, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { roundTripResultSchema, type ServiceName, type Subjects } from '@switchboard/contracts';
 import { NATS_CONNECTION, SUBJECTS, requestJson } from '@switchboard/service-kit';
 import { randomUUID } from 'node:crypto';
+import { AuthGuard, Roles } from '../identity';
 
 const SERVICES: readonly ServiceName[] = ['gateway', 'chat-actor', 'router'];
 
-/** Round trip through another service to its database, over NATS: an operator's first check. */
+/**
+ * Round trip through another service to its database, over NATS: an
+ * operator's first check. Administrators only; the probe document is deleted
+ * again by the service (issue 13).
+ */
 @Controller('api/diagnostics')
+@ApiTags('diagnostics')
+@UseGuards(AuthGuard)
+@Roles('admin')
+@ApiBearerAuth()
 export class DiagnosticsController {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,

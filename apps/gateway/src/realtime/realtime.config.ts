@@ -35,5 +35,3 @@ export const REALTIME_CONFIG = Symbol('REALTIME_CONFIG');
 
 /** Frames above this are not even read: the transport closes the socket (1009). */
 export const HARD_FRAME_CAP_BYTES = 1024 * 1024;
-/** Refused frames in a row after which a flooding client is disconnected (4429). */
-export const MAX_CONSECUTIVE_REFUSALS = 200;

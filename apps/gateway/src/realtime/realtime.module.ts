@@ -16,6 +16,7 @@ import { ChatEventStream } from './fanout/chat-event-stream';
 import { FanoutService } from './fanout/fanout.service';
 import { GatewayPresence } from './presence/gateway-presence.service';
 import { PresenceSweep } from './presence/presence-sweep.service';
+import { CONNECTION_POLICY, type ConnectionPolicy } from './connection/connection-policy';
 import { REALTIME_CONFIG, type RealtimeConfig } from './realtime.config';
 import { ChatCommands } from './sessions/chat-commands.service';
 import { HistoryPages } from './sessions/history-pages';
@@ -27,12 +28,13 @@ import { SessionHandlers } from './sessions/session.handlers';
 /** The WebSocket API for agents and end users (docs/protocol/websocket.md). */
 @Module({})
 export class RealtimeModule {
-  static forRoot(config: RealtimeConfig): DynamicModule {
+  static forRoot(config: RealtimeConfig & ConnectionPolicy): DynamicModule {
     return {
       module: RealtimeModule,
       imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule],
       providers: [
         { provide: REALTIME_CONFIG, useValue: config },
+        { provide: CONNECTION_POLICY, useValue: config },
         ConnectionRegistry,
         LiveSettings,
         AgentDirectory,

@@ -1,4 +1,4 @@
-import { ChatCluster, eventually } from '@switchboard/testing';
+import { ChatCluster, eventually, opsHeaders } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { agentIds, assignments, sleep, startInBursts, streamUntil, userIds } from './router-load';
 
@@ -105,13 +105,13 @@ describe('router rules: presence, transfers and the Auto Accept switch (router a
   }, 60_000);
 
   it('router metrics: waiting sessions per queue, time to assign and assignments are exposed for scraping', async () => {
-    const texts = await Promise.all(cluster.routers.map(async (r) => (await fetch(`${r.url}/metrics`)).text()));
+    const texts = await Promise.all(cluster.routers.map(async (r) => (await fetch(`${r.url}/metrics`, { headers: opsHeaders })).text()));
     const all = texts.join('\n');
     expect(all).toMatch(/switchboard_router_waiting_sessions\{queue="General"\} \d+/);
     expect(all).toMatch(/switchboard_router_time_to_assign_seconds_count [1-9]\d*/);
     const total = texts.map((t) => Number(/switchboard_router_assignments_total (\d+)/.exec(t)?.[1] ?? 0)).reduce((a, b) => a + b, 0);
     expect(total).toBe(assignments(await cluster.streamEvents()).filter((a) => (a as { via?: string }).via === 'autoAssign').length);
-    const diagnostics = await Promise.all(cluster.routers.map(async (r) => (await (await fetch(`${r.url}/diagnostics/router`)).json()) as { partitions: number[] }));
+    const diagnostics = await Promise.all(cluster.routers.map(async (r) => (await (await fetch(`${r.url}/diagnostics/router`, { headers: opsHeaders })).json()) as { partitions: number[] }));
     expect(diagnostics.flatMap((d) => d.partitions).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i));
   });
 });

@@ -21,6 +21,8 @@ export const GATEWAY_ERROR_CODES = [
   'SESSION_NOT_FOUND',
   /** The same clientId is already being answered on this connection. */
   'DUPLICATE_CLIENT_ID',
+  /** The principal already has the most sockets it may have (handshake; the socket is closed with 4409). */
+  'TOO_MANY_CONNECTIONS',
   'UNAVAILABLE',
   'TIMEOUT',
   'INTERNAL',
@@ -33,8 +35,12 @@ export const WS_CLOSE_CODES = {
   UNAUTHORIZED: 4401,
   /** The token expired while connected: log in again and reconnect. */
   TOKEN_EXPIRED: 4403,
-  /** The client kept flooding after RATE_LIMITED replies. */
+  /** The client sent more frames per second than the flood limit (every frame counts, oversized ones too). */
   RATE_LIMIT_ABUSE: 4429,
+  /** The client stopped reading: more unsent data queued for it than the gateway keeps per socket. */
+  SEND_BUFFER_FULL: 4413,
+  /** The principal already has as many sockets open on this gateway as it may. */
+  TOO_MANY_CONNECTIONS: 4409,
   /** The gateway is shutting down: reconnect (to another instance). */
   GOING_AWAY: 1001,
   /** A frame over the hard size cap (the transport refuses it before it is read). */

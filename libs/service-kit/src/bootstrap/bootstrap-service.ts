@@ -3,13 +3,15 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from '../config/service-config';
+import { opsAccess } from '../ops/ops-access';
 import { installFailurePolicy } from '../process/failure-policy';
 
 /**
  * Creates and starts a service: the process failure policy (an unhandled
  * rejection or a non-fatal uncaught exception is logged and counted, and does
  * not end the process; ADR 0005), JSON logger, shutdown hooks (SIGTERM/SIGINT
- * close NATS and mongoose cleanly), HTTP for health and APIs. Prints one
+ * close NATS and mongoose cleanly), HTTP for health and APIs (metrics and
+ * diagnostics behind the ops token). Prints one
  * `listening` line with the URL, which the start script and tests wait for.
  */
 export async function bootstrapService(
@@ -26,6 +28,8 @@ export async function bootstrapService(
   app.useLogger(logger);
   failurePolicy.useLogger({ error: (entry) => logger.error(entry), fatal: (entry) => logger.fatal(entry) });
   app.enableShutdownHooks();
+  // Before any controller: operator endpoints need the ops token (issue 13).
+  app.use(opsAccess(config.OPS_TOKEN));
   await configure?.(app);
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const address = app.getHttpServer().address();

@@ -17,6 +17,11 @@ export const baseConfigSchema = z.object({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
+  /**
+   * Bearer token for the operator endpoints (/metrics, /diagnostics/...): Prometheus and
+   * operators send it; without it configured those endpoints answer 403 to everyone.
+   */
+  OPS_TOKEN: z.string().min(32, 'OPS_TOKEN must be at least 32 characters').optional(),
 });
 
 export type BaseConfig = z.infer<typeof baseConfigSchema>;

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-/** A document written and read back by the round-trip probe; expires after a day on MongoDB. */
+/** A document written, read back and deleted by the round-trip probe. */
 @Schema({ collection: 'diagnostic_probes', versionKey: false })
 export class DiagnosticProbe {
   @Prop({ required: true, type: String })

@@ -14,8 +14,9 @@ export interface DiagnosticsIdentity {
 }
 
 /**
- * Answers `sb.diag.<service>.roundtrip`: writes a document through mongoose and
- * reads it back, proving the whole path NATS -> service -> database works.
+ * Answers `sb.diag.<service>.roundtrip`: writes a document through mongoose,
+ * reads it back and deletes it, proving the whole path NATS -> service ->
+ * database works without leaving anything behind.
  */
 @Injectable()
 export class DiagnosticsService implements OnApplicationBootstrap {
@@ -44,14 +45,19 @@ export class DiagnosticsService implements OnApplicationBootstrap {
 
   async roundTrip(nonce: string): Promise<RoundTripResult> {
     const created = await this.probes.create({ ...this.identity, nonce });
-    const stored = await this.probes.findById(created._id).lean().orFail();
-    return {
-      service: stored.service,
-      instanceId: stored.instanceId,
-      nonce: stored.nonce,
-      documentId: String(stored._id),
-      storedAt: stored.storedAt.toISOString(),
-    };
+    try {
+      const stored = await this.probes.findById(created._id).lean().orFail();
+      return {
+        service: stored.service,
+        instanceId: stored.instanceId,
+        nonce: stored.nonce,
+        documentId: String(stored._id),
+        storedAt: stored.storedAt.toISOString(),
+      };
+    } finally {
+      // Nothing stays behind (issue 13): FerretDB 1.x has no TTL indexes, so the probe deletes its own document.
+      await this.probes.deleteOne({ _id: created._id });
+    }
   }
 
   beforeApplicationShutdown(): void {

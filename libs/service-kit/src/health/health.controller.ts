@@ -1,8 +1,13 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, MongooseHealthIndicator, type HealthIndicatorResult } from '@nestjs/terminus';
 import { NatsHealthIndicator } from './nats.health';
 
-/** Liveness: the process answers. Readiness: NATS and the database answer too. */
+/** What a public probe may say: up or down per dependency, no addresses or error texts (issue 13). */
+function statusOnly(result: HealthIndicatorResult): HealthIndicatorResult {
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, { status: value.status }]));
+}
+
+/** Liveness: the process answers. Readiness: NATS and the database answer too. Both public and minimal. */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -20,6 +25,9 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.nats.isHealthy(), () => this.mongo.pingCheck('mongodb', { timeout: 1500 })]);
+    return this.health.check([
+      async () => statusOnly(await this.nats.isHealthy()),
+      async () => statusOnly(await this.mongo.pingCheck('mongodb', { timeout: 1500 })),
+    ]);
   }
 }

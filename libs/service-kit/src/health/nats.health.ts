@@ -19,7 +19,8 @@ export class NatsHealthIndicator {
         this.nc.rtt(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
       ]);
-      return indicator.up({ server: this.nc.getServer(), rttMs: rtt });
+      // No server address: readiness is public (issue 13).
+      return indicator.up({ rttMs: rtt });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { REDACTED_LOG_PATHS, REDACTION_CENSOR, redactRequestUrl } from './log-redaction';
 
-/** Structured JSON logs (pino), one line per event, tagged with service and instance. */
+/** Structured JSON logs (pino), one line per event, tagged with service and instance; credentials redacted. */
 @Module({})
 export class LoggingModule {
   static forService(service: string, instanceId: string, level: string): DynamicModule {
@@ -12,6 +13,8 @@ export class LoggingModule {
           pinoHttp: {
             level,
             base: { service, instance: instanceId },
+            redact: { paths: [...REDACTED_LOG_PATHS], censor: REDACTION_CENSOR },
+            serializers: { req: redactRequestUrl },
             // Health probes run every few seconds; logging them drowns the rest.
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },

@@ -6,7 +6,7 @@ import mongoose from 'mongoose';
 import type { ProcessDiagnostics } from '@switchboard/service-kit';
 import { eventually } from '../async/eventually';
 import { INJECT_EXCEPTION_SIGNAL, INJECT_REJECTION_SIGNAL } from '../services/inject-failure-signals';
-import { startService, type ServiceProcess } from '../services/service-process';
+import { opsHeaders, startService, type ServiceProcess } from '../services/service-process';
 import { testInfra, uniqueDatabase } from '../infra/test-infra';
 
 /**
@@ -53,13 +53,35 @@ export function describeServiceWiring(service: ServiceName, options: { metricsPa
       expect(body.info['mongodb']?.status).toBe('up');
     });
 
-    it('answers a NATS request by writing a document through mongoose and reading it back', async () => {
+    it('issue 13 item 9: health is public and minimal (no addresses); metrics and diagnostics need the ops token', async () => {
+      const infra = testInfra();
+      const internal = [new URL(infra.natsUrl).host, new URL(infra.mongoUri).host];
+      for (const path of ['/health/live', '/health/ready']) {
+        const res = await fetch(`${proc.url}${path}`);
+        expect(res.status).toBe(200);
+        const text = await res.text();
+        for (const address of internal) expect(text).not.toContain(address);
+        expect(text).not.toMatch(/nats:\/\/|mongodb:\/\/|127\.0\.0\.1|localhost/);
+      }
+      const guarded = ['/diagnostics/process', ...(options.metricsPath ? [options.metricsPath] : [])];
+      for (const path of guarded) {
+        const anonymous = await fetch(`${proc.url}${path}`);
+        expect(anonymous.status).toBe(401);
+        expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+        const wrong = await fetch(`${proc.url}${path}`, { headers: { authorization: 'Bearer not-the-ops-token' } });
+        expect(wrong.status).toBe(403);
+        expect((await fetch(`${proc.url}${path}`, { headers: opsHeaders })).status).toBe(200);
+      }
+    });
+
+    it('answers a NATS request by writing a document through mongoose and reading it back, and leaves nothing behind (issue 13 item 3)', async () => {
       const nonce = randomUUID();
       const reply = await requestJson(nc, subjects.diagnosticsRoundTrip(service), { nonce }, roundTripResultSchema);
       expect(reply).toMatchObject({ ok: true, data: { service, nonce } });
       if (!reply.ok) return;
-      const stored = await db.collection('diagnostic_probes').findOne({ _id: new mongoose.Types.ObjectId(reply.data.documentId) });
-      expect(stored).toMatchObject({ service, nonce });
+      expect(reply.data.documentId).toMatch(/^[0-9a-f]{24}$/);
+      // FerretDB 1.x has no TTL indexes: the probe deletes its document itself.
+      expect(await db.collection('diagnostic_probes').countDocuments({})).toBe(0);
     });
 
     it('refuses malformed, invalid and oversized requests with typed errors and keeps serving', async () => {
@@ -75,7 +97,7 @@ export function describeServiceWiring(service: ServiceName, options: { metricsPa
     });
 
     it('logs and counts an unhandled rejection and an uncaught exception, and keeps answering', async () => {
-      const diagnostics = async () => (await (await fetch(`${proc.url}/diagnostics/process`)).json()) as ProcessDiagnostics;
+      const diagnostics = async () => (await (await fetch(`${proc.url}/diagnostics/process`, { headers: opsHeaders })).json()) as ProcessDiagnostics;
       const before = await diagnostics();
       expect(before).toMatchObject({ pid: proc.pid, failures: { installed: true } });
 
@@ -95,7 +117,7 @@ export function describeServiceWiring(service: ServiceName, options: { metricsPa
       expect(after.ok).toBe(true);
       expect((await fetch(`${proc.url}/health/live`)).status).toBe(200);
       if (options.metricsPath) {
-        const metrics = await (await fetch(`${proc.url}${options.metricsPath}`)).text();
+        const metrics = await (await fetch(`${proc.url}${options.metricsPath}`, { headers: opsHeaders })).text();
         expect(metrics).toMatch(/switchboard_process_failures_total\{kind="unhandledRejection"\} [1-9]/);
         expect(metrics).toMatch(/switchboard_process_failures_total\{kind="uncaughtException"\} [1-9]/);
       }

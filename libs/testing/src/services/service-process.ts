@@ -4,6 +4,11 @@ import { createInterface } from 'node:readline';
 
 const ROOT = resolve(__dirname, '../../../..');
 
+/** The operator token every service started by the tests accepts (/metrics, /diagnostics/...). */
+export const TEST_OPS_TOKEN = 'test-ops-token-0123456789abcdef0123456789';
+/** Headers of an operator's request (Prometheus, diagnostics). */
+export const opsHeaders = { authorization: `Bearer ${TEST_OPS_TOKEN}` };
+
 export type AppName = 'gateway' | 'chat-actor' | 'router';
 
 export interface ServiceProcess {
@@ -37,7 +42,7 @@ export async function startService(
     {
       cwd: ROOT,
       // Test services run the development identity (an explicit opt-in since issue 13); a test may set another mode.
-      env: { ...process.env, HTTP_PORT: '0', LOG_LEVEL: 'info', AUTH_MODE: 'development', ...env },
+      env: { ...process.env, HTTP_PORT: '0', LOG_LEVEL: 'info', AUTH_MODE: 'development', OPS_TOKEN: TEST_OPS_TOKEN, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CommandType, WsError } from '@switchboard/contracts';
+import { WS_CLOSE_CODES, type CommandType, type WsError } from '@switchboard/contracts';
 import { AgentHandlers } from '../agent/agent.handlers';
 import { EndUserHandlers } from '../end-user/end-user.handlers';
-import { MAX_CONSECUTIVE_REFUSALS, REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
+import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { CommandRefusal } from '../sessions/command-refusal';
 import { SessionHandlers } from '../sessions/session.handlers';
 import { COMMAND_ACCESS } from './command-access';
 import type { CommandHandler, CommandHandlers } from './command-handler';
 import type { Connection } from './connection';
+import { ConnectionRegistry } from './connection-registry';
 import { parseFrame } from './frame-parser';
 
 /**
@@ -25,22 +26,36 @@ export class CommandDispatcher {
     @Inject(SessionHandlers) sessions: SessionHandlers,
     @Inject(EndUserHandlers) endUsers: EndUserHandlers,
     @Inject(AgentHandlers) agents: AgentHandlers,
+    @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
   ) {
     this.handlers = { ...sessions.handlers, ...endUsers.handlers, ...agents.handlers };
   }
 
   onFrame(conn: Connection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    // Every frame counts against the flood limit and the socket's rate, oversized ones too (issue 13).
+    if (!conn.flood.take()) {
+      conn.socket.close(WS_CLOSE_CODES.RATE_LIMIT_ABUSE, 'rate limit exceeded');
+      return;
+    }
     const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data instanceof ArrayBuffer ? data.byteLength : data.length;
     if (size > this.config.WS_MAX_FRAME_BYTES) {
+      if (!conn.limiter.take()) {
+        this.refuseRate(conn, undefined, this.config.WS_RATE_PER_SECOND);
+        return;
+      }
       conn.send({ type: 'error', error: { code: 'FRAME_TOO_LARGE', message: `Frame is ${size} bytes; the limit is ${this.config.WS_MAX_FRAME_BYTES}.` } });
       return;
     }
     const text = isBinary ? undefined : Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8');
     if (!conn.limiter.take()) {
-      this.refuseFlood(conn, text);
+      this.refuseRate(conn, text, this.config.WS_RATE_PER_SECOND);
       return;
     }
-    conn.consecutiveRefusals = 0;
+    // One principal's sockets on this gateway share a budget too, so more sockets buy no more commands.
+    if (!this.registry.principalLimiter(conn).take()) {
+      this.refuseRate(conn, text, this.registry.principalRatePerSecond, 'over all your connections');
+      return;
+    }
     if (text === undefined) {
       conn.send({ type: 'error', error: { code: 'BAD_FRAME', message: 'Binary frames are not part of the protocol; send JSON text.' } });
       return;
@@ -83,13 +98,8 @@ export class CommandDispatcher {
     }
   }
 
-  private refuseFlood(conn: Connection, text: string | undefined): void {
-    conn.consecutiveRefusals++;
-    if (conn.consecutiveRefusals > MAX_CONSECUTIVE_REFUSALS) {
-      conn.socket.close(4429, 'rate limit exceeded');
-      return;
-    }
-    const error: WsError = { code: 'RATE_LIMITED', message: `More than ${this.config.WS_RATE_PER_SECOND} frames per second; nothing was done.` };
+  private refuseRate(conn: Connection, text: string | undefined, ratePerSecond: number, scope = 'on this connection'): void {
+    const error: WsError = { code: 'RATE_LIMITED', message: `More than ${ratePerSecond} frames per second ${scope}; nothing was done.` };
     const parsed = text === undefined ? undefined : parseFrame(text);
     if (parsed && parsed.kind !== 'unaddressed') this.reply(conn, parsed.clientId, parsed.kind === 'command' ? parsed.type : parsed.command, { ok: false, error });
     else conn.send({ type: 'error', error });

@@ -1,4 +1,4 @@
-import type { AgentList, Principal } from '@switchboard/contracts';
+import { WS_CLOSE_CODES, type AgentList, type Principal } from '@switchboard/contracts';
 import type { WebSocket } from 'ws';
 import { RateLimiter } from './rate-limiter';
 
@@ -9,8 +9,8 @@ import { RateLimiter } from './rate-limiter';
  */
 export class Connection {
   readonly limiter: RateLimiter;
-  /** Refused frames in a row (rate limit); a flood past the maximum closes the socket. */
-  consecutiveRefusals = 0;
+  /** Every frame, refused or oversized too; when it runs dry the client floods and the socket is closed (4429). */
+  readonly flood: RateLimiter;
   alive = true;
   /** Agents: sessionId -> list and version last sent. Undefined until the first snapshot. */
   lists?: Map<string, { list: AgentList | undefined; version: number; signature: string }>;
@@ -25,10 +25,15 @@ export class Connection {
     readonly id: string,
     readonly socket: WebSocket,
     readonly principal: Principal,
-    rate: { ratePerSecond: number; burst: number },
+    rate: { ratePerSecond: number; burst: number; floodPerSecond: number; maxBufferedBytes: number },
   ) {
     this.limiter = new RateLimiter(rate.ratePerSecond, rate.burst);
+    this.flood = new RateLimiter(rate.floodPerSecond, 2 * rate.floodPerSecond);
+    this.maxBufferedBytes = rate.maxBufferedBytes;
   }
+
+  /** Unsent bytes this socket may have queued before it counts as a reader that stopped. */
+  private readonly maxBufferedBytes: number;
 
   get open(): boolean {
     return this.socket.readyState === this.socket.OPEN;
@@ -52,6 +57,13 @@ export class Connection {
   /** Sends an already serialised frame (one serialisation for many sockets). */
   sendText(text: string): void {
     if (this.beforeHello) this.beforeHello.push(text);
-    else if (this.open) this.socket.send(text);
+    else if (this.open) {
+      // A client that stops reading must not grow the gateway (issue 13): past the bound it is closed, not buffered for.
+      if (this.socket.bufferedAmount + Buffer.byteLength(text) > this.maxBufferedBytes) {
+        this.socket.close(WS_CLOSE_CODES.SEND_BUFFER_FULL, 'send buffer full: the client is not reading');
+        return;
+      }
+      this.socket.send(text);
+    }
   }
 }

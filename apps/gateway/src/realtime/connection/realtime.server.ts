@@ -12,7 +12,9 @@ import { bearerToken, TokenService } from '../../identity';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { HARD_FRAME_CAP_BYTES, REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { CommandDispatcher } from './command-dispatcher';
+import { checkOrigin } from '../../http/origin-policy';
 import { Connection } from './connection';
+import { CONNECTION_POLICY, type ConnectionPolicy } from './connection-policy';
 import { ConnectionRegistry } from './connection-registry';
 
 export const WS_PATH = '/ws';
@@ -40,6 +42,7 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
     @Inject(AgentPresenceService) private readonly agentPresence: AgentPresenceService,
     @Inject(EndUserPresenceService) private readonly endUserPresence: EndUserPresenceService,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
+    @Inject(CONNECTION_POLICY) private readonly policy: ConnectionPolicy,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -66,6 +69,13 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    // A page of another site must not open a socket with a user's token (issue 13); non-browser clients send no Origin.
+    const origin = checkOrigin(request.headers, this.policy);
+    if (!origin.ok) {
+      const body = JSON.stringify({ code: 'ORIGIN_NOT_ALLOWED', message: `Pages of ${origin.origin.slice(0, 200)} may not open a socket to this gateway.` });
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      return;
+    }
     const token = url.searchParams.get('token') ?? bearerToken(request.headers['authorization']);
     socket.on('error', () => undefined);
     this.wss!.handleUpgrade(request, socket, head, (ws) => void this.accept(ws, token ?? undefined));
@@ -87,7 +97,19 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
       ws.close(WS_CLOSE_CODES.UNAUTHORIZED, 'unauthorized');
       return;
     }
-    const connection = new Connection(`c-${randomUUID()}`, ws, check.principal, { ratePerSecond: this.config.WS_RATE_PER_SECOND, burst: this.config.WS_RATE_BURST });
+    if (!this.registry.hasRoomFor(check.principal.role, check.principal.id)) {
+      const message = `At most ${this.policy.WS_MAX_SOCKETS_PER_PRINCIPAL} connections per user; close one first.`;
+      ws.send(JSON.stringify({ type: 'error', error: { code: 'TOO_MANY_CONNECTIONS', message } }));
+      ws.close(WS_CLOSE_CODES.TOO_MANY_CONNECTIONS, 'too many connections');
+      return;
+    }
+    const connection = new Connection(`c-${randomUUID()}`, ws, check.principal, {
+      ratePerSecond: this.config.WS_RATE_PER_SECOND,
+      burst: this.config.WS_RATE_BURST,
+      // The flood limit stays well above the command limit: at least five times it.
+      floodPerSecond: Math.max(this.policy.WS_FLOOD_FRAMES_PER_SECOND, 5 * this.config.WS_RATE_PER_SECOND),
+      maxBufferedBytes: this.policy.WS_MAX_BUFFERED_BYTES,
+    });
     this.registry.add(connection);
     const expiry = setTimeout(() => ws.close(WS_CLOSE_CODES.TOKEN_EXPIRED, 'token expired'), Math.max(0, check.expiresAt.getTime() - Date.now()));
     expiry.unref();
