@@ -5,3 +5,4 @@ export { login, gatewaySocketUrl } from './login';
 export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';
 export { transcriptOf, factsOf, withFacts, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket';
+export { companySignInUrl, sessionFromFragment, signInMethods, takeSessionFromLocation, type SignInMethods } from './company-sign-in';

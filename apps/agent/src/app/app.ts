@@ -15,7 +15,7 @@ import { AgentStore } from './session/agent-store';
       <div class="sb-login-page"><div class="sb-card sb-center" role="status"><mat-progress-spinner mode="indeterminate" diameter="40" /><p>Connecting…</p></div></div>
     } @else {
       <div class="sb-login-page">
-        <sb-login-page heading="Agent console" subtitle="Sign in to take chats from your support queues." [busy]="store.busy()" [error]="store.error()"
+        <sb-login-page heading="Agent console" subtitle="Sign in to take chats from your support queues." [busy]="store.busy()" [error]="store.error()" [companySignInUrl]="store.companySignInUrl()" [passwordSignIn]="store.passwordSignIn()"
           (signIn)="store.signIn($event.username, $event.password)" />
       </div>
     }

@@ -24,7 +24,7 @@ import { WidgetStore } from './session/widget-store';
         @switch (store.phase()) {
           @case ('signedOut') {
             <sb-login-page heading="Chat with the service desk" subtitle="Sign in with your company account to start a chat."
-              [busy]="store.busy()" [error]="store.error()" (signIn)="store.signIn($event.username, $event.password)" />
+              [busy]="store.busy()" [error]="store.error()" [companySignInUrl]="store.companySignInUrl()" [passwordSignIn]="store.passwordSignIn()" (signIn)="store.signIn($event.username, $event.password)" />
           }
           @case ('connecting') {
             <div class="sb-card sb-center" role="status"><mat-progress-spinner mode="indeterminate" diameter="40" /><p>Connecting…</p></div>

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 
-/** Sign-in through the gateway's identity provider. */
+/** Sign-in: with the company account (OpenID Connect, when the gateway has it) and with a password where the gateway takes passwords. */
 @Component({
   selector: 'sb-login-page',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule],
@@ -18,6 +18,10 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
       @if (error()) {
         <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
       }
+      @if (companySignInUrl(); as url) {
+        <a mat-flat-button class="sb-company-sign-in" [href]="url"><mat-icon>badge</mat-icon>Sign in with your company account</a>
+      }
+      @if (passwordSignIn()) {
       <mat-form-field appearance="outline">
         <mat-label>Username</mat-label>
         <input matInput name="username" [(ngModel)]="username" autocomplete="username" required cdkFocusInitial autofocus />
@@ -33,6 +37,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
           Sign in
         }
       </button>
+      }
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,6 +47,10 @@ export class LoginPage {
   readonly subtitle = input('');
   readonly busy = input(false);
   readonly error = input<string | undefined>(undefined);
+  /** The gateway's company sign-in address; no button without it. */
+  readonly companySignInUrl = input<string | undefined>(undefined);
+  /** The password form (development gateways). */
+  readonly passwordSignIn = input(true);
   readonly signIn = output<{ username: string; password: string }>();
   protected username = '';
   protected password = '';

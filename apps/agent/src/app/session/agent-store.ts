@@ -1,12 +1,15 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import {
   AgentListsModel,
+  companySignInUrl,
   describeFailure,
   errorCodeOf,
   factsOf,
   login,
   mergeBySeq,
   oldestSeq,
+  signInMethods,
+  takeSessionFromLocation,
   transcriptOf,
   withFacts,
   withRecentPage,
@@ -116,7 +119,26 @@ export class AgentStore {
     return () => this.alertListeners.delete(listener);
   }
 
+  /** The gateway's company sign-in (OpenID Connect), when it has one; the password form where it takes passwords. */
+  readonly companySignInUrl = signal<string | undefined>(undefined);
+  readonly passwordSignIn = signal(true);
+
   async restore(): Promise<void> {
+    // Back from company sign-in: the session is in the URL fragment.
+    const fromProvider = typeof window === 'undefined' ? null : takeSessionFromLocation(window);
+    if (fromProvider) {
+      if (fromProvider.principal.role !== 'agent') {
+        this.error.set('This console is for support agents. Please sign in with an agent account.');
+      } else {
+        localStorage.setItem(TOKEN_KEY, fromProvider.token);
+        await this.connect(fromProvider.token);
+        return;
+      }
+    }
+    void signInMethods(this.origin).then((methods) => {
+      this.passwordSignIn.set(methods.password);
+      this.companySignInUrl.set(methods.oidc ? companySignInUrl(this.origin, window.location.pathname) : undefined);
+    });
     const token = localStorage.getItem(TOKEN_KEY);
     if (token) await this.connect(token);
   }

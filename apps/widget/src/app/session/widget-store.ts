@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { describeFailure, errorCodeOf, factsOf, login, mergeBySeq, oldestSeq, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { companySignInUrl, describeFailure, errorCodeOf, factsOf, login, mergeBySeq, oldestSeq, signInMethods, takeSessionFromLocation, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
 
@@ -49,7 +49,26 @@ export class WidgetStore {
   });
 
   /** Signs in with a kept token, if any (page reload). */
+  /** The gateway's company sign-in (OpenID Connect), when it has one; the password form where it takes passwords. */
+  readonly companySignInUrl = signal<string | undefined>(undefined);
+  readonly passwordSignIn = signal(true);
+
   async restore(): Promise<void> {
+    // Back from company sign-in: the session is in the URL fragment.
+    const fromProvider = typeof window === 'undefined' ? null : takeSessionFromLocation(window);
+    if (fromProvider) {
+      if (fromProvider.principal.role !== 'endUser') {
+        this.error.set('This chat is for customers. Please sign in with a customer account.');
+      } else {
+        localStorage.setItem(TOKEN_KEY, fromProvider.token);
+        await this.connect(fromProvider.token);
+        return;
+      }
+    }
+    void signInMethods(this.origin).then((methods) => {
+      this.passwordSignIn.set(methods.password);
+      this.companySignInUrl.set(methods.oidc ? companySignInUrl(this.origin, window.location.pathname) : undefined);
+    });
     const token = localStorage.getItem(TOKEN_KEY);
     if (token) await this.connect(token);
   }

@@ -1,0 +1,76 @@
+import { startOidcTestProvider, type OidcTestProvider } from '@switchboard/testing';
+import { createServer } from 'node:net';
+import type { Page } from 'playwright-core';
+import { BrowserStack, shoot } from './browser-stack';
+
+const TIMEOUT = 20_000;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** The provider's own sign-in and consent pages (oidc-provider's development interactions), as a person fills them. */
+async function throughProvider(page: Page, issuer: string, login: string): Promise<void> {
+  await page.waitForURL(`${issuer}/interaction/**`, { timeout: TIMEOUT });
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('anything');
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(`${issuer}/interaction/**`, { timeout: TIMEOUT });
+  await page.locator('button[type="submit"]').click(); // consent
+}
+
+/** The agent console and the widget signing in through a real OpenID Connect provider, in Chromium. */
+describe('issue 13: sign-in through the company\'s OpenID Connect provider in the agent console and the widget (browser)', () => {
+  let provider: OidcTestProvider;
+  let stack: BrowserStack;
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    provider = await startOidcTestProvider({
+      redirectUris: [`${url}/api/auth/oidc/callback`],
+      // The demo data's agent alice and end user erin, as the company's provider knows them.
+      accounts: { alice: { name: 'Alice Agent', switchboard_role: 'agent' }, erin: { name: 'Erin User', switchboard_role: 'endUser' } },
+    });
+    stack = await new BrowserStack({
+      HTTP_PORT: String(port),
+      OIDC_ISSUER_URL: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_REDIRECT_URL: `${url}/api/auth/oidc/callback`,
+      OIDC_ALLOW_HTTP: 'true',
+    }).start();
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await provider?.stop();
+  });
+
+  it('issue 13 (agent console): an agent signs in with the company account and the console opens on their lists', async () => {
+    const page = await stack.page();
+    await page.goto(`${url}/agent/`);
+    await page.getByRole('link', { name: /Sign in with your company account/ }).click();
+    await throughProvider(page, provider.issuer, 'alice');
+    await page.waitForURL(`${url}/agent/`, { timeout: TIMEOUT });
+    await page.getByTestId('tab-queue').waitFor({ timeout: TIMEOUT });
+    expect(page.url()).not.toContain('token=');
+    await shoot(page, 'agent', 'company-sign-in');
+  });
+
+  it('issue 13 (widget): an end user signs in with the company account and can start a chat', async () => {
+    const page = await stack.page();
+    await page.goto(`${url}/widget/`);
+    await page.getByRole('link', { name: /Sign in with your company account/ }).click();
+    await throughProvider(page, provider.issuer, 'erin');
+    await page.waitForURL(`${url}/widget/`, { timeout: TIMEOUT });
+    await page.getByTestId('topic').waitFor({ timeout: TIMEOUT });
+    expect(page.url()).not.toContain('token=');
+    await shoot(page, 'widget', 'company-sign-in');
+  });
+});
