@@ -102,9 +102,12 @@ export interface DashboardAgentView {
 
 /**
  * How fresh a read of the chat records is (the sessions list and search, the
- * dashboard). A record's status, queue, owner and flags are written before
- * the event of the change is published, so the figures reflect every change
- * answered before `asOf` and every chat event up to `eventSeq`.
+ * dashboard). A command is answered once the record's status, queue and
+ * owner are written, so the figures reflect every change answered before
+ * `asOf`; the events of a change go out just before its record follows, so
+ * `recordsBehind` counts the rows read that had not yet followed an event
+ * the gateway already had. Both `eventsBehind` and `recordsBehind` 0: the
+ * figures hold every chat event up to `eventSeq`.
  */
 export interface RecordFreshness {
   /** When the records were read. */
@@ -115,6 +118,8 @@ export interface RecordFreshness {
   lastEventAt?: string;
   /** Chat events already stored after `eventSeq` that the gateway had not taken in at `asOf`: 0 once it caught up. */
   eventsBehind: number;
+  /** Rows of this read whose record had not yet followed an event already out that changed the session's status, queue or owner. */
+  recordsBehind: number;
 }
 
 /** A page of the sessions list (search), with how fresh it is. */

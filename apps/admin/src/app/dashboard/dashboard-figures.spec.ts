@@ -22,7 +22,7 @@ describe('dashboard figures', () => {
   it('sums the headline numbers of a snapshot', () => {
     const snapshot: DashboardSnapshot = {
       generatedAt: '2026-03-01T10:00:00Z',
-      freshness: { asOf: '2026-03-01T10:00:00Z', eventSeq: 12, eventsBehind: 0 },
+      freshness: { asOf: '2026-03-01T10:00:00Z', eventSeq: 12, eventsBehind: 0, recordsBehind: 0 },
       queues: [],
       agents: [
         { id: 'a', displayName: 'A', presence: 'online', load: 2, cap: 4 },

@@ -117,9 +117,17 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
 
   private onChatEvent(data: Uint8Array, streamSeq?: number, pending = 0): void {
     try {
-      const message = decodeJson(data) as { event?: { type?: string; at?: string; sessionId?: string; seq?: number } };
+      const message = decodeJson(data) as {
+        event?: { type?: string; at?: string; sessionId?: string; seq?: number };
+        session?: { sessionId?: string; version?: number; status?: string; queue?: string; ownerAgentId?: string };
+      };
       const event = message.event;
-      if (streamSeq !== undefined) this.freshness.note(streamSeq, pending, event?.at);
+      const s = message.session;
+      const session =
+        s?.sessionId && s.version !== undefined && s.status && s.queue !== undefined
+          ? { sessionId: s.sessionId, version: s.version, status: s.status, queue: s.queue, ...(s.ownerAgentId ? { ownerAgentId: s.ownerAgentId } : {}) }
+          : undefined;
+      if (streamSeq !== undefined) this.freshness.note(streamSeq, pending, event?.at, session);
       if (event?.type && ASSIGNMENT_EVENTS.has(event.type) && event.at) this.rate.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
     } catch {
       // A malformed event changes no figure; the snapshot is still refreshed.
@@ -157,8 +165,8 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     // Taken before reading: the figures reflect at least this much.
     const freshness = this.freshness.now();
     const [open, closed, abandoned, queueDocs, agentDocs] = await Promise.all([
-      this.sessions.find({ status: { $in: [...OPEN_STATUSES] } }, { status: 1, queue: 1, 'state.queuedAt': 1 }).lean<
-        Array<{ status: string; queue: string; state?: { queuedAt?: string } }>
+      this.sessions.find({ status: { $in: [...OPEN_STATUSES] } }, { status: 1, queue: 1, version: 1, ownerAgentId: 1, 'state.queuedAt': 1 }).lean<
+        Array<{ _id: string; status: string; queue: string; version: number; ownerAgentId?: string; state?: { queuedAt?: string } }>
       >(),
       this.sessions.countDocuments({ status: 'CLOSED' }),
       this.sessions.countDocuments({ status: 'ABANDONED' }),
@@ -191,7 +199,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
       .sort((a, b) => presenceRank(a.presence) - presenceRank(b.presence) || b.load - a.load || a.displayName.localeCompare(b.displayName));
     return {
       generatedAt: new Date().toISOString(),
-      freshness,
+      freshness: { ...freshness, recordsBehind: this.freshness.behind(open.map((o) => ({ ...o, sessionId: o._id }))) },
       queues: queueViews,
       ...(oldest ? { oldestQueuedAt: oldest } : {}),
       agents,

@@ -36,6 +36,7 @@ const STATUS_OF_CODE: Record<string, HttpStatus> = {
 
 /** What a list row needs; the history stays in the database. */
 const SUMMARY_FIELDS = {
+  version: 1,
   status: 1,
   queue: 1,
   endUserId: 1,
@@ -52,7 +53,7 @@ const SUMMARY_FIELDS = {
   'state.userLeft': 1,
 } as const;
 
-type SummaryDoc = Pick<SessionRecord, '_id' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state: Partial<SessionState> };
+type SummaryDoc = Pick<SessionRecord, '_id' | 'version' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state: Partial<SessionState> };
 
 function toSummary(doc: SummaryDoc): SessionSummaryView {
   const s = doc.state ?? {};
@@ -116,7 +117,8 @@ export class SessionsService {
         .lean<SummaryDoc[]>(),
       this.records.countDocuments(filter),
     ]);
-    return { items: docs.map(toSummary), total, page: query.page, pageSize: query.pageSize, freshness };
+    const recordsBehind = this.freshness.behind(docs.map((d) => ({ sessionId: d._id, version: d.version, status: d.status, queue: d.queue, ...(d.ownerAgentId ? { ownerAgentId: d.ownerAgentId } : {}) })));
+    return { items: docs.map(toSummary), total, page: query.page, pageSize: query.pageSize, freshness: { ...freshness, recordsBehind } };
   }
 
   /** One record with the most recent page of its history (HISTORY_PAGE_DEFAULT entries); `hasOlder` says whether more exist. */
@@ -166,6 +168,7 @@ export class SessionsService {
     const agent = holder ? await this.agents.findById(holder.agentId, { displayName: 1 }).lean() : null;
     const summary = toSummary({
       _id: state.sessionId,
+      version: state.version,
       status: state.status,
       queue: state.queue,
       endUserId: state.endUserId,
