@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { canConnect, freePort, waitForPort } from '../net/ports';
+import { installGinTwins } from './ferretdb-postgresql-indexes';
 import { startProcess, which, type ManagedProcess } from '../process/managed-process';
 
 export interface LocalMongoServer {
@@ -98,6 +99,11 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
     const binary = ensureFerretDb(options.projectRoot);
     const backend = await ferretDbBackend(options.postgresDatabase ?? 'switchboard');
     engine = backend.handler === 'postgresql' ? 'ferretdb-postgresql' : 'ferretdb-sqlite';
+    if (backend.handler === 'postgresql') {
+      // Lookups by _id use an index only with these (see ferretdb-postgresql-indexes.ts); without them it is slower, not wrong.
+      const failed = installGinTwins(backend.url);
+      if (failed) process.stderr.write(`FerretDB on PostgreSQL: indexes for lookups not installed (${failed}); lookups scan whole collections\n`);
+    }
     proc = startProcess({
       name: 'ferretdb',
       command: binary,
