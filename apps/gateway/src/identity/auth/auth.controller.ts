@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Ip, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { loginRequestSchema, refreshRequestSchema, type LoginResponse, type Principal } from '@switchboard/contracts';
 import { IDENTITY_PROVIDER, type IdentityProvider } from '../identity-provider';
 import { SessionRevocations } from '../revocation/session-revocations';
@@ -16,26 +16,29 @@ export class AuthController {
     @Inject(SessionRevocations) private readonly revocations: SessionRevocations,
   ) {}
 
-  /** Exchanges a username and password for a signed token (8 h); repeated failures make the account wait (429). */
+  /**
+   * Exchanges a username and password for a signed token; repeated failures make that
+   * account wait from that address, and an address trying many accounts wait (429).
+   */
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: unknown): Promise<LoginResponse> {
+  async login(@Body() body: unknown, @Ip() address: string | undefined): Promise<LoginResponse> {
     const parsed = loginRequestSchema.safeParse(body);
     if (!parsed.success) {
       throw new BadRequestException({ code: 'BAD_REQUEST', message: 'Send a username and a password.', details: parsed.error.issues });
     }
     const { username, password } = parsed.data;
-    const waitMs = await this.throttle.waitFor(username);
+    const waitMs = await this.throttle.waitFor(username, address);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new HttpException(
-        { code: 'TOO_MANY_ATTEMPTS', message: `Too many failed sign-ins for this account. Try again in ${seconds} seconds.`, details: { retryAfterSeconds: seconds } },
+        { code: 'TOO_MANY_ATTEMPTS', message: `Too many failed sign-ins from your address. Try again in ${seconds} seconds.`, details: { retryAfterSeconds: seconds } },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
     const principal = await this.identities.authenticate(username, password);
     if (!principal) {
-      await this.throttle.failed(username);
+      await this.throttle.failed(username, address);
       throw new UnauthorizedException({ code: 'UNAUTHORIZED', message: 'Wrong username or password.' });
     }
     return sessionResponse(await this.tokens.issueSession(principal), principal);
