@@ -1,4 +1,5 @@
 export * from './errors/error-codes';
+export * from './text/plain-text';
 export * from './nats/reply-envelope';
 export * from './nats/subjects';
 export * from './diagnostics/round-trip';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 
 /**
  * The admin REST API's bodies and answers, shared by the gateway (validation,
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * agent usernames, company codes) are short and URL-safe.
  */
 
-const trimmed = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const trimmed = (max: number) => plainText().trim().max(max, `at most ${max} characters`);
 const required = (max: number, what: string) => trimmed(max).min(1, `${what} is required`);
 
 /** A readable id: letters, digits, `.`, `_`, `-`; starts with a letter or digit. */
@@ -19,6 +20,25 @@ export const queueNameSchema = z
   .string()
   .trim()
   .regex(QUEUE_NAME_PATTERN, 'use 1 to 64 letters, digits, spaces, ".", "_" or "-", starting with a letter or digit');
+
+/** A shape with its defaults taken off: what a field is when a client must name it. */
+type WithoutDefaults<T extends z.ZodRawShape> = { [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K] };
+function withoutDefaults<T extends z.ZodRawShape>(shape: T): WithoutDefaults<T> {
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.removeDefault() : field])) as WithoutDefaults<T>;
+}
+
+/**
+ * The two ways to change a record (issue 13), as a REST client expects them:
+ * PUT replaces it, so every field must be named (a missing one is a 400 that
+ * names it, never a reset to its default); PATCH changes the named fields and
+ * keeps the others.
+ */
+export function replacementOf<T extends z.ZodRawShape>(shape: T) {
+  return z.object(withoutDefaults(shape)).strict();
+}
+export function patchOf<T extends z.ZodRawShape>(shape: T) {
+  return z.object(withoutDefaults(shape)).partial().strict();
+}
 
 // ---------- lists ----------
 
@@ -82,7 +102,9 @@ export interface QueueView {
 // ---------- topics ----------
 
 export const topicCreateSchema = z.object({ id: slugSchema, name: required(120, 'Name'), queue: queueNameSchema }).strict();
-export const topicUpdateSchema = z.object({ name: required(120, 'Name'), queue: queueNameSchema }).partial().strict();
+const topicFields = { name: required(120, 'Name'), queue: queueNameSchema };
+export const topicUpdateSchema = replacementOf(topicFields);
+export const topicPatchSchema = patchOf(topicFields);
 export interface TopicView {
   id: string;
   name: string;
@@ -101,7 +123,8 @@ export const agentCreateSchema = z
     cap: z.number().int().min(0).max(10_000).default(0),
   })
   .strict();
-export const agentUpdateSchema = agentCreateSchema.omit({ id: true }).partial().strict();
+export const agentUpdateSchema = replacementOf(agentCreateSchema.omit({ id: true }).shape);
+export const agentPatchSchema = patchOf(agentCreateSchema.omit({ id: true }).shape);
 export interface AgentView {
   id: string;
   displayName: string;
@@ -120,7 +143,8 @@ export const companyCreateSchema = z
     notes: trimmed(2000).default(''),
   })
   .strict();
-export const companyUpdateSchema = companyCreateSchema.omit({ id: true }).partial().strict();
+export const companyUpdateSchema = replacementOf(companyCreateSchema.omit({ id: true }).shape);
+export const companyPatchSchema = patchOf(companyCreateSchema.omit({ id: true }).shape);
 export interface CompanyView {
   id: string;
   name: string;
@@ -144,7 +168,8 @@ export const endUserCreateSchema = z
     assets: z.array(assetSchema).max(100).default([]),
   })
   .strict();
-export const endUserUpdateSchema = endUserCreateSchema.omit({ id: true }).partial().strict();
+export const endUserUpdateSchema = replacementOf(endUserCreateSchema.omit({ id: true }).shape);
+export const endUserPatchSchema = patchOf(endUserCreateSchema.omit({ id: true }).shape);
 export interface EndUserView {
   id: string;
   displayName: string;
@@ -164,7 +189,8 @@ export const knowledgeArticleCreateSchema = z
     tags: z.array(trimmed(40).min(1)).max(20).default([]),
   })
   .strict();
-export const knowledgeArticleUpdateSchema = knowledgeArticleCreateSchema.partial().strict();
+export const knowledgeArticleUpdateSchema = replacementOf(knowledgeArticleCreateSchema.shape);
+export const knowledgeArticlePatchSchema = patchOf(knowledgeArticleCreateSchema.shape);
 export interface KnowledgeArticleView {
   id: string;
   title: string;
@@ -176,7 +202,8 @@ export interface KnowledgeArticleView {
 export const responseTemplateCreateSchema = z
   .object({ title: required(200, 'Title'), text: required(4000, 'Text') })
   .strict();
-export const responseTemplateUpdateSchema = responseTemplateCreateSchema.partial().strict();
+export const responseTemplateUpdateSchema = replacementOf(responseTemplateCreateSchema.shape);
+export const responseTemplatePatchSchema = patchOf(responseTemplateCreateSchema.shape);
 export interface ResponseTemplateView {
   id: string;
   title: string;

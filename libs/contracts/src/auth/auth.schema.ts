@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 
 /** Who a signed token speaks for. An administrator may also act as an agent elsewhere; one role per token. */
 export const PRINCIPAL_ROLES = ['endUser', 'agent', 'admin'] as const;
@@ -17,8 +18,8 @@ export type Principal = z.infer<typeof principalSchema>;
 /** `POST /api/auth/login` body. */
 export const loginRequestSchema = z
   .object({
-    username: z.string().trim().min(1).max(128),
-    password: z.string().min(1).max(256),
+    username: plainText().trim().min(1).max(128),
+    password: plainText().min(1).max(256),
   })
   .strict();
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 
 /** An id in a command: 1 to 128 characters, not blank. */
-export const idSchema = z.string().min(1).max(128).regex(/\S/, 'must not be blank');
+export const idSchema = plainText().min(1).max(128).regex(/\S/, 'must not be blank');
 
 export const ACTOR_ROLES = ['endUser', 'agent', 'admin', 'system'] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 import { actorSchema, idSchema } from './actor.schema';
 import { sessionEventSchema } from './events.schema';
 import { SESSION_ID_PATTERN } from './routing';
@@ -13,11 +14,11 @@ export const MAX_TEXT = 4000;
 
 const id = idSchema;
 /** Text of a command: trimmed, then 1 to MAX_TEXT characters. */
-const text = z.string().trim().min(1).max(MAX_TEXT);
+const text = plainText().trim().min(1).max(MAX_TEXT);
 
 const base = {
   /** Chosen by the issuer: a retry with the same id returns the first outcome (A3). */
-  commandId: z.string().min(8).max(128),
+  commandId: plainText().min(8).max(128),
   sessionId: z.string().regex(SESSION_ID_PATTERN, 'not a session id'),
   /** Who issued the command, as authenticated by the gateway. */
   actor: actorSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../text/plain-text';
 import { principalSchema } from '../auth/auth.schema';
 import {
   abandonSessionSchema,
@@ -76,7 +77,7 @@ export const commandPayloads = {
   'session.requestControl': requestControlSchema.pick({ sessionId: true, assetId: true }),
   'session.customerInfo': z.object({ sessionId }),
   'session.resources': z.object({ sessionId }),
-  'knowledge.search': z.object({ query: z.string().trim().min(1).max(200) }),
+  'knowledge.search': z.object({ query: plainText().trim().min(1).max(200) }),
   'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
   'presence.get': z.object({}),
   'topics.list': z.object({}),

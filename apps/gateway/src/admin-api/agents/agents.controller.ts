@@ -1,6 +1,6 @@
-import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Patch, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
-import { agentCreateSchema, agentUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import { agentCreateSchema, agentUpdateSchema, agentPatchSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
@@ -35,8 +35,16 @@ export class AgentsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the agent: every field must be given (a missing one is a 400 that names it); PATCH changes only some' })
   @ApiZodBody(agentUpdateSchema)
   update(@Param('id') id: string, @Body(zodPipe(agentUpdateSchema)) input: z.infer<typeof agentUpdateSchema>) {
+    return this.agents.update(id, input);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the named fields of the agent; the others keep their values' })
+  @ApiZodBody(agentPatchSchema)
+  patch(@Param('id') id: string, @Body(zodPipe(agentPatchSchema)) input: z.infer<typeof agentPatchSchema>) {
     return this.agents.update(id, input);
   }
 

@@ -16,7 +16,7 @@ describe('admin API: agents (real NATS + database)', () => {
     const created = await api.call('POST', '/api/admin/agents', { id: 'alice', displayName: 'Alice', queues: ['Network'], companies: ['acme'], cap: 3 });
     expect(created).toEqual({ status: 201, body: { id: 'alice', displayName: 'Alice', queues: ['Network'], companies: ['acme'], cap: 3 } });
     expect((await api.call('GET', '/api/admin/queues/Network')).body.agents).toBe(1);
-    expect((await api.call('PUT', '/api/admin/agents/alice', { cap: 0, queues: ['General', 'Network'] })).body).toMatchObject({ cap: 0, queues: ['General', 'Network'] });
+    expect((await api.call('PATCH', '/api/admin/agents/alice', { cap: 0, queues: ['General', 'Network'] })).body).toMatchObject({ cap: 0, queues: ['General', 'Network'] });
     expect((await api.call('DELETE', '/api/admin/agents/alice')).status).toBe(204);
     expect((await api.call('GET', '/api/admin/agents/alice')).status).toBe(404);
   });
@@ -26,7 +26,7 @@ describe('admin API: agents (real NATS + database)', () => {
     const sub = api.nc.subscribe(createSubjects(api.prefix).agentProfilesChanged, { callback: () => void announced++ });
     await api.nc.flush();
     await api.call('POST', '/api/admin/agents', { id: 'ann', displayName: 'Ann' });
-    await api.call('PUT', '/api/admin/agents/ann', { cap: 2 });
+    await api.call('PATCH', '/api/admin/agents/ann', { cap: 2 });
     await api.call('DELETE', '/api/admin/agents/ann');
     await api.nc.flush();
     sub.unsubscribe();
@@ -53,5 +53,27 @@ describe('admin API: agents (real NATS + database)', () => {
     for (const id of ['zed1', 'zed2', 'zed3']) await api.call('POST', '/api/admin/agents', { id, displayName: `Zed ${id}`, companies: ['acme'] });
     expect((await api.call('GET', '/api/admin/agents?q=zed&pageSize=2')).body).toMatchObject({ total: 3, items: [{ id: 'zed1' }, { id: 'zed2' }] });
     expect((await api.call('GET', '/api/admin/agents?q=acme')).body.total).toBe(3);
+  });
+
+  it('issue 13 item 8: PUT replaces the whole profile and refuses a body that leaves fields out (400 naming them); PATCH changes only what it names', async () => {
+    const full = { displayName: 'Pat', queues: ['Network'], companies: ['acme'], cap: 4 };
+    await api.call('POST', '/api/admin/agents', { id: 'pat', ...full });
+    const partial = await api.call('PUT', '/api/admin/agents/pat', { displayName: 'Pat Renamed' });
+    expect(partial.status).toBe(400);
+    expect(partial.body.code).toBe('VALIDATION');
+    for (const field of ['queues', 'companies', 'cap']) expect(partial.body.message).toContain(`${field}: is required`);
+    expect((await api.call('GET', '/api/admin/agents/pat')).body).toEqual({ id: 'pat', ...full });
+    expect((await api.call('PATCH', '/api/admin/agents/pat', { displayName: 'Pat Renamed' })).body).toEqual({ id: 'pat', ...full, displayName: 'Pat Renamed' });
+    expect((await api.call('PUT', '/api/admin/agents/pat', { displayName: 'Pat', queues: [], companies: ['acme'], cap: 0 })).body).toEqual({ id: 'pat', displayName: 'Pat', queues: [], companies: ['acme'], cap: 0 });
+  });
+
+  it('issue 13 item 7: a NUL character in a field is a 400 VALIDATION naming it, never a 500', async () => {
+    const created = await api.call('POST', '/api/admin/agents', { id: 'nul1', displayName: 'Nul\u0000Agent' });
+    expect(created).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(created.body.message).toContain('displayName: must not contain the NUL character (U+0000)');
+    await api.call('POST', '/api/admin/agents', { id: 'nul2', displayName: 'Nul' });
+    expect(await api.call('PATCH', '/api/admin/agents/nul2', { displayName: 'a\u0000b' })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(await api.call('POST', '/api/admin/knowledge-articles', { title: 'T', body: 'x\u0000y' })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(await api.call('POST', '/api/admin/queues', { name: 'Nulls', description: '\u0000' })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
   });
 });

@@ -1,6 +1,6 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Patch, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
-import { companyCreateSchema, companyUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import { companyCreateSchema, companyUpdateSchema, companyPatchSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
@@ -30,8 +30,16 @@ export class CompaniesController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the company: every field must be given (a missing one is a 400 that names it); PATCH changes only some' })
   @ApiZodBody(companyUpdateSchema)
   update(@Param('id') id: string, @Body(zodPipe(companyUpdateSchema)) input: z.infer<typeof companyUpdateSchema>) {
+    return this.companies.update(id, input);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the named fields of the company; the others keep their values' })
+  @ApiZodBody(companyPatchSchema)
+  patch(@Param('id') id: string, @Body(zodPipe(companyPatchSchema)) input: z.infer<typeof companyPatchSchema>) {
     return this.companies.update(id, input);
   }
 

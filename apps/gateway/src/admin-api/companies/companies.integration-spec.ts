@@ -10,7 +10,7 @@ describe('admin API: companies (real NATS + database)', () => {
   it('creates, reads, updates and deletes a company', async () => {
     const created = await api.call('POST', '/api/admin/companies', { id: 'acme', name: 'Acme', emailDomains: ['ACME.example'] });
     expect(created).toEqual({ status: 201, body: { id: 'acme', name: 'Acme', emailDomains: ['acme.example'], notes: '' } });
-    expect((await api.call('PUT', '/api/admin/companies/acme', { notes: 'Key account' })).body.notes).toBe('Key account');
+    expect((await api.call('PATCH', '/api/admin/companies/acme', { notes: 'Key account' })).body.notes).toBe('Key account');
     expect((await api.call('GET', '/api/admin/companies/acme')).body).toMatchObject({ name: 'Acme', notes: 'Key account' });
     expect((await api.call('DELETE', '/api/admin/companies/acme')).status).toBe(204);
     expect((await api.call('DELETE', '/api/admin/companies/acme')).body.code).toBe('NOT_FOUND');

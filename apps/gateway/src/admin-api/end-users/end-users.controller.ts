@@ -1,6 +1,6 @@
-import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Patch, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
-import { endUserCreateSchema, endUserUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import { endUserCreateSchema, endUserUpdateSchema, endUserPatchSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
@@ -35,8 +35,16 @@ export class EndUsersController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the end user: every field must be given (a missing one is a 400 that names it); PATCH changes only some' })
   @ApiZodBody(endUserUpdateSchema)
   update(@Param('id') id: string, @Body(zodPipe(endUserUpdateSchema)) input: z.infer<typeof endUserUpdateSchema>) {
+    return this.endUsers.update(id, input);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the named fields of the end user; the others keep their values' })
+  @ApiZodBody(endUserPatchSchema)
+  patch(@Param('id') id: string, @Body(zodPipe(endUserPatchSchema)) input: z.infer<typeof endUserPatchSchema>) {
     return this.endUsers.update(id, input);
   }
 

@@ -21,7 +21,7 @@ describe('admin API: end users (real NATS + database)', () => {
       assets: [{ id: 'erin-laptop', name: 'ThinkPad', deviceId: 'DEV-1' }],
     };
     expect(await api.call('POST', '/api/admin/end-users', erin)).toEqual({ status: 201, body: erin });
-    expect((await api.call('PUT', '/api/admin/end-users/erin', { site: 'Paris', assets: [] })).body).toMatchObject({ site: 'Paris', assets: [] });
+    expect((await api.call('PATCH', '/api/admin/end-users/erin', { site: 'Paris', assets: [] })).body).toMatchObject({ site: 'Paris', assets: [] });
     expect((await api.call('DELETE', '/api/admin/end-users/erin')).status).toBe(204);
   });
 
@@ -42,5 +42,17 @@ describe('admin API: end users (real NATS + database)', () => {
     expect((await api.call('GET', '/api/admin/end-users?q=lyon')).body.total).toBe(2);
     expect((await api.call('GET', '/api/admin/end-users?q=u3%40acme')).body.items).toEqual([expect.objectContaining({ id: 'u3' })]);
     expect((await api.call('GET', '/api/admin/end-users?page=2&pageSize=2')).body).toMatchObject({ total: 3, items: [{ id: 'u3' }] });
+  });
+
+  it('issue 13 item 8: PUT with one field is refused (400 naming the missing ones) and the contact and assets stay; PATCH merges', async () => {
+    const ivy = { id: 'ivy', displayName: 'Ivy', companyId: 'acme', email: 'ivy@acme.example', phone: '+1 555 0102', site: 'Lyon', assets: [{ id: 'ivy-pc', name: 'PC' }] };
+    await api.call('POST', '/api/admin/end-users', ivy);
+    const partial = await api.call('PUT', '/api/admin/end-users/ivy', { site: 'Nice' });
+    expect(partial).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    for (const field of ['displayName', 'companyId', 'email', 'phone', 'assets']) expect(partial.body.message).toContain(`${field}: is required`);
+    expect((await api.call('GET', '/api/admin/end-users/ivy')).body).toEqual(ivy);
+    expect((await api.call('PATCH', '/api/admin/end-users/ivy', { site: 'Nice' })).body).toEqual({ ...ivy, site: 'Nice' });
+    const { id: _id, ...fields } = ivy;
+    expect((await api.call('PUT', '/api/admin/end-users/ivy', { ...fields, phone: '' })).body).toEqual({ ...ivy, phone: '' });
   });
 });

@@ -1,6 +1,6 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Patch, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
-import { knowledgeArticleCreateSchema, knowledgeArticleUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import { knowledgeArticleCreateSchema, knowledgeArticleUpdateSchema, knowledgeArticlePatchSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
@@ -30,8 +30,16 @@ export class KnowledgeArticlesController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the knowledge article: every field must be given (a missing one is a 400 that names it); PATCH changes only some' })
   @ApiZodBody(knowledgeArticleUpdateSchema)
   update(@Param('id') id: string, @Body(zodPipe(knowledgeArticleUpdateSchema)) input: z.infer<typeof knowledgeArticleUpdateSchema>) {
+    return this.articles.update(id, input);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the named fields of the knowledge article; the others keep their values' })
+  @ApiZodBody(knowledgeArticlePatchSchema)
+  patch(@Param('id') id: string, @Body(zodPipe(knowledgeArticlePatchSchema)) input: z.infer<typeof knowledgeArticlePatchSchema>) {
     return this.articles.update(id, input);
   }
 

@@ -19,7 +19,7 @@ describe('admin API: resources agents see, R15 (real NATS + database)', () => {
       expect((await api.call('GET', '/api/admin/knowledge-articles?q=spooler')).body.items).toEqual([expect.objectContaining({ title: 'Printer queue' })]);
       expect((await api.call('GET', '/api/admin/knowledge-articles?q=VPN')).body.total).toBe(1);
       const id = created.body.id;
-      expect((await api.call('PUT', `/api/admin/knowledge-articles/${id}`, { tags: ['vpn', 'network'] })).body.tags).toEqual(['vpn', 'network']);
+      expect((await api.call('PATCH', `/api/admin/knowledge-articles/${id}`, { tags: ['vpn', 'network'] })).body.tags).toEqual(['vpn', 'network']);
       expect((await api.call('DELETE', `/api/admin/knowledge-articles/${id}`)).status).toBe(204);
       expect((await api.call('GET', `/api/admin/knowledge-articles/${id}`)).status).toBe(404);
     });
@@ -39,7 +39,7 @@ describe('admin API: resources agents see, R15 (real NATS + database)', () => {
       const ids: string[] = [];
       for (const title of ['Greeting', 'Closing', 'Restart']) ids.push((await api.call('POST', '/api/admin/response-templates', { title, text: `${title} text` })).body.id);
       expect((await api.call('GET', '/api/admin/response-templates?pageSize=2')).body).toMatchObject({ total: 3, items: [{ title: 'Closing' }, { title: 'Greeting' }] });
-      expect((await api.call('PUT', `/api/admin/response-templates/${ids[0]}`, { text: 'Hello!' })).body.text).toBe('Hello!');
+      expect((await api.call('PATCH', `/api/admin/response-templates/${ids[0]}`, { text: 'Hello!' })).body.text).toBe('Hello!');
       expect((await api.call('DELETE', `/api/admin/response-templates/${ids[0]}`)).status).toBe(204);
       expect((await api.call('POST', '/api/admin/response-templates', { title: 'No text' })).body.code).toBe('VALIDATION');
     });

@@ -1,6 +1,6 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Patch, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
-import { responseTemplateCreateSchema, responseTemplateUpdateSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
+import { responseTemplateCreateSchema, responseTemplateUpdateSchema, responseTemplatePatchSchema, listQuerySchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
@@ -30,8 +30,16 @@ export class ResponseTemplatesController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the response template: every field must be given (a missing one is a 400 that names it); PATCH changes only some' })
   @ApiZodBody(responseTemplateUpdateSchema)
   update(@Param('id') id: string, @Body(zodPipe(responseTemplateUpdateSchema)) input: z.infer<typeof responseTemplateUpdateSchema>) {
+    return this.templates.update(id, input);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the named fields of the response template; the others keep their values' })
+  @ApiZodBody(responseTemplatePatchSchema)
+  patch(@Param('id') id: string, @Body(zodPipe(responseTemplatePatchSchema)) input: z.infer<typeof responseTemplatePatchSchema>) {
     return this.templates.update(id, input);
   }
 

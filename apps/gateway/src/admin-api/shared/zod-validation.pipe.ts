@@ -21,9 +21,14 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   transform(value: unknown): z.infer<S> {
     const parsed = this.schema.safeParse(value ?? {});
     if (!parsed.success) {
+      // A field the body does not have at all is "required" (a PUT names every field), whatever its type would be.
+      const sent = typeof value === 'object' && value !== null ? value : {};
+      const issues = parsed.error.issues.map((issue) =>
+        issue.path.length === 1 && !(String(issue.path[0]) in sent) ? { ...issue, message: 'is required' } : issue,
+      );
       throw AdminApiError.validation(
-        describeIssues(parsed.error.issues),
-        parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+        describeIssues(issues),
+        issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
       );
     }
     return parsed.data;

@@ -1,6 +1,6 @@
-import { Body, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Patch, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
-import { listQuerySchema, topicCreateSchema, topicUpdateSchema, type ListQuery } from '@switchboard/contracts';
+import { listQuerySchema, topicCreateSchema, topicUpdateSchema, topicPatchSchema, type ListQuery } from '@switchboard/contracts';
 import type { z } from 'zod';
 import { AdminController } from '../shared/admin-controller.decorator';
 import { ApiPagedList, ApiZodBody, openApiSchema } from '../shared/openapi';
@@ -31,8 +31,16 @@ export class TopicsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace the topic: every field must be given (a missing one is a 400 that names it); PATCH changes only some' })
   @ApiZodBody(topicUpdateSchema)
   update(@Param('id') id: string, @Body(zodPipe(topicUpdateSchema)) input: z.infer<typeof topicUpdateSchema>) {
+    return this.topics.update(id, input);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the named fields of the topic; the others keep their values' })
+  @ApiZodBody(topicPatchSchema)
+  patch(@Param('id') id: string, @Body(zodPipe(topicPatchSchema)) input: z.infer<typeof topicPatchSchema>) {
     return this.topics.update(id, input);
   }
 

@@ -15,7 +15,7 @@ describe('admin API: topics (real NATS + database)', () => {
       status: 201,
       body: { id: 'vpn', name: 'VPN', queue: 'General' },
     });
-    expect((await api.call('PUT', '/api/admin/topics/vpn', { queue: 'Network' })).body).toEqual({ id: 'vpn', name: 'VPN', queue: 'Network' });
+    expect((await api.call('PATCH', '/api/admin/topics/vpn', { queue: 'Network' })).body).toEqual({ id: 'vpn', name: 'VPN', queue: 'Network' });
     expect((await api.call('GET', '/api/admin/queues/Network')).body.topics).toBe(1);
     expect((await api.call('DELETE', '/api/admin/topics/vpn')).status).toBe(204);
     expect((await api.call('GET', '/api/admin/topics/vpn')).status).toBe(404);
@@ -27,7 +27,7 @@ describe('admin API: topics (real NATS + database)', () => {
       body: { code: 'UNKNOWN_QUEUE', message: expect.stringContaining('Nowhere') },
     });
     await api.call('POST', '/api/admin/topics', { id: 'wifi', name: 'Wi-Fi', queue: 'Network' });
-    expect((await api.call('PUT', '/api/admin/topics/wifi', { queue: 'Nowhere' })).body.code).toBe('UNKNOWN_QUEUE');
+    expect((await api.call('PATCH', '/api/admin/topics/wifi', { queue: 'Nowhere' })).body.code).toBe('UNKNOWN_QUEUE');
     expect((await api.call('GET', '/api/admin/topics/wifi')).body.queue).toBe('Network');
   });
 

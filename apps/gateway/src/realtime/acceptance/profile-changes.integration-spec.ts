@@ -9,8 +9,8 @@ describe('issue 12: profile changes made through the admin API reach the chat ac
   let agent: SwitchboardClient;
   let user: SwitchboardClient;
 
-  const adminPut = async (path: string, body: unknown) => {
-    const res = await fetch(`${stack.urls[0]}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const adminPatch = async (path: string, body: unknown) => {
+    const res = await fetch(`${stack.urls[0]}${path}`, { method: 'PATCH', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status).toBe(200);
   };
 
@@ -35,8 +35,8 @@ describe('issue 12: profile changes made through the admin API reach the chat ac
   it("an agent's and an end user's new display names, changed through the admin API, are what the next chat records", async () => {
     expect(await chat()).toEqual({ endUserName: 'User pc-user1', agentName: 'Agent ag-pc1' });
 
-    await adminPut('/api/admin/agents/ag-pc1', { displayName: 'Petra Renamed' });
-    await adminPut('/api/admin/end-users/pc-user1', { displayName: 'Paul Renamed' });
+    await adminPatch('/api/admin/agents/ag-pc1', { displayName: 'Petra Renamed' });
+    await adminPatch('/api/admin/end-users/pc-user1', { displayName: 'Paul Renamed' });
 
     await eventually(async () => expect(await chat()).toEqual({ endUserName: 'Paul Renamed', agentName: 'Petra Renamed' }), { timeoutMs: 5000, intervalMs: 100 });
   });
