@@ -56,7 +56,7 @@ describe('issue 13: sessions that can be ended, on every gateway (real NATS, two
     expect(code).toBe(WS_CLOSE_CODES.UNAUTHORIZED);
   });
 
-  it('issue 13 (sign-out everywhere): signing out on one gateway ends the tokens, refresh tokens and sockets of every sign-in on every gateway; signing in again works', async () => {
+  it('issue 13 (sign-out everywhere): signing out on one gateway ends the tokens, refresh tokens and sockets of every sign-in on every gateway; signing in again works; a gateway started later refuses the old tokens too', async () => {
     const [first, second] = stack.urls as [string, string];
     await stack.addEndUser('leaving-user');
     const loginAt = async (url: string) => {
@@ -78,6 +78,15 @@ describe('issue 13: sessions that can be ended, on every gateway (real NATS, two
 
     const fresh = await loginAt(second);
     expect((await me(first, fresh.token)).status).toBe(200);
+
+    // A gateway started after the sign-out reads the generations before it serves.
+    const late = await stack.startGateway();
+    try {
+      expect((await me(late.url, there.token)).status).toBe(401);
+      expect((await me(late.url, fresh.token)).status).toBe(200);
+    } finally {
+      await late.close();
+    }
   });
 
   it('issue 13 (short-lived access tokens with refresh): a refresh token buys a new working pair; a malformed body is 400, a forged one 401', async () => {
