@@ -94,6 +94,9 @@ describe('two gateway instances, router and chat-actors', () => {
     beforeAll(async () => {
       await stack.db.collection('queues').insertOne({ _id: 'Auto' as never, description: 'auto-assigned' });
       await stack.db.collection('topics').insertOne({ _id: 'auto' as never, name: 'Auto', queue: 'Auto' });
+      // Written past the admin API: announced as it would announce it, for the processes' caches (ADR 8).
+      stack.nc.publish(stack.subjects.referenceDataChanged);
+      await stack.nc.flush();
       await stack.saveSettings({ agentAutoAccept: true });
     });
     afterAll(() => stack.saveSettings({ agentAutoAccept: false }));
