@@ -52,6 +52,20 @@ async function openLoop(rate: number, count: number, operation: (i: number) => P
   await Promise.all(pending);
 }
 
+/** A session not assigned by then fails the run (with the services' last log lines) instead of hanging it. */
+const ASSIGN_TIMEOUT_MS = 30_000;
+let running: ServiceProcess[] = [];
+
+async function within<T>(ms: number, promise: Promise<T>, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Every owner's partitions, from all that answer on `subject` within a short wait. */
 async function owners(nc: NatsConnection, subject: string, partitionsOf: (reply: unknown) => number[]): Promise<number[][]> {
   const replies: number[][] = [];
@@ -135,6 +149,7 @@ async function main(): Promise<void> {
       await Promise.all(agentIds.map((id) => states.setPresence(id, 'online')));
 
       const processes: ServiceProcess[] = [];
+      running = processes;
       for (let i = 1; i <= 2; i++) processes.push(await startService('chat-actor', { ...env, INSTANCE_ID: `bench-actor-${i}` }));
       for (let i = 1; i <= routers; i++) processes.push(await startService('router', { ...env, INSTANCE_ID: `bench-router-${i}` }));
       // Measured only once every partition has exactly one owner, the same over several reads: a
@@ -164,7 +179,7 @@ async function main(): Promise<void> {
           const reply = await client.send({ type: 'StartSession', commandId: randomUUID(), sessionId, actor: { role: 'endUser', id: users[i]! }, requestId: randomUUID(), description: 'benchmark' });
           if (!reply.ok) throw new Error(`start failed: ${reply.error.code}`);
           const queuedAt = performance.now();
-          await assigned;
+          await within(ASSIGN_TIMEOUT_MS, assigned, `session ${sessionId} was not assigned within ${ASSIGN_TIMEOUT_MS} ms`);
           latencies.push(Math.max(0, assignedAt.get(sessionId)! - queuedAt));
         });
         latencies.sort((a, b) => a - b);
@@ -196,6 +211,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error) => {
+    for (const p of running) console.error(`--- last log lines of ${p.app} ${p.pid}\n${p.logs.slice(-40).join('\n')}`);
     console.error(error);
     process.exit(1);
   },
