@@ -44,6 +44,8 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider in th
       OIDC_CLIENT_SECRET: provider.clientSecret,
       OIDC_REDIRECT_URL: `${url}/api/auth/oidc/callback`,
       OIDC_ALLOW_HTTP: 'true',
+      // Short-lived access tokens: the consoles renew them with the refresh token.
+      AUTH_TOKEN_TTL_SECONDS: '60',
     }).start();
   }, 180_000);
 
@@ -52,8 +54,10 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider in th
     await provider?.stop();
   });
 
-  it('issue 13 (agent console): an agent signs in with the company account and the console opens on their lists', async () => {
+  it('issue 13 (agent console; short-lived access tokens with refresh): an agent signs in with the company account, the console opens on their lists, and when the 60 s token expires the console reconnects with a refreshed one', async () => {
     const page = await stack.page();
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(new URL(ws.url()).searchParams.get('token') ?? ''));
     await page.goto(`${url}/agent/`);
     await page.getByRole('link', { name: /Sign in with your company account/ }).click();
     await throughProvider(page, provider.issuer, 'alice');
@@ -61,7 +65,14 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider in th
     await page.getByTestId('tab-queue').waitFor({ timeout: TIMEOUT });
     expect(page.url()).not.toContain('token=');
     await shoot(page, 'agent', 'company-sign-in');
-  });
+
+    // The gateway closes the socket when its token expires (4403); the console comes back with a new token, by itself.
+    const renewed = await page.waitForEvent('websocket', { timeout: 90_000 });
+    await renewed.waitForEvent('framereceived', { predicate: (frame) => String(frame.payload).includes('"hello"'), timeout: TIMEOUT });
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1]).not.toBe(sockets[0]);
+    await page.getByTestId('tab-queue').waitFor({ timeout: TIMEOUT });
+  }, 150_000);
 
   it('issue 13 (widget): an end user signs in with the company account and can start a chat', async () => {
     const page = await stack.page();

@@ -6,3 +6,4 @@ export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';
 export { transcriptOf, factsOf, withFacts, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket';
 export { companySignInUrl, sessionFromFragment, signInMethods, takeSessionFromLocation, type SignInMethods } from './company-sign-in';
+export { RenewingSession, type SessionStorageLike } from './renewing-session';

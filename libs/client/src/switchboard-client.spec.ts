@@ -148,4 +148,23 @@ describe('SwitchboardClient', () => {
     expect(client.maxFrameBytes).toBe(16384);
     client.close();
   });
+
+  it('issue 13 (short-lived tokens with refresh): a socket closed because its token expired (4403) reconnects with a fresh token when the token is a function; with a fixed token it stays closed', async () => {
+    const tokens = ['first', 'second'];
+    const renewing = new SwitchboardClient({ url: 'ws://gateway/ws', token: async () => tokens.shift()!, WebSocket: FakeSocket, requestTimeoutMs: 1000, reconnectMinDelayMs: 1, reconnectMaxDelayMs: 2 });
+    await renewing.connect();
+    const expired = FakeSocket.last!;
+    expect(expired.url).toContain('token=first');
+    const reconnected = new Promise<void>((resolve) => renewing.on('hello', () => resolve()));
+    expired.onclose?.({ code: 4403, reason: 'token expired' });
+    await reconnected;
+    expect(FakeSocket.last!.url).toContain('token=second');
+    renewing.close();
+
+    const fixed = new SwitchboardClient({ url: 'ws://gateway/ws', token: 't', WebSocket: FakeSocket, requestTimeoutMs: 1000, reconnectMinDelayMs: 1 });
+    await fixed.connect();
+    const closed = new Promise<{ willReconnect: boolean }>((resolve) => fixed.on('disconnected', resolve));
+    FakeSocket.last!.onclose?.({ code: 4403, reason: 'token expired' });
+    expect((await closed).willReconnect).toBe(false);
+  });
 });

@@ -155,7 +155,9 @@ export class SwitchboardClient {
           reject(new CommandError(event.code === 4401 ? 'UNAUTHORIZED' : 'UNAVAILABLE', event.reason || `closed with ${event.code}`));
           return;
         }
-        const noRetry = this.closedByUser || this.options.reconnect === false || CLOSE_NO_RETRY.has(event.code);
+        // An expired token ends the connection, unless the token comes from a function that can give a fresh one (refresh).
+        const renewable = event.code === 4403 && typeof this.options.token === 'function';
+        const noRetry = this.closedByUser || this.options.reconnect === false || (CLOSE_NO_RETRY.has(event.code) && !renewable);
         this.emit('disconnected', { code: event.code, reason: event.reason, willReconnect: !noRetry });
         if (noRetry) this.failPending('UNAVAILABLE', 'The connection is closed.');
         else this.scheduleReconnect();

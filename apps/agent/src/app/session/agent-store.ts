@@ -8,6 +8,7 @@ import {
   login,
   mergeBySeq,
   oldestSeq,
+  RenewingSession,
   signInMethods,
   takeSessionFromLocation,
   transcriptOf,
@@ -59,6 +60,8 @@ export interface Alert {
 export class AgentStore {
   private readonly createClient = inject(CLIENT_FACTORY);
   private readonly origin = inject(GATEWAY_ORIGIN);
+  /** The access token and its refresh token (short-lived access tokens are renewed before they lapse). */
+  private readonly renewing = new RenewingSession(this.origin, TOKEN_KEY, localStorage);
   private client?: SwitchboardClient;
   private readonly model = new AgentListsModel();
   private readonly alertListeners = new Set<(alert: Alert) => void>();
@@ -130,7 +133,7 @@ export class AgentStore {
       if (fromProvider.principal.role !== 'agent') {
         this.error.set('This console is for support agents. Please sign in with an agent account.');
       } else {
-        localStorage.setItem(TOKEN_KEY, fromProvider.token);
+        this.renewing.save(fromProvider);
         await this.connect(fromProvider.token);
         return;
       }
@@ -152,7 +155,7 @@ export class AgentStore {
         this.error.set('This console is for support agents. Please sign in with an agent account.');
         return;
       }
-      localStorage.setItem(TOKEN_KEY, answer.token);
+      this.renewing.save(answer);
       await this.connect(answer.token);
     } catch (error) {
       this.error.set(describeFailure(error));
@@ -162,7 +165,7 @@ export class AgentStore {
   }
 
   signOut(): void {
-    localStorage.removeItem(TOKEN_KEY);
+    this.renewing.clear();
     this.client?.close();
     this.client = undefined;
     this.model.applySnapshot({ queue: [], transferred: [], myChats: [] });
@@ -324,7 +327,8 @@ export class AgentStore {
   private async connect(token: string): Promise<void> {
     this.client?.close();
     this.connecting.set(true);
-    const client = this.createClient(token);
+    // Before each connect (a reconnect after the token expired too), a fresh token: refreshed when about to expire.
+    const client = this.createClient(async () => (await this.renewing.token()) || token);
     this.client = client;
     client.on('lists.snapshot', (snapshot) => {
       this.model.applySnapshot(snapshot);

@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { companySignInUrl, describeFailure, errorCodeOf, factsOf, login, mergeBySeq, oldestSeq, signInMethods, takeSessionFromLocation, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { companySignInUrl, describeFailure, errorCodeOf, factsOf, login, mergeBySeq, oldestSeq, RenewingSession, signInMethods, takeSessionFromLocation, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
 
@@ -18,6 +18,8 @@ export type ChatStage = 'waiting' | 'transferring' | 'chatting' | 'cancelled' | 
 export class WidgetStore {
   private readonly createClient = inject(CLIENT_FACTORY);
   private readonly origin = inject(GATEWAY_ORIGIN);
+  /** The access token and its refresh token (short-lived access tokens are renewed before they lapse). */
+  private readonly renewing = new RenewingSession(this.origin, TOKEN_KEY, localStorage);
   private client?: SwitchboardClient;
 
   readonly phase = signal<WidgetPhase>('signedOut');
@@ -60,7 +62,7 @@ export class WidgetStore {
       if (fromProvider.principal.role !== 'endUser') {
         this.error.set('This chat is for customers. Please sign in with a customer account.');
       } else {
-        localStorage.setItem(TOKEN_KEY, fromProvider.token);
+        this.renewing.save(fromProvider);
         await this.connect(fromProvider.token);
         return;
       }
@@ -78,7 +80,7 @@ export class WidgetStore {
     this.busy.set(true);
     try {
       const answer = await login(this.origin, username, password);
-      localStorage.setItem(TOKEN_KEY, answer.token);
+      this.renewing.save(answer);
       await this.connect(answer.token);
     } catch (error) {
       this.error.set(describeFailure(error));
@@ -88,7 +90,7 @@ export class WidgetStore {
   }
 
   signOut(): void {
-    localStorage.removeItem(TOKEN_KEY);
+    this.renewing.clear();
     this.client?.close();
     this.client = undefined;
     this.summary.set(undefined);
@@ -171,7 +173,8 @@ export class WidgetStore {
   private async connect(token: string): Promise<void> {
     this.client?.close();
     this.phase.set('connecting');
-    const client = this.createClient(token);
+    // Before each connect (a reconnect after the token expired too), a fresh token: refreshed when about to expire.
+    const client = this.createClient(async () => (await this.renewing.token()) || token);
     this.client = client;
     client.on('session.event', (frame) => {
       if (frame.sessionId !== this.summary()?.sessionId) return;
