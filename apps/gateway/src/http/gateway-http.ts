@@ -6,10 +6,12 @@ import type { GatewayConfig } from '../config';
 import { serveOpenApi } from '../openapi/openapi';
 
 /**
- * Angular's production build loads its stylesheet with
- * `onload="this.media='all'"` (critical CSS inlining): that one handler is
- * allowed by its hash, no other inline script is.
+ * Angular's production build (critical CSS inlining) switches its stylesheet
+ * on with one small inline script (`link[data-beasties-media]`), in older
+ * versions with `onload="this.media='all'"`: those are allowed by their
+ * hashes, no other inline script is.
  */
+const ANGULAR_STYLESHEET_SCRIPT = "'sha256-LMY6wYoFV9I4wWzxaq1N/dTpl4iurQktw706UCHK3vM='";
 const ANGULAR_STYLESHEET_ONLOAD = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='";
 
 /**
@@ -25,7 +27,7 @@ export function securityHeaders() {
       directives: {
         'default-src': ["'self'"],
         'base-uri': ["'self'"],
-        'script-src': ["'self'"],
+        'script-src': ["'self'", ANGULAR_STYLESHEET_SCRIPT],
         'script-src-attr': ["'unsafe-hashes'", ANGULAR_STYLESHEET_ONLOAD],
         // Angular components and the OpenAPI page set style attributes and <style> elements.
         'style-src': ["'self'", "'unsafe-inline'"],

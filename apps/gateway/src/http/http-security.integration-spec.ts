@@ -1,6 +1,10 @@
 import { eventually, opsHeaders, testInfra } from '@switchboard/testing';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { RealtimeStack } from '../testing/realtime-stack';
+
 
 /** Opens a socket with these headers; resolves with the HTTP refusal or the first frame. */
 function handshake(url: string, headers: Record<string, string>): Promise<{ status: number; body: string } | { frame: Record<string, unknown>; ws: WebSocket }> {
@@ -86,6 +90,17 @@ describe('gateway HTTP security (issue 13)', () => {
     }
   });
 
+  it('issue 13 item 4: the CSP allows exactly the inline scripts of the built consoles (Angular switches its stylesheet on with one)', async () => {
+    const csp = (await fetch(`${gateway}/health/live`)).headers.get('content-security-policy') ?? '';
+    for (const app of ['admin', 'agent', 'widget']) {
+      const index = join(__dirname, `../../../../dist/apps/${app}/browser/index.html`);
+      if (!existsSync(index)) continue; // no build: the browser tests of the consoles cover it when there is one
+      for (const [, script] of readFileSync(index, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+        expect(csp).toContain(`'sha256-${createHash('sha256').update(script!).digest('base64')}'`);
+      }
+    }
+  });
+
   it('issue 13 item 4: the WebSocket upgrade admits its own origin, configured origins and clients without Origin, and refuses others with ORIGIN_NOT_ALLOWED', async () => {
     const token = await stack.login('alice', 'agent123', gateway);
     const ws = `${gateway.replace(/^http/, 'ws')}/ws?token=${token}`;
@@ -115,5 +130,24 @@ describe('gateway HTTP security (issue 13)', () => {
     // An administrator's token is not the ops token: process internals are for operators.
     expect((await fetch(`${gateway}/diagnostics/process`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(403);
     expect((await fetch(`${gateway}/diagnostics/process`, { headers: opsHeaders })).status).toBe(200);
+  });
+
+  it('issue 13 item 7: a NUL character in a frame (knowledge.search, session.post) is refused as BAD_FRAME naming it, never INTERNAL', async () => {
+    const token = await stack.login('alice', 'agent123', gateway);
+    const opened = await handshake(`${gateway.replace(/^http/, 'ws')}/ws?token=${token}`, {});
+    if (!('ws' in opened)) throw new Error('no socket');
+    const replies: Array<Record<string, unknown>> = [];
+    opened.ws.on('message', (data) => replies.push(JSON.parse(String(data)) as Record<string, unknown>));
+    opened.ws.send(JSON.stringify({ type: 'knowledge.search', clientId: 'nul-search-1', query: 'vpn\u0000' }));
+    opened.ws.send(JSON.stringify({ type: 'session.post', clientId: 'nul-post-01', sessionId: 'p1-0123456789abcdef', text: 'hello\u0000world' }));
+    await eventually(() => expect(replies.filter((f) => f['type'] === 'reply' && String(f['clientId']).startsWith('nul-'))).toHaveLength(2));
+    for (const reply of replies.filter((f) => f['type'] === 'reply' && String(f['clientId']).startsWith('nul-'))) {
+      expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_FRAME' } });
+      expect((reply['error'] as { message: string }).message).toContain('must not contain the NUL character (U+0000)');
+    }
+    // The socket is still fine.
+    opened.ws.send(JSON.stringify({ type: 'knowledge.search', clientId: 'nul-search-2', query: 'vpn' }));
+    await eventually(() => expect(replies.find((f) => f['clientId'] === 'nul-search-2')).toMatchObject({ ok: true }));
+    opened.ws.close();
   });
 });

@@ -11,6 +11,9 @@ import type { Connection } from './connection';
 import { ConnectionRegistry } from './connection-registry';
 import { parseFrame } from './frame-parser';
 
+/** Commands one socket may have being answered at once, the default burst (bounds the memory its answers hold). */
+export const MAX_IN_FLIGHT_PER_SOCKET = 40;
+
 /**
  * Thin transport adapter: size and rate limits, parse and validate the frame,
  * check the role, call one handler, answer exactly once. Whatever a client
@@ -32,6 +35,8 @@ export class CommandDispatcher {
   }
 
   onFrame(conn: Connection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    // A socket being closed (flood, send buffer full, shutdown) gets no more work done for it.
+    if (!conn.open) return;
     // Every frame counts against the flood limit and the socket's rate, oversized ones too (issue 13).
     if (!conn.flood.take()) {
       conn.socket.close(WS_CLOSE_CODES.RATE_LIMIT_ABUSE, 'rate limit exceeded');
@@ -72,6 +77,11 @@ export class CommandDispatcher {
     const { clientId, type, payload } = parsed;
     if (!COMMAND_ACCESS[type].includes(conn.principal.role)) {
       this.reply(conn, clientId, type, { ok: false, error: { code: 'FORBIDDEN', message: `The ${type} command is not for the ${conn.principal.role} role.` } });
+      return;
+    }
+    // Each command in flight holds its answer in memory until it is sent: a socket may not have more at once.
+    if (conn.inFlight.size >= MAX_IN_FLIGHT_PER_SOCKET) {
+      this.reply(conn, clientId, type, { ok: false, error: { code: 'RATE_LIMITED', message: `More than ${MAX_IN_FLIGHT_PER_SOCKET} commands in flight on this connection; wait for answers.` } });
       return;
     }
     if (conn.inFlight.has(clientId)) {
