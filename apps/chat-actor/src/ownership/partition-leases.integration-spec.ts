@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { eventually, testInfra } from '@switchboard/testing';
+import { consistently, eventually, testInfra } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
 import { PartitionLeases } from '@switchboard/service-kit';
 
@@ -74,6 +74,57 @@ describe('A1 partition leases in JetStream KV', () => {
       const old = epochsBefore.get(partition);
       if (old !== undefined) expect(epoch).toBeGreaterThan(old);
     }
+    await a.stop();
+  });
+
+  it('A1 A4 a partition slow to start serving holds back no renewal: the other leases are kept past their TTL', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const log: string[] = [];
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const a = new PartitionLeases(nc, {
+      bucketPrefix: prefix,
+      group: 'chat',
+      instanceId: 'a',
+      partitions: PARTITIONS,
+      timings,
+      events: {
+        // Partition 0 takes long to open (a new owner publishing what the last one left behind).
+        acquired: async (p) => (p === 0 ? opened : undefined),
+        released: (p, reason) => void log.push(`-${p} ${reason}`),
+      },
+    });
+    const starting = a.start();
+    await eventually(() => expect(owned(a)).toHaveLength(PARTITIONS));
+    await consistently(() => expect({ owned: owned(a).length, released: log }).toEqual({ owned: PARTITIONS, released: [] }), { forMs: timings.leaseTtlMs * 2 });
+    open();
+    await starting;
+    expect(owned(a)).toHaveLength(PARTITIONS);
+    await a.stop();
+  });
+
+  it('A1 a partition that cannot be served is given up and acquired again', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const log: string[] = [];
+    let failures = 1;
+    const a = new PartitionLeases(nc, {
+      bucketPrefix: prefix,
+      group: 'chat',
+      instanceId: 'a',
+      partitions: PARTITIONS,
+      timings,
+      events: {
+        acquired: (p, epoch) => {
+          if (p === 3 && failures-- > 0) throw new Error('the database did not answer');
+          log.push(`+${p}@${epoch}`);
+        },
+        released: (p, reason) => void log.push(`-${p} ${reason}`),
+      },
+    });
+    await a.start();
+    await eventually(() => expect(log.filter((l) => l.startsWith('+3@'))).toHaveLength(1));
+    expect(log).toContain('-3 lost');
+    expect(owned(a)).toHaveLength(PARTITIONS);
     await a.stop();
   });
 

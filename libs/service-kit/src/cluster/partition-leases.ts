@@ -40,6 +40,12 @@ export class PartitionLeases {
   private running = false;
   private ticking?: Promise<void>;
   private lastMembers: string[] = [];
+  /**
+   * Each partition's acquire and release work, in order, off the renewal
+   * loop: a slow `acquired` (a new owner publishing what the last one left)
+   * must not hold back the renewal of every other lease until they expire.
+   */
+  private readonly transitions = new Map<number, Promise<void>>();
 
   constructor(
     private readonly nc: NatsConnection,
@@ -68,6 +74,23 @@ export class PartitionLeases {
     this.running = true;
     await this.tick();
     this.schedule();
+    // Ready once the first partitions are served (their leases renewed meanwhile).
+    await this.settled();
+  }
+
+  /** Resolves when the acquire and release work begun so far is done. */
+  async settled(): Promise<void> {
+    while (this.transitions.size > 0) await Promise.all(this.transitions.values());
+  }
+
+  /** Runs `work` after the partition's earlier transitions, without making the caller wait. */
+  private transition(partition: number, work: () => Promise<void>): void {
+    const previous = this.transitions.get(partition) ?? Promise.resolve();
+    const next = previous.then(work);
+    this.transitions.set(partition, next);
+    void next.finally(() => {
+      if (this.transitions.get(partition) === next) this.transitions.delete(partition);
+    });
   }
 
   /** The partitions this process holds, with their epochs (diagnostics). */
@@ -84,6 +107,7 @@ export class PartitionLeases {
     this.running = false;
     clearTimeout(this.timer);
     await this.ticking;
+    await this.settled();
     for (const [partition, lease] of [...this.held]) {
       this.held.delete(partition);
       await this.safely(() => this.options.events.released(partition, 'shutdown'));
@@ -110,15 +134,17 @@ export class PartitionLeases {
         if (!desired.has(partition)) {
           // Stop serving first, then free the lease for the new desired owner.
           this.held.delete(partition);
-          await this.safely(() => this.options.events.released(partition, 'handover'));
-          await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
+          this.transition(partition, async () => {
+            await this.safely(() => this.options.events.released(partition, 'handover'));
+            await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
+          });
           continue;
         }
         try {
           lease.revision = await this.leases!.update(this.key(partition), this.leaseValue(lease.epoch), lease.revision);
         } catch {
           this.held.delete(partition);
-          await this.safely(() => this.options.events.released(partition, 'lost'));
+          this.transition(partition, () => this.safely(() => this.options.events.released(partition, 'lost')));
         }
       }
 
@@ -127,7 +153,7 @@ export class PartitionLeases {
         try {
           const revision = await this.leases!.create(this.key(partition), this.leaseValue(0));
           this.held.set(partition, { epoch: revision, revision });
-          await this.options.events.acquired(partition, revision);
+          this.transition(partition, () => this.serve(partition, revision));
         } catch {
           // Still held by its previous owner: it hands over or expires soon.
         }
@@ -155,6 +181,20 @@ export class PartitionLeases {
       if (existing !== wanted) {
         throw new Error(`This cluster uses ${existing} ${this.options.group} partitions; this process was configured with ${wanted}`);
       }
+    }
+  }
+
+  /** Starts serving an acquired partition; one that cannot be served is given up, to be acquired again. */
+  private async serve(partition: number, epoch: number): Promise<void> {
+    try {
+      await this.options.events.acquired(partition, epoch);
+    } catch (error) {
+      this.options.onError?.(error);
+      const lease = this.held.get(partition);
+      if (lease?.epoch !== epoch) return;
+      this.held.delete(partition);
+      await this.safely(() => this.options.events.released(partition, 'lost'));
+      await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
     }
   }
 
