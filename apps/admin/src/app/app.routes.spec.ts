@@ -94,3 +94,40 @@ describe('console routes', () => {
     expect(heading()).toBe('Page not found');
   });
 });
+
+describe('signing out (issue 13)', () => {
+  const signedIn = (method: 'password' | 'oidc') =>
+    TestBed.inject(AuthSession).signIn(
+      {
+        token: 'signed.admin.token',
+        expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+        refreshToken: 'refresh.admin',
+        refreshExpiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(),
+        principal: { id: 'admin', role: 'admin', name: 'Ada Admin' },
+      },
+      method,
+    );
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting()] });
+  });
+
+  afterEach(() => TestBed.inject(AuthSession).signOut());
+
+  it.each([
+    ['password', null],
+    ['oidc', '/api/auth/oidc/logout?returnTo=%2Fadmin%2Flogin'],
+  ] as const)('ends the sessions at the gateway and drops the tokens (signed in with %s; provider sign-out: %s)', async (method, providerSignOut) => {
+    signedIn(method);
+    const ending = TestBed.inject(AuthSession).endSession('/admin/login');
+
+    const request = TestBed.inject(HttpTestingController).expectOne('/api/auth/sign-out-everywhere');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('Authorization')).toBe('Bearer signed.admin.token');
+    request.flush(null, { status: 204, statusText: 'No Content' });
+
+    await expect(ending).resolves.toBe(providerSignOut);
+    expect(TestBed.inject(AuthSession).token()).toBeNull();
+    expect(localStorage.getItem('switchboard.admin.session')).toBeNull();
+  });
+});

@@ -69,9 +69,9 @@ describe('identity configuration', () => {
     expect(resolveTokenSecret(config({ ...complete, NODE_ENV: 'test', OIDC_ALLOW_HTTP: 'true' }))).toBe(OWN_SECRET);
   });
 
-  it('refuses an unknown mode or a short secret and defaults the token lifetime to 8 hours', () => {
+  it('refuses an unknown mode or a short secret and defaults the access token lifetime to 15 minutes (issue 13: every console renews it)', () => {
     expect(() => config({ AUTH_MODE: 'none' })).toThrow(/AUTH_MODE/);
     expect(() => config({ AUTH_TOKEN_SECRET: 'short' })).toThrow(/at least 32/);
-    expect(config({}).AUTH_TOKEN_TTL_SECONDS).toBe(8 * 3600);
+    expect(config({}).AUTH_TOKEN_TTL_SECONDS).toBe(900);
   });
 });

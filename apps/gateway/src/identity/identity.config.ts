@@ -18,7 +18,7 @@ export const identityConfigFields = {
   /** HS256 key of the signed tokens; at least 32 characters. Required unless AUTH_MODE=development. */
   AUTH_TOKEN_SECRET: z.string().min(32, 'AUTH_TOKEN_SECRET must be at least 32 characters').optional(),
   /** Lifetime of a token, in seconds (8 h). */
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(900),
   /** Lifetime of a refresh token (POST /api/auth/refresh), in seconds (8 h). */
   AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
   /** The company's OpenID Connect provider (issuer URL, discovery at /.well-known/openid-configuration); sign-in at /api/auth/oidc/login. */

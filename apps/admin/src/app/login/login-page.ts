@@ -12,7 +12,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router } from '@angular/router';
 import { describeHttpError, type HttpErrorDescription } from '../http-errors/describe-http-error';
-import { AuthSession } from '../core/auth/auth-session';
+import { AuthSession, type SignInMethod } from '../core/auth/auth-session';
 import { AuthApi } from './auth-api';
 import { loginFieldError, notBlank, PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from './login-form';
 import { sessionFromFragment } from './sign-in-fragment';
@@ -74,7 +74,7 @@ export class LoginPage {
     if (fromProvider && window) {
       // The tokens leave the address bar (and the history) at once.
       window.history.replaceState(null, '', window.location.pathname + window.location.search);
-      this.accept(fromProvider);
+      this.accept(fromProvider, 'oidc');
     }
     this.authApi
       .methods()
@@ -129,7 +129,7 @@ export class LoginPage {
   }
 
   /** R19: only administrators use the console; another role's token is not kept. */
-  private accept(response: LoginResponse | null): void {
+  private accept(response: LoginResponse | null, method: SignInMethod = 'password'): void {
     if (response?.principal?.role !== 'admin') {
       this.notice.set(null);
       this.failure.set({
@@ -138,7 +138,7 @@ export class LoginPage {
       });
       return;
     }
-    this.session.signIn(response);
+    this.session.signIn(response, method);
     void this.router.navigateByUrl(this.returnUrl());
   }
 

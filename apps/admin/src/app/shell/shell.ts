@@ -1,4 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -42,11 +43,14 @@ export class Shell {
   private readonly sidenav = viewChild.required(MatSidenav);
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
   protected readonly principal = this.session.principal;
 
-  protected signOut(): void {
-    this.session.signOut();
-    void this.router.navigateByUrl('/login');
+  /** Ends the sign-in at the gateway; a provider sign-in also signs out at the provider, which sends the browser back to sign-in. */
+  protected async signOut(): Promise<void> {
+    const providerSignOut = await this.session.endSession(new URL('login', this.document.baseURI).pathname);
+    if (providerSignOut) this.document.location.assign(providerSignOut);
+    else void this.router.navigateByUrl('/login');
   }
 
   protected closeIfCompact(): void {

@@ -39,7 +39,7 @@ export class DashboardStream {
         controller = new AbortController();
         try {
           const response = await fetch('/api/admin/dashboard/stream', {
-            headers: { Authorization: `Bearer ${this.session.token() ?? ''}`, Accept: 'text/event-stream' },
+            headers: { Authorization: `Bearer ${(await this.session.freshToken()) ?? ''}`, Accept: 'text/event-stream' },
             signal: controller.signal,
           });
           if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);

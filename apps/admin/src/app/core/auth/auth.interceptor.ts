@@ -1,22 +1,23 @@
 import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, throwError } from 'rxjs';
+import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthSession } from './auth-session';
 
 /**
- * Sends the bearer token with every call to the gateway's API, and sends the
- * user back to sign-in when the gateway no longer accepts it.
+ * Sends the bearer token with every call to the gateway's API (renewed first
+ * when it is about to lapse), and sends the user back to sign-in when the
+ * gateway no longer accepts it.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const session = inject(AuthSession);
   const router = inject(Router);
   const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/auth/login');
-  const token = isApi ? session.token() : null;
-  const authorized = token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
-  return next(authorized).pipe(
+  if (!isApi) return next(request);
+  return from(session.freshToken()).pipe(
+    switchMap((token) => next(token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request)),
     catchError((error: unknown) => {
-      if (isApi && error instanceof HttpErrorResponse && error.status === 401) {
+      if (error instanceof HttpErrorResponse && error.status === 401) {
         session.signOut();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url, reason: 'expired' } });
       }
