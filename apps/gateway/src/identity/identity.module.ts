@@ -1,6 +1,7 @@
 import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { AccountStatus } from './account-status/account-status';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { SharedSignInThrottle } from './auth/shared-sign-in-throttle';
@@ -46,6 +47,7 @@ export class IdentityModule {
         RevokedSocketCloser,
         { provide: OIDC_OPTIONS, useValue: { config, secret } satisfies OidcOptions },
         { provide: PASSWORD_SIGN_IN, useValue: development },
+        { provide: AccountStatus, inject: [getConnectionToken()], useFactory: (db: Connection) => new AccountStatus(db) },
         { provide: OidcSignIn, inject: [OIDC_OPTIONS, getConnectionToken()], useFactory: (options: OidcOptions, db: Connection) => new OidcSignIn(options, db) },
         {
           provide: TokenService,

@@ -124,13 +124,16 @@ export const agentCreateSchema = z
   })
   .strict();
 export const agentUpdateSchema = replacementOf(agentCreateSchema.omit({ id: true }).shape);
-export const agentPatchSchema = patchOf(agentCreateSchema.omit({ id: true }).shape);
+/** PATCH may also disable or enable the agent (issue 13); PUT and POST leave that as it is. */
+export const agentPatchSchema = patchOf({ ...agentCreateSchema.omit({ id: true }).shape, disabled: z.boolean() });
 export interface AgentView {
   id: string;
   displayName: string;
   queues: string[];
   companies: string[];
   cap: number;
+  /** A disabled agent cannot sign in or connect; their tokens were ended when they were disabled (issue 13). Present (true) only when disabled. */
+  disabled?: boolean;
 }
 
 // ---------- companies ----------
@@ -169,7 +172,8 @@ export const endUserCreateSchema = z
   })
   .strict();
 export const endUserUpdateSchema = replacementOf(endUserCreateSchema.omit({ id: true }).shape);
-export const endUserPatchSchema = patchOf(endUserCreateSchema.omit({ id: true }).shape);
+/** PATCH may also disable or enable the end user (issue 13); PUT and POST leave that as it is. */
+export const endUserPatchSchema = patchOf({ ...endUserCreateSchema.omit({ id: true }).shape, disabled: z.boolean() });
 export interface EndUserView {
   id: string;
   displayName: string;
@@ -178,6 +182,8 @@ export interface EndUserView {
   phone: string;
   site: string;
   assets: { id: string; name: string; deviceId?: string }[];
+  /** A disabled end user cannot sign in or connect; their tokens were ended when they were disabled (issue 13). Present (true) only when disabled. */
+  disabled?: boolean;
 }
 
 // ---------- resources agents see (R15) ----------

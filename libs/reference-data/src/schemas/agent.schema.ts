@@ -22,5 +22,9 @@ export class AgentRecord {
   /** Per-agent cap; 0 uses the setting. */
   @Prop({ type: Number, default: 0 })
   cap!: number;
+
+  /** Disabled by an administrator: sign-in refused (ACCOUNT_DISABLED), tokens ended (issue 13). */
+  @Prop({ type: Boolean, default: false })
+  disabled!: boolean;
 }
 export const AgentRecordSchema = SchemaFactory.createForClass(AgentRecord);

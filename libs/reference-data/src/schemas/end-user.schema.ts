@@ -36,5 +36,9 @@ export class EndUserRecord {
 
   @Prop({ type: [AssetRecordSchema], default: [] })
   assets!: AssetRecord[];
+
+  /** Disabled by an administrator: sign-in refused (ACCOUNT_DISABLED), tokens ended (issue 13). */
+  @Prop({ type: Boolean, default: false })
+  disabled!: boolean;
 }
 export const EndUserRecordSchema = SchemaFactory.createForClass(EndUserRecord);

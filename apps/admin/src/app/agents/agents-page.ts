@@ -29,7 +29,12 @@ import { AgentDialog } from './agent-dialog';
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>Agent</th>
           <td mat-cell *matCellDef="let agent">
-            <div class="sb-primary-text">{{ agent.displayName }}</div>
+            <div class="sb-primary-text">
+              {{ agent.displayName }}
+              @if (agent.disabled) {
+                <span class="sb-tag" matTooltip="Cannot sign in; offered no chats">Disabled</span>
+              }
+            </div>
             <div class="sb-mono sb-muted">{{ agent.id }}</div>
           </td>
         </ng-container>
@@ -68,6 +73,11 @@ import { AgentDialog } from './agent-dialog';
           <th mat-header-cell *matHeaderCellDef class="sb-actions-cell"><span class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let agent" class="sb-actions-cell">
             <button matIconButton type="button" [attr.aria-label]="'Edit ' + agent.displayName" matTooltip="Edit" (click)="edit(agent)"><mat-icon>edit</mat-icon></button>
+            @if (agent.disabled) {
+              <button matIconButton type="button" [attr.aria-label]="'Enable ' + agent.displayName" matTooltip="Enable: may sign in again" (click)="setDisabled(agent, false)"><mat-icon>check_circle</mat-icon></button>
+            } @else {
+              <button matIconButton type="button" [attr.aria-label]="'Disable ' + agent.displayName" matTooltip="Disable: signs them out, keeps the profile" (click)="setDisabled(agent, true)"><mat-icon>block</mat-icon></button>
+            }
             <button matIconButton type="button" [attr.aria-label]="'Delete ' + agent.displayName" matTooltip="Delete" (click)="remove(agent)"><mat-icon>delete</mat-icon></button>
           </td>
         </ng-container>
@@ -90,6 +100,20 @@ export class AgentsPage {
 
   protected edit(agent?: AgentView): void {
     this.actions.open(AgentDialog, { agent }, (saved) => `Agent ${saved.displayName} ${agent ? 'saved' : 'created'}.`);
+  }
+
+  /** Disabling signs the agent out on every gateway and refuses their sign-in until enabled again (issue 13). */
+  protected setDisabled(agent: AgentView, disabled: boolean): void {
+    this.actions.setDisabled(
+      agent,
+      disabled,
+      {
+        title: `Disable agent ${agent.displayName}?`,
+        message: 'They are signed out at once and cannot sign in until enabled again, so no chats are offered to them. Chats they hold stay assigned until closed or released.',
+        confirm: 'Disable agent',
+      },
+      () => this.api.agents.patch(agent.id, { disabled }),
+    );
   }
 
   protected remove(agent: AgentView): void {

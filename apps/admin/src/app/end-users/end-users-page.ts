@@ -29,7 +29,12 @@ import { EndUserDialog } from './end-user-dialog';
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>End user</th>
           <td mat-cell *matCellDef="let user">
-            <div class="sb-primary-text">{{ user.displayName }}</div>
+            <div class="sb-primary-text">
+              {{ user.displayName }}
+              @if (user.disabled) {
+                <span class="sb-tag" matTooltip="Cannot sign in">Disabled</span>
+              }
+            </div>
             <div class="sb-mono sb-muted">{{ user.id }}</div>
           </td>
         </ng-container>
@@ -56,6 +61,11 @@ import { EndUserDialog } from './end-user-dialog';
           <th mat-header-cell *matHeaderCellDef class="sb-actions-cell"><span class="cdk-visually-hidden">Actions</span></th>
           <td mat-cell *matCellDef="let user" class="sb-actions-cell">
             <button matIconButton type="button" [attr.aria-label]="'Edit ' + user.displayName" matTooltip="Edit" (click)="edit(user)"><mat-icon>edit</mat-icon></button>
+            @if (user.disabled) {
+              <button matIconButton type="button" [attr.aria-label]="'Enable ' + user.displayName" matTooltip="Enable: may sign in again" (click)="setDisabled(user, false)"><mat-icon>check_circle</mat-icon></button>
+            } @else {
+              <button matIconButton type="button" [attr.aria-label]="'Disable ' + user.displayName" matTooltip="Disable: signs them out, keeps the record" (click)="setDisabled(user, true)"><mat-icon>block</mat-icon></button>
+            }
             <button matIconButton type="button" [attr.aria-label]="'Delete ' + user.displayName" matTooltip="Delete" (click)="remove(user)"><mat-icon>delete</mat-icon></button>
           </td>
         </ng-container>
@@ -82,6 +92,16 @@ export class EndUsersPage {
 
   protected edit(user?: EndUserView): void {
     this.actions.open(EndUserDialog, { user }, (saved) => `End user ${saved.displayName} ${user ? 'saved' : 'created'}.`);
+  }
+
+  /** Disabling signs the end user out on every gateway and refuses their sign-in until enabled again (issue 13). */
+  protected setDisabled(user: EndUserView, disabled: boolean): void {
+    this.actions.setDisabled(
+      user,
+      disabled,
+      { title: `Disable ${user.displayName}?`, message: 'They are signed out at once and cannot sign in until enabled again. Their records and past chats stay.', confirm: 'Disable end user' },
+      () => this.api.endUsers.patch(user.id, { disabled }),
+    );
   }
 
   protected remove(user: EndUserView): void {

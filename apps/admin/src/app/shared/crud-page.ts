@@ -31,6 +31,31 @@ export class CrudActions<T> {
       });
   }
 
+  /**
+   * Disables a user (after the confirmation: their sessions end at once) or
+   * enables them again (no confirmation), says so, reloads.
+   */
+  setDisabled(item: T, disabled: boolean, confirm: ConfirmDialogData, request: () => Observable<unknown>): void {
+    const run = () =>
+      request().subscribe({
+        next: () => {
+          this.snackBar.open(`${this.describe(item)} ${disabled ? 'disabled' : 'enabled'}.`, undefined, { duration: 4000 });
+          this.list.reload();
+        },
+        error: (error: unknown) => this.snackBar.open(describeFailure(error), 'Dismiss', { duration: 8000 }),
+      });
+    if (!disabled) {
+      run();
+      return;
+    }
+    this.dialog
+      .open(ConfirmDialog, { data: { ...confirm, destructive: true } })
+      .afterClosed()
+      .subscribe((confirmed?: boolean) => {
+        if (confirmed) run();
+      });
+  }
+
   remove(item: T, confirm: ConfirmDialogData, request: () => Observable<void>): void {
     this.dialog
       .open(ConfirmDialog, { data: { ...confirm, destructive: true } })

@@ -42,10 +42,13 @@ export class AgentsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change the named fields of the agent; the others keep their values' })
+  @ApiOperation({ summary: 'Change the named fields of the agent; the others keep their values. `disabled: true` ends their sessions on every gateway and refuses their sign-in (403 ACCOUNT_DISABLED); `false` lets them sign in again' })
   @ApiZodBody(agentPatchSchema)
-  patch(@Param('id') id: string, @Body(zodPipe(agentPatchSchema)) input: z.infer<typeof agentPatchSchema>) {
-    return this.agents.update(id, input);
+  async patch(@Param('id') id: string, @Body(zodPipe(agentPatchSchema)) input: z.infer<typeof agentPatchSchema>) {
+    const updated = await this.agents.update(id, input);
+    // Disabled (the flag is stored first, so a sign-in racing this is refused): tokens and sockets end on every gateway (issue 13).
+    if (input.disabled === true) await this.revocations.revoke(id);
+    return updated;
   }
 
   @Delete(':id')

@@ -16,10 +16,12 @@ const toView = (doc: AgentRecord): AgentView => ({
   queues: doc.queues ?? [],
   companies: doc.companies ?? [],
   cap: doc.cap ?? 0,
+  // Only a disabled user carries the flag: views of enabled ones keep their shape.
+  ...(doc.disabled === true ? { disabled: true } : {}),
 });
 
 /** Only the agent's profile: presence and load are live state kept elsewhere (agent state KV). */
-const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1 } as const;
+const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1, disabled: 1 } as const;
 
 @Injectable()
 export class AgentsService {

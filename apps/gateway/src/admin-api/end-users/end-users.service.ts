@@ -18,6 +18,8 @@ const toView = (doc: EndUserRecord): EndUserView => ({
   phone: doc.phone ?? '',
   site: doc.site ?? '',
   assets: (doc.assets ?? []).map((a) => ({ id: a.id, name: a.name ?? a.id, ...(a.deviceId ? { deviceId: a.deviceId } : {}) })),
+  // Only a disabled user carries the flag: views of enabled ones keep their shape.
+  ...(doc.disabled === true ? { disabled: true } : {}),
 });
 
 /** End users with contact, site, company and assets (R15's Customer Information). */

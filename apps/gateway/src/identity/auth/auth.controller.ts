@@ -1,5 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, Ip, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { loginRequestSchema, refreshRequestSchema, type LoginResponse, type Principal } from '@switchboard/contracts';
+import { AccountStatus } from '../account-status/account-status';
 import { IDENTITY_PROVIDER, type IdentityProvider } from '../identity-provider';
 import { SessionRevocations } from '../revocation/session-revocations';
 import { TokenService, type IssuedSession } from '../token/token.service';
@@ -14,10 +15,11 @@ export class AuthController {
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(SharedSignInThrottle) private readonly throttle: SharedSignInThrottle,
     @Inject(SessionRevocations) private readonly revocations: SessionRevocations,
+    @Inject(AccountStatus) private readonly accounts: AccountStatus,
   ) {}
 
   /**
-   * Exchanges a username and password for a signed token; repeated failures make that
+   * Exchanges a username and password for a signed token (403 ACCOUNT_DISABLED for a disabled agent or end user); repeated failures make that
    * account wait from that address, and an address trying many accounts wait (429).
    */
   @Post('login')
@@ -41,6 +43,7 @@ export class AuthController {
       await this.throttle.failed(username, address);
       throw new UnauthorizedException({ code: 'UNAUTHORIZED', message: 'Wrong username or password.' });
     }
+    await this.accounts.refuseDisabled(principal);
     return sessionResponse(await this.tokens.issueSession(principal), principal);
   }
 
@@ -57,6 +60,7 @@ export class AuthController {
         message: check.reason === 'invalid' ? 'The refresh token is not valid.' : 'This sign-in has ended; sign in again.',
       });
     }
+    await this.accounts.refuseDisabled(check.principal);
     return sessionResponse(await this.tokens.issueSession(check.principal), check.principal);
   }
 

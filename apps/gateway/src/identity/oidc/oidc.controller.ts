@@ -1,3 +1,4 @@
+import { AccountStatus } from '../account-status/account-status';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { TokenService } from '../token/token.service';
 import { safeReturnPath } from './oidc-principal';
@@ -35,6 +36,7 @@ export class OidcController {
     @Inject(OidcSignIn) private readonly oidc: OidcSignIn,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(PASSWORD_SIGN_IN) private readonly passwordSignIn: boolean,
+    @Inject(AccountStatus) private readonly accounts: AccountStatus,
   ) {}
 
   /** Which ways of signing in this gateway offers (the consoles show the buttons that work). */
@@ -54,6 +56,7 @@ export class OidcController {
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const callbackUrl = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
     const { principal, returnTo } = await this.oidc.finish(callbackUrl, cookieOf(req, FLOW_COOKIE));
+    await this.accounts.refuseDisabled(principal);
     const session = await this.tokens.issueSession(principal);
     res.clearCookie(FLOW_COOKIE, { path: '/api/auth/oidc' });
     const fragment = new URLSearchParams({

@@ -31,12 +31,14 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
         sam: { name: 'Sam Supervisor', switchboard_role: 'supervisor' },
         alice: { name: 'Alice Agent', switchboard_role: ['agent'] },
         nobody: { name: 'No Profile', switchboard_role: 'agent' },
+        dora: { name: 'Dora Disabled', switchboard_role: 'agent' },
         erin: { name: 'Erin User', switchboard_role: 'endUser' },
         guest: { name: 'Guest', switchboard_role: 'visitor' },
       },
     });
     const db = await mongoose.createConnection(database.uri).asPromise();
     await db.collection('agents').insertOne({ _id: 'alice' as never, displayName: 'Alice Agent', queues: ['General'], companies: ['acme'], cap: 0 });
+    await db.collection('agents').insertOne({ _id: 'dora' as never, displayName: 'Dora Disabled', queues: ['General'], companies: ['acme'], cap: 0, disabled: true });
     await db.close();
     gateway = await startGatewayInProcess({
       NATS_URL: testInfra().natsUrl,
@@ -92,6 +94,10 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     expect(hello.type).toBe('hello');
     socket.close();
     await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'nobody', `${url}/agent/`)).rejects.toThrow(/403[\s\S]*NO_AGENT_PROFILE/);
+  });
+
+  it('issue 13 (disable a user without deleting them): an agent an administrator disabled is refused at the provider callback with 403 ACCOUNT_DISABLED', async () => {
+    await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'dora', `${url}/agent/`)).rejects.toThrow(/403[\s\S]*ACCOUNT_DISABLED/);
   });
 
   it('issue 13 (OIDC for end users): an end user signs in to the widget; an account without a Switchboard role is refused 403 OIDC_NO_ROLE', async () => {

@@ -104,4 +104,73 @@ describe('issue 13: sessions that can be ended, on every gateway (real NATS, two
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: 'BAD_REQUEST' });
   });
+
+  const patch = (url: string, path: string, token: string, body: unknown) =>
+    fetch(`${url}${path}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('issue 13 (disable a user without deleting them): disabling an agent closes their socket on the other gateway with 4401, refuses their token, refresh token and sign-in (403 ACCOUNT_DISABLED); enabling lets them sign in again', async () => {
+    const [first, second] = stack.urls as [string, string];
+    await stack.addAgent('disabled-agent', { queues: ['General'] });
+    const login = loginResponseSchema.parse(await (await post(second, '/api/auth/login', undefined, { username: 'disabled-agent', password: 'agent123' })).json());
+    const { closed } = await openSocket(second, login.token);
+    const admin = await stack.login('admin', 'admin123', first);
+
+    const disabled = await patch(first, '/api/admin/agents/disabled-agent', admin, { disabled: true });
+    expect(disabled.status).toBe(200);
+    expect(await disabled.json()).toMatchObject({ id: 'disabled-agent', disabled: true, queues: ['General'] });
+
+    await eventually(() => expect(closed()).toBe(WS_CLOSE_CODES.UNAUTHORIZED), { timeoutMs: 5000 });
+    await eventually(async () => expect((await me(second, login.token)).status).toBe(401), { timeoutMs: 5000 });
+    expect((await me(first, login.token)).status).toBe(401);
+    // Offline for routing: a socket cannot be opened again with the old token.
+    const again = new WebSocket(`${second.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(login.token)}`);
+    expect(await new Promise<number>((resolve) => again.on('close', resolve))).toBe(WS_CLOSE_CODES.UNAUTHORIZED);
+    expect((await post(first, '/api/auth/refresh', undefined, { refreshToken: login.refreshToken })).status).toBe(401);
+    for (const url of [first, second]) {
+      const refused = await post(url, '/api/auth/login', undefined, { username: 'disabled-agent', password: 'agent123' });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ code: 'ACCOUNT_DISABLED', message: expect.stringMatching(/disabled/) });
+    }
+    // Listed as disabled, the profile otherwise kept.
+    const listed = await (await fetch(`${second}/api/admin/agents/disabled-agent`, { headers: { authorization: `Bearer ${admin}` } })).json();
+    expect(listed).toMatchObject({ id: 'disabled-agent', disabled: true, queues: ['General'] });
+
+    const enabled = await patch(second, '/api/admin/agents/disabled-agent', admin, { disabled: false });
+    expect(enabled.status).toBe(200);
+    const back = await post(first, '/api/auth/login', undefined, { username: 'disabled-agent', password: 'agent123' });
+    expect(back.status).toBe(200);
+    const { token } = loginResponseSchema.parse(await back.json());
+    expect((await me(second, token)).status).toBe(200);
+    const reconnected = await openSocket(second, token);
+    reconnected.socket.close();
+  });
+
+  it('issue 13 (disable a user without deleting them): a disabled end user cannot sign in and their token ends; a bad flag is a typed 400', async () => {
+    const [first, second] = stack.urls as [string, string];
+    await stack.addEndUser('disabled-user');
+    const token = await stack.login('disabled-user', 'user123', second);
+    const admin = await stack.login('admin', 'admin123', first);
+
+    const badFlag = await patch(first, '/api/admin/end-users/disabled-user', admin, { disabled: 'yes' });
+    expect(badFlag.status).toBe(400);
+    expect(await badFlag.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+
+    const disabled = await patch(first, '/api/admin/end-users/disabled-user', admin, { disabled: true });
+    expect(disabled.status).toBe(200);
+    expect(await disabled.json()).toMatchObject({ id: 'disabled-user', disabled: true });
+    await eventually(async () => expect((await me(second, token)).status).toBe(401), { timeoutMs: 5000 });
+    const refused = await post(second, '/api/auth/login', undefined, { username: 'disabled-user', password: 'user123' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'ACCOUNT_DISABLED' });
+
+    expect((await patch(first, '/api/admin/end-users/disabled-user', admin, { disabled: false })).status).toBe(200);
+    expect((await post(second, '/api/auth/login', undefined, { username: 'disabled-user', password: 'user123' })).status).toBe(200);
+  });
+
+  it('issue 13 (disable a user without deleting them): the OpenAPI document offers `disabled` on PATCH of agents and end users', async () => {
+    const document = await (await fetch(`${stack.urls[0]}/api/docs-json`)).json();
+    for (const path of ['/api/admin/agents/{id}', '/api/admin/end-users/{id}']) {
+      expect(document.paths[path].patch.requestBody.content['application/json'].schema.properties.disabled).toMatchObject({ type: 'boolean' });
+    }
+  });
 });

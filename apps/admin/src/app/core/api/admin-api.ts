@@ -58,6 +58,11 @@ export class ResourceClient<View, Create = Partial<View>, Update = Partial<Creat
   remove(id: string): Observable<void> {
     return this.http.delete<void>(`${this.path}/${encodeURIComponent(id)}`);
   }
+
+  /** PATCH: only the named fields change (e.g. `{ disabled: true }` for agents and end users). */
+  patch(id: string, body: Update): Observable<View> {
+    return this.http.patch<View>(`${this.path}/${encodeURIComponent(id)}`, body);
+  }
 }
 
 /** The gateway's admin REST API (`/api/admin`, OpenAPI at `/api/docs`). */
