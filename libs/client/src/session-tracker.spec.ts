@@ -40,8 +40,8 @@ describe('SessionTracker', () => {
     expect(resume).toHaveBeenCalledTimes(1);
     expect(resume).toHaveBeenCalledWith('s', 1);
     release();
+    // The resume in flight is the one returned: it ends after the frames that waited are delivered.
     await tracker.resume('s');
-    await new Promise((r) => setTimeout(r, 0));
     expect(delivered).toEqual([2, 3, 4, 5]);
   });
 

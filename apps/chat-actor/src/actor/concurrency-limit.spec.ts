@@ -6,17 +6,25 @@ describe('A1 command concurrency limit of a chat-actor process', () => {
     let running = 0;
     let peak = 0;
     const started: number[] = [];
-    await Promise.all(
+    // Every piece runs until the test lets the work go on.
+    let go!: () => void;
+    const held = new Promise<void>((r) => (go = r));
+    const all = Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         limit.run(async () => {
           started.push(i);
           running++;
           peak = Math.max(peak, running);
-          await new Promise((r) => setTimeout(r, 5));
+          await held;
           running--;
         }),
       ),
     );
+    // Three run at once, the other 17 wait.
+    expect(started).toEqual([0, 1, 2]);
+    expect(limit.queued).toBe(17);
+    go();
+    await all;
     expect(peak).toBe(3);
     expect(started).toEqual([...Array(20).keys()]);
   });
