@@ -46,17 +46,25 @@ export default [
               // The domain is plain TypeScript: no framework, no driver, no validation library.
               bannedExternalImports: [...FRAMEWORKS_AND_DRIVERS, 'zod'],
             },
+            // The browser apps: code that runs in the browser (or is bundled for it), never server,
+            // tooling or test-harness code. Their browser tests live in the e2e projects.
             { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:agent', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:widget', onlyDependOnLibsWithTags: ['scope:shared'] },
-            // Browser tests of the agent console and widget: the harness and the wire contracts only.
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling'] },
+            // Browser tests of the consoles and widget: the test harness (which starts the real stack)
+            // and the browser-safe libs.
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'] },
+            // Libs the browser may load (domain, contracts, client, chat-ui): nothing else.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             { sourceTag: 'scope:tooling', onlyDependOnLibsWithTags: ['scope:tooling'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
-            { sourceTag: 'scope:chat', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
-            { sourceTag: 'scope:router', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
+            // libs/testing: starts the infrastructure (tooling) and the services (server) for tests.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling', 'scope:testing'] },
+            // The services; their integration tests use the harness.
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
+            { sourceTag: 'scope:chat', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
+            { sourceTag: 'scope:router', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling', 'scope:testing'] },
           ],
         },
       ],

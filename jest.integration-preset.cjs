@@ -5,7 +5,7 @@ const preset = require('./jest.preset.cjs');
 
 module.exports = {
   ...preset,
-  globalSetup: path.join(__dirname, 'libs/testing/src/infra/global-setup.ts'),
-  globalTeardown: path.join(__dirname, 'libs/testing/src/infra/global-teardown.ts'),
+  globalSetup: path.join(__dirname, 'libs/infra/src/jest/global-setup.ts'),
+  globalTeardown: path.join(__dirname, 'libs/infra/src/jest/global-teardown.ts'),
   testTimeout: 60000,
 };

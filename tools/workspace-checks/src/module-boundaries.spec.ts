@@ -50,3 +50,49 @@ describe('module boundaries are enforced by lint', () => {
     expect(output).toContain('@nx/enforce-module-boundaries');
   });
 });
+
+/** One named import from a workspace lib, used so that no other rule has anything to say. */
+const importOf = (lib: string, name: string): string => `import { ${name} } from '${lib}';\nexport const used = ${name};\n`;
+
+const SERVER_KIT = importOf('@switchboard/service-kit', 'ServiceModule');
+const INFRA = importOf('@switchboard/infra', 'provideInfrastructure');
+const HARNESS = importOf('@switchboard/testing', 'eventually');
+
+describe('the browser reaches no server, tooling or test-harness code', () => {
+  // Libs the browser loads (scope:shared) and the browser apps, each against each forbidden lib.
+  const forbidden: ReadonlyArray<readonly [string, string, string]> = [
+    ['libs/client/src/lint-fixture.ts', '@switchboard/service-kit', SERVER_KIT],
+    ['libs/client/src/lint-fixture.ts', '@switchboard/infra', INFRA],
+    ['libs/client/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['libs/chat-ui/src/lint-fixture.ts', '@switchboard/service-kit', SERVER_KIT],
+    ['libs/chat-ui/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['libs/domain/src/lint-fixture.ts', '@switchboard/infra', INFRA],
+    ['apps/agent/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['apps/widget/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['apps/admin/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['apps/agent/src/lint-fixture.ts', '@switchboard/infra', INFRA],
+  ];
+
+  it.each(forbidden)('refuses %s importing %s', (path, lib, source) => {
+    const { exitCode, output } = lintAs(path, source);
+    expect(exitCode).toBe(1);
+    expect(output).toContain('@nx/enforce-module-boundaries');
+    // The scope rule, not some other complaint: nx names the tags the project may depend on.
+    expect(output).toContain('can only depend on libs tagged with');
+  });
+
+  // The same imports where they belong: the rule refuses by scope, not every import of the lib.
+  const allowed: ReadonlyArray<readonly [string, string, string]> = [
+    ['apps/gateway/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['apps/console-e2e/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['apps/admin-e2e/src/lint-fixture.ts', '@switchboard/testing', HARNESS],
+    ['libs/testing/src/lint-fixture.ts', '@switchboard/infra', INFRA],
+    ['libs/testing/src/lint-fixture.ts', '@switchboard/service-kit', SERVER_KIT],
+    ['libs/agent-state/src/lint-fixture.ts', '@switchboard/service-kit', SERVER_KIT],
+  ];
+
+  it.each(allowed)('accepts %s importing %s', (path, _lib, source) => {
+    const { exitCode, output } = lintAs(path, source);
+    expect({ exitCode, output }).toMatchObject({ exitCode: 0 });
+  });
+});

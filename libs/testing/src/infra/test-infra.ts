@@ -6,7 +6,7 @@ export function testInfra(): { natsUrl: string; mongoUri: string; source: string
   const natsUrl = process.env['SB_TEST_NATS_URL'];
   const mongoUri = process.env['SB_TEST_MONGODB_URI'];
   if (!natsUrl || !mongoUri) {
-    throw new Error('Integration tests need the jest globalSetup of @switchboard/testing (run them through nx or npm test)');
+    throw new Error('Integration tests need the jest globalSetup of jest.integration-preset.cjs (libs/infra/src/jest; run them through nx or npm test)');
   }
   return { natsUrl, mongoUri, source: process.env['SB_TEST_INFRA_SOURCE'] ?? 'unknown' };
 }

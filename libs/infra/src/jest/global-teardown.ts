@@ -1,6 +1,5 @@
-// Jest loads globalSetup/globalTeardown without moduleNameMapper, hence the relative import.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import type { Infrastructure } from '../../../infra/src/index';
+// Jest's globalTeardown for the integration tiers (see global-setup.ts).
+import type { Infrastructure } from '../provide-infrastructure';
 
 /** Jest globalTeardown: stops what globalSetup started; nothing is left running. */
 export default async function globalTeardown(): Promise<void> {

@@ -1,6 +1,7 @@
-// Jest loads globalSetup/globalTeardown without moduleNameMapper, hence the relative import.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { provideInfrastructure, type Infrastructure } from '../../../infra/src/index';
+// Jest's globalSetup for the integration tiers (jest.integration-preset.cjs). It lives in this
+// lib because Jest loads it without moduleNameMapper: the import stays inside the project.
+// libs/testing's testInfra() reads the variables it sets.
+import { provideInfrastructure, type Infrastructure } from '../provide-infrastructure';
 import { resolve } from 'node:path';
 
 /** Jest globalSetup: one NATS and one MongoDB-wire server for the whole run. */

@@ -4,8 +4,8 @@ const preset = require('../../jest.integration-preset.cjs');
 
 module.exports = {
   ...preset,
-  displayName: 'admin:browser',
+  displayName: 'admin-e2e:integration',
   rootDir: __dirname,
-  testMatch: ['<rootDir>/e2e/**/*.integration-spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
   testTimeout: 120000,
 };
