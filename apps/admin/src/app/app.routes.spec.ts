@@ -32,6 +32,7 @@ describe('console routes', () => {
   });
 
   afterEach(() => {
+    jest.useRealTimers();
     TestBed.inject(HttpTestingController).match(() => true);
     TestBed.inject(AuthSession).signOut();
   });
@@ -71,12 +72,15 @@ describe('console routes', () => {
   );
 
   it('sends the bearer token with calls to the admin API', async () => {
+    // The list coalesces reloads on the rxjs scheduler (setInterval) before it asks: that clock is the test's.
+    jest.useFakeTimers({ doNotFake: ['Date', 'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout'] });
     signInAs('admin');
     await harness.navigateByUrl('/support-queues');
-    // The list coalesces reloads of one tick before it asks.
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const http = TestBed.inject(HttpTestingController);
+    http.expectNone((r) => r.url === '/api/admin/queues');
+    await jest.advanceTimersByTimeAsync(1);
 
-    const request = TestBed.inject(HttpTestingController).expectOne((r) => r.url === '/api/admin/queues');
+    const request = http.expectOne((r) => r.url === '/api/admin/queues');
     expect(request.request.headers.get('Authorization')).toBe('Bearer signed.admin.token');
   });
 
