@@ -1,4 +1,5 @@
 import { decodeJson } from '@switchboard/service-kit';
+import { consistently } from '@switchboard/testing';
 import { createSubjects } from '@switchboard/contracts';
 import { startAdminApi, type AdminApiHarness } from '../testing/admin-api.harness';
 
@@ -29,9 +30,10 @@ describe('admin API: settings (real NATS + database)', () => {
     const changed = await api.call('PUT', '/api/admin/settings', { agentAutoAccept: true, maxConcurrentChatsPerAgent: 3 });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ agentAutoAccept: true, maxConcurrentChatsPerAgent: 3, supportQueues: false, revision: 1 });
+    // Published and flushed before the answer: after our own round trip to the server it is here, and only once.
     await api.nc.flush();
-    await new Promise((r) => setTimeout(r, 100));
     expect(events).toEqual([{ revision: 1 }]);
+    await consistently(() => expect(events).toEqual([{ revision: 1 }]), { forMs: 300 });
     sub.unsubscribe();
     expect((await api.call('GET', '/api/admin/settings')).body).toMatchObject({ agentAutoAccept: true, maxConcurrentChatsPerAgent: 3, revision: 1 });
   });
