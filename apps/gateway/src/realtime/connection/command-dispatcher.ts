@@ -8,8 +8,8 @@ import { SessionHandlers } from '../sessions/session.handlers';
 import { COMMAND_ACCESS } from './command-access';
 import type { CommandHandler, CommandHandlers } from './command-handler';
 import type { Connection } from './connection';
-import { ConnectionRegistry } from './connection-registry';
 import { parseFrame } from './frame-parser';
+import { PrincipalLimits } from './principal-limits';
 
 /** Commands one socket may have being answered at once, the default burst (bounds the memory its answers hold). */
 export const MAX_IN_FLIGHT_PER_SOCKET = 40;
@@ -29,7 +29,7 @@ export class CommandDispatcher {
     @Inject(SessionHandlers) sessions: SessionHandlers,
     @Inject(EndUserHandlers) endUsers: EndUserHandlers,
     @Inject(AgentHandlers) agents: AgentHandlers,
-    @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
+    @Inject(PrincipalLimits) private readonly principals: PrincipalLimits,
   ) {
     this.handlers = { ...sessions.handlers, ...endUsers.handlers, ...agents.handlers };
   }
@@ -56,11 +56,18 @@ export class CommandDispatcher {
       this.refuseRate(conn, text, this.config.WS_RATE_PER_SECOND);
       return;
     }
-    // One principal's sockets on this gateway share a budget too, so more sockets buy no more commands.
-    if (!this.registry.principalLimiter(conn).take()) {
-      this.refuseRate(conn, text, this.registry.principalRatePerSecond, 'over all your connections');
-      return;
-    }
+    // One principal's sockets on every gateway share a budget too, so more sockets buy no more commands (ADR 10).
+    // The frame goes on at once while this gateway holds a slice of that budget, else after the slice arrives.
+    const { role, id } = conn.principal;
+    this.principals.admitCommand(
+      role,
+      id,
+      () => conn.open && this.handle(conn, text),
+      () => conn.open && this.refuseRate(conn, text, this.principals.ratePerSecond, 'over all your connections'),
+    );
+  }
+
+  private handle(conn: Connection, text: string | undefined): void {
     if (text === undefined) {
       conn.send({ type: 'error', error: { code: 'BAD_FRAME', message: 'Binary frames are not part of the protocol; send JSON text.' } });
       return;

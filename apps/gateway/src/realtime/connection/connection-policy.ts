@@ -13,10 +13,15 @@ export const connectionPolicyFields = {
    * past it (with a burst of twice as many) the socket is closed with 4429.
    */
   WS_FLOOD_FRAMES_PER_SECOND: z.coerce.number().positive().max(10_000_000).default(100),
-  /** Sockets one principal may have open on one gateway; more are refused with 4409 TOO_MANY_CONNECTIONS. */
+  /** Sockets one principal may have open over all gateways sharing a NATS; more are refused with 4409 TOO_MANY_CONNECTIONS (ADR 10). */
   WS_MAX_SOCKETS_PER_PRINCIPAL: z.coerce.number().int().min(1).max(100_000).default(20),
-  /** Commands per second of one principal over all its sockets on one gateway (burst: twice as many). */
+  /** Commands per second of one principal over all its sockets on all gateways (burst: twice as many; ADR 10). */
   WS_PRINCIPAL_RATE_PER_SECOND: z.coerce.number().positive().max(10_000_000).default(30),
+  /**
+   * How long a gateway's count of a principal's sockets stays valid in the shared bucket without being renewed
+   * (renewed every third of it): the sockets of a gateway that died stop counting after at most this long (ADR 10).
+   */
+  WS_PRINCIPAL_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
 };
 
 export interface ConnectionPolicy extends HttpConfig {
@@ -24,6 +29,7 @@ export interface ConnectionPolicy extends HttpConfig {
   WS_FLOOD_FRAMES_PER_SECOND: number;
   WS_MAX_SOCKETS_PER_PRINCIPAL: number;
   WS_PRINCIPAL_RATE_PER_SECOND: number;
+  WS_PRINCIPAL_LEASE_MS: number;
 }
 
 export const CONNECTION_POLICY = Symbol('CONNECTION_POLICY');

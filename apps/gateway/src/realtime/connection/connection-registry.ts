@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
+import { Injectable } from '@nestjs/common';
 import type { Connection } from './connection';
-import { CONNECTION_POLICY, type ConnectionPolicy } from './connection-policy';
-import { RateLimiter } from './rate-limiter';
 
-/** The sockets of this gateway instance, by principal. Nothing here outlives the process (A8). */
+/**
+ * The sockets of this gateway instance, by principal. Nothing here outlives the process (A8);
+ * the limits per principal over all gateways are `PrincipalLimits`.
+ */
 @Injectable()
 export class ConnectionRegistry {
   private readonly all = new Set<Connection>();
@@ -13,30 +13,6 @@ export class ConnectionRegistry {
   private readonly adminConnections = new Set<Connection>();
   /** sessionId -> sockets that follow a session they do not hold (administrators, agents previewing their Queue). */
   private readonly watchers = new Map<string, Set<Connection>>();
-  /** One command budget per principal with sockets here, shared by all its sockets (dropped with its last socket). */
-  private readonly principalLimiters = new Map<string, RateLimiter>();
-  /** Commands per second of one principal: the configured figure, never below one socket's. */
-  readonly principalRatePerSecond: number;
-
-  constructor(
-    @Inject(CONNECTION_POLICY) private readonly policy: ConnectionPolicy,
-    @Inject(REALTIME_CONFIG) realtime: RealtimeConfig,
-  ) {
-    this.principalRatePerSecond = Math.max(policy.WS_PRINCIPAL_RATE_PER_SECOND, realtime.WS_RATE_PER_SECOND);
-  }
-
-  /** Whether the principal may open one more socket on this gateway. */
-  hasRoomFor(role: 'endUser' | 'agent' | 'admin', id: string): boolean {
-    return this.of(role, id).size < this.policy.WS_MAX_SOCKETS_PER_PRINCIPAL;
-  }
-
-  /** The command budget shared by the sockets of this connection's principal. */
-  principalLimiter(connection: Connection): RateLimiter {
-    const key = keyOf(connection.principal.role, connection.principal.id);
-    let limiter = this.principalLimiters.get(key);
-    if (!limiter) this.principalLimiters.set(key, (limiter = new RateLimiter(this.principalRatePerSecond, 2 * this.principalRatePerSecond)));
-    return limiter;
-  }
 
   add(connection: Connection): void {
     this.all.add(connection);
@@ -57,10 +33,7 @@ export class ConnectionRegistry {
     const key = keyOf(connection.principal.role, connection.principal.id);
     const set = this.byPrincipal.get(key);
     set?.delete(connection);
-    if (set && set.size === 0) {
-      this.byPrincipal.delete(key);
-      this.principalLimiters.delete(key);
-    }
+    if (set && set.size === 0) this.byPrincipal.delete(key);
     return set?.size ?? 0;
   }
 

@@ -16,6 +16,7 @@ import { checkOrigin } from '../../http/origin-policy';
 import { Connection } from './connection';
 import { CONNECTION_POLICY, type ConnectionPolicy } from './connection-policy';
 import { ConnectionRegistry } from './connection-registry';
+import { PrincipalLimits } from './principal-limits';
 
 export const WS_PATH = '/ws';
 /** Frames a client may send before its token is checked; more are dropped (a well-behaved client waits for hello). */
@@ -43,6 +44,7 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
     @Inject(EndUserPresenceService) private readonly endUserPresence: EndUserPresenceService,
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
     @Inject(CONNECTION_POLICY) private readonly policy: ConnectionPolicy,
+    @Inject(PrincipalLimits) private readonly principals: PrincipalLimits,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -97,10 +99,17 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
       ws.close(WS_CLOSE_CODES.UNAUTHORIZED, 'unauthorized');
       return;
     }
-    if (!this.registry.hasRoomFor(check.principal.role, check.principal.id)) {
+    // Sockets per principal count over every gateway (ADR 10).
+    const { role, id } = check.principal;
+    if (!(await this.principals.admitSocket(role, id))) {
       const message = `At most ${this.policy.WS_MAX_SOCKETS_PER_PRINCIPAL} connections per user; close one first.`;
       ws.send(JSON.stringify({ type: 'error', error: { code: 'TOO_MANY_CONNECTIONS', message } }));
       ws.close(WS_CLOSE_CODES.TOO_MANY_CONNECTIONS, 'too many connections');
+      return;
+    }
+    // The client may have gone while its place was taken: give the place back.
+    if (ws.readyState !== ws.OPEN) {
+      this.principals.releaseSocket(role, id);
       return;
     }
     const connection = new Connection(`c-${randomUUID()}`, ws, check.principal, {
@@ -116,6 +125,7 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
     ws.on('pong', () => (connection.alive = true));
     ws.on('close', () => {
       clearTimeout(expiry);
+      this.principals.releaseSocket(role, id);
       const remaining = this.registry.remove(connection);
       if (connection.principal.role === 'agent') this.agentPresence.disconnected(connection.principal.id, remaining);
       if (connection.principal.role === 'endUser') this.endUserPresence.disconnected(connection.principal.id, remaining);
