@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AgentStateModule } from '@switchboard/agent-state';
 import { ReferenceDataModule } from '@switchboard/reference-data';
 import { SessionStoreModule } from '@switchboard/session-store';
-import { FeedsModule } from '../feeds/feeds.module';
 import { AgentDirectory } from './agent/agent-directory.service';
 import { AgentPresenceService } from './agent/agent-presence.service';
 import { AgentHandlers } from './agent/agent.handlers';
@@ -14,6 +13,7 @@ import { PrincipalLimits } from './connection/principal-limits';
 import { RealtimeServer } from './connection/realtime.server';
 import { EndUserPresenceService } from './end-user/end-user-presence.service';
 import { EndUserHandlers } from './end-user/end-user.handlers';
+import { ChatEventStream } from './fanout/chat-event-stream';
 import { FanoutService } from './fanout/fanout.service';
 import { GatewayPresence } from './presence/gateway-presence.service';
 import { PresenceSweep } from './presence/presence-sweep.service';
@@ -32,7 +32,7 @@ export class RealtimeModule {
   static forRoot(config: RealtimeConfig & ConnectionPolicy): DynamicModule {
     return {
       module: RealtimeModule,
-      imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule, FeedsModule],
+      imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule],
       providers: [
         { provide: REALTIME_CONFIG, useValue: config },
         { provide: CONNECTION_POLICY, useValue: config },
@@ -41,6 +41,7 @@ export class RealtimeModule {
         LiveSettings,
         AgentDirectory,
         OpenSessionsProjection,
+        ChatEventStream,
         FanoutService,
         GatewayPresence,
         ChatCommands,
