@@ -1,4 +1,4 @@
-import { eventually } from '@switchboard/testing';
+import { consistently, eventually } from '@switchboard/testing';
 import { RealtimeStack, recorder } from '../../testing/realtime-stack';
 
 /** The end user's side of R1, R3.2, R5.2, R7.3, R8, R9.3, R11, R12, R13 through the WebSocket API. */
@@ -196,8 +196,7 @@ describe('end user walk (gateway, chat-actor, NATS, database)', () => {
     const seqs = seen.of(id).map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(agentSeen.notices(id)).not.toContain('USER_LEFT');
+    await consistently(() => expect(agentSeen.notices(id)).not.toContain('USER_LEFT'), { forMs: 2000 });
     agent.close();
   });
 

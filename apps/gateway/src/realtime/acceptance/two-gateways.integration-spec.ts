@@ -1,6 +1,6 @@
 import { AgentStateStore } from '@switchboard/agent-state';
 import { AgentListsModel, type SwitchboardClient } from '@switchboard/client';
-import { eventually } from '@switchboard/testing';
+import { consistently, eventually } from '@switchboard/testing';
 import { RealtimeStack, recorder } from '../../testing/realtime-stack';
 import { MAX_IN_FLIGHT_PER_SOCKET } from '../connection/command-dispatcher';
 
@@ -48,7 +48,7 @@ describe('two gateway instances, router and chat-actors', () => {
     await a.accept(id);
     // As many as one socket may have in flight at once (more are refused RATE_LIMITED, issue 13).
     const texts = Array.from({ length: MAX_IN_FLIGHT_PER_SOCKET }, (_, i) => `message ${i + 1}`);
-    await Promise.all(texts.map((t, i) => new Promise((r) => setTimeout(r, i)).then(() => user.post(id, t))));
+    await Promise.all(texts.map((t) => user.post(id, t)));
     await a.post(id, 'got them');
     await eventually(() => expect(agentSeen.of(id).filter((e) => e.type === 'MessagePosted')).toHaveLength(texts.length + 1));
     const seqs = agentSeen.of(id).map((e) => e.seq);
@@ -70,8 +70,7 @@ describe('two gateway instances, router and chat-actors', () => {
     await a.accept(id);
     first.close();
     const second = await stack.client(userId, { gateway: G2 });
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(agentSeen.notices(id)).not.toContain('USER_LEFT');
+    await consistently(() => expect(agentSeen.notices(id)).not.toContain('USER_LEFT'), { forMs: 2500 });
     second.close();
     await eventually(() => expect(agentSeen.notices(id)).toContain('USER_LEFT'), { timeoutMs: 10_000 });
     await a.end(id);
@@ -86,8 +85,7 @@ describe('two gateway instances, router and chat-actors', () => {
     const store = stack.gateways[0]!.app.get(AgentStateStore);
     await eventually(async () => expect((await store.get(id)).state.presence).toBe('online'));
     one.close();
-    await new Promise((r) => setTimeout(r, 2500));
-    expect((await store.get(id)).state.presence).toBe('online');
+    await consistently(async () => expect((await store.get(id)).state.presence).toBe('online'), { forMs: 2500, intervalMs: 100 });
     two.close();
     await eventually(async () => expect((await store.get(id)).state.presence).toBe('offline'), { timeoutMs: 10_000 });
   });
