@@ -1,5 +1,19 @@
 export { SessionStoreModule } from './session-store.module';
 export { SessionReader, type StoredSession } from './reader/session-reader';
+export {
+  OPEN_SESSIONS_BATCH,
+  OPEN_TICKETS_MAX,
+  SEARCH_PAGE_MAX,
+  SEARCH_TEXT_MAX,
+  SessionQueries,
+  SessionQueryError,
+  type OpenSessionPosition,
+  type OpenSessionSummary,
+  type OpenTicket,
+  type SessionSearch,
+  type SessionSearchPage,
+  type SessionSearchRow,
+} from './queries/session-queries';
 export { SessionRecord, SessionRecordSchema } from './schemas/session-record.schema';
 export { OutboxMark, OutboxMarkSchema, outboxMarkId } from './schemas/outbox-mark.schema';
 export { SessionCommit, SessionCommitSchema, commitId, commandKeyOf } from './schemas/session-commit.schema';

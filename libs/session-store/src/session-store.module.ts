@@ -1,11 +1,17 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { SessionQueries } from './queries/session-queries';
 import { SessionReader } from './reader/session-reader';
 import { OutboxMark, OutboxMarkSchema } from './schemas/outbox-mark.schema';
 import { SessionCommit, SessionCommitSchema } from './schemas/session-commit.schema';
 import { SessionRecord, SessionRecordSchema } from './schemas/session-record.schema';
 
-/** The chat sessions' collections (written by the chat actors only) and their reader. */
+/**
+ * The chat sessions' collections and the only ways to read them: SessionReader
+ * (one session as it is now, its history in pages) and SessionQueries (sets of
+ * sessions from their snapshots). The models are exported for the chat
+ * actors, which write them; every other service reads through the two.
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -14,7 +20,7 @@ import { SessionRecord, SessionRecordSchema } from './schemas/session-record.sch
       { name: OutboxMark.name, schema: OutboxMarkSchema },
     ]),
   ],
-  providers: [SessionReader],
-  exports: [SessionReader, MongooseModule],
+  providers: [SessionReader, SessionQueries],
+  exports: [SessionReader, SessionQueries, MongooseModule],
 })
 export class SessionStoreModule {}

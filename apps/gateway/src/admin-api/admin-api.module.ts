@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AgentStateModule } from '@switchboard/agent-state';
 import { ReferenceDataModule } from '@switchboard/reference-data';
 import { SessionStoreModule } from '@switchboard/session-store';
+import { FeedsModule } from '../feeds/feeds.module';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsService } from './agents/agents.service';
 import { CompaniesController } from './companies/companies.controller';
@@ -32,7 +33,7 @@ import { TopicsService } from './topics/topics.service';
 
 /** The admin REST API under /api/admin: one folder per resource (R19: administrators only). */
 @Module({
-  imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule],
+  imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule, FeedsModule],
   controllers: [
     SettingsController,
     QueuesController,

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AgentStateModule } from '@switchboard/agent-state';
 import { ReferenceDataModule } from '@switchboard/reference-data';
 import { SessionStoreModule } from '@switchboard/session-store';
+import { FeedsModule } from '../feeds/feeds.module';
 import { AgentDirectory } from './agent/agent-directory.service';
 import { AgentPresenceService } from './agent/agent-presence.service';
 import { AgentHandlers } from './agent/agent.handlers';
@@ -9,11 +10,9 @@ import { CustomerDirectory } from './agent/customer-info/customer-directory';
 import { ResourcesRepository } from './agent/resources/resources.repository';
 import { CommandDispatcher } from './connection/command-dispatcher';
 import { ConnectionRegistry } from './connection/connection-registry';
-import { PrincipalLimits } from './connection/principal-limits';
 import { RealtimeServer } from './connection/realtime.server';
 import { EndUserPresenceService } from './end-user/end-user-presence.service';
 import { EndUserHandlers } from './end-user/end-user.handlers';
-import { ChatEventStream } from './fanout/chat-event-stream';
 import { FanoutService } from './fanout/fanout.service';
 import { GatewayPresence } from './presence/gateway-presence.service';
 import { PresenceSweep } from './presence/presence-sweep.service';
@@ -32,16 +31,14 @@ export class RealtimeModule {
   static forRoot(config: RealtimeConfig & ConnectionPolicy): DynamicModule {
     return {
       module: RealtimeModule,
-      imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule],
+      imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule, FeedsModule],
       providers: [
         { provide: REALTIME_CONFIG, useValue: config },
         { provide: CONNECTION_POLICY, useValue: config },
         ConnectionRegistry,
-        PrincipalLimits,
         LiveSettings,
         AgentDirectory,
         OpenSessionsProjection,
-        ChatEventStream,
         FanoutService,
         GatewayPresence,
         ChatCommands,

@@ -29,7 +29,10 @@ export interface HistoryRead {
  * `chat_sessions` (a bounded summary), rolled forward through any commit
  * stored after it (`<sessionId>@<version>`). The history is the start's
  * events plus the commits, read a page at a time by `_id`. Every service that
- * reads sessions goes through here, so none depends on the snapshot being current.
+ * reads one session goes through here, so none depends on the snapshot being
+ * current; questions about sets of sessions go to SessionQueries. Nothing
+ * outside this library injects a model of the session collections but the
+ * chat actors, which write them.
  */
 @Injectable()
 export class SessionReader {
@@ -84,7 +87,9 @@ export class SessionReader {
    * the chat events cover that case for live readers.
    */
   async withStatus(statuses: readonly SessionStatus[]): Promise<SessionState[]> {
-    const docs = await this.records.find({ status: { $in: [...statuses] } }, { state: 1, ownerEpoch: 1 }).lean();
+    // One equality per status, not `$in`: FerretDB serves only the former from an index (ADR 2).
+    const perStatus = await Promise.all([...new Set(statuses)].map((status) => this.records.find({ status }, { state: 1, ownerEpoch: 1 }).lean()));
+    const docs = perStatus.flat();
     const current = await Promise.all(docs.map((d) => this.rollForward(summaryOf(d.state), d.ownerEpoch)));
     return current.map((s) => s.state).filter((s) => statuses.includes(s.status));
   }

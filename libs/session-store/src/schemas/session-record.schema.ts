@@ -69,4 +69,6 @@ export class SessionRecord {
 export const SessionRecordSchema = SchemaFactory.createForClass(SessionRecord);
 SessionRecordSchema.index({ partition: 1, startedAt: 1 });
 SessionRecordSchema.index({ status: 1, queue: 1 });
+// Status alone as well: FerretDB serves an equality filter from a single-field index only (ADR 2), and the open sessions and status counts filter on it.
+SessionRecordSchema.index({ status: 1 });
 SessionRecordSchema.index({ ownerAgentId: 1, status: 1 });

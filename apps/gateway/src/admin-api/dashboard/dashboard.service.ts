@@ -1,15 +1,16 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { AgentStateStore, loadOf, type VersionedLiveState } from '@switchboard/agent-state';
+import { loadOf, type VersionedLiveState } from '@switchboard/agent-state';
 import { SESSION_STATUS_VALUES, type DashboardSnapshot, type SessionStatusValue, type Subjects } from '@switchboard/contracts';
-import { GENERAL_QUEUE, OPEN_STATUSES } from '@switchboard/domain';
+import { GENERAL_QUEUE } from '@switchboard/domain';
 import { AgentRecord, QueueRecord } from '@switchboard/reference-data';
 import { decodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
-import { SessionRecord } from '@switchboard/session-store';
+import { SessionQueries } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
 import { BehaviorSubject, Observable } from 'rxjs';
+import { AgentStateFeed } from '../../feeds/agent-state-feed';
+import { ChatEventFeed, type ChatEventDelivery } from '../../feeds/chat-event-feed';
 import { RecordFreshnessTracker } from '../freshness/record-freshness';
 import { AssignmentRate } from './assignment-rate';
 
@@ -25,14 +26,13 @@ const ASSIGNMENT_EVENTS = new Set(['SessionAssigned']);
  * pushed to every open dashboard. Only computed while someone watches.
  */
 @Injectable()
-export class DashboardService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DashboardService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DashboardService.name);
   private readonly snapshots = new BehaviorSubject<DashboardSnapshot | undefined>(undefined);
   private readonly liveStates = new Map<string, VersionedLiveState>();
   private readonly rate = new AssignmentRate(15);
   private readonly subscriptions: Subscription[] = [];
   private stopWatch?: () => void;
-  private stopEvents?: () => void;
   private watchers = 0;
   private timer?: NodeJS.Timeout;
   private heartbeat?: NodeJS.Timeout;
@@ -40,29 +40,36 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
   private again = false;
 
   constructor(
-    @InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>,
+    @Inject(SessionQueries) private readonly sessions: SessionQueries,
     @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
     @InjectModel(QueueRecord.name) private readonly queues: Model<QueueRecord>,
-    @Inject(AgentStateStore) private readonly agentStates: AgentStateStore,
+    @Inject(AgentStateFeed) private readonly agentStates: AgentStateFeed,
+    @Inject(ChatEventFeed) private readonly chatEvents: ChatEventFeed,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
     @Inject(RecordFreshnessTracker) private readonly freshness: RecordFreshnessTracker,
   ) {}
 
+  /**
+   * Chat events through the gateway's feed: the last 15 minutes first (so the
+   * assignment rate is right after a restart), then every new one.
+   */
+  onModuleInit(): void {
+    this.chatEvents.followAll((delivery) => this.onChatEvent(delivery), { replayMs: this.rate.windowMs() });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
-    const watch = await this.agentStates.watch((agentId, state) => {
+    const watch = await this.agentStates.follow((agentId, state) => {
       if (state) this.liveStates.set(agentId, state);
       else this.liveStates.delete(agentId);
       this.changed();
     });
     this.stopWatch = watch.stop;
     this.subscriptions.push(this.nc.subscribe(this.subjects.settingsChanged, { callback: () => this.changed() }));
-    await this.followChatEvents();
   }
 
   onApplicationShutdown(): void {
     this.stopWatch?.();
-    this.stopEvents?.();
     for (const sub of this.subscriptions) sub.unsubscribe();
     clearTimeout(this.timer);
     clearInterval(this.heartbeat);
@@ -88,34 +95,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     return this.compute();
   }
 
-  /**
-   * Chat events from JetStream: the last 15 minutes first (so the assignment
-   * rate is right after a restart), then every new one. An ordered consumer:
-   * nothing to clean up, nothing shared with other gateways.
-   */
-  private async followChatEvents(): Promise<void> {
-    const js = jetstream(this.nc);
-    let consumer;
-    try {
-      // The stream holds chat events only: no subject filter (filter_subjects needs nats-server 2.10, and without it this fell back to a plain subscription).
-      consumer = await js.consumers.get(this.subjects.chatEventsStream, {
-        deliver_policy: DeliverPolicy.StartTime,
-        opt_start_time: new Date(Date.now() - this.rate.windowMs()).toISOString(),
-      });
-    } catch {
-      // No stream yet (no chat-actor ever ran): plain subscription to what comes.
-      const sub = this.nc.subscribe(this.subjects.chatEventsAll, { callback: (_e, msg) => this.onChatEvent(msg.data) });
-      this.stopEvents = () => sub.unsubscribe();
-      return;
-    }
-    const messages = await consumer.consume();
-    this.stopEvents = () => void messages.close();
-    void (async () => {
-      for await (const msg of messages) this.onChatEvent(msg.data, msg.seq, msg.info.pending);
-    })().catch((error) => this.logger.warn({ msg: 'chat event feed stopped', error: String(error) }));
-  }
-
-  private onChatEvent(data: Uint8Array, streamSeq?: number, pending = 0): void {
+  private onChatEvent({ data, streamSeq, pending }: ChatEventDelivery): void {
     try {
       const message = decodeJson(data) as {
         event?: { type?: string; at?: string; sessionId?: string; seq?: number };
@@ -127,7 +107,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
         s?.sessionId && s.version !== undefined && s.status && s.queue !== undefined
           ? { sessionId: s.sessionId, version: s.version, status: s.status, queue: s.queue, ...(s.ownerAgentId ? { ownerAgentId: s.ownerAgentId } : {}) }
           : undefined;
-      if (streamSeq !== undefined) this.freshness.note(streamSeq, pending, event?.at, session);
+      this.freshness.note(streamSeq, pending, event?.at, session);
       if (event?.type && ASSIGNMENT_EVENTS.has(event.type) && event.at) this.rate.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
     } catch {
       // A malformed event changes no figure; the snapshot is still refreshed.
@@ -165,11 +145,9 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
     // Taken before reading: the figures reflect at least this much.
     const freshness = this.freshness.now();
     const [open, closed, abandoned, queueDocs, agentDocs] = await Promise.all([
-      this.sessions.find({ status: { $in: [...OPEN_STATUSES] } }, { status: 1, queue: 1, version: 1, ownerAgentId: 1, 'state.queuedAt': 1 }).lean<
-        Array<{ _id: string; status: string; queue: string; version: number; ownerAgentId?: string; state?: { queuedAt?: string } }>
-      >(),
-      this.sessions.countDocuments({ status: 'CLOSED' }),
-      this.sessions.countDocuments({ status: 'ABANDONED' }),
+      this.sessions.openPositions(),
+      this.sessions.countWithStatus('CLOSED'),
+      this.sessions.countWithStatus('ABANDONED'),
       this.queues.find({}, { _id: 1 }).lean(),
       this.agents.find({}, { _id: 1, displayName: 1, cap: 1 }).lean(),
     ]);
@@ -183,7 +161,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
       if (session.status !== 'QUEUED') continue;
       const entry = queues.get(session.queue) ?? { waiting: 0 };
       entry.waiting++;
-      const at = session.state?.queuedAt;
+      const at = session.queuedAt;
       if (at && (!entry.oldest || at < entry.oldest)) entry.oldest = at;
       queues.set(session.queue, entry);
     }
@@ -199,7 +177,7 @@ export class DashboardService implements OnApplicationBootstrap, OnApplicationSh
       .sort((a, b) => presenceRank(a.presence) - presenceRank(b.presence) || b.load - a.load || a.displayName.localeCompare(b.displayName));
     return {
       generatedAt: new Date().toISOString(),
-      freshness: { ...freshness, recordsBehind: this.freshness.behind(open.map((o) => ({ ...o, sessionId: o._id }))) },
+      freshness: { ...freshness, recordsBehind: this.freshness.behind(open) },
       queues: queueViews,
       ...(oldest ? { oldestQueuedAt: oldest } : {}),
       agents,

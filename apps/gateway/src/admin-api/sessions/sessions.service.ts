@@ -14,13 +14,12 @@ import {
 import type { SessionEvent, SessionState } from '@switchboard/domain';
 import { AgentRecord } from '@switchboard/reference-data';
 import { ChatActorClient } from '@switchboard/service-kit';
-import { SessionReader, SessionRecord } from '@switchboard/session-store';
-import type { Model, QueryFilter } from 'mongoose';
+import { SessionQueries, SessionReader, type SessionSearchRow } from '@switchboard/session-store';
+import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { HistoryPages } from '../../realtime/sessions/history-pages';
 import { RecordFreshnessTracker } from '../freshness/record-freshness';
 import { AdminApiError } from '../shared/admin-api.error';
-import { searchFilter } from '../shared/paging';
 
 /** Domain refusals of a force-close, as HTTP statuses. */
 const STATUS_OF_CODE: Record<string, HttpStatus> = {
@@ -34,42 +33,22 @@ const STATUS_OF_CODE: Record<string, HttpStatus> = {
   UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** What a list row needs; the history stays in the database. */
-const SUMMARY_FIELDS = {
-  version: 1,
-  status: 1,
-  queue: 1,
-  endUserId: 1,
-  ownerAgentId: 1,
-  updatedAt: 1,
-  'state.topic': 1,
-  'state.endUserName': 1,
-  'state.companyId': 1,
-  'state.transferTargetAgentId': 1,
-  'state.description': 1,
-  'state.createdAt': 1,
-  'state.closedAt': 1,
-  'state.cancelledByUser': 1,
-  'state.userLeft': 1,
-} as const;
-
-type SummaryDoc = Pick<SessionRecord, '_id' | 'version' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state: Partial<SessionState> };
-
-function toSummary(doc: SummaryDoc): SessionSummaryView {
-  const s = doc.state ?? {};
+/** A search row as the admin API lists it. */
+function toSummary(row: SessionSearchRow): SessionSummaryView {
+  const s = row.summary;
   return {
-    sessionId: doc._id,
-    status: doc.status as SessionStatusValue,
-    queue: doc.queue,
+    sessionId: row.sessionId,
+    status: row.status as SessionStatusValue,
+    queue: row.queue,
     ...(s.topic ? { topic: s.topic } : {}),
-    endUserId: doc.endUserId,
+    endUserId: row.endUserId,
     ...(s.endUserName ? { endUserName: s.endUserName } : {}),
     companyId: s.companyId ?? '',
-    ...(doc.ownerAgentId ? { ownerAgentId: doc.ownerAgentId } : {}),
+    ...(row.ownerAgentId ? { ownerAgentId: row.ownerAgentId } : {}),
     ...(s.transferTargetAgentId ? { transferTargetAgentId: s.transferTargetAgentId } : {}),
     description: s.description ?? '',
-    createdAt: s.createdAt ?? new Date(doc.updatedAt).toISOString(),
-    updatedAt: new Date(doc.updatedAt).toISOString(),
+    createdAt: s.createdAt ?? new Date(row.updatedAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
     ...(s.closedAt ? { closedAt: s.closedAt } : {}),
     cancelledByUser: s.cancelledByUser ?? false,
     userLeft: s.userLeft ?? false,
@@ -85,9 +64,9 @@ function toSummary(doc: SummaryDoc): SessionSummaryView {
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>,
+    @Inject(SessionQueries) private readonly sessions: SessionQueries,
     @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
-    private readonly reader: SessionReader,
+    @Inject(SessionReader) private readonly reader: SessionReader,
     @Inject(ChatActorClient) private readonly chat: ChatActorClient,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
     @Inject(RecordFreshnessTracker) private readonly freshness: RecordFreshnessTracker,
@@ -96,37 +75,27 @@ export class SessionsService {
   async list(query: SessionListQuery): Promise<SessionPage> {
     // Taken before reading: the page reflects at least this much.
     const freshness = this.freshness.now();
-    const and: QueryFilter<SessionRecord>[] = [];
-    if (query.q) and.push(searchFilter<SessionRecord>(query.q, ['_id', 'endUserId', 'ownerAgentId', 'state.endUserName', 'state.description']));
-    if (query.status) and.push({ status: query.status });
-    if (query.queue) and.push({ queue: query.queue });
-    if (query.endUserId) and.push({ endUserId: query.endUserId });
-    if (query.agentId) {
-      and.push({ $or: [{ ownerAgentId: query.agentId }, { 'state.participants': query.agentId }, { 'state.transferTargetAgentId': query.agentId }] });
-    }
-    // ISO times of one format compare as text.
-    if (query.from) and.push({ 'state.createdAt': { $gte: new Date(query.from).toISOString() } });
-    if (query.to) and.push({ 'state.createdAt': { $lte: new Date(query.to).toISOString() } });
-    const filter = (and.length === 0 ? {} : and.length === 1 ? and[0] : { $and: and }) as QueryFilter<SessionRecord>;
-    const [docs, total] = await Promise.all([
-      this.records
-        .find(filter, SUMMARY_FIELDS)
-        .sort({ updatedAt: -1, _id: 1 })
-        .skip((query.page - 1) * query.pageSize)
-        .limit(query.pageSize)
-        .lean<SummaryDoc[]>(),
-      this.records.countDocuments(filter),
-    ]);
-    const recordsBehind = this.freshness.behind(docs.map((d) => ({ sessionId: d._id, version: d.version, status: d.status, queue: d.queue, ...(d.ownerAgentId ? { ownerAgentId: d.ownerAgentId } : {}) })));
-    return { items: docs.map(toSummary), total, page: query.page, pageSize: query.pageSize, freshness: { ...freshness, recordsBehind } };
+    const { rows, total } = await this.sessions.search({
+      ...(query.q ? { text: query.q } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.queue ? { queue: query.queue } : {}),
+      ...(query.endUserId ? { endUserId: query.endUserId } : {}),
+      ...(query.agentId ? { agentId: query.agentId } : {}),
+      ...(query.from ? { startedFrom: query.from } : {}),
+      ...(query.to ? { startedTo: query.to } : {}),
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    const recordsBehind = this.freshness.behind(rows);
+    return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize, freshness: { ...freshness, recordsBehind } };
   }
 
   /** One record with the most recent page of its history (HISTORY_PAGE_DEFAULT entries); `hasOlder` says whether more exist. */
   async get(sessionId: string): Promise<SessionDetailView> {
     const stored = await this.reader.load(sessionId);
     if (!stored) throw AdminApiError.notFound('Session', sessionId);
-    const [record, page] = await Promise.all([this.records.findById(sessionId, { updatedAt: 1 }).lean(), this.pages.events('admin', sessionId, { beforeSeq: stored.state.version + 1, limit: HISTORY_PAGE_DEFAULT })]);
-    return this.detail(stored.state, page, record?.updatedAt ?? new Date());
+    const [updatedAt, page] = await Promise.all([this.sessions.lastWrittenAt(sessionId), this.pages.events('admin', sessionId, { beforeSeq: stored.state.version + 1, limit: HISTORY_PAGE_DEFAULT })]);
+    return this.detail(stored.state, page, updatedAt ?? new Date());
   }
 
   /** A page of a record's history (messages, side notes, system events), oldest first: the entries before `beforeSeq`, at most `limit`. */
@@ -143,7 +112,7 @@ export class SessionsService {
 
   /** R17: closes an open session whatever its state, as the administrator `adminId`. */
   async forceClose(sessionId: string, adminId: string, comment?: string): Promise<SessionDetailView> {
-    if (!(await this.records.exists({ _id: sessionId }))) throw AdminApiError.notFound('Session', sessionId);
+    if (!(await this.sessions.exists(sessionId))) throw AdminApiError.notFound('Session', sessionId);
     const reply = await this.chat.send({
       type: 'ForceClose',
       commandId: randomUUID(),
@@ -167,14 +136,14 @@ export class SessionsService {
         : undefined;
     const agent = holder ? await this.agents.findById(holder.agentId, { displayName: 1 }).lean() : null;
     const summary = toSummary({
-      _id: state.sessionId,
+      sessionId: state.sessionId,
       version: state.version,
       status: state.status,
       queue: state.queue,
       endUserId: state.endUserId,
-      ownerAgentId: state.ownerAgentId,
+      ...(state.ownerAgentId ? { ownerAgentId: state.ownerAgentId } : {}),
       updatedAt,
-      state,
+      summary: state,
     });
     return {
       ...summary,

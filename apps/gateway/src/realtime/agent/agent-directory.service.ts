@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { AgentStateStore, loadOf, type VersionedLiveState } from '@switchboard/agent-state';
+import { loadOf, type VersionedLiveState } from '@switchboard/agent-state';
 import type { Subjects } from '@switchboard/contracts';
 import type { AgentInfo } from '@switchboard/domain';
 import { ReferenceDataRepository, type AgentProfile } from '@switchboard/reference-data';
 import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { AgentStateFeed } from '../../feeds/agent-state-feed';
 
 const PROFILE_REFRESH_MS = 30_000;
 
 /**
  * Every agent as the policies need it: the profile (queues, companies, from
  * MongoDB) with the live state (presence, load, from the KV bucket, watched).
- * A cache of both: rebuilt by any instance from the stores.
+ * A cache of both: rebuilt by any instance from the stores (the live states
+ * through the gateway's one watch of them, shared with the dashboard).
  */
 @Injectable()
 export class AgentDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,7 +28,7 @@ export class AgentDirectory implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
-    @Inject(AgentStateStore) private readonly states: AgentStateStore,
+    @Inject(AgentStateFeed) private readonly states: AgentStateFeed,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
   ) {}
@@ -40,7 +42,7 @@ export class AgentDirectory implements OnApplicationBootstrap, OnApplicationShut
           .then(() => this.profileListeners.forEach((l) => l()))
           .catch((err) => this.logger.warn({ err }, 'agent profiles not reloaded')),
     });
-    const watch = await this.states.watch((agentId, state) => {
+    const watch = await this.states.follow((agentId, state) => {
       const before = this.live.get(agentId)?.state.presence;
       if (state) this.live.set(agentId, state);
       else this.live.delete(agentId);

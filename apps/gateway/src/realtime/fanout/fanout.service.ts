@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import {
   AGENT_LISTS,
   type AgentList,
@@ -11,6 +11,7 @@ import {
   type SessionEventFrame,
 } from '@switchboard/contracts';
 import { notificationsFor, type Notification } from '@switchboard/domain';
+import { ChatEventFeed } from '../../feeds/chat-event-feed';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import type { Connection } from '../connection/connection';
 import { ConnectionRegistry } from '../connection/connection-registry';
@@ -18,7 +19,6 @@ import { LiveSettings } from '../sessions/live-settings.service';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { eventFor, summaryOfMessage } from '../sessions/session-views';
 import { boundedLists, listChanges, listOf, signatureOf } from './agent-lists';
-import { ChatEventStream } from './chat-event-stream';
 import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue-positions';
 
 /**
@@ -34,21 +34,25 @@ import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue
  * where the sender and the receivers are connected.
  */
 @Injectable()
-export class FanoutService implements OnApplicationBootstrap {
+export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
   /** Agents' sockets: sessions in their lists that their last snapshot left out (past the bound). */
   private readonly hidden = new WeakMap<Connection, Set<string>>();
 
   constructor(
-    @Inject(ChatEventStream) private readonly stream: ChatEventStream,
+    @Inject(ChatEventFeed) private readonly feed: ChatEventFeed,
     @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
     @Inject(AgentDirectory) private readonly agents: AgentDirectory,
     @Inject(LiveSettings) private readonly settings: LiveSettings,
   ) {}
 
+  onModuleInit(): void {
+    this.feed.followLive((message) => this.onEvent(message));
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     // Consume first, then load: an event between the two is newer than the load and wins.
-    const started = this.stream.start((message) => this.onEvent(message));
+    const started = this.feed.start();
     void started.then(() => this.projection.loadWithRetry());
     // Serve only once events flow (the consumer delivers events from its creation on),
     // unless NATS does not answer yet: then go on; the consumer comes when NATS does.

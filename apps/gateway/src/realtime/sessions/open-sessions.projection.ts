@@ -1,9 +1,7 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { ChatEventMessage, ListItem } from '@switchboard/contracts';
-import { OPEN_STATUSES, type SessionState } from '@switchboard/domain';
-import { SessionRecord } from '@switchboard/session-store';
-import type { Model } from 'mongoose';
+import { OPEN_STATUSES } from '@switchboard/domain';
+import { SessionQueries } from '@switchboard/session-store';
 import { descriptionPreview } from '../fanout/agent-lists';
 import { summaryOfMessage } from './session-views';
 
@@ -39,7 +37,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** Resolves once the database's open sessions are loaded. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
-  constructor(@InjectModel(SessionRecord.name) private readonly records: Model<SessionRecord>) {}
+  constructor(@Inject(SessionQueries) private readonly sessions: Pick<SessionQueries, 'openSessions'>) {}
 
   apply(message: ChatEventMessage): AppliedEvent {
     const { event, session } = message;
@@ -85,9 +83,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
 
   /** Loads the open sessions stored now; what the stream already told is newer and kept. */
   async loadFromDatabase(): Promise<void> {
-    const docs = await this.records.find({ status: { $in: [...OPEN_STATUSES] } }, { state: 1 }).lean();
-    for (const doc of docs) {
-      const state = doc.state as SessionState;
+    for await (const state of this.sessions.openSessions()) {
       const known = this.open.get(state.sessionId)?.version ?? this.closedAt.get(state.sessionId)?.seq ?? 0;
       if (state.version <= known) continue;
       this.openByEndUser.set(state.endUserId, state.sessionId);

@@ -1,20 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import type { CustomerInfo } from '@switchboard/contracts';
 import type { SessionState } from '@switchboard/domain';
 import { EndUserRecord } from '@switchboard/reference-data';
-import { SessionRecord } from '@switchboard/session-store';
+import { OPEN_TICKETS_MAX, SessionQueries } from '@switchboard/session-store';
 import type { Connection, Model } from 'mongoose';
 
 /** Most open tickets Customer Information lists (the newest first). */
-export const MAX_OPEN_TICKETS = 50;
+export const MAX_OPEN_TICKETS = OPEN_TICKETS_MAX;
 
 /** R15 Customer Information: contact, site, company, assets and open tickets of a session's end user. */
 @Injectable()
 export class CustomerDirectory {
   constructor(
     @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
-    @InjectModel(SessionRecord.name) private readonly sessions: Model<SessionRecord>,
+    @Inject(SessionQueries) private readonly sessions: SessionQueries,
     @InjectConnection() private readonly db: Connection,
   ) {}
 
@@ -23,17 +23,10 @@ export class CustomerDirectory {
       this.endUsers.findById(state.endUserId).lean(),
       this.db.collection<{ _id: string; name?: string }>('companies').findOne({ _id: state.companyId }),
       // Bounded and indexed: only the end user's sessions with an open ticket, only their ticket, newest first.
-      this.sessions
-        .find({ endUserId: state.endUserId, 'state.ticket.status': 'Open' })
-        .select<{ _id: string; state?: Pick<SessionState, 'ticket'> }>({ 'state.ticket': 1 })
-        .sort({ updatedAt: -1 })
-        .limit(MAX_OPEN_TICKETS)
-        .lean(),
+      this.sessions.openTicketsOf(state.endUserId, MAX_OPEN_TICKETS),
     ]);
     // Tickets live on their sessions (R14: at most one each); the current session's is current.
-    const tickets: Array<Pick<SessionState, 'sessionId' | 'ticket'>> = ticketSessions
-      .filter((d) => d._id !== state.sessionId)
-      .map((d) => ({ sessionId: d._id, ticket: d.state?.ticket }));
+    const tickets: Array<Pick<SessionState, 'sessionId' | 'ticket'>> = ticketSessions.filter((t) => t.sessionId !== state.sessionId);
     tickets.unshift(state);
     return {
       endUserId: state.endUserId,

@@ -1,0 +1,137 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { chatEventMessageSchema, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
+import { ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+
+/** Longest past a follower may ask to be replayed at start-up. */
+export const CHAT_EVENT_REPLAY_MAX_MS = 60 * 60_000;
+
+/** One message of the chat event stream, as it came. */
+export interface ChatEventDelivery {
+  /** The message body (JSON, not yet checked against its contract). */
+  data: Uint8Array;
+  /** Its sequence number in the stream. */
+  streamSeq: number;
+  /** Messages stored in the stream after it and not yet delivered to this gateway. */
+  pending: number;
+  /** Stored before this gateway began following the stream: part of the replayed recent past. */
+  replayed: boolean;
+}
+
+/**
+ * The chat event stream as this gateway follows it: one ordered JetStream
+ * consumer (ephemeral, recreated by the client after a reconnect from where
+ * it stopped, so nothing is missed across NATS hiccups) feeding every part
+ * of the gateway that follows chat events. Per session the stream order is
+ * seq order (A8: one actor publishes them).
+ *
+ * Followers register before it starts (in `onModuleInit`); it starts in the
+ * application bootstrap. It begins at the longest past a follower asked for
+ * (the dashboard's assignment rate wants the last minutes), marks what was
+ * stored before it started as replayed, and hands live followers only what
+ * came after, checked against the contract.
+ */
+@Injectable()
+export class ChatEventFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ChatEventFeed.name);
+  private readonly liveFollowers: Array<(message: ChatEventMessage) => void> = [];
+  private readonly rawFollowers: Array<(delivery: ChatEventDelivery) => void> = [];
+  private replayMs = 0;
+  private messages?: ConsumerMessages;
+  private stopped = false;
+  private started?: Promise<void>;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+  ) {}
+
+  /** Every chat event stored from the start on, checked against its contract (one that does not match is logged and skipped). */
+  followLive(follower: (message: ChatEventMessage) => void): void {
+    this.register();
+    this.liveFollowers.push(follower);
+  }
+
+  /**
+   * Every message of the stream, unchecked: first those stored in the last
+   * `replayMs` before the start (at most CHAT_EVENT_REPLAY_MAX_MS), marked
+   * replayed, then every new one.
+   */
+  followAll(follower: (delivery: ChatEventDelivery) => void, options: { replayMs?: number } = {}): void {
+    this.register();
+    this.replayMs = Math.max(this.replayMs, Math.min(CHAT_EVENT_REPLAY_MAX_MS, Math.max(0, options.replayMs ?? 0)));
+    this.rawFollowers.push(follower);
+  }
+
+  onApplicationBootstrap(): void {
+    void this.start();
+  }
+
+  /** Starts consuming once; resolves once the consumer exists (creating the stream if no chat actor has yet; retried while NATS is away). */
+  start(): Promise<void> {
+    this.started ??= this.consume();
+    return this.started;
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    this.messages?.stop();
+  }
+
+  private register(): void {
+    if (this.started) throw new Error('ChatEventFeed: followers register before the feed starts (in onModuleInit)');
+  }
+
+  private async consume(): Promise<void> {
+    const js = jetstream(this.nc);
+    let liveAfter = 0;
+    for (let attempt = 0; ; attempt++) {
+      if (this.stopped) return;
+      try {
+        await ensureChatEventsStream(this.nc, this.subjects);
+        const jsm = await jetstreamManager(this.nc);
+        // What is stored now is the past: live followers get what comes after it.
+        liveAfter = (await jsm.streams.info(this.subjects.chatEventsStream)).state.last_seq;
+        // The stream holds chat events only: no filter (NATS 2.9 has no multi-subject filters anyway).
+        const consumer = await js.consumers.get(
+          this.subjects.chatEventsStream,
+          this.replayMs > 0 ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(Date.now() - this.replayMs).toISOString() } : { deliver_policy: DeliverPolicy.New },
+        );
+        this.messages = await consumer.consume({ max_messages: 1000 });
+        break;
+      } catch (error) {
+        if (attempt % 20 === 0) this.logger.warn({ err: error, stream: this.subjects.chatEventsStream }, 'chat event stream not available; retrying');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    const messages = this.messages;
+    void (async () => {
+      for await (const m of messages) {
+        const replayed = m.seq <= liveAfter;
+        for (const follower of this.rawFollowers) {
+          try {
+            follower({ data: m.data, streamSeq: m.seq, pending: m.info.pending, replayed });
+          } catch (error) {
+            this.logger.error({ err: error, streamSeq: m.seq }, 'a chat event follower failed');
+          }
+        }
+        if (replayed || this.liveFollowers.length === 0) continue;
+        let parsed: ChatEventMessage;
+        try {
+          parsed = chatEventMessageSchema.parse(m.json());
+        } catch (error) {
+          this.logger.error({ err: error, subject: m.subject }, 'chat event does not match its contract; skipped');
+          continue;
+        }
+        for (const follower of this.liveFollowers) {
+          try {
+            follower(parsed);
+          } catch (error) {
+            this.logger.error({ err: error, sessionId: parsed.session.sessionId }, 'pushing a chat event failed');
+          }
+        }
+      }
+    })().catch((error) => this.logger.warn({ msg: 'chat event feed stopped', error: String(error) }));
+  }
+}
