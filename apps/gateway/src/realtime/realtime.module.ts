@@ -10,6 +10,7 @@ import { CustomerDirectory } from './agent/customer-info/customer-directory';
 import { ResourcesRepository } from './agent/resources/resources.repository';
 import { CommandDispatcher } from './connection/command-dispatcher';
 import { ConnectionRegistry } from './connection/connection-registry';
+import { PrincipalLimits } from './connection/principal-limits';
 import { RealtimeServer } from './connection/realtime.server';
 import { EndUserPresenceService } from './end-user/end-user-presence.service';
 import { EndUserHandlers } from './end-user/end-user.handlers';
@@ -36,6 +37,7 @@ export class RealtimeModule {
         { provide: REALTIME_CONFIG, useValue: config },
         { provide: CONNECTION_POLICY, useValue: config },
         ConnectionRegistry,
+        PrincipalLimits,
         LiveSettings,
         AgentDirectory,
         OpenSessionsProjection,
