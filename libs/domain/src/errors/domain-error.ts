@@ -76,13 +76,3 @@ export function domainError(
 ): DomainError {
   return details === undefined ? { code, message } : { code, message, details };
 }
-
-export function isDomainErrorCode(value: unknown): value is DomainErrorCode {
-  return typeof value === 'string' && (DOMAIN_ERROR_CODES as readonly string[]).includes(value);
-}
-
-export function isDomainError(value: unknown): value is DomainError {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { code?: unknown; message?: unknown };
-  return isDomainErrorCode(v.code) && typeof v.message === 'string';
-}

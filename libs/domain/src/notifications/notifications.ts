@@ -3,22 +3,17 @@ import type { SessionState } from '../session/state';
 
 /**
  * Who a notification is for. The gateway resolves audiences to sockets; the
- * domain only says who. `queueWatchers` are the agents whose Queue tab lists
- * sessions of that queue and company (R2: the gateway applies
- * `canSeeQueuedSession` with the current settings and presence).
+ * domain only says who. Agents whose Queue tab changes are not an audience:
+ * the gateway sends them list changes computed from its open-sessions
+ * projection (R2), not notices.
  */
-export type Audience =
-  | { readonly to: 'endUser'; readonly endUserId: string }
-  | { readonly to: 'agent'; readonly agentId: string }
-  | { readonly to: 'queueWatchers'; readonly queue: string; readonly companyId: string };
+export type Audience = { readonly to: 'endUser'; readonly endUserId: string } | { readonly to: 'agent'; readonly agentId: string };
 
 /**
  * Stable codes of what a notification tells its audience, with the default
  * English text beside them (`text`) so that simple clients need no table.
  */
 export type NoticeCode =
-  /** A session appeared in, or left, a Queue tab: the list must be refreshed. */
-  | 'QUEUE_CHANGED'
   | 'SESSION_STARTED'
   | 'MESSAGE'
   | 'SIDE_NOTE'
@@ -58,14 +53,15 @@ export interface Notification {
  * What `notificationsFor` reads of the session: a part of its summary, so the
  * summary a chat event carries (`ChatEventMessage['session']`) is enough.
  */
-export type NotifiedSession = Pick<SessionState, 'endUserId' | 'companyId' | 'queue' | 'ownerAgentId' | 'transferTargetAgentId'>;
+export type NotifiedSession = Pick<SessionState, 'endUserId' | 'ownerAgentId' | 'transferTargetAgentId'>;
 
 /**
- * The notifications an event implies, as data; the gateway only delivers them.
- * `state` is the session after the decision's events were applied (the actor
- * has it at hand when it publishes). From it only the end user, the company and
- * the agent now holding the session are read; events carry who was involved
- * before a change (previous owner, transfer target, queue).
+ * The notifications an event implies, as data. Each gateway computes them for
+ * every chat event it receives (FanoutService) and delivers those addressed to
+ * sockets connected to it. `state` is the session after the event (the summary
+ * the chat event message carries). From it only the end user and the agent now
+ * holding the session are read; events carry who was involved before a change
+ * (previous owner, transfer target).
  *
  * Side notes are never addressed to the end user (R13).
  */
@@ -75,14 +71,12 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     out.push({ audience, notice, text, sessionId: event.sessionId, seq: event.seq, event });
   const endUser: Audience = { to: 'endUser', endUserId: state.endUserId };
   const agent = (agentId: string): Audience => ({ to: 'agent', agentId });
-  const watchers = (queue: string): Audience => ({ to: 'queueWatchers', queue, companyId: state.companyId });
   // The agent currently holding the session: owner, or owner-to-be while a transfer is pending.
   const holder = state.ownerAgentId ?? state.transferTargetAgentId;
 
   switch (event.type) {
     case 'SessionStarted':
       add(endUser, 'SESSION_STARTED', 'Your request was received. An agent will be with you shortly.');
-      add(watchers(event.queue), 'QUEUE_CHANGED', 'A new chat is waiting.');
       break;
     case 'MessagePosted':
       add(endUser, 'MESSAGE', event.text);
@@ -95,7 +89,6 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'SessionAssigned':
       add(endUser, 'AGENT_JOINED', `${event.agentName} is online.`);
       add(agent(event.agentId), 'ASSIGNED_TO_YOU', 'The chat is in your My Chats.');
-      if (event.via !== 'transfer') add(watchers(state.queue), 'QUEUE_CHANGED', 'A chat was taken.');
       break;
     case 'TransferRequested':
       add(endUser, 'TRANSFERRED', `Your chat is being transferred to ${event.toAgentName}.`);
@@ -105,17 +98,14 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'TransferredToQueue':
       add(endUser, 'TRANSFERRED', 'Your chat was transferred to another support team. An agent will be with you shortly.');
       add(agent(event.fromAgentId), 'REMOVED_FROM_YOU', `Chat transferred to queue ${event.toQueue}.`);
-      add(watchers(event.toQueue), 'QUEUE_CHANGED', 'A chat was transferred to the queue.');
       break;
     case 'SessionReleased':
       add(endUser, 'RELEASED', 'Your chat was released for reassignment. Another agent will be with you shortly.');
       add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat released.');
-      add(watchers(event.queue), 'QUEUE_CHANGED', 'A chat was released to the queue.');
       break;
     case 'TransferReverted':
       add(endUser, 'BACK_IN_QUEUE', 'Your chat is waiting for an agent again. An agent will be with you shortly.');
       add(agent(event.targetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you went back to the queue.');
-      add(watchers(event.queue), 'QUEUE_CHANGED', 'A chat went back to the queue.');
       break;
     case 'UserCancelled':
       add(endUser, 'USER_CANCELLED', 'You cancelled the chat.');
@@ -153,7 +143,6 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       if (event.transferTargetAgentId !== undefined) {
         add(agent(event.transferTargetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you was closed.');
       }
-      if (event.previousStatus === 'QUEUED') add(watchers(event.queue), 'QUEUE_CHANGED', 'A waiting chat was closed.');
       break;
     case 'SessionAbandoned':
       add(endUser, 'SESSION_ABANDONED', 'The chat session has ended.');

@@ -1,10 +1,7 @@
 import { domainError, type DomainError } from '../errors/domain-error';
 import type { SessionCommand, SessionCommandType } from '../session/commands';
-import type { AgentInfo } from '../session/context';
 import type { SessionState } from '../session/state';
 import type { Actor, ActorRole } from '../session/types';
-import type { Settings } from '../settings/settings';
-import { canSeeQueuedSession } from './eligibility';
 
 /**
  * R19, first gate: which role may issue which command. The finer checks
@@ -52,36 +49,6 @@ export function authorizeCommand(state: SessionState | undefined, command: Sessi
     return domainError('FORBIDDEN', 'You can only act on your own chat session.');
   }
   return undefined;
-}
-
-export type SessionAccess = 'full' | 'endUserView' | 'none';
-
-/**
- * R19 / R17 for reads: what an actor may see of a session.
- * - administrators and the system: everything (R17: list and inspect any session);
- * - the end user: their own session, without side notes (R13);
- * - an agent: the owner, the transfer target, any agent the session was ever
- *   assigned to, and agents whose Queue tab lists it (R2): everything.
- */
-export function sessionAccess(
-  state: SessionState,
-  actor: Actor,
-  ctx: { readonly settings: Settings; readonly agent?: AgentInfo },
-): SessionAccess {
-  switch (actor.role) {
-    case 'admin':
-    case 'system':
-      return 'full';
-    case 'endUser':
-      return state.endUserId === actor.id ? 'endUserView' : 'none';
-    case 'agent': {
-      if (state.ownerAgentId === actor.id || state.transferTargetAgentId === actor.id) return 'full';
-      if (state.participants.includes(actor.id)) return 'full';
-      const agent = ctx.agent;
-      if (agent !== undefined && agent.id === actor.id && canSeeQueuedSession(agent, state, ctx.settings)) return 'full';
-      return 'none';
-    }
-  }
 }
 
 /**

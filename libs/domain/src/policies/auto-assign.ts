@@ -1,5 +1,4 @@
 import type { AgentInfo } from '../session/context';
-import type { SessionState } from '../session/state';
 import type { IsoTime } from '../session/types';
 import type { Settings } from '../settings/settings';
 import { isEligibleAgent, isOnline, type RoutableSession } from './eligibility';
@@ -86,9 +85,4 @@ export function orderWaitingSessions<T extends WaitingSession>(sessions: readonl
     return a.s.sessionId < b.s.sessionId ? -1 : a.s.sessionId > b.s.sessionId ? 1 : 0;
   });
   return keyed.map((k) => k.s);
-}
-
-/** R4.1: with Agent Auto Accept on, a QUEUED session waits for the router. */
-export function awaitsAutoAssign(state: Pick<SessionState, 'status'>, settings: Settings): boolean {
-  return settings.agentAutoAccept && state.status === 'QUEUED';
 }

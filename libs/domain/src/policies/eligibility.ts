@@ -50,12 +50,3 @@ export function canSeeQueuedSession(
 ): boolean {
   return session.status === 'QUEUED' && isOnline(agent) && isEligibleAgent(agent, session, settings);
 }
-
-/** The agents, among `agents`, whose Queue tab lists the session (R2). */
-export function queueWatchers(
-  session: RoutableSession & { readonly status: SessionStatus },
-  agents: readonly AgentInfo[],
-  settings: Settings,
-): AgentInfo[] {
-  return agents.filter((a) => canSeeQueuedSession(a, session, settings));
-}

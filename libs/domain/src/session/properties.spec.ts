@@ -2,6 +2,7 @@
 // presence and settings changing under them, and retries of earlier commands.
 // After every step the invariants of the session must hold.
 import fc from 'fast-check';
+import { DOMAIN_ERROR_CODES } from '../errors/domain-error';
 import { notificationsFor } from '../notifications/notifications';
 import { COMMAND_ROLES } from '../policies/authorization';
 import { agentActor, admin, END_USER, endUser, QUEUES, system, TOPICS } from '../test-support/fixtures';
@@ -230,7 +231,7 @@ describe('properties of the session state machine', () => {
           expect(JSON.stringify(frozen)).toBe(beforeJson);
 
           if (!decision.ok) {
-            expect(typeof decision.error.code).toBe('string');
+            expect(DOMAIN_ERROR_CODES).toContain(decision.error.code);
             expect(decision.error.message.length).toBeGreaterThan(0);
             // A refusal changes nothing: the state is not touched.
             continue;

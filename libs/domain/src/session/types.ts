@@ -16,7 +16,6 @@ export type Actor = Readonly<ActorMessage>;
 export type ActorRole = Actor['role'];
 
 export type SessionStatus = SessionStateMessage['status'];
-export const SESSION_STATUSES = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER', 'CLOSED', 'ABANDONED'] as const satisfies readonly SessionStatus[];
 
 /** Statuses in which a session is live (R1.2: at most one per end user). */
 export const OPEN_STATUSES: readonly SessionStatus[] = ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'];

@@ -5,7 +5,7 @@ import type { DecisionContext } from '../session/context';
 import { decide, type Decision } from '../session/decide';
 import type { SessionEvent } from '../session/events';
 import { applyEvents } from '../session/evolve';
-import { findCommandOutcome } from '../session/idempotency';
+import { findCommandOutcome } from './command-outcome';
 import type { SessionState } from '../session/state';
 import { C, context } from './fixtures';
 

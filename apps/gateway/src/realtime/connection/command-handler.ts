@@ -5,5 +5,3 @@ export type CommandHandler<T extends CommandType> = (conn: Connection, payload: 
 
 /** A feature's command handlers; the dispatcher collects them. */
 export type CommandHandlers = { [T in CommandType]?: CommandHandler<T> };
-
-export const COMMAND_HANDLERS = Symbol('COMMAND_HANDLERS');

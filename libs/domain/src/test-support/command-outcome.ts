@@ -1,7 +1,9 @@
-import type { SessionEvent } from './events';
+import type { SessionEvent } from '../session/events';
 
 /**
- * The events a command produced, if it is in this event log; undefined if
+ * Tests' stand-in for the chat actor's lookup of a command's first outcome
+ * (A3: its session's recent commands, then the commit of that command id):
+ * the events a command produced, if it is in this event log; undefined if
  * not. Relies on each event carrying its commandId, and on one command's
  * events being contiguous (decide emits them together, and the actor stores
  * them in one commit).
