@@ -1,6 +1,6 @@
 import { AgentListsModel, type SwitchboardClient } from '@switchboard/client';
 import { AGENT_LIST_MAX_ITEMS, LIST_DESCRIPTION_PREVIEW, LISTS_FRAME_MAX_BYTES, listsSchema, listsSnapshotFrameSchema, type ListChange } from '@switchboard/contracts';
-import { eventually } from '@switchboard/testing';
+import { consistently, eventually } from '@switchboard/testing';
 import WebSocket from 'ws';
 import { RealtimeStack } from '../../testing/realtime-stack';
 
@@ -34,16 +34,6 @@ async function rawAgent(url: string) {
     });
   };
   return { ws, frames, ask, snapshots: () => frames.filter((f) => f.type === 'lists.snapshot') };
-}
-
-/** Holds for the whole window (polled): what must not change, e.g. no second snapshot. */
-async function consistently(assertion: () => void, windowMs = 1500): Promise<void> {
-  const until = Date.now() + windowMs;
-  while (Date.now() < until) {
-    assertion();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assertion();
 }
 
 const WAITING = AGENT_LIST_MAX_ITEMS + 30;
@@ -146,12 +136,12 @@ describe('agent lists: bounded frames and the first snapshot (gateway, chat-acto
     await eventually(() => expect(first.snapshots()).toHaveLength(1));
     expect(first.frames[0]!.type).toBe('hello');
     expect(first.frames.findIndex((f) => f.type === 'lists.snapshot')).toBe(1);
-    await consistently(() => expect(first.snapshots()).toHaveLength(1));
+    await consistently(() => expect(first.snapshots()).toHaveLength(1), { forMs: 1500 });
     // A second connection while it is online: one for it, none more for the first.
     const second = await rawAgent(await agentUrl('ag-lb3'));
     await eventually(() => expect(second.snapshots()).toHaveLength(1));
     expect(second.frames.findIndex((f) => f.type === 'lists.snapshot')).toBe(1);
-    await consistently(() => expect([first.snapshots().length, second.snapshots().length]).toEqual([1, 1]));
+    await consistently(() => expect([first.snapshots().length, second.snapshots().length]).toEqual([1, 1]), { forMs: 1500 });
     // A later presence change is a new snapshot on each socket (section 3).
     await first.ask({ type: 'presence.set', presence: 'away' });
     await eventually(() => expect([first.snapshots().length, second.snapshots().length]).toEqual([2, 2]));

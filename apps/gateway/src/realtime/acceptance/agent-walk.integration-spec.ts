@@ -1,7 +1,7 @@
 import { AgentStateStore } from '@switchboard/agent-state';
 import { AgentListsModel, type SwitchboardClient } from '@switchboard/client';
 import { ChatActorClient } from '@switchboard/service-kit';
-import { eventually } from '@switchboard/testing';
+import { consistently, eventually } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { RealtimeStack, recorder } from '../../testing/realtime-stack';
 
@@ -74,10 +74,14 @@ describe('agent walk (gateway, chat-actor, NATS, database)', () => {
     await user.post(id, 'Only for the agent who has it');
     await taker.post(id, 'I am on it');
     await eventually(async () => expect((await taker.resume(id, 0)).events.filter((e) => e.type === 'MessagePosted')).toHaveLength(3));
-    await new Promise((r) => setTimeout(r, 300));
-    expect(seen.of(id).map((e) => e.event['text']).filter(Boolean)).not.toContain('Only for the agent who has it');
-    expect(seen.of(id).map((e) => e.event['text']).filter(Boolean)).not.toContain('I am on it');
-    expect(outsiderSeen.of(id)).toEqual([]);
+    await consistently(
+      () => {
+        expect(seen.of(id).map((e) => e.event['text']).filter(Boolean)).not.toContain('Only for the agent who has it');
+        expect(seen.of(id).map((e) => e.event['text']).filter(Boolean)).not.toContain('I am on it');
+        expect(outsiderSeen.of(id)).toEqual([]);
+      },
+      { forMs: 500 },
+    );
   });
 
   it('R2 Company filter on: only agents of the end user\'s company list the session (live setting, A9)', async () => {
@@ -264,8 +268,8 @@ describe('agent walk (gateway, chat-actor, NATS, database)', () => {
     await a.setPresence('online');
     await eventually(() => expect(a.model.ids('queue')).toContain(id));
     a.close();
-    await new Promise((r) => setTimeout(r, 500));
-    expect((await store.get(a.id)).state.presence).toBe('online');
+    // Within the grace period the agent stays online.
+    await consistently(async () => expect((await store.get(a.id)).state.presence).toBe('online'), { forMs: 500 });
     await eventually(async () => expect((await store.get(a.id)).state.presence).toBe('offline'), { timeoutMs: 10_000 });
     await user.cancel(id);
   });
