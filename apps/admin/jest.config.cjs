@@ -1,5 +1,6 @@
 // Unit tests of the admin console: jest-preset-angular (TestBed, zoneless change detection, jsdom).
 const { createCjsPreset } = require('jest-preset-angular/presets');
+const { moduleNameMapper } = require('../../jest.preset.cjs');
 
 module.exports = {
   ...createCjsPreset({
@@ -11,6 +12,6 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
-  // The shared wire contracts (the admin API's schemas and views), as in the workspace preset.
-  moduleNameMapper: { '^@switchboard/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
+  // The workspace libs the console uses (the wire contracts, the shared console session of @switchboard/client), from source.
+  moduleNameMapper,
 };

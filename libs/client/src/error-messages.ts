@@ -63,5 +63,8 @@ export function errorCodeOf(error: unknown): string {
 
 /** `describeError(errorCodeOf(error))`. */
 export function describeFailure(error: unknown): string {
+  // A refusal the client phrased for the person itself (a sign-in of the wrong role) keeps its sentence.
+  const details = typeof error === 'object' && error !== null ? (error as { details?: { sentence?: unknown } }).details : undefined;
+  if (typeof details?.sentence === 'string') return details.sentence;
   return describeError(errorCodeOf(error));
 }

@@ -5,5 +5,15 @@ export { login, gatewaySocketUrl } from './login';
 export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';
 export { transcriptOf, factsOf, withFacts, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket';
-export { companySignInUrl, sessionFromFragment, signInMethods, takeSessionFromLocation, type SignInMethods } from './company-sign-in';
-export { RenewingSession, type SessionStorageLike } from './renewing-session';
+export { companySignInUrl, signInMethods, type SignInMethods } from './company-sign-in';
+export {
+  ConsoleSession,
+  CONSOLE_HEADER,
+  RENEW_BEFORE_MS,
+  RETRY_AFTER_MS,
+  type ConsoleName,
+  type ConsoleSessionOptions,
+  type HeldSession,
+  type SessionEnd,
+  type SignInMethod,
+} from './console-session';

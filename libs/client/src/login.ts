@@ -5,14 +5,18 @@ import { CommandError } from './switchboard-client';
  * `POST /api/auth/login` of the gateway's identity provider. Resolves with
  * the token and principal; rejects with a CommandError whose code says why
  * (`BAD_CREDENTIALS` for a wrong password, `TOO_MANY_ATTEMPTS` after repeated
- * failures, `BAD_REQUEST`, `UNAVAILABLE`).
+ * failures, `BAD_REQUEST`, `UNAVAILABLE`). With `consoleName` (a console in
+ * the browser), the refresh token comes as that console's HttpOnly cookie;
+ * without, in the body (non-browser clients).
  */
-export async function login(baseUrl: string, username: string, password: string, fetchFn: typeof fetch = fetch): Promise<LoginResponse> {
+export async function login(baseUrl: string, username: string, password: string, fetchFn: typeof fetch = fetch, consoleName?: string): Promise<LoginResponse> {
   let response: Response;
   try {
     response = await fetchFn(`${baseUrl}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // A console (browser) gets its refresh token as an HttpOnly cookie, never in the body.
+      ...(consoleName ? { credentials: 'same-origin' as const } : {}),
+      headers: { 'content-type': 'application/json', ...(consoleName ? { 'X-Switchboard-Console': consoleName } : {}) },
       body: JSON.stringify({ username, password }),
     });
   } catch {

@@ -5,7 +5,8 @@ import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { routes } from './app.routes';
-import { AuthSession } from './core/auth/auth-session';
+import { FakeGateway } from '@switchboard/chat-ui/testing';
+import { AUTH_FETCH, AuthSession } from './core/auth/auth-session';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { ADMIN_SECTIONS } from './sections/admin-sections';
 
@@ -26,6 +27,8 @@ describe('console routes', () => {
         provideRouter(routes, withComponentInputBinding()),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
+        // A browser without the sign-in cookie unless a test signs in.
+        { provide: AUTH_FETCH, useValue: new FakeGateway().signedOut().fetch },
       ],
     });
     harness = await RouterTestingHarness.create();
@@ -99,39 +102,48 @@ describe('console routes', () => {
   });
 });
 
-describe('signing out (issue 13)', () => {
-  const signedIn = (method: 'password' | 'oidc') =>
-    TestBed.inject(AuthSession).signIn(
-      {
-        token: 'signed.admin.token',
-        expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
-        refreshToken: 'refresh.admin',
-        refreshExpiresAt: new Date(Date.now() + 8 * 3600_000).toISOString(),
-        principal: { id: 'admin', role: 'admin', name: 'Ada Admin' },
-      },
-      method,
-    );
+describe('the admin sign-in across reloads and sign-out (issue 13: no token in web storage)', () => {
+  let gateway: FakeGateway;
+  const admin = { id: 'admin', role: 'admin' as const, name: 'Ada Admin' };
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting()] });
+    gateway = new FakeGateway();
+    TestBed.configureTestingModule({ providers: [provideRouter(routes), provideHttpClient(), provideHttpClientTesting(), { provide: AUTH_FETCH, useValue: gateway.fetch }] });
   });
 
   afterEach(() => TestBed.inject(AuthSession).signOut());
 
+  it('a reload restores the sign-in from the cookie (POST /api/auth/refresh) and opens the page asked for', async () => {
+    gateway.signedIn(admin, 'restored.admin.token');
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/settings');
+
+    expect(TestBed.inject(Router).url).toBe('/settings');
+    expect(TestBed.inject(AuthSession).token()).toBe('restored.admin.token');
+    expect(gateway.calls).toEqual(['/api/auth/refresh']);
+    expect(JSON.stringify({ ...localStorage })).not.toContain('restored.admin.token');
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('restored.admin.token');
+  });
+
   it.each([
     ['password', null],
     ['oidc', '/api/auth/oidc/logout?returnTo=%2Fadmin%2Flogin'],
-  ] as const)('ends the sessions at the gateway and drops the tokens (signed in with %s; provider sign-out: %s)', async (method, providerSignOut) => {
-    signedIn(method);
-    const ending = TestBed.inject(AuthSession).endSession('/admin/login');
+  ] as const)('signing out ends this sign-in at the gateway and drops the token (signed in with %s; provider sign-out: %s)', async (method, providerSignOut) => {
+    gateway.signedIn(admin, 'signed.admin.token');
+    TestBed.inject(AuthSession).signIn({ token: 'signed.admin.token', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), principal: admin }, method);
 
-    const request = TestBed.inject(HttpTestingController).expectOne('/api/auth/sign-out-everywhere');
-    expect(request.request.method).toBe('POST');
-    expect(request.request.headers.get('Authorization')).toBe('Bearer signed.admin.token');
-    request.flush(null, { status: 204, statusText: 'No Content' });
+    await expect(TestBed.inject(AuthSession).endSession('/admin/login')).resolves.toBe(providerSignOut);
 
-    await expect(ending).resolves.toBe(providerSignOut);
+    expect(gateway.calls).toEqual(['/api/auth/sign-out']);
     expect(TestBed.inject(AuthSession).token()).toBeNull();
-    expect(localStorage.getItem('switchboard.admin.session')).toBeNull();
+  });
+
+  it('signing out everywhere calls sign-out-everywhere with the bearer token', async () => {
+    TestBed.inject(AuthSession).signIn({ token: 'signed.admin.token', expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(), principal: admin });
+
+    await TestBed.inject(AuthSession).endSession('/admin/login', { everywhere: true });
+
+    expect(gateway.calls).toEqual(['/api/auth/sign-out-everywhere']);
+    expect(TestBed.inject(AuthSession).token()).toBeNull();
   });
 });

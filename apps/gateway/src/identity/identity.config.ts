@@ -21,6 +21,12 @@ export const identityConfigFields = {
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(900),
   /** Lifetime of a refresh token (POST /api/auth/refresh), in seconds (8 h). */
   AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
+  /**
+   * The Secure flag of the sign-in cookie: `auto` (default) when the request came over https — behind a TLS terminator
+   * that means X-Forwarded-Proto from a proxy TRUST_PROXY names; `always` when the terminator cannot say; `never` for
+   * plain-http development only (refused when NODE_ENV is production-like).
+   */
+  AUTH_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   /** The company's OpenID Connect provider (issuer URL, discovery at /.well-known/openid-configuration); sign-in at /api/auth/oidc/login. */
   OIDC_ISSUER_URL: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -46,6 +52,7 @@ export interface IdentityConfig {
   AUTH_TOKEN_SECRET?: string;
   AUTH_TOKEN_TTL_SECONDS: number;
   AUTH_REFRESH_TTL_SECONDS: number;
+  AUTH_COOKIE_SECURE?: 'auto' | 'always' | 'never';
   OIDC_ISSUER_URL?: string;
   OIDC_CLIENT_ID?: string;
   OIDC_CLIENT_SECRET?: string;
@@ -61,7 +68,7 @@ export interface IdentityConfig {
 /** A typed start-up refusal: the configuration would let strangers in. */
 export class IdentityConfigError extends Error {
   constructor(
-    readonly code: 'DEVELOPMENT_IDENTITY_IN_PRODUCTION' | 'DEVELOPMENT_KEY_REFUSED' | 'TOKEN_SECRET_REQUIRED' | 'DEMO_SEED_REFUSED' | 'OIDC_CONFIG_INCOMPLETE',
+    readonly code: 'DEVELOPMENT_IDENTITY_IN_PRODUCTION' | 'DEVELOPMENT_KEY_REFUSED' | 'TOKEN_SECRET_REQUIRED' | 'DEMO_SEED_REFUSED' | 'OIDC_CONFIG_INCOMPLETE' | 'INSECURE_COOKIE_REFUSED',
     message: string,
   ) {
     super(message);
@@ -101,6 +108,9 @@ export function assertSafeIdentityConfig(config: IdentityConfig): void {
   }
   if (config.OIDC_ALLOW_HTTP && productionLike) {
     throw new IdentityConfigError('OIDC_CONFIG_INCOMPLETE', `OIDC_ALLOW_HTTP is refused with NODE_ENV=${config.NODE_ENV}: the provider must be reached over https.`);
+  }
+  if (config.AUTH_COOKIE_SECURE === 'never' && productionLike) {
+    throw new IdentityConfigError('INSECURE_COOKIE_REFUSED', `AUTH_COOKIE_SECURE=never is refused with NODE_ENV=${config.NODE_ENV}: the sign-in cookie must not travel over plain http.`);
   }
   if (!config.AUTH_TOKEN_SECRET && config.AUTH_MODE !== 'development') {
     throw new IdentityConfigError('TOKEN_SECRET_REQUIRED', `AUTH_TOKEN_SECRET must be set with AUTH_MODE=${config.AUTH_MODE} (32+ random characters).`);

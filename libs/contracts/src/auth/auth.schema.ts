@@ -30,12 +30,17 @@ export const loginResponseSchema = z.object({
   /** ISO time the token stops being accepted. */
   expiresAt: z.string(),
   principal: principalSchema,
-  /** Buys a new pair at `POST /api/auth/refresh` until `refreshExpiresAt`, unless the sessions were ended meanwhile. */
+  /**
+   * Buys a new pair at `POST /api/auth/refresh` until `refreshExpiresAt`, unless the sign-in or the sessions were ended meanwhile.
+   * Only for clients without the `X-Switchboard-Console` header (non-browser clients): a console gets it as an HttpOnly cookie instead.
+   */
   refreshToken: z.string().min(1).optional(),
   refreshExpiresAt: z.string().optional(),
+  /** How this sign-in began (`oidc`: through the company's provider, whose sign-out the console may also call). */
+  method: z.enum(['password', 'oidc']).optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-/** `POST /api/auth/refresh` body. */
+/** `POST /api/auth/refresh` and `POST /api/auth/sign-out` body of a non-browser client (a console sends none: its cookie carries the token). */
 export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1).max(4096) }).strict();
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;

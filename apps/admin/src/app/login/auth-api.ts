@@ -1,5 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { CONSOLE_HEADER } from '@switchboard/client';
 import type { LoginResponse } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 
@@ -18,9 +19,9 @@ export interface SignInMethods {
 export class AuthApi {
   private readonly http = inject(HttpClient);
 
-  /** `POST /api/auth/login`: a bearer token and who it speaks for. */
+  /** `POST /api/auth/login`: a bearer token and who it speaks for; the refresh token comes as the admin console's HttpOnly cookie. */
   login(credentials: LoginCredentials): Observable<LoginResponse> {
-    return this.http.post<LoginResponse>('/api/auth/login', credentials);
+    return this.http.post<LoginResponse>('/api/auth/login', credentials, { headers: { [CONSOLE_HEADER]: 'admin' }, withCredentials: true });
   }
 
   /** `GET /api/auth/methods`: whether this gateway takes passwords (development) and company sign-in (OpenID Connect). */

@@ -7,7 +7,8 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { HarnessLoader } from '@angular/cdk/testing';
-import { AuthSession } from '../core/auth/auth-session';
+import { AUTH_FETCH, AuthSession } from '../core/auth/auth-session';
+import { FakeGateway } from '@switchboard/chat-ui/testing';
 import { LoginPage } from './login-page';
 
 const adminLogin = {
@@ -37,7 +38,13 @@ describe('LoginPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', children: [] }])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', children: [] }]),
+        // A browser without the sign-in cookie.
+        { provide: AUTH_FETCH, useValue: new FakeGateway().signedOut().fetch },
+      ],
     });
     fixture = TestBed.createComponent(LoginPage);
     loader = TestbedHarnessEnvironment.loader(fixture);

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import type { LoginResponse } from '@switchboard/contracts';
+import type { Principal } from '@switchboard/contracts';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -12,10 +12,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router } from '@angular/router';
 import { describeHttpError, type HttpErrorDescription } from '../http-errors/describe-http-error';
-import { AuthSession, type SignInMethod } from '../core/auth/auth-session';
+import { AuthSession } from '../core/auth/auth-session';
 import { AuthApi } from './auth-api';
 import { loginFieldError, notBlank, PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from './login-form';
-import { sessionFromFragment } from './sign-in-fragment';
 
 const LOGIN_EXPLANATIONS = { 401: 'The username or password is not correct.' };
 
@@ -50,7 +49,7 @@ export class LoginPage {
   /** Which ways of signing in the gateway offers; the password form shows until it has answered. */
   protected readonly passwordSignIn = signal(true);
   protected readonly companySignIn = signal(false);
-  /** The gateway's company sign-in, coming back to this page with the session in the fragment. */
+  /** The gateway's company sign-in, coming back to this page with the sign-in cookie set. */
   protected readonly companySignInUrl = `/api/auth/oidc/login?returnTo=${encodeURIComponent(new URL('login', this.document.baseURI).pathname)}`;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -69,13 +68,11 @@ export class LoginPage {
   );
 
   constructor() {
-    const window = this.document.defaultView;
-    const fromProvider = sessionFromFragment(window?.location.hash ?? '');
-    if (fromProvider && window) {
-      // The tokens leave the address bar (and the history) at once.
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-      this.accept(fromProvider, 'oidc');
-    }
+    // Back from the company's provider (or a reload of this page): the sign-in the cookie holds, if any.
+    void this.session.restore().then(() => {
+      const principal = this.session.principal();
+      if (principal) this.accept(principal);
+    });
     this.authApi
       .methods()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -114,7 +111,12 @@ export class LoginPage {
         next: (response) => {
           this.submitting.set(false);
           this.form.enable();
-          this.accept(response);
+          if (!response?.token || !response.principal) {
+            this.failure.set({ message: 'The gateway answered without a sign-in. Try again.', status: null });
+            return;
+          }
+          this.session.signIn(response);
+          this.accept(response.principal);
         },
         error: (error: unknown) => {
           this.submitting.set(false);
@@ -128,17 +130,14 @@ export class LoginPage {
       });
   }
 
-  /** R19: only administrators use the console; another role's token is not kept. */
-  private accept(response: LoginResponse | null, method: SignInMethod = 'password'): void {
-    if (response?.principal?.role !== 'admin') {
+  /** R19: only administrators use the console; another role's sign-in is ended at once. */
+  private accept(principal: Principal): void {
+    if (principal.role !== 'admin') {
+      this.session.signOut();
       this.notice.set(null);
-      this.failure.set({
-        message: `${response?.principal?.name ?? 'This account'} is not an administrator. The admin console is for administrators only.`,
-        status: null,
-      });
+      this.failure.set({ message: `${principal.name} is not an administrator. The admin console is for administrators only.`, status: null });
       return;
     }
-    this.session.signIn(response, method);
     void this.router.navigateByUrl(this.returnUrl());
   }
 

@@ -1,9 +1,11 @@
 import { TestBed } from '@angular/core/testing';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { CommandError } from '@switchboard/client';
 import type { ListItem, SessionEventView } from '@switchboard/contracts';
-import { FakeClient, hello } from '@switchboard/chat-ui/testing';
+import { FakeClient, FakeGateway, hello } from '@switchboard/chat-ui/testing';
+import { filter, firstValueFrom } from 'rxjs';
 import { AgentStore, newestWithoutHole, type Alert } from './agent-store';
-import { CLIENT_FACTORY } from './client-factory';
+import { CLIENT_FACTORY, CONSOLE_SESSION, AGENT_SESSION } from './client-factory';
 
 const item = (sessionId: string, fields: Partial<ListItem> = {}): ListItem => ({
   sessionId,
@@ -22,11 +24,13 @@ const ev = (seq: number, type: string, fields: Record<string, unknown> = {}): Se
 
 describe('AgentStore', () => {
   let fake: FakeClient;
+  let gateway: FakeGateway;
   let store: AgentStore;
   let alerts: Alert[];
 
   beforeEach(async () => {
-    localStorage.clear();
+    // The browser holds the agent's sign-in cookie: restore() signs in.
+    gateway = new FakeGateway().signedIn({ id: 'alice', role: 'agent', name: 'Alice Agent' });
     fake = new FakeClient();
     fake.replies = {
       connect: () => hello('alice', 'agent', 'Alice Agent'),
@@ -36,11 +40,15 @@ describe('AgentStore', () => {
       customerInfo: () => ({ endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] }),
       resources: () => ({ outages: [], responseTemplates: [], knowledgeArticles: [] }),
     };
-    TestBed.configureTestingModule({ providers: [{ provide: CLIENT_FACTORY, useValue: () => fake.asClient() }] });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: CLIENT_FACTORY, useValue: () => fake.asClient() },
+        { provide: CONSOLE_SESSION, useFactory: () => gateway.session(AGENT_SESSION) },
+      ],
+    });
     store = TestBed.inject(AgentStore);
     alerts = [];
     store.onAlert((a) => alerts.push(a));
-    localStorage.setItem('switchboard.agent.token', 'token');
     await store.restore();
   });
 
@@ -77,8 +85,10 @@ describe('AgentStore', () => {
     expect(store.selected()?.error).toBe('Another agent accepted this chat first.');
     expect(alerts.at(-1)).toEqual({ kind: 'error', text: 'Another agent accepted this chat first.', sessionId: 's1' });
     fake.replies['resume'] = () => new CommandError('FORBIDDEN', 'not visible');
+    // The store reads the chat again when it leaves the list: wait for the refusal to reach the selected chat.
+    const gone = firstValueFrom(TestBed.runInInjectionContext(() => toObservable(store.selected)).pipe(filter((chat) => chat?.gone === true)));
     fake.emit('lists.changed', { type: 'lists.changed', changes: [{ op: 'remove', list: 'queue', sessionId: 's1', version: 3 }] });
-    await new Promise((r) => setTimeout(r));
+    await gone;
     expect(store.selected()).toMatchObject({ gone: true, error: 'Another agent accepted this chat first.' });
   });
 

@@ -1,16 +1,11 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import {
   AgentListsModel,
-  companySignInUrl,
   describeFailure,
   errorCodeOf,
   factsOf,
-  login,
   mergeBySeq,
   oldestSeq,
-  RenewingSession,
-  signInMethods,
-  takeSessionFromLocation,
   transcriptOf,
   withFacts,
   withRecentPage,
@@ -18,9 +13,7 @@ import {
   type SwitchboardClient,
 } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type AgentList, type CustomerInfo, type ListItem, type Resources, type SessionDetail, type SessionEventFrame, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
-import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
-
-const TOKEN_KEY = 'switchboard.agent.token';
+import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
 export type Presence = 'online' | 'away' | 'offline';
 
@@ -50,7 +43,7 @@ export interface Alert {
 }
 
 /**
- * The agent's side of the console: sign-in (token kept for reconnects), the
+ * The agent's side of the console: sign-in (the shared ConsoleSession: token in memory, restored from the cookie on load), the
  * three live lists (R2, R3.1, R5.1), the chats looked at with their history
  * (R3.3, R13) and customer information and resources (R15), drafts per chat,
  * presence (R18), and every session command of R3-R16. Refusals come back as
@@ -59,9 +52,8 @@ export interface Alert {
 @Injectable({ providedIn: 'root' })
 export class AgentStore {
   private readonly createClient = inject(CLIENT_FACTORY);
-  private readonly origin = inject(GATEWAY_ORIGIN);
-  /** The access token and its refresh token (short-lived access tokens are renewed before they lapse). */
-  private readonly renewing = new RenewingSession(this.origin, TOKEN_KEY, localStorage);
+  /** The sign-in: the access token in memory only, renewed with the HttpOnly cookie before it lapses. */
+  private readonly session = inject(CONSOLE_SESSION);
   private client?: SwitchboardClient;
   private readonly model = new AgentListsModel();
   private readonly alertListeners = new Set<(alert: Alert) => void>();
@@ -126,37 +118,32 @@ export class AgentStore {
   readonly companySignInUrl = signal<string | undefined>(undefined);
   readonly passwordSignIn = signal(true);
 
-  async restore(): Promise<void> {
-    // Back from company sign-in: the session is in the URL fragment.
-    const fromProvider = typeof window === 'undefined' ? null : takeSessionFromLocation(window);
-    if (fromProvider) {
-      if (fromProvider.principal.role !== 'agent') {
-        this.error.set('This console is for support agents. Please sign in with an agent account.');
-      } else {
-        this.renewing.save(fromProvider);
-        await this.connect(fromProvider.token);
-        return;
-      }
-    }
-    void signInMethods(this.origin).then((methods) => {
-      this.passwordSignIn.set(methods.password);
-      this.companySignInUrl.set(methods.oidc ? companySignInUrl(this.origin, window.location.pathname) : undefined);
+  constructor() {
+    // The gateway refused to renew the sign-in, or closed the socket for good: back to the sign-in form.
+    this.session.onChange((_held, end) => {
+      if (end === 'expired') this.expired();
     });
-    const token = localStorage.getItem(TOKEN_KEY);
-    if (token) await this.connect(token);
+  }
+
+  /** Page load: the sign-in the browser's cookie holds, if any (a reload stays signed in; no token is kept by the page). */
+  async restore(): Promise<void> {
+    void this.session.offered(window.location.pathname).then((offered) => {
+      this.passwordSignIn.set(offered.password);
+      this.companySignInUrl.set(offered.companySignInUrl);
+    });
+    try {
+      if (await this.session.restore()) await this.connect();
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    }
   }
 
   async signIn(username: string, password: string): Promise<void> {
     this.error.set(undefined);
     this.busy.set(true);
     try {
-      const answer = await login(this.origin, username, password);
-      if (answer.principal.role !== 'agent') {
-        this.error.set('This console is for support agents. Please sign in with an agent account.');
-        return;
-      }
-      this.renewing.save(answer);
-      await this.connect(answer.token);
+      await this.session.signIn(username, password);
+      await this.connect();
     } catch (error) {
       this.error.set(describeFailure(error));
     } finally {
@@ -164,8 +151,13 @@ export class AgentStore {
     }
   }
 
+  /** Signs this console out (this sign-in only: the agent's other devices stay signed in). */
   signOut(): void {
-    this.renewing.clear();
+    void this.session.signOut();
+    this.reset();
+  }
+
+  private reset(): void {
     this.client?.close();
     this.client = undefined;
     this.model.applySnapshot({ queue: [], transferred: [], myChats: [] });
@@ -324,12 +316,13 @@ export class AgentStore {
 
   // ---- internals --------------------------------------------------------------
 
-  private async connect(token: string): Promise<void> {
+  private async connect(): Promise<void> {
     this.client?.close();
     this.connecting.set(true);
-    // Before each connect (a reconnect after the token expired too), a fresh token: refreshed when about to expire.
-    const client = this.createClient(async () => (await this.renewing.token()) || token);
+    // Before each connect (a reconnect after the token expired too), a fresh token: renewed when about to expire.
+    const client = this.createClient(() => this.session.token());
     this.client = client;
+    this.session.watch(client);
     client.on('lists.snapshot', (snapshot) => {
       this.model.applySnapshot(snapshot);
       this.listsVersion.update((v) => v + 1);
@@ -358,9 +351,8 @@ export class AgentStore {
       }),
     );
     client.on('hello', () => this.reconnecting.set(false));
-    client.on('disconnected', ({ code, willReconnect }) => {
+    client.on('disconnected', ({ willReconnect }) => {
       if (willReconnect) this.reconnecting.set(true);
-      else if (code === 4401 || code === 4403) this.expired();
     });
     try {
       const hello = await client.connect();
@@ -370,15 +362,14 @@ export class AgentStore {
       this.presence.set(presence.presence);
       this.topicNames.set(Object.fromEntries(topics.topics.map((t) => [t.id, t.name])));
     } catch (error) {
-      if (errorCodeOf(error) === 'UNAUTHORIZED') this.expired();
-      else this.error.set(describeFailure(error));
+      if (!this.session.endedBy(error)) this.error.set(describeFailure(error));
     } finally {
       this.connecting.set(false);
     }
   }
 
   private expired(): void {
-    this.signOut();
+    this.reset();
     this.error.set('Your sign-in has expired. Please sign in again.');
   }
 

@@ -1,5 +1,5 @@
-import { InjectionToken } from '@angular/core';
-import { gatewaySocketUrl, SwitchboardClient } from '@switchboard/client';
+import { inject, InjectionToken } from '@angular/core';
+import { ConsoleSession, gatewaySocketUrl, type ConsoleSessionOptions, SwitchboardClient } from '@switchboard/client';
 
 /** Makes the WebSocket client for a token, or a function giving a fresh one before each connect; tests provide a fake. */
 export type ClientFactory = (token: string | (() => Promise<string>)) => SwitchboardClient;
@@ -11,3 +11,16 @@ export const CLIENT_FACTORY = new InjectionToken<ClientFactory>('CLIENT_FACTORY'
 
 /** The gateway's HTTP base: the origin that served the page. */
 export const GATEWAY_ORIGIN = new InjectionToken<string>('GATEWAY_ORIGIN', { providedIn: 'root', factory: () => location.origin });
+
+/** Which console this is, whom it serves, and what it says to anyone else. */
+export const AGENT_SESSION: Omit<ConsoleSessionOptions, 'baseUrl'> = {
+  console: 'agent',
+  roles: ['agent'],
+  wrongRole: 'This console is for support agents. Please sign in with an agent account.',
+};
+
+/** The sign-in of the agent console (token in memory, HttpOnly refresh cookie); tests provide one on a fake gateway. */
+export const CONSOLE_SESSION = new InjectionToken<ConsoleSession>('CONSOLE_SESSION', {
+  providedIn: 'root',
+  factory: () => new ConsoleSession({ ...AGENT_SESSION, baseUrl: inject(GATEWAY_ORIGIN) }),
+});

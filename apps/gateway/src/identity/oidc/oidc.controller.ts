@@ -1,34 +1,30 @@
 import { AccountStatus } from '../account-status/account-status';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { REFRESH_COOKIE_OPTIONS } from '../auth/auth.controller';
+import { CONSOLES, readCookie, setRefreshCookie, type ConsoleName, type CookieRequest, type CookieSettings, type RefreshCookieOptions } from '../auth/refresh-cookie';
 import { TokenService } from '../token/token.service';
 import { safeReturnPath } from './oidc-principal';
 import { FLOW_COOKIE, OidcSignIn, PASSWORD_SIGN_IN } from './oidc-sign-in.service';
 
 /** What these handlers use of Express's request and response (the gateway runs on the Express adapter). */
-interface Request {
+interface Request extends CookieRequest {
   originalUrl: string;
   protocol: string;
-  headers: { cookie?: string };
   get(name: string): string | undefined;
 }
-interface CookieOptions {
-  httpOnly?: boolean;
-  sameSite?: 'lax';
-  secure?: boolean;
-  path: string;
-  maxAge?: number;
-}
 interface Response {
-  cookie(name: string, value: string, options: CookieOptions): void;
-  clearCookie(name: string, options: CookieOptions): void;
+  cookie(name: string, value: string, options: CookieSettings): void;
+  clearCookie(name: string, options: CookieSettings): void;
   redirect(status: number, url: string): void;
 }
 
 /**
  * Browser sign-in through the company's OpenID Connect provider. The consoles
  * send the browser to `/api/auth/oidc/login?returnTo=/agent/`; after the
- * provider, `/api/auth/oidc/callback` sends it back to that page with the
- * session in the URL fragment (never sent to a server, so never in a log).
+ * provider, `/api/auth/oidc/callback` sets the console's sign-in cookie (the
+ * console is the first segment of `returnTo`: admin, agent or widget) and
+ * sends the browser back to that page, which restores the sign-in with
+ * `POST /api/auth/refresh`. No token travels in the URL.
  */
 @Controller('api/auth')
 export class OidcController {
@@ -37,6 +33,7 @@ export class OidcController {
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(PASSWORD_SIGN_IN) private readonly passwordSignIn: boolean,
     @Inject(AccountStatus) private readonly accounts: AccountStatus,
+    @Inject(REFRESH_COOKIE_OPTIONS) private readonly cookies: RefreshCookieOptions,
   ) {}
 
   /** Which ways of signing in this gateway offers (the consoles show the buttons that work). */
@@ -55,18 +52,13 @@ export class OidcController {
   @Get('oidc/callback')
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const callbackUrl = new URL(req.originalUrl, `${req.protocol}://${req.get('host')}`);
-    const { principal, returnTo } = await this.oidc.finish(callbackUrl, cookieOf(req, FLOW_COOKIE));
+    const { principal, returnTo } = await this.oidc.finish(callbackUrl, readCookie(req, FLOW_COOKIE));
     await this.accounts.refuseDisabled(principal);
-    const session = await this.tokens.issueSession(principal);
+    const session = await this.tokens.issueSession(principal, { method: 'oidc' });
     res.clearCookie(FLOW_COOKIE, { path: '/api/auth/oidc' });
-    const fragment = new URLSearchParams({
-      token: session.token,
-      expiresAt: session.expiresAt.toISOString(),
-      refreshToken: session.refreshToken,
-      refreshExpiresAt: session.refreshExpiresAt.toISOString(),
-      principal: JSON.stringify(principal),
-    });
-    res.redirect(302, `${returnTo}#${fragment.toString()}`);
+    const consoleName = consoleOfPath(returnTo);
+    if (consoleName) setRefreshCookie(req, res, consoleName, session.refreshToken, session.refreshExpiresAt, this.cookies.secure);
+    res.redirect(302, returnTo);
   }
 
   /** Signs out at the provider too, then back to `returnTo` (the console has dropped its tokens already). */
@@ -77,10 +69,8 @@ export class OidcController {
   }
 }
 
-function cookieOf(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
+/** The console a return path belongs to (`/agent/...` → agent); none for other paths of the site (no cookie is set). */
+function consoleOfPath(returnTo: string): ConsoleName | undefined {
+  const segment = returnTo.split('/')[1] ?? '';
+  return CONSOLES.find((name) => name === segment);
 }

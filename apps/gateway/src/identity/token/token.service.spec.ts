@@ -8,7 +8,7 @@ describe('TokenService', () => {
   it('R19 identity: a token it issued verifies to the same principal (sub, role, name)', async () => {
     const tokens = new TokenService(SECRET, 8 * 3600);
     const issued = await tokens.issue(alice);
-    expect(await tokens.verify(issued.token)).toEqual({ ok: true, principal: alice, expiresAt: issued.expiresAt });
+    expect(await tokens.verify(issued.token)).toEqual({ ok: true, principal: alice, expiresAt: issued.expiresAt, method: 'password' });
     const payload = JSON.parse(Buffer.from(issued.token.split('.')[1]!, 'base64url').toString());
     expect(payload).toMatchObject({ sub: 'alice', role: 'agent', name: 'Alice Agent' });
     expect(payload.exp - payload.iat).toBe(8 * 3600);
@@ -69,5 +69,24 @@ describe('TokenService', () => {
     expect(await tokens.verify(session.refreshToken)).toEqual({ ok: false, reason: 'invalid' });
     expect(await tokens.verifyRefresh(session.token)).toEqual({ ok: false, reason: 'invalid' });
     expect(await tokens.verifyRefresh(session.refreshToken)).toMatchObject({ ok: true, principal: alice });
+  });
+
+  it('issue 13 (single sign-out): a refresh continues the sign-in (same sid and method); ending it refuses its access and refresh tokens, not another sign-in of the same person', async () => {
+    const ended = new Set<string>();
+    const tokens = new TokenService(SECRET, 900, () => new Date(), undefined, 8 * 3600, { isEnded: (sid) => ended.has(sid) });
+    const laptop = await tokens.issueSession(alice, { method: 'oidc' });
+    const phone = await tokens.issueSession(alice);
+    expect(laptop.signInId).not.toBe(phone.signInId);
+    const check = await tokens.verifyRefresh(laptop.refreshToken);
+    expect(check).toMatchObject({ ok: true, signInId: laptop.signInId, method: 'oidc' });
+    const renewed = await tokens.issueSession(alice, { signInId: laptop.signInId, method: 'oidc' });
+    expect(renewed.signInId).toBe(laptop.signInId);
+
+    ended.add(laptop.signInId);
+
+    for (const token of [laptop.token, renewed.token]) expect(await tokens.verify(token)).toEqual({ ok: false, reason: 'revoked' });
+    for (const token of [laptop.refreshToken, renewed.refreshToken]) expect(await tokens.verifyRefresh(token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await tokens.verify(phone.token)).toMatchObject({ ok: true });
+    expect(await tokens.verifyRefresh(phone.refreshToken)).toMatchObject({ ok: true, method: 'password' });
   });
 });

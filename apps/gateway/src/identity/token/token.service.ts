@@ -1,5 +1,7 @@
 import { principalSchema, type Principal } from '@switchboard/contracts';
+import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import type { SignInEnds } from '../revocation/ended-sign-ins';
 import type { TokenGenerations } from '../revocation/session-revocations';
 
 const ISSUER = 'switchboard';
@@ -15,19 +17,36 @@ export interface IssuedToken {
 export interface IssuedSession extends IssuedToken {
   refreshToken: string;
   refreshExpiresAt: Date;
+  /** The sign-in these tokens belong to (kept across refreshes; `POST /api/auth/sign-out` ends it alone). */
+  signInId: string;
+  method: SignInMethod;
 }
 
-export type TokenCheck = { ok: true; principal: Principal; expiresAt: Date } | { ok: false; reason: 'expired' | 'invalid' | 'revoked' };
+/** How a sign-in began; carried by its refresh tokens (the admin console signs out at the provider after `oidc`). */
+export type SignInMethod = 'password' | 'oidc';
+
+/** A sign-in being continued by a refresh: its id and method carry over. */
+export interface SignInOrigin {
+  signInId?: string;
+  method: SignInMethod;
+}
+
+export type TokenCheck =
+  | { ok: true; principal: Principal; expiresAt: Date; signInId?: string; method: SignInMethod }
+  | { ok: false; reason: 'expired' | 'invalid' | 'revoked' };
 
 /** Without a revocation store (unit tests), nothing is ever revoked. */
 const NEVER_REVOKED: TokenGenerations = { generationOf: () => 0, currentGeneration: async () => 0 };
+const NEVER_ENDED: SignInEnds = { isEnded: () => false };
 
 /**
  * Signed bearer tokens (JWT, HS256): `sub` is the principal's id, with its
  * `role`, display `name` and `gen`, the principal's token generation when it
  * was issued: a token of a generation since revoked is refused. Used by REST
  * (AuthGuard) and by the WebSocket handshake alike. A refresh token (another
- * audience, longer life, the same generation) buys a new pair.
+ * audience, longer life, the same generation) buys a new pair. Both carry
+ * `sid`, the sign-in they belong to (one per sign-in, kept across refreshes):
+ * a sign-in that was signed out (SignInEnds) has all its tokens refused.
  */
 export class TokenService {
   private readonly key: Uint8Array;
@@ -38,6 +57,7 @@ export class TokenService {
     private readonly now: () => Date = () => new Date(),
     private readonly generations: TokenGenerations = NEVER_REVOKED,
     private readonly refreshTtlSeconds: number = ttlSeconds,
+    private readonly signInEnds: SignInEnds = NEVER_ENDED,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
@@ -47,12 +67,13 @@ export class TokenService {
     return this.sign(principal, generation, AUDIENCE, this.ttlSeconds);
   }
 
-  /** An access token and a refresh token of the same generation. */
-  async issueSession(principal: Principal): Promise<IssuedSession> {
+  /** An access token and a refresh token of the same generation and sign-in (a new sign-in unless `origin` names one). */
+  async issueSession(principal: Principal, origin: SignInOrigin = { method: 'password' }): Promise<IssuedSession> {
     const generation = await this.generations.currentGeneration(principal.id);
-    const access = await this.sign(principal, generation, AUDIENCE, this.ttlSeconds);
-    const refresh = await this.sign(principal, generation, REFRESH_AUDIENCE, this.refreshTtlSeconds);
-    return { ...access, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt };
+    const signInId = origin.signInId ?? randomUUID();
+    const access = await this.sign(principal, generation, AUDIENCE, this.ttlSeconds, { sid: signInId });
+    const refresh = await this.sign(principal, generation, REFRESH_AUDIENCE, this.refreshTtlSeconds, { sid: signInId, amr: origin.method });
+    return { ...access, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt, signInId, method: origin.method };
   }
 
   verify(token: string): Promise<TokenCheck> {
@@ -63,10 +84,10 @@ export class TokenService {
     return this.check(token, REFRESH_AUDIENCE);
   }
 
-  private async sign(principal: Principal, generation: number, audience: string, ttlSeconds: number): Promise<IssuedToken> {
+  private async sign(principal: Principal, generation: number, audience: string, ttlSeconds: number, extra: Record<string, string> = {}): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
     const expiresAtSeconds = issuedAt + ttlSeconds;
-    const token = await new SignJWT({ role: principal.role, name: principal.name, gen: generation })
+    const token = await new SignJWT({ role: principal.role, name: principal.name, gen: generation, ...extra })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(principal.id)
       .setIssuer(ISSUER)
@@ -90,7 +111,11 @@ export class TokenService {
       const generation = payload['gen'] ?? 0;
       if (typeof generation !== 'number') return { ok: false, reason: 'invalid' };
       if (generation < this.generations.generationOf(principal.data.id)) return { ok: false, reason: 'revoked' };
-      return { ok: true, principal: principal.data, expiresAt: new Date(payload.exp * 1000) };
+      const signInId = payload['sid'];
+      if (signInId !== undefined && typeof signInId !== 'string') return { ok: false, reason: 'invalid' };
+      if (signInId !== undefined && this.signInEnds.isEnded(signInId)) return { ok: false, reason: 'revoked' };
+      const method: SignInMethod = payload['amr'] === 'oidc' ? 'oidc' : 'password';
+      return { ok: true, principal: principal.data, expiresAt: new Date(payload.exp * 1000), ...(signInId !== undefined ? { signInId } : {}), method };
     } catch (error) {
       return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
     }

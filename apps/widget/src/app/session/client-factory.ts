@@ -1,5 +1,5 @@
-import { InjectionToken } from '@angular/core';
-import { gatewaySocketUrl, SwitchboardClient } from '@switchboard/client';
+import { inject, InjectionToken } from '@angular/core';
+import { ConsoleSession, gatewaySocketUrl, type ConsoleSessionOptions, SwitchboardClient } from '@switchboard/client';
 
 /** Makes the WebSocket client for a token, or a function giving a fresh one before each connect; tests provide a fake. */
 export type ClientFactory = (token: string | (() => Promise<string>)) => SwitchboardClient;
@@ -11,3 +11,16 @@ export const CLIENT_FACTORY = new InjectionToken<ClientFactory>('CLIENT_FACTORY'
 
 /** The gateway's HTTP base: the origin that served the page. */
 export const GATEWAY_ORIGIN = new InjectionToken<string>('GATEWAY_ORIGIN', { providedIn: 'root', factory: () => location.origin });
+
+/** Which console this is, whom it serves, and what it says to anyone else. */
+export const WIDGET_SESSION: Omit<ConsoleSessionOptions, 'baseUrl'> = {
+  console: 'widget',
+  roles: ['endUser'],
+  wrongRole: 'This chat is for customers. Please sign in with a customer account.',
+};
+
+/** The sign-in of the widget (token in memory, HttpOnly refresh cookie); tests provide one on a fake gateway. */
+export const CONSOLE_SESSION = new InjectionToken<ConsoleSession>('CONSOLE_SESSION', {
+  providedIn: 'root',
+  factory: () => new ConsoleSession({ ...WIDGET_SESSION, baseUrl: inject(GATEWAY_ORIGIN) }),
+});

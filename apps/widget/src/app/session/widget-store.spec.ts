@@ -1,9 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { CommandError } from '@switchboard/client';
 import type { SessionDetail, SessionSummary } from '@switchboard/contracts';
-import { FakeClient, hello } from '@switchboard/chat-ui/testing';
+import { FakeClient, FakeGateway, hello } from '@switchboard/chat-ui/testing';
 import { placeInQueue } from '../chat/queue-place';
-import { CLIENT_FACTORY } from './client-factory';
+import { CLIENT_FACTORY, CONSOLE_SESSION, WIDGET_SESSION } from './client-factory';
 import { stageOf, WidgetStore } from './widget-store';
 
 const summary = (fields: Partial<SessionSummary> = {}): SessionSummary => ({
@@ -32,22 +32,28 @@ const detail = (fields: Partial<SessionDetail> = {}): SessionDetail => ({
 
 describe('WidgetStore', () => {
   let fake: FakeClient;
+  let gateway: FakeGateway;
   let store: WidgetStore;
 
   beforeEach(() => {
-    localStorage.clear();
+    // The browser holds the end user's sign-in cookie: restore() signs in.
+    gateway = new FakeGateway().signedIn({ id: 'erin', role: 'endUser', name: 'Erin User' });
     fake = new FakeClient();
     fake.replies = {
       connect: () => hello('erin', 'endUser', 'Erin User'),
       topics: () => ({ useTopics: true, topics: [{ id: 'vpn', name: 'VPN' }] }),
       currentSession: () => null,
     };
-    TestBed.configureTestingModule({ providers: [{ provide: CLIENT_FACTORY, useValue: () => fake.asClient() }] });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: CLIENT_FACTORY, useValue: () => fake.asClient() },
+        { provide: CONSOLE_SESSION, useFactory: () => gateway.session(WIDGET_SESSION) },
+      ],
+    });
     store = TestBed.inject(WidgetStore);
   });
 
   it('R12 a reload with a kept token resumes the open chat with its conversation and the agent name (R3.2)', async () => {
-    localStorage.setItem('switchboard.widget.token', 't');
     fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED', ownerAgentId: 'alice' });
     await store.restore();
     expect(store.phase()).toBe('chat');
@@ -57,7 +63,6 @@ describe('WidgetStore', () => {
   });
 
   it('R1 start: the topic goes with the description when Use Topics is on; a refusal is shown in words', async () => {
-    localStorage.setItem('switchboard.widget.token', 't');
     await store.restore();
     expect(store.phase()).toBe('start');
     expect(store.topics()).toEqual([{ id: 'vpn', name: 'VPN' }]);
@@ -71,7 +76,6 @@ describe('WidgetStore', () => {
   });
 
   it('R5.2 R8 R9.3 pushed events move the chat along and add notifications', async () => {
-    localStorage.setItem('switchboard.widget.token', 't');
     fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED' });
     await store.restore();
     fake.emit('session.event', {
@@ -93,7 +97,6 @@ describe('WidgetStore', () => {
   });
 
   it('R4.1 the place in the queue shows while the chat waits, even when it came before the start reply, and not once accepted', async () => {
-    localStorage.setItem('switchboard.widget.token', 't');
     await store.restore();
     fake.replies['startSession'] = () => {
       fake.emit('session.queuePosition', { type: 'session.queuePosition', sessionId: 's1', queue: 'Network', position: 3 });
@@ -116,14 +119,37 @@ describe('WidgetStore', () => {
   });
 
   it('a wrong password and an expired token are explained in words', async () => {
-    const fetchMock = jest.fn().mockResolvedValue({ status: 401, ok: false });
-    (globalThis as { fetch: unknown }).fetch = fetchMock;
+    gateway.answers['/api/auth/login'] = { status: 401, body: { code: 'UNAUTHORIZED' } };
     await store.signIn('erin', 'nope');
     expect(store.error()).toBe('Wrong username or password.');
-    localStorage.setItem('switchboard.widget.token', 'old');
     fake.replies['connect'] = () => new CommandError('UNAUTHORIZED', 'expired');
     await store.restore();
-    expect([store.phase(), store.error(), localStorage.getItem('switchboard.widget.token')]).toEqual(['signedOut', 'Your sign-in has expired. Please sign in again.', null]);
+    expect([store.phase(), store.error(), TestBed.inject(CONSOLE_SESSION).current()]).toEqual(['signedOut', 'Your sign-in has expired. Please sign in again.', undefined]);
+  });
+
+  it('issue 13: a reload without the sign-in cookie shows the sign-in form; a sign-in of another role is refused in words', async () => {
+    gateway.signedOut();
+    await store.restore();
+    expect([store.phase(), store.error()]).toEqual(['signedOut', undefined]);
+    expect(fake.calls.some(([m]) => m === 'connect')).toBe(false);
+
+    gateway.signedIn({ id: 'alice', role: 'agent', name: 'Alice Agent' });
+    await store.signIn('alice', 'agent123');
+    expect([store.phase(), store.error()]).toEqual(['signedOut', 'This chat is for customers. Please sign in with a customer account.']);
+    expect(gateway.calls.filter((path) => path.startsWith('/api/auth/') && path !== '/api/auth/methods')).toEqual(['/api/auth/refresh', '/api/auth/login', '/api/auth/sign-out']);
+  });
+
+  it('issue 19: a socket closed for good with 4401 ends the sign-in; signing out ends this sign-in at the gateway', async () => {
+    await store.restore();
+    expect(store.phase()).toBe('start');
+    fake.emit('disconnected', { code: 4401, reason: 'session revoked', willReconnect: false });
+    expect([store.phase(), store.error()]).toEqual(['signedOut', 'Your sign-in has expired. Please sign in again.']);
+
+    await store.restore();
+    store.signOut();
+    await Promise.resolve();
+    expect(store.phase()).toBe('signedOut');
+    expect(gateway.calls.at(-1)).toBe('/api/auth/sign-out');
   });
 
   it('R11 stages: waiting, transferring, chatting, cancelled while assigned (R11.2), ended', () => {
@@ -143,7 +169,6 @@ describe('WidgetStore', () => {
     };
 
     beforeEach(async () => {
-      localStorage.setItem('switchboard.widget.token', 't');
       fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED', ownerAgentId: 'alice', ownerAgentName: 'Alice Agent', version: 400, history: visible.slice(-50), hasOlder: true });
       fake.replies['history'] = (_id: string, p: { beforeSeq: number; limit: number }) => page(p.beforeSeq, p.limit);
       await store.restore();

@@ -1,25 +1,22 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { companySignInUrl, describeFailure, errorCodeOf, factsOf, login, mergeBySeq, oldestSeq, RenewingSession, signInMethods, takeSessionFromLocation, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
-import { CLIENT_FACTORY, GATEWAY_ORIGIN } from './client-factory';
-
-const TOKEN_KEY = 'switchboard.widget.token';
+import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
 export type WidgetPhase = 'signedOut' | 'connecting' | 'start' | 'chat';
 /** Where the end user's chat stands, in their terms. */
 export type ChatStage = 'waiting' | 'transferring' | 'chatting' | 'cancelled' | 'ended';
 
 /**
- * The end user's side of one chat: sign-in (token kept for reloads and
- * reconnects), the start form's topics (R1), the open session with its
+ * The end user's side of one chat: sign-in (the shared ConsoleSession: token
+ * in memory, restored from the HttpOnly cookie after a reload), the start form's topics (R1), the open session with its
  * history (resumed after a reload, R12), posting and cancelling (R11).
  */
 @Injectable({ providedIn: 'root' })
 export class WidgetStore {
   private readonly createClient = inject(CLIENT_FACTORY);
-  private readonly origin = inject(GATEWAY_ORIGIN);
-  /** The access token and its refresh token (short-lived access tokens are renewed before they lapse). */
-  private readonly renewing = new RenewingSession(this.origin, TOKEN_KEY, localStorage);
+  /** The sign-in: the access token in memory only, renewed with the HttpOnly cookie before it lapses. */
+  private readonly session = inject(CONSOLE_SESSION);
   private client?: SwitchboardClient;
 
   readonly phase = signal<WidgetPhase>('signedOut');
@@ -50,38 +47,36 @@ export class WidgetStore {
     return session?.status === 'QUEUED' ? this.places().get(session.sessionId) : undefined;
   });
 
-  /** Signs in with a kept token, if any (page reload). */
   /** The gateway's company sign-in (OpenID Connect), when it has one; the password form where it takes passwords. */
   readonly companySignInUrl = signal<string | undefined>(undefined);
   readonly passwordSignIn = signal(true);
 
-  async restore(): Promise<void> {
-    // Back from company sign-in: the session is in the URL fragment.
-    const fromProvider = typeof window === 'undefined' ? null : takeSessionFromLocation(window);
-    if (fromProvider) {
-      if (fromProvider.principal.role !== 'endUser') {
-        this.error.set('This chat is for customers. Please sign in with a customer account.');
-      } else {
-        this.renewing.save(fromProvider);
-        await this.connect(fromProvider.token);
-        return;
-      }
-    }
-    void signInMethods(this.origin).then((methods) => {
-      this.passwordSignIn.set(methods.password);
-      this.companySignInUrl.set(methods.oidc ? companySignInUrl(this.origin, window.location.pathname) : undefined);
+  constructor() {
+    // The gateway refused to renew the sign-in, or closed the socket for good: back to the sign-in form.
+    this.session.onChange((_held, end) => {
+      if (end === 'expired') this.expired();
     });
-    const token = localStorage.getItem(TOKEN_KEY);
-    if (token) await this.connect(token);
+  }
+
+  /** Page load: the sign-in the browser's cookie holds, if any (a reload resumes the chat; no token is kept by the page). */
+  async restore(): Promise<void> {
+    void this.session.offered(window.location.pathname).then((offered) => {
+      this.passwordSignIn.set(offered.password);
+      this.companySignInUrl.set(offered.companySignInUrl);
+    });
+    try {
+      if (await this.session.restore()) await this.connect();
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    }
   }
 
   async signIn(username: string, password: string): Promise<void> {
     this.error.set(undefined);
     this.busy.set(true);
     try {
-      const answer = await login(this.origin, username, password);
-      this.renewing.save(answer);
-      await this.connect(answer.token);
+      await this.session.signIn(username, password);
+      await this.connect();
     } catch (error) {
       this.error.set(describeFailure(error));
     } finally {
@@ -89,8 +84,13 @@ export class WidgetStore {
     }
   }
 
+  /** Signs the widget out (this sign-in only: the end user's other devices stay signed in). */
   signOut(): void {
-    this.renewing.clear();
+    void this.session.signOut();
+    this.reset();
+  }
+
+  private reset(): void {
     this.client?.close();
     this.client = undefined;
     this.summary.set(undefined);
@@ -170,12 +170,13 @@ export class WidgetStore {
     this.phase.set('start');
   }
 
-  private async connect(token: string): Promise<void> {
+  private async connect(): Promise<void> {
     this.client?.close();
     this.phase.set('connecting');
-    // Before each connect (a reconnect after the token expired too), a fresh token: refreshed when about to expire.
-    const client = this.createClient(async () => (await this.renewing.token()) || token);
+    // Before each connect (a reconnect after the token expired too), a fresh token: renewed when about to expire.
+    const client = this.createClient(() => this.session.token());
     this.client = client;
+    this.session.watch(client);
     client.on('session.event', (frame) => {
       if (frame.sessionId !== this.summary()?.sessionId) return;
       this.summary.set(frame.session);
@@ -190,9 +191,8 @@ export class WidgetStore {
     // May come before the start's reply: kept by session id and matched when shown.
     client.on('session.queuePosition', ({ sessionId, position }) => this.places.update((m) => new Map(m).set(sessionId, position)));
     client.on('hello', () => this.reconnecting.set(false));
-    client.on('disconnected', ({ code, willReconnect }) => {
+    client.on('disconnected', ({ willReconnect }) => {
       if (willReconnect) this.reconnecting.set(true);
-      else if (code === 4401 || code === 4403) this.expired();
     });
     try {
       const hello = await client.connect();
@@ -203,14 +203,14 @@ export class WidgetStore {
       if (current) this.show(current);
       else this.phase.set('start');
     } catch (error) {
-      if (errorCodeOf(error) === 'UNAUTHORIZED') return this.expired();
+      if (this.session.endedBy(error)) return;
       this.error.set(describeFailure(error));
       this.phase.set('signedOut');
     }
   }
 
   private expired(): void {
-    this.signOut();
+    this.reset();
     this.error.set('Your sign-in has expired. Please sign in again.');
   }
 
