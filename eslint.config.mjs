@@ -91,6 +91,27 @@ export default [
     },
   },
   {
+    // One read path (ADR 6, issue 19): the session collections' models belong to libs/session-store and
+    // the chat actors that write them; everything else reads through SessionReader and SessionQueries.
+    // (libs/domain has its own no-restricted-imports above and cannot reach the session store anyway.)
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    ignores: ['libs/session-store/**', 'apps/chat-actor/**', 'libs/domain/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@switchboard/session-store',
+              importNames: ['SessionRecord', 'SessionRecordSchema', 'SessionCommit', 'SessionCommitSchema', 'OutboxMark', 'OutboxMarkSchema'],
+              message: 'Read sessions through SessionReader or SessionQueries (libs/session-store); only the chat actors touch the session collections.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
