@@ -42,7 +42,7 @@ describe('session command contract', () => {
     expect(refusedFields(ticket(' '))).toEqual(['summary']);
   });
 
-  it('R19 authorization: malformed commands are refused (empty or too long text, bad ids, unknown role or type, a wrong field type)', () => {
+  it('validation: malformed commands are refused (empty or too long text, bad ids, unknown role or type, a wrong field type)', () => {
     expect(refusedFields(say({ text: '' }))).toEqual(['text']);
     expect(accepted(say({ text: 'x'.repeat(MAX_TEXT) }))).toBe(true);
     expect(refusedFields(say({ text: 'x'.repeat(MAX_TEXT + 1) }))).toEqual(['text']);
@@ -81,7 +81,7 @@ describe('WebSocket frame payloads derive from the commands (one limit, written 
     ['session.transferToQueue', { sessionId: SESSION, queue: 'General' }, 'sideNote'],
   ];
 
-  it.each(frames)('R19 limits: %s takes %s of at most MAX_TEXT characters, trimmed, not blank', (type, rest, field) => {
+  it.each(frames)('limits: %s takes %s of at most MAX_TEXT characters, trimmed, not blank', (type, rest, field) => {
     const schema = commandPayloads[type];
     expect(schema.safeParse({ ...rest, [field]: 'x'.repeat(MAX_TEXT) }).success).toBe(true);
     expect(schema.safeParse({ ...rest, [field]: 'x'.repeat(MAX_TEXT + 1) }).success).toBe(false);
@@ -89,7 +89,7 @@ describe('WebSocket frame payloads derive from the commands (one limit, written 
     expect(schema.parse({ ...rest, [field]: ' hi ' })).toEqual({ ...rest, [field]: 'hi' });
   });
 
-  it('R19 limits: the payload of a session command takes the session id and the ids of the NATS command', () => {
+  it('frames: the payload of a session command takes the session id and the ids of the NATS command', () => {
     expect(commandPayloads['session.accept'].safeParse({ sessionId: 's-1' }).success).toBe(false);
     expect(commandPayloads['session.accept'].safeParse({ sessionId: SESSION }).success).toBe(true);
     expect(commandPayloads['session.transferToAgent'].safeParse({ sessionId: SESSION, targetAgentId: ' ' }).success).toBe(false);
@@ -97,7 +97,7 @@ describe('WebSocket frame payloads derive from the commands (one limit, written 
     expect(commandPayloads['session.end'].safeParse({ sessionId: SESSION, resolveTicket: 'yes' }).success).toBe(false);
   });
 
-  it('R19 limits: a payload plus the command id, the actor and the type is the NATS command', () => {
+  it('frames: a payload plus the command id, the actor and the type is the NATS command', () => {
     const payload = commandPayloads['session.transferToQueue'].parse({ sessionId: SESSION, queue: 'Network', sideNote: ' see notes ' });
     const parsed = sessionCommandSchema.parse({ ...payload, type: 'TransferToQueue', commandId: 'command-frame-1', actor: agent('a1') });
     expect(parsed).toEqual({ ...payload, type: 'TransferToQueue', commandId: 'command-frame-1', actor: agent('a1') });

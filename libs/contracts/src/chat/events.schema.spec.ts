@@ -48,7 +48,7 @@ describe('session event contract', () => {
     expect(sessionEventSchema.safeParse(withoutActor).success).toBe(false);
   });
 
-  it('R17 records: the summary keeps every field of the domain state', () => {
+  it('summary: the session summary keeps every field of the domain state', () => {
     expect(sessionStateSchema.parse(json(state))).toEqual(state);
     expect(sessionStateSchema.safeParse({ ...state, status: 'LOST' }).success).toBe(false);
   });

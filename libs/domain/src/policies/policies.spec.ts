@@ -13,7 +13,7 @@ import { transferTargets } from './transfer-targets';
 const ids = (agents: readonly AgentInfo[]) => agents.map((a) => a.id).sort();
 
 describe('settings', () => {
-  it('R7 settings: defaults of the spec are all off, empty console URL, no cap', () => {
+  it('settings: defaults of the spec are all off, empty console URL, no cap', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       supportQueues: false,
       useTopics: false,
@@ -31,7 +31,7 @@ describe('settings', () => {
     expect(queueTransferAllowed(settings({ supportQueues: true, useTopics: true }))).toBe(true);
   });
 
-  it('R19 settings: an administrator change is validated field by field into complete settings', () => {
+  it('settings: an administrator change is validated field by field into complete settings', () => {
     expect(validateSettings({ agentAutoAccept: true, remoteControlConsoleUrl: ' https://rc.local/ ' })).toEqual({
       ok: true,
       settings: { ...DEFAULT_SETTINGS, agentAutoAccept: true, remoteControlConsoleUrl: 'https://rc.local/' },

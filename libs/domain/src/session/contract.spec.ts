@@ -75,15 +75,15 @@ describe('contracts (ADR 7)', () => {
   const { scenarios, commands } = walks();
   const events = scenarios.flatMap((s) => s.log);
 
-  it('R13 history: the walks produce every event type of the domain', () => {
+  it('walks: the walks below produce every event type of the domain', () => {
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(SESSION_EVENT_TYPES));
   });
 
-  it('R13 history: every event the domain produces is an event of the contract, unchanged by JSON and parsing', () => {
+  it('events: every event the domain produces is an event of the contract, unchanged by JSON and parsing', () => {
     for (const event of events) expect(sessionEventSchema.parse(json(event))).toEqual(event);
   });
 
-  it('R17 records: every state the domain produces is a summary of the contract, unchanged by JSON and parsing', () => {
+  it('states: every state the domain produces is a summary of the contract, unchanged by JSON and parsing', () => {
     const all = scenarios.flatMap(states);
     expect(all.some((s) => s.ticket !== undefined && (s.agentNames?.length ?? 0) > 1 && (s.recentCommands?.length ?? 0) > 1)).toBe(true);
     for (const state of all) expect(sessionStateSchema.parse(json(state))).toEqual(state);
@@ -101,7 +101,7 @@ describe('contracts (ADR 7)', () => {
     }
   });
 
-  it('R19 authorization: the commands the domain is tested with are commands of the contract (with ids of the contract\'s format)', () => {
+  it('commands: the commands the domain is tested with are commands of the contract (with ids of the contract\'s format)', () => {
     expect(new Set(commands.map((c) => c.type)).size).toBe(17);
     for (const [i, c] of commands.entries()) {
       const command = { ...c, sessionId: 'k1-session-0001', commandId: `command-${i}` };

@@ -81,7 +81,7 @@ describe('A3 idempotent commands', () => {
   });
 });
 
-describe('R13 history helpers', () => {
+describe('history and state', () => {
   it('R13 history: the end user sees every entry but side notes, each with its seq', () => {
     const s = Scenario.assignedTo('a1');
     s.ok(C.note('a1', 'n'));
@@ -90,7 +90,7 @@ describe('R13 history helpers', () => {
     expect(s.log.filter(isVisibleToEndUser).map((e) => e.seq)).toEqual([1, 2, 4]);
   });
 
-  it('R13 history: state is plain JSON (stored in MongoDB as is) and evolve never mutates its input', () => {
+  it('state: plain JSON (stored in MongoDB as is), and evolve never mutates its input', () => {
     const s = Scenario.assignedTo('a1');
     s.ok(C.ticket('a1'));
     s.ok(C.transfer('a1', 'a2'));

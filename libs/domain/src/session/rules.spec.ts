@@ -304,7 +304,7 @@ describe('R5 transfer to an agent', () => {
     expect(s.refused(C.transfer('a1', 'other'), 'TRANSFER_TARGET_NOT_ELIGIBLE').details).toMatchObject({ reason: 'notEligible' });
   });
 
-  it('R5.3 transfer to agent: only the owner of an ASSIGNED session transfers', () => {
+  it('R5 transfer to agent: only the owner of an ASSIGNED session transfers', () => {
     const s = Scenario.started();
     s.refused(C.transfer('a1', 'a2'), 'NOT_OWNER');
     s.ok(C.accept('a1'));
@@ -491,7 +491,7 @@ describe('R9 end chat', () => {
     expect(s.s.ownerAgentId).toBeUndefined();
   });
 
-  it('R9.2 end chat: only the owner ends', () => {
+  it('R9 end chat: only the owner ends', () => {
     const s = Scenario.started();
     s.refused(C.end('a1'), 'NOT_OWNER');
     s.ok(C.accept('a1'));
