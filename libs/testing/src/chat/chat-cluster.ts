@@ -6,6 +6,7 @@ import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
 import { ChatActorClient } from '@switchboard/service-kit';
 import mongoose from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { eventually } from '../async/eventually';
 import { testInfra, uniqueDatabase } from '../infra/test-infra';
 import { startService, type ServiceProcess } from '../services/service-process';
 
@@ -128,34 +129,36 @@ export class ChatCluster {
    * owns some partitions, together they own all, and two reads agree.
    */
   async allPartitionsOwned(timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
     let previous = '';
-    while (Date.now() < deadline) {
-      const reports = await this.ownership();
-      const owned = reports.flatMap((r) => r.owned.map((o) => o.partition));
-      const running = this.processes.filter((p) => p.alive()).length;
-      const view = JSON.stringify(reports.map((r) => [r.instanceId, r.owned.map((o) => o.partition)]).sort());
-      const complete =
-        reports.length === running && reports.every((r) => r.owned.length > 0) && new Set(owned).size === this.partitions && owned.length === this.partitions;
-      if (complete && view === previous) return;
-      previous = complete ? view : '';
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error('partitions were not all owned in time');
+    await eventually(
+      async () => {
+        const reports = await this.ownership();
+        const owned = reports.flatMap((r) => r.owned.map((o) => o.partition));
+        const running = this.processes.filter((p) => p.alive()).length;
+        const view = JSON.stringify(reports.map((r) => [r.instanceId, r.owned.map((o) => o.partition)]).sort());
+        const complete =
+          reports.length === running && reports.every((r) => r.owned.length > 0) && new Set(owned).size === this.partitions && owned.length === this.partitions;
+        const agreed = complete && view === previous;
+        previous = complete ? view : '';
+        if (!agreed) throw new Error(`partitions were not all owned in time: ${view}`);
+      },
+      { timeoutMs, intervalMs: 250 },
+    );
   }
 
   /** Polls the ownership reports until `settled` holds for them. */
-  async eventuallyOwnership(
+  eventuallyOwnership(
     settled: (reports: Awaited<ReturnType<ChatCluster['ownership']>>) => boolean,
     timeoutMs = 15_000,
   ): Promise<Awaited<ReturnType<ChatCluster['ownership']>>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const reports = await this.ownership();
-      if (settled(reports)) return reports;
-      if (Date.now() > deadline) throw new Error(`ownership did not settle: ${JSON.stringify(reports)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    return eventually(
+      async () => {
+        const reports = await this.ownership();
+        if (!settled(reports)) throw new Error(`ownership did not settle: ${JSON.stringify(reports)}`);
+        return reports;
+      },
+      { timeoutMs, intervalMs: 200 },
+    );
   }
 
   /** Every chat-actor's answer on the ownership subject. */

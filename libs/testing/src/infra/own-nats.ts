@@ -1,3 +1,4 @@
+import type { NatsConnection } from '@nats-io/transport-node';
 import { startLocalNats, type LocalNatsServer } from '@switchboard/infra';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,5 +13,28 @@ export async function startOwnNats(): Promise<LocalNatsServer & { dispose(): Pro
       await nats.stop();
       rmSync(dir, { recursive: true, force: true });
     },
+  });
+}
+
+/**
+ * Resolves when `nc` tells that it lost its server (its next `disconnect`
+ * status): the signal that a killed server is gone as its clients see it.
+ * Call it before killing the server.
+ */
+export function serverLost(nc: NatsConnection, timeoutMs = 15_000): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const statuses = nc.status()[Symbol.asyncIterator]();
+    const timer = setTimeout(() => {
+      void statuses.return?.();
+      reject(new Error(`the NATS connection did not report a disconnect within ${timeoutMs} ms`));
+    }, timeoutMs);
+    void (async () => {
+      for (let next = await statuses.next(); !next.done; next = await statuses.next()) {
+        if (next.value.type === 'disconnect') break;
+      }
+      clearTimeout(timer);
+      void statuses.return?.();
+      resolve();
+    })().catch(reject);
   });
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Page } from 'playwright-core';
 
 export interface OidcTestAccount {
   name: string;
@@ -62,6 +63,27 @@ export async function startOidcTestProvider(options: {
 }
 
 /**
+ * The provider's sign-in page (oidc-provider's development interactions): the
+ * names of its fields, and a password, which the test provider ignores.
+ */
+const SIGN_IN_FORM = { login: 'login', password: 'password', anyPassword: 'anything' } as const;
+
+/**
+ * A person's way through the provider, in a browser sent there by a console's
+ * "Sign in with your company account": waits for the provider's sign-in page,
+ * signs in as `login`, then consents on the next page. Where the browser goes
+ * afterwards is the caller's to wait for.
+ */
+export async function signInAtProviderPage(page: Page, issuer: string, login: string, timeoutMs = 20_000): Promise<void> {
+  await page.waitForURL(`${issuer}/interaction/**`, { timeout: timeoutMs });
+  await page.locator(`input[name="${SIGN_IN_FORM.login}"]`).fill(login);
+  await page.locator(`input[name="${SIGN_IN_FORM.password}"]`).fill(SIGN_IN_FORM.anyPassword);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(`${issuer}/interaction/**`, { timeout: timeoutMs });
+  await page.locator('button[type="submit"]').click(); // consent
+}
+
+/**
  * A browser's way through the provider, by HTTP: follows the redirects from
  * `startUrl` (the gateway's /api/auth/oidc/login) with a cookie jar per host,
  * signs in as `login` on the provider's page and consents, and stops at the
@@ -101,7 +123,7 @@ export async function signInThroughProvider(startUrl: string, login: string, sto
     const html = await res.text();
     if (res.status !== 200) throw new Error(`${url.href} answered ${res.status}: ${html.slice(0, 500)}`);
     const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
-    if (prompt === 'login') body = new URLSearchParams({ prompt: 'login', login, password: 'any' });
+    if (prompt === 'login') body = new URLSearchParams({ prompt: 'login', [SIGN_IN_FORM.login]: login, [SIGN_IN_FORM.password]: SIGN_IN_FORM.anyPassword });
     else if (prompt === 'consent') body = new URLSearchParams({ prompt: 'consent' });
     else throw new Error(`unexpected page at ${url.href}: ${html.slice(0, 500)}`);
   }
