@@ -2,14 +2,13 @@ import { partitionOfSession } from '@switchboard/contracts';
 import { ChatActorClient } from '@switchboard/service-kit';
 import type { ServiceProcess } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
-import { ChatCluster } from '@switchboard/testing';
+import { ChatCluster, eventually } from '@switchboard/testing';
 import { MixedLoad, verifyAcknowledged } from './mixed-load';
 import { consumerOpts } from './stream-reader';
 import { storedSession } from './stored-session';
 
 const USERS = Array.from({ length: 24 }, (_, i) => `crash-user-${i}`);
 const AGENTS = Array.from({ length: 24 }, (_, i) => `crash-agent-${i}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('chat-actor acceptance: a chat-actor process killed with SIGKILL under load', () => {
   const cluster = new ChatCluster({ chatActors: 2 });
@@ -25,7 +24,8 @@ describe('chat-actor acceptance: a chat-actor process killed with SIGKILL under 
   it('A4 A2 A5 every acknowledged command survives, no session gets two records or owners, the dead process\'s sessions are served again within 5 s', async () => {
     const load = new MixedLoad(cluster, USERS, AGENTS);
     await load.start();
-    await sleep(1500);
+    // Under way: a few rounds of every worker acknowledged before the kill.
+    await eventually(() => expect(load.acknowledged.length).toBeGreaterThanOrEqual(USERS.length * 4), { timeoutMs: 30_000, intervalMs: 100 });
 
     const victim = cluster.processes[0]!;
     const ownedByVictim = new Set((await cluster.ownership()).find((r) => r.instanceId === 'chat-actor-1')!.owned.map((o) => o.partition));
@@ -54,7 +54,10 @@ describe('chat-actor acceptance: a chat-actor process killed with SIGKILL under 
 
     const restarted: ServiceProcess = await cluster.startChatActor('chat-actor-1');
     cluster.processes[0] = restarted;
-    await sleep(2000);
+    // The restarted process takes partitions back, and the load goes on being served after that.
+    await cluster.allPartitionsOwned();
+    const settledAt = Date.now();
+    await eventually(() => expect(load.answers.filter((a) => a.sentAt > settledAt).length).toBeGreaterThanOrEqual(50), { timeoutMs: 30_000, intervalMs: 100 });
     await load.stop();
     await cluster.allPartitionsOwned();
 
