@@ -6,14 +6,6 @@ import { AgentStateStore, type VersionedLiveState } from './agent-state.store';
 // The test NATS comes from the jest global setup; libs below the testing lib read its address directly.
 const natsUrl = () => process.env['SB_TEST_NATS_URL']!;
 
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('agent state store (JetStream KV)', () => {
   let nc: NatsConnection;
   let store: AgentStateStore;
@@ -53,11 +45,18 @@ describe('agent state store (JetStream KV)', () => {
 
   it('watch: delivers the current states first, then every change', async () => {
     const seen = new Map<string, VersionedLiveState | undefined>();
-    const watcher = await store.watch((id, state) => seen.set(id, state));
+    let a4Changed!: (state: VersionedLiveState | undefined) => void;
+    const a4Change = new Promise<VersionedLiveState | undefined>((r) => (a4Changed = r));
+    const watcher = await store.watch((id, state) => {
+      seen.set(id, state);
+      if (id === 'a4') a4Changed(state);
+    });
     await watcher.initialized;
     expect(seen.get('a1')?.state.presence).toBe('online');
-    await store.setPresence('a4', 'online');
-    await until(() => seen.get('a4')?.state.presence === 'online');
+    expect(seen.has('a4')).toBe(false);
+    const written = await store.setPresence('a4', 'online');
+    // The change the watcher is called with is the one written.
+    expect(await a4Change).toMatchObject({ revision: written.revision, state: { presence: 'online' } });
     watcher.stop();
   });
 });
