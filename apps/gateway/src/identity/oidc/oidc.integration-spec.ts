@@ -65,7 +65,26 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     await db.close();
   });
 
-  const session = (landed: URL) => new URLSearchParams(landed.hash.slice(1));
+  /**
+   * A browser's sign-in through the provider for a console (`returnTo` under
+   * /admin/, /agent/ or /widget/): the landing address, and the sign-in
+   * cookie the callback set (no token travels in the address any more).
+   */
+  const signIn = async (returnTo: string, login: string): Promise<{ landed: URL; setCookie: string[]; cookie: string }> => {
+    const start = await fetch(`${url}/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' });
+    const flowCookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
+    const callback = await signInThroughProvider(start.headers.get('location')!, login, (u) => u.pathname === '/api/auth/oidc/callback');
+    const res = await fetch(callback, { redirect: 'manual', headers: { cookie: flowCookie } });
+    if (res.status !== 302) throw new Error(`${callback.href} answered ${res.status}: ${await res.text()}`);
+    const setCookie = res.headers.getSetCookie().filter((line) => line.startsWith('sb_refresh_'));
+    return { landed: new URL(res.headers.get('location')!, url), setCookie, cookie: setCookie[0]?.split(';')[0] ?? '' };
+  };
+  /** What the console does on landing: buys its access token with the cookie. */
+  const restore = async (cookie: string, consoleName: string) => {
+    const res = await fetch(`${url}/api/auth/refresh`, { method: 'POST', headers: { cookie, origin: url, 'x-switchboard-console': consoleName } });
+    expect(res.status).toBe(200);
+    return loginResponseSchema.parse(await res.json());
+  };
   const me = async (token: string) => {
     const res = await fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
@@ -73,18 +92,21 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
   };
 
   it('issue 13 (OIDC for admins and supervisors): an administrator and a supervisor sign in through the provider and land on the console with a Switchboard session of role admin', async () => {
-    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/admin/`, 'ada', `${url}/admin/`);
-    expect(landed.pathname).toBe('/admin/');
-    expect(await me(session(landed).get('token')!)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
-    expect(JSON.parse(session(landed).get('principal')!)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
+    const { landed, cookie, setCookie } = await signIn('/admin/', 'ada');
+    expect(landed.href).toBe(`${url}/admin/`);
+    expect(setCookie.join('\n')).toMatch(/^sb_refresh_admin=.*HttpOnly/im);
+    const restored = await restore(cookie, 'admin');
+    expect(restored).toMatchObject({ principal: { id: 'ada', role: 'admin', name: 'Ada Admin' }, method: 'oidc' });
+    expect(restored.refreshToken).toBeUndefined();
+    expect(await me(restored.token)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
     expect(await (await fetch(`${url}/api/auth/methods`)).json()).toEqual({ password: false, oidc: true });
-    const supervisor = await signInThroughProvider(`${url}/api/auth/oidc/login`, 'sam', `${url}/admin/`);
-    expect(await me(session(supervisor).get('token')!)).toMatchObject({ id: 'sam', role: 'admin' });
+    const supervisor = await signIn('/admin/', 'sam');
+    expect(await me((await restore(supervisor.cookie, 'admin')).token)).toMatchObject({ id: 'sam', role: 'admin' });
   });
 
   it('issue 13 (OIDC for agents, queues from the agent profile): an agent with a profile signs in and opens a WebSocket; one without a profile is refused 403 NO_AGENT_PROFILE', async () => {
-    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'alice', `${url}/agent/`);
-    const token = session(landed).get('token')!;
+    const { cookie } = await signIn('/agent/', 'alice');
+    const { token } = await restore(cookie, 'agent');
     expect(await me(token)).toEqual({ id: 'alice', role: 'agent', name: 'Alice Agent' });
     const socket = new WebSocket(`${url.replace('http', 'ws')}/ws?token=${encodeURIComponent(token)}`);
     const hello = await new Promise<{ type: string }>((resolve, reject) => {
@@ -93,24 +115,27 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     });
     expect(hello.type).toBe('hello');
     socket.close();
-    await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'nobody', `${url}/agent/`)).rejects.toThrow(/403[\s\S]*NO_AGENT_PROFILE/);
+    await expect(signIn('/agent/', 'nobody')).rejects.toThrow(/403[\s\S]*NO_AGENT_PROFILE/);
   });
 
   it('issue 13 (disable a user without deleting them): an agent an administrator disabled is refused at the provider callback with 403 ACCOUNT_DISABLED', async () => {
-    await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/agent/`, 'dora', `${url}/agent/`)).rejects.toThrow(/403[\s\S]*ACCOUNT_DISABLED/);
+    await expect(signIn('/agent/', 'dora')).rejects.toThrow(/403[\s\S]*ACCOUNT_DISABLED/);
   });
 
   it('issue 13 (OIDC for end users): an end user signs in to the widget; an account without a Switchboard role is refused 403 OIDC_NO_ROLE', async () => {
-    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/widget/`, 'erin', `${url}/widget/`);
-    expect(await me(session(landed).get('token')!)).toMatchObject({ id: 'erin', role: 'endUser' });
-    await expect(signInThroughProvider(`${url}/api/auth/oidc/login?returnTo=/widget/`, 'guest', `${url}/widget/`)).rejects.toThrow(/403[\s\S]*OIDC_NO_ROLE/);
+    const { cookie } = await signIn('/widget/', 'erin');
+    expect(await me((await restore(cookie, 'widget')).token)).toMatchObject({ id: 'erin', role: 'endUser' });
+    await expect(signIn('/widget/', 'guest')).rejects.toThrow(/403[\s\S]*OIDC_NO_ROLE/);
   });
 
-  it('issue 13 (OIDC token refresh): the session from the provider refreshes at /api/auth/refresh', async () => {
-    const landed = await signInThroughProvider(`${url}/api/auth/oidc/login`, 'ada', `${url}/admin/`);
-    const res = await fetch(`${url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: session(landed).get('refreshToken') }) });
-    expect(res.status).toBe(200);
-    expect(await me(loginResponseSchema.parse(await res.json()).token)).toMatchObject({ id: 'ada' });
+  it('issue 13 (OIDC token refresh): the sign-in from the provider is an HttpOnly cookie of the console, refreshed at /api/auth/refresh, and no token is in the address', async () => {
+    const { landed, cookie } = await signIn('/agent/', 'alice');
+    expect(landed.hash).toBe('');
+    expect(landed.search).toBe('');
+    const first = await restore(cookie, 'agent');
+    const again = await restore(cookie, 'agent');
+    expect(await me(again.token)).toMatchObject({ id: 'alice' });
+    expect(first.method).toBe('oidc');
   });
 
   it('issue 13: a callback without the flow cookie, or with a forged state, is refused; returnTo never leaves the site', async () => {
