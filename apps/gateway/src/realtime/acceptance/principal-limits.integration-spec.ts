@@ -1,5 +1,5 @@
 import { WS_CLOSE_CODES } from '@switchboard/contracts';
-import { eventually } from '@switchboard/testing';
+import { eventually, serverLost, startOwnNats } from '@switchboard/testing';
 import WebSocket from 'ws';
 import { RealtimeStack } from '../../testing/realtime-stack';
 
@@ -129,5 +129,39 @@ describe('limits per principal across gateways (issue 13 item 5, ADR 10)', () =>
     );
     expect(Date.now() - crashedAt).toBeLessThan(LEASE_MS + 2_000);
     await closeAll([...here, admitted!]);
+  }, 60_000);
+});
+
+/** ADR 10: NATS slow or away must not stop everyone; each gateway then holds the limits for its own sockets. */
+describe('limits per principal while NATS does not answer (ADR 10)', () => {
+  let nats: Awaited<ReturnType<typeof startOwnNats>>;
+  let stack: RealtimeStack;
+  beforeAll(async () => {
+    nats = await startOwnNats();
+    stack = await new RealtimeStack({ natsUrl: nats.url, gatewayEnv: { WS_HEARTBEAT_MS: '600000' } }).start();
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await nats?.dispose();
+  });
+
+  it('issue 13 item 5: with NATS down, sockets are admitted and commands answered within the gateway\'s own limits', async () => {
+    await stack.addEndUser('pl-offline');
+    const url = `${stack.urls[0]!.replace(/^http/, 'ws')}/ws?token=${await stack.login('pl-offline', 'user123')}`;
+    const lost = serverLost(stack.nc);
+    await nats.kill();
+    await lost;
+    const sockets = await Promise.all([open(url), open(url)]);
+    expect(sockets.every(isHello)).toBe(true);
+    for (const [s, socket] of sockets.entries()) {
+      for (let i = 0; i < 40; i++) socket.ws.send(JSON.stringify({ type: 'ping', clientId: `ploff-${s}-${String(i).padStart(3, '0')}` }));
+    }
+    await eventually(() => expect(replies(sockets)).toHaveLength(80), { timeoutMs: 15_000 });
+    const ok = replies(sockets).filter((r) => r['ok'] === true).length;
+    // The gateway's own budget for the user (a burst of 60), not nothing and not per socket.
+    expect(ok).toBeGreaterThanOrEqual(55);
+    expect(ok).toBeLessThan(75);
+    await closeAll(sockets);
+    await nats.restart();
   }, 60_000);
 });

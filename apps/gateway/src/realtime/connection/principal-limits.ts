@@ -75,6 +75,7 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
   private readonly budgets = new Map<string, LocalBudget>();
   private degradedUntil = 0;
   private stopping = false;
+  private renewing = false;
   private renewTimer?: ReturnType<typeof setInterval>;
 
   constructor(
@@ -260,10 +261,18 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
 
   /** Renews this gateway's counts, one principal after the other (cost: two KV requests per principal with sockets here). */
   private async renewAll(): Promise<void> {
-    for (const key of [...this.sockets.keys()]) {
-      await this.serial(key, () => this.writeOwnCount(key, () => this.sockets.get(key) ?? 0)).catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'shared socket count not renewed'),
-      );
+    // A pass still running (many principals, slow NATS) is not started again on top of itself.
+    if (this.renewing) return;
+    this.renewing = true;
+    try {
+      for (const key of [...this.sockets.keys()]) {
+        if (this.stopping) return;
+        await this.serial(key, () => this.writeOwnCount(key, () => this.sockets.get(key) ?? 0)).catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'shared socket count not renewed'),
+        );
+      }
+    } finally {
+      this.renewing = false;
     }
   }
 
