@@ -1,6 +1,6 @@
-import { ChatCluster, eventually, opsHeaders } from '@switchboard/testing';
+import { ChatCluster, consistently, eventually, opsHeaders } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
-import { agentIds, assignments, sleep, startInBursts, streamUntil, userIds } from './router-load';
+import { agentIds, assignments, startInBursts, streamUntil, userIds } from './router-load';
 
 describe('router rules: presence, transfers and the Auto Accept switch (router and chat-actor OS processes)', () => {
   const cluster = new ChatCluster({ chatActors: 2, routers: 2 });
@@ -20,8 +20,7 @@ describe('router rules: presence, transfers and the Auto Accept switch (router a
   it('R4.1 R18 sessions wait while nobody is online and are assigned as soon as an agent comes online', async () => {
     const sessions = await startInBursts(cluster, userIds(20, 'wait'), { burst: 20, gapMs: 0 });
     await eventually(async () => expect(await waitingGeneral()).toBe(20));
-    await sleep(500);
-    expect(assignments(await cluster.streamEvents())).toHaveLength(0);
+    await consistently(async () => expect(assignments(await cluster.streamEvents())).toHaveLength(0), { forMs: 500, intervalMs: 100 });
 
     const online = Date.now();
     await cluster.agentStates.setPresence(AGENTS[0]!, 'online');
@@ -36,27 +35,28 @@ describe('router rules: presence, transfers and the Auto Accept switch (router a
   it('R18 no session is ever assigned to an agent at a moment the agent is offline, under presence churn', async () => {
     const offlineWindows = new Map<string, Array<[number, number]>>();
     const wentOffline = new Map<string, number>();
-    let churning = true;
-    const churn = (async () => {
-      while (churning) {
-        const agent = AGENTS[Math.floor(Math.random() * AGENTS.length)]!;
-        if (wentOffline.has(agent)) {
-          const start = wentOffline.get(agent)!;
-          const before = Date.now();
-          await cluster.agentStates.setPresence(agent, 'online');
-          wentOffline.delete(agent);
-          offlineWindows.set(agent, [...(offlineWindows.get(agent) ?? []), [start, before]]);
-        } else if (wentOffline.size < AGENTS.length - 1) {
-          await cluster.agentStates.setPresence(agent, 'offline');
-          wentOffline.set(agent, Date.now());
-        }
-        await sleep(20 + Math.random() * 60);
+    const flip = async () => {
+      const agent = AGENTS[Math.floor(Math.random() * AGENTS.length)]!;
+      if (wentOffline.has(agent)) {
+        const start = wentOffline.get(agent)!;
+        const before = Date.now();
+        await cluster.agentStates.setPresence(agent, 'online');
+        wentOffline.delete(agent);
+        offlineWindows.set(agent, [...(offlineWindows.get(agent) ?? []), [start, before]]);
+      } else if (wentOffline.size < AGENTS.length - 1) {
+        await cluster.agentStates.setPresence(agent, 'offline');
+        wentOffline.set(agent, Date.now());
       }
-    })();
+    };
     const before = assignments(await cluster.streamEvents()).length;
-    await startInBursts(cluster, userIds(150), { burst: 15, gapMs: 80 });
-    churning = false;
-    await churn;
+    // Presence churns while the router assigns each burst just started: four changes a burst, one after another.
+    await startInBursts(cluster, userIds(150), {
+      burst: 15,
+      gapMs: 80,
+      onBurst: async () => {
+        for (let i = 0; i < 4; i++) await flip();
+      },
+    });
     for (const [agent, start] of wentOffline) {
       offlineWindows.set(agent, [...(offlineWindows.get(agent) ?? []), [start, Number.POSITIVE_INFINITY]]);
     }
@@ -91,8 +91,7 @@ describe('router rules: presence, transfers and the Auto Accept switch (router a
     await cluster.saveSettings({ agentAutoAccept: false });
     const before = assignments(await cluster.streamEvents()).length;
     const waiting = await startInBursts(cluster, userIds(5, 'switch'), { burst: 5, gapMs: 0 });
-    await sleep(700);
-    expect(assignments(await cluster.streamEvents())).toHaveLength(before);
+    await consistently(async () => expect(assignments(await cluster.streamEvents())).toHaveLength(before), { forMs: 700, intervalMs: 100 });
 
     await cluster.saveSettings({ agentAutoAccept: true });
     const events = await streamUntil(cluster, (e) => assignments(e).length >= before + 5, 10_000);
@@ -100,8 +99,7 @@ describe('router rules: presence, transfers and the Auto Accept switch (router a
 
     await cluster.saveSettings({ agentAutoAccept: false });
     await startInBursts(cluster, userIds(10, 'switch').slice(5), { burst: 5, gapMs: 0 });
-    await sleep(1000);
-    expect(assignments(await cluster.streamEvents())).toHaveLength(before + 5);
+    await consistently(async () => expect(assignments(await cluster.streamEvents())).toHaveLength(before + 5), { forMs: 1000, intervalMs: 100 });
   }, 60_000);
 
   it('router metrics: waiting sessions per queue, time to assign and assignments are exposed for scraping', async () => {

@@ -1,11 +1,10 @@
 import type { ChatEventMessage } from '@switchboard/contracts';
 import { loadChangesOf } from '@switchboard/domain';
-import type { ChatCluster } from '@switchboard/testing';
+import { eventually, type ChatCluster } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 
 export const agentIds = (n: number, prefix = 'agent') => Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
 export const userIds = (n: number, prefix = 'user') => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts one session per end user, in bursts of `burst` every `gapMs`.
@@ -30,7 +29,8 @@ export async function startInBursts(
       ids.push(r.data.sessionId);
     }
     await options.onBurst?.(ids.length);
-    await sleep(options.gapMs);
+    // The shape of the load (a burst every gapMs), not a wait for anything.
+    if (options.gapMs > 0) await new Promise((r) => setTimeout(r, options.gapMs));
   }
   return ids;
 }
@@ -60,12 +60,13 @@ export function endChat(cluster: ChatCluster, sessionId: string, agentId: string
 }
 
 /** Polls the stream until `done(events)` holds. */
-export async function streamUntil(cluster: ChatCluster, done: (events: ChatEventMessage[]) => boolean, timeoutMs: number): Promise<ChatEventMessage[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const events = await cluster.streamEvents();
-    if (done(events)) return events;
-    if (Date.now() > deadline) throw new Error(`stream condition not met in ${timeoutMs} ms (${events.length} events)`);
-    await sleep(250);
-  }
+export function streamUntil(cluster: ChatCluster, done: (events: ChatEventMessage[]) => boolean, timeoutMs: number): Promise<ChatEventMessage[]> {
+  return eventually(
+    async () => {
+      const events = await cluster.streamEvents();
+      if (!done(events)) throw new Error(`stream condition not met in ${timeoutMs} ms (${events.length} events)`);
+      return events;
+    },
+    { timeoutMs, intervalMs: 250 },
+  );
 }
