@@ -42,7 +42,8 @@ async function firstFrame(url: string, headers: Record<string, string> = {}, sen
  * service runs as an OS process exactly as `npm start` runs it, at debug
  * level, with its stdout and stderr captured: the gateway, a chat-actor and
  * the router. An administrator, an agent and an end user sign in with
- * passwords, use their tokens on REST and the WebSocket, refresh them, and
+ * passwords (the administrator also as the admin console does, with its
+ * refresh cookie), use their tokens on REST and the WebSocket, refresh them, and
  * provoke errors (bad tokens, refused commands and frames, malformed NATS
  * requests, a NATS request with nobody to answer it); then every line every
  * service printed is searched for each token issued, each password used and
@@ -96,9 +97,9 @@ describe('no credential in the logs of a full run (issue 13)', () => {
     const cookie = `sid=cookie-secret-${randomBytes(6).toString('hex')}`;
     secrets.add(cookie.slice(4));
 
-    const signIn = async (username: string, password: string): Promise<Issued> => {
+    const signIn = async (username: string, password: string, headers: Record<string, string> = {}): Promise<Issued> => {
       secrets.add(password);
-      const res = await api('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ username, password }) });
+      const res = await api('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify({ username, password }) });
       expect(res.status).toBe(200);
       const issued = { ...tokensSchema.parse(await res.json()), cookies: setCookies(res) };
       remember(issued);
@@ -107,6 +108,13 @@ describe('no credential in the logs of a full run (issue 13)', () => {
     const admin = await signIn('admin', 'admin123');
     const agent = await signIn('alice', 'agent123');
     const endUser = await signIn('erin', 'user123');
+    // A console signs in as a browser does: its refresh token comes as an HttpOnly cookie, which it sends back to refresh.
+    const asConsole = { 'x-switchboard-console': 'admin', origin: gateway.url };
+    const adminConsole = await signIn('admin', 'admin123', asConsole);
+    expect(adminConsole.cookies.length).toBeGreaterThan(0);
+    const renewed = await api('/api/auth/refresh', { method: 'POST', headers: { ...asConsole, cookie: adminConsole.cookies.join('; ') } });
+    expect(renewed.status).toBe(200);
+    remember({ ...tokensSchema.parse(await renewed.json()), cookies: setCookies(renewed) });
     const wrongPassword = `not-erins-password-${randomBytes(4).toString('hex')}`;
     secrets.add(wrongPassword);
     expect((await api('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'erin', password: wrongPassword }) })).status).toBe(401);
