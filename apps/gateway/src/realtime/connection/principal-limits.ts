@@ -37,6 +37,8 @@ interface LocalBudget {
   expires: number;
   waiting: Waiter[];
   fetching: boolean;
+  /** The shared bucket was found empty: until its next token is due, commands are refused without asking NATS. */
+  emptyUntil: number;
   /** The per-gateway fallback while NATS does not answer. */
   local: RateLimiter;
 }
@@ -154,7 +156,7 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
   admitCommand(role: Role, id: string, go: () => void, refuse: () => void): void {
     const key = keyOf(role, id);
     let budget = this.budgets.get(key);
-    if (!budget) this.budgets.set(key, (budget = { tokens: 0, expires: 0, waiting: [], fetching: false, local: new RateLimiter(this.ratePerSecond, this.burst) }));
+    if (!budget) this.budgets.set(key, (budget = { tokens: 0, expires: 0, waiting: [], fetching: false, emptyUntil: 0, local: new RateLimiter(this.ratePerSecond, this.burst) }));
     if (Date.now() < this.degradedUntil) {
       if (budget.local.take()) go();
       else refuse();
@@ -169,7 +171,8 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
       if (budget.tokens <= this.slice / 2) this.fetch(key, budget);
       return;
     }
-    if (budget.waiting.length >= MAX_WAITING) {
+    // Over the limit: refused at once until a token is due, so a client pressing on costs no NATS traffic.
+    if (budget.waiting.length >= MAX_WAITING || (budget.waiting.length === 0 && budget.tokens === 0 && Date.now() < budget.emptyUntil)) {
       refuse();
       return;
     }
@@ -192,6 +195,7 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
           budget.waiting.shift()!.go();
         }
         // A full grant means the shared bucket may hold more: ask again for those still waiting. Otherwise it is empty.
+        if (granted < want) budget.emptyUntil = Date.now() + 1000 / this.ratePerSecond;
         if (budget.waiting.length > 0 && granted >= want) this.fetch(key, budget);
         else for (const waiter of budget.waiting.splice(0)) waiter.refuse();
       },
