@@ -1,4 +1,5 @@
 import { WS_CLOSE_CODES, type LoginResponse, type Principal } from '@switchboard/contracts';
+import { endsSignIn, watchSocket } from './console-socket';
 import { ConsoleSession, RENEW_BEFORE_MS, RETRY_AFTER_MS, type ConsoleSessionOptions, type SessionEnd } from './console-session';
 
 const START = Date.parse('2026-11-29T12:00:00Z');
@@ -178,11 +179,21 @@ describe('ConsoleSession (issue 13: no token in web storage; issue 19: one conso
     expect(t.session.current()).toBeUndefined();
   });
 
-  it('the WebSocket close codes that end a sign-in come from the contracts', () => {
-    expect(ConsoleSession.endsSignIn(WS_CLOSE_CODES.UNAUTHORIZED)).toBe(true);
-    expect(ConsoleSession.endsSignIn(WS_CLOSE_CODES.TOKEN_EXPIRED)).toBe(true);
-    expect(ConsoleSession.endsSignIn(WS_CLOSE_CODES.GOING_AWAY)).toBe(false);
-    expect(ConsoleSession.endsSignIn(WS_CLOSE_CODES.RATE_LIMIT_ABUSE)).toBe(false);
+  it('the WebSocket close codes that end a sign-in come from the contracts; a watched socket closed for good with one ends the sign-in', async () => {
+    expect(endsSignIn(WS_CLOSE_CODES.UNAUTHORIZED)).toBe(true);
+    expect(endsSignIn(WS_CLOSE_CODES.TOKEN_EXPIRED)).toBe(true);
+    expect(endsSignIn(WS_CLOSE_CODES.GOING_AWAY)).toBe(false);
+    expect(endsSignIn(WS_CLOSE_CODES.RATE_LIMIT_ABUSE)).toBe(false);
+
+    const t = setup([{ status: 200, body: pair('first', 15 * 60_000) }]);
+    await t.session.restore();
+    let onDisconnected: (event: { code: number; reason: string; willReconnect: boolean }) => void = () => undefined;
+    watchSocket(t.session, { on: (_event, listener) => ((onDisconnected = listener), () => undefined) });
+    onDisconnected({ code: WS_CLOSE_CODES.TOKEN_EXPIRED, reason: 'expired', willReconnect: true });
+    expect(t.session.current()).toBeDefined();
+    onDisconnected({ code: WS_CLOSE_CODES.UNAUTHORIZED, reason: 'session revoked', willReconnect: false });
+    expect(t.session.current()).toBeUndefined();
+    expect(t.ends).toEqual(['expired']);
   });
 
   it('holds nothing in web storage', async () => {

@@ -1,8 +1,9 @@
-import { loginResponseSchema, WS_CLOSE_CODES, type LoginResponse, type Principal, type PrincipalRole } from '@switchboard/contracts';
+import type { LoginResponse, Principal, PrincipalRole } from '@switchboard/contracts';
 import { companySignInUrl, signInMethods } from './company-sign-in';
 import { errorCodeOf } from './error-messages';
 import { login } from './login';
-import { CommandError, type ClientEvents } from './switchboard-client';
+import { CommandError } from './command-error';
+import { parseLoginResponse } from './login-response';
 
 /** The consoles; each has its own sign-in cookie at the gateway. */
 export type ConsoleName = 'admin' | 'agent' | 'widget';
@@ -58,8 +59,11 @@ type RefreshAnswer = { kind: 'renewed'; session: LoginResponse } | { kind: 'refu
  *   while it holds;
  * - `signOut()` ends this sign-in at the gateway (`POST /api/auth/sign-out`,
  *   other devices stay signed in), `signOutEverywhere()` every one;
- * - `endsSignIn(code)`: the WebSocket close codes after which the sign-in is
- *   over (4401, and 4403 when the client does not reconnect).
+ * - `watchSocket(session, client)` (console-socket.ts): the WebSocket close
+ *   codes after which the sign-in is over end it here.
+ *
+ * No run-time import of the contracts here (only types): the admin console
+ * uses this without loading the contracts' schemas up front.
  */
 export class ConsoleSession {
   private held: HeldSession | undefined;
@@ -72,11 +76,6 @@ export class ConsoleSession {
   constructor(private readonly options: ConsoleSessionOptions) {
     this.fetchFn = options.fetchFn ?? ((input, init) => globalThis.fetch(input, init));
     this.now = options.now ?? (() => Date.now());
-  }
-
-  /** The close codes of the gateway after which this sign-in cannot go on (the contracts' constants). */
-  static endsSignIn(code: number): boolean {
-    return code === WS_CLOSE_CODES.UNAUTHORIZED || code === WS_CLOSE_CODES.TOKEN_EXPIRED;
   }
 
   current(): HeldSession | undefined {
@@ -112,18 +111,6 @@ export class ConsoleSession {
   async offered(returnTo: string): Promise<{ password: boolean; companySignInUrl?: string }> {
     const methods = await signInMethods(this.options.baseUrl, this.fetchFn);
     return { password: methods.password, ...(methods.oidc ? { companySignInUrl: companySignInUrl(this.options.baseUrl, returnTo) } : {}) };
-  }
-
-  /**
-   * Wires a WebSocket client to this sign-in: a close that ends it (4401, or
-   * 4403 when the client will not reconnect with a renewed token) ends it
-   * here (`onChange(undefined, 'expired')`). Give the client `() => session.token()`
-   * as its token, so each connect and reconnect sends a fresh one.
-   */
-  watch(client: { on(event: 'disconnected', listener: (event: ClientEvents['disconnected']) => void): () => void }): () => void {
-    return client.on('disconnected', ({ code, willReconnect }) => {
-      if (!willReconnect && ConsoleSession.endsSignIn(code)) this.expire();
-    });
   }
 
   /** A refusal that means the sign-in is over (`UNAUTHORIZED`) ends it here; true when it did. */
@@ -229,8 +216,8 @@ export class ConsoleSession {
     }
     if (response.status === 401 || response.status === 403) return { kind: 'refused' };
     if (!response.ok) return { kind: 'unreachable' };
-    const parsed = loginResponseSchema.safeParse(await response.json().catch(() => null));
-    return parsed.success ? { kind: 'renewed', session: parsed.data } : { kind: 'unreachable' };
+    const session = parseLoginResponse(await response.json().catch(() => null));
+    return session ? { kind: 'renewed', session } : { kind: 'unreachable' };
   }
 
   private async post(path: string, bearer?: string): Promise<Response> {

@@ -17,3 +17,4 @@ export {
   type SessionEnd,
   type SignInMethod,
 } from './console-session';
+export { endsSignIn, watchSocket } from './console-socket';

@@ -1,5 +1,6 @@
-import { loginResponseSchema, type LoginResponse } from '@switchboard/contracts';
-import { CommandError } from './switchboard-client';
+import type { LoginResponse } from '@switchboard/contracts';
+import { CommandError } from './command-error';
+import { parseLoginResponse } from './login-response';
 
 /**
  * `POST /api/auth/login` of the gateway's identity provider. Resolves with
@@ -26,7 +27,9 @@ export async function login(baseUrl: string, username: string, password: string,
   if (response.status === 400) throw new CommandError('BAD_REQUEST', 'Username and password are required.');
   if (response.status === 429) throw new CommandError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins for this account.');
   if (!response.ok) throw new CommandError(response.status >= 500 ? 'UNAVAILABLE' : 'INTERNAL', `Login answered ${response.status}`);
-  return loginResponseSchema.parse(await response.json());
+  const answer = parseLoginResponse(await response.json().catch(() => null));
+  if (!answer) throw new CommandError('INTERNAL', 'The gateway answered the sign-in with something else than a sign-in.');
+  return answer;
 }
 
 /** The WebSocket address of the gateway serving the page (`ws://host/ws`, `wss://` under https). */

@@ -17,21 +17,13 @@ import {
   type SessionSummary,
   type WsError,
 } from '@switchboard/contracts';
+import { CommandError } from './command-error';
 import { SessionTracker } from './session-tracker';
 import { resolveWebSocket, WS_OPEN, type WebSocketConstructor, type WebSocketLike } from './web-socket';
 
 export type CommandResult<T extends CommandType> = { ok: true; data: ReplyData<T> } | { ok: false; error: WsError };
 
-/** A refused command (thrown by the typed helpers; `command()` returns it instead). */
-export class CommandError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(`${code}: ${message}`);
-  }
-}
+export { CommandError };
 
 export interface SwitchboardClientOptions {
   /** `ws://host:port/ws` */

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CONSOLE_HEADER } from '@switchboard/client';
+import { CONSOLE_HEADER } from '@switchboard/client/session';
 import type { LoginResponse } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 

@@ -7,6 +7,7 @@ import {
   mergeBySeq,
   oldestSeq,
   transcriptOf,
+  watchSocket,
   withFacts,
   withRecentPage,
   type SessionFacts,
@@ -322,7 +323,7 @@ export class AgentStore {
     // Before each connect (a reconnect after the token expired too), a fresh token: renewed when about to expire.
     const client = this.createClient(() => this.session.token());
     this.client = client;
-    this.session.watch(client);
+    watchSocket(this.session, client);
     client.on('lists.snapshot', (snapshot) => {
       this.model.applySnapshot(snapshot);
       this.listsVersion.update((v) => v + 1);

@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
@@ -176,7 +176,7 @@ export class WidgetStore {
     // Before each connect (a reconnect after the token expired too), a fresh token: renewed when about to expire.
     const client = this.createClient(() => this.session.token());
     this.client = client;
-    this.session.watch(client);
+    watchSocket(this.session, client);
     client.on('session.event', (frame) => {
       if (frame.sessionId !== this.summary()?.sessionId) return;
       this.summary.set(frame.session);

@@ -1,6 +1,6 @@
 import { computed, DestroyRef, inject, Injectable, InjectionToken, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { ConsoleSession, type HeldSession, type SignInMethod } from '@switchboard/client';
+import { ConsoleSession, type HeldSession, type SignInMethod } from '@switchboard/client/session';
 import type { LoginResponse } from '@switchboard/contracts';
 
 export type { SignInMethod };
