@@ -23,8 +23,7 @@ function manager(nc: NatsConnection, bucketPrefix: string, instanceId: string, l
 const owned = (m: PartitionLeases) => m.owned().map((o) => o.partition);
 
 /** Two lease managers of one cluster, started, with placement settled (both own some). */
-async function settledPair(nc: NatsConnection, second: string): Promise<[PartitionLeases, PartitionLeases]> {
-  const prefix = `t${randomBytes(3).toString('hex')}`;
+async function settledPair(nc: NatsConnection, second: string, prefix = `t${randomBytes(3).toString('hex')}`): Promise<[PartitionLeases, PartitionLeases]> {
   const log: string[] = [];
   const a = manager(nc, prefix, 'a', log);
   const b = manager(nc, prefix, second, log);
@@ -106,6 +105,27 @@ describe('A1 partition leases in JetStream KV', () => {
     expect(log).toContain('a -3 lost');
     expect(owned(a)).toHaveLength(PARTITIONS);
     await a.stop();
+  });
+
+  it('A1 renewing leases creates no JetStream consumer per tick: membership is followed by one watch', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const [a, b] = await settledPair(nc, 'b', prefix);
+    const c = manager(nc, prefix, 'c', []);
+    try {
+      const created: string[] = [];
+      // Every consumer a client creates is a request on the JetStream API.
+      const api = nc.subscribe('$JS.API.CONSUMER.>', { callback: (_e, msg) => void (msg.subject.includes('.CREATE.') && created.push(msg.subject)) });
+      await nc.flush();
+      // Ten ticks of both processes (membership heartbeats and lease renewals).
+      await consistently(() => expect(created).toEqual([]), { forMs: timings.tickMs * 10 });
+      api.unsubscribe();
+      // The watch still sees members come and go: a third one joins and takes its share.
+      await c.start();
+      await eventually(() => expect(owned(c).length).toBeGreaterThan(0));
+      await eventually(() => expect(owned(a).length + owned(b).length + owned(c).length).toBe(PARTITIONS));
+    } finally {
+      await Promise.all([a.stop(), b.stop(), c.stop()]);
+    }
   });
 
   it('A1 refuses to join a cluster configured with another partition count', async () => {

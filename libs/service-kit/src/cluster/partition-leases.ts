@@ -41,6 +41,14 @@ export class PartitionLeases {
   private ticking?: Promise<void>;
   private lastMembers: string[] = [];
   /**
+   * Each member's last heartbeat as seen by one long-lived watch of the
+   * membership bucket (local clock). Listing the bucket's keys instead costs
+   * a consumer created and deleted on the server at every tick of every
+   * process.
+   */
+  private readonly memberSeen = new Map<string, number>();
+  private membersWatch?: { stop(): void };
+  /**
    * Each partition's acquire and release work, in order, off the renewal
    * loop: a slow `acquired` (a new owner publishing what the last one left)
    * must not hold back the renewal of every other lease until they expire.
@@ -71,6 +79,7 @@ export class PartitionLeases {
     this.members = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_members`, { history: 1, ttl });
     this.leases = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_leases`, { history: 1, ttl });
     await this.checkPartitionCount(kvm);
+    await this.watchMembers();
     this.running = true;
     await this.tick();
     this.schedule();
@@ -114,6 +123,7 @@ export class PartitionLeases {
       await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
     }
     await this.safely(() => this.members!.delete(this.options.instanceId));
+    this.membersWatch?.stop();
   }
 
   private schedule(): void {
@@ -126,7 +136,7 @@ export class PartitionLeases {
   private async tick(): Promise<void> {
     try {
       await this.members!.put(this.options.instanceId, JSON.stringify({ at: Date.now() }));
-      const members = await this.listMembers();
+      const members = this.listMembers();
       this.lastMembers = members;
       const desired = desiredPartitions(this.options.instanceId, members, this.options.partitions);
 
@@ -164,10 +174,36 @@ export class PartitionLeases {
     }
   }
 
-  private async listMembers(): Promise<string[]> {
-    const keys: string[] = [];
-    for await (const key of await this.members!.keys()) keys.push(key);
-    return keys.sort();
+  /**
+   * Keeps `memberSeen` current. A member that stops cleanly deletes its key
+   * (seen at once); one that dies stops heartbeating and counts as gone once
+   * its last heartbeat is a TTL old, as its key's expiry would say.
+   */
+  private async watchMembers(): Promise<void> {
+    const iterator = await this.members!.watch({ headers_only: true });
+    this.membersWatch = iterator;
+    void (async () => {
+      try {
+        for await (const entry of iterator) {
+          if (entry.operation !== 'PUT') {
+            this.memberSeen.delete(entry.key);
+            continue;
+          }
+          // A value present when the watch began was written up to a TTL ago: its stream time says when.
+          const at = entry.isUpdate ? Date.now() : Math.min(Date.now(), entry.created.getTime());
+          this.memberSeen.set(entry.key, at);
+        }
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    })();
+  }
+
+  private listMembers(): string[] {
+    const now = Date.now();
+    for (const [member, at] of this.memberSeen) if (now - at >= this.timings.leaseTtlMs) this.memberSeen.delete(member);
+    // This process's own heartbeat was just written: it is a member even before the watch shows it.
+    return [...new Set([...this.memberSeen.keys(), this.options.instanceId])].sort();
   }
 
   /** Every process must agree on the partition count, or sessions would have two homes. */
