@@ -26,6 +26,14 @@ describe('identity configuration', () => {
     expect(resolveTokenSecret(config({ AUTH_TOKEN_SECRET: OWN_SECRET }))).toBe(OWN_SECRET);
   });
 
+  it('issue 13 (tokens in localStorage): the sign-in cookie may drop Secure only where not production-like; a bad value is refused', () => {
+    expect(config({}).AUTH_COOKIE_SECURE).toBe('auto');
+    expect(refusal({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: OWN_SECRET, AUTH_COOKIE_SECURE: 'never' })).toBe('INSECURE_COOKIE_REFUSED');
+    expect(refusal({ NODE_ENV: 'test', AUTH_TOKEN_SECRET: OWN_SECRET, AUTH_COOKIE_SECURE: 'never' })).toBeUndefined();
+    expect(refusal({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: OWN_SECRET, AUTH_COOKIE_SECURE: 'always' })).toBeUndefined();
+    expect(() => config({ AUTH_COOKIE_SECURE: 'sometimes' })).toThrow();
+  });
+
   it.each(['production', 'Production', 'PRODUCTION', 'staging', 'prod', 'qa', ' production '])(
     'issue 13 (NODE_ENV other than exactly "production"): NODE_ENV=%j refuses the development provider, the development key and the demo seed',
     (nodeEnv) => {
