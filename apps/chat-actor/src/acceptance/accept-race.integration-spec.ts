@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { partitionOfSession } from '@switchboard/contracts';
 import { ChatActorClient } from '@switchboard/service-kit';
-import { ChatCluster } from '@switchboard/testing';
+import { ChatCluster, eventually } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { storedSession } from './stored-session';
 
@@ -71,10 +71,15 @@ describe('chat-actor acceptance: accept race over two chat-actor processes', () 
       });
     }
 
-    const records = await cluster.db
-      .collection('chat_sessions')
-      .find({ _id: { $in: sessionIds as never[] } })
-      .toArray();
+    // Answers do not wait for the snapshot write: the records say ASSIGNED once the last is written.
+    const records = await eventually(async () => {
+      const read = await cluster.db
+        .collection('chat_sessions')
+        .find({ _id: { $in: sessionIds as never[] } })
+        .toArray();
+      expect(read.map((r) => r['status'])).toEqual(read.map(() => 'ASSIGNED'));
+      return read;
+    });
     expect(records).toHaveLength(SESSIONS);
     const byId = new Map(records.map((r) => [String(r['_id']), r]));
     for (const outcome of outcomes) {
