@@ -1,7 +1,9 @@
 import mongoose from 'mongoose';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { spawn } from 'node:child_process';
 import { mongoUriFor, provideInfrastructure, type Infrastructure } from '../provide-infrastructure';
+import { installGinTwins } from './ferretdb-postgresql-indexes';
 
 const ROOT = resolve(__dirname, '../../../..');
 const PG = ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'switchboard_test', '-tAc'];
@@ -38,5 +40,31 @@ const postgresHere = spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432']).
       await db.dropDatabase();
       await db.close();
     }
+  });
+
+  it('a transaction holding a table elsewhere in the cluster does not hold up installing the twins: that table waits for the next start', async () => {
+    const schema = `gin_locked_${Date.now()}`;
+    psql(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}".t (_jsonb jsonb); CREATE INDEX t_id ON "${schema}".t ((_jsonb -> '_id')); DROP INDEX "${schema}".t_id_gin`);
+    // Another client keeps the table locked, as a long transaction of another application would.
+    const holder = spawn('psql', [...PG.slice(0, -1), '-c', `BEGIN; LOCK TABLE "${schema}".t IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(60);`]);
+    try {
+      for (let i = 0; psql(`SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.oid = '"${schema}".t'::regclass AND l.mode = 'AccessExclusiveLock' AND l.granted`) !== '1'; i++) {
+        if (i > 200) throw new Error('the lock was never taken');
+        await new Promise((r) => setImmediate(r));
+      }
+      const started = Date.now();
+      expect(installGinTwins('postgres://postgres@127.0.0.1:5432/switchboard_test')).toBeUndefined();
+      // One lock timeout (1 s) for the locked table, not the holder's 60 s.
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(psql(`SELECT count(*) FROM pg_indexes WHERE schemaname = '${schema}' AND indexname = 't_id_gin'`)).toBe('0');
+    } finally {
+      // Ends the holder's transaction (a client that goes away leaves pg_sleep running).
+      const exited = new Promise((r) => holder.once('exit', r));
+      psql(`SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.relation = '"${schema}".t'::regclass AND l.granted`);
+      await exited;
+    }
+    expect(installGinTwins('postgres://postgres@127.0.0.1:5432/switchboard_test')).toBeUndefined();
+    expect(psql(`SELECT count(*) FROM pg_indexes WHERE schemaname = '${schema}' AND indexname = 't_id_gin'`)).toBe('1');
+    psql(`DROP SCHEMA "${schema}" CASCADE`);
   });
 });

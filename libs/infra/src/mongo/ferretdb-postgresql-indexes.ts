@@ -17,14 +17,20 @@ DECLARE
   expr text;
   tbl regclass;
   name text;
+  nsp text;
 BEGIN
-  SELECT i.indrelid::regclass, pg_get_expr(i.indexprs, i.indrelid), left(c.relname, 58) || '_gin'
-    INTO tbl, expr, name
+  SELECT i.indrelid::regclass, pg_get_expr(i.indexprs, i.indrelid), left(c.relname, 58) || '_gin', n.nspname
+    INTO tbl, expr, name, nsp
     FROM pg_index i
     JOIN pg_class c ON c.oid = i.indexrelid
+    JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_am am ON am.oid = c.relam
    WHERE i.indexrelid = idx AND am.amname = 'btree' AND i.indnatts = 1 AND i.indexprs IS NOT NULL;
   IF expr IS NULL OR expr !~ '^\(?_jsonb -> ''[^'']+''::text\)?$' THEN
+    RETURN;
+  END IF;
+  -- A twin that exists is not created again: CREATE INDEX IF NOT EXISTS would still lock the table.
+  IF to_regclass(format('%I.%I', nsp, name)) IS NOT NULL THEN
     RETURN;
   END IF;
   EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s USING gin ((%s) jsonb_path_ops)', name, tbl, expr);
@@ -45,11 +51,16 @@ DROP EVENT TRIGGER IF EXISTS switchboard_gin_twins;
 CREATE EVENT TRIGGER switchboard_gin_twins ON ddl_command_end WHEN TAG IN ('CREATE INDEX')
   EXECUTE FUNCTION switchboard_gin_twins_on_ddl();
 
-SELECT count(switchboard_gin_twin(i.indexrelid::regclass))
+-- Indexes made before the trigger existed, each in a transaction of its own that waits at most
+-- a second for its table: a long transaction elsewhere in the cluster must not hold up the start
+-- (one statement holding every table's lock while it waited once stalled all writes).
+SET lock_timeout = '1s';
+\set ON_ERROR_STOP 0
+SELECT format('SELECT switchboard_gin_twin(%s::regclass)', i.indexrelid)
   FROM pg_index i
   JOIN pg_class c ON c.oid = i.indexrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast');
+ WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') \gexec
 `;
 
 /** Installs the GIN twins into a PostgreSQL database (by URL); returns an error text, or undefined when done. */
