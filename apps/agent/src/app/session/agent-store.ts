@@ -14,6 +14,7 @@ import {
   type SwitchboardClient,
 } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type AgentList, type CustomerInfo, type ListItem, type Resources, type SessionDetail, type SessionEventFrame, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
+import { ConsoleSignIn } from '@switchboard/chat-ui';
 import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
 export type Presence = 'online' | 'away' | 'offline';
@@ -115,47 +116,23 @@ export class AgentStore {
     return () => this.alertListeners.delete(listener);
   }
 
-  /** The gateway's company sign-in (OpenID Connect), when it has one; the password form where it takes passwords. */
-  readonly companySignInUrl = signal<string | undefined>(undefined);
-  readonly passwordSignIn = signal(true);
-
-  constructor() {
-    // The gateway refused to renew the sign-in, or closed the socket for good: back to the sign-in form.
-    this.session.onChange((_held, end) => {
-      if (end === 'expired') this.expired();
-    });
-  }
+  /** Restore on load, password sign-in, sign-out and expiry: the consoles' shared flow. */
+  private readonly signInFlow = new ConsoleSignIn(this.session, { connect: () => this.connect(), reset: () => this.reset(), busy: this.busy, error: this.error });
+  readonly passwordSignIn = this.signInFlow.passwordSignIn;
+  readonly companySignInUrl = this.signInFlow.companySignInUrl;
 
   /** Page load: the sign-in the browser's cookie holds, if any (a reload stays signed in; no token is kept by the page). */
-  async restore(): Promise<void> {
-    void this.session.offered(window.location.pathname).then((offered) => {
-      this.passwordSignIn.set(offered.password);
-      this.companySignInUrl.set(offered.companySignInUrl);
-    });
-    try {
-      if (await this.session.restore()) await this.connect();
-    } catch (error) {
-      this.error.set(describeFailure(error));
-    }
+  restore(): Promise<void> {
+    return this.signInFlow.restore(window.location.pathname);
   }
 
-  async signIn(username: string, password: string): Promise<void> {
-    this.error.set(undefined);
-    this.busy.set(true);
-    try {
-      await this.session.signIn(username, password);
-      await this.connect();
-    } catch (error) {
-      this.error.set(describeFailure(error));
-    } finally {
-      this.busy.set(false);
-    }
+  signIn(username: string, password: string): Promise<void> {
+    return this.signInFlow.signIn(username, password);
   }
 
-  /** Signs this console out (this sign-in only: the agent's other devices stay signed in). */
+  /** Signs this console out (this sign-in only: the other devices stay signed in). */
   signOut(): void {
-    void this.session.signOut();
-    this.reset();
+    this.signInFlow.signOut();
   }
 
   private reset(): void {
@@ -369,10 +346,6 @@ export class AgentStore {
     }
   }
 
-  private expired(): void {
-    this.reset();
-    this.error.set('Your sign-in has expired. Please sign in again.');
-  }
 
   private onEvent(frame: SessionEventFrame): void {
     this.patch(frame.sessionId, { summary: frame.session });
