@@ -1,7 +1,7 @@
 /**
- * Slow readers (issue 13 item 2): the gateway's memory while 3 sockets of one
- * end user keep asking for pages of their own history (about 120 KB each) and
- * never read what comes back (the socket is paused: nothing is read from TCP,
+ * Slow readers (issue 13 item 2): the gateway's memory while 3 sockets (3 end
+ * users) keep asking for pages of their own chat's history (about 400 KB each)
+ * and never read what comes back (the socket is paused: nothing is read from TCP,
  * the window closes and the gateway's send buffer is all that grows).
  *
  * Runs the system twice — a gateway process and a chat-actor on a real NATS
@@ -11,7 +11,7 @@
  * Prints for each: the gateway's RSS before the readers, its peak and end over
  * the run, and which of the 3 sockets were closed with 4413.
  *
- * Usage: npm run bench:slow-readers   (BENCH_SLOW_SECONDS, default 8)
+ * Usage: npm run bench:slow-readers   (BENCH_SLOW_SECONDS, default 8; BENCH_SLOW_POSTS, default 100)
  */
 import { MAX_TEXT, WS_CLOSE_CODES } from '@switchboard/contracts';
 import { provideInfrastructure } from '@switchboard/infra';
@@ -22,7 +22,10 @@ import { resolve } from 'node:path';
 import WebSocket from 'ws';
 
 const SECONDS = Number(process.env['BENCH_SLOW_SECONDS'] ?? 8);
-const READERS = 3;
+/** Demo end users, one slow reader each. */
+const USERS = ['erin', 'frank', 'grace'];
+const READERS = USERS.length;
+const POSTS = Number(process.env['BENCH_SLOW_POSTS'] ?? 100);
 const ROOT = resolve(__dirname, '../..');
 /** The largest bound the gateway accepts: no socket reaches it in a run, so it stands for "no bound". */
 const UNBOUNDED = String(256 * 1024 * 1024);
@@ -35,6 +38,8 @@ interface Figures {
   rssEnd: number;
   closedWith4413: number[];
   otherCloses: string[];
+  /** What the gateway had queued for the readers (and the kernel held), read once they read again. */
+  queuedBytes: number;
 }
 
 async function main(): Promise<void> {
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     log(
       `  ${r.label}: RSS ${mib(r.rssBefore)} before, peak ${mib(r.rssPeak)} (+${mib(r.rssPeak - r.rssBefore)}), end ${mib(r.rssEnd)}; ` +
-        `closed with 4413: ${r.closedWith4413.length ? r.closedWith4413.map((n) => `socket ${n}`).join(', ') : 'none'}` +
+        `queued for the readers ${mib(r.queuedBytes)}; closed with 4413: ${r.closedWith4413.length ? r.closedWith4413.map((n) => `socket ${n}`).join(', ') : 'none'}` +
         (r.otherCloses.length ? `; other: ${r.otherCloses.join(', ')}` : ''),
     );
   }
@@ -65,7 +70,8 @@ async function run(infra: { natsUrl: string; mongoUri: string }, label: string, 
     MONGODB_DB: `slowbench_${randomBytes(4).toString('hex')}`,
     NATS_SUBJECT_PREFIX: `slowbench${randomBytes(3).toString('hex')}`,
     CHAT_PARTITIONS: '4',
-    LOG_LEVEL: 'warn',
+    // startService waits for the 'listening' line, an info entry.
+    LOG_LEVEL: 'info',
   };
   const processes: ServiceProcess[] = [];
   const sockets: Raw[] = [];
@@ -75,22 +81,30 @@ async function run(infra: { natsUrl: string; mongoUri: string }, label: string, 
     processes.push(gateway);
     processes.push(await startService('chat-actor', { ...env, INSTANCE_ID: 'slow-chat-actor' }, { timeoutMs: 60_000 }));
     const wsUrl = (token: string) => `${gateway.url.replace(/^http/, 'ws')}/ws?token=${token}`;
-    const userToken = await login(gateway.url, 'erin', 'user123');
     const agentToken = await login(gateway.url, 'alice', 'agent123');
-
-    // A chat with 30 posts of the longest text: a page of 100 events is about 120 KB.
-    const user = await open(wsUrl(userToken));
     const agent = await open(wsUrl(agentToken));
-    sockets.push(user, agent);
-    const started = await command(user, { type: 'session.start', description: 'slow readers', topic: 'vpn' });
-    const sessionId = (started['session'] as { sessionId: string }).sessionId;
-    await command(agent, { type: 'session.accept', sessionId });
-    for (let i = 0; i < 30; i++) await command(user, { type: 'session.post', sessionId, text: `${i} ${'z'.repeat(MAX_TEXT - 4)}` });
-    user.ws.close();
+    sockets.push(agent);
+    // Each reader is an end user of the demo with a chat of its own: POSTS posts of the longest text, so a page of
+    // 100 events is about 400 KB. The posts are paced under the command rate (20/s per socket).
+    const readers: Array<Raw & { sessionId: string }> = await Promise.all(
+      USERS.map(async (username) => {
+        const token = await login(gateway.url, username, 'user123');
+        const writer = await open(wsUrl(token));
+        sockets.push(writer);
+        const started = await command(writer, { type: 'session.start', description: `slow reader ${username}`, topic: 'vpn' });
+        const sessionId = (started['session'] as { sessionId: string }).sessionId;
+        await command(agent, { type: 'session.accept', sessionId });
+        for (let i = 0; i < POSTS; i++) {
+          await command(writer, { type: 'session.post', sessionId, text: `${i} ${'z'.repeat(MAX_TEXT - 8)}` });
+          await new Promise((r) => setTimeout(r, 60));
+        }
+        writer.ws.close();
+        const reader = await open(wsUrl(token), true);
+        sockets.push(reader);
+        return Object.assign(reader, { sessionId });
+      }),
+    );
     agent.ws.close();
-
-    const readers = await Promise.all(Array.from({ length: READERS }, () => open(wsUrl(userToken), true)));
-    sockets.push(...readers);
     await new Promise((r) => setTimeout(r, 2000));
     const rssBefore = rssOf(gateway.pid);
     let rssPeak = rssBefore;
@@ -103,7 +117,7 @@ async function run(infra: { natsUrl: string; mongoUri: string }, label: string, 
       for (const [r, reader] of readers.entries()) {
         if (reader.ws.readyState !== WebSocket.OPEN) continue;
         // 5 requests per 100 ms: above the command rate (so the gateway's limits decide), below the flood limit.
-        for (let i = 0; i < 5; i++) reader.ws.send(JSON.stringify({ type: 'session.history', clientId: `slow-${r}-${round}-${i}`, sessionId, limit: 100 }));
+        for (let i = 0; i < 5; i++) reader.ws.send(JSON.stringify({ type: 'session.history', clientId: `slow-${r}-${round}-${i}`, sessionId: reader.sessionId, limit: 100 }));
       }
       round++;
       await new Promise((r) => setTimeout(r, 100));
@@ -113,6 +127,11 @@ async function run(infra: { natsUrl: string; mongoUri: string }, label: string, 
     // Read again: a socket the gateway closed finds the close frame behind its data; the others are closed here.
     for (const reader of readers) reader.ws.resume();
     const codes = await Promise.all(readers.map((reader) => Promise.race([reader.closed, new Promise<number>((r) => setTimeout(() => r(0), 15_000))])));
+    // Wait for what was queued to have been read (no byte more for a second).
+    for (let last = -1, total = 0; total !== last; await new Promise((r) => setTimeout(r, 1000))) {
+      last = total;
+      total = readers.reduce((n, r) => n + r.received, 0);
+    }
     return {
       label,
       rssBefore,
@@ -120,6 +139,7 @@ async function run(infra: { natsUrl: string; mongoUri: string }, label: string, 
       rssEnd,
       closedWith4413: codes.flatMap((code, i) => (code === WS_CLOSE_CODES.SEND_BUFFER_FULL ? [i + 1] : [])),
       otherCloses: codes.flatMap((code, i) => (code !== WS_CLOSE_CODES.SEND_BUFFER_FULL && code !== 0 ? [`socket ${i + 1}: ${code}`] : [])),
+      queuedBytes: readers.reduce((n, r) => n + r.received, 0),
     };
   } finally {
     for (const s of sockets) s.ws.terminate();
@@ -129,6 +149,8 @@ async function run(infra: { natsUrl: string; mongoUri: string }, label: string, 
 
 interface Raw {
   ws: WebSocket;
+  /** Bytes of frames received after hello. */
+  received: number;
   replies: Map<string, (frame: Record<string, unknown>) => void>;
   closed: Promise<number>;
 }
@@ -140,12 +162,14 @@ function open(url: string, discard = false): Promise<Raw> {
     const replies = new Map<string, (frame: Record<string, unknown>) => void>();
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     let ready = false;
-    ws.on('message', (data) => {
+    const socket: Raw = { ws, received: 0, replies, closed };
+    ws.on('message', (data: Buffer) => {
       if (!ready) {
         ready = true;
-        resolveSocket({ ws, replies, closed });
+        resolveSocket(socket);
         return;
       }
+      socket.received += data.length;
       if (discard) return;
       const frame = JSON.parse(String(data)) as Record<string, unknown>;
       if (frame['type'] === 'reply') replies.get(String(frame['clientId']))?.(frame);
