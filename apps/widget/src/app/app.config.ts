@@ -1,4 +1,5 @@
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MAT_ICON_DEFAULT_OPTIONS } from '@angular/material/icon';
 
 export const appConfig: ApplicationConfig = {
@@ -7,5 +8,7 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     // Icons are ligatures of the self-hosted Material Symbols font (package material-symbols).
     { provide: MAT_ICON_DEFAULT_OPTIONS, useValue: { fontSet: 'material-symbols-outlined' } },
+    // One forms style in the three apps (libs/chat-ui/src/theme/_controls.scss): outlined fields.
+    { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { appearance: 'outline' } },
   ],
 };

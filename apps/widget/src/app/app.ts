@@ -17,7 +17,7 @@ import { WidgetStore } from './session/widget-store';
         @if (store.phase() !== 'signedOut') {
           <span class="sb-spacer"></span>
           <span class="sb-user"><mat-icon>account_circle</mat-icon>{{ store.userName() }}</span>
-          <button mat-button (click)="store.signOut()"><mat-icon>logout</mat-icon> Sign out</button>
+          <button matButton (click)="store.signOut()"><mat-icon>logout</mat-icon> Sign out</button>
         }
       </header>
       <main class="sb-main">

@@ -19,18 +19,18 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
         <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
       }
       @if (companySignInUrl(); as url) {
-        <a mat-flat-button class="sb-company-sign-in" [href]="url"><mat-icon>badge</mat-icon>Sign in with your company account</a>
+        <a matButton="filled" class="sb-company-sign-in" [href]="url"><mat-icon>badge</mat-icon>Sign in with your company account</a>
       }
       @if (passwordSignIn()) {
-      <mat-form-field appearance="outline">
+      <mat-form-field>
         <mat-label>Username</mat-label>
         <input matInput name="username" [(ngModel)]="username" autocomplete="username" required cdkFocusInitial autofocus />
       </mat-form-field>
-      <mat-form-field appearance="outline">
+      <mat-form-field>
         <mat-label>Password</mat-label>
         <input matInput name="password" type="password" [(ngModel)]="password" autocomplete="current-password" required />
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="busy() || !username.trim() || !password">
+      <button matButton="filled" type="submit" [disabled]="busy() || !username.trim() || !password">
         @if (busy()) {
           <mat-progress-spinner diameter="18" mode="indeterminate" />
         } @else {

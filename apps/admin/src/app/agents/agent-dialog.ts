@@ -1,69 +1,59 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { SLUG_PATTERN, type AgentView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions, queueOptions, SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { FormDialog } from '../shared/form-dialog/form-dialog';
 import { fieldMessage } from '../shared/server-errors';
 
 @Component({
   selector: 'sb-agent-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [FormDialog, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
   template: `
-    <h2 mat-dialog-title>{{ agent ? 'Edit agent ' + agent.displayName : 'New agent' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="sb-dialog-form">
-        @if (submission.failure(); as message) {
-          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
-        }
-        <div class="sb-form-row">
-          <mat-form-field appearance="outline">
-            <mat-label>Display name</mat-label>
-            <input matInput formControlName="displayName" maxlength="120" required />
-            <mat-error>{{ message('displayName', 'Display name') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Username</mat-label>
-            <input matInput formControlName="id" maxlength="64" required class="sb-mono" />
-            <mat-error>{{ message('id', 'Username') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <mat-form-field appearance="outline">
-          <mat-label>Support queues</mat-label>
-          <mat-select formControlName="queues" multiple>
-            @for (queue of queues(); track queue) {
-              <mat-option [value]="queue">{{ queue }}</mat-option>
-            }
-          </mat-select>
-          <mat-hint>Every agent serves General; add the queues this agent also serves.</mat-hint>
+    <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
+      [heading]="agent ? 'Edit agent ' + agent.displayName : 'New agent'" [saveLabel]="agent ? 'Save' : 'Create agent'">
+      <div class="sb-form-row">
+        <mat-form-field>
+          <mat-label>Display name</mat-label>
+          <input matInput formControlName="displayName" maxlength="120" required />
+          <mat-error>{{ message('displayName', 'Display name') }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Companies</mat-label>
-          <mat-select formControlName="companies" multiple>
-            @for (company of companies(); track company.id) {
-              <mat-option [value]="company.id">{{ company.name }}</mat-option>
-            }
-          </mat-select>
-          <mat-hint>With the Company filter on, the agent sees chats of these companies only.</mat-hint>
-          <mat-error>{{ message('companies', 'Companies') }}</mat-error>
+        <mat-form-field>
+          <mat-label>Username</mat-label>
+          <input matInput formControlName="id" maxlength="64" required class="sb-mono" />
+          <mat-error>{{ message('id', 'Username') }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Concurrent chats cap</mat-label>
-          <input matInput type="number" formControlName="cap" min="0" max="10000" step="1" />
-          <mat-hint>0 uses the service-wide setting. Automatic assignment stops at the cap.</mat-hint>
-          <mat-error>{{ message('cap', 'The cap') }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ agent ? 'Save' : 'Create agent' }}</button>
-      </mat-dialog-actions>
+      </div>
+      <mat-form-field>
+        <mat-label>Support queues</mat-label>
+        <mat-select formControlName="queues" multiple>
+          @for (queue of queues(); track queue) {
+            <mat-option [value]="queue">{{ queue }}</mat-option>
+          }
+        </mat-select>
+        <mat-hint>Every agent serves General; add the queues this agent also serves.</mat-hint>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Companies</mat-label>
+        <mat-select formControlName="companies" multiple>
+          @for (company of companies(); track company.id) {
+            <mat-option [value]="company.id">{{ company.name }}</mat-option>
+          }
+        </mat-select>
+        <mat-hint>With the Company filter on, the agent sees chats of these companies only.</mat-hint>
+        <mat-error>{{ message('companies', 'Companies') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Concurrent chats cap</mat-label>
+        <input matInput type="number" formControlName="cap" min="0" max="10000" step="1" />
+        <mat-hint>0 uses the service-wide setting. Automatic assignment stops at the cap.</mat-hint>
+        <mat-error>{{ message('cap', 'The cap') }}</mat-error>
+      </mat-form-field>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

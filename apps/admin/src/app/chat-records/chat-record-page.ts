@@ -60,19 +60,11 @@ export class ChatRecordPage {
     this.dialog
       .open(ForceCloseDialog, { data: { session }, autoFocus: 'first-tabbable' })
       .afterClosed()
-      .subscribe((comment?: string) => {
-        if (comment === undefined) return;
-        this.api.forceClose(session.sessionId, comment).subscribe({
-          next: (closed) => {
-            this.session.set(closed);
-            this.history.show(closed);
-            this.snackBar.open('The chat is closed. The end user and the agent were told.', undefined, { duration: 5000 });
-          },
-          error: (error: unknown) => {
-            this.snackBar.open(describeFailure(error), 'Dismiss', { duration: 8000 });
-            this.load(session.sessionId);
-          },
-        });
+      .subscribe((closed?: SessionDetailView) => {
+        if (!closed) return;
+        this.session.set(closed);
+        this.history.show(closed);
+        this.snackBar.open('The chat is closed. The end user and the agent were told.', undefined, { duration: 5000 });
       });
   }
 }

@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { SLUG_PATTERN, type CompanyView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { FormDialog } from '../shared/form-dialog/form-dialog';
 import { fieldMessage } from '../shared/server-errors';
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
@@ -24,41 +23,32 @@ const validDomains = (control: AbstractControl<string>) => {
 
 @Component({
   selector: 'sb-company-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule],
+  imports: [FormDialog, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   template: `
-    <h2 mat-dialog-title>{{ company ? 'Edit ' + company.name : 'New company' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="sb-dialog-form">
-        @if (submission.failure(); as message) {
-          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
-        }
-        <div class="sb-form-row">
-          <mat-form-field appearance="outline">
-            <mat-label>Name</mat-label>
-            <input matInput formControlName="name" maxlength="160" required />
-            <mat-error>{{ message('name', 'Name') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Code</mat-label>
-            <input matInput formControlName="id" maxlength="64" required class="sb-mono" />
-            <mat-error>{{ message('id', 'Code') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <mat-form-field appearance="outline">
-          <mat-label>Email domains</mat-label>
-          <input matInput formControlName="emailDomains" placeholder="acme.com, acme.co.uk" />
-          <mat-hint>Separated by commas or spaces.</mat-hint>
-          <mat-error>{{ message('emailDomains', 'Email domains') }}</mat-error>
+    <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
+      [heading]="company ? 'Edit ' + company.name : 'New company'" [saveLabel]="company ? 'Save' : 'Create company'">
+      <div class="sb-form-row">
+        <mat-form-field>
+          <mat-label>Name</mat-label>
+          <input matInput formControlName="name" maxlength="160" required />
+          <mat-error>{{ message('name', 'Name') }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Notes</mat-label>
-          <textarea matInput formControlName="notes" rows="3" maxlength="2000"></textarea>
+        <mat-form-field>
+          <mat-label>Code</mat-label>
+          <input matInput formControlName="id" maxlength="64" required class="sb-mono" />
+          <mat-error>{{ message('id', 'Code') }}</mat-error>
         </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ company ? 'Save' : 'Create company' }}</button>
-      </mat-dialog-actions>
+      </div>
+      <mat-form-field>
+        <mat-label>Email domains</mat-label>
+        <input matInput formControlName="emailDomains" placeholder="acme.com, acme.co.uk" />
+        <mat-hint>Separated by commas or spaces.</mat-hint>
+        <mat-error>{{ message('emailDomains', 'Email domains') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Notes</mat-label>
+        <textarea matInput formControlName="notes" rows="3" maxlength="2000"></textarea>
+      </mat-form-field>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

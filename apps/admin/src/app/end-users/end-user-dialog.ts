@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -11,13 +11,14 @@ import { SLUG_PATTERN, type EndUserView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions, SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { FormDialog } from '../shared/form-dialog/form-dialog';
 import { fieldMessage } from '../shared/server-errors';
 
 type Asset = EndUserView['assets'][number];
 
 @Component({
   selector: 'sb-end-user-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTooltipModule, ReactiveFormsModule],
+  imports: [FormDialog, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTooltipModule, ReactiveFormsModule],
   templateUrl: './end-user-dialog.html',
   styles: `
     .assets-heading { display: flex; align-items: center; justify-content: space-between; margin: 8px 0 4px; font: var(--mat-sys-title-small); }

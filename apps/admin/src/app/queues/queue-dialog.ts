@@ -1,42 +1,32 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { FormDialog } from '../shared/form-dialog/form-dialog';
 import { fieldMessage } from '../shared/server-errors';
 
 /** Create a support queue, or change the description of one. */
 @Component({
   selector: 'sb-queue-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, ReactiveFormsModule],
+  imports: [FormDialog, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   template: `
-    <h2 mat-dialog-title>{{ queue ? 'Edit queue ' + queue.name : 'New support queue' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="sb-dialog-form">
-        @if (submission.failure(); as message) {
-          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" maxlength="64" required />
-          <mat-hint>Shown to agents and used by topics; it cannot be changed later.</mat-hint>
-          <mat-error>{{ message('name', 'Name') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Description</mat-label>
-          <textarea matInput formControlName="description" rows="3" maxlength="500"></textarea>
-          <mat-error>{{ message('description', 'Description') }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ queue ? 'Save' : 'Create queue' }}</button>
-      </mat-dialog-actions>
+    <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
+      [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
+      <mat-form-field>
+        <mat-label>Name</mat-label>
+        <input matInput formControlName="name" maxlength="64" required />
+        <mat-hint>Shown to agents and used by topics; it cannot be changed later.</mat-hint>
+        <mat-error>{{ message('name', 'Name') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Description</mat-label>
+        <textarea matInput formControlName="description" rows="3" maxlength="500"></textarea>
+        <mat-error>{{ message('description', 'Description') }}</mat-error>
+      </mat-form-field>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

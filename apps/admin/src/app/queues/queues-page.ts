@@ -9,7 +9,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import type { QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { describeFailure } from '../shared/describe-failure';
-import { ConfirmDialog } from '../shared/confirm-dialog/confirm-dialog';
+import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { ListState } from '../shared/list-state/list-state';
 import { ListToolbar } from '../shared/list-toolbar/list-toolbar';
 import { PAGE_SIZES, PagedList } from '../shared/paged-list';
@@ -49,7 +49,7 @@ export class QueuesPage {
           message: `Agents stop serving it. Chats already waiting in it stay there until an agent takes them.`,
           confirm: 'Delete queue',
           destructive: true,
-        },
+        } satisfies ConfirmData,
       })
       .afterClosed()
       .subscribe((confirmed?: boolean) => {

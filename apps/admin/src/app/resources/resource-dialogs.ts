@@ -1,18 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { KnowledgeArticleView, OutageView, ResponseTemplateView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { FormDialog } from '../shared/form-dialog/form-dialog';
 import { fieldMessage } from '../shared/server-errors';
 
-const IMPORTS = [MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, ReactiveFormsModule];
+const IMPORTS = [FormDialog, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule];
 
 /** Trimmed text that is not empty. */
 const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? null : { required: true });
@@ -21,32 +20,23 @@ const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? n
   selector: 'sb-article-dialog',
   imports: IMPORTS,
   template: `
-    <h2 mat-dialog-title>{{ article ? 'Edit article' : 'New knowledge article' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="sb-dialog-form">
-        @if (submission.failure(); as message) {
-          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>Title</mat-label>
-          <input matInput formControlName="title" maxlength="200" required />
-          <mat-error>{{ message('title', 'Title') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Text</mat-label>
-          <textarea matInput formControlName="body" rows="8" maxlength="20000" required></textarea>
-          <mat-error>{{ message('body', 'Text') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Tags</mat-label>
-          <input matInput formControlName="tags" placeholder="vpn, network" />
-          <mat-hint>Separated by commas; agents find articles by their tags too.</mat-hint>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ article ? 'Save' : 'Create article' }}</button>
-      </mat-dialog-actions>
+    <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
+      [heading]="article ? 'Edit article' : 'New knowledge article'" [saveLabel]="article ? 'Save' : 'Create article'">
+      <mat-form-field>
+        <mat-label>Title</mat-label>
+        <input matInput formControlName="title" maxlength="200" required />
+        <mat-error>{{ message('title', 'Title') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Text</mat-label>
+        <textarea matInput formControlName="body" rows="8" maxlength="20000" required></textarea>
+        <mat-error>{{ message('body', 'Text') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Tags</mat-label>
+        <input matInput formControlName="tags" placeholder="vpn, network" />
+        <mat-hint>Separated by commas; agents find articles by their tags too.</mat-hint>
+      </mat-form-field>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -78,28 +68,19 @@ export class ArticleDialog {
   selector: 'sb-template-dialog',
   imports: IMPORTS,
   template: `
-    <h2 mat-dialog-title>{{ template ? 'Edit template' : 'New response template' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="sb-dialog-form">
-        @if (submission.failure(); as message) {
-          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>Title</mat-label>
-          <input matInput formControlName="title" maxlength="200" required />
-          <mat-error>{{ message('title', 'Title') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Text</mat-label>
-          <textarea matInput formControlName="text" rows="5" maxlength="4000" required></textarea>
-          <mat-hint>What the agent sends to the end user.</mat-hint>
-          <mat-error>{{ message('text', 'Text') }}</mat-error>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ template ? 'Save' : 'Create template' }}</button>
-      </mat-dialog-actions>
+    <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
+      [heading]="template ? 'Edit template' : 'New response template'" [saveLabel]="template ? 'Save' : 'Create template'">
+      <mat-form-field>
+        <mat-label>Title</mat-label>
+        <input matInput formControlName="title" maxlength="200" required />
+        <mat-error>{{ message('title', 'Title') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Text</mat-label>
+        <textarea matInput formControlName="text" rows="5" maxlength="4000" required></textarea>
+        <mat-hint>What the agent sends to the end user.</mat-hint>
+        <mat-error>{{ message('text', 'Text') }}</mat-error>
+      </mat-form-field>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -137,49 +118,40 @@ export function toLocalInput(iso: string | undefined): string {
   selector: 'sb-outage-dialog',
   imports: IMPORTS,
   template: `
-    <h2 mat-dialog-title>{{ outage ? 'Edit outage' : 'Report an outage' }}</h2>
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate>
-      <mat-dialog-content class="sb-dialog-form">
-        @if (submission.failure(); as message) {
-          <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
-        }
-        <mat-form-field appearance="outline">
-          <mat-label>Title</mat-label>
-          <input matInput formControlName="title" maxlength="200" required />
-          <mat-error>{{ message('title', 'Title') }}</mat-error>
+    <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
+      [heading]="outage ? 'Edit outage' : 'Report an outage'" [saveLabel]="outage ? 'Save' : 'Report outage'">
+      <mat-form-field>
+        <mat-label>Title</mat-label>
+        <input matInput formControlName="title" maxlength="200" required />
+        <mat-error>{{ message('title', 'Title') }}</mat-error>
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Description</mat-label>
+        <textarea matInput formControlName="description" rows="3" maxlength="4000"></textarea>
+        <mat-hint>What is affected and what users should do meanwhile.</mat-hint>
+      </mat-form-field>
+      <div class="sb-form-row">
+        <mat-form-field>
+          <mat-label>Starts</mat-label>
+          <input matInput type="datetime-local" formControlName="startsAt" required />
+          <mat-error>{{ message('startsAt', 'The start') }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Description</mat-label>
-          <textarea matInput formControlName="description" rows="3" maxlength="4000"></textarea>
-          <mat-hint>What is affected and what users should do meanwhile.</mat-hint>
+        <mat-form-field>
+          <mat-label>Ends</mat-label>
+          <input matInput type="datetime-local" formControlName="endsAt" />
+          <mat-hint>Empty while it lasts.</mat-hint>
+          <mat-error>{{ message('endsAt', 'The end') }}</mat-error>
         </mat-form-field>
-        <div class="sb-form-row">
-          <mat-form-field appearance="outline">
-            <mat-label>Starts</mat-label>
-            <input matInput type="datetime-local" formControlName="startsAt" required />
-            <mat-error>{{ message('startsAt', 'The start') }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Ends</mat-label>
-            <input matInput type="datetime-local" formControlName="endsAt" />
-            <mat-hint>Empty while it lasts.</mat-hint>
-            <mat-error>{{ message('endsAt', 'The end') }}</mat-error>
-          </mat-form-field>
-        </div>
-        <mat-form-field appearance="outline">
-          <mat-label>Companies affected</mat-label>
-          <mat-select formControlName="companies" multiple placeholder="Every company">
-            @for (company of companies(); track company.id) {
-              <mat-option [value]="company.id">{{ company.name }}</mat-option>
-            }
-          </mat-select>
-          <mat-hint>None selected: every company.</mat-hint>
-        </mat-form-field>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>Cancel</button>
-        <button matButton="filled" type="submit" [disabled]="submission.saving()">{{ outage ? 'Save' : 'Report outage' }}</button>
-      </mat-dialog-actions>
+      </div>
+      <mat-form-field>
+        <mat-label>Companies affected</mat-label>
+        <mat-select formControlName="companies" multiple placeholder="Every company">
+          @for (company of companies(); track company.id) {
+            <mat-option [value]="company.id">{{ company.name }}</mat-option>
+          }
+        </mat-select>
+        <mat-hint>None selected: every company.</mat-hint>
+      </mat-form-field>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -3,7 +3,7 @@ import type { ComponentType } from '@angular/cdk/portal';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Observable } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog/confirm-dialog';
+import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { describeFailure } from './describe-failure';
 import type { PagedList } from './paged-list';
 
@@ -35,7 +35,7 @@ export class CrudActions<T> {
    * Disables a user (after the confirmation: their sessions end at once) or
    * enables them again (no confirmation), says so, reloads.
    */
-  setDisabled(item: T, disabled: boolean, confirm: ConfirmDialogData, request: () => Observable<unknown>): void {
+  setDisabled(item: T, disabled: boolean, confirm: ConfirmData, request: () => Observable<unknown>): void {
     const run = () =>
       request().subscribe({
         next: () => {
@@ -56,7 +56,7 @@ export class CrudActions<T> {
       });
   }
 
-  remove(item: T, confirm: ConfirmDialogData, request: () => Observable<void>): void {
+  remove(item: T, confirm: ConfirmData, request: () => Observable<void>): void {
     this.dialog
       .open(ConfirmDialog, { data: { ...confirm, destructive: true } })
       .afterClosed()

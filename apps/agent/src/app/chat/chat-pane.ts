@@ -54,10 +54,10 @@ const STATUS_LABEL: Record<string, string> = {
           </div>
         </div>
         @if (store.selectedList() === 'queue' || store.selectedList() === 'transferred') {
-          <button mat-flat-button (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
+          <button matButton="filled" (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
         }
         @if (owned()) {
-          <button mat-stroked-button [matMenuTriggerFor]="actions" data-testid="chat-actions"><mat-icon>more_horiz</mat-icon> Chat Actions</button>
+          <button matButton="outlined" [matMenuTriggerFor]="actions" data-testid="chat-actions"><mat-icon>more_horiz</mat-icon> Chat Actions</button>
           <mat-menu #actions="matMenu" xPosition="before">
             <button mat-menu-item (click)="transfer(id)"><mat-icon>swap_horiz</mat-icon> Transfer</button>
             <button mat-menu-item (click)="release(id)"><mat-icon>undo</mat-icon> Release</button>
@@ -73,15 +73,15 @@ const STATUS_LABEL: Record<string, string> = {
         <div class="sb-banner sb-banner-warning" role="alert" data-testid="cancelled-banner">
           <mat-icon>cancel</mat-icon><span class="sb-banner-text"><strong>End user has cancelled chat.</strong> End it or abandon it to close it.</span>
           @if (owned()) {
-            <button mat-button (click)="end(id)">End Chat</button>
-            <button mat-button (click)="abandon(id)">Abandon</button>
+            <button matButton (click)="end(id)">End Chat</button>
+            <button matButton (click)="abandon(id)">Abandon</button>
           }
         </div>
       } @else if (summary()?.userLeft) {
         <div class="sb-banner sb-banner-warning" role="alert" data-testid="left-banner">
           <mat-icon>logout</mat-icon><span class="sb-banner-text"><strong>The end user left the chat.</strong> They may come back; otherwise abandon it.</span>
           @if (owned()) {
-            <button mat-button (click)="abandon(id)">Abandon</button>
+            <button matButton (click)="abandon(id)">Abandon</button>
           }
         </div>
       }
@@ -95,7 +95,7 @@ const STATUS_LABEL: Record<string, string> = {
         @if (chat()?.loadingOlder) {
           <li class="sb-history-marker" role="status" data-testid="history-loading"><mat-icon>hourglass_top</mat-icon> Loading earlier messages…</li>
         } @else if (chat()?.hasOlder) {
-          <li class="sb-history-marker"><button mat-button type="button" (click)="loadOlder(id)" data-testid="history-more"><mat-icon>expand_less</mat-icon> Show earlier messages</button></li>
+          <li class="sb-history-marker"><button matButton type="button" (click)="loadOlder(id)" data-testid="history-more"><mat-icon>expand_less</mat-icon> Show earlier messages</button></li>
         } @else if (chat()?.hasOlder === false) {
           <li class="sb-history-marker" data-testid="history-start">Start of the conversation</li>
         }
@@ -127,12 +127,12 @@ const STATUS_LABEL: Record<string, string> = {
             <mat-button-toggle value="reply" data-testid="mode-reply"><mat-icon>reply</mat-icon> Reply</mat-button-toggle>
             <mat-button-toggle value="sideNote" data-testid="mode-side-note"><mat-icon>sticky_note_2</mat-icon> Side note</mat-button-toggle>
           </mat-button-toggle-group>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field subscriptSizing="dynamic">
             <mat-label>{{ mode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
             <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="store.draftOf(id)" (ngModelChange)="store.setDraft(id, $event)"
               (keydown.enter)="onEnter($any($event), id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
           </mat-form-field>
-          <button mat-flat-button type="submit" [disabled]="!store.draftOf(id).trim() || summary()?.cancelledByUser"
+          <button matButton="filled" type="submit" [disabled]="!store.draftOf(id).trim() || summary()?.cancelledByUser"
             [attr.aria-label]="mode() === 'sideNote' ? 'Add side note' : 'Send reply'" data-testid="send">
             <mat-icon>{{ mode() === 'sideNote' ? 'note_add' : 'send' }}</mat-icon> {{ mode() === 'sideNote' ? 'Add note' : 'Send' }}
           </button>
@@ -244,6 +244,7 @@ export class ChatPane {
           : 'The chat will be closed as abandoned.',
       confirm: 'Abandon',
       cancel: 'Keep chat',
+      destructive: true,
     };
     this.dialog
       .open(ConfirmDialog, { data, width: '440px' })

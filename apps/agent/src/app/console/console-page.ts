@@ -29,13 +29,13 @@ import { SidePanel } from '../side-panel/side-panel';
           <mat-button-toggle value="away" [checked]="store.presence() === 'away'" data-testid="presence-away"><span class="sb-dot sb-dot-away"></span>Away</mat-button-toggle>
         </mat-button-toggle-group>
         @if (desktop.permission() === 'default') {
-          <button mat-icon-button (click)="desktop.enable()" matTooltip="Show new chats and transfers as desktop notifications"
+          <button matIconButton (click)="desktop.enable()" matTooltip="Show new chats and transfers as desktop notifications"
             aria-label="Turn on desktop notifications" data-testid="desktop-alerts"><mat-icon>notifications_off</mat-icon></button>
         } @else if (desktop.permission() === 'granted') {
           <mat-icon class="sb-muted" matTooltip="Desktop notifications are on" aria-label="Desktop notifications are on">notifications_active</mat-icon>
         }
         <span class="sb-user"><mat-icon>account_circle</mat-icon>{{ store.me()?.name }}</span>
-        <button mat-button (click)="store.signOut()"><mat-icon>logout</mat-icon> Sign out</button>
+        <button matButton (click)="store.signOut()"><mat-icon>logout</mat-icon> Sign out</button>
       </header>
       <div class="sb-columns">
         <nav class="sb-col sb-col-lists" aria-label="Chats">

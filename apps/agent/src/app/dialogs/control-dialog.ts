@@ -35,10 +35,10 @@ import { AgentStore } from '../session/agent-store';
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       @if (url()) {
-        <button mat-flat-button mat-dialog-close>Done</button>
+        <button matButton="filled" mat-dialog-close>Done</button>
       } @else {
-        <button mat-button mat-dialog-close>Cancel</button>
-        <button mat-flat-button (click)="request()" [disabled]="busy()"><mat-icon>screen_share</mat-icon> Request control</button>
+        <button matButton mat-dialog-close>Cancel</button>
+        <button matButton="filled" (click)="request()" [disabled]="busy()"><mat-icon>screen_share</mat-icon> Request control</button>
       }
     </mat-dialog-actions>
   `,

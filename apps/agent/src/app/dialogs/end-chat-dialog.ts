@@ -25,12 +25,12 @@ export interface EndChoice {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       @if (data.ticket) {
-        <button mat-button [mat-dialog-close]="undefined">Cancel</button>
-        <button mat-stroked-button [mat-dialog-close]="{ resolveTicket: false }">No, end without resolving</button>
-        <button mat-flat-button [mat-dialog-close]="{ resolveTicket: true }" cdkFocusInitial>Yes, resolve and end</button>
+        <button matButton [mat-dialog-close]="undefined">Cancel</button>
+        <button matButton="outlined" [mat-dialog-close]="{ resolveTicket: false }">No, end without resolving</button>
+        <button matButton="filled" [mat-dialog-close]="{ resolveTicket: true }" cdkFocusInitial>Yes, resolve and end</button>
       } @else {
-        <button mat-button [mat-dialog-close]="undefined">No</button>
-        <button mat-flat-button [mat-dialog-close]="{}" cdkFocusInitial>Yes, end chat</button>
+        <button matButton [mat-dialog-close]="undefined">No</button>
+        <button matButton="filled" [mat-dialog-close]="{}" cdkFocusInitial>Yes, end chat</button>
       }
     </mat-dialog-actions>
   `,

@@ -15,7 +15,7 @@ import { AgentStore } from '../session/agent-store';
     <h2 mat-dialog-title>Create ticket</h2>
     <mat-dialog-content class="sb-dialog-body">
       <p class="sb-hint">The ticket is opened for {{ data.endUserName }} ({{ data.companyId }}) and linked to this chat.</p>
-      <mat-form-field appearance="outline" class="sb-full">
+      <mat-form-field class="sb-full">
         <mat-label>Summary</mat-label>
         <textarea matInput name="summary" [(ngModel)]="summary" rows="3" maxlength="4000" required cdkFocusInitial></textarea>
       </mat-form-field>
@@ -24,8 +24,8 @@ import { AgentStore } from '../session/agent-store';
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button mat-dialog-close>Cancel</button>
-      <button mat-flat-button (click)="submit()" [disabled]="busy() || !summary.trim()"><mat-icon>confirmation_number</mat-icon> Create ticket</button>
+      <button matButton mat-dialog-close>Cancel</button>
+      <button matButton="filled" (click)="submit()" [disabled]="busy() || !summary.trim()"><mat-icon>confirmation_number</mat-icon> Create ticket</button>
     </mat-dialog-actions>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -45,7 +45,7 @@ import { AgentStore } from '../session/agent-store';
             }
           </mat-radio-group>
         }
-        <mat-form-field appearance="outline" class="sb-full">
+        <mat-form-field class="sb-full">
           <mat-label>Side notes</mat-label>
           <textarea matInput name="note" [(ngModel)]="note" rows="3" maxlength="4000" placeholder="What the next agent should know (the end user never sees this)"></textarea>
         </mat-form-field>
@@ -55,8 +55,8 @@ import { AgentStore } from '../session/agent-store';
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button mat-dialog-close>Cancel</button>
-      <button mat-flat-button (click)="submit()" [disabled]="busy() || !target()"><mat-icon>send</mat-icon> Transfer</button>
+      <button matButton mat-dialog-close>Cancel</button>
+      <button matButton="filled" (click)="submit()" [disabled]="busy() || !target()"><mat-icon>send</mat-icon> Transfer</button>
     </mat-dialog-actions>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

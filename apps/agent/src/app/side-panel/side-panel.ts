@@ -68,14 +68,14 @@ import { TicketIdPipe } from '../shared/ticket-id.pipe';
                 @for (t of r.responseTemplates; track t.id) {
                   <div class="sb-template">
                     <div><strong>{{ t.title }}</strong><div class="sb-hint sb-clamp">{{ t.text }}</div></div>
-                    <button mat-icon-button (click)="insert(t.text)" [attr.aria-label]="'Insert template ' + t.title" title="Insert into reply"><mat-icon>input</mat-icon></button>
+                    <button matIconButton (click)="insert(t.text)" [attr.aria-label]="'Insert template ' + t.title" title="Insert into reply"><mat-icon>input</mat-icon></button>
                   </div>
                 }
               </section>
               <section class="sb-section">
                 <h3>Knowledge articles</h3>
                 <form class="sb-search" (ngSubmit)="search()">
-                  <mat-form-field appearance="outline" subscriptSizing="dynamic" class="sb-full">
+                  <mat-form-field subscriptSizing="dynamic" class="sb-full">
                     <mat-icon matPrefix>search</mat-icon>
                     <mat-label>Search articles</mat-label>
                     <input matInput name="q" [(ngModel)]="query" data-testid="kb-search" />
@@ -92,7 +92,7 @@ import { TicketIdPipe } from '../shared/ticket-id.pipe';
                     <mat-expansion-panel>
                       <mat-expansion-panel-header><mat-panel-title>{{ a.title }}</mat-panel-title></mat-expansion-panel-header>
                       <p class="sb-article">{{ a.body }}</p>
-                      <button mat-button (click)="insert(a.body)"><mat-icon>input</mat-icon> Insert into reply</button>
+                      <button matButton (click)="insert(a.body)"><mat-icon>input</mat-icon> Insert into reply</button>
                     </mat-expansion-panel>
                   }
                 </mat-accordion>

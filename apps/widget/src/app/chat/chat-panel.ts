@@ -27,10 +27,10 @@ const TOP_MARGIN_PX = 48;
           <p class="sb-muted" data-testid="status-text">{{ subtitle() }}</p>
         </div>
         @if (open()) {
-          <button mat-stroked-button (click)="cancel()" data-testid="cancel-chat"><mat-icon>close</mat-icon> Cancel chat</button>
+          <button matButton="outlined" (click)="cancel()" data-testid="cancel-chat"><mat-icon>close</mat-icon> Cancel chat</button>
         } @else if (store.stage() !== 'cancelled') {
           <!-- R1.2: while the agent still holds a cancelled chat it is the open one, so a new chat waits for its close. -->
-          <button mat-flat-button (click)="store.newChat()" data-testid="new-chat"><mat-icon>add_comment</mat-icon> Start a new chat</button>
+          <button matButton="filled" (click)="store.newChat()" data-testid="new-chat"><mat-icon>add_comment</mat-icon> Start a new chat</button>
         }
       </header>
       @if (store.stage() === 'waiting' || store.stage() === 'transferring') {
@@ -43,7 +43,7 @@ const TOP_MARGIN_PX = 48;
         @if (store.loadingOlder()) {
           <li class="sb-history-marker" role="status" data-testid="history-loading"><mat-icon>hourglass_top</mat-icon> Loading earlier messages…</li>
         } @else if (store.hasOlder()) {
-          <li class="sb-history-marker"><button mat-button type="button" (click)="loadOlder()" data-testid="history-more"><mat-icon>expand_less</mat-icon> Show earlier messages</button></li>
+          <li class="sb-history-marker"><button matButton type="button" (click)="loadOlder()" data-testid="history-more"><mat-icon>expand_less</mat-icon> Show earlier messages</button></li>
         } @else {
           <li class="sb-history-marker" data-testid="history-start">Start of the conversation</li>
         }
@@ -65,12 +65,12 @@ const TOP_MARGIN_PX = 48;
       }
       @if (canWrite()) {
         <form class="sb-composer" (ngSubmit)="send()">
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-form-field subscriptSizing="dynamic">
             <mat-label>Write a message</mat-label>
             <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))"
               data-testid="composer"></textarea>
           </mat-form-field>
-          <button mat-flat-button type="submit" [disabled]="!draft.trim()" aria-label="Send message"><mat-icon>send</mat-icon> Send</button>
+          <button matButton="filled" type="submit" [disabled]="!draft.trim()" aria-label="Send message"><mat-icon>send</mat-icon> Send</button>
         </form>
       }
     </section>

@@ -18,7 +18,7 @@ import { MatSelectModule } from '@angular/material/select';
         <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
       }
       @if (useTopics()) {
-        <mat-form-field appearance="outline">
+        <mat-form-field>
           <mat-label>Topic</mat-label>
           <mat-select name="topic" [(ngModel)]="topic" required data-testid="topic">
             @for (t of topics(); track t.id) {
@@ -28,14 +28,14 @@ import { MatSelectModule } from '@angular/material/select';
           <mat-hint>Pick what your question is about, so the right team answers.</mat-hint>
         </mat-form-field>
       }
-      <mat-form-field appearance="outline">
+      <mat-form-field>
         <mat-label>Describe your issue</mat-label>
         <textarea matInput name="description" [(ngModel)]="description" rows="5" maxlength="4000" required
           placeholder="For example: my VPN disconnects every few minutes since this morning"></textarea>
         <mat-hint align="end">{{ description.length }} / 4000</mat-hint>
       </mat-form-field>
       <div class="sb-actions">
-        <button mat-flat-button type="submit" [disabled]="busy() || !ready()"><mat-icon>chat</mat-icon> Start chat</button>
+        <button matButton="filled" type="submit" [disabled]="busy() || !ready()"><mat-icon>chat</mat-icon> Start chat</button>
       </div>
     </form>
   `,

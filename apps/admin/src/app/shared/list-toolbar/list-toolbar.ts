@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
   selector: 'sb-list-toolbar',
   imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
   template: `
-    <mat-form-field appearance="outline" class="search" subscriptSizing="dynamic">
+    <mat-form-field class="search" subscriptSizing="dynamic">
       <mat-icon matPrefix>search</mat-icon>
       <mat-label>{{ searchLabel() }}</mat-label>
       <input matInput type="search" [value]="initial()" (input)="search.emit($any($event.target).value)" />
