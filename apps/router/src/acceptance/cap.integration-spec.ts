@@ -1,6 +1,6 @@
 import type { ChatEventMessage } from '@switchboard/contracts';
 import { loadChangesOf } from '@switchboard/domain';
-import { ChatCluster } from '@switchboard/testing';
+import { ChatCluster, eventually } from '@switchboard/testing';
 import { agentIds, assignments, endChat, replayLoads, startInBursts, streamUntil, userIds } from './router-load';
 
 const AGENTS = agentIds(50);
@@ -23,10 +23,14 @@ describe('router cap: 3 router processes, 50 agents with cap 3, 1,000 sessions i
   afterAll(() => cluster.stop());
 
   it('A6 R4.1 no agent ever holds more than 3 sessions, and every session is assigned once capacity exists', async () => {
-    // Agents work: each assigned chat is ended shortly after. Loads are checked live on every event.
+    // Agents work at their cap: an agent given its third chat ends its oldest, so every agent sits at the cap
+    // while the router keeps assigning; what they still hold when every session is assigned is ended last.
+    // Loads are checked live on every event.
     const live = new Map<string, number>();
     const liveViolations: string[] = [];
     const ends: Array<Promise<unknown>> = [];
+    const held = new Map<string, string[]>();
+    let assignedCount = 0;
     const seen = new Set<string>();
     const stopTap = cluster.tapEvents((m: ChatEventMessage) => {
       // A republished event reaches core subscribers again (the stream drops it by id): count it once.
@@ -38,12 +42,17 @@ describe('router cap: 3 router processes, 50 agents with cap 3, 1,000 sessions i
         live.set(c.agentId, load);
         if (load > CAP) liveViolations.push(`${c.agentId} held ${load}`);
         if (c.change === 'assigned') {
-          ends.push(new Promise((r) => setTimeout(r, 20 + Math.random() * 130)).then(() => endChat(cluster, c.sessionId, c.agentId)));
+          assignedCount++;
+          const chats = [...(held.get(c.agentId) ?? []), c.sessionId];
+          if (chats.length >= CAP) ends.push(endChat(cluster, chats.shift()!, c.agentId));
+          held.set(c.agentId, chats);
         }
       }
     });
 
     const sessions = await startInBursts(cluster, userIds(SESSIONS), { burst: 100, gapMs: 300, topic: (i) => QUEUES[i % 3]!.toLowerCase() });
+    await eventually(() => expect(assignedCount).toBeGreaterThanOrEqual(SESSIONS), { timeoutMs: 240_000, intervalMs: 250 });
+    for (const [agentId, chats] of held) ends.push(...chats.splice(0).map((sessionId) => endChat(cluster, sessionId, agentId)));
     const events = await streamUntil(cluster, (e) => e.filter((m) => m.event.type === 'SessionClosed').length >= SESSIONS, 240_000);
     stopTap();
     await Promise.all(ends);
