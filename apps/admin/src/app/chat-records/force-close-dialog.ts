@@ -19,10 +19,8 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission" heading="Force-close this chat?" saveLabel="Force-close" danger>
       <p class="message">
-        The chat of {{ data.session.endUserName || data.session.endUserId }} is closed at once, whatever its state
-        @if (data.session.owner) {
-          (held by {{ data.session.owner.displayName }})
-        }. The end user and the agent are told. This cannot be undone.
+        The chat of {{ data.session.endUserName || data.session.endUserId }} is closed at once, whatever its
+        state{{ data.session.owner ? ' (held by ' + data.session.owner.displayName + ')' : '' }}. The end user and the agent are told. This cannot be undone.
       </p>
       <mat-form-field>
         <mat-label>Comment (kept in the history)</mat-label>

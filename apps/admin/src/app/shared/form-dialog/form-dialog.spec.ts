@@ -1,0 +1,86 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import type { ComponentType } from '@angular/cdk/portal';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import type { SessionDetailView } from '@switchboard/contracts';
+import { firstValueFrom } from 'rxjs';
+import { ForceCloseDialog } from '../../chat-records/force-close-dialog';
+import { QueueDialog } from '../../queues/queue-dialog';
+
+@Component({ template: '' })
+class Page {}
+
+/** Opens an admin dialog as the pages do, over the real AdminApi on a testing HTTP backend. */
+async function open(component: ComponentType<unknown>, data: unknown) {
+  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  const fixture = TestBed.createComponent(Page);
+  const ref = TestBed.inject(MatDialog).open(component, { data });
+  const closed = firstValueFrom(ref.afterClosed());
+  const loader = TestbedHarnessEnvironment.documentRootLoader(fixture);
+  const dialog = await loader.getHarness(MatDialogHarness);
+  const button = (text: string) => dialog.getHarness(MatButtonHarness.with({ text }));
+  return { http: TestBed.inject(HttpTestingController), dialog, button, closed };
+}
+
+describe('FormDialog (the frame of every admin form dialog)', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('frames a dialog: its title, its fields, Cancel and its Save words; Cancel sends nothing', async () => {
+    const { dialog, button, closed } = await open(QueueDialog, {});
+    expect(await dialog.getTitleText()).toBe('New support queue');
+    const fields = await dialog.getAllHarnesses(MatFormFieldHarness);
+    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual(['Name', 'Description']);
+    expect(await (await button('Create queue')).isDisabled()).toBe(false);
+
+    await (await button('Cancel')).click();
+    expect(await closed).toBeFalsy();
+  });
+
+  it('the projected fields belong to the form: Save marks them and sends nothing while one is wrong', async () => {
+    const { dialog, button } = await open(QueueDialog, {});
+    await (await button('Create queue')).click();
+    const name = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Name' }));
+    expect(await name.getTextErrors()).toEqual(['Name is required.']);
+    // afterEach: no request was sent.
+  });
+
+  it('saving: Save is disabled while the request runs, a refusal shows in the frame, a second try closes with what was saved', async () => {
+    const { http, dialog, button, closed } = await open(QueueDialog, {});
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[formControlName="name"]' }))).setValue('Network');
+    await (await button('Create queue')).click();
+    expect(await (await button('Create queue')).isDisabled()).toBe(true);
+    http.expectOne({ method: 'POST', url: '/api/admin/queues' }).flush({ code: 'ALREADY_EXISTS', message: 'Queue "Network" already exists.' }, { status: 409, statusText: 'Conflict' });
+
+    expect(await dialog.getContentText()).toContain('Queue "Network" already exists.');
+    expect(await (await button('Create queue')).isDisabled()).toBe(false);
+
+    await (await button('Create queue')).click();
+    const saved = { name: 'Network', description: '', topics: 0, agents: 0 };
+    http.expectOne({ method: 'POST', url: '/api/admin/queues' }).flush(saved);
+    expect(await closed).toEqual(saved);
+  });
+
+  it('R17 force-close is framed the same, with the danger button; it sends the comment and closes with the closed chat', async () => {
+    const session = { sessionId: 's1', endUserId: 'erin', endUserName: 'Erin User', status: 'ASSIGNED', owner: { id: 'bob', displayName: 'Bob Agent' } };
+    const { http, dialog, button, closed } = await open(ForceCloseDialog, { session });
+    expect(await dialog.getTitleText()).toBe('Force-close this chat?');
+    expect(await dialog.getContentText()).toContain('whatever its state (held by Bob Agent). The end user and the agent are told. This cannot be undone.');
+    const forceClose = await button('Force-close');
+    expect(await (await forceClose.host()).hasClass('sb-danger')).toBe(true);
+
+    await (await dialog.getHarness(MatInputHarness)).setValue('  Printer replaced  ');
+    await forceClose.click();
+    const request = http.expectOne({ method: 'POST', url: '/api/admin/sessions/s1/force-close' });
+    expect(request.request.body).toEqual({ comment: 'Printer replaced' });
+    const closedSession = { ...session, status: 'CLOSED' } as unknown as SessionDetailView;
+    request.flush(closedSession);
+    expect(await closed).toEqual(closedSession);
+  });
+});
