@@ -25,7 +25,8 @@ describe('gateway across a NATS restart', () => {
     await eventually(() => expect(agentSeen.of(id).map((e) => e.event['text'])).toContain('before the restart'));
 
     await nats.kill();
-    await new Promise((r) => setTimeout(r, 1000));
+    // Down as the gateway sees it (its readiness check fails on NATS), before it comes back.
+    await eventually(async () => expect((await fetch(`${stack.urls[0]}/health/ready`)).status).toBe(503), { timeoutMs: 15_000, intervalMs: 100 });
     await nats.restart();
 
     // The same clientId until it is acknowledged: applied once whatever the retries.
