@@ -1,4 +1,4 @@
-import { eventually } from '@switchboard/testing';
+import { consistently, eventually } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { AdminStack } from './admin-stack';
@@ -102,8 +102,8 @@ describe('admin console in Chromium against the running system', () => {
 
   it('settings: turning Agent Auto Accept on assigns a waiting chat; the remote-control URL is checked and used', async () => {
     const erin = await stack.startChat('erin', 'password-reset');
-    await new Promise((r) => setTimeout(r, 1000));
-    expect((await stack.sessionStatus(erin.sessionId))?.status).toBe('QUEUED');
+    // Auto Accept is off: the chat waits.
+    await consistently(async () => expect((await stack.sessionStatus(erin.sessionId))?.status).toBe('QUEUED'), { forMs: 1000, intervalMs: 100 });
     await saveSettings(toggle('Agent Auto Accept'));
     const assigned = await eventually(async () => {
       const session = await stack.sessionStatus(erin.sessionId);
@@ -143,9 +143,14 @@ describe('admin console in Chromium against the running system', () => {
       const statuses = [await stack.sessionStatus(first.sessionId), await stack.sessionStatus(second.sessionId)].map((s) => s?.status);
       expect(statuses.sort()).toEqual(['ASSIGNED', 'QUEUED']);
     });
-    await new Promise((r) => setTimeout(r, 1000));
-    const statuses = [await stack.sessionStatus(first.sessionId), await stack.sessionStatus(second.sessionId)].map((s) => s?.status);
-    expect(statuses.sort()).toEqual(['ASSIGNED', 'QUEUED']);
+    // The cap holds: the second chat keeps waiting.
+    await consistently(
+      async () => {
+        const statuses = [await stack.sessionStatus(first.sessionId), await stack.sessionStatus(second.sessionId)].map((s) => s?.status);
+        expect(statuses.sort()).toEqual(['ASSIGNED', 'QUEUED']);
+      },
+      { forMs: 1000, intervalMs: 100 },
+    );
     await saveSettings(() => page.getByLabel('Max concurrent chats per agent').fill('0'));
     await eventually(async () => {
       expect((await stack.sessionStatus(first.sessionId))?.status).toBe('ASSIGNED');

@@ -1,5 +1,5 @@
 import type { SessionCommandMessage } from '@switchboard/contracts';
-import { ChatCluster, startService, testInfra, type ServiceProcess } from '@switchboard/testing';
+import { animationsFinished, ChatCluster, startService, testInfra, type ServiceProcess } from '@switchboard/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -72,7 +72,7 @@ export class AdminStack {
 
   async screenshot(page: Page, name: string): Promise<void> {
     await page.evaluate(() => document.fonts.ready);
-    await page.waitForTimeout(250);
+    await animationsFinished(page);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
   }
 

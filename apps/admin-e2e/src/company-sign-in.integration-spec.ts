@@ -1,4 +1,4 @@
-import { startOidcTestProvider, startService, testInfra, uniqueDatabase, type OidcTestProvider, type ServiceProcess } from '@switchboard/testing';
+import { signInAtProviderPage, startOidcTestProvider, startService, testInfra, uniqueDatabase, type OidcTestProvider, type ServiceProcess } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -71,12 +71,7 @@ describe('admin console: issue 13 sign-in through the company\'s OpenID Connect 
       await button.click();
 
       // The provider's own pages (oidc-provider's development interactions).
-      await page.waitForURL(`${provider.issuer}/interaction/**`);
-      await page.locator('input[name="login"]').fill('ada');
-      await page.locator('input[name="password"]').fill('anything');
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL(`${provider.issuer}/interaction/**`);
-      await page.locator('button[type="submit"]').click(); // consent
+      await signInAtProviderPage(page, provider.issuer, 'ada');
 
       await page.waitForURL(`${url}/admin/dashboard`);
       // The session left the address bar; the console calls the admin API with it.
@@ -93,12 +88,7 @@ describe('admin console: issue 13 sign-in through the company\'s OpenID Connect 
     try {
       await page.goto(`${url}/admin/login`);
       await page.getByRole('link', { name: /Sign in with your company account/ }).click();
-      await page.waitForURL(`${provider.issuer}/interaction/**`);
-      await page.locator('input[name="login"]').fill('alice');
-      await page.locator('input[name="password"]').fill('anything');
-      await page.locator('button[type="submit"]').click();
-      await page.waitForURL(`${provider.issuer}/interaction/**`);
-      await page.locator('button[type="submit"]').click();
+      await signInAtProviderPage(page, provider.issuer, 'alice');
       // Alice has no agent profile: the gateway refuses before the console (403 NO_AGENT_PROFILE).
       await page.waitForURL(`${url}/api/auth/oidc/callback**`);
       expect(await page.locator('body').innerText()).toContain('NO_AGENT_PROFILE');

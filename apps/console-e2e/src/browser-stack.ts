@@ -1,4 +1,4 @@
-import { startService, testInfra, uniqueDatabase, type ServiceProcess } from '@switchboard/testing';
+import { animationsFinished, startService, testInfra, uniqueDatabase, type ServiceProcess } from '@switchboard/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -62,7 +62,7 @@ export class BrowserStack {
 export async function shoot(page: Page, app: 'agent' | 'widget', name: string): Promise<void> {
   const dir = join(SCREENSHOTS, app);
   mkdirSync(dir, { recursive: true });
-  // Let animations (dialogs, snack bars, ripples) settle.
-  await page.waitForTimeout(400);
+  // Dialogs, snack bars and ripples at rest.
+  await animationsFinished(page);
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }

@@ -1,6 +1,5 @@
-import { startOidcTestProvider, type OidcTestProvider } from '@switchboard/testing';
+import { signInAtProviderPage, startOidcTestProvider, type OidcTestProvider } from '@switchboard/testing';
 import { createServer } from 'node:net';
-import type { Page } from 'playwright-core';
 import { BrowserStack, shoot } from './browser-stack';
 
 const TIMEOUT = 20_000;
@@ -12,16 +11,6 @@ const freePort = () =>
       server.close(() => resolve(port));
     });
   });
-
-/** The provider's own sign-in and consent pages (oidc-provider's development interactions), as a person fills them. */
-async function throughProvider(page: Page, issuer: string, login: string): Promise<void> {
-  await page.waitForURL(`${issuer}/interaction/**`, { timeout: TIMEOUT });
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill('anything');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(`${issuer}/interaction/**`, { timeout: TIMEOUT });
-  await page.locator('button[type="submit"]').click(); // consent
-}
 
 /** The agent console and the widget signing in through a real OpenID Connect provider, in Chromium. */
 describe('issue 13: sign-in through the company\'s OpenID Connect provider in the agent console and the widget (browser)', () => {
@@ -60,7 +49,7 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider in th
     page.on('websocket', (ws) => sockets.push(new URL(ws.url()).searchParams.get('token') ?? ''));
     await page.goto(`${url}/agent/`);
     await page.getByRole('link', { name: /Sign in with your company account/ }).click();
-    await throughProvider(page, provider.issuer, 'alice');
+    await signInAtProviderPage(page, provider.issuer, 'alice', TIMEOUT);
     await page.waitForURL(`${url}/agent/`, { timeout: TIMEOUT });
     await page.getByTestId('tab-queue').waitFor({ timeout: TIMEOUT });
     expect(page.url()).not.toContain('token=');
@@ -78,7 +67,7 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider in th
     const page = await stack.page();
     await page.goto(`${url}/widget/`);
     await page.getByRole('link', { name: /Sign in with your company account/ }).click();
-    await throughProvider(page, provider.issuer, 'erin');
+    await signInAtProviderPage(page, provider.issuer, 'erin', TIMEOUT);
     await page.waitForURL(`${url}/widget/`, { timeout: TIMEOUT });
     await page.getByTestId('topic').waitFor({ timeout: TIMEOUT });
     expect(page.url()).not.toContain('token=');

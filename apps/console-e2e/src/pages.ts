@@ -1,3 +1,4 @@
+import { eventually } from '@switchboard/testing';
 import type { Locator, Page } from 'playwright-core';
 
 const TIMEOUT = 20_000;
@@ -28,14 +29,13 @@ export class AgentConsole {
 
   /** Waits until a tab's count reads `n` (lists update live). */
   async expectCount(name: 'queue' | 'transferred' | 'mychats', n: number): Promise<void> {
-    const deadline = Date.now() + TIMEOUT;
-    let last = NaN;
-    while (Date.now() < deadline) {
-      last = await this.count(name);
-      if (last === n) return;
-      await this.page.waitForTimeout(100);
-    }
-    throw new Error(`${name} count is ${last}, expected ${n}`);
+    await eventually(
+      async () => {
+        const last = await this.count(name);
+        if (last !== n) throw new Error(`${name} count is ${last}, expected ${n}`);
+      },
+      { timeoutMs: TIMEOUT, intervalMs: 100 },
+    );
   }
 
   async openTab(name: 'queue' | 'transferred' | 'mychats'): Promise<void> {
