@@ -10,13 +10,32 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** Operator endpoints (/diagnostics/...) need it; npm start hands its environment to every service. */
 const OPS_TOKEN = 'start-test-ops-token-0123456789abcdef';
 
-/** Polls `check` until it returns true; for conditions on output and endpoints, instead of sleeping a guessed amount. */
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, output: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/**
+ * Resolves when what `npm start` printed passes `check`, looked at on each new chunk of its output (and at once);
+ * fails when the time is up or when it exits first.
+ */
+function outputShows(child: ChildProcess, output: () => string, what: string, check: (printed: string) => boolean, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(deadline);
+      child.stdout!.off('data', look);
+      child.stderr!.off('data', look);
+      child.off('exit', exited);
+      if (error) reject(error);
+      else resolve();
+    };
+    // After the listener that appends the chunk: output() already holds it.
+    const look = () => {
+      if (check(output())) done();
+    };
+    const exited = () => done(new Error(`npm start exited before ${what}:\n${output()}`));
+    const deadline = setTimeout(() => done(new Error(`${what} did not happen within ${timeoutMs / 1000} s:\n${output()}`)), timeoutMs);
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.once('exit', exited);
+    if (child.exitCode !== null) exited();
+    else look();
+  });
 }
 
 async function processDiagnostics(port: number): Promise<{ pid: number } | undefined> {
@@ -68,15 +87,7 @@ describe('npm start', () => {
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    await waitFor(
-      'npm start ready',
-      () => {
-        if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-        return output.includes('Press Ctrl-C to stop.');
-      },
-      180_000,
-      () => output,
-    );
+    await outputShows(child, () => output, 'npm start ready', (printed) => printed.includes('Press Ctrl-C to stop.'), 180_000);
   }, 240_000);
 
   afterAll(() => {
@@ -124,12 +135,12 @@ describe('npm start', () => {
     expect(victim?.pid).toEqual(expect.any(Number));
     process.kill(victim!.pid, 'SIGKILL');
 
-    await waitFor('the death report', () => output.includes(`chat-actor-1 (pid ${victim!.pid}) died`), 30_000, () => output);
+    await outputShows(child, () => output, 'the death report', (printed) => printed.includes(`chat-actor-1 (pid ${victim!.pid}) died`), 30_000);
     const report = output.split('\n').find((line) => line.includes(`chat-actor-1 (pid ${victim!.pid}) died`))!;
     expect(report).toMatch(/^\[switchboard\] chat-actor-1 \(pid \d+\) died at \S+ with signal SIGKILL after [\d.]+ s; restarting in 0\.5 s \(at \S+, restart 1\); see \S+chat-actor-1\.log$/);
 
-    await waitFor('the restart', () => /\[switchboard\] chat-actor-1 restarted \(pid \d+, restart 1\)/.test(output), 30_000, () => output);
-    await waitFor('ready again', () => output.includes('[switchboard] chat-actor-1 ready again'), 90_000, () => output);
+    await outputShows(child, () => output, 'the restart', (printed) => /\[switchboard\] chat-actor-1 restarted \(pid \d+, restart 1\)/.test(printed), 30_000);
+    await outputShows(child, () => output, 'ready again', (printed) => printed.includes('[switchboard] chat-actor-1 ready again'), 90_000);
     const replacement = await processDiagnostics(chatActor);
     expect(replacement?.pid).toEqual(expect.any(Number));
     expect(replacement!.pid).not.toBe(victim!.pid);
