@@ -3,7 +3,14 @@ import { AgentStateModule } from '@switchboard/agent-state';
 import { ReferenceDataModule } from '@switchboard/reference-data';
 import { ServiceModule } from '@switchboard/service-kit';
 import { SessionStoreModule } from '@switchboard/session-store';
-import { AssignmentService } from './assignment/assignment.service';
+import { AssignmentLoop } from './assignment/assignment-loop';
+import { RouterView } from './assignment/router-view';
+import { AssignmentInputs } from './inputs/assignment-inputs';
+import { LoadSweepJob } from './jobs/load-sweep.job';
+import { WaitingResyncJob } from './jobs/waiting-resync.job';
+import { RouterPartitions } from './ownership/router-partitions';
+import { RouterLifecycle } from './router-lifecycle';
+import { RouterStatusService } from './status/router-status';
 import type { RouterConfig } from './config';
 import { RouterController } from './metrics/router.controller';
 import { RouterMetrics } from './metrics/router-metrics';
@@ -16,7 +23,17 @@ export class RouterModule {
       module: RouterModule,
       imports: [ServiceModule.forService('router', config), ReferenceDataModule, SessionStoreModule, AgentStateModule],
       controllers: [RouterController],
-      providers: [RouterMetrics, AssignmentService],
+      providers: [
+        RouterMetrics,
+        RouterView,
+        RouterPartitions,
+        AssignmentInputs,
+        AssignmentLoop,
+        RouterStatusService,
+        WaitingResyncJob,
+        LoadSweepJob,
+        RouterLifecycle,
+      ],
     };
   }
 }

@@ -1,12 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { AssignmentService, type RouterStatus } from '../assignment/assignment.service';
+import { RouterStatusService, type RouterStatus } from '../status/router-status';
 import { RouterMetrics } from './router-metrics';
 
 @Controller()
 export class RouterController {
   constructor(
     private readonly metrics: RouterMetrics,
-    private readonly assignment: AssignmentService,
+    private readonly routerStatus: RouterStatusService,
   ) {}
 
   /** Prometheus scrape: waiting sessions per queue, time to assign, assignments. */
@@ -19,6 +19,6 @@ export class RouterController {
   /** This router's partitions, waiting sessions per queue and assignment rate. */
   @Get('diagnostics/router')
   status(): RouterStatus {
-    return this.assignment.status();
+    return this.routerStatus.status();
   }
 }
