@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { chatEventMessageSchema, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
 import { ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 
 /** Longest past a follower may ask to be replayed at start-up. */
 export const CHAT_EVENT_REPLAY_MAX_MS = 60 * 60_000;
+
+/** How long the start-up probe that finds the first message of the replay lives on the server if the gateway dies before deleting it. */
+const PROBE_INACTIVE_NS = 30 * 1_000_000_000;
 
 /** One message of the chat event stream, as it came. */
 export interface ChatEventDelivery {
@@ -83,6 +86,31 @@ export class ChatEventFeed implements OnApplicationBootstrap, OnApplicationShutd
     if (this.started) throw new Error('ChatEventFeed: followers register before the feed starts (in onModuleInit)');
   }
 
+  /**
+   * The sequence of the first message stored at or after `since` (after
+   * `liveAfter` if none is), found by a short-lived consumer that starts
+   * there (NATS 2.9 cannot look a message up by time), deleted before the
+   * feed's own consumer is created.
+   */
+  private async firstSeqSince(js: JetStreamClient, jsm: JetStreamManager, since: Date, liveAfter: number): Promise<number> {
+    const stream = this.subjects.chatEventsStream;
+    const probe = await jsm.consumers.add(stream, {
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: since.toISOString(),
+      ack_policy: AckPolicy.None,
+      inactive_threshold: PROBE_INACTIVE_NS,
+      mem_storage: true,
+      num_replicas: 1,
+    });
+    try {
+      if (probe.num_pending === 0) return liveAfter + 1;
+      const first = await (await js.consumers.get(stream, probe.name)).next({ expires: 5_000 });
+      return first ? Math.min(first.seq, liveAfter + 1) : liveAfter + 1;
+    } finally {
+      await jsm.consumers.delete(stream, probe.name).catch(() => undefined);
+    }
+  }
+
   private async consume(): Promise<void> {
     const js = jetstream(this.nc);
     let liveAfter = 0;
@@ -93,11 +121,13 @@ export class ChatEventFeed implements OnApplicationBootstrap, OnApplicationShutd
         const jsm = await jetstreamManager(this.nc);
         // What is stored now is the past: live followers get what comes after it.
         liveAfter = (await jsm.streams.info(this.subjects.chatEventsStream)).state.last_seq;
+        // Always by sequence: when the ordered consumer is recreated after a
+        // NATS restart, the client keeps the first consumer's config and sets
+        // a start sequence on it; a start time left in it makes NATS refuse
+        // every recreation, and the feed would stop for good.
+        const startSeq = this.replayMs > 0 ? await this.firstSeqSince(js, jsm, new Date(Date.now() - this.replayMs), liveAfter) : liveAfter + 1;
         // The stream holds chat events only: no filter (NATS 2.9 has no multi-subject filters anyway).
-        const consumer = await js.consumers.get(
-          this.subjects.chatEventsStream,
-          this.replayMs > 0 ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(Date.now() - this.replayMs).toISOString() } : { deliver_policy: DeliverPolicy.New },
-        );
+        const consumer = await js.consumers.get(this.subjects.chatEventsStream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: startSeq });
         this.messages = await consumer.consume({ max_messages: 1000 });
         break;
       } catch (error) {

@@ -3,7 +3,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentStateStore, type VersionedLiveState } from '@switchboard/agent-state';
 import { createSubjects, type ChatEventMessage } from '@switchboard/contracts';
 import { ensureChatEventsStream } from '@switchboard/service-kit';
-import { consistently, eventually, testInfra } from '@switchboard/testing';
+import { consistently, eventually, serverLost, startOwnNats, testInfra } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
 import { startAdminApi } from '../admin-api/testing/admin-api.harness';
 import { AgentStateFeed } from './agent-state-feed';
@@ -59,6 +59,44 @@ describe('what a gateway follows on NATS: one consumer of the chat events and on
       feed.onApplicationShutdown();
     }
   });
+
+  it('A8 with a replay of the recent past asked for, the feed resumes after NATS crashes and restarts: what is published afterwards reaches every follower, still through one consumer', async () => {
+    const nats = await startOwnNats();
+    const own = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+    const ownSubjects = createSubjects(`feedsrestart${randomBytes(3).toString('hex')}`);
+    // One message id per session: a publish retried after a lost acknowledgement is stored once.
+    const ownPublish = (sessionId: string) => jetstream(own).publish(ownSubjects.chatEvent(sessionId), JSON.stringify(started(sessionId)), { msgID: sessionId });
+    const feed = new ChatEventFeed(own, ownSubjects);
+    const all: ChatEventDelivery[] = [];
+    const live: ChatEventMessage[] = [];
+    feed.followAll((d) => all.push(d), { replayMs: 60_000 });
+    feed.followLive((m) => live.push(m));
+    try {
+      await ensureChatEventsStream(own, ownSubjects);
+      await ownPublish('s-past');
+      await feed.start();
+      await ownPublish('s-before');
+      await eventually(() => expect(live.map((m) => m.session.sessionId)).toEqual(['s-before']));
+
+      const lost = serverLost(own);
+      await nats.kill();
+      await lost;
+      await nats.restart();
+
+      await eventually(async () => expect((await ownPublish('s-after')).seq).toBe(3), { timeoutMs: 15_000, intervalMs: 200 });
+      await eventually(() => expect(live.map((m) => m.session.sessionId)).toEqual(['s-before', 's-after']), { timeoutMs: 20_000 });
+      expect(all.map((d) => [d.streamSeq, d.replayed])).toEqual([
+        [1, true],
+        [2, false],
+        [3, false],
+      ]);
+      await eventually(async () => expect(await (await jetstreamManager(own)).consumers.list(ownSubjects.chatEventsStream).next()).toHaveLength(1));
+    } finally {
+      feed.onApplicationShutdown();
+      await own.close();
+      await nats.dispose();
+    }
+  }, 60_000);
 
   it('a follower that registers after the start is refused (it would miss events)', async () => {
     const feed = new ChatEventFeed(nc, subjects);
