@@ -16,10 +16,12 @@ import { freshnessNote } from '../shared/freshness/freshness';
 import { ListState } from '../shared/list-state/list-state';
 import { ListToolbar } from '../shared/list-toolbar/list-toolbar';
 import { PAGE_SIZES, PagedList } from '../shared/paged-list';
+import { OUTLINE_FIELDS } from '../shared/outline-fields';
 
 /** The Master Chat Records (R17): search by id, end user, agent, status and time. */
 @Component({
   selector: 'sb-chat-records-page',
+  providers: [OUTLINE_FIELDS],
   imports: [DatePipe, FormsModule, ListState, ListToolbar, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule],
   templateUrl: './chat-records-page.html',
   styles: `

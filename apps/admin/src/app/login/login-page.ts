@@ -15,6 +15,7 @@ import { describeHttpError, type HttpErrorDescription } from '../http-errors/des
 import { AuthSession } from '../core/auth/auth-session';
 import { AuthApi } from './auth-api';
 import { loginFieldError, notBlank, PASSWORD_MAX_LENGTH, USERNAME_MAX_LENGTH } from './login-form';
+import { OUTLINE_FIELDS } from '../shared/outline-fields';
 
 const LOGIN_EXPLANATIONS = { 401: 'The username or password is not correct.' };
 
@@ -25,6 +26,7 @@ const LOGIN_EXPLANATIONS = { 401: 'The username or password is not correct.' };
  */
 @Component({
   selector: 'sb-login-page',
+  providers: [OUTLINE_FIELDS],
   imports: [
     MatButtonModule,
     MatCardModule,

@@ -11,6 +11,7 @@ import type { SettingsView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { describeFailure } from '../shared/describe-failure';
 import { applyServerError, fieldMessage } from '../shared/server-errors';
+import { OUTLINE_FIELDS } from '../shared/outline-fields';
 
 /** The switches of the Settings table, with what each changes for agents and end users. */
 export const SETTING_SWITCHES = [
@@ -38,6 +39,7 @@ export const SETTING_SWITCHES = [
 
 @Component({
   selector: 'sb-settings-page',
+  providers: [OUTLINE_FIELDS],
   imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, ReactiveFormsModule],
   templateUrl: './settings-page.html',
   styleUrl: './settings-page.scss',

@@ -37,6 +37,8 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     expect(await dialog.getTitleText()).toBe('New support queue');
     const fields = await dialog.getAllHarnesses(MatFormFieldHarness);
     expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual(['Name', 'Description']);
+    // The forms style of the three apps, from the shell (OUTLINE_FIELDS).
+    expect(await Promise.all(fields.map((field) => field.getAppearance()))).toEqual(['outline', 'outline']);
     expect(await (await button('Create queue')).isDisabled()).toBe(false);
 
     await (await button('Cancel')).click();

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import type { DialogSubmission } from '../dialog-submission';
+import { OUTLINE_FIELDS } from '../outline-fields';
 
 /**
  * The frame of every admin form dialog: the title, the form's own error (the
@@ -18,6 +19,7 @@ import type { DialogSubmission } from '../dialog-submission';
  */
 @Component({
   selector: 'form[sbFormDialog]',
+  providers: [OUTLINE_FIELDS],
   imports: [MatButtonModule, MatDialogModule, MatIconModule],
   host: { novalidate: '', class: 'sb-form-dialog' },
   template: `

@@ -3,10 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
+import { OUTLINE_FIELDS } from '../outline-fields';
 
 /** Above every list: the search box, optional filters (projected), and the page's main action. */
 @Component({
   selector: 'sb-list-toolbar',
+  providers: [OUTLINE_FIELDS],
   imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
   template: `
     <mat-form-field class="search" subscriptSizing="dynamic">
