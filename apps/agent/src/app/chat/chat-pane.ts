@@ -74,14 +74,14 @@ const STATUS_LABEL: Record<string, string> = {
           <mat-icon>cancel</mat-icon><span class="sb-banner-text"><strong>End user has cancelled chat.</strong> End it or abandon it to close it.</span>
           @if (owned()) {
             <button matButton (click)="end(id)">End Chat</button>
-            <button matButton (click)="abandon(id)">Abandon</button>
+            <button matButton class="sb-danger" (click)="abandon(id)">Abandon</button>
           }
         </div>
       } @else if (summary()?.userLeft) {
         <div class="sb-banner sb-banner-warning" role="alert" data-testid="left-banner">
           <mat-icon>logout</mat-icon><span class="sb-banner-text"><strong>The end user left the chat.</strong> They may come back; otherwise abandon it.</span>
           @if (owned()) {
-            <button matButton (click)="abandon(id)">Abandon</button>
+            <button matButton class="sb-danger" (click)="abandon(id)">Abandon</button>
           }
         </div>
       }
