@@ -35,6 +35,9 @@ import { OUTLINE_FIELDS } from '../outline-fields';
       <button matButton="filled" type="submit" [class.sb-danger]="danger()" [disabled]="submission().saving()">{{ saveLabel() }}</button>
     </mat-dialog-actions>
   `,
+  // Material drops the content's top padding right under a title; outlined fields float their label
+  // above the field, so the frame keeps the padding it has in a dialog with actions.
+  styles: '.mat-mdc-dialog-title + .sb-dialog-form { padding-top: 20px; }',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FormDialog {
