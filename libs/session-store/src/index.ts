@@ -18,3 +18,4 @@ export { SessionRecord, SessionRecordSchema } from './schemas/session-record.sch
 export { OutboxMark, OutboxMarkSchema, outboxMarkId } from './schemas/outbox-mark.schema';
 export { SessionCommit, SessionCommitSchema, commitId, commandKeyOf } from './schemas/session-commit.schema';
 export { HISTORY_READ_MAX, type HistoryRead } from './reader/session-reader';
+export { SessionIndexes, SESSION_INDEX_BUILD_DEADLINE_MS } from './indexes/session-indexes';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { SessionIndexes } from './indexes/session-indexes';
 import { SessionQueries } from './queries/session-queries';
 import { SessionReader } from './reader/session-reader';
 import { OutboxMark, OutboxMarkSchema } from './schemas/outbox-mark.schema';
@@ -20,7 +21,8 @@ import { SessionRecord, SessionRecordSchema } from './schemas/session-record.sch
       { name: OutboxMark.name, schema: OutboxMarkSchema },
     ]),
   ],
-  providers: [SessionReader, SessionQueries],
+  // SessionIndexes: no process serves before the unique indexes exist.
+  providers: [SessionIndexes, SessionReader, SessionQueries],
   exports: [SessionReader, SessionQueries, MongooseModule],
 })
 export class SessionStoreModule {}
