@@ -210,9 +210,11 @@ async function main(): Promise<void> {
 
 main().then(
   () => process.exit(0),
-  (error) => {
+  async (error) => {
     for (const p of running) console.error(`--- last log lines of ${p.app} ${p.pid}\n${p.logs.slice(-40).join('\n')}`);
     console.error(error);
+    // The services are child processes of their own: a failed run must not leave them running.
+    await Promise.all(running.map((p) => p.kill().catch(() => undefined)));
     process.exit(1);
   },
 );

@@ -5,12 +5,13 @@ import { Logger } from 'nestjs-pino';
 import type { BaseConfig } from '../config/service-config';
 import { opsAccess } from '../ops/ops-access';
 import { installFailurePolicy } from '../process/failure-policy';
+import { armShutdownDeadline } from '../process/shutdown-deadline';
 
 /**
  * Creates and starts a service: the process failure policy (an unhandled
  * rejection or a non-fatal uncaught exception is logged and counted, and does
  * not end the process; ADR 0005), JSON logger, shutdown hooks (SIGTERM/SIGINT
- * close NATS and mongoose cleanly), HTTP for health and APIs (metrics and
+ * close NATS and mongoose cleanly, and exit anyway after SHUTDOWN_GRACE_MS), HTTP for health and APIs (metrics and
  * diagnostics behind the ops token). Prints one
  * `listening` line with the URL, which the start script and tests wait for.
  */
@@ -28,6 +29,8 @@ export async function bootstrapService(
   app.useLogger(logger);
   failurePolicy.useLogger({ error: (entry) => logger.error(entry), fatal: (entry) => logger.fatal(entry) });
   app.enableShutdownHooks();
+  // A stop that waits on a NATS or database that is gone must still end the process.
+  armShutdownDeadline(process, (signal, graceMs) => logger.error({ msg: 'stop did not finish in time; exiting', signal, graceMs }));
   // Before any controller: operator endpoints need the ops token (issue 13).
   app.use(opsAccess(config.OPS_TOKEN));
   await configure?.(app);
