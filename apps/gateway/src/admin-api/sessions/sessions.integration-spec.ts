@@ -1,5 +1,5 @@
 import type { DashboardSnapshot, SessionCommandMessage } from '@switchboard/contracts';
-import { ChatCluster } from '@switchboard/testing';
+import { ChatCluster, eventually } from '@switchboard/testing';
 import { randomUUID } from 'node:crypto';
 import { startAdminApi, type AdminApiHarness } from '../testing/admin-api.harness';
 
@@ -27,6 +27,8 @@ describe('admin API: Master Chat Records, R17 (chat-actor process, real NATS + d
     }
     await send({ type: 'PostMessage', commandId: randomUUID(), sessionId: sessions[0]!, actor: { role: 'endUser', id: 'erin' }, text: 'Still broken' });
     await send({ type: 'AcceptSession', commandId: randomUUID(), sessionId: sessions[0]!, actor: { role: 'agent', id: 'alice' } });
+    // An answer does not wait for the snapshot lists are read from: they agree with the records once it is written.
+    await eventually(async () => expect((await api.call('GET', '/api/admin/sessions?agentId=alice')).body.items.map((s: { sessionId: string }) => s.sessionId)).toEqual([sessions[0]]));
   }, 120_000);
   afterAll(async () => {
     await api?.close();
