@@ -46,7 +46,7 @@ describe('CommandProcessor: a dependency that fails or is slow', () => {
     const post = (commandId: string) =>
       ({ type: 'PostMessage', commandId, sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' }, text: 'still down' }) as SessionCommand;
     const ownership = { partition: partitionOfSession(stored.state.sessionId, PARTITIONS), epoch: 1 };
-    return { processor, post, ownership, loads, published };
+    return { processor, post, ownership, loads, published, stored };
   };
 
   it('A3 A4 the KV store or database not answering is UNAVAILABLE (the client retries with the same command id), not INTERNAL', async () => {
@@ -110,5 +110,21 @@ describe('CommandProcessor: a dependency that fails or is slow', () => {
     expect(published).toEqual([2, 3]);
     snapshots[1]!.finish(true);
     await processor.snapshotsWritten(ownership.partition);
+  });
+
+  it('R1.2 a command that ends the session is answered only once its snapshot (which frees the open slot) is written', async () => {
+    const snapshots: Array<{ status: string; finish: (written: boolean) => void }> = [];
+    const { processor, ownership, stored } = setup({
+      commit: async () => ({ outcome: 'written', snapshotDue: true }),
+      writeSnapshot: (state) => new Promise<boolean>((finish) => snapshots.push({ status: state.status, finish })),
+    });
+    let answered = false;
+    const cancel = { type: 'CancelByUser', commandId: 'c-end', sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' } } as SessionCommand;
+    const reply = processor.handle(cancel, ownership, PARTITIONS).then((r) => ((answered = true), r));
+    await new Promise((r) => setImmediate(r));
+    expect(snapshots.map((w) => w.status)).toEqual(['CLOSED']);
+    expect(answered).toBe(false);
+    snapshots[0]!.finish(true);
+    expect(await reply).toMatchObject({ ok: true, data: { session: { status: 'CLOSED' } } });
   });
 });

@@ -155,8 +155,13 @@ export class CommandProcessor {
         // that fails to follow is no failure of the command: loads roll it forward through the commits.
         await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0);
         this.remember(next, ownership, stored.snapshotVersion);
-        // The answer does not wait for the snapshot: the command is stored and published.
-        if (snapshotDue) this.writeSnapshotAfterAnswer(next, ownership);
+        if (snapshotDue) {
+          const written = this.writeSnapshotInOrder(next, ownership);
+          // The answer does not wait for the snapshot (the command is stored and published), except when
+          // the session ended: the snapshot frees the end user's open slot (R1.2), and a start sent
+          // right after this answer must find it free.
+          if (isTerminalStatus(next.status)) await written;
+        }
         return this.result(next, decision.events, false);
       }
       if (outcome === 'duplicateCommand') {
@@ -178,7 +183,8 @@ export class CommandProcessor {
     return fail('UNAVAILABLE', 'The session or its agent is changing too fast; retry');
   }
 
-  private writeSnapshotAfterAnswer(next: SessionState, ownership: Ownership): void {
+  /** Writes the snapshot after the session's earlier ones; resolves when written or given up (never rejects). */
+  private writeSnapshotInOrder(next: SessionState, ownership: Ownership): Promise<void> {
     const done = this.sessions.writeSnapshot(next, ownership.epoch).then(
       (written) => {
         const entry = this.cache.get(next.sessionId);
@@ -192,6 +198,7 @@ export class CommandProcessor {
     void done.finally(() => {
       if (this.snapshotWrites.get(next.sessionId) === write) this.snapshotWrites.delete(next.sessionId);
     });
+    return done;
   }
 
   private async start(command: StartSession, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
