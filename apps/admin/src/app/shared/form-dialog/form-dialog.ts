@@ -26,7 +26,7 @@ import { OUTLINE_FIELDS } from '../outline-fields';
     <h2 mat-dialog-title>{{ heading() }}</h2>
     <mat-dialog-content class="sb-dialog-form">
       @if (submission().failure(); as message) {
-        <div class="sb-form-error" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
+        <div class="sb-alert" role="alert"><mat-icon>error</mat-icon>{{ message }}</div>
       }
       <ng-content />
     </mat-dialog-content>
