@@ -79,20 +79,6 @@ async function ferretDbBackend(database: string): Promise<{ handler: 'postgresql
   return { handler: 'postgresql', url: `postgres://postgres@127.0.0.1:5432/${database}` };
 }
 
-/**
- * FerretDB opens up to 50 PostgreSQL connections unless told otherwise, and
- * PostgreSQL allows 100 by default: two FerretDB processes on one server (a
- * test run beside `npm start`, parallel test workers) could take them all,
- * and a third one's writes then failed or hung. 20 is several times what one
- * Switchboard deployment keeps busy. A URL that sets its own limit keeps it.
- */
-export const FERRETDB_PG_POOL_MAX_CONNS = 20;
-
-export function withPoolLimit(url: string): string {
-  if (/[?&]pool_max_conns=/.test(url)) return url;
-  return `${url}${url.includes('?') ? '&' : '?'}pool_max_conns=${FERRETDB_PG_POOL_MAX_CONNS}`;
-}
-
 /** Starts mongod from PATH when present, otherwise FerretDB (PostgreSQL or SQLite backend). */
 export async function startLocalMongo(options: LocalMongoOptions): Promise<LocalMongoServer> {
   mkdirSync(options.dataDir, { recursive: true });
@@ -124,7 +110,7 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
       args: [
         `--listen-addr=127.0.0.1:${port}`,
         ...(backend.handler === 'postgresql'
-          ? ['--handler=postgresql', `--postgresql-url=${withPoolLimit(backend.url)}`]
+          ? ['--handler=postgresql', `--postgresql-url=${backend.url}`]
           : ['--handler=sqlite', `--sqlite-url=file:${options.dataDir}/`]),
       ],
       logFile,
