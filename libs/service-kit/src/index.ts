@@ -25,3 +25,4 @@ export { ChatActorClient, type ChatActorClientOptions } from './chat/chat-actor.
 export { chatEventsStreamConfig, ensureChatEventsStream } from './chat/chat-events-stream';
 export { PartitionLeases, DEFAULT_LEASE_TIMINGS, type LeaseTimings, type PartitionLeaseEvents } from './cluster/partition-leases';
 export { desiredPartitions, rendezvousOwner } from './cluster/partitioning';
+export { followKv, type KvFollower } from './nats/kv-watch';

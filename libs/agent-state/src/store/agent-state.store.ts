@@ -1,6 +1,6 @@
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { isRevisionConflict } from '@switchboard/service-kit';
+import { followKv, isRevisionConflict } from '@switchboard/service-kit';
 import {
   agentIdOfKey,
   agentKey,
@@ -79,20 +79,16 @@ export class AgentStateStore {
    * each change as it happens. `initialized` resolves once the current states
    * were delivered.
    */
-  async watch(onChange: (agentId: string, state: VersionedLiveState | undefined) => void): Promise<{ stop(): void; initialized: Promise<void> }> {
-    let markInitialized!: () => void;
-    const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
-    if ((await this.kv.status()).values === 0) markInitialized();
-    const iterator = await this.kv.watch();
-    void (async () => {
-      for await (const entry of iterator) {
-        // Current values come first; `delta` counts down to 0 on the last of them.
-        if (entry.isUpdate || entry.delta === 0) markInitialized();
-        const agentId = agentIdOfKey(entry.key);
-        onChange(agentId, entry.operation === 'PUT' ? { state: entry.json<AgentLiveState>(), revision: entry.revision } : undefined);
-      }
-    })();
-    return { stop: () => iterator.stop(), initialized };
+  async watch(
+    onChange: (agentId: string, state: VersionedLiveState | undefined) => void,
+    // Without a handler, a watch that ends is left to the process failure policy (logged and counted, ADR 5).
+    onEnd: (error: unknown) => void = (error) => void Promise.reject(error),
+  ): Promise<{ stop(): void; initialized: Promise<void> }> {
+    return followKv(
+      this.kv,
+      (entry) => onChange(agentIdOfKey(entry.key), entry.operation === 'PUT' ? { state: entry.json<AgentLiveState>(), revision: entry.revision } : undefined),
+      onEnd,
+    );
   }
 
   private async change(agentId: string, apply: (s: AgentLiveState) => AgentLiveState, now: Date): Promise<VersionedLiveState> {

@@ -2,7 +2,7 @@ import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common'
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { natsSafeKey } from '@switchboard/service-kit';
+import { followKv, natsSafeKey } from '@switchboard/service-kit';
 
 /** What tokens need: whether one sign-in (the `sid` its tokens carry) was signed out. No I/O: every request asks. */
 export interface SignInEnds {
@@ -49,21 +49,18 @@ export class EndedSignIns implements SignInEnds, OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.kv = await new Kvm(this.nc).create(this.bucket, { history: 1, ttl: this.ttlMs });
-    let markInitialized!: () => void;
-    const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
-    if ((await this.kv.status()).values === 0) markInitialized();
-    const iterator = await this.kv.watch();
-    this.stopWatch = () => iterator.stop();
-    void (async () => {
-      for await (const entry of iterator) {
-        if (entry.isUpdate || entry.delta === 0) markInitialized();
-        if (entry.operation !== 'PUT') continue;
+    const follower = await followKv(
+      this.kv,
+      (entry) => {
+        if (entry.operation !== 'PUT') return;
         const signInId = entry.string();
         if (signInId) this.remember(signInId, entry.created.getTime() + this.ttlMs);
-      }
-    })().catch((error: unknown) => this.logger.error({ err: error }, 'ended sign-ins watch ended'));
+      },
+      (error) => this.logger.error({ err: error }, 'ended sign-ins watch ended'),
+    );
+    this.stopWatch = follower.stop;
     // Accept nothing signed out before this gateway started: serve only once the bucket is read.
-    await initialized;
+    await follower.initialized;
   }
 
   onModuleDestroy(): void {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { isRevisionConflict, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
+import { followKv, isRevisionConflict, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
 import { z } from 'zod';
 
 /** Compare-and-set rounds before a revocation gives up (another gateway kept winning). */
@@ -46,21 +46,18 @@ export class SessionRevocations implements TokenGenerations, OnModuleInit, OnMod
 
   async onModuleInit(): Promise<void> {
     this.kv = await new Kvm(this.nc).create(this.bucket, { history: 1 });
-    let markInitialized!: () => void;
-    const initialized = new Promise<void>((resolve) => (markInitialized = resolve));
-    if ((await this.kv.status()).values === 0) markInitialized();
-    const iterator = await this.kv.watch();
-    this.stopWatch = () => iterator.stop();
-    void (async () => {
-      for await (const entry of iterator) {
-        if (entry.isUpdate || entry.delta === 0) markInitialized();
-        if (entry.operation !== 'PUT') continue;
+    const follower = await followKv(
+      this.kv,
+      (entry) => {
+        if (entry.operation !== 'PUT') return;
         const parsed = entrySchema.safeParse(entry.json());
         if (parsed.success) this.apply(parsed.data.principalId, parsed.data.generation);
-      }
-    })().catch((error: unknown) => this.logger.error({ err: error }, 'token generation watch ended'));
+      },
+      (error) => this.logger.error({ err: error }, 'token generation watch ended'),
+    );
+    this.stopWatch = follower.stop;
     // Refuse nothing revoked before this gateway started: serve only once the bucket is read.
-    await initialized;
+    await follower.initialized;
   }
 
   onModuleDestroy(): void {
