@@ -1,17 +1,8 @@
-import { signInAtProviderPage, startOidcTestProvider, startService, testInfra, uniqueDatabase, type OidcTestProvider, type ServiceProcess } from '@switchboard/testing';
+import { signInAtProviderPage, startCompanyProvider, startService, testInfra, uniqueDatabase, type CompanyProvider, type ServiceProcess } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ADMIN_BUILD, SCREENSHOTS } from './admin-stack';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The admin console signing in through a real OpenID Connect provider
@@ -20,33 +11,26 @@ const freePort = () =>
  */
 describe('admin console: issue 13 sign-in through the company\'s OpenID Connect provider (browser)', () => {
   const database = uniqueDatabase('admin_oidc');
-  let provider: OidcTestProvider;
+  let provider: CompanyProvider;
   let gateway: ServiceProcess;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    provider = await startOidcTestProvider({
-      redirectUris: [`${url}/api/auth/oidc/callback`],
-      postLogoutUris: [`${url}/admin/login`],
+    provider = await startCompanyProvider({
+      postLogoutPaths: ['/admin/login'],
       accounts: { ada: { name: 'Ada Admin', switchboard_role: 'admin' }, alice: { name: 'Alice Agent', switchboard_role: 'agent' } },
     });
+    url = provider.gatewayUrl;
     gateway = await startService('gateway', {
       NATS_URL: testInfra().natsUrl,
       MONGODB_URI: testInfra().mongoUri,
       MONGODB_DB: database.name,
       NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
-      HTTP_PORT: String(port),
       NODE_ENV: 'test',
       AUTH_MODE: 'oidc',
       AUTH_TOKEN_SECRET: 'an-oidc-browser-test-secret-0123456789abcdef',
-      OIDC_ISSUER_URL: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_REDIRECT_URL: `${url}/api/auth/oidc/callback`,
-      OIDC_ALLOW_HTTP: 'true',
+      ...provider.gatewayEnv,
       ADMIN_STATIC_DIR: ADMIN_BUILD,
     }, { timeoutMs: 90_000 });
     browser = await chromium.launch({

@@ -1,38 +1,22 @@
-import { signInAtProviderPage, startOidcTestProvider, type OidcTestProvider } from '@switchboard/testing';
-import { createServer } from 'node:net';
+import { signInAtProviderPage, startCompanyProvider, type CompanyProvider } from '@switchboard/testing';
 import { BrowserStack, shoot } from './browser-stack';
 
 const TIMEOUT = 20_000;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 /** The agent console and the widget signing in through a real OpenID Connect provider, in Chromium. */
 describe('issue 13: sign-in through the company\'s OpenID Connect provider in the agent console and the widget (browser)', () => {
-  let provider: OidcTestProvider;
+  let provider: CompanyProvider;
   let stack: BrowserStack;
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    provider = await startOidcTestProvider({
-      redirectUris: [`${url}/api/auth/oidc/callback`],
+    provider = await startCompanyProvider({
       // The demo data's agent alice and end user erin, as the company's provider knows them.
       accounts: { alice: { name: 'Alice Agent', switchboard_role: 'agent' }, erin: { name: 'Erin User', switchboard_role: 'endUser' } },
     });
+    url = provider.gatewayUrl;
     stack = await new BrowserStack({
-      HTTP_PORT: String(port),
-      OIDC_ISSUER_URL: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_REDIRECT_URL: `${url}/api/auth/oidc/callback`,
-      OIDC_ALLOW_HTTP: 'true',
+      ...provider.gatewayEnv,
       // Short-lived access tokens: the consoles renew them with the refresh token.
       AUTH_TOKEN_TTL_SECONDS: '60',
     }).start();

@@ -6,5 +6,6 @@ export { describeServiceWiring } from './checks/service-wiring';
 export { ChatCluster, type ChatClusterOptions } from './chat/chat-cluster';
 export { serverLost, startOwnNats } from './infra/own-nats';
 export { deployedApps, type DeployedApp } from './deploy/deployment-env';
-export { signInAtProviderPage, signInThroughProvider, startOidcTestProvider, type OidcTestAccount, type OidcTestProvider } from './oidc/oidc-test-provider';
+export { signInAtProviderPage, signInThroughProvider, type OidcTestAccount } from './oidc/oidc-test-provider';
+export { startCompanyProvider, type CompanyProvider } from './oidc/company-provider';
 export { animationsFinished } from './browser/animations';

@@ -1,31 +1,19 @@
 import { loginResponseSchema, principalSchema } from '@switchboard/contracts';
-import { signInThroughProvider, startOidcTestProvider, testInfra, uniqueDatabase, type OidcTestProvider } from '@switchboard/testing';
+import { signInThroughProvider, startCompanyProvider, testInfra, uniqueDatabase, type CompanyProvider } from '@switchboard/testing';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import WebSocket from 'ws';
 import { startGatewayInProcess, type InProcessGateway } from '../../testing/gateway-in-process';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
 describe('issue 13: sign-in through the company\'s OpenID Connect provider (a real provider, authorization code with PKCE)', () => {
   const database = uniqueDatabase('gw_oidc');
-  let provider: OidcTestProvider;
+  let provider: CompanyProvider;
   let gateway: InProcessGateway;
   let url: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    provider = await startOidcTestProvider({
-      redirectUris: [`${url}/api/auth/oidc/callback`],
-      postLogoutUris: [`${url}/admin/`],
+    provider = await startCompanyProvider({
+      postLogoutPaths: ['/admin/'],
       accounts: {
         ada: { name: 'Ada Admin', switchboard_role: 'admin' },
         sam: { name: 'Sam Supervisor', switchboard_role: 'supervisor' },
@@ -36,6 +24,7 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
         guest: { name: 'Guest', switchboard_role: 'visitor' },
       },
     });
+    url = provider.gatewayUrl;
     const db = await mongoose.createConnection(database.uri).asPromise();
     await db.collection('agents').insertOne({ _id: 'alice' as never, displayName: 'Alice Agent', queues: ['General'], companies: ['acme'], cap: 0 });
     await db.collection('agents').insertOne({ _id: 'dora' as never, displayName: 'Dora Disabled', queues: ['General'], companies: ['acme'], cap: 0, disabled: true });
@@ -45,15 +34,10 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
       MONGODB_URI: testInfra().mongoUri,
       MONGODB_DB: database.name,
       NATS_SUBJECT_PREFIX: `t${randomBytes(4).toString('hex')}`,
-      HTTP_PORT: String(port),
       NODE_ENV: 'test',
       AUTH_MODE: 'oidc',
       AUTH_TOKEN_SECRET: 'an-oidc-test-secret-0123456789abcdef0123',
-      OIDC_ISSUER_URL: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_REDIRECT_URL: `${url}/api/auth/oidc/callback`,
-      OIDC_ALLOW_HTTP: 'true',
+      ...provider.gatewayEnv,
     });
   }, 90_000);
 
