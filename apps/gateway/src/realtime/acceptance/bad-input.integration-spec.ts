@@ -4,25 +4,7 @@ import { DEVELOPMENT_TOKEN_SECRET } from '../../identity/identity.config';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { RealtimeStack } from '../../testing/realtime-stack';
-
-interface RawSocket {
-  ws: WebSocket;
-  frames: Array<Record<string, unknown>>;
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-async function open(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url);
-  const frames: Array<Record<string, unknown>> = [];
-  ws.on('message', (data) => frames.push(JSON.parse(String(data))));
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: String(reason) })));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  await eventually(() => expect(frames.length).toBeGreaterThan(0));
-  return { ws, frames, closed };
-}
+import { openRawSocket } from './raw-socket';
 
 /** Malformed, oversized, unknown and out-of-order frames, size and rate limits, unauthorized handshakes. */
 describe('bad input on the WebSocket endpoint', () => {
@@ -41,8 +23,8 @@ describe('bad input on the WebSocket endpoint', () => {
 
   it('R19 thousands of malformed, unknown, oversized and out-of-order frames: each gets a typed error, the connection and the process survive, nothing changes', async () => {
     await stack.addEndUser('bad-user');
-    const agent = await open(await wsUrl('alice', floodUrl));
-    const user = await open(await wsUrl('bad-user', floodUrl));
+    const agent = await openRawSocket(await wsUrl('alice', floodUrl));
+    const user = await openRawSocket(await wsUrl('bad-user', floodUrl));
     // A real session of someone else, and one that is closed, for out-of-order commands.
     const other = await stack.client('frank');
     const othersSession = (await other.startSession('someone else', 'vpn')).session.sessionId;
@@ -141,7 +123,7 @@ describe('bad input on the WebSocket endpoint', () => {
 
   it('a frame over the size limit gets FRAME_TOO_LARGE and the socket stays; over the hard cap the socket is closed with 1009', async () => {
     const base = stack.urls[0]!.replace(/^http/, 'ws');
-    const socket = await open(await wsUrl('erin', base));
+    const socket = await openRawSocket(await wsUrl('erin', base));
     const hello = socket.frames[0] as { limits: { maxFrameBytes: number } };
     socket.ws.send(JSON.stringify({ type: 'ping', clientId: 'toolarge1', pad: 'x'.repeat(hello.limits.maxFrameBytes) }));
     await eventually(() => expect(socket.frames.some((f) => (f['error'] as { code?: string })?.code === 'FRAME_TOO_LARGE')).toBe(true));
@@ -153,7 +135,7 @@ describe('bad input on the WebSocket endpoint', () => {
 
   it('a flood over the rate limit is refused with RATE_LIMITED, then disconnected with 4429 if it goes on', async () => {
     const base = stack.urls[0]!.replace(/^http/, 'ws');
-    const socket = await open(await wsUrl('erin', base));
+    const socket = await openRawSocket(await wsUrl('erin', base));
     const hello = socket.frames[0] as { limits: { burst: number; ratePerSecond: number } };
     for (let i = 0; i < 100; i++) socket.ws.send(JSON.stringify({ type: 'ping', clientId: `flood-${String(i).padStart(4, '0')}` }));
     await eventually(() => expect(socket.frames.filter((f) => f['type'] === 'reply')).toHaveLength(100));
@@ -205,7 +187,7 @@ describe('bad input on the WebSocket endpoint', () => {
       .setAudience('switchboard')
       .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
       .sign(new TextEncoder().encode(DEVELOPMENT_TOKEN_SECRET));
-    const expiring = await open(`${base}/ws?token=${shortLived}`);
+    const expiring = await openRawSocket(`${base}/ws?token=${shortLived}`);
     expect(expiring.frames[0]).toMatchObject({ type: 'hello' });
     expect((await expiring.closed).code).toBe(4403);
 

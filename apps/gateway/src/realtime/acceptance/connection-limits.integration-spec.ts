@@ -1,30 +1,8 @@
 import { MAX_TEXT, WS_CLOSE_CODES } from '@switchboard/contracts';
 import { eventually } from '@switchboard/testing';
-import WebSocket from 'ws';
 import { RealtimeStack } from '../../testing/realtime-stack';
+import { openRawSocket, type RawSocket } from './raw-socket';
 import { ConnectionRegistry } from '../connection/connection-registry';
-
-interface RawSocket {
-  ws: WebSocket;
-  frames: Array<Record<string, unknown>>;
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-async function open(url: string, keep: (frame: Record<string, unknown>) => boolean = () => true): Promise<RawSocket> {
-  const ws = new WebSocket(url);
-  const frames: Array<Record<string, unknown>> = [];
-  ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as Record<string, unknown>;
-    if (frames.length === 0 || keep(frame)) frames.push(frame);
-  });
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: String(reason) })));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  await eventually(() => expect(frames.length).toBeGreaterThan(0));
-  return { ws, frames, closed };
-}
 
 const errorCodes = (socket: RawSocket) => socket.frames.map((f) => (f['error'] as { code?: string } | undefined)?.code).filter(Boolean);
 /** Spaces a client's sends out in time (the client's own pace, not a wait for the server). */
@@ -59,7 +37,7 @@ describe('connection limits (issue 13)', () => {
     // The gateway as `npm start` runs it (default limits), in the test process to see its sockets.
     const registry = stack.gateways[0]!.app.get(ConnectionRegistry);
     // The readers keep only hello: what they read later is not held by the test process, whose memory is measured.
-    const readers = await Promise.all([1, 2, 3].map(() => open(url, () => false)));
+    const readers = await Promise.all([1, 2, 3].map(() => openRawSocket(url, () => false)));
     const serverSide = [...registry.of('endUser', 'cl-user')];
     const before = process.memoryUsage().rss;
     let peak = before;
@@ -88,14 +66,14 @@ describe('connection limits (issue 13)', () => {
     // For the record (docs/security.md): the test process holds the gateway, its clients and the garbage of the pages read.
     process.stdout.write(`slow readers: RSS ${(before / 2 ** 20).toFixed(1)} MiB before, peak ${(peak / 2 ** 20).toFixed(1)} MiB; at most ${(peakBuffered / 2 ** 20).toFixed(2)} MiB unsent per socket\n`);
     // The gateway still serves everyone else.
-    const fine = await open(url);
+    const fine = await openRawSocket(url);
     fine.ws.send(JSON.stringify({ type: 'ping', clientId: 'after-slow-readers' }));
     await eventually(() => expect(fine.frames.some((f) => f['clientId'] === 'after-slow-readers' && f['ok'] === true)).toBe(true));
     fine.ws.close();
   }, 240_000);
 
   it('issue 13 item 5: frames over the size limit count against the rate limit, and a flood of them is disconnected with 4429', async () => {
-    const socket = await open(url);
+    const socket = await openRawSocket(url);
     const oversized = JSON.stringify({ type: 'ping', clientId: 'oversize1', pad: 'x'.repeat(20 * 1024) });
     for (let i = 0; i < 80; i++) socket.ws.send(oversized);
     await eventually(() => expect(errorCodes(socket)).toHaveLength(80));
@@ -108,7 +86,7 @@ describe('connection limits (issue 13)', () => {
   });
 
   it('issue 13 item 5: a flood at 5 times the flood limit (500 frames/s) is disconnected with 4429 within seconds', async () => {
-    const socket = await open(url);
+    const socket = await openRawSocket(url);
     let closed = false;
     void socket.closed.then(() => (closed = true));
     // 500 frames per second, in steps of 50 every 100 ms, for at most 4 s.
@@ -121,8 +99,8 @@ describe('connection limits (issue 13)', () => {
 
   it('issue 13 item 5: one principal may hold at most 20 sockets, and all of its sockets share one command budget', async () => {
     const many = `${stack.urls[0]!.replace(/^http/, 'ws')}/ws?token=${await stack.login('cl-many', 'user123')}`;
-    const sockets = await Promise.all(Array.from({ length: 20 }, () => open(many)));
-    const refused = await open(many);
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => openRawSocket(many)));
+    const refused = await openRawSocket(many);
     expect(refused.frames[0]).toMatchObject({ type: 'error', error: { code: 'TOO_MANY_CONNECTIONS' } });
     expect((await refused.closed).code).toBe(WS_CLOSE_CODES.TOO_MANY_CONNECTIONS);
     // 20 sockets x a burst of 40 pings each: one socket alone would get 800 through; the principal gets its burst of 60.

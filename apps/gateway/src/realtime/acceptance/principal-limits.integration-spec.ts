@@ -1,26 +1,7 @@
 import { WS_CLOSE_CODES } from '@switchboard/contracts';
 import { eventually, serverLost, startOwnNats } from '@switchboard/testing';
-import WebSocket from 'ws';
 import { RealtimeStack } from '../../testing/realtime-stack';
-
-interface RawSocket {
-  ws: WebSocket;
-  frames: Array<Record<string, unknown>>;
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-async function open(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url);
-  const frames: Array<Record<string, unknown>> = [];
-  ws.on('message', (data) => frames.push(JSON.parse(String(data)) as Record<string, unknown>));
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: String(reason) })));
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  await eventually(() => expect(frames.length).toBeGreaterThan(0));
-  return { ws, frames, closed };
-}
+import { openRawSocket, type RawSocket } from './raw-socket';
 
 const isHello = (s: RawSocket) => s.frames[0]?.['type'] === 'hello';
 const replies = (sockets: RawSocket[]) => sockets.flatMap((s) => s.frames.filter((f) => f['type'] === 'reply'));
@@ -47,7 +28,7 @@ describe('limits per principal across gateways (issue 13 item 5, ADR 10)', () =>
     const token = await stack.login(id, 'user123');
     return stack.urls.map((u) => `${u.replace(/^http/, 'ws')}/ws?token=${token}`);
   };
-  const openMany = (url: string, count: number) => Promise.all(Array.from({ length: count }, () => open(url)));
+  const openMany = (url: string, count: number) => Promise.all(Array.from({ length: count }, () => openRawSocket(url)));
 
   beforeAll(() => stack.start(), 180_000);
   afterAll(() => stack.stop());
@@ -58,7 +39,7 @@ describe('limits per principal across gateways (issue 13 item 5, ADR 10)', () =>
     const second = await openMany(g1!, 10);
     expect([...first, ...second].every(isHello)).toBe(true);
     for (const url of [g0!, g1!]) {
-      const refused = await open(url);
+      const refused = await openRawSocket(url);
       expect(refused.frames[0]).toMatchObject({ type: 'error', error: { code: 'TOO_MANY_CONNECTIONS' } });
       expect((await refused.closed).code).toBe(WS_CLOSE_CODES.TOO_MANY_CONNECTIONS);
     }
@@ -66,12 +47,12 @@ describe('limits per principal across gateways (issue 13 item 5, ADR 10)', () =>
     second.pop()!.ws.close();
     let again: RawSocket | undefined;
     await eventually(async () => {
-      const attempt = await open(g0!);
+      const attempt = await openRawSocket(g0!);
       if (isHello(attempt)) again = attempt;
       else await attempt.closed;
       expect(again).toBeDefined();
     });
-    const full = await open(g0!);
+    const full = await openRawSocket(g0!);
     expect((await full.closed).code).toBe(WS_CLOSE_CODES.TOO_MANY_CONNECTIONS);
     await closeAll([...first, ...second, again!]);
   });
@@ -107,7 +88,7 @@ describe('limits per principal across gateways (issue 13 item 5, ADR 10)', () =>
     const [g0, g1, g2] = await user();
     const here = await openMany(g0!, 10);
     await openMany(g1!, 10);
-    expect((await open(g0!)).frames[0]).toMatchObject({ error: { code: 'TOO_MANY_CONNECTIONS' } });
+    expect((await openRawSocket(g0!)).frames[0]).toMatchObject({ error: { code: 'TOO_MANY_CONNECTIONS' } });
     // Gateway 1 stops (SIGTERM): its 10 places are given back as it shuts down.
     await stack.gatewayProcesses[0]!.stop();
     const more = await openMany(g0!, 10);
@@ -115,13 +96,13 @@ describe('limits per principal across gateways (issue 13 item 5, ADR 10)', () =>
     await closeAll(more);
     // Gateway 2 crashes (SIGKILL) holding 10 places: they count until its lease runs out, then no more.
     await openMany(g2!, 10);
-    expect((await open(g0!)).frames[0]).toMatchObject({ error: { code: 'TOO_MANY_CONNECTIONS' } });
+    expect((await openRawSocket(g0!)).frames[0]).toMatchObject({ error: { code: 'TOO_MANY_CONNECTIONS' } });
     await stack.gatewayProcesses[1]!.kill();
     const crashedAt = Date.now();
     let admitted: RawSocket | undefined;
     await eventually(
       async () => {
-        const attempt = await open(g0!);
+        const attempt = await openRawSocket(g0!);
         if (isHello(attempt)) admitted = attempt;
         expect(admitted).toBeDefined();
       },
@@ -151,7 +132,7 @@ describe('limits per principal while NATS does not answer (ADR 10)', () => {
     const lost = serverLost(stack.nc);
     await nats.kill();
     await lost;
-    const sockets = await Promise.all([open(url), open(url)]);
+    const sockets = await Promise.all([openRawSocket(url), openRawSocket(url)]);
     expect(sockets.every(isHello)).toBe(true);
     for (const [s, socket] of sockets.entries()) {
       for (let i = 0; i < 40; i++) socket.ws.send(JSON.stringify({ type: 'ping', clientId: `ploff-${s}-${String(i).padStart(3, '0')}` }));
