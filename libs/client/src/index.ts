@@ -6,15 +6,6 @@ export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';
 export { transcriptOf, factsOf, withFacts, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket';
 export { companySignInUrl, signInMethods, type SignInMethods } from './company-sign-in';
-export {
-  ConsoleSession,
-  CONSOLE_HEADER,
-  RENEW_BEFORE_MS,
-  RETRY_AFTER_MS,
-  type ConsoleName,
-  type ConsoleSessionOptions,
-  type HeldSession,
-  type SessionEnd,
-  type SignInMethod,
-} from './console-session';
+// The sign-in alone is also its own entry point (@switchboard/client/session): its list of names is kept there.
+export * from './session';
 export { endsSignIn, watchSocket } from './console-socket';
