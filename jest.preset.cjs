@@ -24,6 +24,7 @@ module.exports = {
     '^@switchboard/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
     '^@switchboard/client$': path.join(__dirname, 'libs/client/src/index.ts'),
     '^@switchboard/client/session$': path.join(__dirname, 'libs/client/src/session.ts'),
+    '^@switchboard/client/testing$': path.join(__dirname, 'libs/client/src/testing/index.ts'),
     '^@switchboard/chat-ui$': path.join(__dirname, 'libs/chat-ui/src/index.ts'),
     '^@switchboard/chat-ui/testing$': path.join(__dirname, 'libs/chat-ui/src/testing/index.ts'),
     '^@switchboard/service-kit$': path.join(__dirname, 'libs/service-kit/src/index.ts'),

@@ -86,7 +86,8 @@ const CLOSE_NO_RETRY = new Set([4401, 4403]);
  * client resumes each followed session from the last seq it delivered.
  */
 export class SwitchboardClient {
-  private socket?: WebSocketLike;
+  /** Protected for the testing entry point's dropConnection (tests of reconnect); nothing else reaches it. */
+  protected socket?: WebSocketLike;
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<keyof ClientEvents, Set<Listener<never>>>();
   private readonly tracker: SessionTracker;
@@ -165,11 +166,6 @@ export class SwitchboardClient {
     this.failPending('UNAVAILABLE', 'The client was closed.');
   }
 
-  /** Drops the connection as a network failure would (tests of reconnect and R12). */
-  dropConnection(): void {
-    this.socket?.close(4000, 'dropped by the client');
-  }
-
   get connected(): boolean {
     return this.socket?.readyState === WS_OPEN && this.hello !== undefined;
   }
@@ -192,11 +188,11 @@ export class SwitchboardClient {
     // The gateway answers an oversized frame with an error frame naming no clientId: refuse it here, typed.
     const tooLarge = oversized(frame, this.maxFrameBytes);
     if (tooLarge) return Promise.resolve({ ok: false, error: tooLarge });
-    return this.sendRaw(type, clientId, frame, options.timeoutMs) as Promise<CommandResult<T>>;
+    return this.send(type, clientId, frame, options.timeoutMs) as Promise<CommandResult<T>>;
   }
 
-  /** Sends any text as a frame (tests of bad input); resolves with the reply if it carries `clientId`. */
-  sendRaw(type: CommandType, clientId: string, frame: string, timeoutMs?: number): Promise<CommandResult<CommandType>> {
+  /** Sends a frame and resolves with the reply carrying its `clientId` (or a timeout). */
+  private send(type: CommandType, clientId: string, frame: string, timeoutMs?: number): Promise<CommandResult<CommandType>> {
     const existing = this.pending.get(clientId);
     if (existing) return new Promise((resolve) => resolve({ ok: false, error: { code: 'DUPLICATE_CLIENT_ID', message: 'A command with this clientId is pending.' } }));
     return new Promise((resolve) => {
@@ -208,11 +204,6 @@ export class SwitchboardClient {
       if (this.connected) this.socket!.send(frame);
       // Otherwise it goes out after the next hello.
     });
-  }
-
-  /** Sends text without waiting for anything (bad-input tests). */
-  sendText(text: string): void {
-    this.socket?.send(text);
   }
 
   /** Follows a session from `lastSeq`: its events are delivered in order from there, and resumed after reconnects. */

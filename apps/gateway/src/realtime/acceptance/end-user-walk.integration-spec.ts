@@ -1,3 +1,4 @@
+import { dropConnection } from '@switchboard/client/testing';
 import { consistently, eventually } from '@switchboard/testing';
 import { RealtimeStack, recorder } from '../../testing/realtime-stack';
 
@@ -189,7 +190,7 @@ describe('end user walk (gateway, chat-actor, NATS, database)', () => {
     const id = session.sessionId;
     await agent.accept(id);
     await eventually(() => expect(seen.types(id)).toContain('SessionAssigned'));
-    user.dropConnection();
+    dropConnection(user);
     // Sent while the end user is away: delivered after the automatic reconnect and resume.
     for (let i = 1; i <= 5; i++) await agent.post(id, `while away ${i}`);
     await eventually(() => expect(seen.of(id).filter((e) => e.type === 'MessagePosted').map((e) => e.event['text'])).toEqual([1, 2, 3, 4, 5].map((i) => `while away ${i}`)));
@@ -224,7 +225,7 @@ describe('end user walk (gateway, chat-actor, NATS, database)', () => {
     const id = session.sessionId;
     await agent.accept(id);
     const first = await user.command('session.post', { sessionId: id, text: 'exactly once' }, { clientId: 'retry-post-0001' });
-    user.dropConnection();
+    dropConnection(user);
     // Sent while disconnected: it waits for the reconnect, then goes out with the same clientId.
     const again = await user.command('session.post', { sessionId: id, text: 'exactly once' }, { clientId: 'retry-post-0001' });
     if (!first.ok || !again.ok) throw new Error(`refused: ${JSON.stringify([first, again])}`);
