@@ -65,16 +65,7 @@ export class ChatCluster {
   }
 
   startRouter(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return startService('router', {
-      NATS_URL: this.natsUrl,
-      MONGODB_URI: testInfra().mongoUri,
-      MONGODB_DB: this.database.name,
-      NATS_SUBJECT_PREFIX: this.subjects.prefix,
-      INSTANCE_ID: instanceId,
-      CHAT_PARTITIONS: String(this.partitions),
-      ...this.options.routerEnv,
-      ...env,
-    });
+    return startService('router', this.serviceEnv(instanceId, { ...this.options.routerEnv, ...env }));
   }
 
   /** Every router's answer on the status subject. */
@@ -112,16 +103,20 @@ export class ChatCluster {
     return out;
   }
   startChatActor(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return startService('chat-actor', {
+    return startService('chat-actor', this.serviceEnv(instanceId, { ...this.options.env, ...env }));
+  }
+
+  /** A service's environment in this cluster (its NATS, database, prefix and partitions), then `extra`. */
+  private serviceEnv(instanceId: string, extra: Record<string, string>): Record<string, string> {
+    return {
       NATS_URL: this.natsUrl,
       MONGODB_URI: testInfra().mongoUri,
       MONGODB_DB: this.database.name,
       NATS_SUBJECT_PREFIX: this.subjects.prefix,
       INSTANCE_ID: instanceId,
       CHAT_PARTITIONS: String(this.partitions),
-      ...this.options.env,
-      ...env,
-    });
+      ...extra,
+    };
   }
 
   /**
