@@ -1,17 +1,13 @@
 import { DatePipe, SlicePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { KnowledgeArticleView, OutageView, ResponseTemplateView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { CrudActions } from '../shared/crud-page';
-import { ListState } from '../shared/list-state/list-state';
-import { ListToolbar } from '../shared/list-toolbar/list-toolbar';
-import { PAGE_SIZES, PagedList } from '../shared/paged-list';
+import { ListTable } from '../shared/list-table/list-table';
+import { PageHeader } from '../shared/page-header/page-header';
+import { PagedList } from '../shared/paged-list';
 import { ArticleDialog, OutageDialog, TemplateDialog } from './resource-dialogs';
 
 /** `scheduled`, `active` or `ended`, for the outage's label. */
@@ -22,7 +18,7 @@ export function outageState(outage: OutageView, now = Date.now()): 'scheduled' |
 
 @Component({
   selector: 'sb-resources-page',
-  imports: [DatePipe, ListState, ListToolbar, MatButtonModule, MatIconModule, MatPaginatorModule, MatTableModule, MatTabsModule, MatTooltipModule, SlicePipe],
+  imports: [DatePipe, ListTable, MatTableModule, MatTabsModule, PageHeader, SlicePipe],
   templateUrl: './resources-page.html',
   styles: `
     .excerpt { max-width: 60ch; }
@@ -34,8 +30,8 @@ export function outageState(outage: OutageView, now = Date.now()): 'scheduled' |
 })
 export class ResourcesPage {
   private readonly api = inject(AdminApi);
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly outageState = outageState;
+  protected readonly title = (resource: { title: string }) => resource.title;
 
   protected readonly articles = new PagedList<KnowledgeArticleView>((p) => this.api.knowledgeArticles.list(p));
   protected readonly templates = new PagedList<ResponseTemplateView>((p) => this.api.responseTemplates.list(p));
