@@ -6,4 +6,4 @@
 // (src/theme/_controls.scss).
 export { LoginPage } from './login/login-page';
 export { ConfirmDialog, type ConfirmData } from './confirm/confirm-dialog';
-export { ConsoleSignIn, SIGN_IN_EXPIRED, type ConsoleSignInHost } from './session/console-sign-in';
+export { ConsoleSignIn, SIGN_IN_EXPIRED } from './session/console-sign-in';

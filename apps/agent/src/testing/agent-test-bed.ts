@@ -2,7 +2,12 @@ import type { Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ListItem, SessionEventView } from '@switchboard/contracts';
 import { FakeClient, FakeGateway, hello } from '@switchboard/chat-ui/testing';
-import { AgentStore } from '../app/session/agent-store';
+import { AgentAlerts, type Alert } from '../app/alerts/agent-alerts';
+import { ChatCommands } from '../app/chat/chat-commands';
+import { ChatsStore } from '../app/chat/chats-store';
+import { DraftsStore } from '../app/chat/drafts-store';
+import { ListsStore } from '../app/lists/lists-store';
+import { AgentConnection } from '../app/session/agent-connection';
 import { AGENT_SESSION, CLIENT_FACTORY, CONSOLE_SESSION } from '../app/session/client-factory';
 
 /** A list row as the gateway sends it: chat `sessionId` of Erin User, waiting in Network. */
@@ -29,13 +34,17 @@ export const historyEvent = (seq: number, type: string, fields: Record<string, u
   ...fields,
 });
 
+/** The lists of a snapshot: chats in Queue / Transferred / My Chats. */
+export type Lists = Partial<Record<'queue' | 'transferred' | 'myChats', ListItem[]>>;
+
 /**
- * The agent console's store for component tests, signed in as Alice Agent on
- * a fake client: `fake.replies` answers its commands (chat s1 with two events
- * by default), `lists` puts chats in Queue / Transferred / My Chats;
- * `providers` go into the testing module too (a dialog's data and ref).
+ * The agent console's stores for component and store tests, signed in as
+ * Alice Agent on a fake client: `fake.replies` answers its commands (chat s1
+ * with two events by default), `showLists` puts chats in Queue / Transferred /
+ * My Chats, `alerts` collects every alert raised; `providers` go into the
+ * testing module too (a dialog's data and ref).
  */
-export async function signedInAgent(providers: Provider[] = []): Promise<{ fake: FakeClient; store: AgentStore; lists: (lists: Partial<Record<'queue' | 'transferred' | 'myChats', ListItem[]>>) => void }> {
+export async function signedInAgent(providers: Provider[] = []) {
   const gateway = new FakeGateway().signedIn({ id: 'alice', role: 'agent', name: 'Alice Agent' });
   const fake = new FakeClient();
   fake.replies = {
@@ -61,9 +70,11 @@ export async function signedInAgent(providers: Provider[] = []): Promise<{ fake:
       ...providers,
     ],
   });
-  const store = TestBed.inject(AgentStore);
-  await store.restore();
-  const lists = ({ queue = [], transferred = [], myChats = [] }: Partial<Record<'queue' | 'transferred' | 'myChats', ListItem[]>>) =>
+  const alerts: Alert[] = [];
+  TestBed.inject(AgentAlerts).on((alert) => alerts.push(alert));
+  const connection = TestBed.inject(AgentConnection);
+  await connection.restore();
+  const showLists = ({ queue = [], transferred = [], myChats = [] }: Lists) =>
     fake.emit('lists.snapshot', {
       type: 'lists.snapshot',
       queue,
@@ -72,5 +83,14 @@ export async function signedInAgent(providers: Provider[] = []): Promise<{ fake:
       totals: { queue: queue.length, transferred: transferred.length, myChats: myChats.length },
       truncated: false,
     });
-  return { fake, store, lists };
+  return {
+    fake,
+    showLists,
+    alerts,
+    connection,
+    lists: TestBed.inject(ListsStore),
+    chats: TestBed.inject(ChatsStore),
+    drafts: TestBed.inject(DraftsStore),
+    commands: TestBed.inject(ChatCommands),
+  };
 }

@@ -1,5 +1,5 @@
 import { DOCUMENT, inject, Injectable, InjectionToken, signal } from '@angular/core';
-import type { Alert } from '../session/agent-store';
+import type { Alert } from './agent-alerts';
 
 /** The browser's Notification API where there is one (absent in some browsers and in tests). */
 export interface NotificationApi {

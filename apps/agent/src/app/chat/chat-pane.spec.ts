@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { CommandError } from '@switchboard/client';
 import { historyEvent, listItem, signedInAgent } from '../../testing/agent-test-bed';
 import { ChatPaneHarness } from '../../testing/chat-pane-harness';
 import { TransferDialogHarness } from '../../testing/transfer-dialog-harness';
@@ -21,8 +22,8 @@ describe('ChatPane', () => {
   /** Chat s1 in the agent's My Chats, opened. */
   async function ownChat() {
     const rendered = await render();
-    rendered.lists({ myChats: [listItem('s1', { status: 'ASSIGNED' })] });
-    await rendered.store.select('s1');
+    rendered.showLists({ myChats: [listItem('s1', { status: 'ASSIGNED' })] });
+    await rendered.chats.select('s1');
     return rendered;
   }
 
@@ -33,9 +34,9 @@ describe('ChatPane', () => {
   });
 
   it('R3 a waiting chat is shown with its history and Accept; once accepted it can be answered and has Chat Actions', async () => {
-    const { pane, store, fake, lists } = await render();
-    lists({ queue: [listItem('s1')] });
-    await store.select('s1');
+    const { pane, chats, fake, showLists } = await render();
+    showLists({ queue: [listItem('s1')] });
+    await chats.select('s1');
 
     expect(await pane.getTitle()).toBe('Erin User');
     expect(await pane.getStatus()).toBe('In queue');
@@ -49,7 +50,7 @@ describe('ChatPane', () => {
     expect([await pane.canAccept(), await pane.canWrite(), await pane.getActions()]).toEqual([true, false, []]);
 
     fake.replies['accept'] = () => {
-      lists({ myChats: [listItem('s1', { status: 'ASSIGNED', version: 2 })] });
+      showLists({ myChats: [listItem('s1', { status: 'ASSIGNED', version: 2 })] });
       return {
         session: { ...listItem('s1', { status: 'ASSIGNED', version: 2 }), description: 'VPN drops', createdAt: '2026-11-24T10:00:00.000Z', history: [historyEvent(1, 'SessionStarted', { description: 'VPN drops', endUserName: 'Erin User', queue: 'Network' }), historyEvent(2, 'MessagePosted', { from: 'endUser', authorName: 'Erin User', text: 'The VPN drops every hour' })], hasOlder: false },
         customer: { endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] },
@@ -62,6 +63,18 @@ describe('ChatPane', () => {
     expect(fake.calls.filter(([m]) => m === 'accept').map(([, args]) => args)).toEqual([['s1']]);
     expect([await pane.getStatus(), await pane.canAccept(), await pane.canWrite()]).toEqual(['Assigned', false, true]);
     expect(await pane.getActions()).toEqual(['Transfer', 'Release', 'Create ticket', 'Request Control', 'End Chat', 'Abandon']);
+  });
+
+  it('R3.4 a refused command shows on the chat in words and as an alert', async () => {
+    const { pane, chats, fake, showLists, alerts } = await render();
+    showLists({ queue: [listItem('s1')] });
+    await chats.select('s1');
+    fake.replies['accept'] = () => new CommandError('ALREADY_TAKEN', 'taken');
+    await pane.accept();
+
+    expect(await pane.getError()).toBe('Another agent accepted this chat first.');
+    expect(alerts.at(-1)).toEqual({ kind: 'error', text: 'Another agent accepted this chat first.', sessionId: 's1' });
+    expect(await pane.canAccept()).toBe(true);
   });
 
   it('R13 the composer sends a reply, or a side note in side-note mode, and empties itself', async () => {
@@ -116,7 +129,7 @@ describe('ChatPane', () => {
     const abandon = await confirm.getHarness(MatButtonHarness.with({ text: 'Abandon' }));
     expect(await (await abandon.host()).hasClass('sb-danger')).toBe(true);
     await abandon.click();
-    // The store is called once the dialog has closed; Keep chat (closed before) called nothing.
+    // The command is sent once the dialog has closed; Keep chat (closed before) called nothing.
     expect(await abandoned).toEqual(['s1']);
     expect(fake.calls.filter(([m]) => m === 'abandon')).toHaveLength(1);
   });

@@ -15,7 +15,10 @@ import { ControlDialog } from '../dialogs/control-dialog';
 import { EndChatDialog, type EndChoice } from '../dialogs/end-chat-dialog';
 import { TicketDialog } from '../dialogs/ticket-dialog';
 import { TransferDialog } from '../dialogs/transfer-dialog';
-import { AgentStore } from '../session/agent-store';
+import { ListsStore } from '../lists/lists-store';
+import { ChatCommands } from './chat-commands';
+import { ChatsStore } from './chats-store';
+import { DraftsStore } from './drafts-store';
 import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { shortTicketId } from '@switchboard/client';
@@ -36,7 +39,7 @@ const STATUS_LABEL: Record<string, string> = {
   selector: 'sb-chat-pane',
   imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule],
   template: `
-    @if (store.selectedId(); as id) {
+    @if (chats.selectedId(); as id) {
       <header class="sb-pane-head">
         <div class="sb-pane-title">
           <h2 data-testid="chat-title">{{ item()?.endUserName ?? facts().endUserName ?? summary()?.endUserId }}</h2>
@@ -45,7 +48,7 @@ const STATUS_LABEL: Record<string, string> = {
             @if (summary()?.queue; as queue) {
               <span class="sb-tag sb-tag-quiet"><mat-icon>groups</mat-icon>{{ queue }}</span>
             }
-            @if (store.topicName(facts().topic); as topic) {
+            @if (lists.topicName(facts().topic); as topic) {
               <span class="sb-tag sb-tag-quiet"><mat-icon>label</mat-icon>{{ topic }}</span>
             }
             @if (facts().ticket; as ticket) {
@@ -53,7 +56,7 @@ const STATUS_LABEL: Record<string, string> = {
             }
           </div>
         </div>
-        @if (store.selectedList() === 'queue' || store.selectedList() === 'transferred') {
+        @if (chats.selectedList() === 'queue' || chats.selectedList() === 'transferred') {
           <button matButton="filled" (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
         }
         @if (owned()) {
@@ -85,7 +88,7 @@ const STATUS_LABEL: Record<string, string> = {
           }
         </div>
       }
-      @if (store.selectedList() === 'transferred' && facts().lastNoteBy) {
+      @if (chats.selectedList() === 'transferred' && facts().lastNoteBy) {
         <div class="sb-banner" role="status"><mat-icon>sticky_note_2</mat-icon><span class="sb-banner-text">{{ facts().lastNoteBy }} left you a side note below. Accept to take over the chat.</span></div>
       }
       @if (chat()?.error; as error) {
@@ -99,7 +102,7 @@ const STATUS_LABEL: Record<string, string> = {
         } @else if (chat()?.hasOlder === false) {
           <li class="sb-history-marker" data-testid="history-start">Start of the conversation</li>
         }
-        @for (line of store.transcript(); track line.seq + line.kind + $index) {
+        @for (line of chats.transcript(); track line.seq + line.kind + $index) {
           @switch (line.kind) {
             @case ('system') {
               <li class="sb-system" [attr.data-tone]="line.tone"><span>{{ line.text }}</span></li>
@@ -129,15 +132,15 @@ const STATUS_LABEL: Record<string, string> = {
           </mat-button-toggle-group>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>{{ mode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
-            <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="store.draftOf(id)" (ngModelChange)="store.setDraft(id, $event)"
+            <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="drafts.draftOf(id)" (ngModelChange)="drafts.setDraft(id, $event)"
               (keydown.enter)="onEnter($any($event), id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
           </mat-form-field>
-          <button matButton="filled" type="submit" [disabled]="!store.draftOf(id).trim() || summary()?.cancelledByUser"
+          <button matButton="filled" type="submit" [disabled]="!drafts.draftOf(id).trim() || summary()?.cancelledByUser"
             [attr.aria-label]="mode() === 'sideNote' ? 'Add side note' : 'Send reply'" data-testid="send">
             <mat-icon>{{ mode() === 'sideNote' ? 'note_add' : 'send' }}</mat-icon> {{ mode() === 'sideNote' ? 'Add note' : 'Send' }}
           </button>
         </form>
-      } @else if (!store.selectedList()) {
+      } @else if (!chats.selectedList()) {
         <div class="sb-readonly"><mat-icon>history</mat-icon> This chat is no longer on your console; its history is shown for reference.</div>
       }
     } @else {
@@ -151,23 +154,26 @@ const STATUS_LABEL: Record<string, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChatPane {
-  protected readonly store = inject(AgentStore);
+  protected readonly chats = inject(ChatsStore);
+  protected readonly lists = inject(ListsStore);
+  protected readonly drafts = inject(DraftsStore);
+  private readonly commands = inject(ChatCommands);
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
 
-  protected readonly chat = this.store.selected;
-  protected readonly facts = this.store.facts;
-  protected readonly item = this.store.selectedItem;
+  protected readonly chat = this.chats.selected;
+  protected readonly facts = this.chats.facts;
+  protected readonly item = this.chats.selectedItem;
   protected readonly summary = computed(() => this.chat()?.summary ?? this.item());
-  protected readonly owned = computed(() => this.store.selectedList() === 'myChats');
+  protected readonly owned = computed(() => this.chats.selectedList() === 'myChats');
   /** What the composer sends: a reply, or a side note only agents see (R13). */
   protected readonly mode = signal<'reply' | 'sideNote'>('reply');
   protected readonly statusLabel = computed(() => {
     const s = this.summary();
     if (!s) return '';
-    if (this.chat()?.gone && !this.store.selectedList()) return 'Not available';
-    if (s.status === 'PENDING_TRANSFER') return this.store.selectedList() === 'transferred' ? 'Transferred to you' : 'Pending transfer';
+    if (this.chat()?.gone && !this.chats.selectedList()) return 'Not available';
+    if (s.status === 'PENDING_TRANSFER') return this.chats.selectedList() === 'transferred' ? 'Transferred to you' : 'Pending transfer';
     return STATUS_LABEL[s.status] ?? s.status;
   });
 
@@ -176,8 +182,8 @@ export class ChatPane {
 
   constructor() {
     effect(() => {
-      const id = this.store.selectedId();
-      const newest = this.store.transcript().at(-1)?.seq;
+      const id = this.chats.selectedId();
+      const newest = this.chats.transcript().at(-1)?.seq;
       const el = this.scroller()?.nativeElement;
       if (!el) return;
       const toBottom = this.shown?.id !== id || this.shown?.newest !== newest;
@@ -195,7 +201,7 @@ export class ChatPane {
   }
 
   protected loadOlder(id: string): Promise<void> {
-    return this.store.loadOlder(id);
+    return this.chats.loadOlder(id);
   }
 
   protected onEnter(event: KeyboardEvent, id: string): void {
@@ -204,12 +210,12 @@ export class ChatPane {
     void this.send(id);
   }
 
-  protected send(id: string): Promise<boolean> {
-    return this.store.send(id, this.mode());
+  protected send(id: string): Promise<void> {
+    return this.act(id, () => this.commands.send(id, this.mode()));
   }
 
-  protected async accept(id: string): Promise<void> {
-    if (await this.store.accept(id)) this.snack.open('Chat accepted. It is now in My Chats.', undefined, { duration: 3000 });
+  protected accept(id: string): Promise<void> {
+    return this.act(id, () => this.commands.accept(id), 'Chat accepted. It is now in My Chats.');
   }
 
   protected transfer(id: string): void {
@@ -219,8 +225,8 @@ export class ChatPane {
       .subscribe((done) => done && this.snack.open('Chat transferred.', undefined, { duration: 3000 }));
   }
 
-  protected async release(id: string): Promise<void> {
-    if (await this.store.release(id)) this.snack.open('Chat released back to the queue.', undefined, { duration: 3000 });
+  protected release(id: string): Promise<void> {
+    return this.act(id, () => this.commands.release(id), 'Chat released back to the queue.');
   }
 
   protected end(id: string): void {
@@ -228,9 +234,8 @@ export class ChatPane {
     this.dialog
       .open(EndChatDialog, { data: { ticket: ticket?.status === 'Open' ? ticket : undefined }, width: '580px' })
       .afterClosed()
-      .subscribe(async (choice: EndChoice | undefined) => {
-        if (!choice) return;
-        if (await this.store.end(id, choice.resolveTicket)) this.snack.open(choice.resolveTicket ? 'Ticket resolved and chat ended.' : 'Chat ended.', undefined, { duration: 3000 });
+      .subscribe((choice: EndChoice | undefined) => {
+        if (choice) void this.act(id, () => this.commands.end(id, choice.resolveTicket), choice.resolveTicket ? 'Ticket resolved and chat ended.' : 'Chat ended.');
       });
   }
 
@@ -249,8 +254,8 @@ export class ChatPane {
     this.dialog
       .open(ConfirmDialog, { data, width: '440px' })
       .afterClosed()
-      .subscribe(async (yes) => {
-        if (yes && (await this.store.abandon(id))) this.snack.open('Chat abandoned.', undefined, { duration: 3000 });
+      .subscribe((yes) => {
+        if (yes) void this.act(id, () => this.commands.abandon(id), 'Chat abandoned.');
       });
   }
 
@@ -265,5 +270,16 @@ export class ChatPane {
 
   protected requestControl(id: string): void {
     this.dialog.open(ControlDialog, { data: { sessionId: id, customer: this.chat()?.customer }, width: '480px' });
+  }
+
+  /** A command on the chat: done says so briefly; a refusal shows on the chat and as an alert. */
+  private async act(id: string, command: () => Promise<unknown>, done?: string): Promise<void> {
+    this.chats.clearError(id);
+    try {
+      await command();
+      if (done) this.snack.open(done, undefined, { duration: 3000 });
+    } catch (error) {
+      this.chats.refused(id, error);
+    }
   }
 }

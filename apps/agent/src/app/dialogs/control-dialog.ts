@@ -5,7 +5,8 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
 import type { CustomerInfo } from '@switchboard/contracts';
-import { AgentStore } from '../session/agent-store';
+import { describeFailure } from '@switchboard/client';
+import { ChatCommands } from '../chat/chat-commands';
 
 /** R16: pick the device, get the remote-control console link (opened in a new tab), or read why not. */
 @Component({
@@ -45,7 +46,7 @@ import { AgentStore } from '../session/agent-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ControlDialog {
-  private readonly store = inject(AgentStore);
+  private readonly commands = inject(ChatCommands);
   protected readonly data = inject<{ sessionId: string; customer?: CustomerInfo }>(MAT_DIALOG_DATA);
   protected readonly devices = signal((this.data.customer?.assets ?? []).filter((a) => a.deviceId));
   protected assetId = this.devices()[0]?.id ?? '';
@@ -57,11 +58,11 @@ export class ControlDialog {
     this.busy.set(true);
     this.error.set(undefined);
     try {
-      const url = await this.store.requestControl(this.data.sessionId, this.assetId || undefined);
+      const url = await this.commands.requestControl(this.data.sessionId, this.assetId || undefined);
       this.url.set(url);
       window.open(url, '_blank', 'noopener');
     } catch (error) {
-      this.error.set((error as Error).message);
+      this.error.set(describeFailure(error));
     } finally {
       this.busy.set(false);
     }

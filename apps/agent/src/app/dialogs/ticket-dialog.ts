@@ -5,7 +5,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { AgentStore } from '../session/agent-store';
+import { describeFailure } from '@switchboard/client';
+import { ChatCommands } from '../chat/chat-commands';
 
 /** R14: a ticket from the chat (summary; the end user and company come from the chat). */
 @Component({
@@ -31,7 +32,7 @@ import { AgentStore } from '../session/agent-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TicketDialog {
-  private readonly store = inject(AgentStore);
+  private readonly commands = inject(ChatCommands);
   private readonly ref = inject(MatDialogRef<TicketDialog, string>);
   protected readonly data = inject<{ sessionId: string; description: string; endUserName: string; companyId: string }>(MAT_DIALOG_DATA);
   protected summary = this.data.description;
@@ -42,9 +43,9 @@ export class TicketDialog {
     this.busy.set(true);
     this.error.set(undefined);
     try {
-      this.ref.close(await this.store.createTicket(this.data.sessionId, this.summary.trim()));
+      this.ref.close(await this.commands.createTicket(this.data.sessionId, this.summary.trim()));
     } catch (error) {
-      this.error.set((error as Error).message);
+      this.error.set(describeFailure(error));
     } finally {
       this.busy.set(false);
     }

@@ -9,7 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
 import { describeFailure } from '@switchboard/client';
-import { AgentStore } from '../session/agent-store';
+import { ChatCommands } from '../chat/chat-commands';
 
 /** R5 / R6 / R7: transfer to an eligible online agent, or to a support queue when allowed, with a side note. */
 @Component({
@@ -62,7 +62,7 @@ import { AgentStore } from '../session/agent-store';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TransferDialog implements OnInit {
-  private readonly store = inject(AgentStore);
+  private readonly commands = inject(ChatCommands);
   private readonly ref = inject(MatDialogRef<TransferDialog, boolean>);
   protected readonly data = inject<{ sessionId: string }>(MAT_DIALOG_DATA);
   protected readonly loading = signal(true);
@@ -77,7 +77,7 @@ export class TransferDialog implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      const targets = await this.store.transferTargets(this.data.sessionId);
+      const targets = await this.commands.transferTargets(this.data.sessionId);
       this.agents.set(targets.agents);
       this.queues.set(targets.queues);
     } catch (error) {
@@ -98,10 +98,10 @@ export class TransferDialog implements OnInit {
     this.busy.set(true);
     this.error.set(undefined);
     try {
-      await this.store.transfer(this.data.sessionId, target, this.note);
+      await this.commands.transfer(this.data.sessionId, target, this.note);
       this.ref.close(true);
     } catch (error) {
-      this.error.set((error as Error).message);
+      this.error.set(describeFailure(error));
     } finally {
       this.busy.set(false);
     }

@@ -16,14 +16,14 @@ describe('ChatList', () => {
   }
 
   it('shows each chat with its end user, description and tags (topic, queue, cancelled, draft)', async () => {
-    const { list, store } = await render(
+    const { list, drafts } = await render(
       [
         listItem('q1', { topic: 'vpn' }),
         listItem('q2', { endUserName: 'Frank User', description: 'Locked out', queue: 'General', cancelledByUser: true }),
       ],
       { label: 'Queue' },
     );
-    store.setDraft('q1', 'Have you tried');
+    drafts.setDraft('q1', 'Have you tried');
 
     expect(await list.getLabel()).toBe('Queue');
     expect(await list.getNames()).toEqual(['Erin User', 'Frank User']);
@@ -46,15 +46,15 @@ describe('ChatList', () => {
   });
 
   it('opens a chat by click or by Enter, and marks it selected', async () => {
-    const { list, store, fake } = await render([listItem('s1'), listItem('s2', { endUserName: 'Frank User' })]);
+    const { list, chats, fake } = await render([listItem('s1'), listItem('s2', { endUserName: 'Frank User' })]);
     const [frank] = await list.getItems({ name: 'Frank User' });
     await frank!.select();
-    expect(store.selectedId()).toBe('s2');
+    expect(chats.selectedId()).toBe('s2');
     expect(await frank!.isSelected()).toBe(true);
 
     const [erin] = await list.getItems({ name: /^Erin/ });
     await erin!.selectWithKeyboard();
-    expect(store.selectedId()).toBe('s1');
+    expect(chats.selectedId()).toBe('s1');
     expect([await erin!.isSelected(), await frank!.isSelected()]).toEqual([true, false]);
     expect(fake.calls.filter(([m]) => m === 'resume').map(([, args]) => args[0])).toEqual(['s2', 's1']);
   });

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import type { ListItem } from '@switchboard/contracts';
-import { AgentStore } from '../session/agent-store';
+import { ChatsStore } from '../chat/chats-store';
+import { DraftsStore } from '../chat/drafts-store';
+import { ListsStore } from './lists-store';
 import { TimeAgoPipe } from '../shared/time-ago.pipe';
 
 /** One of the Queue / Transferred / My Chats lists: a keyboard-navigable list of chats. */
@@ -14,9 +16,9 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
     } @else {
       <ul class="sb-list" role="listbox" [attr.aria-label]="label()">
         @for (item of items(); track item.sessionId) {
-          <li role="option" tabindex="0" class="sb-list-item" [class.sb-selected]="store.selectedId() === item.sessionId"
-            [attr.aria-selected]="store.selectedId() === item.sessionId" [attr.data-session]="item.sessionId"
-            (click)="store.select(item.sessionId)" (keydown.enter)="store.select(item.sessionId)" (keydown.space)="$event.preventDefault(); store.select(item.sessionId)">
+          <li role="option" tabindex="0" class="sb-list-item" [class.sb-selected]="chats.selectedId() === item.sessionId"
+            [attr.aria-selected]="chats.selectedId() === item.sessionId" [attr.data-session]="item.sessionId"
+            (click)="chats.select(item.sessionId)" (keydown.enter)="chats.select(item.sessionId)" (keydown.space)="$event.preventDefault(); chats.select(item.sessionId)">
             <span class="sb-initial" aria-hidden="true">{{ initial(item) }}</span>
             <div class="sb-item-body">
               <div class="sb-item-top">
@@ -25,7 +27,7 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
               </div>
               <div class="sb-item-desc">{{ item.description }}</div>
               <div class="sb-item-meta">
-                @if (store.topicName(item.topic); as topic) {
+                @if (lists.topicName(item.topic); as topic) {
                   <span class="sb-tag">{{ topic }}</span>
                 }
                 <span class="sb-tag sb-tag-quiet">{{ item.queue }}</span>
@@ -34,7 +36,7 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
                 } @else if (item.userLeft) {
                   <span class="sb-tag sb-tag-warn"><mat-icon>logout</mat-icon>Left</span>
                 }
-                @if (store.draftOf(item.sessionId).trim()) {
+                @if (drafts.draftOf(item.sessionId).trim()) {
                   <span class="sb-tag sb-tag-quiet"><mat-icon>edit</mat-icon>Draft</span>
                 }
               </div>
@@ -50,7 +52,9 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChatList {
-  protected readonly store = inject(AgentStore);
+  protected readonly chats = inject(ChatsStore);
+  protected readonly lists = inject(ListsStore);
+  protected readonly drafts = inject(DraftsStore);
   readonly items = input.required<ListItem[]>();
   readonly label = input('Chats');
   readonly emptyText = input('Nothing here.');

@@ -8,7 +8,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { KnowledgeArticle } from '@switchboard/contracts';
-import { AgentStore } from '../session/agent-store';
+import { describeFailure } from '@switchboard/client';
+import { ChatsStore } from '../chat/chats-store';
+import { DraftsStore } from '../chat/drafts-store';
+import { KnowledgeSearch } from './knowledge-search';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 
 /** R15: Customer Information and Resources of the selected chat (its owner only). */
@@ -16,7 +19,7 @@ import { TicketIdPipe } from '../shared/ticket-id.pipe';
   selector: 'sb-side-panel',
   imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatExpansionModule, MatFormFieldModule, MatIconModule, MatInputModule, MatTabsModule],
   template: `
-    @if (store.selectedList() === 'myChats' && chat(); as chat) {
+    @if (chats.selectedList() === 'myChats' && chat(); as chat) {
       <mat-tab-group mat-stretch-tabs animationDuration="0ms" class="sb-fill-tabs">
         <mat-tab label="Customer Information">
           <div class="sb-side-body" data-testid="customer-info">
@@ -113,8 +116,10 @@ import { TicketIdPipe } from '../shared/ticket-id.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SidePanel {
-  protected readonly store = inject(AgentStore);
-  protected readonly chat = this.store.selected;
+  protected readonly chats = inject(ChatsStore);
+  private readonly drafts = inject(DraftsStore);
+  private readonly knowledge = inject(KnowledgeSearch);
+  protected readonly chat = this.chats.selected;
   protected query = '';
   protected readonly searched = signal('');
   protected readonly results = signal<KnowledgeArticle[] | undefined>(undefined);
@@ -122,8 +127,8 @@ export class SidePanel {
   protected readonly articles = computed(() => this.results() ?? this.chat()?.resources?.knowledgeArticles ?? []);
 
   protected insert(text: string): void {
-    const id = this.store.selectedId();
-    if (id) this.store.insertIntoDraft(id, text);
+    const id = this.chats.selectedId();
+    if (id) this.drafts.insertIntoDraft(id, text);
   }
 
   protected async search(): Promise<void> {
@@ -134,10 +139,10 @@ export class SidePanel {
       return;
     }
     try {
-      this.results.set(await this.store.searchKnowledge(q));
+      this.results.set(await this.knowledge.search(q));
       this.searched.set(q);
     } catch (error) {
-      this.searchError.set((error as Error).message);
+      this.searchError.set(describeFailure(error));
     }
   }
 }

@@ -9,15 +9,15 @@ export type WidgetPhase = 'signedOut' | 'connecting' | 'start' | 'chat';
 export type ChatStage = 'waiting' | 'transferring' | 'chatting' | 'cancelled' | 'ended';
 
 /**
- * The end user's side of one chat: sign-in (the shared ConsoleSession: token
- * in memory, restored from the HttpOnly cookie after a reload), the start form's topics (R1), the open session with its
- * history (resumed after a reload, R12), posting and cancelling (R11).
+ * The end user's side of one chat: sign-in (the consoles' shared
+ * ConsoleSignIn: token in memory, restored from the HttpOnly cookie after a
+ * reload; its busy and error serve the chat's actions too), the start form's
+ * topics (R1), the open session with its history (resumed after a reload,
+ * R12), posting and cancelling (R11).
  */
 @Injectable({ providedIn: 'root' })
-export class WidgetStore {
+export class WidgetStore extends ConsoleSignIn {
   private readonly createClient = inject(CLIENT_FACTORY);
-  /** The sign-in: the access token in memory only, renewed with the HttpOnly cookie before it lapses. */
-  private readonly session = inject(CONSOLE_SESSION);
   private client?: SwitchboardClient;
 
   readonly phase = signal<WidgetPhase>('signedOut');
@@ -32,9 +32,6 @@ export class WidgetStore {
   readonly loadingOlder = signal(false);
   /** The agent who has the chat, as the record said when it was opened: the page held may not reach back to the assignment (R3.2). */
   private readonly ownerAgentName = signal<string | undefined>(undefined);
-  readonly busy = signal(false);
-  /** The last failure, in words (cleared by the next action). */
-  readonly error = signal<string | undefined>(undefined);
   readonly reconnecting = signal(false);
   /** The last place in the queue the gateway sent (session.queuePosition), by session. */
   private readonly places = signal<ReadonlyMap<string, number>>(new Map());
@@ -48,26 +45,11 @@ export class WidgetStore {
     return session?.status === 'QUEUED' ? this.places().get(session.sessionId) : undefined;
   });
 
-  /** Restore on load, password sign-in, sign-out and expiry: the consoles' shared flow. */
-  private readonly signInFlow = new ConsoleSignIn(this.session, { connect: () => this.connect(), reset: () => this.reset(), busy: this.busy, error: this.error });
-  readonly passwordSignIn = this.signInFlow.passwordSignIn;
-  readonly companySignInUrl = this.signInFlow.companySignInUrl;
-
-  /** Page load: the sign-in the browser's cookie holds, if any (a reload stays signed in; no token is kept by the page). */
-  restore(): Promise<void> {
-    return this.signInFlow.restore(window.location.pathname);
+  constructor() {
+    super(inject(CONSOLE_SESSION));
   }
 
-  signIn(username: string, password: string): Promise<void> {
-    return this.signInFlow.signIn(username, password);
-  }
-
-  /** Signs this console out (this sign-in only: the other devices stay signed in). */
-  signOut(): void {
-    this.signInFlow.signOut();
-  }
-
-  private reset(): void {
+  protected reset(): void {
     this.client?.close();
     this.client = undefined;
     this.summary.set(undefined);
@@ -147,7 +129,7 @@ export class WidgetStore {
     this.phase.set('start');
   }
 
-  private async connect(): Promise<void> {
+  protected async connect(): Promise<void> {
     this.client?.close();
     this.phase.set('connecting');
     // Before each connect (a reconnect after the token expired too), a fresh token: renewed when about to expire.

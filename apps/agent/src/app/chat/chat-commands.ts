@@ -1,0 +1,80 @@
+import { inject, Injectable } from '@angular/core';
+import { AgentSocket } from '../session/agent-socket';
+import { ChatsStore } from './chats-store';
+import { DraftsStore } from './drafts-store';
+
+/**
+ * The session commands of R3-R16 on a chat. The one convention of the
+ * console's commands: each resolves with its result or rejects with what the
+ * client threw (a CommandError with the gateway's code); the screen that asked
+ * says why in words with `describeFailure` (a dialog in its own alert, the chat
+ * pane on the chat with ChatsStore.refused).
+ */
+@Injectable({ providedIn: 'root' })
+export class ChatCommands {
+  private readonly socket = inject(AgentSocket);
+  private readonly chats = inject(ChatsStore);
+  private readonly drafts = inject(DraftsStore);
+
+  /** R3: accept from Queue or Transferred; R3.4 the loser gets ALREADY_TAKEN. */
+  async accept(sessionId: string): Promise<void> {
+    this.chats.accepted(sessionId, await this.socket.need().accept(sessionId));
+  }
+
+  /** Sends the draft as a reply to the end user, or as a side note only agents see (R13); a refused draft is put back. Resolves false with nothing to send. */
+  async send(sessionId: string, as: 'reply' | 'sideNote' = 'reply'): Promise<boolean> {
+    const text = this.drafts.draftOf(sessionId).trim();
+    if (!text) return false;
+    this.drafts.setDraft(sessionId, '');
+    try {
+      const client = this.socket.need();
+      const ack = as === 'sideNote' ? await client.sideNote(sessionId, text) : await client.post(sessionId, text);
+      this.chats.merge(sessionId, ack.events);
+      return true;
+    } catch (error) {
+      if (!this.drafts.draftOf(sessionId)) this.drafts.setDraft(sessionId, text);
+      throw error;
+    }
+  }
+
+  /** R5 R7: the agents and support queues the chat can go to. */
+  async transferTargets(sessionId: string) {
+    return this.socket.need().transferTargets(sessionId);
+  }
+
+  /** R5 / R7, with an optional side note for the next agent. */
+  async transfer(sessionId: string, target: { kind: 'agent' | 'queue'; id: string }, sideNote?: string): Promise<void> {
+    const client = this.socket.need();
+    const note = sideNote?.trim() || undefined;
+    const ack = target.kind === 'agent' ? await client.transferToAgent(sessionId, target.id, note) : await client.transferToQueue(sessionId, target.id, note);
+    this.chats.merge(sessionId, ack.events);
+  }
+
+  async release(sessionId: string): Promise<void> {
+    this.chats.merge(sessionId, (await this.socket.need().release(sessionId)).events);
+  }
+
+  /** R9: `resolveTicket` only with a linked ticket (R9.1). */
+  async end(sessionId: string, resolveTicket?: boolean): Promise<void> {
+    this.chats.merge(sessionId, (await this.socket.need().end(sessionId, resolveTicket)).events);
+  }
+
+  async abandon(sessionId: string): Promise<void> {
+    this.chats.merge(sessionId, (await this.socket.need().abandon(sessionId)).events);
+  }
+
+  /** R14: resolves with the new ticket's id. */
+  async createTicket(sessionId: string, summary: string): Promise<string> {
+    const data = await this.socket.need().createTicket(sessionId, summary);
+    this.chats.merge(sessionId, data.events);
+    void this.chats.loadSidePanels(sessionId, true);
+    return data.ticketId;
+  }
+
+  /** R16: resolves with the remote-control console's link. */
+  async requestControl(sessionId: string, assetId?: string): Promise<string> {
+    const data = await this.socket.need().requestControl(sessionId, assetId);
+    this.chats.merge(sessionId, data.events);
+    return data.url;
+  }
+}

@@ -1,0 +1,69 @@
+import { inject, Injectable, signal } from '@angular/core';
+import { describeFailure, watchSocket } from '@switchboard/client';
+import { ConsoleSignIn } from '@switchboard/chat-ui';
+import { ChatsStore } from '../chat/chats-store';
+import { DraftsStore } from '../chat/drafts-store';
+import { ListsStore } from '../lists/lists-store';
+import { PresenceStore } from '../presence/presence-store';
+import { AgentSocket } from './agent-socket';
+import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
+
+/**
+ * The agent's sign-in (the consoles' shared ConsoleSignIn: token in memory,
+ * restored from the cookie on load) and the WebSocket it opens: the lists,
+ * chats and presence follow each new connection; signing out or an expired
+ * sign-in drops what they hold.
+ */
+@Injectable({ providedIn: 'root' })
+export class AgentConnection extends ConsoleSignIn {
+  private readonly createClient = inject(CLIENT_FACTORY);
+  private readonly socket = inject(AgentSocket);
+  private readonly lists = inject(ListsStore);
+  private readonly chats = inject(ChatsStore);
+  private readonly drafts = inject(DraftsStore);
+  private readonly presence = inject(PresenceStore);
+
+  readonly signedIn = signal(false);
+  readonly connecting = signal(false);
+  readonly reconnecting = signal(false);
+  readonly me = signal<{ id: string; name: string } | undefined>(undefined);
+
+  constructor() {
+    super(inject(CONSOLE_SESSION));
+  }
+
+  protected async connect(): Promise<void> {
+    this.socket.client?.close();
+    this.connecting.set(true);
+    // Before each connect (a reconnect after the token expired too), a fresh token: renewed when about to expire.
+    const client = this.createClient(() => this.session.token());
+    this.socket.client = client;
+    watchSocket(this.session, client);
+    // The lists first: the chats' listener reads them after a change.
+    this.lists.follow(client);
+    this.chats.follow(client);
+    client.on('hello', () => this.reconnecting.set(false));
+    client.on('disconnected', ({ willReconnect }) => {
+      if (willReconnect) this.reconnecting.set(true);
+    });
+    try {
+      const hello = await client.connect();
+      this.me.set({ id: hello.principal.id, name: hello.principal.name });
+      this.signedIn.set(true);
+      await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
+    } catch (error) {
+      if (!this.session.endedBy(error)) this.error.set(describeFailure(error));
+    } finally {
+      this.connecting.set(false);
+    }
+  }
+
+  protected reset(): void {
+    this.socket.client?.close();
+    this.socket.client = undefined;
+    this.lists.clear();
+    this.chats.clear();
+    this.drafts.clear();
+    this.signedIn.set(false);
+  }
+}
