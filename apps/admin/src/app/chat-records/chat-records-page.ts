@@ -1,11 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
@@ -13,16 +10,16 @@ import { SESSION_STATUS_VALUES, type SessionSummaryView } from '@switchboard/con
 import { AdminApi } from '../core/api/admin-api';
 import { STATUS_LABELS } from '../dashboard/dashboard-figures';
 import { freshnessNote } from '../shared/freshness/freshness';
-import { ListState } from '../shared/list-state/list-state';
-import { ListToolbar } from '../shared/list-toolbar/list-toolbar';
-import { PAGE_SIZES, PagedList } from '../shared/paged-list';
+import { ListTable } from '../shared/list-table/list-table';
+import { PageHeader } from '../shared/page-header/page-header';
+import { PagedList } from '../shared/paged-list';
 import { OUTLINE_FIELDS } from '../shared/outline-fields';
 
 /** The Master Chat Records (R17): search by id, end user, agent, status and time. */
 @Component({
   selector: 'sb-chat-records-page',
   providers: [OUTLINE_FIELDS],
-  imports: [DatePipe, FormsModule, ListState, ListToolbar, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule],
+  imports: [DatePipe, FormsModule, ListTable, MatFormFieldModule, MatInputModule, MatSelectModule, MatTableModule, PageHeader],
   templateUrl: './chat-records-page.html',
   styles: `
     .filter { width: 160px; }
@@ -39,7 +36,7 @@ export class ChatRecordsPage {
   private readonly router = inject(Router);
   protected readonly list = new PagedList<SessionSummaryView>((params) => this.api.sessions.list(params));
   protected readonly columns = ['session', 'status', 'endUser', 'agent', 'queue', 'started', 'updated'];
-  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly rowLabel = (session: SessionSummaryView) => `Open session ${session.sessionId}`;
   protected readonly statuses = SESSION_STATUS_VALUES;
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly note = freshnessNote;

@@ -21,6 +21,8 @@ interface Row {
       [rowName]="name"
       disableHint="Disable: signs them out"
       [keep]="keep"
+      [rowLabel]="rowLabel"
+      (open)="events.push('open ' + $event.name)"
       (create)="events.push('create')"
       (edit)="events.push('edit ' + $event.name)"
       (enable)="events.push('enable ' + $event.name)"
@@ -48,11 +50,13 @@ class Host {
     goTo: () => undefined,
   } as unknown as PagedList<Row>;
   readonly name = (row: Row) => row.name;
+  rowLabel: ((row: Row) => string) | null = null;
   readonly keep = (row: Row) => (row.name === 'General' ? 'General cannot be deleted' : null);
 }
 
-async function render() {
+async function render(rowLabel: Host['rowLabel'] = null) {
   const fixture = TestBed.createComponent(Host);
+  fixture.componentInstance.rowLabel = rowLabel;
   await fixture.whenStable();
   const element = fixture.nativeElement as HTMLElement;
   const button = (name: string) => element.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`);
@@ -83,5 +87,21 @@ describe('ListTable (the toolbar, table, states and pager of every list page)', 
     for (const name of ['Edit Acme', 'Enable Acme', 'Disable General', 'Delete Acme', 'Delete General']) button(name)!.click();
 
     expect(host.events).toEqual(['create', 'edit Acme', 'enable Acme', 'disable General', 'remove Acme']);
+  });
+
+  it('opens a row on a click or Enter only where the page names rows to open', async () => {
+    const plain = await render();
+    const plainRow = plain.element.querySelectorAll('tr')[1]!;
+    plainRow.click();
+    expect(plainRow.getAttribute('tabindex')).toBeNull();
+    expect(plain.host.events).toEqual([]);
+    TestBed.resetTestingModule();
+
+    const { host, element } = await render((row) => `Open ${row.name}`);
+    const row = element.querySelector<HTMLElement>('tr[aria-label="Open Acme"]')!;
+    expect(row.getAttribute('tabindex')).toBe('0');
+    row.click();
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    expect(host.events).toEqual(['open Acme', 'open Acme']);
   });
 });

@@ -13,7 +13,8 @@ import { PAGE_SIZES, type PagedList } from '../paged-list';
  * page's main action), the table, what an empty or failed list means, and the
  * pager. The page projects its own columns (`<ng-container matColumnDef>`);
  * the `actions` column (Edit, Enable or Disable, Delete; each button named
- * after its row) is here. List `actions` in `columns` to show it.
+ * after its row) is here. List `actions` in `columns` to show it. Filters
+ * marked `sbListFilter` go into the toolbar; with `rowLabel` a row opens.
  *
  *     <sb-list-table [list]="list" [columns]="columns" label="Companies" pagesLabel="Pages of companies"
  *       searchLabel="Search name" actionLabel="New company" emptyText="No companies yet."
@@ -52,7 +53,15 @@ import { PAGE_SIZES, type PagedList } from '../paged-list';
           </td>
         </ng-container>
         <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns()"></tr>
+        <tr
+          mat-row
+          *matRowDef="let row; columns: columns()"
+          [class.sb-clickable]="!!rowLabel()"
+          [attr.tabindex]="rowLabel() ? 0 : null"
+          [attr.aria-label]="rowLabel()?.(row) ?? null"
+          (click)="openRow(row)"
+          (keydown.enter)="openRow(row)"
+        ></tr>
       </table>
       <sb-list-state [loading]="list().loading()" [error]="list().error()" [empty]="list().items().length === 0" [query]="list().query()" [emptyText]="emptyText()" />
       <mat-paginator
@@ -84,11 +93,14 @@ export class ListTable<T> implements AfterContentInit {
   readonly rowName = input<(row: T) => string>(() => '');
   /** The Disable button's tooltip; without it the rows have no Enable or Disable button. */
   readonly disableHint = input<string | null>(null);
+  /** Rows that open (a click or Enter) are named by this ("Open session 42"). */
+  readonly rowLabel = input<((row: T) => string) | null>(null);
   /** Why a row cannot be deleted (its Delete button is disabled), or null. */
   readonly keep = input<(row: T) => string | null>(() => null);
 
   /** The toolbar's main button. */
   readonly create = output<void>();
+  readonly open = output<T>();
   readonly edit = output<T>();
   readonly enable = output<T>();
   readonly disable = output<T>();
@@ -98,6 +110,10 @@ export class ListTable<T> implements AfterContentInit {
 
   @ViewChild(MatTable, { static: true }) private table!: MatTable<T>;
   @ContentChildren(MatColumnDef) private columnDefs!: QueryList<MatColumnDef>;
+
+  protected openRow(row: T): void {
+    if (this.rowLabel()) this.open.emit(row);
+  }
 
   /** The page's columns are declared in its template, outside this table: hand them to it. */
   ngAfterContentInit(): void {
