@@ -6,15 +6,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
 import type { CustomerInfo } from '@switchboard/contracts';
 import { describeFailure } from '@switchboard/client';
+import { DialogFrame } from './dialog-frame';
 import { ChatCommands } from '../chat/chat-commands';
 
 /** R16: pick the device, get the remote-control console link (opened in a new tab), or read why not. */
 @Component({
   selector: 'sb-control-dialog',
-  imports: [FormsModule, MatButtonModule, MatDialogModule, MatIconModule, MatRadioModule],
+  imports: [DialogFrame, FormsModule, MatButtonModule, MatDialogModule, MatIconModule, MatRadioModule],
   template: `
-    <h2 mat-dialog-title>Request control</h2>
-    <mat-dialog-content class="sb-dialog-body">
+    <sb-dialog-frame heading="Request control" [error]="error()">
       @if (url()) {
         <div class="sb-success" role="status"><mat-icon>check_circle</mat-icon><span>Remote control is ready. The console opened in a new tab.</span></div>
         <p><a [href]="url()" target="_blank" rel="noopener">Open the remote-control console again</a></p>
@@ -29,19 +29,16 @@ import { ChatCommands } from '../chat/chat-commands';
         } @else {
           <p>Request remote control of the end user's device.</p>
         }
-        @if (error()) {
-          <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
+      }
+      <ng-container sbDialogActions>
+        @if (url()) {
+          <button matButton="filled" mat-dialog-close>Done</button>
+        } @else {
+          <button matButton mat-dialog-close>Cancel</button>
+          <button matButton="filled" (click)="request()" [disabled]="busy()"><mat-icon>screen_share</mat-icon> Request control</button>
         }
-      }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      @if (url()) {
-        <button matButton="filled" mat-dialog-close>Done</button>
-      } @else {
-        <button matButton mat-dialog-close>Cancel</button>
-        <button matButton="filled" (click)="request()" [disabled]="busy()"><mat-icon>screen_share</mat-icon> Request control</button>
-      }
-    </mat-dialog-actions>
+      </ng-container>
+    </sb-dialog-frame>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -6,28 +6,25 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { describeFailure } from '@switchboard/client';
+import { DialogFrame } from './dialog-frame';
 import { ChatCommands } from '../chat/chat-commands';
 
 /** R14: a ticket from the chat (summary; the end user and company come from the chat). */
 @Component({
   selector: 'sb-ticket-dialog',
-  imports: [FormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [DialogFrame, FormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule],
   template: `
-    <h2 mat-dialog-title>Create ticket</h2>
-    <mat-dialog-content class="sb-dialog-body">
+    <sb-dialog-frame heading="Create ticket" [error]="error()">
       <p class="sb-hint">The ticket is opened for {{ data.endUserName }} ({{ data.companyId }}) and linked to this chat.</p>
       <mat-form-field class="sb-full">
         <mat-label>Summary</mat-label>
         <textarea matInput name="summary" [(ngModel)]="summary" rows="3" maxlength="4000" required cdkFocusInitial></textarea>
       </mat-form-field>
-      @if (error()) {
-        <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
-      }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button matButton mat-dialog-close>Cancel</button>
-      <button matButton="filled" (click)="submit()" [disabled]="busy() || !summary.trim()"><mat-icon>confirmation_number</mat-icon> Create ticket</button>
-    </mat-dialog-actions>
+      <ng-container sbDialogActions>
+        <button matButton mat-dialog-close>Cancel</button>
+        <button matButton="filled" (click)="submit()" [disabled]="busy() || !summary.trim()"><mat-icon>confirmation_number</mat-icon> Create ticket</button>
+      </ng-container>
+    </sb-dialog-frame>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -9,15 +9,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
 import { describeFailure } from '@switchboard/client';
+import { DialogFrame } from './dialog-frame';
 import { ChatCommands } from '../chat/chat-commands';
 
 /** R5 / R6 / R7: transfer to an eligible online agent, or to a support queue when allowed, with a side note. */
 @Component({
   selector: 'sb-transfer-dialog',
-  imports: [FormsModule, MatButtonModule, MatButtonToggleModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule, MatRadioModule],
+  imports: [DialogFrame, FormsModule, MatButtonModule, MatButtonToggleModule, MatDialogModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressSpinnerModule, MatRadioModule],
   template: `
-    <h2 mat-dialog-title>Transfer chat</h2>
-    <mat-dialog-content class="sb-dialog-body">
+    <sb-dialog-frame heading="Transfer chat" [error]="error()">
       @if (loading()) {
         <div class="sb-dialog-loading"><mat-progress-spinner diameter="32" mode="indeterminate" /></div>
       } @else {
@@ -49,15 +49,12 @@ import { ChatCommands } from '../chat/chat-commands';
           <mat-label>Side notes</mat-label>
           <textarea matInput name="note" [(ngModel)]="note" rows="3" maxlength="4000" placeholder="What the next agent should know (the end user never sees this)"></textarea>
         </mat-form-field>
-        @if (error()) {
-          <div class="sb-alert" role="alert"><mat-icon>error</mat-icon><span>{{ error() }}</span></div>
-        }
       }
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button matButton mat-dialog-close>Cancel</button>
-      <button matButton="filled" (click)="submit()" [disabled]="busy() || !target()"><mat-icon>send</mat-icon> Transfer</button>
-    </mat-dialog-actions>
+      <ng-container sbDialogActions>
+        <button matButton mat-dialog-close>Cancel</button>
+        <button matButton="filled" (click)="submit()" [disabled]="busy() || !target()"><mat-icon>send</mat-icon> Transfer</button>
+      </ng-container>
+    </sb-dialog-frame>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
