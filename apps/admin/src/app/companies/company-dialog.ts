@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { SLUG_PATTERN, type CompanyView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
-import { fieldMessage } from '../shared/server-errors';
 
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 const domains = (text: string) =>
@@ -23,32 +21,16 @@ const validDomains = (control: AbstractControl<string>) => {
 
 @Component({
   selector: 'sb-company-dialog',
-  imports: [FormDialog, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, ReactiveFormsModule],
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="company ? 'Edit ' + company.name : 'New company'" [saveLabel]="company ? 'Save' : 'Create company'">
       <div class="sb-form-row">
-        <mat-form-field>
-          <mat-label>Name</mat-label>
-          <input matInput formControlName="name" maxlength="160" required />
-          <mat-error>{{ message('name', 'Name') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Code</mat-label>
-          <input matInput formControlName="id" maxlength="64" required class="sb-mono" />
-          <mat-error>{{ message('id', 'Code') }}</mat-error>
-        </mat-form-field>
+        <sb-field field="name" label="Name" maxlength="160" required />
+        <sb-field field="id" label="Code" maxlength="64" required mono [patternHint]="slugHint" />
       </div>
-      <mat-form-field>
-        <mat-label>Email domains</mat-label>
-        <input matInput formControlName="emailDomains" placeholder="acme.com, acme.co.uk" />
-        <mat-hint>Separated by commas or spaces.</mat-hint>
-        <mat-error>{{ message('emailDomains', 'Email domains') }}</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Notes</mat-label>
-        <textarea matInput formControlName="notes" rows="3" maxlength="2000"></textarea>
-      </mat-form-field>
+      <sb-field field="emailDomains" label="Email domains" placeholder="acme.com, acme.co.uk" hint="Separated by commas or spaces." />
+      <sb-field field="notes" label="Notes" rows="3" maxlength="2000" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,10 +46,7 @@ export class CompanyDialog {
   });
   protected readonly submission = new DialogSubmission<CompanyView>(this.form);
 
-  protected message(field: 'id' | 'name' | 'emailDomains', label: string): string | null {
-    if (this.form.controls[field].hasError('pattern')) return SLUG_HINT;
-    return fieldMessage(this.form.controls[field], label);
-  }
+  protected readonly slugHint = SLUG_HINT;
 
   protected save(): void {
     this.submission.submit(() => {

@@ -2,23 +2,20 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { SLUG_PATTERN, type EndUserView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions, SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
-import { fieldMessage } from '../shared/server-errors';
 
 type Asset = EndUserView['assets'][number];
 
 @Component({
   selector: 'sb-end-user-dialog',
-  imports: [FormDialog, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, MatTooltipModule, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, MatButtonModule, MatIconModule, MatTooltipModule, ReactiveFormsModule],
   templateUrl: './end-user-dialog.html',
   styles: `
     .assets-heading { display: flex; align-items: center; justify-content: space-between; margin: 8px 0 4px; font: var(--mat-sys-title-small); }
@@ -42,6 +39,7 @@ export class EndUserDialog {
     assets: this.fb.array((this.user?.assets ?? []).map((asset) => this.assetGroup(asset))),
   });
   protected readonly submission = new DialogSubmission<EndUserView>(this.form);
+  protected readonly slugHint = SLUG_HINT;
 
   private assetGroup(asset?: Asset) {
     return this.fb.group({
@@ -57,18 +55,6 @@ export class EndUserDialog {
 
   protected removeAsset(index: number): void {
     this.form.controls.assets.removeAt(index);
-  }
-
-  protected message(field: 'id' | 'displayName' | 'companyId' | 'email' | 'phone' | 'site', label: string): string | null {
-    const control = this.form.controls[field];
-    if (control.hasError('pattern')) return field === 'phone' ? 'Enter a phone number such as +1 555 0101.' : SLUG_HINT;
-    return fieldMessage(control, label);
-  }
-
-  protected assetMessage(index: number, field: 'id' | 'name', label: string): string | null {
-    const control = this.form.controls.assets.at(index).controls[field];
-    if (control.hasError('pattern')) return SLUG_HINT;
-    return fieldMessage(control, label);
   }
 
   protected save(): void {

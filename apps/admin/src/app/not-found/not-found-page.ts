@@ -1,18 +1,14 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+import { PageHeader } from '../shared/page-header/page-header';
 
 @Component({
   selector: 'sb-not-found-page',
-  imports: [MatButtonModule, MatIconModule, RouterLink],
+  imports: [MatButtonModule, PageHeader, RouterLink],
   template: `
-    <header class="sb-page-header">
-      <span class="sb-page-icon" aria-hidden="true"><mat-icon>explore_off</mat-icon></span>
-      <div>
-        <h1>Page not found</h1>
-        <p>There is no console page at this address. Pick a section in the navigation or go back to the dashboard.</p>
-      </div>
+    <header sbPageHeader icon="explore_off" heading="Page not found">
+      There is no console page at this address. Pick a section in the navigation or go back to the dashboard.
     </header>
     <a matButton="filled" routerLink="/dashboard">Go to the dashboard</a>
   `,

@@ -1,32 +1,21 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
-import { fieldMessage } from '../shared/server-errors';
 
 /** Create a support queue, or change the description of one. */
 @Component({
   selector: 'sb-queue-dialog',
-  imports: [FormDialog, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, ReactiveFormsModule],
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
-      <mat-form-field>
-        <mat-label>Name</mat-label>
-        <input matInput formControlName="name" maxlength="64" required />
-        <mat-hint>Shown to agents and used by topics; it cannot be changed later.</mat-hint>
-        <mat-error>{{ message('name', 'Name') }}</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Description</mat-label>
-        <textarea matInput formControlName="description" rows="3" maxlength="500"></textarea>
-        <mat-error>{{ message('description', 'Description') }}</mat-error>
-      </mat-form-field>
+      <sb-field field="name" label="Name" maxlength="64" required [patternHint]="nameHint" hint="Shown to agents and used by topics; it cannot be changed later." />
+      <sb-field field="description" label="Description" rows="3" maxlength="500" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,11 +29,7 @@ export class QueueDialog {
   });
   protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
-  protected message(field: 'name' | 'description', label: string): string | null {
-    const control = this.form.controls[field];
-    if (control.hasError('pattern')) return 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
-    return fieldMessage(control, label);
-  }
+  protected readonly nameHint = 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
 
   protected save(): void {
     this.submission.submit(() => {

@@ -1,17 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { KnowledgeArticleView, OutageView, ResponseTemplateView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { companyOptions } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
+import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
-import { fieldMessage } from '../shared/server-errors';
 
-const IMPORTS = [FormDialog, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule];
+const IMPORTS = [DialogField, FormDialog, ReactiveFormsModule];
 
 /** Trimmed text that is not empty. */
 const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? null : { required: true });
@@ -22,21 +19,9 @@ const notBlank = (control: AbstractControl<string>) => (control.value.trim() ? n
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="article ? 'Edit article' : 'New knowledge article'" [saveLabel]="article ? 'Save' : 'Create article'">
-      <mat-form-field>
-        <mat-label>Title</mat-label>
-        <input matInput formControlName="title" maxlength="200" required />
-        <mat-error>{{ message('title', 'Title') }}</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Text</mat-label>
-        <textarea matInput formControlName="body" rows="8" maxlength="20000" required></textarea>
-        <mat-error>{{ message('body', 'Text') }}</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Tags</mat-label>
-        <input matInput formControlName="tags" placeholder="vpn, network" />
-        <mat-hint>Separated by commas; agents find articles by their tags too.</mat-hint>
-      </mat-form-field>
+      <sb-field field="title" label="Title" maxlength="200" required />
+      <sb-field field="body" label="Text" rows="8" maxlength="20000" required />
+      <sb-field field="tags" label="Tags" placeholder="vpn, network" hint="Separated by commas; agents find articles by their tags too." />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,9 +36,6 @@ export class ArticleDialog {
   });
   protected readonly submission = new DialogSubmission<KnowledgeArticleView>(this.form);
 
-  protected message(field: 'title' | 'body', label: string): string | null {
-    return fieldMessage(this.form.controls[field], label);
-  }
 
   protected save(): void {
     this.submission.submit(() => {
@@ -70,17 +52,8 @@ export class ArticleDialog {
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="template ? 'Edit template' : 'New response template'" [saveLabel]="template ? 'Save' : 'Create template'">
-      <mat-form-field>
-        <mat-label>Title</mat-label>
-        <input matInput formControlName="title" maxlength="200" required />
-        <mat-error>{{ message('title', 'Title') }}</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Text</mat-label>
-        <textarea matInput formControlName="text" rows="5" maxlength="4000" required></textarea>
-        <mat-hint>What the agent sends to the end user.</mat-hint>
-        <mat-error>{{ message('text', 'Text') }}</mat-error>
-      </mat-form-field>
+      <sb-field field="title" label="Title" maxlength="200" required />
+      <sb-field field="text" label="Text" rows="5" maxlength="4000" required hint="What the agent sends to the end user." />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -94,9 +67,6 @@ export class TemplateDialog {
   });
   protected readonly submission = new DialogSubmission<ResponseTemplateView>(this.form);
 
-  protected message(field: 'title' | 'text', label: string): string | null {
-    return fieldMessage(this.form.controls[field], label);
-  }
 
   protected save(): void {
     this.submission.submit(() => {
@@ -120,38 +90,13 @@ export function toLocalInput(iso: string | undefined): string {
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="outage ? 'Edit outage' : 'Report an outage'" [saveLabel]="outage ? 'Save' : 'Report outage'">
-      <mat-form-field>
-        <mat-label>Title</mat-label>
-        <input matInput formControlName="title" maxlength="200" required />
-        <mat-error>{{ message('title', 'Title') }}</mat-error>
-      </mat-form-field>
-      <mat-form-field>
-        <mat-label>Description</mat-label>
-        <textarea matInput formControlName="description" rows="3" maxlength="4000"></textarea>
-        <mat-hint>What is affected and what users should do meanwhile.</mat-hint>
-      </mat-form-field>
+      <sb-field field="title" label="Title" maxlength="200" required />
+      <sb-field field="description" label="Description" rows="3" maxlength="4000" hint="What is affected and what users should do meanwhile." />
       <div class="sb-form-row">
-        <mat-form-field>
-          <mat-label>Starts</mat-label>
-          <input matInput type="datetime-local" formControlName="startsAt" required />
-          <mat-error>{{ message('startsAt', 'The start') }}</mat-error>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>Ends</mat-label>
-          <input matInput type="datetime-local" formControlName="endsAt" />
-          <mat-hint>Empty while it lasts.</mat-hint>
-          <mat-error>{{ message('endsAt', 'The end') }}</mat-error>
-        </mat-form-field>
+        <sb-field field="startsAt" label="Starts" errorLabel="The start" type="datetime-local" required />
+        <sb-field field="endsAt" label="Ends" errorLabel="The end" type="datetime-local" hint="Empty while it lasts." />
       </div>
-      <mat-form-field>
-        <mat-label>Companies affected</mat-label>
-        <mat-select formControlName="companies" multiple placeholder="Every company">
-          @for (company of companies(); track company.id) {
-            <mat-option [value]="company.id">{{ company.name }}</mat-option>
-          }
-        </mat-select>
-        <mat-hint>None selected: every company.</mat-hint>
-      </mat-form-field>
+      <sb-field field="companies" label="Companies affected" [options]="companies()" multiple placeholder="Every company" hint="None selected: every company." />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -181,9 +126,6 @@ export class OutageDialog {
   );
   protected readonly submission = new DialogSubmission<OutageView>(this.form);
 
-  protected message(field: 'title' | 'startsAt' | 'endsAt', label: string): string | null {
-    return fieldMessage(this.form.controls[field], label);
-  }
 
   protected save(): void {
     this.submission.submit(() => {

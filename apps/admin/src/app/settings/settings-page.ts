@@ -12,6 +12,7 @@ import { AdminApi } from '../core/api/admin-api';
 import { describeFailure } from '../shared/describe-failure';
 import { applyServerError, fieldMessage } from '../shared/server-errors';
 import { OUTLINE_FIELDS } from '../shared/outline-fields';
+import { PageHeader } from '../shared/page-header/page-header';
 
 /** The switches of the Settings table, with what each changes for agents and end users. */
 export const SETTING_SWITCHES = [
@@ -40,7 +41,7 @@ export const SETTING_SWITCHES = [
 @Component({
   selector: 'sb-settings-page',
   providers: [OUTLINE_FIELDS],
-  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, ReactiveFormsModule],
+  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, PageHeader, ReactiveFormsModule],
   templateUrl: './settings-page.html',
   styleUrl: './settings-page.scss',
   host: { class: 'sb-page' },

@@ -33,8 +33,11 @@ export function applyServerError(form: FormGroup, error: unknown): string {
   return placed > 0 && placed === problems.length ? 'Check the highlighted fields.' : description.message;
 }
 
-/** The message under a field for its first problem; `label` names the field in sentences. */
-export function fieldMessage(control: AbstractControl | null, label: string): string | null {
+/**
+ * The message under a field for its first problem; `label` names the field in
+ * sentences, `patternHint` says what a value that fails the pattern should look like.
+ */
+export function fieldMessage(control: AbstractControl | null, label: string, patternHint?: string): string | null {
   const errors: ValidationErrors | null | undefined = control?.errors;
   if (!errors) return null;
   if (errors['server']) return String(errors['server']);
@@ -43,7 +46,7 @@ export function fieldMessage(control: AbstractControl | null, label: string): st
   if (errors['min']) return `${label} must be at least ${(errors['min'] as { min: number }).min}.`;
   if (errors['max']) return `${label} must be at most ${(errors['max'] as { max: number }).max}.`;
   if (errors['email']) return 'Enter an email address such as name@company.com.';
-  if (errors['pattern']) return (errors['patternHint'] as string | undefined) ?? `${label} has characters that are not allowed.`;
+  if (errors['pattern']) return patternHint ?? (errors['patternHint'] as string | undefined) ?? `${label} has characters that are not allowed.`;
   if (errors['hint']) return String(errors['hint']);
   return `Check ${label.toLowerCase()}.`;
 }

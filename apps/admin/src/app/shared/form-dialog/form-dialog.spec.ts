@@ -55,7 +55,8 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
 
   it('saving: Save is disabled while the request runs, a refusal shows in the frame, a second try closes with what was saved', async () => {
     const { http, dialog, button, closed } = await open(QueueDialog, {});
-    await (await dialog.getHarness(MatInputHarness.with({ selector: '[formControlName="name"]' }))).setValue('Network');
+    const name = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Name' }));
+    await (await name.getControl(MatInputHarness))!.setValue('Network');
     await (await button('Create queue')).click();
     expect(await (await button('Create queue')).isDisabled()).toBe(true);
     http.expectOne({ method: 'POST', url: '/api/admin/queues' }).flush({ code: 'ALREADY_EXISTS', message: 'Queue "Network" already exists.' }, { status: 409, statusText: 'Conflict' });
