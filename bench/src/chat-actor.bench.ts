@@ -6,12 +6,15 @@
  * - throughput with BENCH_CONCURRENCY (32) in flight, 1 and 2 processes;
  * - the ratio of 2 processes to 1;
  * - p50 of a post into a chat of BENCH_LONG_CHAT (2,000) messages against one of 10;
- * - the chat-actor's RSS after BENCH_MEMORY_SESSIONS (5,000 then 50,000)
- *   sessions were started and closed.
+ * - the chat-actor's RSS after BENCH_MEMORY_SESSIONS (5,000 then 50,000; a
+ *   reading after each count in the list) sessions were started and closed,
+ *   the last reading against the first.
  * Prints the load average: figures from a busy machine are not comparable.
  *
  * Usage: npm run bench   (BENCH_COMMANDS, BENCH_CONCURRENCY, BENCH_LONG_CHAT,
- * BENCH_LONG_CHAT_SAMPLES, BENCH_MEMORY_SESSIONS to change the load)
+ * BENCH_LONG_CHAT_SAMPLES, BENCH_MEMORY_SESSIONS to change the load;
+ * BENCH_PARTS=throughput,long-chat,memory to run some parts only: the
+ * memory part alone takes about half an hour on 2 cores)
  */
 import { connect } from '@nats-io/transport-node';
 import { createSubjects, newSessionId, type SessionCommandMessage } from '@switchboard/contracts';
@@ -34,6 +37,7 @@ const LONG_CHAT = Number(process.env['BENCH_LONG_CHAT'] ?? 2000);
 const LONG_CHAT_SAMPLES = Number(process.env['BENCH_LONG_CHAT_SAMPLES'] ?? 200);
 /** Sessions started and closed before each memory reading. */
 const MEMORY_SESSIONS = (process.env['BENCH_MEMORY_SESSIONS'] ?? '5000,50000').split(',').map(Number);
+const PARTS = new Set((process.env['BENCH_PARTS'] ?? 'throughput,long-chat,memory').split(','));
 
 async function main(): Promise<void> {
   const root = resolve(__dirname, '../..');
@@ -59,12 +63,13 @@ async function main(): Promise<void> {
         );
       },
     });
-    const ceiling = await measure('ceiling: NATS req + DB write', COMMANDS, CONCURRENCY, async () => {
+    const ceiling = await measure('ceiling: NATS req + DB write', PARTS.has('throughput') ? COMMANDS : 200, CONCURRENCY, async () => {
       await nc.request(ceilingSubject, encodeJson({ id: randomUUID() }), { timeout: 10_000 });
     });
     results.push(ceiling);
 
-    for (const processes of [1, 2]) {
+    // The long chat and memory parts run on one process only.
+    for (const processes of PARTS.has('throughput') ? [1, 2] : [1]) {
       const subjects = createSubjects(`bench${processes}${Date.now() % 100000}`);
       const env = {
         NATS_URL: infra.natsUrl,
@@ -98,7 +103,7 @@ async function main(): Promise<void> {
         sessionIds.push(reply.data.sessionId);
       }
 
-      results.push(
+      if (PARTS.has('throughput')) results.push(
         await measure(`actor path, ${processes} process${processes > 1 ? 'es' : ''}`, COMMANDS, CONCURRENCY, async (i) => {
           const sessionId = sessionIds[i % SESSIONS]!;
           const user = users[i % SESSIONS]!;
@@ -106,9 +111,11 @@ async function main(): Promise<void> {
           if (!reply.ok) throw new Error(`post failed: ${reply.error.code} ${reply.error.message}`);
         }),
       );
-      if (processes === 1) {
+      if (processes === 1 && PARTS.has('long-chat')) {
         console.error('[bench] long-chat latency');
         results.push(...(await longChatLatency(client, db, processes)));
+      }
+      if (processes === 1 && PARTS.has('memory')) {
         console.error('[bench] memory after sessions started and closed');
         try {
           memory.push(...(await memoryAfterSessions(client, db, actors[0]!)));
@@ -138,7 +145,8 @@ async function main(): Promise<void> {
   const long = results.find((r) => r.label.startsWith(`post into a chat of ${LONG_CHAT}`));
   if (short && long) console.log(`p50 latency, chat of ${LONG_CHAT} / chat of 10 messages: ${(long.p50 / short.p50).toFixed(2)}x (target <= 1.2x)`);
   for (const m of memory) console.log(`chat-actor RSS after ${String(m.sessions).padStart(6)} sessions started and closed: ${m.rssMiB.toFixed(1)} MiB`);
-  if (memory.length === 2) console.log(`RSS ${memory[1]!.sessions} / ${memory[0]!.sessions} sessions: ${(memory[1]!.rssMiB / memory[0]!.rssMiB).toFixed(2)}x (target <= 1.2x)`);
+  const [first, last] = [memory[0], memory.at(-1)];
+  if (first && last && last !== first) console.log(`RSS ${last.sessions} / ${first.sessions} sessions: ${(last.rssMiB / first.rssMiB).toFixed(2)}x (target <= 1.2x)`);
 }
 
 /** The p50 of a post into a chat that holds LONG_CHAT messages, next to one into a chat of 10 (one at a time, as one chat's posts are). */
