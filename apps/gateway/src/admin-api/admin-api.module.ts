@@ -23,6 +23,7 @@ import { ResponseTemplatesController } from './response-templates/response-templ
 import { ResponseTemplatesService } from './response-templates/response-templates.service';
 import { HistoryPages } from '../realtime/sessions/history-pages';
 import { AdminErrorsFilter } from './shared/admin-errors.filter';
+import { ReferenceChanges } from './shared/reference-changes';
 import { chatActorClientProvider } from './sessions/chat-actor-client.provider';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
@@ -49,6 +50,7 @@ import { TopicsService } from './topics/topics.service';
   ],
   providers: [
     { provide: APP_FILTER, useClass: AdminErrorsFilter },
+    ReferenceChanges,
     SettingsService,
     QueuesService,
     TopicsService,

@@ -8,7 +8,7 @@ import type { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
 import { QueuesService } from '../queues/queues.service';
 import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
+import { RecordCollection } from '../shared/record-collection';
 
 const toView = (doc: AgentRecord): AgentView => ({
   id: doc._id,
@@ -25,13 +25,18 @@ const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1, disab
 
 @Injectable()
 export class AgentsService {
+  private readonly records: RecordCollection<AgentRecord, AgentView>;
+
   constructor(
-    @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
+    @InjectModel(AgentRecord.name) agents: Model<AgentRecord>,
     private readonly queues: QueuesService,
     private readonly companies: CompaniesService,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
-  ) {}
+  ) {
+    const search = ['_id', 'displayName', 'queues', 'companies'];
+    this.records = new RecordCollection(agents, { name: 'Agent', toView, search, sort: { displayName: 1 }, changed: () => this.announce() });
+  }
 
   /** Routers and gateways keep profiles in memory: tell them before answering (like settings, A9). */
   private async announce(): Promise<void> {
@@ -40,37 +45,26 @@ export class AgentsService {
   }
 
   list(query: ListQuery): Promise<Page<AgentView>> {
-    const filter = searchFilter<AgentRecord>(query.q, ['_id', 'displayName', 'queues', 'companies']);
-    return listPage(this.agents, filter, query, { displayName: 1 }, toView);
+    return this.records.list(query);
   }
 
-  async get(id: string): Promise<AgentView> {
-    const doc = await this.agents.findById(id, PROFILE).lean();
-    if (!doc) throw AdminApiError.notFound('Agent', id);
-    return toView(doc);
+  get(id: string): Promise<AgentView> {
+    return this.records.get(id, PROFILE);
   }
 
   async create(input: AgentView): Promise<AgentView> {
     await this.checkMemberships(input);
-    if (await this.agents.exists({ _id: input.id })) throw AdminApiError.alreadyExists('Agent', input.id);
     const { id, ...profile } = input;
-    const doc = await this.agents.create({ _id: id, ...profile });
-    await this.announce();
-    return toView(doc.toObject());
+    return this.records.insertNew({ _id: id, ...profile });
   }
 
   async update(id: string, input: Partial<Omit<AgentView, 'id'>>): Promise<AgentView> {
     await this.checkMemberships(input);
-    const doc = await this.agents.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('Agent', id);
-    await this.announce();
-    return toView(doc);
+    return this.records.change(id, { $set: input });
   }
 
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.agents.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('Agent', id);
-    await this.announce();
+  remove(id: string): Promise<void> {
+    return this.records.remove(id);
   }
 
   private async checkMemberships(input: { queues?: string[]; companies?: string[] }): Promise<void> {

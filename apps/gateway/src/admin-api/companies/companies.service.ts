@@ -4,7 +4,7 @@ import type { CompanyView, ListQuery, Page } from '@switchboard/contracts';
 import { CompanyRecord, EndUserRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
+import { RecordCollection } from '../shared/record-collection';
 
 const toView = (doc: CompanyRecord): CompanyView => ({
   id: doc._id,
@@ -15,32 +15,30 @@ const toView = (doc: CompanyRecord): CompanyView => ({
 
 @Injectable()
 export class CompaniesService {
+  private readonly records: RecordCollection<CompanyRecord, CompanyView>;
+
   constructor(
     @InjectModel(CompanyRecord.name) private readonly companies: Model<CompanyRecord>,
     @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
-  ) {}
+  ) {
+    this.records = new RecordCollection(companies, { name: 'Company', toView, search: ['_id', 'name', 'emailDomains'], sort: { name: 1 } });
+  }
 
   list(query: ListQuery): Promise<Page<CompanyView>> {
-    return listPage(this.companies, searchFilter<CompanyRecord>(query.q, ['_id', 'name', 'emailDomains']), query, { name: 1 }, toView);
+    return this.records.list(query);
   }
 
-  async get(id: string): Promise<CompanyView> {
-    const doc = await this.companies.findById(id).lean();
-    if (!doc) throw AdminApiError.notFound('Company', id);
-    return toView(doc);
+  get(id: string): Promise<CompanyView> {
+    return this.records.get(id);
   }
 
-  async create(input: CompanyView): Promise<CompanyView> {
-    if (await this.companies.exists({ _id: input.id })) throw AdminApiError.alreadyExists('Company', input.id);
+  create(input: CompanyView): Promise<CompanyView> {
     const { id, ...rest } = input;
-    const doc = await this.companies.create({ _id: id, ...rest });
-    return toView(doc.toObject());
+    return this.records.insertNew({ _id: id, ...rest });
   }
 
-  async update(id: string, input: Partial<Omit<CompanyView, 'id'>>): Promise<CompanyView> {
-    const doc = await this.companies.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('Company', id);
-    return toView(doc);
+  update(id: string, input: Partial<Omit<CompanyView, 'id'>>): Promise<CompanyView> {
+    return this.records.change(id, { $set: input });
   }
 
   /** End users belong to exactly one company: it cannot go while it has any. */
@@ -49,8 +47,7 @@ export class CompaniesService {
     if (users > 0) {
       throw new AdminApiError(HttpStatus.CONFLICT, 'COMPANY_IN_USE', `${users} end user(s) belong to this company; move or delete them first.`);
     }
-    const { deletedCount } = await this.companies.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('Company', id);
+    await this.records.remove(id);
   }
 
   /** The ids among `ids` that name no company. */

@@ -1,14 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { EndUserView, ListQuery, Page, Subjects } from '@switchboard/contracts';
+import type { EndUserView, ListQuery, Page } from '@switchboard/contracts';
 import { EndUserRecord } from '@switchboard/reference-data';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
-import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
-import { announceReferenceChange } from '../shared/reference-changes';
+import { RecordCollection } from '../shared/record-collection';
+import { ReferenceChanges } from '../shared/reference-changes';
 
 const toView = (doc: EndUserRecord): EndUserView => ({
   id: doc._id,
@@ -25,44 +22,37 @@ const toView = (doc: EndUserRecord): EndUserView => ({
 /** End users with contact, site, company and assets (R15's Customer Information). */
 @Injectable()
 export class EndUsersService {
-  constructor(
-    @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
-    private readonly companies: CompaniesService,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(SUBJECTS) private readonly subjects: Subjects,
-  ) {}
+  private readonly records: RecordCollection<EndUserRecord, EndUserView>;
 
-  list(query: ListQuery): Promise<Page<EndUserView>> {
-    const filter = searchFilter<EndUserRecord>(query.q, ['_id', 'displayName', 'email', 'companyId', 'site']);
-    return listPage(this.endUsers, filter, query, { displayName: 1 }, toView);
+  constructor(
+    @InjectModel(EndUserRecord.name) endUsers: Model<EndUserRecord>,
+    private readonly companies: CompaniesService,
+    changes: ReferenceChanges,
+  ) {
+    const search = ['_id', 'displayName', 'email', 'companyId', 'site'];
+    this.records = new RecordCollection(endUsers, { name: 'End user', toView, search, sort: { displayName: 1 }, changed: () => changes.announce() });
   }
 
-  async get(id: string): Promise<EndUserView> {
-    const doc = await this.endUsers.findById(id).lean();
-    if (!doc) throw AdminApiError.notFound('End user', id);
-    return toView(doc);
+  list(query: ListQuery): Promise<Page<EndUserView>> {
+    return this.records.list(query);
+  }
+
+  get(id: string): Promise<EndUserView> {
+    return this.records.get(id);
   }
 
   async create(input: EndUserView): Promise<EndUserView> {
     await this.companies.requireAll([input.companyId], 'companyId');
-    if (await this.endUsers.exists({ _id: input.id })) throw AdminApiError.alreadyExists('End user', input.id);
     const { id, ...rest } = input;
-    const doc = await this.endUsers.create({ _id: id, ...rest });
-    await announceReferenceChange(this.nc, this.subjects);
-    return toView(doc.toObject());
+    return this.records.insertNew({ _id: id, ...rest });
   }
 
   async update(id: string, input: Partial<Omit<EndUserView, 'id'>>): Promise<EndUserView> {
     if (input.companyId !== undefined) await this.companies.requireAll([input.companyId], 'companyId');
-    const doc = await this.endUsers.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('End user', id);
-    await announceReferenceChange(this.nc, this.subjects);
-    return toView(doc);
+    return this.records.change(id, { $set: input });
   }
 
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.endUsers.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('End user', id);
-    await announceReferenceChange(this.nc, this.subjects);
+  remove(id: string): Promise<void> {
+    return this.records.remove(id);
   }
 }

@@ -4,8 +4,7 @@ import type { KnowledgeArticleView, ListQuery, Page } from '@switchboard/contrac
 import { KnowledgeArticleRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
+import { RecordCollection } from '../shared/record-collection';
 
 type Input = Omit<KnowledgeArticleView, 'id' | 'updatedAt'>;
 
@@ -20,31 +19,29 @@ const toView = (doc: KnowledgeArticleRecord): KnowledgeArticleView => ({
 
 @Injectable()
 export class KnowledgeArticlesService {
-  constructor(@InjectModel(KnowledgeArticleRecord.name) private readonly articles: Model<KnowledgeArticleRecord>) {}
+  private readonly records: RecordCollection<KnowledgeArticleRecord, KnowledgeArticleView>;
+
+  constructor(@InjectModel(KnowledgeArticleRecord.name) articles: Model<KnowledgeArticleRecord>) {
+    this.records = new RecordCollection(articles, { name: 'Knowledge article', toView, search: ['title', 'body', 'tags'], sort: { title: 1 } });
+  }
 
   list(query: ListQuery): Promise<Page<KnowledgeArticleView>> {
-    return listPage(this.articles, searchFilter<KnowledgeArticleRecord>(query.q, ['title', 'body', 'tags']), query, { title: 1 }, toView);
+    return this.records.list(query);
   }
 
-  async get(id: string): Promise<KnowledgeArticleView> {
-    const doc = await this.articles.findById(id).lean();
-    if (!doc) throw AdminApiError.notFound('Knowledge article', id);
-    return toView(doc);
+  get(id: string): Promise<KnowledgeArticleView> {
+    return this.records.get(id);
   }
 
-  async create(input: Input): Promise<KnowledgeArticleView> {
-    const doc = await this.articles.create({ _id: randomUUID(), ...input, updatedAt: new Date() });
-    return toView(doc.toObject());
+  create(input: Input): Promise<KnowledgeArticleView> {
+    return this.records.insert({ _id: randomUUID(), ...input, updatedAt: new Date() });
   }
 
-  async update(id: string, input: Partial<Input>): Promise<KnowledgeArticleView> {
-    const doc = await this.articles.findByIdAndUpdate(id, { $set: { ...input, updatedAt: new Date() } }, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('Knowledge article', id);
-    return toView(doc);
+  update(id: string, input: Partial<Input>): Promise<KnowledgeArticleView> {
+    return this.records.change(id, { $set: { ...input, updatedAt: new Date() } });
   }
 
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.articles.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('Knowledge article', id);
+  remove(id: string): Promise<void> {
+    return this.records.remove(id);
   }
 }

@@ -6,7 +6,7 @@ import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { CompaniesService } from '../companies/companies.service';
 import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
+import { RecordCollection } from '../shared/record-collection';
 
 export interface OutageInput {
   title: string;
@@ -32,26 +32,27 @@ function toView(doc: OutageRecord, now = Date.now()): OutageView {
 
 @Injectable()
 export class OutagesService {
+  private readonly records: RecordCollection<OutageRecord, OutageView>;
+
   constructor(
     @InjectModel(OutageRecord.name) private readonly outages: Model<OutageRecord>,
     private readonly companies: CompaniesService,
-  ) {}
-
-  /** Newest first: the outage that matters is usually the latest. */
-  list(query: ListQuery): Promise<Page<OutageView>> {
-    return listPage(this.outages, searchFilter<OutageRecord>(query.q, ['title', 'description']), query, { startsAt: -1 }, (doc) => toView(doc));
+  ) {
+    // Newest first: the outage that matters is usually the latest.
+    this.records = new RecordCollection(outages, { name: 'Outage', toView: (doc) => toView(doc), search: ['title', 'description'], sort: { startsAt: -1 } });
   }
 
-  async get(id: string): Promise<OutageView> {
-    const doc = await this.outages.findById(id).lean();
-    if (!doc) throw AdminApiError.notFound('Outage', id);
-    return toView(doc);
+  list(query: ListQuery): Promise<Page<OutageView>> {
+    return this.records.list(query);
+  }
+
+  get(id: string): Promise<OutageView> {
+    return this.records.get(id);
   }
 
   async create(input: OutageInput): Promise<OutageView> {
     await this.companies.requireAll(input.companies, 'companies');
-    const doc = await this.outages.create({ _id: randomUUID(), ...input });
-    return toView(doc.toObject());
+    return this.records.insert({ _id: randomUUID(), ...input });
   }
 
   /** `endsAt: null` reopens an outage (no end known). */
@@ -66,13 +67,10 @@ export class OutagesService {
     }
     const { endsAt: end, ...rest } = input;
     const change = end === null ? { $set: rest, $unset: { endsAt: 1 } } : { $set: end === undefined ? rest : { ...rest, endsAt: end } };
-    const doc = await this.outages.findByIdAndUpdate(id, change, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('Outage', id);
-    return toView(doc);
+    return this.records.change(id, change);
   }
 
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.outages.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('Outage', id);
+  remove(id: string): Promise<void> {
+    return this.records.remove(id);
   }
 }

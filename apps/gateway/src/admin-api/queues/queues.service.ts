@@ -8,7 +8,7 @@ import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
 import { AdminApiError } from '../shared/admin-api.error';
 import { listPage, searchFilter } from '../shared/paging';
-import { announceReferenceChange } from '../shared/reference-changes';
+import { ReferenceChanges } from '../shared/reference-changes';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -20,6 +20,7 @@ export class QueuesService implements OnApplicationBootstrap {
     @InjectModel(AgentRecord.name) private readonly agents: Model<AgentRecord>,
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    private readonly changes: ReferenceChanges,
   ) {}
 
   /** `General` always exists (spec, Terms): created on start if missing; an insert, so racing gateways agree. */
@@ -49,7 +50,7 @@ export class QueuesService implements OnApplicationBootstrap {
     const doc = await this.queues.create({ _id: input.name, description: input.description }).catch((error: { code?: number }) => {
       throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
     });
-    await announceReferenceChange(this.nc, this.subjects);
+    await this.changes.announce();
     return this.view(doc.toObject());
   }
 
@@ -82,7 +83,7 @@ export class QueuesService implements OnApplicationBootstrap {
     await this.agents.updateMany({ queues: name }, { $pull: { queues: name } });
     // Agents lost the queue: routers and gateways reload profiles; the chat actors drop their queue list.
     this.nc.publish(this.subjects.agentProfilesChanged);
-    await announceReferenceChange(this.nc, this.subjects);
+    await this.changes.announce();
   }
 
   /** Whether a queue exists (`General` always does). */

@@ -4,8 +4,7 @@ import type { ResponseTemplateView, ListQuery, Page } from '@switchboard/contrac
 import { ResponseTemplateRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
+import { RecordCollection } from '../shared/record-collection';
 
 type Input = Omit<ResponseTemplateView, 'id' | 'updatedAt'>;
 
@@ -19,31 +18,29 @@ const toView = (doc: ResponseTemplateRecord): ResponseTemplateView => ({
 
 @Injectable()
 export class ResponseTemplatesService {
-  constructor(@InjectModel(ResponseTemplateRecord.name) private readonly templates: Model<ResponseTemplateRecord>) {}
+  private readonly records: RecordCollection<ResponseTemplateRecord, ResponseTemplateView>;
+
+  constructor(@InjectModel(ResponseTemplateRecord.name) templates: Model<ResponseTemplateRecord>) {
+    this.records = new RecordCollection(templates, { name: 'Response template', toView, search: ['title', 'text'], sort: { title: 1 } });
+  }
 
   list(query: ListQuery): Promise<Page<ResponseTemplateView>> {
-    return listPage(this.templates, searchFilter<ResponseTemplateRecord>(query.q, ['title', 'text']), query, { title: 1 }, toView);
+    return this.records.list(query);
   }
 
-  async get(id: string): Promise<ResponseTemplateView> {
-    const doc = await this.templates.findById(id).lean();
-    if (!doc) throw AdminApiError.notFound('Response template', id);
-    return toView(doc);
+  get(id: string): Promise<ResponseTemplateView> {
+    return this.records.get(id);
   }
 
-  async create(input: Input): Promise<ResponseTemplateView> {
-    const doc = await this.templates.create({ _id: randomUUID(), ...input, updatedAt: new Date() });
-    return toView(doc.toObject());
+  create(input: Input): Promise<ResponseTemplateView> {
+    return this.records.insert({ _id: randomUUID(), ...input, updatedAt: new Date() });
   }
 
-  async update(id: string, input: Partial<Input>): Promise<ResponseTemplateView> {
-    const doc = await this.templates.findByIdAndUpdate(id, { $set: { ...input, updatedAt: new Date() } }, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('Response template', id);
-    return toView(doc);
+  update(id: string, input: Partial<Input>): Promise<ResponseTemplateView> {
+    return this.records.change(id, { $set: { ...input, updatedAt: new Date() } });
   }
 
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.templates.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('Response template', id);
+  remove(id: string): Promise<void> {
+    return this.records.remove(id);
   }
 }

@@ -1,56 +1,47 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ListQuery, Page, Subjects, TopicView } from '@switchboard/contracts';
+import type { ListQuery, Page, TopicView } from '@switchboard/contracts';
 import { TopicRecord } from '@switchboard/reference-data';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
 import { QueuesService } from '../queues/queues.service';
 import { AdminApiError } from '../shared/admin-api.error';
-import { listPage, searchFilter } from '../shared/paging';
-import { announceReferenceChange } from '../shared/reference-changes';
+import { RecordCollection } from '../shared/record-collection';
+import { ReferenceChanges } from '../shared/reference-changes';
 
 const toView = (doc: TopicRecord): TopicView => ({ id: doc._id, name: doc.name, queue: doc.queue });
 
 @Injectable()
 export class TopicsService {
-  constructor(
-    @InjectModel(TopicRecord.name) private readonly topics: Model<TopicRecord>,
-    private readonly queues: QueuesService,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(SUBJECTS) private readonly subjects: Subjects,
-  ) {}
+  private readonly records: RecordCollection<TopicRecord, TopicView>;
 
-  list(query: ListQuery): Promise<Page<TopicView>> {
-    return listPage(this.topics, searchFilter<TopicRecord>(query.q, ['_id', 'name', 'queue']), query, { name: 1 }, toView);
+  constructor(
+    @InjectModel(TopicRecord.name) topics: Model<TopicRecord>,
+    private readonly queues: QueuesService,
+    changes: ReferenceChanges,
+  ) {
+    this.records = new RecordCollection(topics, { name: 'Topic', toView, search: ['_id', 'name', 'queue'], sort: { name: 1 }, changed: () => changes.announce() });
   }
 
-  async get(id: string): Promise<TopicView> {
-    const doc = await this.topics.findById(id).lean();
-    if (!doc) throw AdminApiError.notFound('Topic', id);
-    return toView(doc);
+  list(query: ListQuery): Promise<Page<TopicView>> {
+    return this.records.list(query);
+  }
+
+  get(id: string): Promise<TopicView> {
+    return this.records.get(id);
   }
 
   async create(input: TopicView): Promise<TopicView> {
     await this.requireQueue(input.queue);
-    if (await this.topics.exists({ _id: input.id })) throw AdminApiError.alreadyExists('Topic', input.id);
-    const doc = await this.topics.create({ _id: input.id, name: input.name, queue: input.queue });
-    await announceReferenceChange(this.nc, this.subjects);
-    return toView(doc.toObject());
+    return this.records.insertNew({ _id: input.id, name: input.name, queue: input.queue });
   }
 
   async update(id: string, input: Partial<Omit<TopicView, 'id'>>): Promise<TopicView> {
     if (input.queue !== undefined) await this.requireQueue(input.queue);
-    const doc = await this.topics.findByIdAndUpdate(id, { $set: input }, { returnDocument: 'after' }).lean();
-    if (!doc) throw AdminApiError.notFound('Topic', id);
-    await announceReferenceChange(this.nc, this.subjects);
-    return toView(doc);
+    return this.records.change(id, { $set: input });
   }
 
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.topics.deleteOne({ _id: id });
-    if (deletedCount === 0) throw AdminApiError.notFound('Topic', id);
-    await announceReferenceChange(this.nc, this.subjects);
+  remove(id: string): Promise<void> {
+    return this.records.remove(id);
   }
 
   /** A topic maps to an existing queue (spec, Terms). */
