@@ -1,5 +1,6 @@
-// The domain stays plain TypeScript: no framework, no I/O, no clock, no randomness. Its only
-// import from outside is `import type` of @switchboard/contracts (ADR 7): erased at run time.
+// The domain stays plain TypeScript: no framework, no I/O, no clock, no randomness. Its imports
+// from outside are `import type` of @switchboard/contracts (ADR 7): erased at run time, and
+// re2js, a pure regular expression engine with linear matching time (masking of admin patterns).
 import { sessionCommandSchema, sessionEventSchema } from '@switchboard/contracts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,6 +17,9 @@ function sources(dir: string, skip: (name: string) => boolean = () => false): st
   });
 }
 
+/** The one library the domain may load: pure computation, no I/O, no clock. */
+const PURE_LIBRARY = 're2js';
+
 /**
  * The statements of `source` that load code from outside the domain: imports and re-exports of
  * anything but its own files, except `import type` of the contracts; side-effect imports, dynamic
@@ -24,6 +28,7 @@ function sources(dir: string, skip: (name: string) => boolean = () => false): st
 function outsideImports(source: string): string[] {
   const statements = [...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm)]
     .filter((m) => !m[3]!.startsWith('.') && !(m[1] === 'import' && m[2] !== undefined && m[3] === '@switchboard/contracts'))
+    .filter((m) => !(m[1] === 'import' && m[3] === PURE_LIBRARY))
     .map((m) => m[0].trim().replace(/\s+/g, ' '));
   const loads = [...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]|\bimport\s*\(|\brequire\s*\(/gm)].map((m) => m[0].trim());
   return [...statements, ...loads];
@@ -35,7 +40,7 @@ const IMPURE = /Date\.now\(|new Date\(\)|Math\.random\(|crypto\.|process\.|setTi
 describe('domain boundary', () => {
   const files = sources(__dirname, (name) => name === 'test-support');
 
-  it('boundary: production code imports only its own files, and the contracts\' types (type-only, erased at run time; no @nestjs, mongoose, @nats-io, @angular, zod)', () => {
+  it('boundary: production code imports only its own files, the contracts\' types (type-only, erased at run time) and re2js (no @nestjs, mongoose, @nats-io, @angular, zod)', () => {
     expect(files.map((f) => relative(__dirname, f))).toContain(join('session', 'decide.ts'));
     const offending = files.flatMap((f) => outsideImports(readFileSync(f, 'utf8')).map((s) => `${relative(__dirname, f)}: ${s}`));
     expect(offending).toEqual([]);
@@ -44,11 +49,13 @@ describe('domain boundary', () => {
   it('boundary: the import check above refuses value imports of the contracts and any other library', () => {
     expect(outsideImports("import type { SessionEventMessage } from '@switchboard/contracts';")).toEqual([]);
     expect(outsideImports("import { isOpenStatus } from '../session/types';")).toEqual([]);
+    expect(outsideImports("import { RE2JS } from 're2js';")).toEqual([]);
     for (const refused of [
       "import { type SessionEventMessage } from '@switchboard/contracts';",
       "import { MAX_TEXT } from '@switchboard/contracts';",
       "export type { SessionEventMessage } from '@switchboard/contracts';",
       "import type { ZodType } from 'zod';",
+      "import { RE2JS } from 're2';",
       "import {\n  a,\n  b,\n} from '@nestjs/common';",
       "import 'reflect-metadata';",
       "const m = await import('./lazy');",

@@ -73,6 +73,16 @@ export const settingsSchema = z.object({
     .int('Max concurrent chats per agent must be a whole number')
     .min(0, 'Max concurrent chats per agent must be 0 (no limit) or more')
     .max(10_000, 'Max concurrent chats per agent must be at most 10000'),
+  /**
+   * Regular expressions (RE2 syntax) whose matches are masked in messages and
+   * side notes before they are stored; the domain's `validateSettings` also
+   * checks that each compiles and cannot match empty text.
+   */
+  maskPatterns: z
+    .array(z.string({ error: 'must be text' }).min(1, 'A mask pattern cannot be empty').max(200, 'A mask pattern must be at most 200 characters'), {
+      error: 'must be a list of patterns',
+    })
+    .max(20, 'At most 20 mask patterns'),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();

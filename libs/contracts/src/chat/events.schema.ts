@@ -23,6 +23,16 @@ const eventBase = {
   by: actorSchema,
 };
 
+/**
+ * What was masked in an event's text before it was stored: `card` (a card
+ * number that passed the Luhn check), `pattern` (a pattern the administrator
+ * set in the settings). Absent when nothing was; the unmasked text is never
+ * stored, so this is how the sender learns that the text changed.
+ */
+export const maskedKindSchema = z.enum(['card', 'pattern']);
+export type MaskedKind = z.infer<typeof maskedKindSchema>;
+const masked = z.array(maskedKindSchema).optional();
+
 /** The fields the domain stamps on every event (`seq`, `at`, `sessionId`, `commandId`, `by`). */
 export const sessionEventBaseSchema = z.object(eventBase);
 export type SessionEventBaseMessage = z.infer<typeof sessionEventBaseSchema>;
@@ -36,6 +46,8 @@ export const sessionStartedSchema = z.object({
   companyId: z.string(),
   requestId: z.string(),
   description: z.string(),
+  /** What was masked in `description`. */
+  masked,
   queue: z.string(),
   topic: z.string().optional(),
 });
@@ -47,6 +59,8 @@ export const messagePostedSchema = z.object({
   authorId: z.string(),
   authorName: z.string().optional(),
   text: z.string(),
+  /** What was masked in `text`. */
+  masked,
 });
 
 /** Agents only: never shown or sent to the end user (R13). */
@@ -56,6 +70,8 @@ export const sideNoteAddedSchema = z.object({
   authorId: z.string(),
   authorName: z.string(),
   text: z.string(),
+  /** What was masked in `text`. */
+  masked,
 });
 
 /** R3 (accept from Queue or Transferred tab) and R4 (automatic). */

@@ -13,7 +13,7 @@ import { transferTargets } from './transfer-targets';
 const ids = (agents: readonly AgentInfo[]) => agents.map((a) => a.id).sort();
 
 describe('settings', () => {
-  it('settings: defaults of the spec are all off, empty console URL, no cap', () => {
+  it('settings: defaults of the spec are all off, empty console URL, no cap, no mask patterns', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       supportQueues: false,
       useTopics: false,
@@ -21,6 +21,7 @@ describe('settings', () => {
       agentAutoAccept: false,
       remoteControlConsoleUrl: '',
       maxConcurrentChatsPerAgent: 0,
+      maskPatterns: [],
     });
   });
 
@@ -36,7 +37,15 @@ describe('settings', () => {
       ok: true,
       settings: { ...DEFAULT_SETTINGS, agentAutoAccept: true, remoteControlConsoleUrl: 'https://rc.local/' },
     });
-    for (const bad of [{ maxConcurrentChatsPerAgent: -1 }, { maxConcurrentChatsPerAgent: 1.5 }, { useTopics: 'yes' }, { remoteControlConsoleUrl: 'ftp://x' }, { colour: 'red' }]) {
+    for (const bad of [
+      { maxConcurrentChatsPerAgent: -1 },
+      { maxConcurrentChatsPerAgent: 1.5 },
+      { useTopics: 'yes' },
+      { remoteControlConsoleUrl: 'ftp://x' },
+      { colour: 'red' },
+      { maskPatterns: 'secret' },
+      { maskPatterns: ['(unclosed'] },
+    ]) {
       const r = validateSettings(bad as never);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('VALIDATION');

@@ -1,4 +1,6 @@
+import type { MaskedKind } from '@switchboard/contracts';
 import { domainError, type DomainError } from '../errors/domain-error';
+import { maskText } from '../masking/masking';
 import { authorizeCommand } from '../policies/authorization';
 import { autoAssignProblem } from '../policies/auto-assign';
 import { isEligibleAgent, isOnline } from '../policies/eligibility';
@@ -139,7 +141,7 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
     case 'AddSideNote':
       return (
         ownerOnly(state, command.actor, { allowCancelled: true }) ?? [
-          { type: 'SideNoteAdded', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), text: command.text },
+          { type: 'SideNoteAdded', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), ...masked(command.text, ctx) },
         ]
       );
     case 'CreateTicket':
@@ -176,7 +178,7 @@ function decideStart(state: SessionState | undefined, command: StartSession, ctx
     ...(endUser.displayName !== undefined ? { endUserName: endUser.displayName } : {}),
     companyId: endUser.companyId,
     requestId: command.requestId,
-    description: command.description.trim(),
+    ...maskedDescription(command.description.trim(), ctx),
     queue: queueForStart(ctx.settings, topic.topic),
     ...(topic.topic !== undefined ? { topic: topic.topic.id } : {}),
   };
@@ -265,7 +267,7 @@ function transferToAgent(state: SessionState, command: TransferToAgent, ctx: Dec
   }
   const myName = agentName(state, me, ctx);
   return [
-    ...sideNote(command.sideNote, me, myName),
+    ...sideNote(command.sideNote, me, myName, ctx),
     { type: 'TransferRequested', fromAgentId: me, fromAgentName: myName, toAgentId: target!.id, toAgentName: target!.displayName },
   ];
 }
@@ -285,7 +287,7 @@ function transferToQueue(state: SessionState, command: TransferToQueue, ctx: Dec
   }
   const myName = agentName(state, me, ctx);
   return [
-    ...sideNote(command.sideNote, me, myName),
+    ...sideNote(command.sideNote, me, myName, ctx),
     { type: 'TransferredToQueue', fromAgentId: me, fromAgentName: myName, fromQueue: state.queue, toQueue: queue },
   ];
 }
@@ -351,14 +353,14 @@ function postMessage(state: SessionState, command: PostMessage, ctx: DecisionCon
         from: 'endUser',
         authorId: command.actor.id,
         ...(state.endUserName !== undefined ? { authorName: state.endUserName } : {}),
-        text: command.text,
+        ...masked(command.text, ctx),
       },
     ];
   }
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
   if (notOwner !== undefined) return notOwner;
   return [
-    { type: 'MessagePosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), text: command.text },
+    { type: 'MessagePosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), ...masked(command.text, ctx) },
   ];
 }
 
@@ -480,9 +482,24 @@ function ownerOnly(state: SessionState, actor: Actor, opts: { allowCancelled: bo
   return undefined;
 }
 
-function sideNote(text: string | undefined, authorId: string, authorName: string): EventPayload[] {
+function sideNote(text: string | undefined, authorId: string, authorName: string, ctx: DecisionContext): EventPayload[] {
   const t = text?.trim();
-  return t ? [{ type: 'SideNoteAdded', authorId, authorName, text: t }] : [];
+  return t ? [{ type: 'SideNoteAdded', authorId, authorName, ...masked(t, ctx) }] : [];
+}
+
+/**
+ * A text as stored: card numbers and the administrator's patterns masked, and
+ * `masked` saying what was, so the sender sees that the text changed. The
+ * unmasked text goes no further than this.
+ */
+function masked(text: string, ctx: DecisionContext): { text: string; masked?: MaskedKind[] } {
+  const result = maskText(text, ctx.settings.maskPatterns);
+  return result.masked.length > 0 ? { text: result.text, masked: [...result.masked] } : { text: result.text };
+}
+
+function maskedDescription(description: string, ctx: DecisionContext): { description: string; masked?: MaskedKind[] } {
+  const { text, ...rest } = masked(description, ctx);
+  return { description: text, ...rest };
 }
 
 /** The agent's display name: from the context if given, else as recorded at assignment. */

@@ -27,6 +27,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   agentAutoAccept: fc.boolean(),
   remoteControlConsoleUrl: fc.constantFrom('', 'https://rc.example.com/c'),
   maxConcurrentChatsPerAgent: fc.integer({ min: 0, max: 3 }),
+  maskPatterns: fc.constantFrom([], ['secret-\\d+']),
 });
 
 const presenceArb: fc.Arbitrary<Presence> = fc.constantFrom('online', 'online', 'online', 'away', 'offline');

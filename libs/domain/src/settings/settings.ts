@@ -1,4 +1,5 @@
 import { domainError, type DomainError } from '../errors/domain-error';
+import { maskPatternsProblem } from '../masking/masking';
 
 /**
  * Administrator settings of the spec ("Settings" table). They take effect at
@@ -18,6 +19,8 @@ export interface Settings {
   readonly remoteControlConsoleUrl: string;
   /** Cap used by automatic assignment; 0 means no limit. */
   readonly maxConcurrentChatsPerAgent: number;
+  /** Regular expressions (RE2 syntax) masked in messages and side notes, besides card numbers. */
+  readonly maskPatterns: readonly string[];
 }
 
 export const GENERAL_QUEUE = 'General';
@@ -29,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   agentAutoAccept: false,
   remoteControlConsoleUrl: '',
   maxConcurrentChatsPerAgent: 0,
+  maskPatterns: Object.freeze([]) as readonly string[],
 });
 
 /** R7: transfer to a support queue needs both Support Queues and Use Topics. */
@@ -52,7 +56,7 @@ export function validateSettings(
     if (value === undefined) continue;
     next[key] = value;
   }
-  const { supportQueues, useTopics, companyFilter, agentAutoAccept, maxConcurrentChatsPerAgent: cap, remoteControlConsoleUrl: url } = next;
+  const { supportQueues, useTopics, companyFilter, agentAutoAccept, maxConcurrentChatsPerAgent: cap, remoteControlConsoleUrl: url, maskPatterns } = next;
   if (typeof supportQueues !== 'boolean') return notBoolean('supportQueues');
   if (typeof useTopics !== 'boolean') return notBoolean('useTopics');
   if (typeof companyFilter !== 'boolean') return notBoolean('companyFilter');
@@ -65,9 +69,19 @@ export function validateSettings(
   if (trimmed !== '' && !/^https?:\/\/[^\s/]+/i.test(trimmed)) {
     return bad('remoteControlConsoleUrl', 'Remote control console URL must start with http:// or https://.');
   }
+  const patternProblem = maskPatternsProblem(maskPatterns);
+  if (patternProblem !== undefined) return bad('maskPatterns', patternProblem);
   return {
     ok: true,
-    settings: { supportQueues, useTopics, companyFilter, agentAutoAccept, remoteControlConsoleUrl: trimmed, maxConcurrentChatsPerAgent: cap },
+    settings: {
+      supportQueues,
+      useTopics,
+      companyFilter,
+      agentAutoAccept,
+      remoteControlConsoleUrl: trimmed,
+      maxConcurrentChatsPerAgent: cap,
+      maskPatterns: [...(maskPatterns as readonly string[])],
+    },
   };
 
   function notBoolean(key: keyof Settings) {

@@ -33,6 +33,7 @@ export class ReferenceDataRepository {
       agentAutoAccept: doc.agentAutoAccept,
       remoteControlConsoleUrl: doc.remoteControlConsoleUrl ?? '',
       maxConcurrentChatsPerAgent: doc.maxConcurrentChatsPerAgent ?? 0,
+      maskPatterns: doc.maskPatterns ?? [],
     };
   }
 

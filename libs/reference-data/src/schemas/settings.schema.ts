@@ -24,6 +24,9 @@ export class SettingsRecord {
   @Prop({ type: Number, required: true, default: 0 })
   maxConcurrentChatsPerAgent!: number;
 
+  @Prop({ type: [String], default: [] })
+  maskPatterns!: string[];
+
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })
   revision!: number;

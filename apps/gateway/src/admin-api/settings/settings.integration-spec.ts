@@ -18,6 +18,7 @@ describe('admin API: settings (real NATS + database)', () => {
         agentAutoAccept: false,
         remoteControlConsoleUrl: '',
         maxConcurrentChatsPerAgent: 0,
+        maskPatterns: [],
         revision: 0,
       },
     });
@@ -41,6 +42,27 @@ describe('admin API: settings (real NATS + database)', () => {
   it('trims and accepts an http(s) remote-control console URL', async () => {
     const { body } = await api.call('PUT', '/api/admin/settings', { remoteControlConsoleUrl: '  https://rc.example.test/console  ' });
     expect(body.remoteControlConsoleUrl).toBe('https://rc.example.test/console');
+  });
+
+  it('stores the mask patterns as given and answers them', async () => {
+    const { status, body } = await api.call('PUT', '/api/admin/settings', { maskPatterns: ['(?i)password:\\s*\\S+', 'E-\\d{5}'] });
+    expect(status).toBe(200);
+    expect(body.maskPatterns).toEqual(['(?i)password:\\s*\\S+', 'E-\\d{5}']);
+    expect((await api.call('GET', '/api/admin/settings')).body.maskPatterns).toEqual(['(?i)password:\\s*\\S+', 'E-\\d{5}']);
+  });
+
+  it.each([
+    [{ maskPatterns: ['(unclosed'] }, 'not a valid regular expression'],
+    [{ maskPatterns: ['a(?=b)'] }, 'not a valid regular expression'],
+    [{ maskPatterns: ['x*'] }, 'matches empty text'],
+    [{ maskPatterns: Array.from({ length: 21 }, (_, i) => `p${i}`) }, '20'],
+    [{ maskPatterns: ['a'.repeat(201)] }, '200'],
+  ])('refuses the mask patterns %j with VALIDATION saying why (%s), and changes nothing', async (change, why) => {
+    const before = (await api.call('GET', '/api/admin/settings')).body;
+    const refused = await api.call('PUT', '/api/admin/settings', change);
+    expect(refused).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(JSON.stringify(refused.body)).toContain(why);
+    expect((await api.call('GET', '/api/admin/settings')).body).toEqual(before);
   });
 
   it.each([
