@@ -85,6 +85,8 @@ export class CommandHost {
     const subscription = this.subscriptions.get(partition);
     this.subscriptions.delete(partition);
     if (subscription) await subscription.drain().catch(() => subscription.unsubscribe());
+    // The next owner must not see a snapshot of this one land after its own.
+    await this.processor.snapshotsWritten(partition);
     this.processor.forgetPartition(partition);
     this.outbox.forget(partition);
   }

@@ -25,8 +25,8 @@ function storedSession(): StoredSession {
  * stand-ins of the project's own classes: the integration tests cover the
  * real ones (nats-restart, crash).
  */
-describe('CommandProcessor: a dependency that fails', () => {
-  const setup = (overrides: { load?: () => Promise<unknown>; commit?: () => Promise<unknown>; writeSnapshot?: () => Promise<boolean> }) => {
+describe('CommandProcessor: a dependency that fails or is slow', () => {
+  const setup = (overrides: { load?: () => Promise<unknown>; commit?: () => Promise<unknown>; writeSnapshot?: (state: SessionState) => Promise<boolean> }) => {
     const stored = storedSession();
     const loads: string[] = [];
     const published: number[] = [];
@@ -46,7 +46,7 @@ describe('CommandProcessor: a dependency that fails', () => {
     const post = (commandId: string) =>
       ({ type: 'PostMessage', commandId, sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' }, text: 'still down' }) as SessionCommand;
     const ownership = { partition: partitionOfSession(stored.state.sessionId, PARTITIONS), epoch: 1 };
-    return { processor, post, ownership, loads, published };
+    return { processor, post, ownership, loads, published, stored };
   };
 
   it('A3 A4 the KV store or database not answering is UNAVAILABLE (the client retries with the same command id), not INTERNAL', async () => {
@@ -83,5 +83,48 @@ describe('CommandProcessor: a dependency that fails', () => {
     expect(reply).toMatchObject({ ok: true, data: { duplicate: false } });
     expect(published).toEqual([2]);
     expect(processor.counters.dependencyFailures).toBe(0);
+  });
+
+  it('A2 the answer does not wait for the snapshot write; the session\'s next command and the partition\'s handover do', async () => {
+    const snapshots: Array<{ version: number; finish: (written: boolean) => void }> = [];
+    const { processor, post, ownership, published } = setup({
+      commit: async () => ({ outcome: 'written', snapshotDue: true }),
+      writeSnapshot: (state) => new Promise<boolean>((finish) => snapshots.push({ version: state.version, finish })),
+    });
+    expect(await processor.handle(post('c1'), ownership, PARTITIONS)).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(snapshots.map((w) => w.version)).toEqual([2]);
+
+    let secondAnswered = false;
+    const second = processor.handle(post('c2'), ownership, PARTITIONS).then((reply) => ((secondAnswered = true), reply));
+    let handedOver = false;
+    const handover = processor.snapshotsWritten(ownership.partition).then(() => (handedOver = true));
+    await new Promise((r) => setImmediate(r));
+    // Snapshot 2 still being written: the next command of the session has not started, the handover waits.
+    expect(published).toEqual([2]);
+    expect(secondAnswered).toBe(false);
+    expect(handedOver).toBe(false);
+
+    snapshots[0]!.finish(true);
+    expect(await second).toMatchObject({ ok: true, data: { version: 3 } });
+    await handover;
+    expect(published).toEqual([2, 3]);
+    snapshots[1]!.finish(true);
+    await processor.snapshotsWritten(ownership.partition);
+  });
+
+  it('R1.2 a command that ends the session is answered only once its snapshot (which frees the open slot) is written', async () => {
+    const snapshots: Array<{ status: string; finish: (written: boolean) => void }> = [];
+    const { processor, ownership, stored } = setup({
+      commit: async () => ({ outcome: 'written', snapshotDue: true }),
+      writeSnapshot: (state) => new Promise<boolean>((finish) => snapshots.push({ status: state.status, finish })),
+    });
+    let answered = false;
+    const cancel = { type: 'CancelByUser', commandId: 'c-end', sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' } } as SessionCommand;
+    const reply = processor.handle(cancel, ownership, PARTITIONS).then((r) => ((answered = true), r));
+    await new Promise((r) => setImmediate(r));
+    expect(snapshots.map((w) => w.status)).toEqual(['CLOSED']);
+    expect(answered).toBe(false);
+    snapshots[0]!.finish(true);
+    expect(await reply).toMatchObject({ ok: true, data: { session: { status: 'CLOSED' } } });
   });
 });

@@ -37,6 +37,13 @@ export class CommandProcessor {
   private readonly logger = new Logger(CommandProcessor.name);
   /** Sessions this process owns, as last written or read; dropped when a partition goes. */
   private readonly cache = new Map<string, StoredSession & { partition: number }>();
+  /**
+   * Snapshot writes still running after their command was answered, per
+   * session. The next command of the session waits for its session's (so
+   * snapshots are written in order), and a partition is handed over only
+   * once its are done.
+   */
+  private readonly snapshotWrites = new Map<string, { partition: number; done: Promise<void> }>();
   /** Writes refused because another writer got in first (decided again) or a newer owner exists. */
   readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0, reservationConflicts: 0, dependencyFailures: 0 };
 
@@ -84,12 +91,18 @@ export class CommandProcessor {
     return undefined;
   }
 
+  /** Resolves when the snapshot writes of `partition`'s sessions begun so far are done. */
+  async snapshotsWritten(partition: number): Promise<void> {
+    await Promise.all([...this.snapshotWrites.values()].filter((w) => w.partition === partition).map((w) => w.done));
+  }
+
   forgetPartition(partition: number): void {
     for (const [id, entry] of this.cache) if (entry.partition === partition) this.cache.delete(id);
   }
 
   private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
     const fingerprint = commandFingerprint(command);
+    await this.snapshotWrites.get(command.sessionId)?.done;
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const cached = this.cached(command.sessionId, ownership);
       const stored = cached ?? (await this.sessions.load(command.sessionId));
@@ -140,10 +153,15 @@ export class CommandProcessor {
       if (outcome === 'written') {
         // The commit is the change (A2): its events go out first, and the snapshot follows. A snapshot
         // that fails to follow is no failure of the command: loads roll it forward through the commits.
-        await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0);
-        const snapshotWritten = snapshotDue && (await this.sessions.writeSnapshot(next, ownership.epoch));
-        if (snapshotDue && !snapshotWritten) this.logger.warn({ sessionId: command.sessionId, version: next.version }, 'snapshot left behind its commits');
-        this.remember(next, ownership, snapshotWritten ? next.version : stored.snapshotVersion);
+        await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0, reserved);
+        this.remember(next, ownership, stored.snapshotVersion);
+        if (snapshotDue) {
+          const written = this.writeSnapshotInOrder(next, ownership);
+          // The answer does not wait for the snapshot (the command is stored and published), except when
+          // the session ended: the snapshot frees the end user's open slot (R1.2), and a start sent
+          // right after this answer must find it free.
+          if (isTerminalStatus(next.status)) await written;
+        }
         return this.result(next, decision.events, false);
       }
       if (outcome === 'duplicateCommand') {
@@ -163,6 +181,24 @@ export class CommandProcessor {
       this.logger.debug({ sessionId: command.sessionId, attempt }, 'version conflict, deciding again');
     }
     return fail('UNAVAILABLE', 'The session or its agent is changing too fast; retry');
+  }
+
+  /** Writes the snapshot after the session's earlier ones; resolves when written or given up (never rejects). */
+  private writeSnapshotInOrder(next: SessionState, ownership: Ownership): Promise<void> {
+    const done = this.sessions.writeSnapshot(next, ownership.epoch).then(
+      (written) => {
+        const entry = this.cache.get(next.sessionId);
+        if (written && entry?.state === next) entry.snapshotVersion = next.version;
+        if (!written) this.logger.warn({ sessionId: next.sessionId, version: next.version }, 'snapshot left behind its commits');
+      },
+      (error: unknown) => this.logger.warn({ err: error, sessionId: next.sessionId, version: next.version }, 'snapshot left behind its commits'),
+    );
+    const write = { partition: ownership.partition, done };
+    this.snapshotWrites.set(next.sessionId, write);
+    void done.finally(() => {
+      if (this.snapshotWrites.get(next.sessionId) === write) this.snapshotWrites.delete(next.sessionId);
+    });
+    return done;
   }
 
   private async start(command: StartSession, ownership: Ownership): Promise<Reply<ChatCommandResult>> {

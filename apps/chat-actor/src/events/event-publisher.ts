@@ -83,17 +83,29 @@ export class EventPublisher implements OnApplicationBootstrap {
    * After a commit: publish its events (acknowledged by the stream together),
    * then move the session onto or off its agents' loads. A failure keeps it
    * in the outbox for a retry (both steps are idempotent); the command itself stands.
+   * `reservedFor`: the agent whose live state already counts the session (the
+   * command's own A6 reservation, written just before the commit), so its
+   * load needs no second round trip; a retry from the outbox does it anyway.
    */
-  async publishCommit(partition: number, state: SessionState, events: readonly SessionEvent[], baseVersion: number, prevVisibleSeq: number): Promise<boolean> {
+  async publishCommit(
+    partition: number,
+    state: SessionState,
+    events: readonly SessionEvent[],
+    baseVersion: number,
+    prevVisibleSeq: number,
+    reservedFor?: string,
+  ): Promise<boolean> {
     const key = commitId(state.sessionId, baseVersion);
+    let counted = reservedFor;
     const work = async () => {
       await this.publish(state, events, prevVisibleSeq);
       for (const change of loadChangesOf(events)) {
+        if (change.change === 'assigned' && change.agentId === counted) continue;
         if (change.change === 'assigned') await this.agentStates.addSession(change.agentId, change.sessionId);
         else await this.agentStates.removeSession(change.agentId, change.sessionId);
       }
     };
-    return this.attempt(partition, key, state.sessionId, work);
+    return this.attempt(partition, key, state.sessionId, () => work().finally(() => (counted = undefined)));
   }
 
   /** After a start: publish its events. */

@@ -31,6 +31,18 @@ const openSlotOf = (state: SessionState) => (isOpenStatus(state.status) ? state.
 /** A snapshot is rewritten at least this often (in events), so loads roll forward through few commits. */
 export const SNAPSHOT_EVERY = 16;
 
+/**
+ * Snapshot updates per bulk write. FerretDB v1 (the embedded default) holds
+ * one PostgreSQL connection per update statement of a command until the
+ * whole command is done, and takes one more to apply each: a bulk update of
+ * more statements than its pool has connections (50) waits for itself for
+ * good, and a few large ones at once do the same to each other (ADR 2).
+ * Eight per write, one write at a time per process, keeps every process
+ * well inside the pool; MongoDB has no such limit, and small batches cost
+ * it little.
+ */
+export const SNAPSHOT_BATCH = 8;
+
 /** The fields that queries, indexes and other services read from the snapshot. */
 function routingFields(state: SessionState): string {
   return JSON.stringify([state.status, state.queue, state.ownerAgentId, state.transferTargetAgentId, state.cancelledByUser, state.userLeft, state.ticket?.status]);
@@ -64,7 +76,7 @@ export class SessionRepository {
   ) {
     this.commitBatcher = new WriteBatcher((docs) => insertUnordered(this.commits, docs));
     this.startBatcher = new WriteBatcher((docs) => insertUnordered(this.records, docs));
-    this.snapshotBatcher = new WriteBatcher((updates) => updateUnordered(this.records, updates));
+    this.snapshotBatcher = new WriteBatcher((updates) => updateUnordered(this.records, updates), SNAPSHOT_BATCH);
   }
 
   /** Bulk writes of commits and the commits in them. */
