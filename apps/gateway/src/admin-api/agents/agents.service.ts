@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { InjectModel } from '@nestjs/mongoose';
-import type { AgentView, ListQuery, Page, Subjects } from '@switchboard/contracts';
+import type { AgentView, Subjects } from '@switchboard/contracts';
 import { AgentRecord } from '@switchboard/reference-data';
 import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
@@ -24,47 +24,35 @@ const toView = (doc: AgentRecord): AgentView => ({
 const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1, disabled: 1 } as const;
 
 @Injectable()
-export class AgentsService {
-  private readonly records: RecordCollection<AgentRecord, AgentView>;
-
+export class AgentsService extends RecordCollection<AgentRecord, AgentView> {
   constructor(
     @InjectModel(AgentRecord.name) agents: Model<AgentRecord>,
     private readonly queues: QueuesService,
     private readonly companies: CompaniesService,
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(SUBJECTS) subjects: Subjects,
   ) {
-    const search = ['_id', 'displayName', 'queues', 'companies'];
-    this.records = new RecordCollection(agents, { name: 'Agent', toView, search, sort: { displayName: 1 }, changed: () => this.announce() });
+    // Routers and gateways keep profiles in memory: tell them before answering (like settings, A9).
+    const changed = async () => {
+      nc.publish(subjects.agentProfilesChanged);
+      await nc.flush();
+    };
+    super(agents, { name: 'Agent', toView, search: ['_id', 'displayName', 'queues', 'companies'], sort: { displayName: 1 }, changed });
   }
 
-  /** Routers and gateways keep profiles in memory: tell them before answering (like settings, A9). */
-  private async announce(): Promise<void> {
-    this.nc.publish(this.subjects.agentProfilesChanged);
-    await this.nc.flush();
-  }
-
-  list(query: ListQuery): Promise<Page<AgentView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<AgentView> {
-    return this.records.get(id, PROFILE);
+  override get(id: string): Promise<AgentView> {
+    return super.get(id, PROFILE);
   }
 
   async create(input: AgentView): Promise<AgentView> {
     await this.checkMemberships(input);
     const { id, ...profile } = input;
-    return this.records.insertNew({ _id: id, ...profile });
+    return this.insertNew({ _id: id, ...profile });
   }
 
   async update(id: string, input: Partial<Omit<AgentView, 'id'>>): Promise<AgentView> {
     await this.checkMemberships(input);
-    return this.records.change(id, { $set: input });
-  }
-
-  remove(id: string): Promise<void> {
-    return this.records.remove(id);
+    return this.change(id, { $set: input });
   }
 
   private async checkMemberships(input: { queues?: string[]; companies?: string[] }): Promise<void> {

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { CompanyView, ListQuery, Page } from '@switchboard/contracts';
+import type { CompanyView } from '@switchboard/contracts';
 import { CompanyRecord, EndUserRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { AdminApiError } from '../shared/admin-api.error';
@@ -14,40 +14,30 @@ const toView = (doc: CompanyRecord): CompanyView => ({
 });
 
 @Injectable()
-export class CompaniesService {
-  private readonly records: RecordCollection<CompanyRecord, CompanyView>;
-
+export class CompaniesService extends RecordCollection<CompanyRecord, CompanyView> {
   constructor(
     @InjectModel(CompanyRecord.name) private readonly companies: Model<CompanyRecord>,
     @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
   ) {
-    this.records = new RecordCollection(companies, { name: 'Company', toView, search: ['_id', 'name', 'emailDomains'], sort: { name: 1 } });
-  }
-
-  list(query: ListQuery): Promise<Page<CompanyView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<CompanyView> {
-    return this.records.get(id);
+    super(companies, { name: 'Company', toView, search: ['_id', 'name', 'emailDomains'], sort: { name: 1 } });
   }
 
   create(input: CompanyView): Promise<CompanyView> {
     const { id, ...rest } = input;
-    return this.records.insertNew({ _id: id, ...rest });
+    return this.insertNew({ _id: id, ...rest });
   }
 
   update(id: string, input: Partial<Omit<CompanyView, 'id'>>): Promise<CompanyView> {
-    return this.records.change(id, { $set: input });
+    return this.change(id, { $set: input });
   }
 
   /** End users belong to exactly one company: it cannot go while it has any. */
-  async remove(id: string): Promise<void> {
+  override async remove(id: string): Promise<void> {
     const users = await this.endUsers.countDocuments({ companyId: id });
     if (users > 0) {
       throw new AdminApiError(HttpStatus.CONFLICT, 'COMPANY_IN_USE', `${users} end user(s) belong to this company; move or delete them first.`);
     }
-    await this.records.remove(id);
+    await super.remove(id);
   }
 
   /** The ids among `ids` that name no company. */

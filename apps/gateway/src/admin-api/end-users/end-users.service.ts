@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { EndUserView, ListQuery, Page } from '@switchboard/contracts';
+import type { EndUserView } from '@switchboard/contracts';
 import { EndUserRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
@@ -21,38 +21,20 @@ const toView = (doc: EndUserRecord): EndUserView => ({
 
 /** End users with contact, site, company and assets (R15's Customer Information). */
 @Injectable()
-export class EndUsersService {
-  private readonly records: RecordCollection<EndUserRecord, EndUserView>;
-
-  constructor(
-    @InjectModel(EndUserRecord.name) endUsers: Model<EndUserRecord>,
-    private readonly companies: CompaniesService,
-    changes: ReferenceChanges,
-  ) {
+export class EndUsersService extends RecordCollection<EndUserRecord, EndUserView> {
+  constructor(@InjectModel(EndUserRecord.name) endUsers: Model<EndUserRecord>, private readonly companies: CompaniesService, changes: ReferenceChanges) {
     const search = ['_id', 'displayName', 'email', 'companyId', 'site'];
-    this.records = new RecordCollection(endUsers, { name: 'End user', toView, search, sort: { displayName: 1 }, changed: () => changes.announce() });
-  }
-
-  list(query: ListQuery): Promise<Page<EndUserView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<EndUserView> {
-    return this.records.get(id);
+    super(endUsers, { name: 'End user', toView, search, sort: { displayName: 1 }, changed: () => changes.announce() });
   }
 
   async create(input: EndUserView): Promise<EndUserView> {
     await this.companies.requireAll([input.companyId], 'companyId');
     const { id, ...rest } = input;
-    return this.records.insertNew({ _id: id, ...rest });
+    return this.insertNew({ _id: id, ...rest });
   }
 
   async update(id: string, input: Partial<Omit<EndUserView, 'id'>>): Promise<EndUserView> {
     if (input.companyId !== undefined) await this.companies.requireAll([input.companyId], 'companyId');
-    return this.records.change(id, { $set: input });
-  }
-
-  remove(id: string): Promise<void> {
-    return this.records.remove(id);
+    return this.change(id, { $set: input });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { KnowledgeArticleView, ListQuery, Page } from '@switchboard/contracts';
+import type { KnowledgeArticleView } from '@switchboard/contracts';
 import { KnowledgeArticleRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -18,30 +18,16 @@ const toView = (doc: KnowledgeArticleRecord): KnowledgeArticleView => ({
 });
 
 @Injectable()
-export class KnowledgeArticlesService {
-  private readonly records: RecordCollection<KnowledgeArticleRecord, KnowledgeArticleView>;
-
+export class KnowledgeArticlesService extends RecordCollection<KnowledgeArticleRecord, KnowledgeArticleView> {
   constructor(@InjectModel(KnowledgeArticleRecord.name) articles: Model<KnowledgeArticleRecord>) {
-    this.records = new RecordCollection(articles, { name: 'Knowledge article', toView, search: ['title', 'body', 'tags'], sort: { title: 1 } });
-  }
-
-  list(query: ListQuery): Promise<Page<KnowledgeArticleView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<KnowledgeArticleView> {
-    return this.records.get(id);
+    super(articles, { name: 'Knowledge article', toView, search: ['title', 'body', 'tags'], sort: { title: 1 } });
   }
 
   create(input: Input): Promise<KnowledgeArticleView> {
-    return this.records.insert({ _id: randomUUID(), ...input, updatedAt: new Date() });
+    return this.insert({ _id: randomUUID(), ...input, updatedAt: new Date() });
   }
 
   update(id: string, input: Partial<Input>): Promise<KnowledgeArticleView> {
-    return this.records.change(id, { $set: { ...input, updatedAt: new Date() } });
-  }
-
-  remove(id: string): Promise<void> {
-    return this.records.remove(id);
+    return this.change(id, { $set: { ...input, updatedAt: new Date() } });
   }
 }

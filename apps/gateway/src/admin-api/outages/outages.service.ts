@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ListQuery, OutageView, Page } from '@switchboard/contracts';
+import type { OutageView } from '@switchboard/contracts';
 import { OutageRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -31,28 +31,18 @@ function toView(doc: OutageRecord, now = Date.now()): OutageView {
 }
 
 @Injectable()
-export class OutagesService {
-  private readonly records: RecordCollection<OutageRecord, OutageView>;
-
+export class OutagesService extends RecordCollection<OutageRecord, OutageView> {
   constructor(
     @InjectModel(OutageRecord.name) private readonly outages: Model<OutageRecord>,
     private readonly companies: CompaniesService,
   ) {
     // Newest first: the outage that matters is usually the latest.
-    this.records = new RecordCollection(outages, { name: 'Outage', toView: (doc) => toView(doc), search: ['title', 'description'], sort: { startsAt: -1 } });
-  }
-
-  list(query: ListQuery): Promise<Page<OutageView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<OutageView> {
-    return this.records.get(id);
+    super(outages, { name: 'Outage', toView: (doc) => toView(doc), search: ['title', 'description'], sort: { startsAt: -1 } });
   }
 
   async create(input: OutageInput): Promise<OutageView> {
     await this.companies.requireAll(input.companies, 'companies');
-    return this.records.insert({ _id: randomUUID(), ...input });
+    return this.insert({ _id: randomUUID(), ...input });
   }
 
   /** `endsAt: null` reopens an outage (no end known). */
@@ -67,10 +57,6 @@ export class OutagesService {
     }
     const { endsAt: end, ...rest } = input;
     const change = end === null ? { $set: rest, $unset: { endsAt: 1 } } : { $set: end === undefined ? rest : { ...rest, endsAt: end } };
-    return this.records.change(id, change);
-  }
-
-  remove(id: string): Promise<void> {
-    return this.records.remove(id);
+    return this.change(id, change);
   }
 }

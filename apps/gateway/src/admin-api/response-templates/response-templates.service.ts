@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ResponseTemplateView, ListQuery, Page } from '@switchboard/contracts';
+import type { ResponseTemplateView } from '@switchboard/contracts';
 import { ResponseTemplateRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -17,30 +17,16 @@ const toView = (doc: ResponseTemplateRecord): ResponseTemplateView => ({
 });
 
 @Injectable()
-export class ResponseTemplatesService {
-  private readonly records: RecordCollection<ResponseTemplateRecord, ResponseTemplateView>;
-
+export class ResponseTemplatesService extends RecordCollection<ResponseTemplateRecord, ResponseTemplateView> {
   constructor(@InjectModel(ResponseTemplateRecord.name) templates: Model<ResponseTemplateRecord>) {
-    this.records = new RecordCollection(templates, { name: 'Response template', toView, search: ['title', 'text'], sort: { title: 1 } });
-  }
-
-  list(query: ListQuery): Promise<Page<ResponseTemplateView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<ResponseTemplateView> {
-    return this.records.get(id);
+    super(templates, { name: 'Response template', toView, search: ['title', 'text'], sort: { title: 1 } });
   }
 
   create(input: Input): Promise<ResponseTemplateView> {
-    return this.records.insert({ _id: randomUUID(), ...input, updatedAt: new Date() });
+    return this.insert({ _id: randomUUID(), ...input, updatedAt: new Date() });
   }
 
   update(id: string, input: Partial<Input>): Promise<ResponseTemplateView> {
-    return this.records.change(id, { $set: { ...input, updatedAt: new Date() } });
-  }
-
-  remove(id: string): Promise<void> {
-    return this.records.remove(id);
+    return this.change(id, { $set: { ...input, updatedAt: new Date() } });
   }
 }

@@ -19,13 +19,14 @@ export interface RecordKind<R, V> {
 }
 
 /**
- * One collection of records kept by id, as the admin services read and change
- * it: a page of views, one view, an insert, a change and a delete; a missing
- * or taken id is refused in the words of the kind.
+ * The base of an admin service over one collection of records kept by id:
+ * a page of views, one view and a delete as they are; the subclass adds
+ * create and update (its checks first) on `insertNew`, `insert` and `change`.
+ * A missing or taken id is refused in the words of the kind.
  */
-export class RecordCollection<R extends { _id: string }, V> {
+export abstract class RecordCollection<R extends { _id: string }, V> {
   constructor(
-    private readonly model: Model<R>,
+    protected readonly model: Model<R>,
     private readonly kind: RecordKind<R, V>,
   ) {}
 
@@ -39,29 +40,29 @@ export class RecordCollection<R extends { _id: string }, V> {
     return this.kind.toView(doc);
   }
 
+  async remove(id: string): Promise<void> {
+    const { deletedCount } = await this.model.deleteOne(byId<R>(id));
+    if (deletedCount === 0) throw AdminApiError.notFound(this.kind.name, id);
+    await this.kind.changed?.();
+  }
+
   /** Inserts a record under the id the administrator chose: refused while a record has it. */
-  async insertNew(doc: NewRecord<R>): Promise<V> {
+  protected async insertNew(doc: NewRecord<R>): Promise<V> {
     if (await this.model.exists(byId<R>(doc._id))) throw AdminApiError.alreadyExists(this.kind.name, doc._id);
     return this.insert(doc);
   }
 
-  async insert(doc: NewRecord<R>): Promise<V> {
+  protected async insert(doc: NewRecord<R>): Promise<V> {
     const created = await this.model.create(doc);
     await this.kind.changed?.();
     return this.kind.toView(created.toObject() as R);
   }
 
-  async change(id: string, update: UpdateQuery<R>): Promise<V> {
+  protected async change(id: string, update: UpdateQuery<R>): Promise<V> {
     const doc = await this.model.findByIdAndUpdate(id, update, { returnDocument: 'after' }).lean<R>();
     if (!doc) throw AdminApiError.notFound(this.kind.name, id);
     await this.kind.changed?.();
     return this.kind.toView(doc);
-  }
-
-  async remove(id: string): Promise<void> {
-    const { deletedCount } = await this.model.deleteOne(byId<R>(id));
-    if (deletedCount === 0) throw AdminApiError.notFound(this.kind.name, id);
-    await this.kind.changed?.();
   }
 }
 

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ListQuery, Page, TopicView } from '@switchboard/contracts';
+import type { TopicView } from '@switchboard/contracts';
 import { TopicRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { QueuesService } from '../queues/queues.service';
@@ -11,37 +11,19 @@ import { ReferenceChanges } from '../shared/reference-changes';
 const toView = (doc: TopicRecord): TopicView => ({ id: doc._id, name: doc.name, queue: doc.queue });
 
 @Injectable()
-export class TopicsService {
-  private readonly records: RecordCollection<TopicRecord, TopicView>;
-
-  constructor(
-    @InjectModel(TopicRecord.name) topics: Model<TopicRecord>,
-    private readonly queues: QueuesService,
-    changes: ReferenceChanges,
-  ) {
-    this.records = new RecordCollection(topics, { name: 'Topic', toView, search: ['_id', 'name', 'queue'], sort: { name: 1 }, changed: () => changes.announce() });
-  }
-
-  list(query: ListQuery): Promise<Page<TopicView>> {
-    return this.records.list(query);
-  }
-
-  get(id: string): Promise<TopicView> {
-    return this.records.get(id);
+export class TopicsService extends RecordCollection<TopicRecord, TopicView> {
+  constructor(@InjectModel(TopicRecord.name) topics: Model<TopicRecord>, private readonly queues: QueuesService, changes: ReferenceChanges) {
+    super(topics, { name: 'Topic', toView, search: ['_id', 'name', 'queue'], sort: { name: 1 }, changed: () => changes.announce() });
   }
 
   async create(input: TopicView): Promise<TopicView> {
     await this.requireQueue(input.queue);
-    return this.records.insertNew({ _id: input.id, name: input.name, queue: input.queue });
+    return this.insertNew({ _id: input.id, name: input.name, queue: input.queue });
   }
 
   async update(id: string, input: Partial<Omit<TopicView, 'id'>>): Promise<TopicView> {
     if (input.queue !== undefined) await this.requireQueue(input.queue);
-    return this.records.change(id, { $set: input });
-  }
-
-  remove(id: string): Promise<void> {
-    return this.records.remove(id);
+    return this.change(id, { $set: input });
   }
 
   /** A topic maps to an existing queue (spec, Terms). */
