@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { AgentStateStore } from './store/agent-state.store';
 
 /** Provides the agents' live state store on the service's NATS connection. */
@@ -9,8 +9,8 @@ import { AgentStateStore } from './store/agent-state.store';
   providers: [
     {
       provide: AgentStateStore,
-      inject: [NATS_CONNECTION, SUBJECTS],
-      useFactory: (nc: NatsConnection, subjects: Subjects) => AgentStateStore.open(nc, subjects.agentStateBucket),
+      inject: [NATS_CONNECTION, SUBJECTS, JETSTREAM_STORAGE],
+      useFactory: (nc: NatsConnection, subjects: Subjects, storage: JetStreamStorage) => AgentStateStore.open(nc, subjects.agentStateBucket, storage),
     },
   ],
   exports: [AgentStateStore],

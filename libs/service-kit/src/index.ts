@@ -2,6 +2,14 @@ export * from './config/service-config';
 export { LoggingModule } from './logging/logging.module';
 export { NatsModule, NATS_CONNECTION, SUBJECTS } from './nats/nats.module';
 export * from './nats/nats-json';
+export {
+  ensureStream,
+  jetStreamStorageOf,
+  openKvBucket,
+  JETSTREAM_STORAGE,
+  SINGLE_NODE_STORAGE,
+  type JetStreamStorage,
+} from './nats/jetstream-storage';
 export { fromNatsSafeKey, isRevisionConflict, natsSafeKey } from './nats/nats-keys';
 export { DatabaseModule } from './database/database.module';
 export { HealthModule } from './health/health.module';

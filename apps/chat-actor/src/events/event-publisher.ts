@@ -5,7 +5,7 @@ import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
 import { AgentStateStore } from '@switchboard/agent-state';
 import { applyEvents, isVisibleToEndUser, loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { commitId } from '@switchboard/session-store';
-import { encodeJson, ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { encodeJson, ensureChatEventsStream, JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { Outbox } from '../outbox/outbox';
 import { SessionRepository } from '../sessions/session.repository';
 import { sessionSummary } from './session-summary';
@@ -28,13 +28,14 @@ export class EventPublisher implements OnApplicationBootstrap {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(JETSTREAM_STORAGE) private readonly storage: JetStreamStorage,
     private readonly sessions: SessionRepository,
     private readonly agentStates: AgentStateStore,
     private readonly outbox: Outbox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureChatEventsStream(this.nc, this.subjects);
+    await ensureChatEventsStream(this.nc, this.subjects, this.storage);
     this.js = jetstream(this.nc);
   }
 

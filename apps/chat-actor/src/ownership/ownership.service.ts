@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { encodeJson, NATS_CONNECTION, PartitionLeases, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
+import { encodeJson, jetStreamStorageOf, NATS_CONNECTION, PartitionLeases, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
 import { CommandHost } from '../actor/command-host';
 import { CommandProcessor } from '../actor/command-processor';
 import type { ChatActorConfig } from '../config';
@@ -40,6 +40,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
       instanceId: this.config.INSTANCE_ID,
       partitions: this.config.CHAT_PARTITIONS,
       timings: { leaseTtlMs: this.config.CHAT_LEASE_TTL_MS, tickMs: this.config.CHAT_LEASE_TICK_MS },
+      storage: jetStreamStorageOf(this.config),
       events: {
         acquired: async (partition, epoch) => {
           this.logger.log({ partition, epoch }, 'partition acquired');

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { chatEventMessageSchema, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
-import { ensureChatEventsStream, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { ensureChatEventsStream, JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 
 /** Longest past a follower may ask to be replayed at start-up. */
 export const CHAT_EVENT_REPLAY_MAX_MS = 60 * 60_000;
@@ -48,6 +48,7 @@ export class ChatEventFeed implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(JETSTREAM_STORAGE) private readonly storage: JetStreamStorage,
   ) {}
 
   /** Every chat event stored from the start on, checked against its contract (one that does not match is logged and skipped). */
@@ -117,7 +118,7 @@ export class ChatEventFeed implements OnApplicationBootstrap, OnApplicationShutd
     for (let attempt = 0; ; attempt++) {
       if (this.stopped) return;
       try {
-        await ensureChatEventsStream(this.nc, this.subjects);
+        await ensureChatEventsStream(this.nc, this.subjects, this.storage);
         const jsm = await jetstreamManager(this.nc);
         // What is stored now is the past: live followers get what comes after it.
         liveAfter = (await jsm.streams.info(this.subjects.chatEventsStream)).state.last_seq;

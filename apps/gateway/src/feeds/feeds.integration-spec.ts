@@ -2,7 +2,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentStateStore, type VersionedLiveState } from '@switchboard/agent-state';
 import { createSubjects, type ChatEventMessage } from '@switchboard/contracts';
-import { ensureChatEventsStream } from '@switchboard/service-kit';
+import { ensureChatEventsStream, SINGLE_NODE_STORAGE } from '@switchboard/service-kit';
 import { consistently, eventually, serverLost, startOwnNats, testInfra } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
 import { startAdminApi } from '../admin-api/testing/admin-api.harness';
@@ -35,7 +35,7 @@ describe('what a gateway follows on NATS: one consumer of the chat events and on
   it('the dashboard\'s follower gets the recent past (marked replayed) then what is new; the realtime follower only what is new, checked against the contract; one consumer in all', async () => {
     await publish('s-past', started('s-past'));
     await publish('s-past-bad', { not: 'a chat event' });
-    const feed = new ChatEventFeed(nc, subjects);
+    const feed = new ChatEventFeed(nc, subjects, SINGLE_NODE_STORAGE);
     const all: ChatEventDelivery[] = [];
     const live: ChatEventMessage[] = [];
     feed.followAll((d) => all.push(d), { replayMs: 60_000 });
@@ -66,7 +66,7 @@ describe('what a gateway follows on NATS: one consumer of the chat events and on
     const ownSubjects = createSubjects(`feedsrestart${randomBytes(3).toString('hex')}`);
     // One message id per session: a publish retried after a lost acknowledgement is stored once.
     const ownPublish = (sessionId: string) => jetstream(own).publish(ownSubjects.chatEvent(sessionId), JSON.stringify(started(sessionId)), { msgID: sessionId });
-    const feed = new ChatEventFeed(own, ownSubjects);
+    const feed = new ChatEventFeed(own, ownSubjects, SINGLE_NODE_STORAGE);
     const all: ChatEventDelivery[] = [];
     const live: ChatEventMessage[] = [];
     feed.followAll((d) => all.push(d), { replayMs: 60_000 });
@@ -99,7 +99,7 @@ describe('what a gateway follows on NATS: one consumer of the chat events and on
   }, 60_000);
 
   it('a follower that registers after the start is refused (it would miss events)', async () => {
-    const feed = new ChatEventFeed(nc, subjects);
+    const feed = new ChatEventFeed(nc, subjects, SINGLE_NODE_STORAGE);
     try {
       await feed.start();
       expect(() => feed.followLive(() => undefined)).toThrow(/register before the feed starts/);

@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/commo
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
+import { JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import type { Connection } from 'mongoose';
 import { AccountStatus } from './account-status/account-status';
 import { AuthController, REFRESH_COOKIE_OPTIONS } from './auth/auth.controller';
@@ -53,8 +53,9 @@ export class IdentityModule {
         RevokedSocketCloser,
         {
           provide: EndedSignIns,
-          inject: [NATS_CONNECTION, SUBJECTS],
-          useFactory: (nc: NatsConnection, subjects: Subjects) => new EndedSignIns(nc, subjects, config.AUTH_REFRESH_TTL_SECONDS * 1000),
+          inject: [NATS_CONNECTION, SUBJECTS, JETSTREAM_STORAGE],
+          useFactory: (nc: NatsConnection, subjects: Subjects, storage: JetStreamStorage) =>
+            new EndedSignIns(nc, subjects, config.AUTH_REFRESH_TTL_SECONDS * 1000, storage),
         },
         {
           provide: REFRESH_COOKIE_OPTIONS,

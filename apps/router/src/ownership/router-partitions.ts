@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { NATS_CONNECTION, PartitionLeases, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
+import { jetStreamStorageOf, NATS_CONNECTION, PartitionLeases, SERVICE_CONFIG, SUBJECTS } from '@switchboard/service-kit';
 import { RouterView } from '../assignment/router-view';
 import type { RouterConfig } from '../config';
 import { partitionOfQueue } from './queue-ownership';
@@ -33,6 +33,7 @@ export class RouterPartitions {
       instanceId: this.config.INSTANCE_ID,
       partitions: this.config.ROUTER_PARTITIONS,
       timings: { leaseTtlMs: this.config.ROUTER_LEASE_TTL_MS, tickMs: this.config.ROUTER_LEASE_TICK_MS },
+      storage: jetStreamStorageOf(this.config),
       events: {
         acquired: (partition) => {
           this.view.owned.add(partition);

@@ -1,6 +1,6 @@
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { followKv, isRevisionConflict } from '@switchboard/service-kit';
+import { followKv, isRevisionConflict, openKvBucket, SINGLE_NODE_STORAGE, type JetStreamStorage } from '@switchboard/service-kit';
 import {
   agentIdOfKey,
   agentKey,
@@ -30,9 +30,9 @@ const MAX_CAS_ATTEMPTS = 50;
 export class AgentStateStore {
   private constructor(private readonly kv: KV) {}
 
-  static async open(nc: NatsConnection, bucket: string): Promise<AgentStateStore> {
+  static async open(nc: NatsConnection, bucket: string, storage: JetStreamStorage = SINGLE_NODE_STORAGE): Promise<AgentStateStore> {
     // Several history entries help diagnostics; the store reads the last only.
-    const kv = await new Kvm(nc).create(bucket, { history: 5 });
+    const kv = await openKvBucket(nc, bucket, { history: 5 }, storage);
     return new AgentStateStore(kv);
   }
 

@@ -5,6 +5,7 @@ import { DatabaseModule } from '../database/database.module';
 import { DiagnosticsModule } from '../diagnostics/diagnostics.module';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
+import { jetStreamStorageOf } from '../nats/jetstream-storage';
 import { NatsModule } from '../nats/nats.module';
 
 /**
@@ -23,6 +24,7 @@ export class ServiceModule {
           url: config.NATS_URL,
           name: `${service}/${config.INSTANCE_ID}`,
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
+          storage: jetStreamStorageOf(config),
         }),
         DatabaseModule.forRoot({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB }),
         HealthModule,

@@ -1,6 +1,7 @@
-import { jetstreamManager, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
+import { RetentionPolicy, type StreamConfig } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
+import { ensureStream, SINGLE_NODE_STORAGE, type JetStreamStorage } from '../nats/jetstream-storage';
 
 const SECOND_NS = 1_000_000_000;
 
@@ -9,7 +10,6 @@ export function chatEventsStreamConfig(subjects: Subjects): Partial<StreamConfig
   return {
     name: subjects.chatEventsStream,
     subjects: [subjects.chatEventsAll],
-    storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     max_age: 7 * 24 * 3600 * SECOND_NS,
     // Republished outbox entries within this window are dropped by `Nats-Msg-Id`.
@@ -18,22 +18,13 @@ export function chatEventsStreamConfig(subjects: Subjects): Partial<StreamConfig
 }
 
 /**
- * Creates the chat events stream unless it exists. The chat actors publish
- * into it and the gateways consume it from "now" on: whichever starts first
- * creates it, so a consumer never waits for a publisher to come up, and no
- * event falls between a late stream and a late consumer.
+ * Creates the chat events stream unless it exists (with the deployment's
+ * storage and replicas; an existing one is brought to the replica count).
+ * The chat actors publish into it and the gateways consume it from "now" on:
+ * whichever starts first creates it, so a consumer never waits for a
+ * publisher to come up, and no event falls between a late stream and a late
+ * consumer.
  */
-export async function ensureChatEventsStream(nc: NatsConnection, subjects: Subjects): Promise<void> {
-  const jsm = await jetstreamManager(nc);
-  const config = chatEventsStreamConfig(subjects);
-  try {
-    await jsm.streams.info(config.name);
-  } catch {
-    try {
-      await jsm.streams.add(config);
-    } catch (error) {
-      // Another process created it at the same moment.
-      await jsm.streams.info(config.name).catch(() => Promise.reject(error));
-    }
-  }
+export async function ensureChatEventsStream(nc: NatsConnection, subjects: Subjects, storage: JetStreamStorage = SINGLE_NODE_STORAGE): Promise<void> {
+  await ensureStream(nc, chatEventsStreamConfig(subjects), storage);
 }

@@ -1,5 +1,6 @@
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { openKvBucket, SINGLE_NODE_STORAGE, type JetStreamStorage } from '../nats/jetstream-storage';
 import { desiredPartitions } from './partitioning';
 
 export interface LeaseTimings {
@@ -64,6 +65,8 @@ export class PartitionLeases {
       instanceId: string;
       partitions: number;
       timings?: LeaseTimings;
+      /** Replicas and storage of the buckets (default one node). */
+      storage?: JetStreamStorage;
       events: PartitionLeaseEvents;
       onError?: (error: unknown) => void;
     },
@@ -74,11 +77,10 @@ export class PartitionLeases {
   }
 
   async start(): Promise<void> {
-    const kvm = new Kvm(this.nc);
     const ttl = this.timings.leaseTtlMs;
-    this.members = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_members`, { history: 1, ttl });
-    this.leases = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_leases`, { history: 1, ttl });
-    await this.checkPartitionCount(kvm);
+    this.members = await this.bucket('members', { history: 1, ttl });
+    this.leases = await this.bucket('leases', { history: 1, ttl });
+    await this.checkPartitionCount();
     await this.watchMembers();
     this.running = true;
     await this.tick();
@@ -206,9 +208,13 @@ export class PartitionLeases {
     return [...new Set([...this.memberSeen.keys(), this.options.instanceId])].sort();
   }
 
+  private bucket(kind: 'members' | 'leases' | 'meta', options: { history: number; ttl?: number }): Promise<KV> {
+    return openKvBucket(this.nc, `${this.options.bucketPrefix}_${this.options.group}_${kind}`, options, this.options.storage ?? SINGLE_NODE_STORAGE);
+  }
+
   /** Every process must agree on the partition count, or sessions would have two homes. */
-  private async checkPartitionCount(kvm: Kvm): Promise<void> {
-    const meta = await kvm.create(`${this.options.bucketPrefix}_${this.options.group}_meta`, { history: 1 });
+  private async checkPartitionCount(): Promise<void> {
+    const meta = await this.bucket('meta', { history: 1 });
     const wanted = String(this.options.partitions);
     try {
       await meta.create('partitions', wanted);

@@ -1,3 +1,4 @@
+import { jetStreamStorageOf } from '../nats/jetstream-storage';
 import { baseConfigSchema, ConfigError, loadConfig } from './service-config';
 
 const schema = baseConfigSchema.extend({ HTTP_PORT: baseConfigSchema.shape.HTTP_PORT.default(3000) });
@@ -11,7 +12,16 @@ describe('service configuration', () => {
       HTTP_PORT: 3000,
       NATS_SUBJECT_PREFIX: 'sb',
       LOG_LEVEL: 'info',
+      NATS_REPLICAS: 1,
+      NATS_STORAGE: 'file',
     });
+  });
+
+  it('reads the JetStream replicas and storage, allowing only the counts a NATS cluster accepts', () => {
+    const config = loadConfig(schema, { NATS_REPLICAS: '3', NATS_STORAGE: 'memory' });
+    expect(jetStreamStorageOf(config)).toEqual({ replicas: 3, storage: 'memory' });
+    for (const replicas of ['0', '2', '4', '1.5', 'three']) expect(() => loadConfig(schema, { NATS_REPLICAS: replicas })).toThrow(ConfigError);
+    expect(() => loadConfig(schema, { NATS_STORAGE: 'disk' })).toThrow(/NATS_STORAGE/);
   });
 
   it('coerces and validates numbers from the environment', () => {

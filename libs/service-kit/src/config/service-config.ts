@@ -7,6 +7,18 @@ export const baseConfigSchema = z.object({
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
   /** Every subject of this deployment hangs under it (see contracts `createSubjects`). */
   NATS_SUBJECT_PREFIX: z.string().regex(SUBJECT_PREFIX_PATTERN).default(DEFAULT_SUBJECT_PREFIX),
+  /**
+   * Replicas of every JetStream stream and KV bucket: 1 on one server, 3 (or 5)
+   * on a NATS cluster, where a node may then fail without losing acknowledged data.
+   * Existing streams and buckets are brought to it at start-up.
+   */
+  NATS_REPLICAS: z.coerce
+    .number()
+    .int()
+    .refine((n) => [1, 3, 5].includes(n), 'must be 1, 3 or 5')
+    .default(1),
+  /** Storage of new streams and buckets (an existing one keeps its own). */
+  NATS_STORAGE: z.enum(['file', 'memory']).default('file'),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')

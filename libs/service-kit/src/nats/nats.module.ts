@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createSubjects } from '@switchboard/contracts';
+import { JETSTREAM_STORAGE, type JetStreamStorage } from './jetstream-storage';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 /** The deployment's subjects (`createSubjects(prefix)`). */
@@ -20,7 +21,7 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class NatsModule {
-  static forRoot(options: { url: string; name: string; subjectPrefix: string }): DynamicModule {
+  static forRoot(options: { url: string; name: string; subjectPrefix: string; storage: JetStreamStorage }): DynamicModule {
     return {
       module: NatsModule,
       providers: [
@@ -36,9 +37,10 @@ export class NatsModule {
             }),
         },
         { provide: SUBJECTS, useValue: createSubjects(options.subjectPrefix) },
+        { provide: JETSTREAM_STORAGE, useValue: options.storage },
         NatsConnectionCloser,
       ],
-      exports: [NATS_CONNECTION, SUBJECTS],
+      exports: [NATS_CONNECTION, SUBJECTS, JETSTREAM_STORAGE],
     };
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { isRevisionConflict, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
+import { isRevisionConflict, JETSTREAM_STORAGE, NATS_CONNECTION, natsSafeKey, openKvBucket, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { afterFailure, attemptsAt, bucketsOf, FULL_REFILL_MS, LocalSignInThrottle, waitMs, type AttemptPolicy, type Attempts, type SignInAddress } from './sign-in-throttle';
 
 /** Compare-and-set rounds before a failure is counted locally instead. */
@@ -24,10 +24,11 @@ export class SharedSignInThrottle implements OnModuleInit {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(JETSTREAM_STORAGE) private readonly storage: JetStreamStorage,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.kv = await new Kvm(this.nc).create(this.subjects.signInBucket, { history: 1, ttl: FULL_REFILL_MS });
+    this.kv = await openKvBucket(this.nc, this.subjects.signInBucket, { history: 1, ttl: FULL_REFILL_MS }, this.storage);
   }
 
   async waitFor(username: string, address: SignInAddress): Promise<number> {

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
+import { SINGLE_NODE_STORAGE } from '@switchboard/service-kit';
 import { EndedSignIns } from './ended-sign-ins';
 
 describe('EndedSignIns (issue 13: single sign-out)', () => {
@@ -7,7 +8,7 @@ describe('EndedSignIns (issue 13: single sign-out)', () => {
     let now = 0;
     const ttlMs = 8 * 3600_000;
     // The bucket is not touched by remember/isEnded (the watch and end() call remember).
-    const ended = new EndedSignIns({} as NatsConnection, { bucketPrefix: 'test' } as Subjects, ttlMs, () => now);
+    const ended = new EndedSignIns({} as NatsConnection, { bucketPrefix: 'test' } as Subjects, ttlMs, SINGLE_NODE_STORAGE, () => now);
     for (let i = 0; i < 1000; i++) {
       now = i * 1000;
       ended.remember(`sign-in-${i}`, now + ttlMs);
@@ -27,7 +28,7 @@ describe('EndedSignIns (issue 13: single sign-out)', () => {
 
   it('a later sign-out of the same sign-in (from another gateway\'s watch) extends it, never shortens it', () => {
     let now = 0;
-    const ended = new EndedSignIns({} as NatsConnection, { bucketPrefix: 'test' } as Subjects, 1000, () => now);
+    const ended = new EndedSignIns({} as NatsConnection, { bucketPrefix: 'test' } as Subjects, 1000, SINGLE_NODE_STORAGE, () => now);
     ended.remember('s', 5000);
     ended.remember('s', 2000);
     now = 3000;

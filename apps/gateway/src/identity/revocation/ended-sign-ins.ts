@@ -1,8 +1,8 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { followKv, natsSafeKey } from '@switchboard/service-kit';
+import { followKv, natsSafeKey, openKvBucket, type JetStreamStorage } from '@switchboard/service-kit';
 
 /** What tokens need: whether one sign-in (the `sid` its tokens carry) was signed out. No I/O: every request asks. */
 export interface SignInEnds {
@@ -34,6 +34,7 @@ export class EndedSignIns implements SignInEnds, OnModuleInit, OnModuleDestroy {
     private readonly subjects: Subjects,
     /** How long an ended sign-in is remembered: as long as any of its refresh tokens could still be presented. */
     private readonly ttlMs: number,
+    private readonly storage: JetStreamStorage,
     private readonly now: () => number = () => Date.now(),
   ) {}
 
@@ -48,7 +49,7 @@ export class EndedSignIns implements SignInEnds, OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    this.kv = await new Kvm(this.nc).create(this.bucket, { history: 1, ttl: this.ttlMs });
+    this.kv = await openKvBucket(this.nc, this.bucket, { history: 1, ttl: this.ttlMs }, this.storage);
     const follower = await followKv(
       this.kv,
       (entry) => {

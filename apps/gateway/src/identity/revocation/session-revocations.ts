@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { followKv, isRevisionConflict, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
+import { followKv, isRevisionConflict, JETSTREAM_STORAGE, NATS_CONNECTION, natsSafeKey, openKvBucket, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { z } from 'zod';
 
 /** Compare-and-set rounds before a revocation gives up (another gateway kept winning). */
@@ -38,6 +38,7 @@ export class SessionRevocations implements TokenGenerations, OnModuleInit, OnMod
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(JETSTREAM_STORAGE) private readonly storage: JetStreamStorage,
   ) {}
 
   get bucket(): string {
@@ -45,7 +46,7 @@ export class SessionRevocations implements TokenGenerations, OnModuleInit, OnMod
   }
 
   async onModuleInit(): Promise<void> {
-    this.kv = await new Kvm(this.nc).create(this.bucket, { history: 1 });
+    this.kv = await openKvBucket(this.nc, this.bucket, { history: 1 }, this.storage);
     const follower = await followKv(
       this.kv,
       (entry) => {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
-import { jetstream } from '@nats-io/jetstream';
-import { Kvm, type KV } from '@nats-io/kv';
+import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import { isRevisionConflict, NATS_CONNECTION, natsSafeKey, SUBJECTS } from '@switchboard/service-kit';
+import { isRevisionConflict, JETSTREAM_STORAGE, NATS_CONNECTION, natsSafeKey, openKvBucket, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
@@ -83,6 +82,7 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(JETSTREAM_STORAGE) private readonly storage: JetStreamStorage,
     @Inject(CONNECTION_POLICY) private readonly policy: ConnectionPolicy,
     @Inject(REALTIME_CONFIG) realtime: RealtimeConfig,
   ) {
@@ -97,7 +97,7 @@ export class PrincipalLimits implements OnModuleInit, OnApplicationBootstrap, Be
 
   async onModuleInit(): Promise<void> {
     // Entries nobody writes any more (every gateway of a principal gone) leave the bucket after twice the lease.
-    this.kv = await new Kvm(jetstream(this.nc, { timeout: KV_TIMEOUT_MS })).create(this.bucket, { history: 1, ttl: 2 * this.policy.WS_PRINCIPAL_LEASE_MS, timeout: KV_TIMEOUT_MS });
+    this.kv = await openKvBucket(this.nc, this.bucket, { history: 1, ttl: 2 * this.policy.WS_PRINCIPAL_LEASE_MS, timeout: KV_TIMEOUT_MS }, this.storage, { timeout: KV_TIMEOUT_MS });
   }
 
   onApplicationBootstrap(): void {
