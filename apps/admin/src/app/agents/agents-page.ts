@@ -16,22 +16,9 @@ import { AgentDialog } from './agent-dialog';
     <header sbPageHeader icon="support_agent" heading="Agents">
       The queues each agent serves, the companies they support and how many chats they take at once. Who is online right now is on the dashboard.
     </header>
-    <sb-list-table
-      [list]="list"
-      [columns]="columns"
-      label="Agents"
-      pagesLabel="Pages of agents"
-      searchLabel="Search name, queue or company"
-      actionLabel="New agent"
-      emptyText="No agents yet."
-      [rowName]="name"
-      disableHint="Disable: signs them out, keeps the profile"
-      (create)="edit()"
-      (edit)="edit($event)"
-      (enable)="setDisabled($event, false)"
-      (disable)="setDisabled($event, true)"
-      (remove)="remove($event)"
-    >
+    <sb-list-table [list]="list" [columns]="columns" [rowName]="name" (create)="edit()" (edit)="edit($event)" (enable)="setDisabled($event, false)" (disable)="setDisabled($event, true)" (remove)="remove($event)"
+      label="Agents" pagesLabel="Pages of agents" searchLabel="Search name, queue or company" actionLabel="New agent" emptyText="No agents yet."
+      disableHint="Disable: signs them out, keeps the profile">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Agent</th>
         <td mat-cell *matCellDef="let agent">

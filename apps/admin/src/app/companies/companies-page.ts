@@ -15,19 +15,9 @@ import { CompanyDialog } from './company-dialog';
     <header sbPageHeader icon="domain" heading="Companies">
       The customer organisations the desk supports. Every end user belongs to one; with the Company filter on, agents only see chats of their own companies.
     </header>
-    <sb-list-table
-      [list]="list"
-      [columns]="columns"
-      label="Companies"
-      pagesLabel="Pages of companies"
-      searchLabel="Search name, code or domain"
-      actionLabel="New company"
-      emptyText="No companies yet."
-      [rowName]="name"
-      (create)="edit()"
-      (edit)="edit($event)"
-      (remove)="remove($event)"
-    >
+    <sb-list-table [list]="list" [columns]="columns" [rowName]="name" (create)="edit()" (edit)="edit($event)" (remove)="remove($event)"
+      label="Companies" pagesLabel="Pages of companies" searchLabel="Search name, code or domain" actionLabel="New company"
+      emptyText="No companies yet.">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Company</th>
         <td mat-cell *matCellDef="let company">

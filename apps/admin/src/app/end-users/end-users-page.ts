@@ -16,22 +16,9 @@ import { EndUserDialog } from './end-user-dialog';
     <header sbPageHeader icon="group" heading="End users">
       The people who contact the desk. Agents see this contact information, site, company and the assets beside every chat.
     </header>
-    <sb-list-table
-      [list]="list"
-      [columns]="columns"
-      label="End users"
-      pagesLabel="Pages of end users"
-      searchLabel="Search name, email, company or site"
-      actionLabel="New end user"
-      emptyText="No end users yet."
-      [rowName]="name"
-      disableHint="Disable: signs them out, keeps the record"
-      (create)="edit()"
-      (edit)="edit($event)"
-      (enable)="setDisabled($event, false)"
-      (disable)="setDisabled($event, true)"
-      (remove)="remove($event)"
-    >
+    <sb-list-table [list]="list" [columns]="columns" [rowName]="name" (create)="edit()" (edit)="edit($event)" (enable)="setDisabled($event, false)" (disable)="setDisabled($event, true)" (remove)="remove($event)"
+      label="End users" pagesLabel="Pages of end users" searchLabel="Search name, email, company or site" actionLabel="New end user"
+      emptyText="No end users yet." disableHint="Disable: signs them out, keeps the record">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>End user</th>
         <td mat-cell *matCellDef="let user">

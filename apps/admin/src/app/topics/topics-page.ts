@@ -15,19 +15,9 @@ import { TopicDialog } from './topic-dialog';
     <header sbPageHeader icon="topic" heading="Topics">
       End users pick a topic when they start a chat (with Use Topics on). Each topic routes its chats to one support queue.
     </header>
-    <sb-list-table
-      [list]="list"
-      [columns]="columns"
-      label="Topics"
-      pagesLabel="Pages of topics"
-      searchLabel="Search topics or queues"
-      actionLabel="New topic"
-      emptyText="No topics yet. Create one so end users can say what their chat is about."
-      [rowName]="name"
-      (create)="edit()"
-      (edit)="edit($event)"
-      (remove)="remove($event)"
-    >
+    <sb-list-table [list]="list" [columns]="columns" [rowName]="name" (create)="edit()" (edit)="edit($event)" (remove)="remove($event)"
+      label="Topics" pagesLabel="Pages of topics" searchLabel="Search topics or queues" actionLabel="New topic"
+      emptyText="No topics yet. Create one so end users can say what their chat is about.">
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef>Name</th>
         <td mat-cell *matCellDef="let topic"><span class="sb-primary-text">{{ topic.name }}</span></td>
