@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import type { Principal } from '@switchboard/contracts';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -34,6 +34,7 @@ const LOGIN_EXPLANATIONS = { 401: 'The username or password is not correct.' };
     MatIconModule,
     MatInputModule,
     MatProgressSpinnerModule,
+    NgTemplateOutlet,
     ReactiveFormsModule,
   ],
   templateUrl: './login-page.html',
