@@ -7,3 +7,7 @@
 export { LoginPage } from './login/login-page';
 export { ConfirmDialog, type ConfirmData } from './confirm/confirm-dialog';
 export { ConsoleSignIn, SIGN_IN_EXPIRED } from './session/console-sign-in';
+// How every console shows the text of a message or side note: links, bold,
+// code and lists, built as elements, never as HTML from the user's text.
+export { MessageText } from './message-text/message-text';
+export { formatMessage, type Block, type Inline, type Line } from './message-text/message-format';
