@@ -19,7 +19,7 @@ import { ListsStore } from '../lists/lists-store';
 import { ChatCommands } from './chat-commands';
 import { ChatsStore } from './chats-store';
 import { DraftsStore } from './drafts-store';
-import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
+import { ConfirmDialog, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { shortTicketId } from '@switchboard/client';
 
@@ -37,7 +37,7 @@ const STATUS_LABEL: Record<string, string> = {
 /** The selected chat: history with side notes (R3.3, R13), Accept (R3), Chat Actions (R5-R10, R14, R16), the reply with its draft. */
 @Component({
   selector: 'sb-chat-pane',
-  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule],
+  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText],
   template: `
     @if (chats.selectedId(); as id) {
       <header class="sb-pane-head">
@@ -110,14 +110,14 @@ const STATUS_LABEL: Record<string, string> = {
             @case ('note') {
               <li class="sb-note" data-testid="side-note">
                 <div class="sb-note-head"><mat-icon>sticky_note_2</mat-icon> Side note from {{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
-                <div class="sb-text">{{ line.text }}</div>
+                <sb-message-text class="sb-text" [text]="line.text" />
               </li>
             }
             @default {
               <li class="sb-msg" [class.sb-mine]="line.from === 'agent'">
                 <div class="sb-bubble">
                   <div class="sb-meta">{{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
-                  <div class="sb-text">{{ line.text }}</div>
+                  <sb-message-text class="sb-text" [text]="line.text" />
                 </div>
               </li>
             }

@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ConfirmDialog, type ConfirmData } from '@switchboard/chat-ui';
+import { ConfirmDialog, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 
@@ -17,7 +17,7 @@ const TOP_MARGIN_PX = 48;
 /** The chat: queue status while waiting (R1), the agent's name once accepted (R3.2), messages, notifications (R5.2, R8, R9.3), cancel (R11). */
 @Component({
   selector: 'sb-chat-panel',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule],
+  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MessageText],
   template: `
     <section class="sb-card sb-chat" aria-label="Chat">
       <header class="sb-chat-head" [attr.data-stage]="store.stage()">
@@ -54,7 +54,7 @@ const TOP_MARGIN_PX = 48;
             <li class="sb-msg" [class.sb-mine]="line.from === 'endUser'">
               <div class="sb-bubble">
                 <div class="sb-meta">{{ line.from === 'endUser' ? 'You' : line.author }} · {{ line.at | date: 'shortTime' }}</div>
-                <div class="sb-text">{{ line.text }}</div>
+                <sb-message-text class="sb-text" [text]="line.text" />
               </div>
             </li>
           }
