@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '@switchboard/domain';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { createSubjects, type ChatEventMessage, newSessionId, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
 import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
-import { ChatActorClient } from '@switchboard/service-kit';
+import { ChatActorClient, SINGLE_NODE_STORAGE } from '@switchboard/service-kit';
 import mongoose from 'mongoose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eventually } from '../async/eventually';
@@ -19,8 +19,10 @@ export interface ChatClusterOptions {
   partitions?: number;
   /** Extra environment for every chat-actor (e.g. lease timings). */
   env?: Record<string, string>;
-  /** Use this NATS instead of the shared test server (tests that restart NATS). */
+  /** Use this NATS instead of the shared test server (tests that restart NATS); comma-separated for a cluster. */
   natsUrl?: string;
+  /** Replicas of the streams and buckets (NATS_REPLICAS of every service; default 1). */
+  replicas?: number;
 }
 
 /** What the seeding helpers write: reference records keyed by a readable id, as the services store them. */
@@ -54,8 +56,8 @@ export class ChatCluster {
 
   async start(): Promise<this> {
     this.db = await mongoose.createConnection(this.database.uri).asPromise();
-    this.nc = await connect({ servers: this.natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
-    this.agentStates = await AgentStateStore.open(this.nc, this.subjects.agentStateBucket);
+    this.nc = await connect({ servers: this.natsUrl.split(','), maxReconnectAttempts: -1, reconnectTimeWait: 200 });
+    this.agentStates = await AgentStateStore.open(this.nc, this.subjects.agentStateBucket, { ...SINGLE_NODE_STORAGE, replicas: this.options.replicas ?? 1 });
     this.client = new ChatActorClient(this.nc, this.subjects, { partitions: this.partitions, deadlineMs: 60_000, attemptTimeoutMs: 15_000 });
     const count = this.options.chatActors ?? 2;
     // chatActors: 0 lets a test start its own with special settings.
@@ -115,6 +117,7 @@ export class ChatCluster {
       NATS_SUBJECT_PREFIX: this.subjects.prefix,
       INSTANCE_ID: instanceId,
       CHAT_PARTITIONS: String(this.partitions),
+      NATS_REPLICAS: String(this.options.replicas ?? 1),
       ...extra,
     };
   }

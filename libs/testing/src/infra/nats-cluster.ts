@@ -1,0 +1,128 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { findNatsServer, freePort, startProcess, waitForPort, type ManagedProcess } from '@switchboard/infra';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventually } from '../async/eventually';
+
+/** One nats-server of a test cluster: killable and restartable on its own port and store. */
+export interface NatsClusterNode {
+  /** Its server name, as JetStream reports leaders and peers. */
+  readonly name: string;
+  readonly url: string;
+  readonly monitorUrl: string;
+  alive(): boolean;
+  /** SIGKILL: a crash, the store kept. */
+  kill(): Promise<void>;
+  /** Starts it again on the same ports and store; resolves once it is back in the cluster. */
+  restart(): Promise<void>;
+}
+
+interface NodePorts {
+  client: number;
+  monitor: number;
+  route: number;
+}
+
+/**
+ * A JetStream cluster of `size` nats-server processes on loopback (free ports,
+ * full mesh of routes, each its own store folder), for tests of what a NATS
+ * node's failure does to the services.
+ */
+export class NatsCluster {
+  private constructor(
+    readonly nodes: NatsClusterNode[],
+    private readonly dir: string,
+  ) {}
+
+  /** Every node's client URL, comma-separated as the services' NATS_URL takes them. */
+  get url(): string {
+    return this.nodes.map((n) => n.url).join(',');
+  }
+
+  static async start(size = 3): Promise<NatsCluster> {
+    const binary = findNatsServer();
+    if (!binary) throw new Error('nats-server was not found: install it (Debian: apt-get install nats-server)');
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-nats-cluster-'));
+    const ports: NodePorts[] = [];
+    for (let i = 0; i < size; i++) ports.push({ client: await freePort(), monitor: await freePort(), route: await freePort() });
+    const nodes = ports.map((own, i) => clusterNode(binary, dir, `n${i + 1}`, own, ports));
+    // The nodes wait for each other to elect a meta leader: start all, then wait.
+    await Promise.all(nodes.map((n) => n.launch()));
+    await Promise.all(nodes.map((n) => n.ready()));
+    return new NatsCluster(nodes, dir);
+  }
+
+  node(name: string): NatsClusterNode {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node) throw new Error(`no NATS node named ${name}`);
+    return node;
+  }
+
+  /** The node that leads `stream` now (asked through any live node). */
+  async streamLeader(stream: string): Promise<NatsClusterNode> {
+    const nc = await connect({ servers: this.nodes.filter((n) => n.alive()).map((n) => n.url) });
+    try {
+      const info = await (await jetstreamManager(nc)).streams.info(stream);
+      const leader = info.cluster?.leader;
+      if (!leader) throw new Error(`stream ${stream} has no leader`);
+      return this.node(leader);
+    } finally {
+      await nc.close();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.kill()));
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function clusterNode(binary: string, dir: string, name: string, own: NodePorts, all: NodePorts[]): NatsClusterNode & { launch(): Promise<void>; ready(): Promise<void> } {
+  const storeDir = join(dir, name);
+  mkdirSync(storeDir, { recursive: true });
+  const configFile = join(dir, `${name}.conf`);
+  const routes = all.filter((p) => p !== own).map((p) => `"nats-route://127.0.0.1:${p.route}"`);
+  writeFileSync(
+    configFile,
+    [
+      `server_name: ${name}`,
+      `listen: "127.0.0.1:${own.client}"`,
+      `http: "127.0.0.1:${own.monitor}"`,
+      `jetstream { store_dir: "${storeDir}" }`,
+      `cluster { name: "switchboard-test", listen: "127.0.0.1:${own.route}", routes: [${routes.join(', ')}] }`,
+    ].join('\n'),
+  );
+  const monitorUrl = `http://127.0.0.1:${own.monitor}`;
+  let proc: ManagedProcess | undefined;
+
+  const launch = async () => {
+    const current = startProcess({ name: `nats-server ${name}`, command: binary, args: ['-c', configFile], logFile: join(dir, `${name}.log`) });
+    proc = current;
+    await waitForPort('127.0.0.1', own.client, { timeoutMs: 15_000, isAlive: () => current.alive(), what: `nats-server ${name}` });
+  };
+  // Full health: JetStream on, in contact with the meta leader, its streams current.
+  const ready = () =>
+    eventually(
+      async () => {
+        const response = await fetch(`${monitorUrl}/healthz`);
+        if (!response.ok) throw new Error(`nats-server ${name} is not healthy: ${await response.text()}`);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+  return {
+    name,
+    url: `nats://127.0.0.1:${own.client}`,
+    monitorUrl,
+    alive: () => proc?.alive() ?? false,
+    kill: async () => proc?.kill(),
+    restart: async () => {
+      if (proc?.alive()) await proc.stop();
+      await launch();
+      await ready();
+    },
+    launch,
+    ready,
+  };
+}
