@@ -17,6 +17,8 @@ describe('deployment files (deploy/) start the chat-actor correctly', () => {
     const config = loadConfig(chatActorConfigSchema, d.env);
     expect(config.HTTP_HOST).toBe('0.0.0.0');
     expect(config.MONGODB_URI).toMatch(/replicaSet=/);
+    // Three NATS nodes: every stream and bucket on each, so one may fail.
+    expect({ replicas: config.NATS_REPLICAS, storage: config.NATS_STORAGE }).toEqual({ replicas: 3, storage: 'file' });
   });
 
   it('the Kubernetes probes are the health endpoints every service serves', () => {
