@@ -11,7 +11,6 @@ import { EventPublisher } from './events/event-publisher';
 import { Outbox } from './outbox/outbox';
 import { OwnershipController } from './ownership/ownership.controller';
 import { OwnershipService } from './ownership/ownership.service';
-import { SessionRepository } from './sessions/session.repository';
 
 /** The chat-actor process: owns chat sessions and applies their commands one at a time. */
 @Module({})
@@ -27,7 +26,6 @@ export class ChatActorModule {
       ],
       controllers: [OwnershipController],
       providers: [
-        SessionRepository,
         DecisionContextLoader,
         Outbox,
         EventPublisher,

@@ -19,3 +19,14 @@ export { OutboxMark, OutboxMarkSchema, outboxMarkId } from './schemas/outbox-mar
 export { SessionCommit, SessionCommitSchema, commitId, commandKeyOf } from './schemas/session-commit.schema';
 export { HISTORY_READ_MAX, type HistoryRead } from './reader/session-reader';
 export { SessionIndexes, SESSION_INDEX_BUILD_DEADLINE_MS } from './indexes/session-indexes';
+export {
+  SessionWriter,
+  SNAPSHOT_BATCH,
+  SNAPSHOT_EVERY,
+  startKeyOf,
+  type InsertOutcome,
+  type StoredOutcome,
+  type StoredSince,
+  type WriteOutcome,
+} from './writer/session-writer';
+export { OutboxMarks } from './writer/outbox-marks';

@@ -6,12 +6,15 @@ import { SessionReader } from './reader/session-reader';
 import { OutboxMark, OutboxMarkSchema } from './schemas/outbox-mark.schema';
 import { SessionCommit, SessionCommitSchema } from './schemas/session-commit.schema';
 import { SessionRecord, SessionRecordSchema } from './schemas/session-record.schema';
+import { OutboxMarks } from './writer/outbox-marks';
+import { SessionWriter } from './writer/session-writer';
 
 /**
- * The chat sessions' collections and the only ways to read them: SessionReader
+ * The chat sessions' collections and the only ways to reach them: SessionReader
  * (one session as it is now, its history in pages) and SessionQueries (sets of
- * sessions from their snapshots). The models are exported for the chat
- * actors, which write them; every other service reads through the two.
+ * sessions from their snapshots) for reading; SessionWriter (starts, commits,
+ * snapshots) and OutboxMarks for the chat actors, which alone write them. No
+ * other code touches the models.
  */
 @Module({
   imports: [
@@ -22,7 +25,7 @@ import { SessionRecord, SessionRecordSchema } from './schemas/session-record.sch
     ]),
   ],
   // SessionIndexes: no process serves before the unique indexes exist.
-  providers: [SessionIndexes, SessionReader, SessionQueries],
-  exports: [SessionReader, SessionQueries, MongooseModule],
+  providers: [SessionIndexes, SessionReader, SessionQueries, SessionWriter, OutboxMarks],
+  exports: [SessionReader, SessionQueries, SessionWriter, OutboxMarks],
 })
 export class SessionStoreModule {}

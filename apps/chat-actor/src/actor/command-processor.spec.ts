@@ -2,7 +2,7 @@ import { partitionOfSession, userRoutingKey } from '@switchboard/contracts';
 import { applyEvents, decide, DEFAULT_SETTINGS, type SessionCommand, type SessionState } from '@switchboard/domain';
 import type { AgentStateStore } from '@switchboard/agent-state';
 import type { EventPublisher } from '../events/event-publisher';
-import type { SessionRepository, StoredSession } from '../sessions/session.repository';
+import type { SessionWriter, StoredSession } from '@switchboard/session-store';
 import { CommandProcessor } from './command-processor';
 import type { DecisionContextLoader } from './decision-context.loader';
 
@@ -34,7 +34,7 @@ describe('CommandProcessor: a dependency that fails or is slow', () => {
       load: async (id: string) => (loads.push(id), stored),
       commit: overrides.commit ?? (async () => ({ outcome: 'written', snapshotDue: false })),
       writeSnapshot: overrides.writeSnapshot ?? (async () => true),
-    } as unknown as SessionRepository;
+    } as unknown as SessionWriter;
     const contexts = { load: overrides.load ?? (async () => ({ context, agentStates: new Map() })) } as unknown as DecisionContextLoader;
     const events = {
       publishCommit: async (_p: number, state: SessionState) => (published.push(state.version), true),

@@ -13,8 +13,8 @@ import {
   type StartSession,
 } from '@switchboard/domain';
 import { AgentStateStore } from '@switchboard/agent-state';
+import { SessionWriter, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
 import { EventPublisher } from '../events/event-publisher';
-import { SessionRepository, type StoredOutcome, type StoredSession } from '../sessions/session.repository';
 import { commandFingerprint } from './command-fingerprint';
 import { DecisionContextLoader } from './decision-context.loader';
 
@@ -48,7 +48,7 @@ export class CommandProcessor {
   readonly counters = { commands: 0, writeConflicts: 0, fencedWrites: 0, reservationConflicts: 0, dependencyFailures: 0 };
 
   constructor(
-    private readonly sessions: SessionRepository,
+    private readonly sessions: SessionWriter,
     private readonly contexts: DecisionContextLoader,
     private readonly events: EventPublisher,
     private readonly agentStates: AgentStateStore,
@@ -139,7 +139,7 @@ export class CommandProcessor {
       }
       const next = applyEvents(state, decision.events);
       const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
-      let written: Awaited<ReturnType<SessionRepository['commit']>>;
+      let written: Awaited<ReturnType<SessionWriter['commit']>>;
       try {
         written = await this.sessions.commit(stored, decision.events, next, ownership.epoch, ownership.partition, { commandId: command.commandId, hash: fingerprint }, at);
       } catch (error) {
@@ -218,7 +218,7 @@ export class CommandProcessor {
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
     const at = this.events.beforeStart(ownership.partition, state.sessionId);
-    let inserted: Awaited<ReturnType<SessionRepository['insert']>>;
+    let inserted: Awaited<ReturnType<SessionWriter['insert']>>;
     try {
       inserted = await this.sessions.insert(state, decision.events, ownership.partition, ownership.epoch, at);
     } catch (error) {

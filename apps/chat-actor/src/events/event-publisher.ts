@@ -4,10 +4,9 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
 import { AgentStateStore } from '@switchboard/agent-state';
 import { applyEvents, isVisibleToEndUser, loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
-import { commitId } from '@switchboard/session-store';
+import { commitId, SessionWriter } from '@switchboard/session-store';
 import { encodeJson, ensureChatEventsStream, JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { Outbox } from '../outbox/outbox';
-import { SessionRepository } from '../sessions/session.repository';
 import { sessionSummary } from './session-summary';
 
 const startKey = (sessionId: string) => `start:${sessionId}`;
@@ -29,7 +28,7 @@ export class EventPublisher implements OnApplicationBootstrap {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
     @Inject(JETSTREAM_STORAGE) private readonly storage: JetStreamStorage,
-    private readonly sessions: SessionRepository,
+    private readonly sessions: SessionWriter,
     private readonly agentStates: AgentStateStore,
     private readonly outbox: Outbox,
   ) {}

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { OutboxMark, outboxMarkId } from '@switchboard/session-store';
-import type { Model } from 'mongoose';
+import { OutboxMarks } from '@switchboard/session-store';
 
 /** How far before a partition's watermark a new owner publishes again: room for the clocks of earlier owners. */
 export const OUTBOX_REPLAY_MARGIN_MS = 1000;
@@ -27,7 +25,7 @@ export class Outbox {
   private readonly entries = new Map<number, Map<string, Entry>>();
   private readonly now: () => Date;
 
-  constructor(@InjectModel(OutboxMark.name) private readonly marks: Model<OutboxMark>) {
+  constructor(private readonly marks: OutboxMarks) {
     this.now = () => new Date();
   }
 
@@ -69,22 +67,18 @@ export class Outbox {
 
   /** The watermark to publish from on taking a partition over; the epoch start when none was ever written. */
   async replayFrom(partition: number): Promise<Date> {
-    const mark = await this.marks.findById(outboxMarkId(partition), { publishedBefore: 1 }).lean();
-    return new Date((mark?.publishedBefore.getTime() ?? 0) - OUTBOX_REPLAY_MARGIN_MS);
+    const mark = await this.marks.publishedBefore(partition);
+    return new Date((mark?.getTime() ?? 0) - OUTBOX_REPLAY_MARGIN_MS);
   }
 
   /** Moves the partition's watermark to the oldest entry still tracked, or now. */
   async writeMark(partition: number, epoch: number): Promise<void> {
     const oldest = Math.min(...[...(this.entries.get(partition)?.values() ?? [])].map((e) => e.at.getTime()), this.now().getTime());
     try {
-      await this.marks.updateOne(
-        { _id: outboxMarkId(partition), epoch: { $lte: epoch } },
-        { $set: { publishedBefore: new Date(oldest), epoch } },
-        { upsert: true },
-      );
+      // False when a newer owner's mark exists: that owner moves it now.
+      await this.marks.move(partition, epoch, new Date(oldest));
     } catch (error) {
-      // A newer owner's mark exists (the upsert met its _id): that owner moves it now.
-      if ((error as { code?: number }).code !== 11000) this.logger.warn({ err: error, partition }, 'outbox watermark not written');
+      this.logger.warn({ err: error, partition }, 'outbox watermark not written');
     }
   }
 

@@ -18,8 +18,8 @@ describe('session indexes (real MongoDB-wire server)', () => {
     url.pathname = `/indexes_${randomBytes(4).toString('hex')}`;
     // No background index builds: the test decides when they are built.
     connection = await mongoose.createConnection(url.toString(), { autoIndex: false }).asPromise();
-    records = connection.model(SessionRecord.name, SessionRecordSchema);
-    indexes = new SessionIndexes(records, connection.model(SessionCommit.name, SessionCommitSchema), connection.model(OutboxMark.name, OutboxMarkSchema));
+    records = connection.model<SessionRecord>(SessionRecord.name, SessionRecordSchema);
+    indexes = new SessionIndexes(records, connection.model<SessionCommit>(SessionCommit.name, SessionCommitSchema), connection.model<OutboxMark>(OutboxMark.name, OutboxMarkSchema));
   });
   afterAll(async () => {
     await connection.dropDatabase();

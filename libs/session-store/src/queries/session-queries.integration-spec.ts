@@ -28,7 +28,7 @@ describe('session queries (real MongoDB-wire server)', () => {
     const url = new URL(mongoUri());
     url.pathname = `/queries_${randomBytes(4).toString('hex')}`;
     connection = await mongoose.createConnection(url.toString()).asPromise();
-    records = connection.model(SessionRecord.name, SessionRecordSchema);
+    records = connection.model<SessionRecord>(SessionRecord.name, SessionRecordSchema);
     await records.init();
     queries = new SessionQueries(records);
   });

@@ -27,8 +27,8 @@ describe('session reader (real MongoDB-wire server)', () => {
     const url = new URL(mongoUri());
     url.pathname = `/reader_${randomBytes(4).toString('hex')}`;
     connection = await mongoose.createConnection(url.toString()).asPromise();
-    records = connection.model(SessionRecord.name, SessionRecordSchema);
-    commits = connection.model(SessionCommit.name, SessionCommitSchema);
+    records = connection.model<SessionRecord>(SessionRecord.name, SessionRecordSchema);
+    commits = connection.model<SessionCommit>(SessionCommit.name, SessionCommitSchema);
     reader = new SessionReader(records, commits);
   });
   afterAll(async () => {

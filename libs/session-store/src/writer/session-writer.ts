@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
-import { commandKeyOf, commitId, SessionCommit, SessionReader, SessionRecord, type StoredSession } from '@switchboard/session-store';
+import { SessionReader, type StoredSession } from '../reader/session-reader';
+import { commandKeyOf, commitId, SessionCommit } from '../schemas/session-commit.schema';
+import { SessionRecord } from '../schemas/session-record.schema';
 import type { Model } from 'mongoose';
 import { WriteBatcher, type WriteResult } from './write-batcher';
 
@@ -14,7 +16,6 @@ export interface StoredOutcome {
   commandHash: string;
 }
 
-export type { StoredSession };
 
 /** What a partition stored since a moment (the outbox replay, A5). */
 export interface StoredSince {
@@ -61,7 +62,7 @@ function routingFields(state: SessionState): string {
  * Hot-path filters are by `_id` alone: FerretDB v1 pushes only those down to SQLite.
  */
 @Injectable()
-export class SessionRepository {
+export class SessionWriter {
   /** Commits of different sessions stored together, one unordered bulk insert per batch. */
   private readonly commitBatcher: WriteBatcher<SessionCommit>;
   /** Starts likewise: each keeps its unique-index checks (R1.1, R1.2). */
