@@ -101,13 +101,13 @@ export class CommandProcessor {
   }
 
   private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
-    const fingerprint = commandFingerprint(command);
     await this.snapshotWrites.get(command.sessionId)?.done;
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
       const cached = this.cached(command.sessionId, ownership);
       const stored = cached ?? (await this.sessions.load(command.sessionId));
       const state = stored?.state;
       const { context, agentStates } = await this.contexts.load(command, state);
+      const fingerprint = commandFingerprint(command, context.settings.maskPatterns);
       const decision = decide(state, command, context);
       if (!decision.ok && cached && (await this.sessions.load(command.sessionId))?.state.version !== cached.state.version) {
         // Refused on what this process last wrote, but someone wrote since (an owner overlapping a
