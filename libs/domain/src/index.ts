@@ -21,6 +21,6 @@ export { orderWaitingSessions, pickAgentForAutoAssign } from './policies/auto-as
 export { existingSessionForStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { loadChangesOf } from './policies/agent-load';
-export { maskText, type MaskedText } from './masking/masking';
+export { maskText } from './masking/masking';
 
 export { notificationsFor, type Notification } from './notifications/notifications';
