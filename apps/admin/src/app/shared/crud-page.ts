@@ -21,8 +21,10 @@ export class CrudActions<T> {
   ) {}
 
   open<D>(component: ComponentType<unknown>, data: D, done: (saved: T) => string): void {
+    // The first field takes the focus as the dialog opens, not when its animation ends: focus moved
+    // then would pull the caret out of a field the user has already clicked into.
     this.dialog
-      .open(component, { data, autoFocus: 'first-tabbable', maxWidth: '92vw' })
+      .open(component, { data, autoFocus: 'first-tabbable', delayFocusTrap: false, maxWidth: '92vw' })
       .afterClosed()
       .subscribe((saved?: T) => {
         if (!saved) return;
