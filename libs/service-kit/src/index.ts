@@ -32,5 +32,5 @@ export { type ProcessDiagnostics } from './process/process-diagnostics.controlle
 export { ChatActorClient, type ChatActorClientOptions } from './chat/chat-actor.client';
 export { chatEventsStreamConfig, ensureChatEventsStream } from './chat/chat-events-stream';
 export { PartitionLeases, DEFAULT_LEASE_TIMINGS, type LeaseTimings, type PartitionLeaseEvents } from './cluster/partition-leases';
-export { desiredPartitions, rendezvousOwner } from './cluster/partitioning';
+export { desiredPartitions } from './cluster/partitioning';
 export { followKv, type KvFollower } from './nats/kv-watch';

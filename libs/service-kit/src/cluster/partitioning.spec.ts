@@ -1,5 +1,5 @@
 import { partitionOfKey as partitionOf } from '@switchboard/contracts';
-import { desiredPartitions, rendezvousOwner } from './partitioning';
+import { desiredPartitions, placement } from './partitioning';
 
 describe('A1 partitioning of sessions over chat-actor processes', () => {
   it('A1 puts a key in the same partition every time, within range', () => {
@@ -20,23 +20,29 @@ describe('A1 partitioning of sessions over chat-actor processes', () => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('A1 spreads partitions roughly evenly, also between names that differ in one character', () => {
-    for (const members of [['chat-actor-1', 'chat-actor-2'], ['a', 'b'], ['a', 'b', 'c', 'd']]) {
-      const counts = members.map((m) => desiredPartitions(m, members, 64).size);
-      expect(Math.min(...counts)).toBeGreaterThanOrEqual(64 / members.length / 2);
+  it('A1 spreads partitions evenly: no member more than ceil(partitions / members), whatever the names', () => {
+    for (const members of [['bench-actor-1', 'bench-actor-2'], ['chat-actor-1', 'chat-actor-2'], ['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'c', 'd', 'e']]) {
+      for (const partitions of [16, 64]) {
+        const counts = members.map((m) => desiredPartitions(m, members, partitions).size);
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(partitions);
+        expect(Math.max(...counts)).toBeLessThanOrEqual(Math.ceil(partitions / members.length));
+      }
     }
   });
 
-  it('A4 moves only the partitions of a member that leaves', () => {
-    const before = ['a', 'b', 'c'];
-    const after = ['a', 'c'];
-    for (let p = 0; p < 64; p++) {
-      const ownerBefore = rendezvousOwner(p, before);
-      if (ownerBefore !== 'b') expect(rendezvousOwner(p, after)).toBe(ownerBefore);
+  it('A4 a member that leaves moves its own partitions and few others; the rest keep their owner', () => {
+    for (const [before, leaver] of [[['a', 'b', 'c'], 'b'], [['chat-actor-1', 'chat-actor-2', 'chat-actor-3'], 'chat-actor-1']] as const) {
+      const was = placement(before, 64);
+      const now = placement(before.filter((m) => m !== leaver), 64);
+      let others = 0;
+      for (let p = 0; p < 64; p++) if (was.get(p) !== leaver && now.get(p) !== was.get(p)) others++;
+      const own = [...was.values()].filter((m) => m === leaver).length;
+      // Plain rendezvous would move none of the others, but leave members unbalanced.
+      expect(others).toBeLessThanOrEqual(Math.ceil(own / 2));
     }
   });
 
   it('A1 has no owner without members', () => {
-    expect(rendezvousOwner(3, [])).toBeUndefined();
+    expect(placement([], 8).size).toBe(0);
   });
 });
