@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -10,6 +10,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import type { SettingsView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { describeFailure } from '../shared/describe-failure';
+import { DialogField } from '../shared/form-dialog/dialog-field';
 import { applyServerError, fieldMessage } from '../shared/server-errors';
 import { OUTLINE_FIELDS } from '../shared/outline-fields';
 import { PageHeader } from '../shared/page-header/page-header';
@@ -38,10 +39,30 @@ export const SETTING_SWITCHES = [
   },
 ] as const;
 
+/** The gateway's limits on mask patterns (the settings schema), checked here so the field says so before saving. */
+const MASK_PATTERNS_MAX = 20;
+const MASK_PATTERN_MAX_LENGTH = 200;
+
+/** The patterns of the text area: one a line, blank lines and surrounding spaces ignored. */
+export function maskPatternLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function maskPatternsLimits(control: AbstractControl<string>): ValidationErrors | null {
+  const patterns = maskPatternLines(control.value);
+  if (patterns.length > MASK_PATTERNS_MAX) return { hint: `At most ${MASK_PATTERNS_MAX} mask patterns (there are ${patterns.length}).` };
+  const tooLong = patterns.findIndex((pattern) => pattern.length > MASK_PATTERN_MAX_LENGTH);
+  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${MASK_PATTERN_MAX_LENGTH} characters.` };
+  return null;
+}
+
 @Component({
   selector: 'sb-settings-page',
   providers: [OUTLINE_FIELDS],
-  imports: [DatePipe, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, PageHeader, ReactiveFormsModule],
+  imports: [DatePipe, DialogField, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, PageHeader, ReactiveFormsModule],
   templateUrl: './settings-page.html',
   styleUrl: './settings-page.scss',
   host: { class: 'sb-page' },
@@ -63,6 +84,7 @@ export class SettingsPage {
     agentAutoAccept: [false],
     remoteControlConsoleUrl: ['', [Validators.pattern(/^\s*(https?:\/\/[^\s/]+.*)?\s*$/i), Validators.maxLength(2000)]],
     maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
+    maskPatterns: ['', maskPatternsLimits],
   });
 
   constructor() {
@@ -95,7 +117,8 @@ export class SettingsPage {
     this.failure.set(null);
     this.saved.set(null);
     const value = this.form.getRawValue();
-    this.api.saveSettings({ ...value, maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent) }).subscribe({
+    const change = { ...value, maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent), maskPatterns: maskPatternLines(value.maskPatterns) };
+    this.api.saveSettings(change).subscribe({
       next: (settings) => {
         this.saving.set(false);
         this.show(settings);
@@ -118,6 +141,7 @@ export class SettingsPage {
       agentAutoAccept: settings.agentAutoAccept,
       remoteControlConsoleUrl: settings.remoteControlConsoleUrl,
       maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
+      maskPatterns: settings.maskPatterns.join('\n'),
     });
   }
 }

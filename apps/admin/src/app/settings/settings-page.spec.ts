@@ -1,0 +1,92 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HarnessLoader } from '@angular/cdk/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatFormFieldHarness } from '@angular/material/form-field/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import type { SettingsView } from '@switchboard/contracts';
+import { maskPatternLines, SettingsPage } from './settings-page';
+
+const stored: SettingsView = {
+  supportQueues: true,
+  useTopics: false,
+  companyFilter: false,
+  agentAutoAccept: false,
+  remoteControlConsoleUrl: '',
+  maxConcurrentChatsPerAgent: 4,
+  maskPatterns: ['E-\\d{5}', 'PIN \\d{4}'],
+  revision: 7,
+};
+
+describe('SettingsPage mask patterns', () => {
+  let fixture: ComponentFixture<SettingsPage>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+
+  const patternsField = () => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Mask patterns' }));
+  const patternsInput = async () => (await (await patternsField()).getControl(MatInputHarness))!;
+  const saveButton = () => loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }));
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    fixture = TestBed.createComponent(SettingsPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    http = TestBed.inject(HttpTestingController);
+    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  it('shows the stored patterns one a line', async () => {
+    expect(await (await patternsInput()).getValue()).toBe('E-\\d{5}\nPIN \\d{4}');
+  });
+
+  it('saves the lines as the list of patterns, without blank lines or surrounding spaces', async () => {
+    await (await patternsInput()).setValue('E-\\d{5}\n\n  TKT-\\d+  \n');
+    await (await saveButton()).click();
+
+    const request = http.expectOne({ method: 'PUT', url: '/api/admin/settings' });
+    expect(request.request.body).toMatchObject({ maskPatterns: ['E-\\d{5}', 'TKT-\\d+'], maxConcurrentChatsPerAgent: 4 });
+    request.flush({ ...stored, maskPatterns: ['E-\\d{5}', 'TKT-\\d+'], revision: 8 });
+    await fixture.whenStable();
+    expect(await (await patternsInput()).getValue()).toBe('E-\\d{5}\nTKT-\\d+');
+  });
+
+  it("shows the server's refusal of a pattern under the field", async () => {
+    await (await patternsInput()).setValue('(unclosed');
+    await (await saveButton()).click();
+
+    const refusal = 'Mask pattern "(unclosed" is not a valid regular expression (RE2 syntax): missing )';
+    http
+      .expectOne({ method: 'PUT', url: '/api/admin/settings' })
+      .flush({ code: 'VALIDATION', message: refusal, details: { field: 'maskPatterns' } }, { status: 400, statusText: 'Bad Request' });
+    await fixture.whenStable();
+
+    expect(await (await patternsField()).getTextErrors()).toEqual([refusal]);
+  });
+
+  it('refuses more than 20 patterns before sending them', async () => {
+    await (await patternsInput()).setValue(Array.from({ length: 21 }, (_, i) => `P${i}`).join('\n'));
+    await (await saveButton()).click();
+
+    http.expectNone({ method: 'PUT', url: '/api/admin/settings' });
+    expect(await (await patternsField()).getTextErrors()).toEqual(['At most 20 mask patterns (there are 21).']);
+  });
+
+  it('refuses a pattern longer than 200 characters before sending it', async () => {
+    await (await patternsInput()).setValue(`ok\n${'x'.repeat(201)}`);
+    await (await saveButton()).click();
+
+    http.expectNone({ method: 'PUT', url: '/api/admin/settings' });
+    expect(await (await patternsField()).getTextErrors()).toEqual(['Line 2 is longer than 200 characters.']);
+  });
+});
+
+describe('maskPatternLines', () => {
+  it('reads one pattern a line, Windows line ends included', () => {
+    expect(maskPatternLines('a\r\n b \n\n')).toEqual(['a', 'b']);
+  });
+});
