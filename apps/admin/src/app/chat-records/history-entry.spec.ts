@@ -1,5 +1,5 @@
 import type { SessionHistoryEntryView } from '@switchboard/contracts';
-import { describeEntry, entryKind } from './history-entry';
+import { describeEntry, entryKind, textOf } from './history-entry';
 
 const entry = (type: string, fields: Record<string, unknown> = {}, by = { role: 'agent', id: 'alice' }): SessionHistoryEntryView => ({
   seq: 1,
@@ -25,5 +25,12 @@ describe('chat record history (R13)', () => {
     );
     expect(describeEntry(entry('UserCancelled', {}, { role: 'endUser', id: 'erin' }))).toBe('The end user cancelled the chat');
     expect(describeEntry(entry('SomethingNew'))).toBe('Something New');
+  });
+});
+
+describe('textOf', () => {
+  it('is the text of a message, and empty for an entry without text', () => {
+    expect(textOf(entry('MessagePosted', { text: 'hi' }))).toBe('hi');
+    expect(textOf(entry('SessionAssigned'))).toBe('');
   });
 });

@@ -9,6 +9,11 @@ export function entryKind(entry: SessionHistoryEntryView): EntryKind {
   return 'event';
 }
 
+/** The text of a message or side note; empty for an entry without one. */
+export function textOf(entry: SessionHistoryEntryView): string {
+  return typeof entry['text'] === 'string' ? entry['text'] : '';
+}
+
 const who = (by: { role: string; id: string }) => (by.role === 'endUser' ? 'the end user' : by.role === 'admin' ? `administrator ${by.id}` : by.role === 'system' ? 'the system' : by.id);
 
 /** One sentence for a system event (R13: started, accepted by, transferred, released, cancelled, ended, abandoned). */
