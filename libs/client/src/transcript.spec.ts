@@ -1,7 +1,7 @@
 import type { SessionEventView } from '@switchboard/contracts';
 import { describeError, describeFailure } from './error-messages';
 import { CommandError } from './switchboard-client';
-import { factsOf, shortTicketId, transcriptOf, withFacts } from './transcript';
+import { factsOf, maskedNote, shortTicketId, transcriptOf, withFacts } from './transcript';
 
 const at = '2026-11-24T10:00:00.000Z';
 const ev = (seq: number, type: string, fields: Record<string, unknown> = {}): SessionEventView => ({ seq, type, at, sessionId: 's1', ...fields });
@@ -90,5 +90,34 @@ describe('shortTicketId', () => {
   it('R14 shortens generated ticket ids for the screen and leaves others alone', () => {
     expect(shortTicketId('T-c428907d-01a5-4da1-b77a-6add58bd6388')).toBe('T-c428907d');
     expect(shortTicketId('INC-42')).toBe('INC-42');
+  });
+});
+
+describe('masked messages and side notes', () => {
+  it('carry what was masked and who wrote them; unmasked ones carry nothing', () => {
+    const lines = transcriptOf(
+      [
+        ev(1, 'SessionStarted', { endUserId: 'erin', description: 'Card ****-****-****-1111', masked: ['card'], queue: 'General' }),
+        ev(2, 'MessagePosted', { from: 'agent', authorId: 'alice', text: 'Ticket E-*****', masked: ['pattern'] }),
+        ev(3, 'SideNoteAdded', { authorId: 'alice', authorName: 'Alice Agent', text: 'both', masked: ['card', 'pattern'] }),
+        ev(4, 'MessagePosted', { from: 'endUser', authorId: 'erin', text: 'thanks' }),
+      ],
+      'agent',
+    );
+    expect(lines.filter((l) => l.kind !== 'system').map((l) => [l.authorId, l.masked])).toEqual([
+      ['erin', ['card']],
+      ['alice', ['pattern']],
+      ['alice', ['card', 'pattern']],
+      ['erin', undefined],
+    ]);
+    expect('masked' in lines[lines.length - 1]!).toBe(false);
+  });
+
+  it('tell the sender what was masked', () => {
+    expect(maskedNote(['card'])).toBe('Card number masked');
+    expect(maskedNote(['pattern'])).toBe("Masked by your administrator's rules");
+    expect(maskedNote(['card', 'pattern'])).toBe("Card number masked; also masked by your administrator's rules");
+    expect(maskedNote(undefined)).toBeNull();
+    expect(maskedNote([])).toBeNull();
   });
 });

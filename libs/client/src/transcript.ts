@@ -1,4 +1,4 @@
-import type { SessionEventView } from '@switchboard/contracts';
+import type { MaskedKind, SessionEventView } from '@switchboard/contracts';
 
 export type Viewer = 'agent' | 'endUser';
 
@@ -11,7 +11,11 @@ export interface TranscriptEntry {
   from?: 'endUser' | 'agent';
   /** Messages and notes: the author's display name. */
   author?: string;
+  /** Messages and notes: the author's id (the end user's for the chat's description). */
+  authorId?: string;
   text: string;
+  /** Messages and notes: what was masked in `text` before it was stored; absent when nothing was. */
+  masked?: readonly MaskedKind[];
   /** System lines: how much it matters to the reader. */
   tone?: 'info' | 'warning' | 'success';
 }
@@ -25,6 +29,24 @@ export function shortTicketId(ticketId: string): string {
 }
 const ticket = (e: Fields): string => shortTicketId(str(e, 'ticketId'));
 const str = (e: Fields, key: string): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
+/** The event's `masked`, as a field to spread into its line: nothing when nothing was masked. */
+const maskedOf = (e: Fields): { masked?: readonly MaskedKind[] } => {
+  const kinds = Array.isArray(e['masked']) ? (e['masked'] as unknown[]).filter((k): k is MaskedKind => k === 'card' || k === 'pattern') : [];
+  return kinds.length > 0 ? { masked: kinds } : {};
+};
+
+/**
+ * What the sender of a masked message or side note reads under it, so they
+ * know the others see it masked; null when nothing was masked.
+ */
+export function maskedNote(masked: readonly MaskedKind[] | undefined): string | null {
+  const card = masked?.includes('card') ?? false;
+  const pattern = masked?.includes('pattern') ?? false;
+  if (card && pattern) return "Card number masked; also masked by your administrator's rules";
+  if (card) return 'Card number masked';
+  if (pattern) return "Masked by your administrator's rules";
+  return null;
+}
 
 /**
  * The transcript of a session for an agent or an end user (R13): messages,
@@ -45,14 +67,14 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
     case 'SessionStarted':
       return [
         ...system(agent ? `Chat started by ${str(e, 'endUserName') || str(e, 'endUserId')} in the ${str(e, 'queue')} queue` : 'You started the chat'),
-        { ...base, kind: 'message', from: 'endUser', author: str(e, 'endUserName') || str(e, 'endUserId'), text: str(e, 'description') },
+        { ...base, kind: 'message', from: 'endUser', author: str(e, 'endUserName') || str(e, 'endUserId'), authorId: str(e, 'endUserId'), text: str(e, 'description'), ...maskedOf(e) },
       ];
     case 'MessagePosted': {
       const from = str(e, 'from') === 'agent' ? 'agent' : 'endUser';
-      return [{ ...base, kind: 'message', from, author: str(e, 'authorName') || str(e, 'authorId'), text: str(e, 'text') }];
+      return [{ ...base, kind: 'message', from, author: str(e, 'authorName') || str(e, 'authorId'), authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }];
     }
     case 'SideNoteAdded':
-      return agent ? [{ ...base, kind: 'note', author: str(e, 'authorName') || str(e, 'authorId'), text: str(e, 'text') }] : [];
+      return agent ? [{ ...base, kind: 'note', author: str(e, 'authorName') || str(e, 'authorId'), authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }] : [];
     case 'SessionAssigned': {
       const name = str(e, 'agentName');
       if (!agent) return system(`${name} is now helping you`, 'success');

@@ -12,6 +12,7 @@ export class TranscriptLineHarness extends ComponentHarness {
 
   private readonly meta = this.locatorForOptional('.sb-meta, .sb-note-head');
   private readonly body = this.locatorForOptional('.sb-text');
+  private readonly maskedNote = this.locatorForOptional('[data-testid="masked-note"]');
 
   async getKind(): Promise<TranscriptLineKind> {
     const host = await this.host();
@@ -30,6 +31,11 @@ export class TranscriptLineHarness extends ComponentHarness {
     if (!meta) return null;
     const text = await meta.text({ exclude: 'mat-icon' });
     return text.replace(/^Side note from /, '').split(' · ')[0]!.trim();
+  }
+
+  /** The note under a masked message or side note for its author; null when there is none. */
+  async getMaskedNote(): Promise<string | null> {
+    return (await (await this.maskedNote())?.text({ exclude: 'mat-icon' }))?.trim() ?? null;
   }
 
   /** True for what the agent side wrote (shown on the right). */

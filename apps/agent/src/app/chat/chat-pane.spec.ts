@@ -100,6 +100,33 @@ describe('ChatPane', () => {
     ]);
   });
 
+  it("a masked message or side note tells its author what was masked, and nobody else", async () => {
+    const { pane, fake, chats, showLists } = await render();
+    fake.replies['resume'] = () => ({
+      session: listItem('s1', { status: 'ASSIGNED' }),
+      events: [
+        historyEvent(1, 'SessionStarted', { endUserId: 'erin', description: 'Card ****-****-****-1111', masked: ['card'], endUserName: 'Erin User', queue: 'Network' }),
+        historyEvent(2, 'MessagePosted', { from: 'agent', authorId: 'alice', authorName: 'Alice Agent', text: 'Your card ****-****-****-1111', masked: ['card'] }),
+        historyEvent(3, 'SideNoteAdded', { authorId: 'alice', authorName: 'Alice Agent', text: 'Employee E-*****', masked: ['pattern'] }),
+        historyEvent(4, 'SideNoteAdded', { authorId: 'bob', authorName: 'Bob Agent', text: 'Employee E-*****', masked: ['pattern'] }),
+        historyEvent(5, 'MessagePosted', { from: 'agent', authorId: 'alice', authorName: 'Alice Agent', text: 'Anything else?' }),
+      ],
+      hasOlder: false,
+      lastSeq: 5,
+    });
+    showLists({ myChats: [listItem('s1', { status: 'ASSIGNED' })] });
+    await chats.select('s1');
+
+    const lines = (await pane.getTranscript()).slice(1);
+    expect(await Promise.all(lines.map(async (line) => [await line.getAuthor(), await line.getMaskedNote()]))).toEqual([
+      ['Erin User', null],
+      ['Alice Agent', 'Card number masked'],
+      ['Alice Agent', "Masked by your administrator's rules"],
+      ['Bob Agent', null],
+      ['Alice Agent', null],
+    ]);
+  });
+
   it('R5 Chat Actions > Transfer opens the transfer dialog for this chat', async () => {
     const { pane, fake, overlays } = await ownChat();
     fake.replies['transferTargets'] = () => ({ agents: [{ id: 'bob', name: 'Bob Agent' }], queues: [] });

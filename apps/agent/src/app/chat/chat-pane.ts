@@ -21,7 +21,8 @@ import { ChatsStore } from './chats-store';
 import { DraftsStore } from './drafts-store';
 import { ConfirmDialog, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
-import { shortTicketId } from '@switchboard/client';
+import { maskedNote, shortTicketId, type TranscriptEntry } from '@switchboard/client';
+import { AgentConnection } from '../session/agent-connection';
 
 /** How close to the top of the transcript (px) the previous page starts loading. */
 const TOP_MARGIN_PX = 48;
@@ -111,6 +112,9 @@ const STATUS_LABEL: Record<string, string> = {
               <li class="sb-note" data-testid="side-note">
                 <div class="sb-note-head"><mat-icon>sticky_note_2</mat-icon> Side note from {{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
                 <sb-message-text class="sb-text" [text]="line.text" />
+                @if (maskedNoteFor(line); as note) {
+                  <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
+                }
               </li>
             }
             @default {
@@ -118,6 +122,9 @@ const STATUS_LABEL: Record<string, string> = {
                 <div class="sb-bubble">
                   <div class="sb-meta">{{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
                   <sb-message-text class="sb-text" [text]="line.text" />
+                  @if (maskedNoteFor(line); as note) {
+                    <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
+                  }
                 </div>
               </li>
             }
@@ -160,6 +167,7 @@ export class ChatPane {
   private readonly commands = inject(ChatCommands);
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
+  private readonly me = inject(AgentConnection).me;
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
 
   protected readonly chat = this.chats.selected;
@@ -192,6 +200,11 @@ export class ChatPane {
       const fromBottom = el.scrollHeight - el.scrollTop;
       queueMicrotask(() => (el.scrollTop = toBottom ? el.scrollHeight : el.scrollHeight - fromBottom));
     });
+  }
+
+  /** What was masked in a message or side note, told to its author only (the others just see it masked). */
+  protected maskedNoteFor(line: TranscriptEntry): string | null {
+    return line.authorId !== undefined && line.authorId === this.me()?.id ? maskedNote(line.masked) : null;
   }
 
   /** R3.3: at the top of the transcript, the previous page of the history. */
