@@ -8,6 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ConfirmDialog, MessageText, type ConfirmData } from '@switchboard/chat-ui';
+import { maskedNote } from '@switchboard/client';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 
@@ -55,6 +56,10 @@ const TOP_MARGIN_PX = 48;
               <div class="sb-bubble">
                 <div class="sb-meta">{{ line.from === 'endUser' ? 'You' : line.author }} · {{ line.at | date: 'shortTime' }}</div>
                 <sb-message-text class="sb-text" [text]="line.text" />
+                <!-- What was masked is told to the end user only under their own lines. -->
+                @if (line.from === 'endUser' && maskedNote(line.masked); as note) {
+                  <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
+                }
               </div>
             </li>
           }
@@ -82,6 +87,7 @@ export class ChatPanel {
   private readonly dialog = inject(MatDialog);
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
   protected draft = '';
+  protected readonly maskedNote = maskedNote;
 
   protected readonly open = computed(() => ['waiting', 'transferring', 'chatting'].includes(this.store.stage()));
   protected readonly canWrite = computed(() => this.open());
