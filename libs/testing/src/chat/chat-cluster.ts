@@ -86,9 +86,12 @@ export class ChatCluster {
 
   /**
    * Every event in the stream so far, in stream order: the one order in which
-   * the cluster published them (acknowledged writes, A5).
+   * the cluster published them (acknowledged writes, A5). Fails when the
+   * stream cannot be read to its end within `timeoutMs` (e.g. its consumer
+   * sits on a NATS node still catching up), so callers can try again.
    */
-  async streamEvents(): Promise<ChatEventMessage[]> {
+  async streamEvents(timeoutMs = 15_000): Promise<ChatEventMessage[]> {
+    const deadline = Date.now() + timeoutMs;
     const js = jetstream(this.nc);
     const jsm = await jetstreamManager(this.nc);
     const last = (await jsm.streams.info(this.subjects.chatEventsStream)).state.last_seq;
@@ -96,6 +99,7 @@ export class ChatCluster {
     const out: ChatEventMessage[] = [];
     let seq = 0;
     while (seq < last) {
+      if (Date.now() > deadline) throw new Error(`read the chat event stream to ${seq} of ${last} in ${timeoutMs} ms`);
       const batch = await consumer.fetch({ max_messages: 1000, expires: 2000 });
       for await (const m of batch) {
         out.push(m.json<ChatEventMessage>());

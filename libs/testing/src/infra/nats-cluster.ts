@@ -60,11 +60,11 @@ export class NatsCluster {
     return node;
   }
 
-  /** The node that leads `stream` now (asked through any live node). */
+  /** The node that leads `stream` now (asked through any live node); fails while it has none. */
   async streamLeader(stream: string): Promise<NatsClusterNode> {
     const nc = await connect({ servers: this.nodes.filter((n) => n.alive()).map((n) => n.url) });
     try {
-      const info = await (await jetstreamManager(nc)).streams.info(stream);
+      const info = await (await jetstreamManager(nc, { timeout: 2000 })).streams.info(stream);
       const leader = info.cluster?.leader;
       if (!leader) throw new Error(`stream ${stream} has no leader`);
       return this.node(leader);
