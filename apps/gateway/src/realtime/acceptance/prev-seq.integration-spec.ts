@@ -53,6 +53,30 @@ describe('prevSeq chain of session.event frames', () => {
     expect(userFrames.find((f) => f.sessionId === id && f.seq === 8)!.notices.map((n) => n.code)).toContain('SESSION_ENDED');
   });
 
+  it('R5.1 transfer to agent: the former owner gets its transfer note and the transfer live, in one chain', async () => {
+    await stack.addEndUser('ps-user3');
+    await stack.addAgent('ag-ps-from', { queues: ['Network'] });
+    await stack.addAgent('ag-ps-to', { queues: ['Network'] });
+    const user = await stack.client('ps-user3', { gateway: 0 });
+    const from = await stack.client('ag-ps-from', { gateway: 1 });
+    await stack.client('ag-ps-to', { gateway: 0 });
+    const frames = framesOf(from);
+    const id = (await user.startSession('Laptop will not boot', 'vpn')).session.sessionId; // 1
+    await eventually(async () => expect((await from.accept(id)).session.status).toBe('ASSIGNED')); // 2
+    await from.transferToAgent(id, 'ag-ps-to', 'tried safe mode'); // 3 SideNoteAdded, 4 TransferRequested
+    await eventually(() =>
+      expect(chain(frames, id)).toEqual([
+        [1, 2, 'SessionAssigned'],
+        [2, 3, 'SideNoteAdded'],
+        [3, 4, 'TransferRequested'],
+      ]),
+    );
+    // Live frames: the transfer carries the former owner's notice. Before, the note (whose session
+    // already named the new holder) never reached the former owner, the transfer then showed a gap,
+    // and both came back from a resume without notices (and, later, with events past the transfer).
+    expect(frames.find((f) => f.sessionId === id && f.seq === 4)!.notices.map((n) => n.code)).toContain('REMOVED_FROM_YOU');
+  });
+
   it('R11 an end user who cancels a waiting chat gets UserCancelled and SessionClosed in one chain', async () => {
     await stack.addEndUser('ps-user2');
     const user = await stack.client('ps-user2', { gateway: 1 });

@@ -25,8 +25,9 @@ import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue
  * Pushes each chat event to exactly the sockets of this instance that may see
  * it (R19, R13), and keeps the agents' lists live (R2, R3, R5, R7):
  * - the session's end user: every event but side notes;
- * - the agent holding the session (owner, or transfer target) and any agent a
- *   notification is addressed to (e.g. the former owner on a transfer);
+ * - the agent holding the session (owner, or transfer target), the agent whose
+ *   command caused the event, and any agent a notification is addressed to
+ *   (e.g. the former owner on a transfer);
  * - administrators that resumed the session, and agents previewing it from their Queue tab;
  * - every connected agent: the list changes the event causes for it;
  * - end users waiting in a queue the event moved: their new place.
@@ -90,6 +91,10 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     const agentIds = new Set<string>();
     const holder = session.ownerAgentId ?? session.transferTargetAgentId;
     if (holder) agentIds.add(holder);
+    // The agent whose command caused the event sees it too. A command's events all carry the session
+    // as the command left it, so a holder who hands the chat over (the transfer's note, then the
+    // transfer) would otherwise get the second event without the first: a false gap in its prevSeq chain.
+    if (event.by.role === 'agent') agentIds.add(event.by.id);
     for (const n of notifications) if (n.audience.to === 'agent') agentIds.add(n.audience.agentId);
     for (const agentId of agentIds) {
       const targets = this.registry.of('agent', agentId);
