@@ -44,6 +44,14 @@ export const SNAPSHOT_EVERY = 16;
  */
 export const SNAPSHOT_BATCH = 8;
 
+/**
+ * Bulk inserts of commits (and of starts) in flight at once: a commit that
+ * arrives while one is being written goes out in the next at once instead of
+ * waiting for it (an insert holds one database connection; snapshot updates
+ * stay one write at a time, see SNAPSHOT_BATCH).
+ */
+export const INSERTS_IN_FLIGHT = 4;
+
 /** The fields that queries, indexes and other services read from the snapshot. */
 function routingFields(state: SessionState): string {
   return JSON.stringify([state.status, state.queue, state.ownerAgentId, state.transferTargetAgentId, state.cancelledByUser, state.userLeft, state.ticket?.status]);
@@ -75,8 +83,8 @@ export class SessionWriter {
     @InjectModel(SessionCommit.name) private readonly commits: Model<SessionCommit>,
     private readonly reader: SessionReader,
   ) {
-    this.commitBatcher = new WriteBatcher((docs) => insertUnordered(this.commits, docs));
-    this.startBatcher = new WriteBatcher((docs) => insertUnordered(this.records, docs));
+    this.commitBatcher = new WriteBatcher((docs) => insertUnordered(this.commits, docs), 256, INSERTS_IN_FLIGHT);
+    this.startBatcher = new WriteBatcher((docs) => insertUnordered(this.records, docs), 256, INSERTS_IN_FLIGHT);
     this.snapshotBatcher = new WriteBatcher((updates) => updateUnordered(this.records, updates), SNAPSHOT_BATCH);
   }
 

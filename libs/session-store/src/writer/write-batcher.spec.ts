@@ -50,4 +50,26 @@ describe('write batcher (group commit)', () => {
     await Promise.all(Array.from({ length: 8 }, (_, i) => batcher.write(i)));
     expect(sizes).toEqual([3, 3, 2]);
   });
+
+  it('A2 batched writes: with room for two writes in flight, a document arriving during a write goes out at once', async () => {
+    const writes: number[][] = [];
+    let release!: () => void;
+    const firstWrite = new Promise<void>((r) => (release = r));
+    const batcher = new WriteBatcher<number>(
+      async (docs) => {
+        writes.push(docs);
+        if (writes.length === 1) await firstWrite;
+        return docs.map(() => ({ ok: true }));
+      },
+      256,
+      2,
+    );
+    const first = batcher.write(1);
+    await new Promise((r) => setImmediate(r));
+    const second = await batcher.write(2);
+    expect(second).toEqual({ ok: true });
+    expect(writes).toEqual([[1], [2]]);
+    release();
+    expect(await first).toEqual({ ok: true });
+  });
 });
