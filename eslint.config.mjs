@@ -65,6 +65,8 @@ export default [
             { sourceTag: 'scope:chat', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
             { sourceTag: 'scope:router', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:testing'] },
             { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling', 'scope:testing'] },
+            // The chaos run (chaos/): the whole system started by the harness, the WebSocket client as load.
+            { sourceTag: 'scope:chaos', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:tooling', 'scope:testing'] },
           ],
         },
       ],
@@ -94,7 +96,7 @@ export default [
     // One read path (ADR 6, issue 19): the session collections' models belong to libs/session-store and
     // the chat actors that write them; everything else reads through SessionReader and SessionQueries.
     // (libs/domain has its own no-restricted-imports above and cannot reach the session store anyway.)
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'],
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts', 'chaos/**/*.ts', 'tools/**/*.ts'],
     ignores: ['libs/session-store/**', 'apps/chat-actor/**', 'libs/domain/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -1,0 +1,61 @@
+import { OPEN_STATUSES, timeOf, type ChaosEvent, type StoredSession, type Violation } from './evidence';
+
+const ENDING = new Set(['SessionClosed', 'SessionAbandoned']);
+
+/**
+ * R1.1, R1.2, R17: one record per start request, one open session per end
+ * user. In the database: no two records with one start key, no two open
+ * records of one end user. In the events: no start request that made two
+ * sessions, and no end user whose sessions were open at the same time (a
+ * session is open from its start to its close or abandonment, by the times
+ * they were decided).
+ */
+export function checkDuplicateSessions(sessions: readonly StoredSession[], events: readonly ChaosEvent[]): Violation[] {
+  const violations: Violation[] = [];
+  const duplicates = (what: string, keyOf: (s: StoredSession) => string | undefined) => {
+    const groups = new Map<string, string[]>();
+    for (const s of sessions) {
+      const key = keyOf(s);
+      if (key === undefined) continue;
+      groups.set(key, [...(groups.get(key) ?? []), s._id]);
+    }
+    for (const [key, ids] of groups) {
+      if (ids.length > 1) violations.push({ check: 'duplicate-session', message: `${ids.length} session records with ${what} ${key}: ${ids.join(', ')}` });
+    }
+  };
+  duplicates('the start key', (s) => s.startKey);
+  duplicates('the open slot of end user', (s) => (OPEN_STATUSES.has(s.status) ? s.endUserId : undefined));
+  duplicates('the id', (s) => s._id);
+
+  const starts = new Map<string, Set<string>>();
+  const intervals = new Map<string, Array<{ sessionId: string; from: number; to: number }>>();
+  const ends = new Map<string, number>();
+  for (const e of events) if (ENDING.has(e.type) && !ends.has(e.sessionId)) ends.set(e.sessionId, timeOf(e));
+  const started = new Set<string>();
+  for (const e of events) {
+    if (e.type !== 'SessionStarted' || started.has(e.sessionId)) continue;
+    started.add(e.sessionId);
+    const key = JSON.stringify([e.endUserId, e.requestId]);
+    starts.set(key, (starts.get(key) ?? new Set()).add(e.sessionId));
+    const user = e.endUserId ?? '?';
+    intervals.set(user, [...(intervals.get(user) ?? []), { sessionId: e.sessionId, from: timeOf(e), to: ends.get(e.sessionId) ?? Number.POSITIVE_INFINITY }]);
+  }
+  for (const [key, ids] of starts) {
+    if (ids.size > 1) violations.push({ check: 'duplicate-session', message: `start request ${key} made ${ids.size} sessions: ${[...ids].join(', ')}` });
+  }
+  for (const [user, list] of intervals) {
+    list.sort((a, b) => a.from - b.from);
+    for (let i = 1; i < list.length; i++) {
+      const open = list.slice(0, i).find((earlier) => earlier.to > list[i]!.from);
+      if (open) {
+        violations.push({
+          check: 'duplicate-session',
+          message: `end user ${user} had two open sessions: ${list[i]!.sessionId} started at ${new Date(list[i]!.from).toISOString()} while ${open.sessionId} was open (${
+            Number.isFinite(open.to) ? `until ${new Date(open.to).toISOString()}` : 'never closed'
+          })`,
+        });
+      }
+    }
+  }
+  return violations;
+}
