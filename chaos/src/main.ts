@@ -7,12 +7,27 @@
  * (1000), CHAOS_END_USERS (30), CHAOS_AGENTS (10), CHAOS_SEED, CHAOS_OUT_DIR
  * (tmp/chaos). The database comes from the infrastructure provider as for
  * the tests (MONGODB_URI, containers, or the local FerretDB).
+ *
+ * `npm run chaos -- recheck tmp/chaos/<run>/evidence.json` runs the checker
+ * again on the evidence a run with violations saved (no servers needed).
  */
 import { provideInfrastructure } from '@switchboard/infra';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { checkChaosRun, formatVerdict } from './checker/check';
+import type { ChaosEvidence } from './checker/evidence';
 import { chaosOptionsFromEnv, runChaos } from './run-chaos';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'recheck') {
+    const evidence = JSON.parse(readFileSync(resolve(process.argv[3] ?? ''), 'utf8')) as ChaosEvidence;
+    const verdict = checkChaosRun(evidence);
+    const times = evidence.kills.map((k) => k.at);
+    const bounds = times.length > 0 ? [new Date(Math.min(...times)), new Date(Math.max(...times))] : [new Date(0), new Date(0)];
+    console.log(formatVerdict(verdict, { minutes: 0, startedAt: bounds[0]!, endedAt: bounds[1]! }));
+    process.exitCode = verdict.violations.length > 0 ? 1 : 0;
+    return;
+  }
   const log = (line: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}`);
   const infra = await provideInfrastructure({ purpose: 'test', projectRoot: resolve(__dirname, '../..') });
   try {

@@ -1,4 +1,5 @@
 import { checkChaosRun, formatVerdict } from './check';
+import { START_DECISION_SLACK_MS } from './duplicate-sessions';
 import type { ChaosEvent, ChaosEvidence, CommandRecord, KillRecord, StoredCommit, StoredSession, StreamEntry } from './evidence';
 import { inEventOrder } from './event-order';
 import { summarize } from './sequences';
@@ -145,10 +146,18 @@ describe('chaos checker', () => {
       w.start('s1', 'u1');
       w.start('s2', 'u1');
       w.emit('s1', 'UserCancelled');
-      w.emit('s1', 'SessionClosed', { previousStatus: 'QUEUED' });
+      w.emit('s1', 'SessionClosed', { previousStatus: 'QUEUED' }, START_DECISION_SLACK_MS + 10);
       expect(checkChaosRun(w.evidence()).violations).toContainEqual(
         expect.objectContaining({ check: 'duplicate-session', message: expect.stringContaining('end user u1 had two open sessions: s2') }),
       );
+    });
+
+    it('a start decided a moment before the previous chat closed is no second open session (its insert waited for the slot)', () => {
+      const w = new World();
+      w.start('s1', 'u1');
+      w.start('s2', 'u1');
+      w.emit('s1', 'SessionClosed', { previousStatus: 'QUEUED' }, START_DECISION_SLACK_MS - 100);
+      expect(checkChaosRun(w.evidence()).violations).toEqual([]);
     });
 
     it('one start request that made two sessions', () => {

@@ -3,12 +3,20 @@ import { OPEN_STATUSES, timeOf, type ChaosEvent, type StoredSession, type Violat
 const ENDING = new Set(['SessionClosed', 'SessionAbandoned']);
 
 /**
+ * A start is decided, then inserted; the unique open slot admits the insert
+ * once the previous chat's close is stored. So a start decided a moment
+ * before that close (its insert waiting meanwhile) is no second open
+ * session: overlaps up to this long are not reported.
+ */
+export const START_DECISION_SLACK_MS = 5000;
+
+/**
  * R1.1, R1.2, R17: one record per start request, one open session per end
  * user. In the database: no two records with one start key, no two open
  * records of one end user. In the events: no start request that made two
  * sessions, and no end user whose sessions were open at the same time (a
  * session is open from its start to its close or abandonment, by the times
- * they were decided).
+ * they were decided, give or take START_DECISION_SLACK_MS).
  */
 export function checkDuplicateSessions(sessions: readonly StoredSession[], events: readonly ChaosEvent[]): Violation[] {
   const violations: Violation[] = [];
@@ -46,7 +54,7 @@ export function checkDuplicateSessions(sessions: readonly StoredSession[], event
   for (const [user, list] of intervals) {
     list.sort((a, b) => a.from - b.from);
     for (let i = 1; i < list.length; i++) {
-      const open = list.slice(0, i).find((earlier) => earlier.to > list[i]!.from);
+      const open = list.slice(0, i).find((earlier) => earlier.to - START_DECISION_SLACK_MS > list[i]!.from);
       if (open) {
         violations.push({
           check: 'duplicate-session',

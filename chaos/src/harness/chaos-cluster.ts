@@ -1,5 +1,5 @@
 import { freePort } from '@switchboard/infra';
-import { NatsCluster, startService, type AppName, type ServiceProcess } from '@switchboard/testing';
+import { eventually, NatsCluster, startService, type AppName, type ServiceProcess } from '@switchboard/testing';
 import type { KillKind } from '../checker/evidence';
 
 /** One process the chaos run may kill: a service or a NATS node. */
@@ -105,7 +105,14 @@ export class ChaosCluster {
 
   /** Every process the run may kill. */
   get targets(): ChaosTarget[] {
-    const nodes: ChaosTarget[] = this.nats.nodes.map((n) => ({ kind: 'nats' as const, name: n.name, alive: () => n.alive(), kill: () => n.kill(), restart: () => n.restart() }));
+    const nodes: ChaosTarget[] = this.nats.nodes.map((n) => ({
+      kind: 'nats' as const,
+      name: n.name,
+      alive: () => n.alive(),
+      kill: () => n.kill(),
+      // A node that is up but still catching up on its streams is waited for, not started again (that would be another kill).
+      restart: () => n.restart().catch((error: unknown) => (n.alive() ? healthy(n.monitorUrl, 120_000) : Promise.reject(error))),
+    }));
     return [...this.services, ...nodes];
   }
 
@@ -122,4 +129,15 @@ export class ChaosCluster {
     await Promise.all(this.services.map((s) => s.stop()));
     await this.nats.stop();
   }
+}
+
+/** Waits for a NATS node's full health (JetStream on, current with the meta leader and its streams). */
+function healthy(monitorUrl: string, timeoutMs: number): Promise<void> {
+  return eventually(
+    async () => {
+      const response = await fetch(`${monitorUrl}/healthz`);
+      if (!response.ok) throw new Error(`${monitorUrl} is not healthy: ${await response.text()}`);
+    },
+    { timeoutMs, intervalMs: 500 },
+  );
 }
