@@ -12,7 +12,7 @@
  * of a start: what the embedded FerretDB makes of a document with nine
  * indexes, against one).
  *
- * Usage: npm run bench:router   (BENCH_RATES=5,10,20,40,80 and BENCH_SECONDS=4 to change the load)
+ * Usage: npm run bench:router   (BENCH_RATES=10,50,100,150,200 and BENCH_SECONDS=4 to change the load)
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { AgentStateStore } from '@switchboard/agent-state';
@@ -24,15 +24,21 @@ import { startService, type ServiceProcess } from '@switchboard/testing';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { cpuPerOperation, cpuUse, formatCpu } from './cpu-use';
 import { percentile } from './stats';
 
-const RATES = (process.env['BENCH_RATES'] ?? '5,10,20,40,80').split(',').map(Number);
+const RATES = (process.env['BENCH_RATES'] ?? '10,50,100,150,200').split(',').map(Number);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
 const AGENTS = 50;
 const PARTITIONS = 16;
 /** The router's default partition count. */
 const ROUTER_PARTITIONS = 16;
 const TARGET_P99_MS = 50;
+/** Sessions started and assigned before the measured rates, at WARM_UP_RATE per second. */
+const WARM_UP = 100;
+const WARM_UP_RATE = 50;
+/** Seconds the system is watched doing nothing, for its idle CPU use. */
+const IDLE_SECONDS = 3;
 
 interface Row {
   setup: string;
@@ -41,6 +47,8 @@ interface Row {
   p50: number;
   p99: number;
   ceilingP99?: number;
+  /** CPU per session of each part of the system during the run. */
+  cpu?: Record<string, number>;
 }
 
 /** Fires `count` operations at `rate` per second without waiting for earlier ones (open loop). */
@@ -100,6 +108,7 @@ async function main(): Promise<void> {
   const infra = await provideInfrastructure({ purpose: 'test', projectRoot: root });
   const engine = infra.localMongo?.engine ?? infra.source;
   const rows: Row[] = [];
+  const idle: Array<{ setup: string; cpu?: Record<string, number> }> = [];
   try {
     const nc = await connect({ servers: infra.natsUrl });
     const database = `bench_router_${Date.now()}`;
@@ -144,6 +153,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 20; i++) await nc.request(`bench.${kind}`, encodeJson({ id: randomUUID() }), { timeout: 10_000 });
       for (const rate of RATES) {
         const latencies: number[] = [];
+        const cpuBefore = cpuUse();
         await openLoop(rate, Math.min(800, rate * SECONDS), async () => {
           const id = randomUUID();
           const t0 = performance.now();
@@ -156,7 +166,8 @@ async function main(): Promise<void> {
         latencies.sort((a, b) => a - b);
         if (kind === 'ceiling') ceilings.set(rate, percentile(latencies, 99));
         const setup = kind === 'ceiling' ? 'ceiling: NATS req + insert + publish' : 'reference: same, session record indexes';
-        rows.push({ setup, rate, sessions: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ceilingP99: kind === 'indexed' ? ceilings.get(rate) : undefined });
+        const cpu = cpuPerOperation(cpuBefore, cpuUse(), latencies.length);
+        rows.push({ setup, rate, sessions: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ceilingP99: kind === 'indexed' ? ceilings.get(rate) : undefined, cpu });
       }
     };
     await measureInserts('ceiling');
@@ -188,6 +199,10 @@ async function main(): Promise<void> {
       // The chat-actors built the session records' indexes at start-up: the reference row copies them.
       sessionIndexes ??= (await rdb.collection('chat_sessions').indexes()).filter((i) => i.name !== '_id_').map((i) => ({ key: i.key as Record<string, number>, unique: i.unique }));
       const client = new ChatActorClient(nc, subjects, { partitions: PARTITIONS, deadlineMs: 60_000, attemptTimeoutMs: 20_000 });
+      // What the system uses with nothing to do (leases, watchers, timers), part of every row's CPU figure.
+      const idleBefore = cpuUse();
+      await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+      idle.push({ setup: `${routers} router${routers > 1 ? 's' : ''}, 2 chat-actors`, cpu: cpuPerOperation(idleBefore, cpuUse(), IDLE_SECONDS) });
 
       const assignedAt = new Map<string, number>();
       const waiters = new Map<string, () => void>();
@@ -200,11 +215,15 @@ async function main(): Promise<void> {
         },
       });
 
-      for (const rate of RATES) {
-        const count = Math.min(800, rate * SECONDS);
-        const users = Array.from({ length: count }, (_, i) => `r${routers}-${rate}-u${i}`);
+      // Warm-up (connections, JIT, the collections' first writes, every partition's first command) is
+      // not measured, as for the ceiling: a run of WARM_UP sessions before the first rate.
+      for (const [step, rate] of [WARM_UP_RATE, ...RATES].entries()) {
+        const warmUp = step === 0;
+        const count = warmUp ? WARM_UP : Math.min(800, rate * SECONDS);
+        const users = Array.from({ length: count }, (_, i) => `r${routers}-${warmUp ? 'warm' : rate}-u${i}`);
         await rdb.collection('end_users').insertMany(users.map((id) => ({ _id: id as never, displayName: id, companyId: 'acme', assets: [] })));
         const latencies: number[] = [];
+        const cpuBefore = cpuUse();
         await openLoop(rate, count, async (i) => {
           const sessionId = newSessionId(users[i]!, randomUUID());
           const assigned = new Promise<void>((done) => (assignedAt.has(sessionId) ? done() : waiters.set(sessionId, done)));
@@ -214,8 +233,10 @@ async function main(): Promise<void> {
           await within(ASSIGN_TIMEOUT_MS, assigned, `session ${sessionId} was not assigned within ${ASSIGN_TIMEOUT_MS} ms`);
           latencies.push(Math.max(0, assignedAt.get(sessionId)! - queuedAt));
         });
+        const cpu = cpuPerOperation(cpuBefore, cpuUse(), count);
+        if (warmUp) continue;
         latencies.sort((a, b) => a - b);
-        rows.push({ setup: `${routers} router${routers > 1 ? 's' : ''}, 2 chat-actors`, rate, sessions: count, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ceilingP99: ceilings.get(rate) });
+        rows.push({ setup: `${routers} router${routers > 1 ? 's' : ''}, 2 chat-actors`, rate, sessions: count, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ceilingP99: ceilings.get(rate), cpu });
       }
       tap.unsubscribe();
       await Promise.all(processes.map((p) => p.stop()));
@@ -235,7 +256,9 @@ async function main(): Promise<void> {
   for (const r of rows) {
     const ratio = r.ceilingP99 ? `  p99 ${(r.p99 / r.ceilingP99).toFixed(1)}x ceiling` : '';
     console.log(`${r.setup.padEnd(40)} ${String(r.rate).padStart(4)}/s  n=${String(r.sessions).padStart(4)}  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms${ratio}`);
+    console.log(`${''.padEnd(40)} ${formatCpu(r.cpu)}`);
   }
+  for (const { setup, cpu } of idle) console.log(`idle, ${setup}: ${formatCpu(cpu, 'second')}`);
   for (const setup of [...new Set(rows.filter((r) => r.ceilingP99 !== undefined).map((r) => r.setup))]) {
     const ok = rows.filter((r) => r.setup === setup && r.p99 < TARGET_P99_MS).map((r) => r.rate);
     console.log(`${setup}: highest rate with p99 < ${TARGET_P99_MS} ms: ${ok.length ? `${Math.max(...ok)}/s` : 'none of the rates tried'}`);
