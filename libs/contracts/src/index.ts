@@ -3,6 +3,7 @@ export * from './text/plain-text';
 export * from './nats/reply-envelope';
 export * from './nats/subjects';
 export * from './diagnostics/round-trip';
+export * from './attachments/attachments.schema';
 export * from './chat/routing';
 export * from './chat/actor.schema';
 export * from './chat/session.schema';

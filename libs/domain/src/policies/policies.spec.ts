@@ -22,6 +22,8 @@ describe('settings', () => {
       remoteControlConsoleUrl: '',
       maxConcurrentChatsPerAgent: 0,
       maskPatterns: [],
+      attachmentMaxBytes: 10 * 1024 * 1024,
+      attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
     });
   });
 

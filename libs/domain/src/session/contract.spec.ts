@@ -9,7 +9,7 @@ import type { SessionCommand } from './commands';
 import { SESSION_EVENT_TYPES } from './events';
 import { evolve } from './evolve';
 import type { SessionState } from './state';
-import { agent, at, C, context, settings } from '../test-support/fixtures';
+import { agent, at, C, context, endUser, settings } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
 
 const json = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
@@ -46,6 +46,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(main, C.accept('a2'));
   run(main, C.left());
   run(main, C.returned());
+  run(main, C.attach(endUser()));
   run(main, C.ticket('a2', 'VPN broken'));
   run(main, C.control('a2'));
   run(main, C.end('a2', true));
@@ -102,7 +103,7 @@ describe('contracts (ADR 7)', () => {
   });
 
   it('commands: the commands the domain is tested with are commands of the contract (with ids of the contract\'s format)', () => {
-    expect(new Set(commands.map((c) => c.type)).size).toBe(17);
+    expect(new Set(commands.map((c) => c.type)).size).toBe(18);
     for (const [i, c] of commands.entries()) {
       const command = { ...c, sessionId: 'k1-session-0001', commandId: `command-${i}` };
       expect(sessionCommandSchema.parse(json(command))).toEqual(command);

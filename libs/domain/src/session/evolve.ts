@@ -61,6 +61,7 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
     case 'SessionStarted':
       throw new EventStreamError(`session ${state.sessionId} started twice`);
     case 'MessagePosted':
+    case 'AttachmentPosted':
     case 'SideNoteAdded':
     case 'RemoteControlRequested':
       return base;

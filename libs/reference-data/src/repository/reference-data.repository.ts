@@ -34,6 +34,8 @@ export class ReferenceDataRepository {
       remoteControlConsoleUrl: doc.remoteControlConsoleUrl ?? '',
       maxConcurrentChatsPerAgent: doc.maxConcurrentChatsPerAgent ?? 0,
       maskPatterns: doc.maskPatterns ?? [],
+      attachmentMaxBytes: doc.attachmentMaxBytes ?? DEFAULT_SETTINGS.attachmentMaxBytes,
+      attachmentTypes: doc.attachmentTypes ?? DEFAULT_SETTINGS.attachmentTypes,
     };
   }
 
