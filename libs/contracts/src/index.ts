@@ -12,4 +12,5 @@ export * from './chat/commands.schema';
 export * from './admin/admin-resources.schema';
 export * from './auth/auth.schema';
 export * from './admin/admin-sessions.schema';
+export * from './transcripts/transcripts.schema';
 export * from './gateway';

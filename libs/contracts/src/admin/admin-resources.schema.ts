@@ -84,6 +84,8 @@ export const settingsSchema = z.object({
       error: 'must be a list of patterns',
     })
     .max(20, 'At most 20 mask patterns'),
+  /** E-mail the end user a PDF transcript when their chat ends, if they ask for it in the widget (issue 17; needs SMTP_URL at the gateway). */
+  emailTranscripts: onOff,
   /** Largest attachment in bytes: 0 (attachments off) to 100 MiB. */
   attachmentMaxBytes: z
     .number({ error: 'must be a number' })

@@ -22,6 +22,8 @@ export interface Settings {
   readonly maxConcurrentChatsPerAgent: number;
   /** Regular expressions (RE2 syntax) masked in messages and side notes, besides card numbers. */
   readonly maskPatterns: readonly string[];
+  /** End users may have a PDF transcript of their chat e-mailed when it ends (issue 17). */
+  readonly emailTranscripts: boolean;
   /** Largest file an end user or agent may send, in bytes; 0 turns attachments off. */
   readonly attachmentMaxBytes: number;
   /** Media types a file may have, as found in its content (never its name). */
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   remoteControlConsoleUrl: '',
   maxConcurrentChatsPerAgent: 0,
   maskPatterns: Object.freeze([]) as readonly string[],
+  emailTranscripts: false,
   attachmentMaxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
   attachmentTypes: DEFAULT_ATTACHMENT_TYPES,
 });
@@ -68,6 +71,8 @@ export function validateSettings(
   if (typeof useTopics !== 'boolean') return notBoolean('useTopics');
   if (typeof companyFilter !== 'boolean') return notBoolean('companyFilter');
   if (typeof agentAutoAccept !== 'boolean') return notBoolean('agentAutoAccept');
+  const emailTranscripts = next.emailTranscripts;
+  if (typeof emailTranscripts !== 'boolean') return notBoolean('emailTranscripts');
   if (typeof cap !== 'number' || !Number.isInteger(cap) || cap < 0 || cap > 10_000) {
     return bad('maxConcurrentChatsPerAgent', 'Max concurrent chats per agent must be a whole number from 0 (no limit) to 10000.');
   }
@@ -90,6 +95,7 @@ export function validateSettings(
       remoteControlConsoleUrl: trimmed,
       maxConcurrentChatsPerAgent: cap,
       maskPatterns: [...(maskPatterns as readonly string[])],
+      emailTranscripts,
       attachmentMaxBytes: attachmentMaxBytes as number,
       attachmentTypes: [...new Set(attachmentTypes as readonly string[])],
     },

@@ -35,6 +35,9 @@ export class SettingsRecord {
   @Prop({ type: [String], default: undefined })
   attachmentTypes?: string[];
 
+  @Prop({ type: Boolean, default: false })
+  emailTranscripts!: boolean;
+
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })
   revision!: number;
