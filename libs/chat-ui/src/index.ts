@@ -11,3 +11,7 @@ export { ConsoleSignIn, SIGN_IN_EXPIRED } from './session/console-sign-in';
 // code and lists, built as elements, never as HTML from the user's text.
 export { MessageText } from './message-text/message-text';
 export { formatMessage, type Block, type Inline, type Line } from './message-text/message-format';
+// Files and screenshots of a chat: the preview or download line, the link provider each console
+// gives it, and what a paste or drop carries.
+export { AttachmentView, ATTACHMENT_LINKS, type AttachmentLinkFn } from './attachment/attachment-view';
+export { filesOf, nameForUpload } from './attachment/file-drop';

@@ -26,6 +26,7 @@ export {
   attachmentSizeProblem,
   attachmentTypeProblem,
   detectedMediaType,
+  formatBytes,
   mediaTypeOfName,
 } from './attachments/attachment-limits';
 

@@ -90,17 +90,27 @@ export function detectedMediaType(sniffed: string | undefined, head: Uint8Array)
   return looksLikeText(head) ? 'text/plain' : 'application/octet-stream';
 }
 
-/** UTF-8 without NUL or control characters other than tab, line feed, carriage return and form feed (a cut last character is fine). */
+/** UTF-8 without NUL or control characters other than tab, line feed, form feed and carriage return (a cut last character is fine). */
 export function looksLikeText(head: Uint8Array): boolean {
   if (head.length === 0) return false;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-  } catch {
-    return false;
+  let i = 0;
+  while (i < head.length) {
+    const b = head[i]!;
+    if (b < 0x80) {
+      if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return false;
+      i++;
+      continue;
+    }
+    // Lead byte: how many continuation bytes follow (overlong two-byte forms C0/C1 and leads above F4 are not UTF-8).
+    const more = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (more < 0) return false;
+    for (let k = 1; k <= more; k++) {
+      if (i + k >= head.length) return true; // the head was cut inside this character
+      if ((head[i + k]! & 0xc0) !== 0x80) return false;
+    }
+    i += more + 1;
   }
-  // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/.test(text);
+  return true;
 }
 
 /** The media type a file name's extension suggests, for messages only (never for a decision). */

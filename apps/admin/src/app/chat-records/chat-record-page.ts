@@ -7,22 +7,40 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { MessageText } from '@switchboard/chat-ui';
+import { firstValueFrom } from 'rxjs';
+import { ATTACHMENT_LINKS, AttachmentView, MessageText, type AttachmentLinkFn } from '@switchboard/chat-ui';
 import type { SessionDetailView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { STATUS_LABELS } from '../dashboard/dashboard-figures';
 import { describeFailure } from '../shared/describe-failure';
 import { ForceCloseDialog } from './force-close-dialog';
-import { authorOf, describeEntry, entryKind, textOf } from './history-entry';
+import { RecordTranscripts } from './record-transcripts';
+import { attachmentOf, authorOf, describeEntry, entryKind, textOf } from './history-entry';
 import { RECORD_PAGE_SIZE, RecordHistory } from './record-history';
 
 /** One Master Chat Record: facts, owner, the history (recent entries, earlier ones page by page), and force-close for a stuck one (R17). */
 @Component({
   selector: 'sb-chat-record-page',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatIconModule, MatProgressBarModule, MessageText, RouterLink],
+  imports: [RecordTranscripts, DatePipe, FormsModule, MatButtonModule, MatIconModule, MatProgressBarModule, MessageText, AttachmentView, RouterLink],
   templateUrl: './chat-record-page.html',
   styleUrl: './chat-record-page.scss',
   host: { class: 'sb-page sb-wide' },
+  // Previews and downloads of the chat's files, through signed links (administrators open every chat's files).
+  providers: [
+    {
+      provide: ATTACHMENT_LINKS,
+      useFactory: (): AttachmentLinkFn => {
+        const api = inject(AdminApi);
+        return async (sessionId, attachmentId) => {
+          try {
+            return (await firstValueFrom(api.attachmentLink(sessionId, attachmentId))).url;
+          } catch (error) {
+            throw { code: (error as { error?: { code?: unknown } }).error?.code ?? 'UNAVAILABLE' };
+          }
+        };
+      },
+    },
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChatRecordPage {
@@ -37,6 +55,7 @@ export class ChatRecordPage {
   protected readonly describeEntry = describeEntry;
   protected readonly authorOf = authorOf;
   protected readonly textOf = textOf;
+  protected readonly attachmentOf = attachmentOf;
   /** The record's history: its recent page, then older pages on demand. */
   protected readonly history = new RecordHistory((id, beforeSeq) => this.api.sessionHistory(id, { beforeSeq, limit: RECORD_PAGE_SIZE }));
   protected readonly open = computed(() => ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'].includes(this.session()?.status ?? ''));

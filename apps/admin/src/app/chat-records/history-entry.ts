@@ -1,10 +1,11 @@
-import type { SessionHistoryEntryView } from '@switchboard/contracts';
+import type { AttachmentRef, SessionHistoryEntryView } from '@switchboard/contracts';
 
-export type EntryKind = 'message' | 'sideNote' | 'event';
+export type EntryKind = 'message' | 'attachment' | 'sideNote' | 'event';
 
 /** How an entry of the history is shown: a chat bubble, a side note, or a line for a system event. */
 export function entryKind(entry: SessionHistoryEntryView): EntryKind {
   if (entry.type === 'MessagePosted') return 'message';
+  if (entry.type === 'AttachmentPosted' && attachmentOf(entry)) return 'attachment';
   if (entry.type === 'SideNoteAdded') return 'sideNote';
   return 'event';
 }
@@ -12,6 +13,13 @@ export function entryKind(entry: SessionHistoryEntryView): EntryKind {
 /** The text of a message or side note; empty for an entry without one. */
 export function textOf(entry: SessionHistoryEntryView): string {
   return typeof entry['text'] === 'string' ? entry['text'] : '';
+}
+
+/** The file of an AttachmentPosted entry (shown as a preview or a download). */
+export function attachmentOf(entry: SessionHistoryEntryView): AttachmentRef | undefined {
+  const a = entry['attachment'] as Partial<AttachmentRef> | undefined;
+  if (!a || typeof a.id !== 'string' || typeof a.name !== 'string' || typeof a.mediaType !== 'string' || typeof a.size !== 'number') return undefined;
+  return { id: a.id, name: a.name, mediaType: a.mediaType, size: a.size };
 }
 
 const who = (by: { role: string; id: string }) => (by.role === 'endUser' ? 'the end user' : by.role === 'admin' ? `administrator ${by.id}` : by.role === 'system' ? 'the system' : by.id);

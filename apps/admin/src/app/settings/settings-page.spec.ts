@@ -17,6 +17,9 @@ const stored: SettingsView = {
   remoteControlConsoleUrl: '',
   maxConcurrentChatsPerAgent: 4,
   maskPatterns: ['E-\\d{5}', 'PIN \\d{4}'],
+  emailTranscripts: false,
+  attachmentMaxBytes: 10 * 1024 * 1024,
+  attachmentTypes: ['image/png', 'application/pdf'],
   revision: 7,
 };
 

@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import type { SettingsView } from '@switchboard/contracts';
+import { ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, type SettingsView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { describeFailure } from '../shared/describe-failure';
 import { DialogField } from '../shared/form-dialog/dialog-field';
@@ -59,6 +59,24 @@ function maskPatternsLimits(control: AbstractControl<string>): ValidationErrors 
   return null;
 }
 
+/** The attachment limits of the settings schema (ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX), in the units the page shows. */
+const MiB = 1024 * 1024;
+const ATTACHMENT_MAX_MIB = ATTACHMENT_MAX_BYTES_CEILING / MiB;
+const MEDIA_TYPE = /^[a-z0-9][a-z0-9.+-]*\/[a-z0-9][a-z0-9.+-]*$/;
+
+/** The largest attachment as the page shows it: MiB with at most one decimal. */
+export function mibOf(bytes: number): number {
+  return Math.round((bytes / MiB) * 10) / 10;
+}
+
+function attachmentTypesLimits(control: AbstractControl<string>): ValidationErrors | null {
+  const types = maskPatternLines(control.value);
+  if (types.length > ATTACHMENT_TYPES_MAX) return { hint: `At most ${ATTACHMENT_TYPES_MAX} types (there are ${types.length}).` };
+  const bad = types.findIndex((type) => !MEDIA_TYPE.test(type));
+  if (bad >= 0) return { hint: `Line ${bad + 1} is not a media type such as image/png (lower case, type/subtype).` };
+  return null;
+}
+
 @Component({
   selector: 'sb-settings-page',
   providers: [OUTLINE_FIELDS],
@@ -82,9 +100,12 @@ export class SettingsPage {
     useTopics: [false],
     companyFilter: [false],
     agentAutoAccept: [false],
+    emailTranscripts: [false],
     remoteControlConsoleUrl: ['', [Validators.pattern(/^\s*(https?:\/\/[^\s/]+.*)?\s*$/i), Validators.maxLength(2000)]],
     maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
     maskPatterns: ['', maskPatternsLimits],
+    attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
+    attachmentTypes: ['', attachmentTypesLimits],
   });
 
   constructor() {
@@ -95,6 +116,14 @@ export class SettingsPage {
         this.loadError.set(describeFailure(error));
       },
     });
+  }
+
+  protected readonly attachmentMaxMib = ATTACHMENT_MAX_MIB;
+
+  protected attachmentSizeMessage(): string | null {
+    const control = this.form.controls.attachmentMaxMib;
+    if (control.hasError('pattern') && !control.hasError('min')) return 'Enter a size in MiB with at most one decimal: 0 turns attachments off.';
+    return fieldMessage(control, 'The largest attachment');
   }
 
   protected message(field: 'remoteControlConsoleUrl' | 'maxConcurrentChatsPerAgent'): string | null {
@@ -117,7 +146,14 @@ export class SettingsPage {
     this.failure.set(null);
     this.saved.set(null);
     const value = this.form.getRawValue();
-    const change = { ...value, maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent), maskPatterns: maskPatternLines(value.maskPatterns) };
+    const { attachmentMaxMib, ...rest } = value;
+    const change = {
+      ...rest,
+      maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent),
+      maskPatterns: maskPatternLines(value.maskPatterns),
+      attachmentMaxBytes: Math.min(ATTACHMENT_MAX_BYTES_CEILING, Math.round(Number(attachmentMaxMib) * MiB)),
+      attachmentTypes: maskPatternLines(value.attachmentTypes),
+    };
     this.api.saveSettings(change).subscribe({
       next: (settings) => {
         this.saving.set(false);
@@ -139,9 +175,12 @@ export class SettingsPage {
       useTopics: settings.useTopics,
       companyFilter: settings.companyFilter,
       agentAutoAccept: settings.agentAutoAccept,
+      emailTranscripts: settings.emailTranscripts,
       remoteControlConsoleUrl: settings.remoteControlConsoleUrl,
       maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
       maskPatterns: settings.maskPatterns.join('\n'),
+      attachmentMaxMib: mibOf(settings.attachmentMaxBytes),
+      attachmentTypes: settings.attachmentTypes.join('\n'),
     });
   }
 }

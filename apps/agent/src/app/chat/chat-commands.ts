@@ -1,5 +1,7 @@
 import { inject, Injectable } from '@angular/core';
+import { nameForUpload } from '@switchboard/chat-ui';
 import { AgentSocket } from '../session/agent-socket';
+import { ATTACHMENTS_API } from '../session/client-factory';
 import { ChatsStore } from './chats-store';
 import { DraftsStore } from './drafts-store';
 
@@ -15,6 +17,7 @@ export class ChatCommands {
   private readonly socket = inject(AgentSocket);
   private readonly chats = inject(ChatsStore);
   private readonly drafts = inject(DraftsStore);
+  private readonly attachments = inject(ATTACHMENTS_API);
 
   /** R3: accept from Queue or Transferred; R3.4 the loser gets ALREADY_TAKEN. */
   async accept(sessionId: string): Promise<void> {
@@ -35,6 +38,12 @@ export class ChatCommands {
       if (!this.drafts.draftOf(sessionId)) this.drafts.setDraft(sessionId, text);
       throw error;
     }
+  }
+
+  /** Sends a file or a pasted screenshot to the end user (over HTTP; its AttachmentPosted event comes back in the answer). */
+  async sendFile(sessionId: string, file: File): Promise<void> {
+    const result = await this.attachments.upload(sessionId, file, nameForUpload(file));
+    this.chats.merge(sessionId, result.events);
   }
 
   /** R5 R7: the agents and support queues the chat can go to. */

@@ -19,7 +19,7 @@ import { ListsStore } from '../lists/lists-store';
 import { ChatCommands } from './chat-commands';
 import { ChatsStore } from './chats-store';
 import { DraftsStore } from './drafts-store';
-import { ConfirmDialog, MessageText, type ConfirmData } from '@switchboard/chat-ui';
+import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { maskedNote, shortTicketId, type TranscriptEntry } from '@switchboard/client';
 import { AgentConnection } from '../session/agent-connection';
@@ -38,7 +38,7 @@ const STATUS_LABEL: Record<string, string> = {
 /** The selected chat: history with side notes (R3.3, R13), Accept (R3), Chat Actions (R5-R10, R14, R16), the reply with its draft. */
 @Component({
   selector: 'sb-chat-pane',
-  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText],
+  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText, AttachmentView],
   template: `
     @if (chats.selectedId(); as id) {
       <header class="sb-pane-head">
@@ -121,7 +121,11 @@ const STATUS_LABEL: Record<string, string> = {
               <li class="sb-msg" [class.sb-mine]="line.from === 'agent'">
                 <div class="sb-bubble">
                   <div class="sb-meta">{{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
-                  <sb-message-text class="sb-text" [text]="line.text" />
+                  @if (line.attachment) {
+                    <sb-attachment [sessionId]="id" [attachment]="line.attachment" />
+                  } @else {
+                    <sb-message-text class="sb-text" [text]="line.text" />
+                  }
                   @if (maskedNoteFor(line); as note) {
                     <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
                   }
@@ -131,16 +135,22 @@ const STATUS_LABEL: Record<string, string> = {
           }
         }
       </ol>
+      @for (name of uploading(); track $index) {
+        <div class="sb-banner" role="status" data-testid="uploading"><mat-icon>upload</mat-icon> Sending {{ name }}…</div>
+      }
       @if (owned()) {
-        <form class="sb-composer" [class.sb-composer-note]="mode() === 'sideNote'" (ngSubmit)="send(id)">
+        <form class="sb-composer" [class.sb-composer-note]="mode() === 'sideNote'" (ngSubmit)="send(id)" (dragover)="onDragOver($event)" (drop)="onDrop($event, id)">
           <mat-button-toggle-group class="sb-composer-mode" vertical [value]="mode()" (change)="mode.set($event.value)" hideSingleSelectionIndicator aria-label="Write a">
             <mat-button-toggle value="reply" data-testid="mode-reply"><mat-icon>reply</mat-icon> Reply</mat-button-toggle>
             <mat-button-toggle value="sideNote" data-testid="mode-side-note"><mat-icon>sticky_note_2</mat-icon> Side note</mat-button-toggle>
           </mat-button-toggle-group>
+          <input #filePicker type="file" hidden (change)="onPicked(filePicker, id)" data-testid="file-input" />
+          <button matIconButton type="button" (click)="filePicker.click()" [disabled]="!!summary()?.cancelledByUser" matTooltip="Send a file or screenshot to the end user"
+            aria-label="Attach a file or screenshot" data-testid="attach"><mat-icon>attach_file</mat-icon></button>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>{{ mode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
             <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="drafts.draftOf(id)" (ngModelChange)="drafts.setDraft(id, $event)"
-              (keydown.enter)="onEnter($any($event), id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
+              (keydown.enter)="onEnter($any($event), id)" (paste)="onPaste($event, id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
           </mat-form-field>
           <button matButton="filled" type="submit" [disabled]="!drafts.draftOf(id).trim() || summary()?.cancelledByUser"
             [attr.aria-label]="mode() === 'sideNote' ? 'Add side note' : 'Send reply'" data-testid="send">
@@ -175,6 +185,8 @@ export class ChatPane {
   protected readonly item = this.chats.selectedItem;
   protected readonly summary = computed(() => this.chat()?.summary ?? this.item());
   protected readonly owned = computed(() => this.chats.selectedList() === 'myChats');
+  /** Files being sent now (their names). */
+  protected readonly uploading = signal<readonly string[]>([]);
   /** What the composer sends: a reply, or a side note only agents see (R13). */
   protected readonly mode = signal<'reply' | 'sideNote'>('reply');
   protected readonly statusLabel = computed(() => {
@@ -215,6 +227,42 @@ export class ChatPane {
 
   protected loadOlder(id: string): Promise<void> {
     return this.chats.loadOlder(id);
+  }
+
+  /** A screenshot pasted into the reply is sent to the end user as a file (text pastes stay text). */
+  protected onPaste(event: ClipboardEvent, id: string): void {
+    const files = filesOf(event.clipboardData);
+    if (files.length === 0) return;
+    event.preventDefault();
+    for (const file of files) void this.sendFile(id, file);
+  }
+
+  protected onDragOver(event: DragEvent): void {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  }
+
+  protected onDrop(event: DragEvent, id: string): void {
+    const files = filesOf(event.dataTransfer);
+    if (files.length === 0) return;
+    event.preventDefault();
+    for (const file of files) void this.sendFile(id, file);
+  }
+
+  protected onPicked(input: HTMLInputElement, id: string): void {
+    for (const file of [...(input.files ?? [])]) void this.sendFile(id, file);
+    input.value = '';
+  }
+
+  private async sendFile(id: string, file: File): Promise<void> {
+    this.chats.clearError(id);
+    this.uploading.update((names) => [...names, file.name || 'screenshot']);
+    try {
+      await this.commands.sendFile(id, file);
+    } catch (error) {
+      this.chats.refused(id, error);
+    } finally {
+      this.uploading.update((names) => names.slice(1));
+    }
   }
 
   protected onEnter(event: KeyboardEvent, id: string): void {

@@ -7,10 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ConfirmDialog, MessageText, type ConfirmData } from '@switchboard/chat-ui';
+import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { maskedNote } from '@switchboard/client';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
+import { TranscriptActions } from '../transcript/transcript-actions';
 
 /** How close to the top of the transcript (px) the previous page starts loading. */
 const TOP_MARGIN_PX = 48;
@@ -18,9 +19,9 @@ const TOP_MARGIN_PX = 48;
 /** The chat: queue status while waiting (R1), the agent's name once accepted (R3.2), messages, notifications (R5.2, R8, R9.3), cancel (R11). */
 @Component({
   selector: 'sb-chat-panel',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MessageText],
+  imports: [TranscriptActions, DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MessageText, AttachmentView],
   template: `
-    <section class="sb-card sb-chat" aria-label="Chat">
+    <section class="sb-card sb-chat" aria-label="Chat" (dragover)="onDragOver($event)" (drop)="onDrop($event)">
       <header class="sb-chat-head" [attr.data-stage]="store.stage()">
         <span class="sb-avatar" [class.sb-avatar-agent]="store.stage() === 'chatting'"><mat-icon>{{ headIcon() }}</mat-icon></span>
         <div class="sb-chat-title">
@@ -55,7 +56,11 @@ const TOP_MARGIN_PX = 48;
             <li class="sb-msg" [class.sb-mine]="line.from === 'endUser'">
               <div class="sb-bubble">
                 <div class="sb-meta">{{ line.from === 'endUser' ? 'You' : line.author }} · {{ line.at | date: 'shortTime' }}</div>
-                <sb-message-text class="sb-text" [text]="line.text" />
+                @if (line.attachment && store.summary(); as session) {
+                  <sb-attachment [sessionId]="session.sessionId" [attachment]="line.attachment" />
+                } @else {
+                  <sb-message-text class="sb-text" [text]="line.text" />
+                }
                 <!-- What was masked is told to the end user only under their own lines. -->
                 @if (line.from === 'endUser' && maskedNote(line.masked); as note) {
                   <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
@@ -65,15 +70,23 @@ const TOP_MARGIN_PX = 48;
           }
         }
       </ol>
+      @if (store.summary(); as session) {
+        <sb-transcript-actions [sessionId]="session.sessionId" [ended]="!open()" />
+      }
       @if (store.error()) {
         <div class="sb-alert sb-alert-inline" role="alert"><mat-icon>error</mat-icon><span>{{ store.error() }}</span></div>
       }
+      @for (name of store.uploading(); track $index) {
+        <div class="sb-banner" role="status" data-testid="uploading"><mat-icon>upload</mat-icon> Sending {{ name }}…</div>
+      }
       @if (canWrite()) {
         <form class="sb-composer" (ngSubmit)="send()">
+          <input #filePicker type="file" hidden (change)="onPicked(filePicker)" data-testid="file-input" />
+          <button matIconButton type="button" (click)="filePicker.click()" aria-label="Attach a file or screenshot" data-testid="attach"><mat-icon>attach_file</mat-icon></button>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Write a message</mat-label>
             <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))"
-              data-testid="composer"></textarea>
+              (paste)="onPaste($event)" data-testid="composer"></textarea>
           </mat-form-field>
           <button matButton="filled" type="submit" [disabled]="!draft.trim()" aria-label="Send message"><mat-icon>send</mat-icon> Send</button>
         </form>
@@ -148,6 +161,31 @@ export class ChatPanel {
 
   protected loadOlder(): Promise<void> {
     return this.store.loadOlder();
+  }
+
+  /** A screenshot pasted into the message field is sent as a file (text pastes stay text). */
+  protected onPaste(event: ClipboardEvent): void {
+    const files = filesOf(event.clipboardData);
+    if (files.length === 0 || !this.canWrite()) return;
+    event.preventDefault();
+    for (const file of files) void this.store.sendFile(file);
+  }
+
+  protected onDragOver(event: DragEvent): void {
+    if (this.canWrite() && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  }
+
+  /** Files dropped on the chat are sent. */
+  protected onDrop(event: DragEvent): void {
+    const files = filesOf(event.dataTransfer);
+    if (files.length === 0 || !this.canWrite()) return;
+    event.preventDefault();
+    for (const file of files) void this.store.sendFile(file);
+  }
+
+  protected onPicked(input: HTMLInputElement): void {
+    for (const file of [...(input.files ?? [])]) void this.store.sendFile(file);
+    input.value = '';
   }
 
   protected onEnter(event: KeyboardEvent): void {

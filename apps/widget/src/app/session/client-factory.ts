@@ -1,5 +1,5 @@
 import { inject, InjectionToken } from '@angular/core';
-import { ConsoleSession, gatewaySocketUrl, type ConsoleSessionOptions, SwitchboardClient } from '@switchboard/client';
+import { AttachmentsApi, ConsoleSession, gatewaySocketUrl, type ConsoleSessionOptions, SwitchboardClient } from '@switchboard/client';
 
 /** Makes the WebSocket client for a token, or a function giving a fresh one before each connect; tests provide a fake. */
 export type ClientFactory = (token: string | (() => Promise<string>)) => SwitchboardClient;
@@ -23,4 +23,13 @@ export const WIDGET_SESSION: Omit<ConsoleSessionOptions, 'baseUrl'> = {
 export const CONSOLE_SESSION = new InjectionToken<ConsoleSession>('CONSOLE_SESSION', {
   providedIn: 'root',
   factory: () => new ConsoleSession({ ...WIDGET_SESSION, baseUrl: inject(GATEWAY_ORIGIN) }),
+});
+
+/** Files and screenshots over the gateway's HTTP calls, with this console's sign-in; tests provide a fake. */
+export const ATTACHMENTS_API = new InjectionToken<AttachmentsApi>('ATTACHMENTS_API', {
+  providedIn: 'root',
+  factory: () => {
+    const session = inject(CONSOLE_SESSION);
+    return new AttachmentsApi({ baseUrl: inject(GATEWAY_ORIGIN), token: () => session.token() });
+  },
 });

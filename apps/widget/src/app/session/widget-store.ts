@@ -1,8 +1,8 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
-import { ConsoleSignIn } from '@switchboard/chat-ui';
-import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
+import { ConsoleSignIn, nameForUpload } from '@switchboard/chat-ui';
+import { ATTACHMENTS_API, CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
 export type WidgetPhase = 'signedOut' | 'connecting' | 'start' | 'chat';
 /** Where the end user's chat stands, in their terms. */
@@ -18,6 +18,9 @@ export type ChatStage = 'waiting' | 'transferring' | 'chatting' | 'cancelled' | 
 @Injectable({ providedIn: 'root' })
 export class WidgetStore extends ConsoleSignIn {
   private readonly createClient = inject(CLIENT_FACTORY);
+  private readonly attachments = inject(ATTACHMENTS_API);
+  /** Files being sent now (their names), shown under the transcript. */
+  readonly uploading = signal<readonly string[]>([]);
   private client?: SwitchboardClient;
 
   readonly phase = signal<WidgetPhase>('signedOut');
@@ -83,6 +86,23 @@ export class WidgetStore extends ConsoleSignIn {
     } catch (error) {
       this.error.set(describeFailure(error));
       return false;
+    }
+  }
+
+  /** Sends a file or a pasted screenshot into the open chat; a refusal (too large, type not allowed) is shown like any other. */
+  async sendFile(file: File): Promise<void> {
+    const session = this.summary();
+    if (!session) return;
+    const name = nameForUpload(file);
+    this.error.set(undefined);
+    this.uploading.update((names) => [...names, name]);
+    try {
+      const result = await this.attachments.upload(session.sessionId, file, name);
+      if (this.summary()?.sessionId === session.sessionId) this.merge(result.events);
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    } finally {
+      this.uploading.update((names) => names.filter((n, i) => n !== name || names.indexOf(n) !== i));
     }
   }
 

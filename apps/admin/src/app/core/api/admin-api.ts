@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  AttachmentLink,
   AgentView,
   CompanyView,
   EndUserView,
@@ -93,6 +94,11 @@ export class AdminApi {
 
   session(id: string): Observable<SessionDetailView> {
     return this.http.get<SessionDetailView>(`/api/admin/sessions/${encodeURIComponent(id)}`);
+  }
+
+  /** A signed link to one of a chat's files (administrators may open every chat's files). */
+  attachmentLink(sessionId: string, attachmentId: string): Observable<AttachmentLink> {
+    return this.http.get<AttachmentLink>(`/api/sessions/${encodeURIComponent(sessionId)}/attachments/${encodeURIComponent(attachmentId)}/link`);
   }
 
   /** R17: a page of a chat record's history, oldest first: the entries before `beforeSeq`, at most `limit` (1..100). */
