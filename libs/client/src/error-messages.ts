@@ -48,6 +48,9 @@ const MESSAGES: Readonly<Record<string, string>> = {
   AGENT_NOT_ELIGIBLE: 'This chat belongs to a queue or company you do not work for.',
   MANUAL_ACCEPT_DISABLED: 'Chats are assigned automatically right now, so they cannot be picked from the queue.',
   AUTO_ACCEPT_OFF: 'Automatic assignment is turned off.',
+  // transcripts
+  TRANSCRIPT_EMAIL_UNAVAILABLE: 'Transcripts cannot be e-mailed right now. You can download it instead.',
+  TRANSCRIPT_NOT_ATTACHED: 'This ticket has no chat transcript yet: it is attached when the chat ends.',
   // files (the attachment calls)
   ATTACHMENT_TOO_LARGE: 'That file is larger than your administrator allows.',
   ATTACHMENT_TYPE_NOT_ALLOWED: 'Files of that type cannot be sent here.',

@@ -1,4 +1,5 @@
 export { AttachmentsApi, type AttachmentsApiOptions } from './attachments';
+export { TranscriptsApi, saveFile, type TranscriptsApiOptions } from './transcripts';
 export { SwitchboardClient, CommandError, type SwitchboardClientOptions, type ClientEvents, type CommandResult } from './switchboard-client';
 export { AgentListsModel } from './agent-lists';
 export { describeError, describeFailure, errorCodeOf } from './error-messages';
