@@ -54,8 +54,14 @@ export class TranscriptsApi {
   }
 }
 
+/** The part of a browser's `document` that saveFile uses (this library builds without the DOM's types). */
+interface DownloadDocument {
+  createElement(tag: 'a'): { href: string; download: string; rel: string; click(): void; remove(): void };
+  body: { appendChild(node: unknown): unknown };
+}
+
 /** Offers a downloaded file to the person (a link to its bytes, clicked, then let go). Browsers only. */
-export function saveFile(blob: Blob, fileName: string, doc: Document = document): void {
+export function saveFile(blob: Blob, fileName: string, doc: DownloadDocument = (globalThis as unknown as { document: DownloadDocument }).document): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;

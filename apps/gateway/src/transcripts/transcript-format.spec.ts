@@ -32,6 +32,26 @@ describe('transcript lines', () => {
     expect(lines[4]!.meta).toBe('2026-11-30 07:05:09 UTC  Alice (agent)');
   });
 
+  it('a file sent into the chat is named with its type and size, never its bytes', () => {
+    const file = {
+      ...base(7),
+      by,
+      type: 'AttachmentPosted',
+      from: 'endUser',
+      authorId: 'erin',
+      authorName: 'Erin',
+      attachment: { id: '6761d0c2a1b2c3d4e5f60718', name: 'vpn-error.png', mediaType: 'image/png', size: 48213 },
+    } as unknown as SessionEvent;
+    expect(linesOf('endUser', [file])).toEqual([{ style: 'message', meta: '2026-11-30 07:05:09 UTC  Erin', text: 'Sent a file: vpn-error.png (image/png, 47.1 KiB)' }]);
+  });
+
+  it('a run of more than 60 characters without a space is broken into lines of 60', () => {
+    const link = `https://example.test/${'a'.repeat(100)}`;
+    const [line] = linesOf('endUser', [{ ...base(8), by, type: 'MessagePosted', from: 'endUser', authorId: 'erin', text: `see ${link} now` } as unknown as SessionEvent]);
+    expect(line!.text.split('\n').map((l) => l.length)).toEqual([4 + 60, 60, 1 + 4]);
+    expect(line!.text.replace(/\n/g, '')).toBe(`see ${link} now`);
+  });
+
   it('times are written in the configured zone', () => {
     expect(formatTime('2026-11-30T07:05:09.000Z')).toBe('2026-11-30 07:05:09 UTC');
     expect(formatTime('2026-07-01T12:00:00.000Z', 'Europe/Berlin')).toBe('2026-07-01 14:00:00 GMT+2');

@@ -51,6 +51,10 @@ export function lineOf(entry: TranscriptEntry, timeZone = 'UTC'): TranscriptLine
   const footnote = masked === null ? {} : { footnote: masked.replace('your administrator', 'the administrator') };
   switch (entry.kind) {
     case 'message':
+      if (entry.attachment) {
+        const file = `Sent a file: ${printable(entry.attachment.name)} (${entry.attachment.mediaType}, ${kibibytes(entry.attachment.size)})`;
+        return { style: 'message', meta: `${time}  ${printable(entry.author ?? '')}${entry.from === 'agent' ? ' (agent)' : ''}`, text: breakLongWords(file), ...footnote };
+      }
       return { style: 'message', meta: `${time}  ${printable(entry.author ?? '')}${entry.from === 'agent' ? ' (agent)' : ''}`, text: breakLongWords(printable(entry.text)), ...footnote };
     case 'note':
       return { style: 'note', meta: `${time}  Side note by ${printable(entry.author ?? '')} (agents only)`, text: breakLongWords(printable(entry.text)), ...footnote };
@@ -73,6 +77,10 @@ export function headingLines(h: TranscriptHeading, timeZone = 'UTC'): { title: s
   return h.kind === 'internal'
     ? { title: 'Internal chat transcript', subtitle: 'With side notes: for the service desk only, never for the end user.', facts }
     : { title: 'Chat transcript', facts };
+}
+
+function kibibytes(size: number): string {
+  return size < 1024 ? `${size} bytes` : size < 1024 * 1024 ? `${(size / 1024).toFixed(1)} KiB` : `${(size / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 const STATUS_WORDS: Record<string, string> = {

@@ -154,7 +154,7 @@ export class TranscriptsService {
     };
   }
 
-  /** The address on the end user's record: transcripts go nowhere else (ADR 14). */
+  /** The address on the end user's record: transcripts go nowhere else (ADR 15). */
   private async addressOf(endUserId: string): Promise<string | undefined> {
     const doc = await this.endUsers.findById(endUserId, { email: 1 }).lean();
     const email = doc?.email?.trim();

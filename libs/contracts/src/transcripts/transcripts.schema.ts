@@ -52,7 +52,7 @@ export type TranscriptEmailRequest = z.infer<typeof transcriptEmailRequestSchema
 /**
  * Why the widget cannot offer the e-mail: the administrator's setting is off,
  * the gateway has no mail server configured, or the end user's record holds
- * no address (transcripts go only to the address on file, ADR 14).
+ * no address (transcripts go only to the address on file, ADR 15).
  */
 export const TRANSCRIPT_EMAIL_UNAVAILABLE_REASONS = ['settingOff', 'notConfigured', 'noAddress'] as const;
 

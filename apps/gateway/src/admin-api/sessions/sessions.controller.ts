@@ -52,6 +52,20 @@ const detail = {
     version: { type: 'integer' },
     owner: { type: 'object', properties: { agentId: { type: 'string' }, displayName: { type: 'string' }, role: { type: 'string', enum: ['owner', 'transferTarget'] } } },
     participants: { type: 'array', items: { type: 'string' } },
+    ticket: {
+      type: 'object',
+      description: "R14: the chat's ticket",
+      properties: {
+        ticketId: { type: 'string' },
+        status: { type: 'string', enum: ['Open', 'Resolved', 'Cancelled'] },
+        summary: { type: 'string' },
+        transcript: {
+          type: 'object',
+          description: 'The internal transcript attached when the chat ended: GET path (PDF, with side notes)',
+          properties: { path: { type: 'string', example: '/api/tickets/T-c428907d/transcript' }, attachedAt: { type: 'string', format: 'date-time' }, lastSeq: { type: 'integer' } },
+        },
+      },
+    },
     history: { type: 'array', maxItems: HISTORY_PAGE_MAX, items: historyEntry, description: 'The most recent entries, oldest first' },
     hasOlder: { type: 'boolean', description: 'Older entries exist before the first of history' },
   },

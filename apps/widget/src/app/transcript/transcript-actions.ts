@@ -10,7 +10,7 @@ import { SAVE_FILE, TRANSCRIPTS_API } from './transcripts-api';
  * The end user's transcript of their chat (issue 17): download it as a PDF at
  * any time, and, where the service desk sends them, have it e-mailed to the
  * address on their record when the chat ends (the address is shown, never
- * typed: ADR 14).
+ * typed: ADR 15).
  */
 @Component({
   selector: 'sb-transcript-actions',
