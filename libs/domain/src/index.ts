@@ -26,7 +26,6 @@ export {
   attachmentSizeProblem,
   attachmentTypeProblem,
   detectedMediaType,
-  formatBytes,
   mediaTypeOfName,
 } from './attachments/attachment-limits';
 

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, Injection
 import { MatIconModule } from '@angular/material/icon';
 import { describeFailure } from '@switchboard/client';
 import { isPreviewable, type AttachmentRef } from '@switchboard/contracts';
-import { formatBytes } from '@switchboard/domain';
 
 /** Gives a signed link to one of a chat's files (each console provides it, over @switchboard/client's AttachmentsApi). */
 export type AttachmentLinkFn = (sessionId: string, attachmentId: string) => Promise<string>;
@@ -62,7 +61,7 @@ export class AttachmentView {
   protected readonly url = signal<string | undefined>(undefined);
   protected readonly error = signal<string | undefined>(undefined);
   protected readonly previewable = computed(() => isPreviewable(this.attachment().mediaType));
-  protected readonly size = computed(() => formatBytes(this.attachment().size));
+  protected readonly size = computed(() => fileSize(this.attachment().size));
   private retried = false;
 
   constructor() {
@@ -89,4 +88,11 @@ export class AttachmentView {
       this.error.set(describeFailure(error));
     }
   }
+}
+
+/** A file's size as people read it: bytes, KiB or MiB with one decimal. */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
 }

@@ -10,3 +10,10 @@ describe('names of pasted and dropped files', () => {
     expect(nameForUpload(new File(['x'], 'image.png', { type: 'image/jpeg' }), at)).toBe('screenshot-2026-11-30-08-15-30.jpg');
   });
 });
+
+describe('file sizes', () => {
+  it('reads as bytes, KiB or MiB', async () => {
+    const { fileSize } = await import('./attachment-view');
+    expect([fileSize(512), fileSize(48_213), fileSize(50 * 1024 * 1024)]).toEqual(['512 bytes', '47.1 KiB', '50 MiB']);
+  });
+});

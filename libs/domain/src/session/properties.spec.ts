@@ -28,6 +28,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   remoteControlConsoleUrl: fc.constantFrom('', 'https://rc.example.com/c'),
   maxConcurrentChatsPerAgent: fc.integer({ min: 0, max: 3 }),
   maskPatterns: fc.constantFrom([], ['secret-\\d+']),
+  emailTranscripts: fc.boolean(),
   attachmentMaxBytes: fc.constantFrom(0, 10 * 1024 * 1024),
   attachmentTypes: fc.constant(['image/png', 'text/plain']),
 });

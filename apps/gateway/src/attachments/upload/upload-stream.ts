@@ -89,7 +89,6 @@ export function contentDisposition(name: string, inline: boolean): string {
 /** A file name from the client: control characters and path separators out, trimmed, at most `max` characters. */
 export function cleanFileName(raw: unknown, max: number): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
   const name = raw.replace(/[\u0000-\u001f\u007f/\\]/g, ' ').replace(/\s+/g, ' ').trim();
   if (name === '') return undefined;
   return [...name].slice(0, max).join('').trim();
