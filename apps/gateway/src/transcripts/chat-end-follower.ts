@@ -15,6 +15,7 @@ const MAX_ACK_PENDING = 64;
 const RETRY_DELAY_MS = 5_000;
 
 const ENDINGS = new Set(['SessionClosed', 'SessionAbandoned']);
+const ENDING_MARKS = [...ENDINGS].map((type) => Buffer.from(`"${type}"`));
 
 /**
  * Does what is due when a chat ends, exactly once over all gateways and
@@ -99,7 +100,10 @@ export class ChatEndFollower implements OnApplicationBootstrap, OnApplicationShu
 }
 
 /** The session and seq of a chat-end event; undefined for every other event (or one that does not parse). */
-function endingOf(data: Uint8Array): { sessionId: string; seq: number } | undefined {
+export function endingOf(data: Uint8Array): { sessionId: string; seq: number } | undefined {
+  // Most events are messages: skipped without parsing them.
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (!ENDING_MARKS.some((mark) => bytes.includes(mark))) return undefined;
   let raw: unknown;
   try {
     raw = decodeJson(data);

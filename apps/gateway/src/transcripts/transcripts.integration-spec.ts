@@ -205,6 +205,14 @@ describe('transcripts (gateway, chat-actor, NATS, database, SMTP)', () => {
     expect(await pdfText(mail!.attachments[0]!.content)).toContain(c.said[0]);
   });
 
+  it('the OpenAPI document describes the transcript calls', async () => {
+    const doc = (await (await fetch(`${stack.urls[0]}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/transcripts/{sessionId}'] ?? {})).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/transcripts/{sessionId}/internal'] ?? {})).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/transcripts/{sessionId}/email'] ?? {}).sort()).toEqual(['get', 'put']);
+    expect(Object.keys(doc.paths['/api/tickets/{ticketId}/transcript'] ?? {})).toEqual(['get']);
+  });
+
   it(`a chat longer than one page of history (${250} messages) is written whole, in order`, async () => {
     const c = await chat(125);
     const text = await pdfOf(c.userId, transcriptPath(c.id));
