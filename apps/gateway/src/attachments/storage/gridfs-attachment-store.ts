@@ -1,17 +1,17 @@
 import type { Connection } from 'mongoose';
 import mongoose from 'mongoose';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AttachmentMeta, AttachmentStore, StoredAttachment } from './attachment-store';
 
 /** The GridFS bucket: collections `attachments.files` and `attachments.chunks`. */
 export const ATTACHMENT_BUCKET = 'attachments';
 /** GridFS's default chunk size (255 KiB): one chunk document per 255 KiB of file. */
-const CHUNK_BYTES = 255 * 1024;
+export const CHUNK_BYTES = 255 * 1024;
 /** Chunks fetched per database round trip on download: at most about 1 MiB in memory per download. */
 const CHUNKS_PER_BATCH = 4;
 
-const { GridFSBucket, ObjectId } = mongoose.mongo;
+const { Binary, ObjectId } = mongoose.mongo;
 type ObjectIdType = InstanceType<typeof ObjectId>;
 
 interface FilesDoc {
@@ -25,34 +25,43 @@ interface FilesDoc {
 
 /**
  * Attachments in MongoDB GridFS, through the gateway's own mongoose
- * connection. Writes and deletes go through the driver's GridFSBucket
- * (chunks of 255 KiB, written one after another with backpressure); reads
- * go through a cursor over the chunks of a small batch size, because the
- * bucket's download cursor takes the server's default batch (up to 16 MiB
- * in memory per download). The layout is standard GridFS, so `mongofiles`
- * and any driver read the same files.
+ * connection, in the standard GridFS layout (so `mongofiles` and any
+ * driver's GridFSBucket read the same files). It writes and reads the two
+ * collections itself, with plain inserts, finds and deletes, rather than
+ * through the driver's GridFSBucket: the bucket's upload stream, destroyed
+ * mid-file, can still have a chunk insert in flight that lands after its
+ * abort deleted the chunks (an orphan), and its download cursor takes the
+ * server's default batch (up to 16 MiB in memory per download). Here a
+ * failed upload waits for its last insert before it deletes, and a download
+ * holds at most CHUNKS_PER_BATCH chunks.
  */
 export class GridFsAttachmentStore implements AttachmentStore {
-  private readonly bucket: InstanceType<typeof GridFSBucket>;
+  private indexes?: Promise<void>;
 
-  constructor(private readonly db: Connection) {
-    this.bucket = new GridFSBucket(db.db!, { bucketName: ATTACHMENT_BUCKET, chunkSizeBytes: CHUNK_BYTES });
-  }
+  constructor(private readonly db: Connection) {}
 
   async save(meta: AttachmentMeta, content: Readable): Promise<StoredAttachment> {
+    await this.ensureIndexes();
     const id = new ObjectId();
-    const upload = this.bucket.openUploadStreamWithId(id, meta.name, {
-      metadata: { mediaType: meta.mediaType, sessionId: meta.sessionId, uploadedBy: meta.uploadedBy },
-    });
+    const writer = new ChunkWriter(this.chunks(), id);
     try {
-      await pipeline(content, upload);
+      await pipeline(content, writer);
+      const doc: FilesDoc = {
+        _id: id,
+        length: writer.length,
+        chunkSize: CHUNK_BYTES,
+        uploadDate: new Date(),
+        filename: meta.name,
+        metadata: { mediaType: meta.mediaType, sessionId: meta.sessionId, uploadedBy: meta.uploadedBy },
+      };
+      // The files document last: until it exists the file is not visible.
+      await this.files().insertOne(doc);
+      return toStored(doc);
     } catch (error) {
+      await writer.settled();
       await this.delete(id.toHexString());
       throw error;
     }
-    const stored = await this.find(id.toHexString());
-    if (!stored) throw new Error(`attachment ${id.toHexString()} was written but cannot be read back`);
-    return stored;
   }
 
   async find(id: string): Promise<StoredAttachment | undefined> {
@@ -106,12 +115,87 @@ export class GridFsAttachmentStore implements AttachmentStore {
     await this.chunks().deleteMany({ files_id: objectId });
   }
 
+  /** GridFS's two indexes, once per process (the unique one keeps a chunk from being stored twice). */
+  private ensureIndexes(): Promise<void> {
+    this.indexes ??= Promise.all([
+      this.files().createIndex({ filename: 1, uploadDate: 1 }),
+      this.chunks().createIndex({ files_id: 1, n: 1 }, { unique: true }),
+    ]).then(
+      () => undefined,
+      (error: unknown) => {
+        this.indexes = undefined;
+        throw error;
+      },
+    );
+    return this.indexes;
+  }
+
   private files() {
     return this.db.db!.collection<FilesDoc>(`${ATTACHMENT_BUCKET}.files`);
   }
 
   private chunks() {
     return this.db.db!.collection(`${ATTACHMENT_BUCKET}.chunks`);
+  }
+}
+
+/**
+ * Cuts a stream into GridFS chunks of CHUNK_BYTES and inserts each one before
+ * taking more (backpressure): at most one chunk of the file in memory.
+ */
+export class ChunkWriter extends Writable {
+  length = 0;
+  private n = 0;
+  private readonly buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private filled = 0;
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly chunks: { insertOne(doc: object): Promise<unknown> },
+    private readonly filesId: ObjectIdType,
+  ) {
+    super({ highWaterMark: CHUNK_BYTES });
+  }
+
+  /** Resolves when no insert is in flight any more (so a delete after it leaves nothing behind). */
+  settled(): Promise<void> {
+    return this.inFlight.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  override _write(data: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.length += data.length;
+    let offset = 0;
+    const next = (): void => {
+      while (offset < data.length) {
+        const take = Math.min(CHUNK_BYTES - this.filled, data.length - offset);
+        data.copy(this.buffer, this.filled, offset, offset + take);
+        this.filled += take;
+        offset += take;
+        if (this.filled === CHUNK_BYTES) {
+          this.flush().then(next, (error: Error) => done(error));
+          return;
+        }
+      }
+      done();
+    };
+    next();
+  }
+
+  override _final(done: (error?: Error | null) => void): void {
+    if (this.filled === 0) return done();
+    this.flush().then(() => done(), (error: Error) => done(error));
+  }
+
+  private flush(): Promise<unknown> {
+    const bytes = this.buffer.subarray(0, this.filled);
+    const doc = { _id: new ObjectId(), files_id: this.filesId, n: this.n++, data: new Binary(bytes) };
+    // The buffer is filled again only once this insert is done (`_write` waits for it), so it is reused.
+    this.filled = 0;
+    this.inFlight = this.chunks.insertOne(doc);
+    return this.inFlight;
   }
 }
 
