@@ -23,6 +23,7 @@ import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData }
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { maskedNote, shortTicketId, type TranscriptEntry } from '@switchboard/client';
 import { AgentConnection } from '../session/agent-connection';
+import { InternalTranscript } from '../transcript/internal-transcript';
 
 /** How close to the top of the transcript (px) the previous page starts loading. */
 const TOP_MARGIN_PX = 48;
@@ -38,7 +39,7 @@ const STATUS_LABEL: Record<string, string> = {
 /** The selected chat: history with side notes (R3.3, R13), Accept (R3), Chat Actions (R5-R10, R14, R16), the reply with its draft. */
 @Component({
   selector: 'sb-chat-pane',
-  imports: [DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText, AttachmentView],
+  imports: [InternalTranscript, DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText, AttachmentView],
   template: `
     @if (chats.selectedId(); as id) {
       <header class="sb-pane-head">
@@ -61,6 +62,7 @@ const STATUS_LABEL: Record<string, string> = {
           <button matButton="filled" (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
         }
         @if (owned()) {
+          <sb-internal-transcript [sessionId]="id" />
           <button matButton="outlined" [matMenuTriggerFor]="actions" data-testid="chat-actions"><mat-icon>more_horiz</mat-icon> Chat Actions</button>
           <mat-menu #actions="matMenu" xPosition="before">
             <button mat-menu-item (click)="transfer(id)"><mat-icon>swap_horiz</mat-icon> Transfer</button>
