@@ -17,7 +17,9 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose|openid-client|oauth4webapi)/)'],
+  // ES-module-only packages loaded by code under test: Nest's, NATS's, the identity libraries, and file-type
+  // (attachments' type from their content) with its dependencies.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io|jose|openid-client|oauth4webapi|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@switchboard/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),

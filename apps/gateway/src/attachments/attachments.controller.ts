@@ -1,5 +1,5 @@
 import { Controller, Get, HttpException, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { attachmentIdSchema, isPreviewable, type AttachmentLink, type AttachmentUploadResult, type Principal } from '@switchboard/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -38,7 +38,7 @@ export class AttachmentsController {
   @ApiQuery({ name: 'clientId', required: false, description: 'Idempotency key, as for WebSocket commands: a retry with the same one posts once' })
   @ApiConsumes('application/octet-stream', 'image/png', 'image/jpeg')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiOkResponse({ description: 'Stored and posted: the command acknowledgement with the attachment reference' })
+  @ApiCreatedResponse({ description: 'Stored and posted: the command acknowledgement with the attachment reference (a repeated clientId: the first answer, duplicate true)' })
   @ApiResponse({ status: 413, description: 'ATTACHMENT_TOO_LARGE', schema: errorSchema })
   @ApiResponse({ status: 415, description: 'ATTACHMENT_TYPE_NOT_ALLOWED (the content is of a type not allowed, whatever its name)', schema: errorSchema })
   @ApiResponse({ status: 400, description: 'ATTACHMENT_EMPTY, VALIDATION', schema: errorSchema })
