@@ -1,9 +1,11 @@
 import { baseConfigSchema } from '@switchboard/service-kit';
 import { z } from 'zod';
+import { attachmentsConfigFields } from './attachments/attachments.config';
 import { httpConfigFields } from './http/http.config';
 import { identityConfigFields } from './identity/identity.config';
 import { connectionPolicyFields } from './realtime/connection/connection-policy';
 import { realtimeConfigFields } from './realtime/realtime.config';
+import { transcriptConfigFields } from './transcripts/transcript.config';
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -24,5 +26,7 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   ...identityConfigFields,
   ...realtimeConfigFields,
   ...connectionPolicyFields,
+  ...transcriptConfigFields,
+  ...attachmentsConfigFields,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -2,6 +2,7 @@ import { checkChaosRun, formatVerdict } from './check';
 import { START_DECISION_SLACK_MS } from './duplicate-sessions';
 import type { ChaosEvent, ChaosEvidence, CommandRecord, KillRecord, StoredCommit, StoredSession, StreamEntry } from './evidence';
 import { inEventOrder } from './event-order';
+import { replayedStatus } from './ownership';
 import { summarize } from './sequences';
 
 const T0 = Date.parse('2026-01-01T10:00:00.000Z');
@@ -49,12 +50,14 @@ class World {
     for (const start of this.published.filter((e) => e.type === 'SessionStarted')) {
       const history = this.published.filter((e) => e.sessionId === start.sessionId).sort((a, b) => a.seq - b.seq);
       const ended = history.some((e) => e.type === 'SessionClosed' || e.type === 'SessionAbandoned');
+      const now = replayedStatus(history);
       sessions.push({
         _id: start.sessionId,
         startKey: JSON.stringify([start.endUserId, start.requestId]),
         openSlot: ended ? `closed:${start.sessionId}` : start.endUserId!,
         endUserId: start.endUserId!,
-        status: ended ? 'CLOSED' : 'QUEUED',
+        status: now.status,
+        ...(now.owner ? { ownerAgentId: now.owner } : {}),
         version: history.length,
         partition: 0,
         startEvents: [start],
@@ -203,6 +206,18 @@ describe('chaos checker', () => {
         expect.stringContaining('released by a while PENDING_TRANSFER'),
         expect.stringContaining('a change after the session was CLOSED'),
       ]);
+    });
+
+    it('a record whose snapshot, as new as its last event, says another state than its events (R17)', () => {
+      const w = new World();
+      w.start('s1');
+      w.emit('s1', 'SessionAssigned', { agentId: 'a', via: 'autoAssign' });
+      const evidence = w.evidence({ sessions: (s) => s.map((r) => ({ ...r, status: 'QUEUED', ownerAgentId: undefined })) });
+      expect(checkChaosRun(evidence).violations).toEqual([
+        expect.objectContaining({ check: 'two-owners', message: 'session s1: the record says QUEUED to nobody at version 2, its events ASSIGNED to a' }),
+      ]);
+      const older = w.evidence({ sessions: (s) => s.map((r) => ({ ...r, status: 'QUEUED', ownerAgentId: undefined, version: 1 })) });
+      expect(checkChaosRun(older).violations).toEqual([]);
     });
 
     it('a commit by an older lease epoch after one by a newer epoch (fencing)', () => {

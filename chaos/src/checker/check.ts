@@ -4,7 +4,7 @@ import { checkDuplicateSessions } from './duplicate-sessions';
 import { inEventOrder } from './event-order';
 import type { ChaosEvidence, KillKind, Violation } from './evidence';
 import { failoverSamples, percentile, type FailoverSample } from './failover';
-import { checkFencing, checkTwoOwners } from './ownership';
+import { checkFencing, checkSnapshots, checkTwoOwners } from './ownership';
 import { checkSequences } from './sequences';
 
 export interface Figures {
@@ -37,9 +37,14 @@ export function checkChaosRun(evidence: ChaosEvidence): ChaosVerdict {
   const violations = [
     ...checkDuplicateSessions(evidence.sessions, ordered),
     ...checkTwoOwners(ordered),
+    ...checkSnapshots(evidence.sessions, ordered),
     ...checkFencing(evidence.commits),
     ...checkCapacity(ordered, evidence.agentCaps, evidence.defaultCap),
-    ...checkAcknowledged(evidence.commands, ordered, sequences.storedEvents),
+    ...checkAcknowledged(
+      evidence.commands,
+      evidence.stream.map((entry) => entry.event),
+      sequences.storedEvents,
+    ),
     ...sequences.violations,
   ];
   const samples = failoverSamples(evidence.kills, ordered, evidence.commands, evidence.sessions, evidence.commits);

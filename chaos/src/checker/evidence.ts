@@ -36,6 +36,7 @@ export interface StoredSession {
   readonly openSlot: string;
   readonly endUserId: string;
   readonly status: string;
+  readonly ownerAgentId?: string;
   readonly version: number;
   readonly partition: number;
   readonly startEvents: readonly ChaosEvent[];

@@ -1,5 +1,5 @@
 import { bySession } from './event-order';
-import type { ChaosEvent, StoredCommit, Violation } from './evidence';
+import type { ChaosEvent, StoredCommit, StoredSession, Violation } from './evidence';
 
 interface Holder {
   status: 'QUEUED' | 'ASSIGNED' | 'PENDING_TRANSFER' | 'CLOSED' | 'ABANDONED';
@@ -91,6 +91,59 @@ export function checkFencing(commits: readonly StoredCommit[]): Violation[] {
         });
       }
       if (!newest || c.epoch > newest.epoch) newest = c;
+    }
+  }
+  return violations;
+}
+
+/** The status and owner a session's events (in seq order) leave it in. */
+export function replayedStatus(events: readonly ChaosEvent[]): { status: string; owner?: string } {
+  let status = 'QUEUED';
+  let owner: string | undefined;
+  for (const e of events) {
+    switch (e.type) {
+      case 'SessionAssigned':
+        [status, owner] = ['ASSIGNED', e.agentId];
+        break;
+      case 'TransferRequested':
+        [status, owner] = ['PENDING_TRANSFER', undefined];
+        break;
+      case 'TransferredToQueue':
+      case 'SessionReleased':
+      case 'TransferReverted':
+        [status, owner] = ['QUEUED', undefined];
+        break;
+      case 'SessionClosed':
+        [status, owner] = ['CLOSED', undefined];
+        break;
+      case 'SessionAbandoned':
+        [status, owner] = ['ABANDONED', undefined];
+        break;
+      default:
+        break;
+    }
+  }
+  return { status, owner };
+}
+
+/**
+ * R17: the Master Chat Record never says another state than its history. A
+ * record whose snapshot is as new as its last event must hold the status
+ * and owner that the events leave (an older snapshot is rolled forward by
+ * readers and is not compared).
+ */
+export function checkSnapshots(sessions: readonly StoredSession[], events: readonly ChaosEvent[]): Violation[] {
+  const violations: Violation[] = [];
+  const histories = bySession(events);
+  for (const record of sessions) {
+    const history = histories.get(record._id) ?? [];
+    if (history.length === 0 || record.version !== history.length) continue;
+    const { status, owner } = replayedStatus(history);
+    if (record.status !== status || (record.ownerAgentId ?? undefined) !== owner) {
+      violations.push({
+        check: 'two-owners',
+        message: `session ${record._id}: the record says ${record.status} to ${record.ownerAgentId ?? 'nobody'} at version ${record.version}, its events ${status} to ${owner ?? 'nobody'}`,
+      });
     }
   }
   return violations;

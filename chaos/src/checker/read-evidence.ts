@@ -31,7 +31,7 @@ export async function readStream(nc: NatsConnection, stream: string, timeoutMs =
 export async function readStore(db: mongoose.Connection): Promise<{ sessions: StoredSession[]; commits: StoredCommit[] }> {
   const sessions = (await db
     .collection('chat_sessions')
-    .find({}, { projection: { startKey: 1, openSlot: 1, endUserId: 1, status: 1, version: 1, partition: 1, startEvents: 1 } })
+    .find({}, { projection: { startKey: 1, openSlot: 1, endUserId: 1, status: 1, ownerAgentId: 1, version: 1, partition: 1, startEvents: 1 } })
     .toArray()) as unknown as StoredSession[];
   const raw = await db
     .collection('chat_session_commits')

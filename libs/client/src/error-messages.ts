@@ -48,6 +48,14 @@ const MESSAGES: Readonly<Record<string, string>> = {
   AGENT_NOT_ELIGIBLE: 'This chat belongs to a queue or company you do not work for.',
   MANUAL_ACCEPT_DISABLED: 'Chats are assigned automatically right now, so they cannot be picked from the queue.',
   AUTO_ACCEPT_OFF: 'Automatic assignment is turned off.',
+  // files (the attachment calls)
+  ATTACHMENT_TOO_LARGE: 'That file is larger than your administrator allows.',
+  ATTACHMENT_TYPE_NOT_ALLOWED: 'Files of that type cannot be sent here.',
+  ATTACHMENT_EMPTY: 'That file is empty.',
+  NOT_A_PARTICIPANT: 'Only the people in this chat can open its files.',
+  LINK_EXPIRED: 'The link to that file has expired. Open it from the chat again.',
+  LINK_INVALID: 'The link to that file is not valid.',
+  ATTACHMENT_NOT_FOUND: 'That file is no longer available.',
 };
 
 /** A message a person understands for an error code; unknown codes get a general one. */

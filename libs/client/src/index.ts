@@ -1,3 +1,4 @@
+export { AttachmentsApi, type AttachmentsApiOptions } from './attachments';
 export { SwitchboardClient, CommandError, type SwitchboardClientOptions, type ClientEvents, type CommandResult } from './switchboard-client';
 export { AgentListsModel } from './agent-lists';
 export { describeError, describeFailure, errorCodeOf } from './error-messages';

@@ -1,4 +1,4 @@
-import type { MaskedKind, SessionEventView } from '@switchboard/contracts';
+import type { AttachmentRef, MaskedKind, SessionEventView } from '@switchboard/contracts';
 
 export type Viewer = 'agent' | 'endUser';
 
@@ -18,6 +18,8 @@ export interface TranscriptEntry {
   masked?: readonly MaskedKind[];
   /** System lines: how much it matters to the reader. */
   tone?: 'info' | 'warning' | 'success';
+  /** Messages that are a file or screenshot (`text` is then its name): open it through a signed link. */
+  attachment?: AttachmentRef;
 }
 
 type Fields = Record<string, unknown>;
@@ -33,6 +35,13 @@ const str = (e: Fields, key: string): string => (typeof e[key] === 'string' ? (e
 const maskedOf = (e: Fields): { masked?: readonly MaskedKind[] } => {
   const kinds = Array.isArray(e['masked']) ? (e['masked'] as unknown[]).filter((k): k is MaskedKind => k === 'card' || k === 'pattern') : [];
   return kinds.length > 0 ? { masked: kinds } : {};
+};
+
+/** The event's file reference, when it has a well-formed one. */
+const attachmentOf = (e: Fields): AttachmentRef | undefined => {
+  const a = e['attachment'] as Partial<AttachmentRef> | undefined;
+  if (!a || typeof a.id !== 'string' || typeof a.name !== 'string' || typeof a.mediaType !== 'string' || typeof a.size !== 'number') return undefined;
+  return { id: a.id, name: a.name, mediaType: a.mediaType, size: a.size };
 };
 
 /**
@@ -72,6 +81,12 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
     case 'MessagePosted': {
       const from = str(e, 'from') === 'agent' ? 'agent' : 'endUser';
       return [{ ...base, kind: 'message', from, author: str(e, 'authorName') || str(e, 'authorId'), authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }];
+    }
+    case 'AttachmentPosted': {
+      const attachment = attachmentOf(e);
+      if (!attachment) return [];
+      const from = str(e, 'from') === 'agent' ? 'agent' : 'endUser';
+      return [{ ...base, kind: 'message', from, author: str(e, 'authorName') || str(e, 'authorId'), authorId: str(e, 'authorId'), text: attachment.name, attachment, ...maskedOf(e) }];
     }
     case 'SideNoteAdded':
       return agent ? [{ ...base, kind: 'note', author: str(e, 'authorName') || str(e, 'authorId'), authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }] : [];

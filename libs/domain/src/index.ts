@@ -22,5 +22,11 @@ export { existingSessionForStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { loadChangesOf } from './policies/agent-load';
 export { maskText } from './masking/masking';
+export {
+  attachmentSizeProblem,
+  attachmentTypeProblem,
+  detectedMediaType,
+  mediaTypeOfName,
+} from './attachments/attachment-limits';
 
 export { notificationsFor, type Notification } from './notifications/notifications';

@@ -31,7 +31,7 @@ export class DecisionContextLoader {
     const agentIds: string[] = [];
     // A message or a side note is decided from the session alone (the author's name was recorded at assignment):
     // the hot path reads no profile and no live state.
-    const conversationOnly = command.type === 'PostMessage' || command.type === 'AddSideNote';
+    const conversationOnly = command.type === 'PostMessage' || command.type === 'PostAttachment' || command.type === 'AddSideNote';
     if (command.actor.role === 'agent' && !conversationOnly) agentIds.push(command.actor.id);
     if (command.type === 'AutoAssign' || command.type === 'TargetWentOffline') agentIds.push(command.agentId);
     if (command.type === 'TransferToAgent') agentIds.push(command.targetAgentId);

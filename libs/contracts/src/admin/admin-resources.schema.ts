@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, mediaTypeSchema } from '../attachments/attachments.schema';
 import { plainText } from '../text/plain-text';
 
 /**
@@ -83,6 +84,16 @@ export const settingsSchema = z.object({
       error: 'must be a list of patterns',
     })
     .max(20, 'At most 20 mask patterns'),
+  /** E-mail the end user a PDF transcript when their chat ends, if they ask for it in the widget (issue 17; needs SMTP_URL at the gateway). */
+  emailTranscripts: onOff,
+  /** Largest attachment in bytes: 0 (attachments off) to 100 MiB. */
+  attachmentMaxBytes: z
+    .number({ error: 'must be a number' })
+    .int('Largest attachment must be a whole number of bytes')
+    .min(0, 'Largest attachment must be 0 (off) or more')
+    .max(ATTACHMENT_MAX_BYTES_CEILING, 'Largest attachment must be at most 100 MiB (104857600 bytes)'),
+  /** Media types an attachment may have, as found in its content (magic bytes), never its name. */
+  attachmentTypes: z.array(mediaTypeSchema, { error: 'must be a list of media types' }).max(ATTACHMENT_TYPES_MAX, `At most ${ATTACHMENT_TYPES_MAX} attachment types`),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();

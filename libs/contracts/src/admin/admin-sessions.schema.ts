@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_TEXT } from '../chat/commands.schema';
 import { SESSION_STATUS_VALUES, type SessionStatusValue } from '../chat/session.schema';
 import { listQuerySchema, type Page } from './admin-resources.schema';
+import type { TicketTranscript } from '../transcripts/transcripts.schema';
 
 const isoDate = z.iso.datetime({ offset: true, message: 'not a date and time (ISO 8601)' });
 const idFilter = z.string().trim().max(128).optional();
@@ -56,7 +57,8 @@ export interface SessionDetailView extends SessionSummaryView {
   /** Who holds it now: the owner (ASSIGNED) or the transfer target (PENDING_TRANSFER). */
   owner?: { agentId: string; displayName: string; role: 'owner' | 'transferTarget' };
   participants: string[];
-  ticket?: { id?: string; status?: string; summary?: string; [field: string]: unknown };
+  /** R14: the chat's ticket; `transcript`: its internal transcript, attached when the chat ended. */
+  ticket?: { id?: string; status?: string; summary?: string; transcript?: TicketTranscript; [field: string]: unknown };
   history: SessionHistoryEntryView[];
   /** Older entries exist before the first of `history`. */
   hasOlder: boolean;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentRefSchema } from '../attachments/attachments.schema';
 import { plainText } from '../text/plain-text';
 import { actorSchema, idSchema } from './actor.schema';
 import { sessionEventSchema } from './events.schema';
@@ -91,6 +92,12 @@ export const markUserReturnedSchema = z.object({ ...base, type: z.literal('MarkU
 /** End user or owning agent. */
 export const postMessageSchema = z.object({ ...base, type: z.literal('PostMessage'), text }).strict();
 
+/**
+ * End user or owning agent: a file already in the attachment store, sent by
+ * the gateway once it streamed the upload there (the bytes never travel on NATS).
+ */
+export const postAttachmentSchema = z.object({ ...base, type: z.literal('PostAttachment'), attachment: attachmentRefSchema }).strict();
+
 /** Owning agent; for agents only (R13). */
 export const addSideNoteSchema = z.object({ ...base, type: z.literal('AddSideNote'), text }).strict();
 
@@ -134,6 +141,7 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   markUserLeftSchema,
   markUserReturnedSchema,
   postMessageSchema,
+  postAttachmentSchema,
   addSideNoteSchema,
   createTicketSchema,
   requestControlSchema,

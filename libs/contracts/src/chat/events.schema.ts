@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentRefSchema } from '../attachments/attachments.schema';
 import { actorSchema } from './actor.schema';
 
 /**
@@ -60,6 +61,22 @@ export const messagePostedSchema = z.object({
   authorName: z.string().optional(),
   text: z.string(),
   /** What was masked in `text`. */
+  masked,
+});
+
+/**
+ * A file or screenshot in the chat, in order with the messages: the reference
+ * only (id, name, type found in the content, size); the bytes stay in the
+ * attachment store and are fetched through a signed link.
+ */
+export const attachmentPostedSchema = z.object({
+  ...eventBase,
+  type: z.literal('AttachmentPosted'),
+  from: z.enum(['endUser', 'agent']),
+  authorId: z.string(),
+  authorName: z.string().optional(),
+  attachment: attachmentRefSchema,
+  /** What was masked in the attachment's name. */
   masked,
 });
 
@@ -208,6 +225,7 @@ export const sessionAbandonedSchema = z.object({
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
   messagePostedSchema,
+  attachmentPostedSchema,
   sideNoteAddedSchema,
   sessionAssignedSchema,
   transferRequestedSchema,

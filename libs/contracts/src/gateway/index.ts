@@ -2,3 +2,4 @@ export * from './error-codes';
 export * from './limits';
 export * from './views';
 export * from './frames';
+export * from './attachment-upload';

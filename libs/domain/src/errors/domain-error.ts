@@ -61,6 +61,10 @@ export const DOMAIN_ERROR_CODES = [
   'DEADLINE_NOT_ARMED',
   /** A `DeadlineReached` before the deadline's time (a timer that fired early): fired again later. */
   'DEADLINE_NOT_DUE',
+  /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
+  'ATTACHMENT_TOO_LARGE',
+  /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */
+  'ATTACHMENT_TYPE_NOT_ALLOWED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

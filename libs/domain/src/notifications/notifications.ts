@@ -16,6 +16,8 @@ export type Audience = { readonly to: 'endUser'; readonly endUserId: string } | 
 export type NoticeCode =
   | 'SESSION_STARTED'
   | 'MESSAGE'
+  /** A file or screenshot was sent (text: its name). */
+  | 'ATTACHMENT'
   | 'SIDE_NOTE'
   /** R3.2: "<agent> is online". */
   | 'AGENT_JOINED'
@@ -81,6 +83,10 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'MessagePosted':
       add(endUser, 'MESSAGE', event.text);
       if (holder !== undefined) add(agent(holder), 'MESSAGE', event.text);
+      break;
+    case 'AttachmentPosted':
+      add(endUser, 'ATTACHMENT', event.attachment.name);
+      if (holder !== undefined) add(agent(holder), 'ATTACHMENT', event.attachment.name);
       break;
     case 'SideNoteAdded':
       // Agents only; during a transfer the note is for the target.

@@ -22,6 +22,9 @@ describe('settings', () => {
       remoteControlConsoleUrl: '',
       maxConcurrentChatsPerAgent: 0,
       maskPatterns: [],
+      emailTranscripts: false,
+      attachmentMaxBytes: 10 * 1024 * 1024,
+      attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
     });
   });
 

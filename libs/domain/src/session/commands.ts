@@ -39,6 +39,8 @@ export type MarkUserLeft = CommandOf<'MarkUserLeft'>;
 export type MarkUserReturned = CommandOf<'MarkUserReturned'>;
 /** End user or owning agent. */
 export type PostMessage = CommandOf<'PostMessage'>;
+/** End user or owning agent: a file the gateway already stored. */
+export type PostAttachment = CommandOf<'PostAttachment'>;
 /** Owning agent; for agents only (R13). */
 export type AddSideNote = CommandOf<'AddSideNote'>;
 /** R14, owning agent. The ticket id comes from `ctx.newIds.ticketId`. */
@@ -68,6 +70,7 @@ export const SESSION_COMMAND_TYPES = [
   'MarkUserLeft',
   'MarkUserReturned',
   'PostMessage',
+  'PostAttachment',
   'AddSideNote',
   'CreateTicket',
   'RequestControl',

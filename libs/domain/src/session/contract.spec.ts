@@ -9,7 +9,7 @@ import { SESSION_COMMAND_TYPES, type SessionCommand } from './commands';
 import { SESSION_EVENT_TYPES } from './events';
 import { evolve } from './evolve';
 import type { SessionState } from './state';
-import { agent, at, C, context, settings } from '../test-support/fixtures';
+import { agent, at, C, context, endUser, settings } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
 
 const json = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
@@ -46,6 +46,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(main, C.accept('a2'));
   run(main, C.left());
   run(main, C.returned());
+  run(main, C.attach(endUser()));
   run(main, C.ticket('a2', 'VPN broken'));
   run(main, C.control('a2'));
   run(main, C.end('a2', true));

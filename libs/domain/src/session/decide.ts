@@ -17,6 +17,7 @@ import type {
   CreateTicket,
   EndChat,
   ForceClose,
+  PostAttachment,
   PostMessage,
   RequestControl,
   SessionCommand,
@@ -41,7 +42,7 @@ import { isTerminalStatus, type Actor } from './types';
  */
 export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, maxEventsPerCommand: 4 } as const;
 
-const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'AddSideNote', 'CreateTicket', 'RequestControl']);
+const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl']);
 const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose']);
 
 export type Decision =
@@ -139,6 +140,8 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
         : domainError('INVALID_STATE', 'The end user is not marked as gone.');
     case 'PostMessage':
       return postMessage(state, command, ctx);
+    case 'PostAttachment':
+      return postAttachment(state, command, ctx);
     case 'AddSideNote':
       return (
         ownerOnly(state, command.actor, { allowCancelled: true }) ?? [
@@ -409,6 +412,29 @@ function postMessage(state: SessionState, command: PostMessage, ctx: DecisionCon
   return [
     { type: 'MessagePosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), ...masked(command.text, ctx) },
   ];
+}
+
+// Files and screenshots: who may post a message may send a file; its name is masked like a message.
+function postAttachment(state: SessionState, command: PostAttachment, ctx: DecisionContext): Outcome {
+  const { text: name, masked: maskedKinds } = masked(command.attachment.name, ctx);
+  const attachment = { ...command.attachment, name };
+  const mask = maskedKinds !== undefined ? { masked: maskedKinds } : {};
+  if (command.actor.role === 'endUser') {
+    if (state.cancelledByUser) return domainError('USER_CANCELLED', 'You cancelled this chat; it no longer takes files.');
+    return [
+      {
+        type: 'AttachmentPosted',
+        from: 'endUser',
+        authorId: command.actor.id,
+        ...(state.endUserName !== undefined ? { authorName: state.endUserName } : {}),
+        attachment,
+        ...mask,
+      },
+    ];
+  }
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
+  if (notOwner !== undefined) return notOwner;
+  return [{ type: 'AttachmentPosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), attachment, ...mask }];
 }
 
 // R14.

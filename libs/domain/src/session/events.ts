@@ -23,6 +23,8 @@ type EventBase = SessionEventBaseMessage;
 /** R1. */
 export type SessionStarted = EventOf<'SessionStarted'>;
 export type MessagePosted = EventOf<'MessagePosted'>;
+/** A file or screenshot, in order with the messages (the reference; the bytes are in the attachment store). */
+export type AttachmentPosted = EventOf<'AttachmentPosted'>;
 /** Agents only: never shown or sent to the end user (R13). */
 export type SideNoteAdded = EventOf<'SideNoteAdded'>;
 /** R3 (accept from Queue or Transferred tab) and R4 (automatic). */
@@ -61,6 +63,7 @@ export type SessionEventType = SessionEvent['type'];
 export const SESSION_EVENT_TYPES = [
   'SessionStarted',
   'MessagePosted',
+  'AttachmentPosted',
   'SideNoteAdded',
   'SessionAssigned',
   'TransferRequested',

@@ -67,7 +67,8 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
     case 'SessionStarted':
       throw new EventStreamError(`session ${state.sessionId} started twice`);
     case 'MessagePosted':
-      // The owner's first word to the end user: the first-reply deadline is met.
+    case 'AttachmentPosted':
+      // The owner's first word (or file) to the end user: the first-reply deadline is met.
       return event.from === 'agent' && event.authorId === base.ownerAgentId ? withoutDeadline(base, 'firstReply') : base;
     case 'SideNoteAdded':
     case 'RemoteControlRequested':

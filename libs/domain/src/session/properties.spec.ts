@@ -86,6 +86,7 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   MarkUserLeft: 4,
   MarkUserReturned: 4,
   PostMessage: 10,
+  PostAttachment: 3,
   AddSideNote: 6,
   CreateTicket: 6,
   RequestControl: 4,
@@ -117,6 +118,10 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
     case 'PostMessage':
     case 'AddSideNote':
       return fc.record({ text: textArb });
+    case 'PostAttachment':
+      return fc.record({
+        attachment: fc.record({ id: fc.constantFrom('665f1c2e9b1e8a0012345678'), name: fc.constantFrom('shot.png', 'log 4111 1111 1111 1111.txt'), mediaType: fc.constantFrom('image/png', 'text/plain'), size: fc.integer({ min: 1, max: 1000 }) }),
+      });
     case 'CreateTicket':
       return fc.record({ summary: textArb });
     case 'RequestControl':

@@ -1,4 +1,5 @@
 import { domainError, type DomainError } from '../errors/domain-error';
+import { attachmentSettingsProblem, DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_ATTACHMENT_TYPES } from '../attachments/attachment-limits';
 import { maskPatternsProblem } from '../masking/masking';
 
 /**
@@ -21,6 +22,12 @@ export interface Settings {
   readonly maxConcurrentChatsPerAgent: number;
   /** Regular expressions (RE2 syntax) masked in messages and side notes, besides card numbers. */
   readonly maskPatterns: readonly string[];
+  /** End users may have a PDF transcript of their chat e-mailed when it ends (issue 17). */
+  readonly emailTranscripts: boolean;
+  /** Largest file an end user or agent may send, in bytes; 0 turns attachments off. */
+  readonly attachmentMaxBytes: number;
+  /** Media types a file may have, as found in its content (never its name). */
+  readonly attachmentTypes: readonly string[];
 }
 
 export const GENERAL_QUEUE = 'General';
@@ -33,6 +40,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   remoteControlConsoleUrl: '',
   maxConcurrentChatsPerAgent: 0,
   maskPatterns: Object.freeze([]) as readonly string[],
+  emailTranscripts: false,
+  attachmentMaxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
+  attachmentTypes: DEFAULT_ATTACHMENT_TYPES,
 });
 
 /** R7: transfer to a support queue needs both Support Queues and Use Topics. */
@@ -56,11 +66,13 @@ export function validateSettings(
     if (value === undefined) continue;
     next[key] = value;
   }
-  const { supportQueues, useTopics, companyFilter, agentAutoAccept, maxConcurrentChatsPerAgent: cap, remoteControlConsoleUrl: url, maskPatterns } = next;
+  const { supportQueues, useTopics, companyFilter, agentAutoAccept, maxConcurrentChatsPerAgent: cap, remoteControlConsoleUrl: url, maskPatterns, attachmentMaxBytes, attachmentTypes } = next;
   if (typeof supportQueues !== 'boolean') return notBoolean('supportQueues');
   if (typeof useTopics !== 'boolean') return notBoolean('useTopics');
   if (typeof companyFilter !== 'boolean') return notBoolean('companyFilter');
   if (typeof agentAutoAccept !== 'boolean') return notBoolean('agentAutoAccept');
+  const emailTranscripts = next.emailTranscripts;
+  if (typeof emailTranscripts !== 'boolean') return notBoolean('emailTranscripts');
   if (typeof cap !== 'number' || !Number.isInteger(cap) || cap < 0 || cap > 10_000) {
     return bad('maxConcurrentChatsPerAgent', 'Max concurrent chats per agent must be a whole number from 0 (no limit) to 10000.');
   }
@@ -71,6 +83,8 @@ export function validateSettings(
   }
   const patternProblem = maskPatternsProblem(maskPatterns);
   if (patternProblem !== undefined) return bad('maskPatterns', patternProblem);
+  const attachmentProblem = attachmentSettingsProblem(attachmentMaxBytes, attachmentTypes);
+  if (attachmentProblem !== undefined) return bad(attachmentProblem.field, attachmentProblem.message);
   return {
     ok: true,
     settings: {
@@ -81,6 +95,9 @@ export function validateSettings(
       remoteControlConsoleUrl: trimmed,
       maxConcurrentChatsPerAgent: cap,
       maskPatterns: [...(maskPatterns as readonly string[])],
+      emailTranscripts,
+      attachmentMaxBytes: attachmentMaxBytes as number,
+      attachmentTypes: [...new Set(attachmentTypes as readonly string[])],
     },
   };
 

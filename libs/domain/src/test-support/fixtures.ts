@@ -94,6 +94,8 @@ export const C = {
   left: (actor: Actor = system('gateway')) => cmd({ type: 'MarkUserLeft', actor }),
   returned: (actor: Actor = system('gateway')) => cmd({ type: 'MarkUserReturned', actor }),
   say: (actor: Actor, text = 'hello') => cmd({ type: 'PostMessage', actor, text }),
+  attach: (actor: Actor, name = 'screenshot.png') =>
+    cmd({ type: 'PostAttachment', actor, attachment: { id: '665f1c2e9b1e8a0012345678', name, mediaType: 'image/png', size: 1024 } }),
   note: (agentId: string, text = 'note for agents') => cmd({ type: 'AddSideNote', actor: agentActor(agentId), text }),
   ticket: (agentId: string, summary = 'VPN broken') => cmd({ type: 'CreateTicket', actor: agentActor(agentId), summary }),
   control: (agentId: string, assetId?: string) =>

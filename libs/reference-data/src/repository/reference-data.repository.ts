@@ -34,6 +34,9 @@ export class ReferenceDataRepository {
       remoteControlConsoleUrl: doc.remoteControlConsoleUrl ?? '',
       maxConcurrentChatsPerAgent: doc.maxConcurrentChatsPerAgent ?? 0,
       maskPatterns: doc.maskPatterns ?? [],
+      emailTranscripts: doc.emailTranscripts ?? false,
+      attachmentMaxBytes: doc.attachmentMaxBytes ?? DEFAULT_SETTINGS.attachmentMaxBytes,
+      attachmentTypes: doc.attachmentTypes ?? DEFAULT_SETTINGS.attachmentTypes,
     };
   }
 

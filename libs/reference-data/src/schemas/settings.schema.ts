@@ -27,6 +27,17 @@ export class SettingsRecord {
   @Prop({ type: [String], default: [] })
   maskPatterns!: string[];
 
+  /** Largest attachment in bytes (0: off); absent in documents written before attachments: the default. */
+  @Prop({ type: Number })
+  attachmentMaxBytes?: number;
+
+  /** Media types an attachment may have (found in its content); absent: the default list. */
+  @Prop({ type: [String], default: undefined })
+  attachmentTypes?: string[];
+
+  @Prop({ type: Boolean, default: false })
+  emailTranscripts!: boolean;
+
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })
   revision!: number;

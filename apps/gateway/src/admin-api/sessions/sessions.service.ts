@@ -10,6 +10,7 @@ import {
   type SessionPage,
   type SessionStatusValue,
   type SessionSummaryView,
+  ticketTranscriptPath,
 } from '@switchboard/contracts';
 import type { SessionEvent, SessionState } from '@switchboard/domain';
 import { AgentRecord } from '@switchboard/reference-data';
@@ -18,6 +19,7 @@ import { SessionQueries, SessionReader, type SessionSearchRow } from '@switchboa
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { HistoryPages } from '../../realtime/sessions/history-pages';
+import { TranscriptRecords } from '../../transcripts/transcript-records';
 import { RecordFreshnessTracker } from '../freshness/record-freshness';
 import { AdminApiError } from '../shared/admin-api.error';
 
@@ -70,6 +72,7 @@ export class SessionsService {
     @Inject(ChatActorClient) private readonly chat: ChatActorClient,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
     @Inject(RecordFreshnessTracker) private readonly freshness: RecordFreshnessTracker,
+    @Inject(TranscriptRecords) private readonly transcripts: TranscriptRecords,
   ) {}
 
   async list(query: SessionListQuery): Promise<SessionPage> {
@@ -135,6 +138,8 @@ export class SessionsService {
         ? { agentId: state.transferTargetAgentId, role: 'transferTarget' as const }
         : undefined;
     const agent = holder ? await this.agents.findById(holder.agentId, { displayName: 1 }).lean() : null;
+    const attached = state.ticket ? await this.transcripts.ticketTranscript(state.ticket.ticketId) : undefined;
+    const transcript = attached && state.ticket ? { path: ticketTranscriptPath(state.ticket.ticketId), attachedAt: attached.attachedAt.toISOString(), lastSeq: attached.lastSeq } : undefined;
     const summary = toSummary({
       sessionId: state.sessionId,
       version: state.version,
@@ -150,7 +155,7 @@ export class SessionsService {
       version: state.version,
       ...(holder ? { owner: { ...holder, displayName: agent?.displayName ?? holder.agentId } } : {}),
       participants: [...(state.participants ?? [])],
-      ...(state.ticket ? { ticket: { ...state.ticket } } : {}),
+      ...(state.ticket ? { ticket: { ...state.ticket, ...(transcript ? { transcript } : {}) } } : {}),
       history: page.events.map(entryOf),
       hasOlder: page.hasOlder,
     };

@@ -19,6 +19,7 @@ describe('admin API: settings (real NATS + database)', () => {
         remoteControlConsoleUrl: '',
         maxConcurrentChatsPerAgent: 0,
         maskPatterns: [],
+        emailTranscripts: false,
         revision: 0,
       },
     });

@@ -20,7 +20,7 @@ export class SettingsService {
   async get(): Promise<SettingsView> {
     const doc = await this.model.findById(SETTINGS_ID).lean();
     const settings = await this.reference.settings();
-    return { ...settings, maskPatterns: [...settings.maskPatterns], revision: doc?.revision ?? 0 };
+    return { ...settings, maskPatterns: [...settings.maskPatterns], attachmentTypes: [...settings.attachmentTypes], revision: doc?.revision ?? 0 };
   }
 
   /**
@@ -38,6 +38,11 @@ export class SettingsService {
     const revision = doc?.revision ?? 0;
     this.nc.publish(this.subjects.settingsChanged, encodeJson({ revision }));
     await this.nc.flush();
-    return { ...checked.settings, maskPatterns: [...checked.settings.maskPatterns], revision, updatedAt: new Date().toISOString() };
+    return {
+      ...checked.settings,
+      maskPatterns: [...checked.settings.maskPatterns],
+      attachmentTypes: [...checked.settings.attachmentTypes],
+      revision,
+      updatedAt: new Date().toISOString() };
   }
 }
