@@ -6,6 +6,8 @@ import { SessionStoreModule } from '@switchboard/session-store';
 import { CommandHost } from './actor/command-host';
 import { CommandProcessor } from './actor/command-processor';
 import { DecisionContextLoader } from './actor/decision-context.loader';
+import { CLOCK, systemClock } from './deadlines/clock';
+import { DeadlineTimers } from './deadlines/deadline-timers';
 import type { ChatActorConfig } from './config';
 import { EventPublisher } from './events/event-publisher';
 import { Outbox } from './outbox/outbox';
@@ -29,6 +31,8 @@ export class ChatActorModule {
         DecisionContextLoader,
         Outbox,
         EventPublisher,
+        { provide: CLOCK, useValue: systemClock },
+        DeadlineTimers,
         CommandProcessor,
         CommandHost,
         OwnershipService,

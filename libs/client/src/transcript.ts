@@ -102,6 +102,13 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       return system(agent ? `${str(e, 'fromAgentName')} transferred the chat to the ${str(e, 'toQueue')} queue` : `Your chat was transferred to the ${str(e, 'toQueue')} team. Please wait for an agent.`);
     case 'SessionReleased':
       return system(agent ? `${str(e, 'agentName')} released the chat back to the ${str(e, 'queue')} queue` : 'Your chat was released so another agent can help you. Please wait.');
+    case 'FirstReplyMissed':
+      return system(
+        agent
+          ? `${str(e, 'agentName')} did not reply in time; the chat went back to the ${str(e, 'queue')} queue for another agent`
+          : 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.',
+        'warning',
+      );
     case 'TransferReverted':
       return system(agent ? `The transfer did not happen (the agent went offline); the chat is back in the ${str(e, 'queue')} queue` : 'Your chat is back in the queue. Please wait for an agent.', 'warning');
     case 'UserCancelled':

@@ -4,6 +4,7 @@
 // (architecture.spec.ts checks both ways).
 
 export { DEFAULT_SETTINGS, GENERAL_QUEUE, queueTransferAllowed, validateSettings, type Settings } from './settings/settings';
+export { DEFAULT_QUEUE_POLICY, type QueuePolicy } from './settings/queue-policy';
 
 export { isOpenStatus, isTerminalStatus, OPEN_STATUSES, type LinkedTicket, type SessionStatus } from './session/types';
 export type { SessionState } from './session/state';
@@ -12,7 +13,7 @@ export type { SessionEvent } from './session/events';
 export type { SessionCommand, SessionCommandType, StartSession } from './session/commands';
 export type { AgentInfo, DecisionContext, EndUserInfo, TopicInfo } from './session/context';
 export { decide, SESSION_LIMITS } from './session/decide';
-export { applyEvents } from './session/evolve';
+export { applyEvents, nextDeadline } from './session/evolve';
 export { isVisibleToEndUser } from './session/history';
 
 export { canSeeQueuedSession, effectiveQueue, isEligibleAgent } from './policies/eligibility';

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { chatCommandRequestSchema, type Subjects } from '@switchboard/contracts';
+import { chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
 import type { SessionCommand } from '@switchboard/domain';
 import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
+import { SessionWriter } from '@switchboard/session-store';
 import type { ChatActorConfig } from '../config';
+import { DeadlineTimers, deadlineCommandId, type FiringOutcome } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
 import { Outbox } from '../outbox/outbox';
 import { CommandProcessor } from './command-processor';
@@ -12,6 +14,9 @@ import { Mailboxes } from './mailbox';
 
 /** Commands are small; anything bigger is refused before parsing. */
 const MAX_COMMAND_BYTES = 32 * 1024;
+
+/** Who fires deadlines: the same from every process, so a firing repeated by another owner is a retry (A3). */
+const DEADLINES_ACTOR = { role: 'system', id: 'deadlines' } as const;
 
 /**
  * Serves the command subjects of the partitions this process owns. A
@@ -35,8 +40,11 @@ export class CommandHost {
     private readonly processor: CommandProcessor,
     private readonly events: EventPublisher,
     private readonly outbox: Outbox,
+    private readonly timers: DeadlineTimers,
+    private readonly sessions: SessionWriter,
   ) {
     this.limit = new ConcurrencyLimit(config.CHAT_MAX_CONCURRENT_COMMANDS);
+    timers.onFire((partition, sessionId, kind, armedAtSeq) => this.fireDeadline(partition, sessionId, kind, armedAtSeq));
   }
 
   async open(partition: number, epoch: number): Promise<void> {
@@ -77,6 +85,50 @@ export class CommandHost {
     if (this.epochs.get(partition) !== epoch) return;
     this.replayed.add(partition);
     if (republished > 0) this.logger.log({ partition, republished }, 'published again what was stored since the outbox watermark');
+    await this.armDeadlines(partition, epoch);
+  }
+
+  /**
+   * ADR 13: the deadlines of the partition's sessions, from their snapshots
+   * (the replay above brought every lagging one up to date), armed here; a
+   * due one fires at once. Retried until done or the partition goes: a
+   * deadline left unarmed would never fire.
+   */
+  private async armDeadlines(partition: number, epoch: number): Promise<void> {
+    for (let attempt = 1; this.epochs.get(partition) === epoch; attempt++) {
+      try {
+        let armed = 0;
+        for await (const { sessionId, deadlines } of this.sessions.withDeadlines(partition)) {
+          if (this.epochs.get(partition) !== epoch) return;
+          this.timers.track(partition, { sessionId, deadlines });
+          armed++;
+        }
+        if (armed > 0) this.logger.log({ partition, armed }, 'deadlines armed from the stored sessions');
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error, partition, attempt }, 'deadlines of a partition not read; trying again');
+        await new Promise((r) => setTimeout(r, Math.min(5000, 200 * attempt)));
+      }
+    }
+  }
+
+  /** A deadline's firing, through the session's mailbox like any command of it. */
+  private async fireDeadline(partition: number, sessionId: string, kind: DeadlineKind, armedAtSeq: number): Promise<FiringOutcome> {
+    const epoch = this.epochs.get(partition);
+    // Not owned any more: the next owner arms it from the store.
+    if (epoch === undefined) return 'done';
+    const command: SessionCommand = { type: 'DeadlineReached', commandId: deadlineCommandId(sessionId, kind, armedAtSeq), sessionId, actor: DEADLINES_ACTOR, kind, armedAtSeq };
+    const reply: Reply<ChatCommandResult> = await this.mailboxes.run(sessionId, () =>
+      this.limit.run(async () => {
+        if (this.epochs.get(partition) !== epoch) return fail('UNAVAILABLE', 'Partition moved to another process');
+        return this.processor.handle(command, { partition, epoch }, this.config.CHAT_PARTITIONS);
+      }),
+    );
+    if (reply.ok) return 'done';
+    if (reply.error.code === 'DEADLINE_NOT_DUE') return 'notDue';
+    if (reply.error.code === 'UNAVAILABLE') return 'retry';
+    // Cleared, re-armed, fired before, or the session ended: nothing left to do for this one.
+    return 'done';
   }
 
   async close(partition: number): Promise<void> {

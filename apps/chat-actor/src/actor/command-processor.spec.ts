@@ -3,6 +3,8 @@ import { applyEvents, decide, DEFAULT_SETTINGS, type SessionCommand, type Sessio
 import type { AgentStateStore } from '@switchboard/agent-state';
 import type { EventPublisher } from '../events/event-publisher';
 import type { SessionWriter, StoredSession } from '@switchboard/session-store';
+import { DeadlineTimers } from '../deadlines/deadline-timers';
+import { ManualClock } from '../deadlines/manual-clock';
 import { CommandProcessor } from './command-processor';
 import type { DecisionContextLoader } from './decision-context.loader';
 
@@ -42,7 +44,7 @@ describe('CommandProcessor: a dependency that fails or is slow', () => {
       notStored: () => undefined,
       storeUnsure: () => undefined,
     } as unknown as EventPublisher;
-    const processor = new CommandProcessor(sessions, contexts, events, {} as AgentStateStore);
+    const processor = new CommandProcessor(sessions, contexts, events, {} as AgentStateStore, new DeadlineTimers(new ManualClock()));
     const post = (commandId: string) =>
       ({ type: 'PostMessage', commandId, sessionId: stored.state.sessionId, actor: { role: 'endUser', id: 'erin' }, text: 'still down' }) as SessionCommand;
     const ownership = { partition: partitionOfSession(stored.state.sessionId, PARTITIONS), epoch: 1 };

@@ -14,6 +14,7 @@ import {
 } from '@switchboard/domain';
 import { AgentStateStore } from '@switchboard/agent-state';
 import { SessionWriter, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
+import { DeadlineTimers } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
 import { commandFingerprint } from './command-fingerprint';
 import { DecisionContextLoader } from './decision-context.loader';
@@ -52,6 +53,7 @@ export class CommandProcessor {
     private readonly contexts: DecisionContextLoader,
     private readonly events: EventPublisher,
     private readonly agentStates: AgentStateStore,
+    private readonly timers: DeadlineTimers,
   ) {}
 
   /** The mailbox key: a start is serialised with the other starts of its end user (R1.2). */
@@ -98,6 +100,7 @@ export class CommandProcessor {
 
   forgetPartition(partition: number): void {
     for (const [id, entry] of this.cache) if (entry.partition === partition) this.cache.delete(id);
+    this.timers.forgetPartition(partition);
   }
 
   private async apply(command: SessionCommand, ownership: Ownership): Promise<Reply<ChatCommandResult>> {
@@ -251,6 +254,8 @@ export class CommandProcessor {
    * sessions come and go.
    */
   private remember(state: SessionState, ownership: Ownership, snapshotVersion: number): void {
+    // The deadlines the session holds now are the ones armed (ADR 13).
+    this.timers.track(ownership.partition, state);
     if (isTerminalStatus(state.status)) {
       this.cache.delete(state.sessionId);
       return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgentStateStore, type VersionedLiveState } from '@switchboard/agent-state';
-import type { AgentInfo, DecisionContext, SessionCommand, SessionState } from '@switchboard/domain';
+import { effectiveQueue, type AgentInfo, type DecisionContext, type SessionCommand, type SessionState } from '@switchboard/domain';
 import { ReferenceDataCache, SettingsCache, type AgentProfile } from '@switchboard/reference-data';
 import { randomUUID } from 'node:crypto';
 
@@ -39,12 +39,15 @@ export class DecisionContextLoader {
 
     const needsEndUser = command.type === 'StartSession' || command.type === 'RequestControl';
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
-    const [profiles, agentStates, endUser, topics, queues] = await Promise.all([
+    // An assignment arms the queue's first-reply deadline (issue 14): its policy, from the cache.
+    const assigns = (command.type === 'AcceptSession' || command.type === 'AutoAssign') && state !== undefined;
+    const [profiles, agentStates, endUser, topics, queues, queuePolicy] = await Promise.all([
       agentIds.length === 0 ? [] : this.reference.agentProfiles(agentIds),
       agentIds.length === 0 ? new Map<string, VersionedLiveState>() : this.agentStates.many(agentIds),
       needsEndUser && endUserId ? this.reference.endUser(endUserId) : undefined,
       command.type === 'StartSession' && settings.useTopics ? this.reference.topics() : undefined,
       command.type === 'TransferToQueue' ? this.reference.queueNames() : undefined,
+      assigns ? this.reference.queuePolicy(effectiveQueue(state.queue, settings)) : undefined,
     ]);
     // Taken after the live states were read: a reservation at their revision proves they held at `now`.
     const now = new Date();
@@ -56,6 +59,7 @@ export class DecisionContextLoader {
         endUser,
         topics,
         queues,
+        queuePolicy,
         newIds: command.type === 'CreateTicket' ? { ticketId: `T-${randomUUID()}` } : undefined,
       },
       agentStates,

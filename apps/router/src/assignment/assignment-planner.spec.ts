@@ -30,6 +30,18 @@ describe('assignment planner', () => {
     expect(p.plan(settings(), all, 10)).toEqual([expect.objectContaining({ sessionId: 's1', agentId: 'a2' })]);
   });
 
+  it('no first reply: a session is never proposed to an agent it excludes, and does not block others of its queue', () => {
+    const p = planner({ a1: { live: online() }, a2: { live: online(['x', 'y', 'z']) } });
+    p.observeSession(queued('s1', 0, { excludedAgentIds: ['a1'] }));
+    p.observeSession(queued('s2', 1, { excludedAgentIds: ['a1', 'a2'] }));
+    p.observeSession(queued('s3', 2));
+    const planned = p.plan(settings(), all, 10).map((a) => [a.sessionId, a.agentId]);
+    expect(planned).toEqual([
+      ['s1', 'a2'],
+      ['s3', 'a1'],
+    ]);
+  });
+
   it('R4.1 ties go to the agent idle longest', () => {
     const p = planner({ a1: { live: online(['x'], 30) }, a2: { live: online(['y'], 10) } });
     p.observeSession(queued('s1', 0));

@@ -18,6 +18,8 @@ export interface SessionSummary {
   readonly companyId: string;
   readonly queuedAt?: string;
   readonly transferTargetAgentId?: string;
+  /** Agents the session never goes back to (no first reply in time): passed over. */
+  readonly excludedAgentIds?: readonly string[];
 }
 
 /** A proposal: send `AutoAssign` for `sessionId` to `agentId`. */
@@ -173,7 +175,8 @@ export class AssignmentPlanner {
     // Sessions that route alike (same queue, and company when the filter is on)
     // get the same answer: once one is blocked, the rest of its kind are too.
     const blocked = new Set<string>();
-    const kindOf = (w: Waiting) => `${effectiveQueue(w.queue, settings)}\u0000${settings.companyFilter ? w.companyId : ''}`;
+    const kindOf = (w: Waiting) =>
+      `${effectiveQueue(w.queue, settings)}\u0000${settings.companyFilter ? w.companyId : ''}\u0000${w.excludedAgentIds?.join(',') ?? ''}`;
     for (const session of candidates) {
       if (planned.length >= limit || agents.length === 0) break;
       const kind = kindOf(session);

@@ -142,6 +142,7 @@ export class AssignmentInputs {
         companyId: s.companyId,
         queuedAt: s.queuedAt,
         transferTargetAgentId: s.transferTargetAgentId,
+        excludedAgentIds: s.excludedAgentIds,
       }));
       this.view.planner.resync(summaries, startedAt);
       this.view.changed();

@@ -109,11 +109,24 @@ export const settingsChangedSchema = z.object({ revision: z.number().int() });
 
 // ---------- queues ----------
 
-export const queueCreateSchema = z.object({ name: queueNameSchema, description: trimmed(500).default('') }).strict();
-export const queueUpdateSchema = z.object({ description: trimmed(500) }).strict();
+/** Longest first-reply limit of a queue: a day. */
+export const MAX_FIRST_REPLY_SECONDS = 86_400;
+/** No first reply (issue 14): seconds an assigned chat waits for its agent's first message; 0 is off. */
+const firstReplySecondsSchema = z
+  .number({ error: 'First reply limit must be a number of seconds' })
+  .int('First reply limit must be a whole number of seconds')
+  .min(0, 'First reply limit cannot be negative (0 turns it off)')
+  .max(MAX_FIRST_REPLY_SECONDS, `First reply limit is at most ${MAX_FIRST_REPLY_SECONDS} seconds (a day)`);
+
+export const queueCreateSchema = z
+  .object({ name: queueNameSchema, description: trimmed(500).default(''), firstReplySeconds: firstReplySecondsSchema.default(0) })
+  .strict();
+export const queueUpdateSchema = z.object({ description: trimmed(500).optional(), firstReplySeconds: firstReplySecondsSchema.optional() }).strict();
 export interface QueueView {
   name: string;
   description: string;
+  /** Seconds an assigned chat of this queue waits for its agent's first message before it goes back to the queue; 0: off. */
+  firstReplySeconds: number;
   /** `General`: always exists, cannot be deleted. */
   protected: boolean;
   topics: number;

@@ -4,7 +4,7 @@ import { plainText } from '../text/plain-text';
 import { actorSchema, idSchema } from './actor.schema';
 import { sessionEventSchema } from './events.schema';
 import { SESSION_ID_PATTERN } from './routing';
-import { sessionStateSchema, sessionSummarySchema } from './session.schema';
+import { deadlineKindSchema, sessionStateSchema, sessionSummarySchema } from './session.schema';
 
 /**
  * Longest message, side note, description, ticket summary or comment, in
@@ -114,6 +114,16 @@ export const forceCloseCommandSchema = z.object({ ...base, type: z.literal('Forc
 export const targetWentOfflineSchema = z.object({ ...base, type: z.literal('TargetWentOffline'), agentId: id }).strict();
 
 /**
+ * A deadline of the session came (ADR 13), fired by the owner of its
+ * partition with the command id `timer:<sessionId>:<kind>:<armedAtSeq>`.
+ * Refused (`DEADLINE_NOT_ARMED`) when the session no longer holds that
+ * deadline as armed at that seq: a late or second firing changes nothing.
+ */
+export const deadlineReachedSchema = z
+  .object({ ...base, type: z.literal('DeadlineReached'), kind: deadlineKindSchema, armedAtSeq: z.number().int().positive() })
+  .strict();
+
+/**
  * Every command to a chat session, as it travels on NATS (gateway, router or
  * admin API to chat-actor), validated there once by the chat actor (and at
  * the WebSocket edge by the frame payloads, which derive from these).
@@ -137,6 +147,7 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   requestControlSchema,
   forceCloseCommandSchema,
   targetWentOfflineSchema,
+  deadlineReachedSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];

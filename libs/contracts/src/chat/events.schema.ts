@@ -100,6 +100,26 @@ export const sessionAssignedSchema = z.object({
   via: z.enum(['accept', 'transfer', 'autoAssign']),
   /** For `via: 'transfer'`: the agent who initiated the transfer. */
   fromAgentId: z.string().optional(),
+  /**
+   * When the agent must have written to the end user, by the queue's
+   * first-reply limit (`firstReplySeconds`); absent when the queue has none.
+   * Arms the session's `firstReply` deadline (ADR 13).
+   */
+  firstReplyDueAt: z.string().optional(),
+});
+
+/**
+ * No first reply: the agent did not write to the end user before the
+ * session's `firstReply` deadline; ASSIGNED -> QUEUED in the same queue, and
+ * the agent is never given this session again (`excludedAgentIds`). Shown to
+ * the end user as a system message.
+ */
+export const firstReplyMissedSchema = z.object({
+  ...eventBase,
+  type: z.literal('FirstReplyMissed'),
+  agentId: z.string(),
+  agentName: z.string(),
+  queue: z.string(),
 });
 
 /** R5: ASSIGNED -> PENDING_TRANSFER. */
@@ -221,6 +241,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   remoteControlRequestedSchema,
   sessionClosedSchema,
   sessionAbandonedSchema,
+  firstReplyMissedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

@@ -36,6 +36,34 @@ export const agentNameRecordSchema = z.object({
 });
 
 /**
+ * Kinds of deadline a session can hold (ADR 13). `firstReply`: the owner
+ * must write to the end user by then (the queue's `firstReplySeconds`).
+ */
+export const deadlineKindSchema = z.enum(['firstReply']);
+export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
+
+/**
+ * A deadline held in the session's state: armed by an event (its seq is
+ * `armedAtSeq`), cleared by another, fired by the partition's owner as a
+ * `DeadlineReached` command with the id `timer:<sessionId>:<kind>:<armedAtSeq>`,
+ * so a deadline fired twice takes effect once (A3).
+ */
+export const deadlineSchema = z.object({
+  kind: deadlineKindSchema,
+  dueAt: z.string(),
+  armedAtSeq: z.number().int().positive(),
+});
+
+/** At most one deadline per kind. */
+export const MAX_DEADLINES = deadlineKindSchema.options.length;
+/**
+ * Agents a session never goes back to (they let it go without a first
+ * reply): at most this many, the oldest forgotten first. Bounds the state,
+ * and so every event that carries the summary.
+ */
+export const MAX_EXCLUDED_AGENTS = 32;
+
+/**
  * The chat session's summary (the "Master Chat Record" without its history).
  * A plain JSON object of bounded size: the history is the event log (the
  * commits, read in pages), never part of the state, so neither the stored
@@ -96,6 +124,10 @@ export const sessionStateSchema = z.object({
   queuedAt: z.string().optional(),
   assignedAt: z.string().optional(),
   closedAt: z.string().optional(),
+  /** Deadlines the session holds (ADR 13), at most one per kind; absent when none. */
+  deadlines: z.array(deadlineSchema).max(MAX_DEADLINES).optional(),
+  /** Agents this session is never assigned or offered to again, oldest first (at most MAX_EXCLUDED_AGENTS). */
+  excludedAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 
@@ -116,5 +148,6 @@ export const sessionSummarySchema = sessionStateSchema.pick({
   queuedAt: true,
   cancelledByUser: true,
   userLeft: true,
+  excludedAgentIds: true,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

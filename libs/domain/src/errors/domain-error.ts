@@ -57,6 +57,10 @@ export const DOMAIN_ERROR_CODES = [
   'AUTO_ACCEPT_OFF',
   /** The session holds its maximum number of events (see `SESSION_LIMITS`): only ending it is still possible. */
   'SESSION_FULL',
+  /** A `DeadlineReached` for a deadline the session no longer holds as armed at that seq (cleared, re-armed, fired). */
+  'DEADLINE_NOT_ARMED',
+  /** A `DeadlineReached` before the deadline's time (a timer that fired early): fired again later. */
+  'DEADLINE_NOT_DUE',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

@@ -109,6 +109,10 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       add(endUser, 'RELEASED', 'Your chat was released for reassignment. Another agent will be with you shortly.');
       add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat released.');
       break;
+    case 'FirstReplyMissed':
+      add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');
+      add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat taken back: no first reply in time. It goes to another agent.');
+      break;
     case 'TransferReverted':
       add(endUser, 'BACK_IN_QUEUE', 'Your chat is waiting for an agent again. An agent will be with you shortly.');
       add(agent(event.targetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you went back to the queue.');

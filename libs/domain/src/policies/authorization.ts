@@ -32,6 +32,7 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   RequestControl: ['agent'],
   ForceClose: ['admin'],
   TargetWentOffline: ['system'],
+  DeadlineReached: ['system'],
 };
 
 /**
@@ -87,6 +88,7 @@ export function describeCommand(type: SessionCommandType): string {
     RequestControl: 'request remote control',
     ForceClose: 'force-close a chat',
     TargetWentOffline: 'report an agent offline',
+    DeadlineReached: 'fire a deadline',
   };
   return names[type];
 }

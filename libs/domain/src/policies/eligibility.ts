@@ -6,6 +6,8 @@ import { GENERAL_QUEUE, type Settings } from '../settings/settings';
 export interface RoutableSession {
   readonly queue: string;
   readonly companyId: string;
+  /** Agents the session never goes back to (no first reply in time, issue 14). */
+  readonly excludedAgentIds?: readonly string[];
 }
 
 /**
@@ -28,9 +30,13 @@ export function servesCompany(agent: AgentInfo, companyId: string, settings: Set
   return !settings.companyFilter || agent.companies.includes(companyId);
 }
 
-/** Queue and company membership, regardless of presence. */
+/** Queue and company membership, regardless of presence; never an agent the session excludes. */
 export function isEligibleAgent(agent: AgentInfo, session: RoutableSession, settings: Settings): boolean {
-  return servesQueue(agent, session.queue, settings) && servesCompany(agent, session.companyId, settings);
+  return (
+    servesQueue(agent, session.queue, settings) &&
+    servesCompany(agent, session.companyId, settings) &&
+    !(session.excludedAgentIds?.includes(agent.id) ?? false)
+  );
 }
 
 /** R18: only online agents get offers, transfers and automatic assignments. */

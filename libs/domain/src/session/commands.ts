@@ -51,6 +51,8 @@ export type RequestControl = CommandOf<'RequestControl'>;
 export type ForceClose = CommandOf<'ForceClose'>;
 /** R5.4, system (presence tracker): the transfer target went offline before accepting. */
 export type TargetWentOffline = CommandOf<'TargetWentOffline'>;
+/** System (the partition's owner, ADR 13): a deadline the session holds came. */
+export type DeadlineReached = CommandOf<'DeadlineReached'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -74,4 +76,5 @@ export const SESSION_COMMAND_TYPES = [
   'RequestControl',
   'ForceClose',
   'TargetWentOffline',
+  'DeadlineReached',
 ] as const satisfies readonly SessionCommandType[];

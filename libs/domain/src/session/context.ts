@@ -1,4 +1,5 @@
 import type { SessionEvent } from './events';
+import type { QueuePolicy } from '../settings/queue-policy';
 import type { Settings } from '../settings/settings';
 import type { IsoTime } from './types';
 
@@ -58,6 +59,8 @@ export interface TopicInfo {
  * | CreateTicket | `newIds.ticketId` |
  * | RequestControl | `endUser` (assets) |
  * | TargetWentOffline | the target in `agents` (presence) |
+ * | AcceptSession, AutoAssign | `queuePolicy` of the session's queue (absent: no first-reply deadline) |
+ * | DeadlineReached | nothing besides `now` |
  *
  * Display names of agents come from `agents` when present, else from the
  * names the session recorded. A missing piece is refused with `CONTEXT_INCOMPLETE`.
@@ -73,6 +76,8 @@ export interface DecisionContext {
   readonly endUser?: EndUserInfo;
   readonly topics?: readonly TopicInfo[];
   readonly queues?: readonly string[];
+  /** The policy of the session's queue (first-reply limit), for the commands that assign it. */
+  readonly queuePolicy?: QueuePolicy;
   readonly newIds?: { readonly ticketId?: string };
   readonly earlier?: EarlierOutcome;
 }

@@ -5,7 +5,7 @@
 // the domain's tests use are commands of the contract. (The domain's production code imports
 // only the contracts' types; a test may run them.)
 import { chatCommandResultSchema, chatEventMessageSchema, sessionCommandSchema, sessionEventSchema, sessionStateSchema } from '@switchboard/contracts';
-import type { SessionCommand } from './commands';
+import { SESSION_COMMAND_TYPES, type SessionCommand } from './commands';
 import { SESSION_EVENT_TYPES } from './events';
 import { evolve } from './evolve';
 import type { SessionState } from './state';
@@ -56,9 +56,11 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(abandoned, C.abandon('a1'));
   const cancelled = Scenario.started();
   run(cancelled, C.cancel());
+  const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60 } }));
+  run(unanswered.with({ now: at(1) }), C.deadline(unanswered.s.version));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
-  return { scenarios: [main, abandoned, cancelled, forced], commands };
+  return { scenarios: [main, abandoned, cancelled, unanswered, forced], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */
@@ -103,7 +105,7 @@ describe('contracts (ADR 7)', () => {
   });
 
   it('commands: the commands the domain is tested with are commands of the contract (with ids of the contract\'s format)', () => {
-    expect(new Set(commands.map((c) => c.type)).size).toBe(18);
+    expect(new Set(commands.map((c) => c.type)).size).toBe(SESSION_COMMAND_TYPES.length);
     for (const [i, c] of commands.entries()) {
       const command = { ...c, sessionId: 'k1-session-0001', commandId: `command-${i}` };
       expect(sessionCommandSchema.parse(json(command))).toEqual(command);

@@ -13,6 +13,7 @@ import type {
   AcceptSession,
   AutoAssign,
   CancelByUser,
+  DeadlineReached,
   CreateTicket,
   EndChat,
   ForceClose,
@@ -155,6 +156,8 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return forceClose(state, command);
     case 'TargetWentOffline':
       return targetWentOffline(state, command, ctx);
+    case 'DeadlineReached':
+      return deadlineReached(state, command, ctx);
   }
 }
 
@@ -208,6 +211,7 @@ function accept(state: SessionState, command: AcceptSession, ctx: DecisionContex
         agentName: agentName(state, me, ctx),
         via: 'transfer',
         ...(state.transferFromAgentId !== undefined ? { fromAgentId: state.transferFromAgentId } : {}),
+        ...firstReplyDue(ctx),
       },
     ];
   }
@@ -220,10 +224,15 @@ function accept(state: SessionState, command: AcceptSession, ctx: DecisionContex
   if (!isOnline(agent)) {
     return domainError('AGENT_UNAVAILABLE', 'Set yourself online to accept chats from the queue.', { presence: agent.presence });
   }
+  if (isExcluded(state, me)) {
+    return domainError('AGENT_NOT_ELIGIBLE', 'This chat went back to the queue because you did not reply in time; another agent will take it.', {
+      agentId: me,
+    });
+  }
   if (!isEligibleAgent(agent, state, ctx.settings)) {
     return domainError('FORBIDDEN', 'This chat is not in your queues or companies.');
   }
-  return [{ type: 'SessionAssigned', agentId: me, agentName: agent.displayName, via: 'accept' }];
+  return [{ type: 'SessionAssigned', agentId: me, agentName: agent.displayName, via: 'accept', ...firstReplyDue(ctx) }];
 }
 
 // R4: the router proposes an agent; this is the last word.
@@ -237,6 +246,11 @@ function autoAssign(state: SessionState, command: AutoAssign, ctx: DecisionConte
   }
   const agent = findAgent(ctx, command.agentId);
   if (agent === undefined) return incomplete('AutoAssign needs the proposed agent in the context.');
+  if (isExcluded(state, agent.id)) {
+    return domainError('AGENT_NOT_ELIGIBLE', `${agent.displayName} let this chat go without a first reply and is not given it again.`, {
+      agentId: agent.id,
+    });
+  }
   switch (autoAssignProblem(agent, state, ctx.settings, command.capacityReserved === true)) {
     case 'offline':
       return domainError('AGENT_UNAVAILABLE', `${agent.displayName} is not online.`, { agentId: agent.id, presence: agent.presence });
@@ -248,8 +262,41 @@ function autoAssign(state: SessionState, command: AutoAssign, ctx: DecisionConte
         load: agent.load,
       });
     case undefined:
-      return [{ type: 'SessionAssigned', agentId: agent.id, agentName: agent.displayName, via: 'autoAssign' }];
+      return [{ type: 'SessionAssigned', agentId: agent.id, agentName: agent.displayName, via: 'autoAssign', ...firstReplyDue(ctx) }];
   }
+}
+
+/** Issue 14: the queue's first-reply limit arms the session's `firstReply` deadline at assignment. */
+function firstReplyDue(ctx: DecisionContext): { firstReplyDueAt?: string } {
+  const seconds = ctx.queuePolicy?.firstReplySeconds ?? 0;
+  return seconds > 0 ? { firstReplyDueAt: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString() } : {};
+}
+
+function isExcluded(state: SessionState, agentId: string): boolean {
+  return state.excludedAgentIds?.includes(agentId) ?? false;
+}
+
+/**
+ * ADR 13: a deadline fires only as armed (same kind, same seq) and once due;
+ * anything else is a late or early firing and changes nothing.
+ */
+function deadlineReached(state: SessionState, command: DeadlineReached, ctx: DecisionContext): Outcome {
+  const deadline = state.deadlines?.find((d) => d.kind === command.kind && d.armedAtSeq === command.armedAtSeq);
+  if (deadline === undefined) {
+    return domainError('DEADLINE_NOT_ARMED', `The session holds no ${command.kind} deadline armed at seq ${command.armedAtSeq}.`, {
+      kind: command.kind,
+      armedAtSeq: command.armedAtSeq,
+    });
+  }
+  if (Date.parse(ctx.now) < Date.parse(deadline.dueAt)) {
+    return domainError('DEADLINE_NOT_DUE', `The ${command.kind} deadline is due at ${deadline.dueAt}.`, { dueAt: deadline.dueAt });
+  }
+  // Armed only while ASSIGNED (evolve clears it on leaving): the owner did not write in time.
+  const owner = state.ownerAgentId;
+  if (state.status !== 'ASSIGNED' || owner === undefined) {
+    return domainError('DEADLINE_NOT_ARMED', 'The chat is no longer assigned.', { status: state.status });
+  }
+  return [{ type: 'FirstReplyMissed', agentId: owner, agentName: agentName(state, owner, ctx), queue: state.queue }];
 }
 
 // R5, R6.

@@ -54,6 +54,8 @@ export type RemoteControlRequested = EventOf<'RemoteControlRequested'>;
 export type SessionClosed = EventOf<'SessionClosed'>;
 /** R10. */
 export type SessionAbandoned = EventOf<'SessionAbandoned'>;
+/** No first reply by the deadline: ASSIGNED -> QUEUED, never back to that agent. */
+export type FirstReplyMissed = EventOf<'FirstReplyMissed'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -77,6 +79,7 @@ export const SESSION_EVENT_TYPES = [
   'RemoteControlRequested',
   'SessionClosed',
   'SessionAbandoned',
+  'FirstReplyMissed',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

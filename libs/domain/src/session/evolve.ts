@@ -1,7 +1,7 @@
-import type { SessionStateMessage } from '@switchboard/contracts';
+import type { DeadlineKind, SessionStateMessage } from '@switchboard/contracts';
 import type { SessionEvent } from './events';
 import { isVisibleToEndUser } from './history';
-import { RECENT_COMMANDS, type SessionState } from './state';
+import { MAX_EXCLUDED_AGENTS, RECENT_COMMANDS, type SessionState } from './state';
 
 /**
  * Thrown by `evolve` only when the event stream itself is corrupt (a gap in
@@ -19,6 +19,12 @@ export class EventStreamError extends Error {
  * the history, kept by whoever stores them, never in the state.
  */
 export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
+  const next = evolveStatus(state, event);
+  // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for.
+  return next.status === 'ASSIGNED' ? next : withoutDeadline(next, 'firstReply');
+}
+
+function evolveStatus(state: SessionState | undefined, event: SessionEvent): SessionState {
   if (state === undefined) {
     if (event.type !== 'SessionStarted') {
       throw new EventStreamError(`first event of session ${event.sessionId} must be SessionStarted, got ${event.type}`);
@@ -62,11 +68,13 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
       throw new EventStreamError(`session ${state.sessionId} started twice`);
     case 'MessagePosted':
     case 'AttachmentPosted':
+      // The owner's first word (or file) to the end user: the first-reply deadline is met.
+      return event.from === 'agent' && event.authorId === base.ownerAgentId ? withoutDeadline(base, 'firstReply') : base;
     case 'SideNoteAdded':
     case 'RemoteControlRequested':
       return base;
     case 'SessionAssigned':
-      return withoutRouting({
+      return withDeadline(withoutRouting({
         ...base,
         status: 'ASSIGNED',
         ownerAgentId: event.agentId,
@@ -75,7 +83,9 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
           ? base.participants
           : [...base.participants, event.agentId],
         agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
-      }, ['transferTargetAgentId', 'transferFromAgentId', 'queuedAt']);
+      }, ['transferTargetAgentId', 'transferFromAgentId', 'queuedAt']), 'firstReply', event.firstReplyDueAt, event.seq);
+    case 'FirstReplyMissed':
+      return { ...requeue(base, event.queue, event.at), excludedAgentIds: withExcluded(base.excludedAgentIds, event.agentId) };
     case 'TransferRequested':
       return withoutRouting(
         {
@@ -141,6 +151,34 @@ function withoutRouting(state: SessionState, fields: readonly RoutingField[]): S
   const copy: SessionStateMessage = { ...state };
   for (const f of fields) delete copy[f];
   return copy;
+}
+
+/** Arms (or, without a time, clears) the deadline of `kind`: at most one per kind. */
+function withDeadline(state: SessionState, kind: DeadlineKind, dueAt: string | undefined, seq: number): SessionState {
+  const cleared = withoutDeadline(state, kind);
+  if (dueAt === undefined) return cleared;
+  return { ...cleared, deadlines: [...(cleared.deadlines ?? []), { kind, dueAt, armedAtSeq: seq }] };
+}
+
+function withoutDeadline(state: SessionState, kind: DeadlineKind): SessionState {
+  if (!state.deadlines?.some((d) => d.kind === kind)) return state;
+  const rest = state.deadlines.filter((d) => d.kind !== kind);
+  if (rest.length > 0) return { ...state, deadlines: rest };
+  const copy: SessionStateMessage = { ...state };
+  delete copy.deadlines;
+  return copy;
+}
+
+/** The agent goes last; past MAX_EXCLUDED_AGENTS the oldest is forgotten (the state stays bounded). */
+function withExcluded(excluded: SessionState['excludedAgentIds'], agentId: string): string[] {
+  return [...(excluded ?? []).filter((id) => id !== agentId), agentId].slice(-MAX_EXCLUDED_AGENTS);
+}
+
+/** The earliest deadline the session holds, if any (what its owner's timer waits for). */
+export function nextDeadline(state: SessionState): NonNullable<SessionState['deadlines']>[number] | undefined {
+  let first: NonNullable<SessionState['deadlines']>[number] | undefined;
+  for (const d of state.deadlines ?? []) if (first === undefined || Date.parse(d.dueAt) < Date.parse(first.dueAt)) first = d;
+  return first;
 }
 
 function requeue(state: SessionState, queue: string, at: string): SessionState {

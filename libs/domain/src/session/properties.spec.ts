@@ -95,6 +95,7 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   RequestControl: 4,
   ForceClose: 1,
   TargetWentOffline: 8,
+  DeadlineReached: 6,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -130,6 +131,12 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ assetId: optional(fc.constantFrom('asset-1', 'nope')) }, { requiredKeys: [] });
     case 'ForceClose':
       return fc.record({ comment: optional(textArb) }, { requiredKeys: [] });
+    case 'DeadlineReached':
+      // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
+      return fc.record({
+        kind: fc.constant('firstReply'),
+        armedAtSeq: fc.oneof({ arbitrary: fc.constant(ARMED), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 1 }),
+      });
     default:
       return fc.constant({});
   }
@@ -143,6 +150,8 @@ interface CommandPlan {
 }
 
 const TARGET = '<pending target>';
+/** The seq at which the session's deadline was armed, resolved when the step runs. */
+const ARMED = -1;
 
 const commandArb: fc.Arbitrary<CommandPlan> = fc
   .oneof(...SESSION_COMMAND_TYPES.map((t) => ({ arbitrary: fc.constant(t), weight: TYPE_WEIGHTS[t] })))
@@ -153,6 +162,7 @@ const commandArb: fc.Arbitrary<CommandPlan> = fc
 function resolveCommand(plan: CommandPlan, state: SessionState | undefined, commandId: string): SessionCommand {
   const fields = { ...plan.fields };
   if (fields['agentId'] === TARGET) fields['agentId'] = state?.transferTargetAgentId ?? 'a1';
+  if (fields['armedAtSeq'] === ARMED) fields['armedAtSeq'] = state?.deadlines?.[0]?.armedAtSeq ?? 1;
   return { type: plan.type, commandId, sessionId: SESSION, actor: resolveActor(plan.actor, state), ...fields } as SessionCommand;
 }
 
@@ -174,6 +184,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 
 const scenarioArb = fc.record({
   settings: settingsArb,
+  firstReplySeconds: fc.constantFrom(0, 2, 5),
   agents: fc.tuple(...AGENT_IDS.map(agentArb)),
   steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
 });
@@ -181,10 +192,11 @@ const scenarioArb = fc.record({
 describe('properties of the session state machine', () => {
   it('R17 properties: random command sequences keep every invariant after every step', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ settings, agents, steps }) => {
+      fc.property(scenarioArb, ({ settings, firstReplySeconds, agents, steps }) => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
+          queuePolicy: { firstReplySeconds },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,
@@ -299,6 +311,9 @@ describe('properties of the session state machine', () => {
 });
 
 function checkInvariants(before: SessionState | undefined, s: SessionState, logBefore: readonly SessionEvent[], log: readonly SessionEvent[]): void {
+  // ADR 13: at most one deadline per kind, and a first-reply deadline only while ASSIGNED.
+  expect(new Set((s.deadlines ?? []).map((d) => d.kind)).size).toBe((s.deadlines ?? []).length);
+  if (s.deadlines !== undefined) expect(s.status).toBe('ASSIGNED');
   // history only grows, seq without gaps, version = last seq
   expect(s.version).toBe(log.length);
   log.forEach((e, i) => expect(e.seq).toBe(i + 1));
@@ -325,6 +340,8 @@ function checkInvariants(before: SessionState | undefined, s: SessionState, logB
       expect(s.transferTargetAgentId).toBeUndefined();
       expect(s.queuedAt).toBeUndefined();
       expect(s.participants).toContain(s.ownerAgentId);
+      // Issue 14: a session never goes back to an agent that let it go without a first reply.
+      expect(s.excludedAgentIds ?? []).not.toContain(s.ownerAgentId);
       break;
     case 'PENDING_TRANSFER':
       expect(s.ownerAgentId).toBeUndefined();

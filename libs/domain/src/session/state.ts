@@ -8,6 +8,13 @@ export type HistoryEntry = SessionEvent;
 export const RECENT_COMMANDS = 16;
 
 /**
+ * How many agents a session remembers never to go back to, the oldest
+ * forgotten first: the bound of `excludedAgentIds` (the contract refuses
+ * more; the contract test checks both say the same).
+ */
+export const MAX_EXCLUDED_AGENTS = 32;
+
+/**
  * The chat session's summary (the "Master Chat Record" without its history):
  * defined once by `sessionStateSchema` in `@switchboard/contracts`
  * (chat/session.schema.ts, with its invariants and the doc of each field),

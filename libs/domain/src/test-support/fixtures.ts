@@ -103,4 +103,6 @@ export const C = {
   forceClose: (actor: Actor = admin(), comment?: string) =>
     cmd({ type: 'ForceClose', actor, ...(comment !== undefined ? { comment } : {}) }),
   targetOffline: (agentId: string) => cmd({ type: 'TargetWentOffline', actor: system('presence'), agentId }),
+  deadline: (armedAtSeq: number, kind: 'firstReply' = 'firstReply') =>
+    cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

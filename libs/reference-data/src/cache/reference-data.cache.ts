@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Subjects } from '@switchboard/contracts';
-import type { EndUserInfo, TopicInfo } from '@switchboard/domain';
+import { DEFAULT_QUEUE_POLICY, type EndUserInfo, type QueuePolicy, type TopicInfo } from '@switchboard/domain';
 import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import { ReferenceDataRepository, type AgentProfile } from '../repository/reference-data.repository';
 import { BoundedCache } from './bounded-cache';
@@ -28,6 +28,7 @@ export class ReferenceDataCache implements OnApplicationBootstrap, OnApplication
   private readonly endUsers: BoundedCache<EndUserInfo | undefined>;
   private readonly topicList: BoundedCache<TopicInfo[]>;
   private readonly queueList: BoundedCache<string[]>;
+  private readonly queuePolicyList: BoundedCache<Array<QueuePolicy & { name: string }>>;
   private readonly subscriptions: Subscription[] = [];
   private stopped = false;
 
@@ -42,6 +43,7 @@ export class ReferenceDataCache implements OnApplicationBootstrap, OnApplication
     this.endUsers = new BoundedCache(maxEntries, maxAge);
     this.topicList = new BoundedCache(1, maxAge);
     this.queueList = new BoundedCache(1, maxAge);
+    this.queuePolicyList = new BoundedCache(1, maxAge);
   }
 
   onApplicationBootstrap(): void {
@@ -52,6 +54,7 @@ export class ReferenceDataCache implements OnApplicationBootstrap, OnApplication
           this.endUsers.clear();
           this.topicList.clear();
           this.queueList.clear();
+          this.queuePolicyList.clear();
         },
       }),
     );
@@ -98,12 +101,20 @@ export class ReferenceDataCache implements OnApplicationBootstrap, OnApplication
     return listFrom(this.queueList, () => this.reference.queueNames());
   }
 
+  /** The policy of `queue` (issue 14); the defaults for a queue without a record. */
+  async queuePolicy(queue: string): Promise<QueuePolicy> {
+    const policies = await listFrom(this.queuePolicyList, () => this.reference.queuePolicies());
+    const found = policies.find((p) => p.name === queue);
+    return found ? { firstReplySeconds: found.firstReplySeconds } : DEFAULT_QUEUE_POLICY;
+  }
+
   /** Everything is read again on next use. */
   clear(): void {
     this.agents.clear();
     this.endUsers.clear();
     this.topicList.clear();
     this.queueList.clear();
+    this.queuePolicyList.clear();
   }
 
   /** After a reconnect, change announcements may have been missed: drop everything. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DEFAULT_SETTINGS, GENERAL_QUEUE, type AgentInfo, type EndUserInfo, type Settings, type TopicInfo } from '@switchboard/domain';
+import { DEFAULT_QUEUE_POLICY, DEFAULT_SETTINGS, GENERAL_QUEUE, type AgentInfo, type EndUserInfo, type QueuePolicy, type Settings, type TopicInfo } from '@switchboard/domain';
 import type { Model } from 'mongoose';
 import { AgentRecord } from '../schemas/agent.schema';
 import { EndUserRecord } from '../schemas/end-user.schema';
@@ -66,6 +66,12 @@ export class ReferenceDataRepository {
   async topics(): Promise<TopicInfo[]> {
     const docs = await this.topicsModel.find().lean();
     return docs.map((t) => ({ id: t._id, name: t.name, queue: t.queue }));
+  }
+
+  /** The policies of the queues that have a record (`General` has one from the gateway's start). */
+  async queuePolicies(): Promise<Array<QueuePolicy & { name: string }>> {
+    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1 }).lean();
+    return docs.map((q) => ({ name: q._id, firstReplySeconds: q.firstReplySeconds ?? DEFAULT_QUEUE_POLICY.firstReplySeconds }));
   }
 
   async queueNames(): Promise<string[]> {

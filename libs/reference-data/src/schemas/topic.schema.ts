@@ -23,5 +23,9 @@ export class QueueRecord {
 
   @Prop({ type: String, default: '' })
   description!: string;
+
+  /** No first reply (issue 14): seconds an assigned chat waits for its agent's first message; 0: off. */
+  @Prop({ type: Number, default: 0 })
+  firstReplySeconds!: number;
 }
 export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);

@@ -51,6 +51,13 @@ export class SessionRecord {
   @Prop({ type: String })
   ownerAgentId?: string;
 
+  /**
+   * When the session's earliest deadline is due (ADR 13); absent when it
+   * holds none. A new owner of the partition arms its timers from this.
+   */
+  @Prop({ type: Date })
+  nextDueAt?: Date;
+
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   state!: SessionState;
 
@@ -72,3 +79,5 @@ SessionRecordSchema.index({ status: 1, queue: 1 });
 // Status alone as well: FerretDB serves an equality filter from a single-field index only (ADR 2), and the open sessions and status counts filter on it.
 SessionRecordSchema.index({ status: 1 });
 SessionRecordSchema.index({ ownerAgentId: 1, status: 1 });
+// The sessions of a partition that hold a deadline: what a new owner arms its timers from (ADR 13).
+SessionRecordSchema.index({ partition: 1, nextDueAt: 1 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { isOpenStatus, type SessionEvent, type SessionState } from '@switchboard/domain';
+import { isOpenStatus, nextDeadline, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { SessionReader, type StoredSession } from '../reader/session-reader';
 import { commandKeyOf, commitId, SessionCommit } from '../schemas/session-commit.schema';
 import { SessionRecord } from '../schemas/session-record.schema';
@@ -54,7 +54,17 @@ export const INSERTS_IN_FLIGHT = 4;
 
 /** The fields that queries, indexes and other services read from the snapshot. */
 function routingFields(state: SessionState): string {
-  return JSON.stringify([state.status, state.queue, state.ownerAgentId, state.transferTargetAgentId, state.cancelledByUser, state.userLeft, state.ticket?.status]);
+  return JSON.stringify([
+    state.status,
+    state.queue,
+    state.ownerAgentId,
+    state.transferTargetAgentId,
+    state.cancelledByUser,
+    state.userLeft,
+    state.ticket?.status,
+    // A deadline armed or cleared: a new owner of the partition arms its timers from the snapshot (ADR 13).
+    nextDeadline(state)?.dueAt,
+  ]);
 }
 
 /**
@@ -220,7 +230,7 @@ export class SessionWriter {
       _id: state.sessionId,
       update: {
         $set: { version: state.version, ownerEpoch: epoch, ...this.indexed(state) },
-        ...(state.ownerAgentId === undefined ? { $unset: { ownerAgentId: 1 } } : {}),
+        ...unsetAbsent(state),
       },
     });
     return written.ok;
@@ -234,9 +244,37 @@ export class SessionWriter {
       status: state.status,
       queue: state.queue,
       ...(state.ownerAgentId === undefined ? {} : { ownerAgentId: state.ownerAgentId }),
+      ...nextDueAtOf(state),
       updatedAt: new Date(),
     };
   }
+
+  /**
+   * The sessions of `partition` that hold a deadline, as their snapshots say
+   * (ADR 13): what a new owner arms its timers from, after its outbox replay
+   * brought every lagging snapshot up to date. Read in batches; one entry
+   * per open session with a deadline.
+   */
+  async *withDeadlines(partition: number): AsyncGenerator<{ sessionId: string; deadlines: NonNullable<SessionState['deadlines']> }> {
+    const cursor = this.records.find({ partition, nextDueAt: { $gte: new Date(0) } }, { _id: 1, state: 1 }).lean().cursor({ batchSize: 500 });
+    for await (const doc of cursor) {
+      const deadlines = doc.state?.deadlines ?? [];
+      if (deadlines.length > 0) yield { sessionId: doc._id, deadlines };
+    }
+  }
+}
+
+function nextDueAtOf(state: SessionState): { nextDueAt?: Date } {
+  const due = nextDeadline(state);
+  return due ? { nextDueAt: new Date(due.dueAt) } : {};
+}
+
+/** Top-level copies that the state no longer has: removed, so indexes and queries do not see stale values. */
+function unsetAbsent(state: SessionState): { $unset?: Record<string, 1> } {
+  const unset: Record<string, 1> = {};
+  if (state.ownerAgentId === undefined) unset['ownerAgentId'] = 1;
+  if (nextDeadline(state) === undefined) unset['nextDueAt'] = 1;
+  return Object.keys(unset).length > 0 ? { $unset: unset } : {};
 }
 
 function duplicateKeyOf(error: unknown): DuplicateKey | undefined {

@@ -193,6 +193,13 @@ export class ChatCluster {
     await this.db.collection<SeededDocument>('topics').insertMany(queues.map((q) => ({ _id: q.toLowerCase(), name: q, queue: q })));
   }
 
+  /** A support queue's policy (issue 14: first-reply limit), announced as the admin API does. */
+  async saveQueuePolicy(queue: string, policy: { firstReplySeconds: number }): Promise<void> {
+    await this.db.collection<SeededDocument>('queues').updateOne({ _id: queue }, { $set: { description: `${queue} support`, ...policy } }, { upsert: true });
+    this.nc.publish(this.subjects.referenceDataChanged);
+    await this.nc.flush();
+  }
+
   /** Writes the settings document every service reads (and that settings changes announce, A9). */
   async saveSettings(settings: Partial<typeof DEFAULT_SETTINGS>): Promise<void> {
     const stored = await this.db.collection('settings').findOne({ _id: 'global' as never }, { projection: { _id: 0 } });

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { MAX_FIRST_REPLY_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
 
-/** Create a support queue, or change the description of one. */
+/** Create a support queue, or change the description and first-reply limit of one. */
 @Component({
   selector: 'sb-queue-dialog',
   imports: [DialogField, FormDialog, ReactiveFormsModule],
@@ -16,6 +16,17 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
       [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
       <sb-field field="name" label="Name" maxlength="64" required [patternHint]="nameHint" hint="Shown to agents and used by topics; it cannot be changed later." />
       <sb-field field="description" label="Description" rows="3" maxlength="500" />
+      <sb-field
+        field="firstReplySeconds"
+        label="First reply limit (seconds)"
+        errorLabel="The first reply limit"
+        type="number"
+        min="0"
+        [max]="maxFirstReply"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="An assigned chat whose agent has not written within this time goes to another agent. 0 turns it off."
+      />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,15 +37,23 @@ export class QueueDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [{ value: this.queue?.name ?? '', disabled: !!this.queue }, [Validators.required, Validators.pattern(QUEUE_NAME_PATTERN)]],
     description: [this.queue?.description ?? '', Validators.maxLength(500)],
+    firstReplySeconds: [
+      this.queue?.firstReplySeconds ?? 0,
+      [Validators.required, Validators.min(0), Validators.max(MAX_FIRST_REPLY_SECONDS), Validators.pattern(/^\d+$/)],
+    ],
   });
+  protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
   protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
   protected readonly nameHint = 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description } = this.form.getRawValue();
-      return this.queue ? this.api.queues.update(this.queue.name, { description }) : this.api.queues.create({ name: name.trim(), description });
+      const { name, description, firstReplySeconds: limit } = this.form.getRawValue();
+      const firstReplySeconds = Number(limit);
+      return this.queue
+        ? this.api.queues.update(this.queue.name, { description, firstReplySeconds })
+        : this.api.queues.create({ name: name.trim(), description, firstReplySeconds });
     });
   }
 }

@@ -43,20 +43,23 @@ export class QueuesService implements OnApplicationBootstrap {
     return this.view(doc);
   }
 
-  async create(input: { name: string; description: string }): Promise<QueueView> {
+  async create(input: { name: string; description: string; firstReplySeconds: number }): Promise<QueueView> {
     // Names differing only in case would confuse people and routing alike.
     const clash = await this.queues.findOne({ _id: { $regex: `^${escape(input.name)}$`, $options: 'i' } }).lean();
     if (clash) throw AdminApiError.alreadyExists('Queue', clash._id);
-    const doc = await this.queues.create({ _id: input.name, description: input.description }).catch((error: { code?: number }) => {
+    const doc = await this.queues.create({ _id: input.name, description: input.description, firstReplySeconds: input.firstReplySeconds }).catch((error: { code?: number }) => {
       throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
     });
     await this.changes.announce();
     return this.view(doc.toObject());
   }
 
-  async update(name: string, input: { description: string }): Promise<QueueView> {
-    const doc = await this.queues.findByIdAndUpdate(name, { $set: input }, { returnDocument: 'after' }).lean();
+  async update(name: string, input: { description?: string; firstReplySeconds?: number }): Promise<QueueView> {
+    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    const doc = await this.queues.findByIdAndUpdate(name, { $set: changes }, { returnDocument: 'after' }).lean();
     if (!doc) throw AdminApiError.notFound('Queue', name);
+    // The chat-actors keep queue policies in their reference cache (ADR 8): the change reaches them now.
+    await this.changes.announce();
     return this.view(doc);
   }
 
@@ -96,6 +99,13 @@ export class QueuesService implements OnApplicationBootstrap {
       this.topics.countDocuments({ queue: doc._id }),
       this.agents.countDocuments({ queues: doc._id }),
     ]);
-    return { name: doc._id, description: doc.description ?? '', protected: doc._id === GENERAL_QUEUE, topics, agents };
+    return {
+      name: doc._id,
+      description: doc.description ?? '',
+      firstReplySeconds: doc.firstReplySeconds ?? 0,
+      protected: doc._id === GENERAL_QUEUE,
+      topics,
+      agents,
+    };
   }
 }

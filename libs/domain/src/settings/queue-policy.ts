@@ -1,0 +1,15 @@
+/**
+ * What an administrator sets per support queue (issue 14), besides its name
+ * and description. A queue without a record of its own has the defaults.
+ * The bounds are the admin contract's (`queuePolicySchema`).
+ */
+export interface QueuePolicy {
+  /**
+   * No first reply: an assigned chat whose agent has not written to the end
+   * user within this many seconds goes back to its queue, never to that agent
+   * again. 0: off (the default).
+   */
+  readonly firstReplySeconds: number;
+}
+
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({ firstReplySeconds: 0 });
