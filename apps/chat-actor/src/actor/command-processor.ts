@@ -158,6 +158,7 @@ export class CommandProcessor {
         // that fails to follow is no failure of the command: loads roll it forward through the commits.
         await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0, reserved);
         this.remember(next, ownership, stored.snapshotVersion);
+        await this.offerEnded(command.sessionId, decision.events);
         if (snapshotDue) {
           const written = this.writeSnapshotInOrder(next, ownership);
           // The answer does not wait for the snapshot (the command is stored and published), except when
@@ -184,6 +185,23 @@ export class CommandProcessor {
       this.logger.debug({ sessionId: command.sessionId, attempt }, 'version conflict, deciding again');
     }
     return fail('UNAVAILABLE', 'The session or its agent is changing too fast; retry');
+  }
+
+  /**
+   * Issue 14: an agent who let an offer lapse becomes Not responding (the
+   * offer stops counting against it with the event's load change, like an
+   * end). After the commit: a failure here is logged, and the agent stays
+   * as it was (it may be offered the next chat).
+   */
+  private async offerEnded(sessionId: string, events: readonly SessionEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.type !== 'OfferLapsed') continue;
+      try {
+        await this.agentStates.markNotResponding(event.agentId);
+      } catch (error) {
+        this.logger.warn({ err: error, sessionId, agentId: event.agentId }, 'the agent of an ended offer was not updated');
+      }
+    }
   }
 
   /** Writes the snapshot after the session's earlier ones; resolves when written or given up (never rejects). */
@@ -299,8 +317,12 @@ export class CommandProcessor {
   }
 }
 
-/** The agent an automatic assignment gives the session to, if the command is one that succeeded. */
+/**
+ * The agent an automatic assignment gives the session to, or offers it to
+ * (a pending offer counts against the agent's capacity, A6), if the command
+ * is one that succeeded.
+ */
 function autoAssignedAgent(command: SessionCommand, events: readonly SessionEvent[]): string | undefined {
   if (command.type !== 'AutoAssign') return undefined;
-  return events.some((e) => e.type === 'SessionAssigned' && e.agentId === command.agentId) ? command.agentId : undefined;
+  return events.some((e) => (e.type === 'SessionAssigned' || e.type === 'ChatOffered') && e.agentId === command.agentId) ? command.agentId : undefined;
 }

@@ -40,7 +40,7 @@ export class DecisionContextLoader {
     const needsEndUser = command.type === 'StartSession' || command.type === 'RequestControl';
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
     // An assignment arms the queue's first-reply deadline (issue 14): its policy, from the cache.
-    const assigns = (command.type === 'AcceptSession' || command.type === 'AutoAssign') && state !== undefined;
+    const assigns = (command.type === 'AcceptSession' || command.type === 'AutoAssign' || command.type === 'AcceptOffer') && state !== undefined;
     const [profiles, agentStates, endUser, topics, queues, queuePolicy] = await Promise.all([
       agentIds.length === 0 ? [] : this.reference.agentProfiles(agentIds),
       agentIds.length === 0 ? new Map<string, VersionedLiveState>() : this.agentStates.many(agentIds),

@@ -20,7 +20,8 @@ export function countedSessionsToCheck(states: ReadonlyMap<string, AgentLiveStat
   return out;
 }
 
-/** A counted session is confirmed while the session is ASSIGNED to that agent. */
-export function isConfirmed(load: StaleLoad, session: { status: string; ownerAgentId?: string } | undefined): boolean {
-  return session?.status === 'ASSIGNED' && session.ownerAgentId === load.agentId;
+/** A counted session is confirmed while the session is ASSIGNED to that agent, or offered to it (issue 14: a pending offer counts). */
+export function isConfirmed(load: StaleLoad, session: { status: string; ownerAgentId?: string; offer?: { agentId: string } } | undefined): boolean {
+  if (session?.status === 'ASSIGNED') return session.ownerAgentId === load.agentId;
+  return session?.status === 'QUEUED' && session.offer?.agentId === load.agentId;
 }

@@ -42,6 +42,20 @@ describe('assignment planner', () => {
     ]);
   });
 
+  it('offers: a chat with an offer pending is not proposed again; once declined, it goes to someone else before the agent who declined', () => {
+    const p = planner({ a1: { live: online() }, a2: { live: online(['x', 'y']) } });
+    p.observeSession(queued('s1', 0, { version: 2, offer: { agentId: 'a1' } }));
+    expect(p.plan(settings(), all, 10)).toEqual([]);
+    p.observeSession(queued('s1', 0, { version: 3, passedOverAgentIds: ['a1'] }));
+    expect(p.plan(settings(), all, 10).map((a) => a.agentId)).toEqual(['a2']);
+  });
+
+  it('offers: an agent who declined gets the chat again when no one else is available', () => {
+    const p = planner({ a1: { live: online() }, a2: { live: withPresence(online(), 'away', new Date(T0)) } });
+    p.observeSession(queued('s1', 0, { version: 3, passedOverAgentIds: ['a1'] }));
+    expect(p.plan(settings(), all, 10).map((a) => a.agentId)).toEqual(['a1']);
+  });
+
   it('R4.1 ties go to the agent idle longest', () => {
     const p = planner({ a1: { live: online(['x'], 30) }, a2: { live: online(['y'], 10) } });
     p.observeSession(queued('s1', 0));

@@ -20,6 +20,10 @@ export interface SessionSummary {
   readonly transferTargetAgentId?: string;
   /** Agents the session never goes back to (no first reply in time): passed over. */
   readonly excludedAgentIds?: readonly string[];
+  /** Agents who declined it or let its offer lapse: proposed only when no one else is available. */
+  readonly passedOverAgentIds?: readonly string[];
+  /** An offer waiting for its agent's answer: nothing to propose until it ends. */
+  readonly offer?: { readonly agentId: string };
 }
 
 /** A proposal: send `AutoAssign` for `sessionId` to `agentId`. */
@@ -113,7 +117,8 @@ export class AssignmentPlanner {
     if (s.status === 'CLOSED' || s.status === 'ABANDONED') this.versions.delete(s.sessionId);
     else this.versions.set(s.sessionId, s.version);
 
-    if (s.status === 'QUEUED') {
+    // A chat offered to an agent waits for that agent's answer, not for a proposal (issue 14).
+    if (s.status === 'QUEUED' && s.offer === undefined) {
       const previous = this.waiting.get(s.sessionId);
       const seenAt = this.clock();
       this.waiting.set(s.sessionId, { ...s, seenAt, createdAt: s.queuedAt ?? new Date(seenAt).toISOString(), notBefore: previous?.notBefore });
@@ -176,7 +181,7 @@ export class AssignmentPlanner {
     // get the same answer: once one is blocked, the rest of its kind are too.
     const blocked = new Set<string>();
     const kindOf = (w: Waiting) =>
-      `${effectiveQueue(w.queue, settings)}\u0000${settings.companyFilter ? w.companyId : ''}\u0000${w.excludedAgentIds?.join(',') ?? ''}`;
+      `${effectiveQueue(w.queue, settings)}\u0000${settings.companyFilter ? w.companyId : ''}\u0000${w.excludedAgentIds?.join(',') ?? ''}\u0000${w.passedOverAgentIds?.join(',') ?? ''}`;
     for (const session of candidates) {
       if (planned.length >= limit || agents.length === 0) break;
       const kind = kindOf(session);

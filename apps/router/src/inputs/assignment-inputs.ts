@@ -143,6 +143,8 @@ export class AssignmentInputs {
         queuedAt: s.queuedAt,
         transferTargetAgentId: s.transferTargetAgentId,
         excludedAgentIds: s.excludedAgentIds,
+        passedOverAgentIds: s.passedOverAgentIds,
+        offer: s.offer,
       }));
       this.view.planner.resync(summaries, startedAt);
       this.view.changed();

@@ -8,7 +8,7 @@
  * Pure functions only; a change that changes nothing returns the same object,
  * so callers skip the write.
  */
-export type AgentPresence = 'online' | 'away' | 'offline';
+export type AgentPresence = 'online' | 'away' | 'notResponding' | 'offline';
 
 export interface AgentLiveState {
   readonly presence: AgentPresence;

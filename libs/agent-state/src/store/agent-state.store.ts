@@ -63,6 +63,14 @@ export class AgentStateStore {
   }
 
   /**
+   * Issue 14: an agent who let an offer lapse is Not responding, if still
+   * online (a presence the agent chose since, or offline, stands).
+   */
+  markNotResponding(agentId: string, now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => (s.presence === 'online' ? withPresence(s, 'notResponding', now) : s), now);
+  }
+
+  /**
    * Counts `sessionId` against the agent only if the agent's state is still
    * `read`: the reservation of an automatic assignment (A6). Returns false
    * when anything changed since (another reservation, presence): the caller

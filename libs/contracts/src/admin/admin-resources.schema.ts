@@ -94,6 +94,13 @@ export const settingsSchema = z.object({
     .max(ATTACHMENT_MAX_BYTES_CEILING, 'Largest attachment must be at most 100 MiB (104857600 bytes)'),
   /** Media types an attachment may have, as found in its content (magic bytes), never its name. */
   attachmentTypes: z.array(mediaTypeSchema, { error: 'must be a list of media types' }).max(ATTACHMENT_TYPES_MAX, `At most ${ATTACHMENT_TYPES_MAX} attachment types`),
+  /** The reasons an agent picks from when declining an offered chat (issue 14): 1 to 20, each at most 80 characters. */
+  offerDeclineReasons: z
+    .array(z.string({ error: 'must be text' }).trim().min(1, 'A decline reason cannot be empty').max(80, 'A decline reason must be at most 80 characters'), {
+      error: 'must be a list of reasons',
+    })
+    .min(1, 'At least one decline reason')
+    .max(20, 'At most 20 decline reasons'),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();
@@ -118,15 +125,33 @@ const firstReplySecondsSchema = z
   .min(0, 'First reply limit cannot be negative (0 turns it off)')
   .max(MAX_FIRST_REPLY_SECONDS, `First reply limit is at most ${MAX_FIRST_REPLY_SECONDS} seconds (a day)`);
 
+/** Longest time an agent has to answer an offered chat. */
+export const MAX_OFFER_SECONDS = 600;
+/** Offers (issue 14): seconds an agent has to accept or decline an offered chat; 0 assigns directly. */
+const offerSecondsSchema = z
+  .number({ error: 'Offer time must be a number of seconds' })
+  .int('Offer time must be a whole number of seconds')
+  .min(0, 'Offer time cannot be negative (0 assigns chats directly)')
+  .max(MAX_OFFER_SECONDS, `Offer time is at most ${MAX_OFFER_SECONDS} seconds`);
+
 export const queueCreateSchema = z
-  .object({ name: queueNameSchema, description: trimmed(500).default(''), firstReplySeconds: firstReplySecondsSchema.default(0) })
+  .object({
+    name: queueNameSchema,
+    description: trimmed(500).default(''),
+    firstReplySeconds: firstReplySecondsSchema.default(0),
+    offerSeconds: offerSecondsSchema.default(0),
+  })
   .strict();
-export const queueUpdateSchema = z.object({ description: trimmed(500).optional(), firstReplySeconds: firstReplySecondsSchema.optional() }).strict();
+export const queueUpdateSchema = z
+  .object({ description: trimmed(500).optional(), firstReplySeconds: firstReplySecondsSchema.optional(), offerSeconds: offerSecondsSchema.optional() })
+  .strict();
 export interface QueueView {
   name: string;
   description: string;
   /** Seconds an assigned chat of this queue waits for its agent's first message before it goes back to the queue; 0: off. */
   firstReplySeconds: number;
+  /** Seconds an agent has to accept or decline a chat offered from this queue (with Agent Auto Accept on); 0: chats are assigned directly. */
+  offerSeconds: number;
   /** `General`: always exists, cannot be deleted. */
   protected: boolean;
   topics: number;

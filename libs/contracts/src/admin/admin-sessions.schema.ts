@@ -96,7 +96,7 @@ export interface DashboardQueueView {
 export interface DashboardAgentView {
   id: string;
   displayName: string;
-  presence: 'online' | 'away' | 'offline';
+  presence: 'online' | 'away' | 'notResponding' | 'offline';
   load: number;
   /** 0: no limit. */
   cap: number;

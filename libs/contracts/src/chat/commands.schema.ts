@@ -46,7 +46,11 @@ export const startSessionSchema = z
 /** R3, agent: from the Queue tab (QUEUED) or the Transferred tab (PENDING_TRANSFER to them). */
 export const acceptSessionSchema = z.object({ ...base, type: z.literal('AcceptSession') }).strict();
 
-/** R4, system (router): the router proposes, the session's actor checks again and decides. */
+/**
+ * R4, system (router): the router proposes, the session's actor checks again
+ * and decides. In a queue that offers chats (`offerSeconds`, issue 14) the
+ * chat is offered to the agent (`ChatOffered`) instead of assigned.
+ */
 export const autoAssignSchema = z
   .object({
     ...base,
@@ -113,6 +117,13 @@ export const forceCloseCommandSchema = z.object({ ...base, type: z.literal('Forc
 /** R5.4, system (presence tracker): the transfer target went offline before accepting. */
 export const targetWentOfflineSchema = z.object({ ...base, type: z.literal('TargetWentOffline'), agentId: id }).strict();
 
+/** Issue 14, the offered agent: take the chat. */
+export const acceptOfferSchema = z.object({ ...base, type: z.literal('AcceptOffer') }).strict();
+/** Longest decline reason, in characters. */
+export const MAX_DECLINE_REASON = 80;
+/** Issue 14, the offered agent: pass, with one of the administrator's reasons (`offerDeclineReasons`). */
+export const declineOfferSchema = z.object({ ...base, type: z.literal('DeclineOffer'), reason: plainText().trim().min(1).max(MAX_DECLINE_REASON) }).strict();
+
 /**
  * A deadline of the session came (ADR 13), fired by the owner of its
  * partition with the command id `timer:<sessionId>:<kind>:<armedAtSeq>`.
@@ -148,6 +159,8 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   forceCloseCommandSchema,
   targetWentOfflineSchema,
   deadlineReachedSchema,
+  acceptOfferSchema,
+  declineOfferSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];

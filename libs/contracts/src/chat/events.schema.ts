@@ -97,7 +97,7 @@ export const sessionAssignedSchema = z.object({
   type: z.literal('SessionAssigned'),
   agentId: z.string(),
   agentName: z.string(),
-  via: z.enum(['accept', 'transfer', 'autoAssign']),
+  via: z.enum(['accept', 'transfer', 'autoAssign', 'offer']),
   /** For `via: 'transfer'`: the agent who initiated the transfer. */
   fromAgentId: z.string().optional(),
   /**
@@ -106,6 +106,32 @@ export const sessionAssignedSchema = z.object({
    * Arms the session's `firstReply` deadline (ADR 13).
    */
   firstReplyDueAt: z.string().optional(),
+});
+
+/** Issue 14: the chat is offered to one agent, who accepts or declines before `expiresAt`; the session stays QUEUED. */
+export const chatOfferedSchema = z.object({
+  ...eventBase,
+  type: z.literal('ChatOffered'),
+  agentId: z.string(),
+  agentName: z.string(),
+  expiresAt: z.string(),
+});
+
+/** The offered agent declined, with one of the administrator's reasons; the chat is offered to someone else. */
+export const offerDeclinedSchema = z.object({
+  ...eventBase,
+  type: z.literal('OfferDeclined'),
+  agentId: z.string(),
+  agentName: z.string(),
+  reason: z.string(),
+});
+
+/** The offer's time ran out unanswered: the agent becomes Not responding; the chat is offered to someone else. */
+export const offerLapsedSchema = z.object({
+  ...eventBase,
+  type: z.literal('OfferLapsed'),
+  agentId: z.string(),
+  agentName: z.string(),
 });
 
 /**
@@ -242,6 +268,9 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionClosedSchema,
   sessionAbandonedSchema,
   firstReplyMissedSchema,
+  chatOfferedSchema,
+  offerDeclinedSchema,
+  offerLapsedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

@@ -38,8 +38,10 @@ export const agentNameRecordSchema = z.object({
 /**
  * Kinds of deadline a session can hold (ADR 13). `firstReply`: the owner
  * must write to the end user by then (the queue's `firstReplySeconds`).
+ * `offer`: the agent a chat is offered to must accept or decline by then
+ * (the queue's `offerSeconds`).
  */
-export const deadlineKindSchema = z.enum(['firstReply']);
+export const deadlineKindSchema = z.enum(['firstReply', 'offer']);
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 
 /**
@@ -52,6 +54,13 @@ export const deadlineSchema = z.object({
   kind: deadlineKindSchema,
   dueAt: z.string(),
   armedAtSeq: z.number().int().positive(),
+});
+
+/** A chat offered to an agent (issue 14): pending until accepted, declined or lapsed. Set only while QUEUED. */
+export const pendingOfferSchema = z.object({
+  agentId: z.string(),
+  agentName: z.string(),
+  expiresAt: z.string(),
 });
 
 /** At most one deadline per kind. */
@@ -128,6 +137,13 @@ export const sessionStateSchema = z.object({
   deadlines: z.array(deadlineSchema).max(MAX_DEADLINES).optional(),
   /** Agents this session is never assigned or offered to again, oldest first (at most MAX_EXCLUDED_AGENTS). */
   excludedAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
+  /** The offer waiting for its agent's answer (only while QUEUED). */
+  offer: pendingOfferSchema.optional(),
+  /**
+   * Agents who declined the chat or let its offer lapse, oldest first (at
+   * most MAX_EXCLUDED_AGENTS): offered it again only when no one else is eligible.
+   */
+  passedOverAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 
@@ -149,5 +165,7 @@ export const sessionSummarySchema = sessionStateSchema.pick({
   cancelledByUser: true,
   userLeft: true,
   excludedAgentIds: true,
+  offer: true,
+  passedOverAgentIds: true,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

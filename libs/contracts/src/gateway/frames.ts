@@ -3,7 +3,9 @@ import { plainText } from '../text/plain-text';
 import { principalSchema } from '../auth/auth.schema';
 import {
   abandonSessionSchema,
+  acceptOfferSchema,
   acceptSessionSchema,
+  declineOfferSchema,
   addSideNoteSchema,
   cancelByUserSchema,
   createTicketSchema,
@@ -66,6 +68,12 @@ export const commandPayloads = {
   /** The lists now; `offset`: skip that many rows of each list (reads the rows past a bounded frame). */
   'agent.lists': z.object({ offset: z.number().int().min(0).max(1_000_000).optional() }),
   'session.accept': acceptSessionSchema.pick({ sessionId: true }),
+  /** Issue 14: take the chat offered to you (a `ChatOffered` event named you). */
+  'session.acceptOffer': acceptOfferSchema.pick({ sessionId: true }),
+  /** Issue 14: pass on the chat offered to you, with one of `session.declineReasons`. */
+  'session.declineOffer': declineOfferSchema.pick({ sessionId: true, reason: true }),
+  /** Issue 14: the reasons an agent may give when declining an offer (the administrator's list). */
+  'session.declineReasons': z.object({}),
   'session.sideNote': addSideNoteSchema.pick({ sessionId: true, text: true }),
   'session.transferTargets': z.object({ sessionId }),
   'session.transferToAgent': transferToAgentSchema.pick({ sessionId: true, targetAgentId: true, sideNote: true }),
@@ -139,6 +147,9 @@ export const replyDataSchemas = {
   }),
   'agent.lists': listsSchema,
   'session.accept': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.acceptOffer': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.declineOffer': commandAckSchema,
+  'session.declineReasons': z.object({ reasons: z.array(z.string()).max(20) }),
   'session.sideNote': commandAckSchema,
   'session.transferTargets': z.object({
     agents: z.array(agentRefSchema),
@@ -156,7 +167,7 @@ export const replyDataSchemas = {
   'session.resources': resourcesSchema,
   'knowledge.search': z.object({ articles: z.array(knowledgeArticleSchema) }),
   'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
-  'presence.get': z.object({ presence: z.enum(['online', 'away', 'offline']) }),
+  'presence.get': z.object({ presence: z.enum(['online', 'away', 'notResponding', 'offline']) }),
   'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
 } as const satisfies Record<CommandType, z.ZodType>;
 

@@ -61,6 +61,10 @@ export const DOMAIN_ERROR_CODES = [
   'DEADLINE_NOT_ARMED',
   /** A `DeadlineReached` before the deadline's time (a timer that fired early): fired again later. */
   'DEADLINE_NOT_DUE',
+  /** Issue 14: the chat is offered to an agent right now; it waits for that agent's answer. */
+  'OFFER_PENDING',
+  /** Issue 14: no offer of this chat is waiting for you (taken, declined, lapsed, or offered to someone else). */
+  'OFFER_NOT_FOUND',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

@@ -25,6 +25,10 @@ export type NoticeCode =
   | 'ASSIGNED_TO_YOU'
   /** The session left the agent's My Chats or Transferred tab. */
   | 'REMOVED_FROM_YOU'
+  /** Issue 14: a chat is offered to the agent, to accept or decline before it expires. */
+  | 'CHAT_OFFERED'
+  /** Issue 14: the agent's offer ended without them taking it (declined or lapsed). */
+  | 'OFFER_WITHDRAWN'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
@@ -108,6 +112,15 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'SessionReleased':
       add(endUser, 'RELEASED', 'Your chat was released for reassignment. Another agent will be with you shortly.');
       add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat released.');
+      break;
+    case 'ChatOffered':
+      add(agent(event.agentId), 'CHAT_OFFERED', `A chat is offered to you until ${event.expiresAt}.`);
+      break;
+    case 'OfferDeclined':
+      add(agent(event.agentId), 'OFFER_WITHDRAWN', `You declined the chat (${event.reason}).`);
+      break;
+    case 'OfferLapsed':
+      add(agent(event.agentId), 'OFFER_WITHDRAWN', 'The offer expired; you are now Not responding and get no new chats until you come back.');
       break;
     case 'FirstReplyMissed':
       add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');

@@ -16,9 +16,10 @@ function applyChanges(loads: Map<string, Set<string>>, events: Parameters<typeof
   }
 }
 
-/** The agents a session must count against right now: its owner while ASSIGNED. */
+/** The agents a session must count against right now: its owner while ASSIGNED, the agent of a pending offer while QUEUED. */
 function expectedHolders(state: SessionState | undefined): string[] {
-  return state?.status === 'ASSIGNED' && state.ownerAgentId ? [state.ownerAgentId] : [];
+  if (state?.status === 'ASSIGNED' && state.ownerAgentId) return [state.ownerAgentId];
+  return state?.status === 'QUEUED' && state.offer ? [state.offer.agentId] : [];
 }
 
 function holders(loads: Map<string, Set<string>>): string[] {
@@ -44,6 +45,18 @@ describe('agent load changes', () => {
     expect(loadChangesOf(Scenario.assignedTo('a1', ctx).ok(C.end('a1')))).toContainEqual(expect.objectContaining({ agentId: 'a1', change: 'unassigned' }));
     expect(loadChangesOf(Scenario.assignedTo('a1', ctx).ok(C.abandon('a1')))).toContainEqual(expect.objectContaining({ agentId: 'a1', change: 'unassigned' }));
     expect(loadChangesOf(Scenario.assignedTo('a1', ctx).ok(C.forceClose()))).toContainEqual(expect.objectContaining({ agentId: 'a1', change: 'unassigned' }));
+  });
+
+  it('A6 offers: a pending offer counts against its agent; accepting keeps the count, declining or a lapse ends it', () => {
+    const offering = context({ agents: AGENTS.map((id) => agent(id)), settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30 } });
+    const s = Scenario.started(offering);
+    const id = s.s.sessionId;
+    expect(loadChangesOf(s.ok(C.autoAssign('a1')))).toEqual([{ agentId: 'a1', sessionId: id, change: 'assigned' }]);
+    expect(loadChangesOf(s.ok(C.declineOffer('a1')))).toEqual([{ agentId: 'a1', sessionId: id, change: 'unassigned' }]);
+    const [offered] = s.ok(C.autoAssign('a2'));
+    expect(loadChangesOf(s.with({ now: '2026-01-05T09:01:00.000Z' }).ok(C.deadline(offered!.seq, 'offer')))).toEqual([{ agentId: 'a2', sessionId: id, change: 'unassigned' }]);
+    s.ok(C.autoAssign('a3'));
+    expect(loadChangesOf(s.ok(C.acceptOffer('a3')))).toEqual([]);
   });
 
   it('R11: a queued session cancelled by its end user changes no load', () => {

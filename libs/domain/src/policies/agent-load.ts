@@ -8,7 +8,8 @@ export interface LoadChange {
 }
 
 /**
- * R4.1: an agent's load is the number of sessions ASSIGNED to it. Which
+ * R4.1: an agent's load is the number of sessions ASSIGNED to it, and (issue
+ * 14, A6) the chats offered to it that wait for its answer. Which
  * events move a session onto or off an agent, in event order. Applying them
  * in order to a set of sessions per agent keeps every load exact through
  * accept, automatic assignment, transfer, release, end, abandon and
@@ -22,7 +23,15 @@ export function loadChangesOf(events: readonly SessionEvent[]): LoadChange[] {
   for (const e of events) {
     switch (e.type) {
       case 'SessionAssigned':
+        // An accepted offer was counted when it was made.
+        if (e.via !== 'offer') push(e.agentId, e.sessionId, 'assigned');
+        break;
+      case 'ChatOffered':
         push(e.agentId, e.sessionId, 'assigned');
+        break;
+      case 'OfferDeclined':
+      case 'OfferLapsed':
+        push(e.agentId, e.sessionId, 'unassigned');
         break;
       case 'TransferRequested':
       case 'TransferredToQueue':

@@ -33,6 +33,8 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   ForceClose: ['admin'],
   TargetWentOffline: ['system'],
   DeadlineReached: ['system'],
+  AcceptOffer: ['agent'],
+  DeclineOffer: ['agent'],
 };
 
 /**
@@ -89,6 +91,8 @@ export function describeCommand(type: SessionCommandType): string {
     ForceClose: 'force-close a chat',
     TargetWentOffline: 'report an agent offline',
     DeadlineReached: 'fire a deadline',
+    AcceptOffer: 'accept an offered chat',
+    DeclineOffer: 'decline an offered chat',
   };
   return names[type];
 }

@@ -37,6 +37,8 @@ export function autoAssignProblem(
  * the cap; lowest load first; ties to the agent idle longest (earliest
  * `idleSince`, absent = idle forever); last tie by id so the choice is
  * deterministic. Undefined when nobody is available: the session waits.
+ * Agents who declined the session or let its offer lapse (issue 14) come
+ * only when no one else is available.
  */
 export function pickAgentForAutoAssign(
   session: RoutableSession,
@@ -44,11 +46,15 @@ export function pickAgentForAutoAssign(
   settings: Settings,
 ): AgentInfo | undefined {
   let best: AgentInfo | undefined;
+  let passedOverBest: AgentInfo | undefined;
+  const passedOver = new Set(session.passedOverAgentIds ?? []);
   for (const a of agents) {
     if (autoAssignProblem(a, session, settings) !== undefined) continue;
-    if (best === undefined || compareForAssignment(a, best) < 0) best = a;
+    if (passedOver.has(a.id)) {
+      if (passedOverBest === undefined || compareForAssignment(a, passedOverBest) < 0) passedOverBest = a;
+    } else if (best === undefined || compareForAssignment(a, best) < 0) best = a;
   }
-  return best;
+  return best ?? passedOverBest;
 }
 
 function compareForAssignment(a: AgentInfo, b: AgentInfo): number {

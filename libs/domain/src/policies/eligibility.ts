@@ -8,6 +8,8 @@ export interface RoutableSession {
   readonly companyId: string;
   /** Agents the session never goes back to (no first reply in time, issue 14). */
   readonly excludedAgentIds?: readonly string[];
+  /** Agents who declined it or let its offer lapse: chosen only when no one else is (issue 14). */
+  readonly passedOverAgentIds?: readonly string[];
 }
 
 /**

@@ -53,6 +53,9 @@ export type ForceClose = CommandOf<'ForceClose'>;
 export type TargetWentOffline = CommandOf<'TargetWentOffline'>;
 /** System (the partition's owner, ADR 13): a deadline the session holds came. */
 export type DeadlineReached = CommandOf<'DeadlineReached'>;
+/** Issue 14, the offered agent. */
+export type AcceptOffer = CommandOf<'AcceptOffer'>;
+export type DeclineOffer = CommandOf<'DeclineOffer'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -77,4 +80,6 @@ export const SESSION_COMMAND_TYPES = [
   'ForceClose',
   'TargetWentOffline',
   'DeadlineReached',
+  'AcceptOffer',
+  'DeclineOffer',
 ] as const satisfies readonly SessionCommandType[];

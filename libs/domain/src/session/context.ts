@@ -3,7 +3,8 @@ import type { QueuePolicy } from '../settings/queue-policy';
 import type { Settings } from '../settings/settings';
 import type { IsoTime } from './types';
 
-export type Presence = 'online' | 'away' | 'offline';
+/** R18, and issue 14's Not responding: an agent who let an offer lapse gets nothing new until they come back themselves. */
+export type Presence = 'online' | 'away' | 'notResponding' | 'offline';
 
 /**
  * What `decide` and the policies need to know about an agent. The actor loads
@@ -59,7 +60,8 @@ export interface TopicInfo {
  * | CreateTicket | `newIds.ticketId` |
  * | RequestControl | `endUser` (assets) |
  * | TargetWentOffline | the target in `agents` (presence) |
- * | AcceptSession, AutoAssign | `queuePolicy` of the session's queue (absent: no first-reply deadline) |
+ * | AcceptSession, AutoAssign, AcceptOffer | `queuePolicy` of the session's queue (absent: no first-reply deadline, no offers) |
+ * | DeclineOffer | nothing besides the settings (`offerDeclineReasons`) |
  * | DeadlineReached | nothing besides `now` |
  *
  * Display names of agents come from `agents` when present, else from the

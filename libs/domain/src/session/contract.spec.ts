@@ -56,11 +56,18 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(abandoned, C.abandon('a1'));
   const cancelled = Scenario.started();
   run(cancelled, C.cancel());
-  const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60 } }));
+  const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0 } }));
   run(unanswered.with({ now: at(1) }), C.deadline(unanswered.s.version));
+  const offered = Scenario.started(context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30 } }));
+  run(offered, C.autoAssign('a1'));
+  run(offered, C.declineOffer('a1'));
+  run(offered, C.autoAssign('a2'));
+  run(offered.with({ now: at(1) }), C.deadline(offered.s.version, 'offer'));
+  run(offered, C.autoAssign('a3'));
+  run(offered, C.acceptOffer('a3'));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
-  return { scenarios: [main, abandoned, cancelled, unanswered, forced], commands };
+  return { scenarios: [main, abandoned, cancelled, unanswered, offered, forced], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

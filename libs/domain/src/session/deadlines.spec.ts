@@ -5,7 +5,7 @@ import { nextDeadline } from './evolve';
 import { MAX_EXCLUDED_AGENTS } from './state';
 
 /** A queue with a first-reply limit of 2 minutes; agents a1..a3 online; the clock at minute 0. */
-const firstReplyIn2Minutes = () => context({ queuePolicy: { firstReplySeconds: 120 } });
+const firstReplyIn2Minutes = () => context({ queuePolicy: { firstReplySeconds: 120, offerSeconds: 0 } });
 
 describe('durable deadlines (ADR 13) and no first reply', () => {
   it('no first reply: an assignment in a queue with a limit arms the firstReply deadline at the seq of the assignment', () => {
@@ -24,7 +24,7 @@ describe('durable deadlines (ADR 13) and no first reply', () => {
   });
 
   it('no first reply: automatic and transfer assignments arm it too', () => {
-    const auto = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60 }, settings: settings({ agentAutoAccept: true }) }));
+    const auto = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0 }, settings: settings({ agentAutoAccept: true }) }));
     auto.ok(C.autoAssign('a1'));
     expect(auto.s.deadlines).toEqual([{ kind: 'firstReply', dueAt: at(1), armedAtSeq: 2 }]);
 
@@ -44,6 +44,15 @@ describe('durable deadlines (ADR 13) and no first reply', () => {
     expect(s.s.deadlines).toHaveLength(1);
     s.ok(C.say(agentActor('a1'), 'hello, I am on it'));
     expect(s.s.deadlines).toBeUndefined();
+  });
+
+  it('no first reply: an end user who cancels an assigned chat leaves it to the agent to end (R11): the deadline is cleared', () => {
+    const s = Scenario.assignedTo('a1', firstReplyIn2Minutes());
+    const armedAt = s.s.version;
+    s.ok(C.cancel());
+    expect(s.s.deadlines).toBeUndefined();
+    s.with({ now: at(3) }).refused(C.deadline(armedAt), 'DEADLINE_NOT_ARMED');
+    expect(s.s.status).toBe('ASSIGNED');
   });
 
   it('no first reply: leaving ASSIGNED (release, transfer, end) clears the deadline', () => {
@@ -111,7 +120,7 @@ describe('durable deadlines (ADR 13) and no first reply', () => {
 
   it(`no first reply: a session remembers at most ${MAX_EXCLUDED_AGENTS} excluded agents, the oldest forgotten first`, () => {
     const ids = Array.from({ length: MAX_EXCLUDED_AGENTS + 2 }, (_, i) => `x${i}`);
-    const s = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60 }, agents: ids.map((id) => agent(id)) }));
+    const s = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0 }, agents: ids.map((id) => agent(id)) }));
     let minute = 0;
     for (const id of ids) {
       s.with({ now: at(minute) }).ok(C.accept(id));

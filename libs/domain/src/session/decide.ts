@@ -13,7 +13,9 @@ import type {
   AcceptSession,
   AutoAssign,
   CancelByUser,
+  AcceptOffer,
   DeadlineReached,
+  DeclineOffer,
   CreateTicket,
   EndChat,
   ForceClose,
@@ -158,6 +160,10 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return targetWentOffline(state, command, ctx);
     case 'DeadlineReached':
       return deadlineReached(state, command, ctx);
+    case 'AcceptOffer':
+      return acceptOffer(state, command, ctx);
+    case 'DeclineOffer':
+      return declineOffer(state, command, ctx);
   }
 }
 
@@ -244,6 +250,7 @@ function autoAssign(state: SessionState, command: AutoAssign, ctx: DecisionConte
   if (state.status !== 'QUEUED') {
     return domainError('INVALID_STATE', 'Only a queued chat can be assigned automatically.', { status: state.status });
   }
+  if (state.offer !== undefined) return offerPending(state.offer);
   const agent = findAgent(ctx, command.agentId);
   if (agent === undefined) return incomplete('AutoAssign needs the proposed agent in the context.');
   if (isExcluded(state, agent.id)) {
@@ -261,9 +268,44 @@ function autoAssign(state: SessionState, command: AutoAssign, ctx: DecisionConte
         agentId: agent.id,
         load: agent.load,
       });
-    case undefined:
+    case undefined: {
+      // Issue 14: a queue that offers chats gives the agent the choice, until the offer's time is up.
+      const offerSeconds = ctx.queuePolicy?.offerSeconds ?? 0;
+      if (offerSeconds > 0) {
+        return [{ type: 'ChatOffered', agentId: agent.id, agentName: agent.displayName, expiresAt: new Date(Date.parse(ctx.now) + offerSeconds * 1000).toISOString() }];
+      }
       return [{ type: 'SessionAssigned', agentId: agent.id, agentName: agent.displayName, via: 'autoAssign', ...firstReplyDue(ctx) }];
+    }
   }
+}
+
+function acceptOffer(state: SessionState, command: AcceptOffer, ctx: DecisionContext): Outcome {
+  const offer = offerTo(state, command.actor.id);
+  if (offer === undefined) return noOffer(state);
+  return [{ type: 'SessionAssigned', agentId: offer.agentId, agentName: agentName(state, offer.agentId, ctx), via: 'offer', ...firstReplyDue(ctx) }];
+}
+
+function declineOffer(state: SessionState, command: DeclineOffer, ctx: DecisionContext): Outcome {
+  const offer = offerTo(state, command.actor.id);
+  if (offer === undefined) return noOffer(state);
+  const reason = command.reason.trim();
+  if (!ctx.settings.offerDeclineReasons.includes(reason)) {
+    return domainError('VALIDATION', 'Pick one of the decline reasons your administrator set.', { field: 'reason' });
+  }
+  return [{ type: 'OfferDeclined', agentId: offer.agentId, agentName: offer.agentName, reason }];
+}
+
+function offerTo(state: SessionState, agentId: string): SessionState['offer'] {
+  return state.status === 'QUEUED' && state.offer?.agentId === agentId ? state.offer : undefined;
+}
+
+function noOffer(state: SessionState): DomainError {
+  if (state.status === 'ASSIGNED') return domainError('ALREADY_TAKEN', 'This chat has already been taken.');
+  return domainError('OFFER_NOT_FOUND', 'No offer of this chat is waiting for you: it lapsed, or went to another agent.');
+}
+
+function offerPending(offer: NonNullable<SessionState['offer']>): DomainError {
+  return domainError('OFFER_PENDING', `The chat is offered to ${offer.agentName} until ${offer.expiresAt}.`, { agentId: offer.agentId, expiresAt: offer.expiresAt });
 }
 
 /** Issue 14: the queue's first-reply limit arms the session's `firstReply` deadline at assignment. */
@@ -290,6 +332,12 @@ function deadlineReached(state: SessionState, command: DeadlineReached, ctx: Dec
   }
   if (Date.parse(ctx.now) < Date.parse(deadline.dueAt)) {
     return domainError('DEADLINE_NOT_DUE', `The ${command.kind} deadline is due at ${deadline.dueAt}.`, { dueAt: deadline.dueAt });
+  }
+  if (command.kind === 'offer') {
+    // Armed only while the offer waits (evolve clears it with the offer): nobody answered in time.
+    const offer = state.offer;
+    if (offer === undefined) return domainError('DEADLINE_NOT_ARMED', 'No offer is waiting.', { status: state.status });
+    return [{ type: 'OfferLapsed', agentId: offer.agentId, agentName: offer.agentName }];
   }
   // Armed only while ASSIGNED (evolve clears it on leaving): the owner did not write in time.
   const owner = state.ownerAgentId;

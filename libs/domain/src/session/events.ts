@@ -56,6 +56,10 @@ export type SessionClosed = EventOf<'SessionClosed'>;
 export type SessionAbandoned = EventOf<'SessionAbandoned'>;
 /** No first reply by the deadline: ASSIGNED -> QUEUED, never back to that agent. */
 export type FirstReplyMissed = EventOf<'FirstReplyMissed'>;
+/** Issue 14: offers. */
+export type ChatOffered = EventOf<'ChatOffered'>;
+export type OfferDeclined = EventOf<'OfferDeclined'>;
+export type OfferLapsed = EventOf<'OfferLapsed'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -80,6 +84,9 @@ export const SESSION_EVENT_TYPES = [
   'SessionClosed',
   'SessionAbandoned',
   'FirstReplyMissed',
+  'ChatOffered',
+  'OfferDeclined',
+  'OfferLapsed',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

@@ -20,8 +20,11 @@ export class EventStreamError extends Error {
  */
 export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
   const next = evolveStatus(state, event);
-  // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for.
-  return next.status === 'ASSIGNED' ? next : withoutDeadline(next, 'firstReply');
+  // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for,
+  // an offer (and its deadline) only while the session waits in its queue.
+  if (next.status === 'ASSIGNED') return withoutOffer(next);
+  const unassigned = withoutDeadline(next, 'firstReply');
+  return next.status === 'QUEUED' ? unassigned : withoutOffer(unassigned);
 }
 
 function evolveStatus(state: SessionState | undefined, event: SessionEvent): SessionState {
@@ -86,6 +89,11 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       }, ['transferTargetAgentId', 'transferFromAgentId', 'queuedAt']), 'firstReply', event.firstReplyDueAt, event.seq);
     case 'FirstReplyMissed':
       return { ...requeue(base, event.queue, event.at), excludedAgentIds: withExcluded(base.excludedAgentIds, event.agentId) };
+    case 'ChatOffered':
+      return withDeadline({ ...base, offer: { agentId: event.agentId, agentName: event.agentName, expiresAt: event.expiresAt } }, 'offer', event.expiresAt, event.seq);
+    case 'OfferDeclined':
+    case 'OfferLapsed':
+      return { ...withoutOffer(base), passedOverAgentIds: withExcluded(base.passedOverAgentIds, event.agentId) };
     case 'TransferRequested':
       return withoutRouting(
         {
@@ -104,7 +112,8 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
     case 'TransferReverted':
       return requeue(base, event.queue, event.at);
     case 'UserCancelled':
-      return { ...base, cancelledByUser: true };
+      // R11: a cancelled chat is the agent's to end, never to go back to the queue: no first-reply deadline.
+      return withoutDeadline({ ...base, cancelledByUser: true }, 'firstReply');
     case 'UserLeft':
       return { ...base, userLeft: true };
     case 'UserReturned':
@@ -166,6 +175,14 @@ function withoutDeadline(state: SessionState, kind: DeadlineKind): SessionState 
   if (rest.length > 0) return { ...state, deadlines: rest };
   const copy: SessionStateMessage = { ...state };
   delete copy.deadlines;
+  return copy;
+}
+
+function withoutOffer(state: SessionState): SessionState {
+  const cleared = withoutDeadline(state, 'offer');
+  if (cleared.offer === undefined) return cleared;
+  const copy: SessionStateMessage = { ...cleared };
+  delete copy.offer;
   return copy;
 }
 

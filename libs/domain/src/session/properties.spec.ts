@@ -31,6 +31,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   emailTranscripts: fc.boolean(),
   attachmentMaxBytes: fc.constantFrom(0, 10 * 1024 * 1024),
   attachmentTypes: fc.constant(['image/png', 'text/plain']),
+  offerDeclineReasons: fc.constant(['Busy']),
 });
 
 const presenceArb: fc.Arbitrary<Presence> = fc.constantFrom('online', 'online', 'online', 'away', 'offline');
@@ -72,7 +73,7 @@ function actorFor(type: SessionCommandType): fc.Arbitrary<ActorRef> {
 
 function resolveActor(ref: ActorRef, state: SessionState | undefined): Actor {
   if (ref.kind === 'fixed') return ref.actor;
-  return agentActor(state?.ownerAgentId ?? state?.transferTargetAgentId ?? 'a1');
+  return agentActor(state?.ownerAgentId ?? state?.transferTargetAgentId ?? state?.offer?.agentId ?? 'a1');
 }
 
 /** Relative frequency of command types: terminal ones rare, so that sessions live long enough. */
@@ -96,6 +97,8 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   ForceClose: 1,
   TargetWentOffline: 8,
   DeadlineReached: 6,
+  AcceptOffer: 4,
+  DeclineOffer: 3,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -131,10 +134,12 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ assetId: optional(fc.constantFrom('asset-1', 'nope')) }, { requiredKeys: [] });
     case 'ForceClose':
       return fc.record({ comment: optional(textArb) }, { requiredKeys: [] });
+    case 'DeclineOffer':
+      return fc.record({ reason: fc.constantFrom('Busy', 'Busy', 'nope') });
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
-        kind: fc.constant('firstReply'),
+        kind: fc.constantFrom('firstReply', 'offer'),
         armedAtSeq: fc.oneof({ arbitrary: fc.constant(ARMED), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 1 }),
       });
     default:
@@ -162,7 +167,7 @@ const commandArb: fc.Arbitrary<CommandPlan> = fc
 function resolveCommand(plan: CommandPlan, state: SessionState | undefined, commandId: string): SessionCommand {
   const fields = { ...plan.fields };
   if (fields['agentId'] === TARGET) fields['agentId'] = state?.transferTargetAgentId ?? 'a1';
-  if (fields['armedAtSeq'] === ARMED) fields['armedAtSeq'] = state?.deadlines?.[0]?.armedAtSeq ?? 1;
+  if (fields['armedAtSeq'] === ARMED) fields['armedAtSeq'] = state?.deadlines?.find((d) => d.kind === fields['kind'])?.armedAtSeq ?? 1;
   return { type: plan.type, commandId, sessionId: SESSION, actor: resolveActor(plan.actor, state), ...fields } as SessionCommand;
 }
 
@@ -185,6 +190,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 const scenarioArb = fc.record({
   settings: settingsArb,
   firstReplySeconds: fc.constantFrom(0, 2, 5),
+  offerSeconds: fc.constantFrom(0, 0, 3),
   agents: fc.tuple(...AGENT_IDS.map(agentArb)),
   steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
 });
@@ -192,11 +198,11 @@ const scenarioArb = fc.record({
 describe('properties of the session state machine', () => {
   it('R17 properties: random command sequences keep every invariant after every step', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ settings, firstReplySeconds, agents, steps }) => {
+      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, agents, steps }) => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
-          queuePolicy: { firstReplySeconds },
+          queuePolicy: { firstReplySeconds, offerSeconds },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,
@@ -313,7 +319,13 @@ describe('properties of the session state machine', () => {
 function checkInvariants(before: SessionState | undefined, s: SessionState, logBefore: readonly SessionEvent[], log: readonly SessionEvent[]): void {
   // ADR 13: at most one deadline per kind, and a first-reply deadline only while ASSIGNED.
   expect(new Set((s.deadlines ?? []).map((d) => d.kind)).size).toBe((s.deadlines ?? []).length);
-  if (s.deadlines !== undefined) expect(s.status).toBe('ASSIGNED');
+  for (const d of s.deadlines ?? []) expect(s.status).toBe(d.kind === 'firstReply' ? 'ASSIGNED' : 'QUEUED');
+  // Issue 14: an offer waits only in the queue, with its deadline, and never for an agent the session excludes.
+  if (s.offer !== undefined) {
+    expect(s.status).toBe('QUEUED');
+    expect(s.deadlines?.find((d) => d.kind === 'offer')?.dueAt).toBe(s.offer.expiresAt);
+    expect(s.excludedAgentIds ?? []).not.toContain(s.offer.agentId);
+  }
   // history only grows, seq without gaps, version = last seq
   expect(s.version).toBe(log.length);
   log.forEach((e, i) => expect(e.seq).toBe(i + 1));

@@ -10,6 +10,12 @@ export interface QueuePolicy {
    * again. 0: off (the default).
    */
   readonly firstReplySeconds: number;
+  /**
+   * Offers (with Agent Auto Accept on): a waiting chat is offered to one
+   * agent at a time, who accepts or declines within this many seconds. 0:
+   * direct assignment (the default).
+   */
+  readonly offerSeconds: number;
 }
 
-export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({ firstReplySeconds: 0 });
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({ firstReplySeconds: 0, offerSeconds: 0 });

@@ -28,7 +28,13 @@ export interface Settings {
   readonly attachmentMaxBytes: number;
   /** Media types a file may have, as found in its content (never its name). */
   readonly attachmentTypes: readonly string[];
+  /** The reasons an agent picks from when declining an offered chat (issue 14); at least one. */
+  readonly offerDeclineReasons: readonly string[];
 }
+
+/** Decline reasons: at most this many, each at most MAX_DECLINE_REASON_LENGTH characters. */
+export const MAX_DECLINE_REASONS = 20;
+export const MAX_DECLINE_REASON_LENGTH = 80;
 
 export const GENERAL_QUEUE = 'General';
 
@@ -43,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   emailTranscripts: false,
   attachmentMaxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
   attachmentTypes: DEFAULT_ATTACHMENT_TYPES,
+  offerDeclineReasons: Object.freeze(['Busy with another chat', 'Not my area', 'Going on a break']) as readonly string[],
 });
 
 /** R7: transfer to a support queue needs both Support Queues and Use Topics. */
@@ -85,6 +92,15 @@ export function validateSettings(
   if (patternProblem !== undefined) return bad('maskPatterns', patternProblem);
   const attachmentProblem = attachmentSettingsProblem(attachmentMaxBytes, attachmentTypes);
   if (attachmentProblem !== undefined) return bad(attachmentProblem.field, attachmentProblem.message);
+  const reasons = next.offerDeclineReasons;
+  if (
+    !Array.isArray(reasons) ||
+    reasons.length === 0 ||
+    reasons.length > MAX_DECLINE_REASONS ||
+    !reasons.every((r) => typeof r === 'string' && r.trim().length > 0 && r.trim().length <= MAX_DECLINE_REASON_LENGTH)
+  ) {
+    return bad('offerDeclineReasons', `Decline reasons must be 1 to ${MAX_DECLINE_REASONS} texts of 1 to ${MAX_DECLINE_REASON_LENGTH} characters.`);
+  }
   return {
     ok: true,
     settings: {
@@ -98,6 +114,7 @@ export function validateSettings(
       emailTranscripts,
       attachmentMaxBytes: attachmentMaxBytes as number,
       attachmentTypes: [...new Set(attachmentTypes as readonly string[])],
+      offerDeclineReasons: [...new Set((reasons as string[]).map((r) => r.trim()))],
     },
   };
 

@@ -103,6 +103,8 @@ export const C = {
   forceClose: (actor: Actor = admin(), comment?: string) =>
     cmd({ type: 'ForceClose', actor, ...(comment !== undefined ? { comment } : {}) }),
   targetOffline: (agentId: string) => cmd({ type: 'TargetWentOffline', actor: system('presence'), agentId }),
-  deadline: (armedAtSeq: number, kind: 'firstReply' = 'firstReply') =>
+  acceptOffer: (agentId: string) => cmd({ type: 'AcceptOffer', actor: agentActor(agentId) }),
+  declineOffer: (agentId: string, reason = 'Not my area') => cmd({ type: 'DeclineOffer', actor: agentActor(agentId), reason }),
+  deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

@@ -105,7 +105,7 @@ export class ReferenceDataCache implements OnApplicationBootstrap, OnApplication
   async queuePolicy(queue: string): Promise<QueuePolicy> {
     const policies = await listFrom(this.queuePolicyList, () => this.reference.queuePolicies());
     const found = policies.find((p) => p.name === queue);
-    return found ? { firstReplySeconds: found.firstReplySeconds } : DEFAULT_QUEUE_POLICY;
+    return found ? { firstReplySeconds: found.firstReplySeconds, offerSeconds: found.offerSeconds } : DEFAULT_QUEUE_POLICY;
   }
 
   /** Everything is read again on next use. */

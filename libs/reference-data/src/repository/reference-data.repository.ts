@@ -37,6 +37,7 @@ export class ReferenceDataRepository {
       emailTranscripts: doc.emailTranscripts ?? false,
       attachmentMaxBytes: doc.attachmentMaxBytes ?? DEFAULT_SETTINGS.attachmentMaxBytes,
       attachmentTypes: doc.attachmentTypes ?? DEFAULT_SETTINGS.attachmentTypes,
+      offerDeclineReasons: doc.offerDeclineReasons?.length ? doc.offerDeclineReasons : DEFAULT_SETTINGS.offerDeclineReasons,
     };
   }
 
@@ -70,8 +71,12 @@ export class ReferenceDataRepository {
 
   /** The policies of the queues that have a record (`General` has one from the gateway's start). */
   async queuePolicies(): Promise<Array<QueuePolicy & { name: string }>> {
-    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1 }).lean();
-    return docs.map((q) => ({ name: q._id, firstReplySeconds: q.firstReplySeconds ?? DEFAULT_QUEUE_POLICY.firstReplySeconds }));
+    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1 }).lean();
+    return docs.map((q) => ({
+      name: q._id,
+      firstReplySeconds: q.firstReplySeconds ?? DEFAULT_QUEUE_POLICY.firstReplySeconds,
+      offerSeconds: q.offerSeconds ?? DEFAULT_QUEUE_POLICY.offerSeconds,
+    }));
   }
 
   async queueNames(): Promise<string[]> {

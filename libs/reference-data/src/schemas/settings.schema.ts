@@ -38,6 +38,10 @@ export class SettingsRecord {
   @Prop({ type: Boolean, default: false })
   emailTranscripts!: boolean;
 
+  /** Reasons agents pick from when declining an offered chat; absent: the default list. */
+  @Prop({ type: [String], default: undefined })
+  offerDeclineReasons?: string[];
+
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })
   revision!: number;

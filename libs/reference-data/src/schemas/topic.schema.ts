@@ -27,5 +27,9 @@ export class QueueRecord {
   /** No first reply (issue 14): seconds an assigned chat waits for its agent's first message; 0: off. */
   @Prop({ type: Number, default: 0 })
   firstReplySeconds!: number;
+
+  /** Offers (issue 14): seconds an agent has to accept or decline an offered chat; 0: direct assignment. */
+  @Prop({ type: Number, default: 0 })
+  offerSeconds!: number;
 }
 export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);

@@ -2,7 +2,7 @@ import { inject, Injectable, signal } from '@angular/core';
 import type { SwitchboardClient } from '@switchboard/client';
 import { AgentSocket } from '../session/agent-socket';
 
-export type Presence = 'online' | 'away' | 'offline';
+export type Presence = 'online' | 'away' | 'notResponding' | 'offline';
 
 /** R18: the agent's presence, read once connected and set from the top bar. */
 @Injectable({ providedIn: 'root' })

@@ -20,7 +20,7 @@ export class SettingsService {
   async get(): Promise<SettingsView> {
     const doc = await this.model.findById(SETTINGS_ID).lean();
     const settings = await this.reference.settings();
-    return { ...settings, maskPatterns: [...settings.maskPatterns], attachmentTypes: [...settings.attachmentTypes], revision: doc?.revision ?? 0 };
+    return { ...settings, maskPatterns: [...settings.maskPatterns], attachmentTypes: [...settings.attachmentTypes], offerDeclineReasons: [...settings.offerDeclineReasons], revision: doc?.revision ?? 0 };
   }
 
   /**
@@ -42,6 +42,7 @@ export class SettingsService {
       ...checked.settings,
       maskPatterns: [...checked.settings.maskPatterns],
       attachmentTypes: [...checked.settings.attachmentTypes],
+      offerDeclineReasons: [...checked.settings.offerDeclineReasons],
       revision,
       updatedAt: new Date().toISOString() };
   }

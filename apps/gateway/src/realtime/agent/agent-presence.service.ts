@@ -26,8 +26,8 @@ export class AgentPresenceService implements OnApplicationShutdown {
     this.cancel(agentId);
     await this.directory.ensureProfile(agentId);
     const current = await this.store.get(agentId);
-    // A reconnect keeps a chosen "away"; anything else becomes online.
-    if (current.state.presence !== 'away') await this.set(agentId, 'online');
+    // A reconnect keeps a chosen "away" and a "not responding" (issue 14: only the agent ends it); anything else becomes online.
+    if (current.state.presence !== 'away' && current.state.presence !== 'notResponding') await this.set(agentId, 'online');
     else this.directory.notePresence(agentId, current);
   }
 

@@ -47,6 +47,25 @@ export class AgentHandlers {
       return { session: detailFor('agent', result.state, page), customer, resources, duplicate: result.duplicate };
     },
 
+    // Issue 14: the agent a chat is offered to takes it (answered as session.accept) or passes on it.
+    'session.acceptOffer': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      const result = await this.chat.send(conn.principal, clientId, { type: 'AcceptOffer', sessionId });
+      const [page, customer, resources] = await Promise.all([
+        this.pages.recent('agent', result.state),
+        this.customers.infoFor(result.state),
+        this.resources.resources(result.state.companyId),
+      ]);
+      return { session: detailFor('agent', result.state, page), customer, resources, duplicate: result.duplicate };
+    },
+
+    'session.declineOffer': async (conn, { sessionId, reason }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'DeclineOffer', sessionId, reason }), 'agent');
+    },
+
+    'session.declineReasons': async () => ({ reasons: [...this.settings.current.offerDeclineReasons] }),
+
     'session.sideNote': async (conn, { sessionId, text }, clientId) => {
       await this.access.check(conn.principal, sessionId);
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'AddSideNote', sessionId, text }), 'agent');
