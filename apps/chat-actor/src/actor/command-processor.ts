@@ -156,9 +156,10 @@ export class CommandProcessor {
       if (outcome === 'written') {
         // The commit is the change (A2): its events go out first, and the snapshot follows. A snapshot
         // that fails to follow is no failure of the command: loads roll it forward through the commits.
+        // The agent is Not responding before anyone hears of the lapse, so that whoever acts on the event sees it so.
+        await this.offerEnded(command.sessionId, decision.events);
         await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0, reserved);
         this.remember(next, ownership, stored.snapshotVersion);
-        await this.offerEnded(command.sessionId, decision.events);
         if (snapshotDue) {
           const written = this.writeSnapshotInOrder(next, ownership);
           // The answer does not wait for the snapshot (the command is stored and published), except when

@@ -1,0 +1,126 @@
+import type { ChatEventMessage } from '@switchboard/contracts';
+import { ChatCluster, eventually } from '@switchboard/testing';
+import { randomUUID } from 'node:crypto';
+import { agentIds, endChat, replayLoads, startInBursts, userIds } from './router-load';
+
+type Event = ChatEventMessage['event'];
+
+/** The session's events from the stream, each seq once, in order. */
+function historyOf(events: readonly ChatEventMessage[], sessionId: string): Event[] {
+  const bySeq = new Map<number, Event>();
+  for (const m of events) if (m.event.sessionId === sessionId) bySeq.set(m.event.seq, m.event);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+const accept = (cluster: ChatCluster, sessionId: string, agentId: string) =>
+  cluster.client.send({ type: 'AcceptOffer', commandId: randomUUID(), sessionId, actor: { role: 'agent', id: agentId } });
+const decline = (cluster: ChatCluster, sessionId: string, agentId: string) =>
+  cluster.client.send({ type: 'DeclineOffer', commandId: randomUUID(), sessionId, actor: { role: 'agent', id: agentId }, reason: 'Not my area' });
+
+describe('offers (issue 14): chats offered one agent at a time (router and chat-actor OS processes)', () => {
+  const cluster = new ChatCluster({ chatActors: 2, routers: 2 });
+  const AGENTS = agentIds(3, 'offer');
+  const LOAD_AGENTS = agentIds(8, 'busy');
+  const CAP = 2;
+  const CHATS = 100;
+
+  beforeAll(async () => {
+    await cluster.start();
+    await cluster.allPartitionsOwned();
+    await cluster.seedQueuesWithTopics(['Offers', 'Load']);
+    await cluster.seedAgents([...AGENTS.map((id) => ({ id, queues: ['Offers'] })), ...LOAD_AGENTS.map((id) => ({ id, queues: ['Load'] }))]);
+    await cluster.seedEndUsers([...userIds(1, 'offered'), ...userIds(CHATS, 'load')]);
+    await cluster.saveQueuePolicy('Offers', { firstReplySeconds: 0, offerSeconds: 2 });
+    await cluster.saveQueuePolicy('Load', { firstReplySeconds: 0, offerSeconds: 1 });
+    await cluster.saveSettings({ agentAutoAccept: true, supportQueues: true, useTopics: true, maxConcurrentChatsPerAgent: CAP });
+  }, 60_000);
+  afterAll(() => cluster.stop());
+
+  it('offers: declined, offered to the next agent; lapsed, that agent is Not responding and the next gets it; accepted, assigned', async () => {
+    // Only the Offers queue's agents are eligible (General is everyone's, so the chat goes to the Offers queue).
+    for (const id of LOAD_AGENTS) await cluster.agentStates.setPresence(id, 'offline');
+    // Offers are answered as they arrive (live), as an agent's console does.
+    const live: ChatEventMessage[] = [];
+    const stopTap = cluster.tapEvents((m) => live.push(m));
+    const [sessionId] = await startInBursts(cluster, userIds(1, 'offered'), { burst: 1, gapMs: 0, topic: () => 'offers' });
+    const offers = async (n: number): Promise<Event[]> =>
+      eventually(
+        () => {
+          const offered = historyOf(live, sessionId!).filter((e) => e.type === 'ChatOffered');
+          expect(offered.length).toBeGreaterThanOrEqual(n);
+          return offered;
+        },
+        { timeoutMs: 15_000, intervalMs: 10 },
+      );
+
+    const [first] = await offers(1);
+    if (first?.type !== 'ChatOffered') throw new Error('no offer');
+    const declined = await decline(cluster, sessionId!, first.agentId);
+    if (!declined.ok) throw new Error(`decline refused: ${declined.error.code} ${declined.error.message}`);
+
+    const second = (await offers(2))[1]!;
+    if (second.type !== 'ChatOffered') throw new Error('no second offer');
+    expect(second.agentId).not.toBe(first.agentId);
+    // Nobody answers the second offer: it lapses after its 2 s.
+    await eventually(async () => expect(historyOf(await cluster.streamEvents(), sessionId!).some((e) => e.type === 'OfferLapsed')).toBe(true), {
+      timeoutMs: 15_000,
+      intervalMs: 200,
+    });
+    await eventually(async () => expect((await cluster.agentStates.get(second.agentId)).state.presence).toBe('notResponding'));
+
+    const third = (await offers(3))[2]!;
+    if (third.type !== 'ChatOffered') throw new Error('no third offer');
+    expect([first.agentId, second.agentId]).not.toContain(third.agentId);
+    const accepted = await accept(cluster, sessionId!, third.agentId);
+    if (!accepted.ok) throw new Error(`accept failed: ${accepted.error.code}`);
+    expect(accepted.data.session).toMatchObject({ status: 'ASSIGNED', ownerAgentId: third.agentId });
+
+    const history = historyOf(await cluster.streamEvents(), sessionId!).map((e) => e.type);
+    expect(history).toEqual(['SessionStarted', 'ChatOffered', 'OfferDeclined', 'ChatOffered', 'OfferLapsed', 'ChatOffered', 'SessionAssigned']);
+    stopTap();
+    // The lapsed agent still holds nothing: the offer stopped counting when it lapsed.
+    expect(Object.keys((await cluster.agentStates.get(second.agentId)).state.sessions)).toEqual([]);
+  }, 90_000);
+
+  it(`A6 offers: ${CHATS} chats, 2 routers, cap ${CAP}: no agent ever holds more than its cap counting pending offers, under random accept, decline and lapse`, async () => {
+    for (const id of AGENTS) await cluster.agentStates.setPresence(id, 'offline');
+    for (const id of LOAD_AGENTS) await cluster.agentStates.setPresence(id, 'online');
+    const seen = new Set<string>();
+    const work: Array<Promise<unknown>> = [];
+    let assigned = 0;
+    // Each agent answers its offers at random: accept (and end the chat a little later), decline, or let it lapse
+    // (then comes back online, as an agent does when they notice).
+    const stopTap = cluster.tapEvents((m) => {
+      const key = `${m.event.sessionId}:${m.event.seq}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const e = m.event;
+      if (e.type === 'ChatOffered' && e.agentId.startsWith('busy')) {
+        const roll = Math.random();
+        if (roll < 0.6) work.push(accept(cluster, e.sessionId, e.agentId));
+        else if (roll < 0.85) work.push(decline(cluster, e.sessionId, e.agentId));
+      }
+      if (e.type === 'SessionAssigned' && e.via === 'offer' && e.agentId.startsWith('busy')) {
+        assigned++;
+        work.push(endChat(cluster, e.sessionId, e.agentId));
+      }
+      if (e.type === 'OfferLapsed') work.push(cluster.agentStates.setPresence(e.agentId, 'online'));
+    });
+    await startInBursts(cluster, userIds(CHATS, 'load'), { burst: 20, gapMs: 200, topic: () => 'load' });
+    await eventually(() => expect(assigned).toBeGreaterThanOrEqual(CHATS), { timeoutMs: 240_000, intervalMs: 250 });
+    stopTap();
+    await Promise.allSettled(work);
+
+    const events = (await cluster.streamEvents()).filter((m) => m.session.queue === 'Load');
+    let peak = 0;
+    replayLoads(events, (loads, event) => {
+      for (const [agent, load] of loads) {
+        if (load > CAP) throw new Error(`${agent} held ${load} chats and offers after ${event.type} of ${event.sessionId}`);
+        peak = Math.max(peak, load);
+      }
+    });
+    expect(peak).toBe(CAP);
+    const types = new Set(events.map((m) => m.event.type));
+    for (const type of ['ChatOffered', 'OfferDeclined', 'OfferLapsed', 'SessionAssigned']) expect(types.has(type as Event['type'])).toBe(true);
+  }, 300_000);
+});
