@@ -62,6 +62,9 @@ export interface Page<T> {
 
 // ---------- settings ----------
 
+/** Longest idle time before an agent console sets its agent Away: 480 minutes (8 hours); the domain repeats it. */
+export const AGENT_IDLE_MINUTES_MAX = 480;
+
 const onOff = z.boolean({ error: 'must be true or false' });
 export const settingsSchema = z.object({
   supportQueues: onOff,
@@ -94,6 +97,15 @@ export const settingsSchema = z.object({
     .max(ATTACHMENT_MAX_BYTES_CEILING, 'Largest attachment must be at most 100 MiB (104857600 bytes)'),
   /** Media types an attachment may have, as found in its content (magic bytes), never its name. */
   attachmentTypes: z.array(mediaTypeSchema, { error: 'must be a list of media types' }).max(ATTACHMENT_TYPES_MAX, `At most ${ATTACHMENT_TYPES_MAX} attachment types`),
+  /**
+   * Idle agents (issue 14): minutes an agent console may be hidden or without
+   * input while Online before it sets the agent Away; 0 (the default) is off.
+   */
+  agentIdleMinutes: z
+    .number({ error: 'must be a number' })
+    .int('Away after idle must be a whole number of minutes')
+    .min(0, 'Away after idle must be 0 (off) or more')
+    .max(AGENT_IDLE_MINUTES_MAX, `Away after idle must be at most ${AGENT_IDLE_MINUTES_MAX} minutes`),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();

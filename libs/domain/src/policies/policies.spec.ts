@@ -25,6 +25,7 @@ describe('settings', () => {
       emailTranscripts: false,
       attachmentMaxBytes: 10 * 1024 * 1024,
       attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
+      agentIdleMinutes: 0,
     });
   });
 

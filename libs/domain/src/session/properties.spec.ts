@@ -31,6 +31,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   emailTranscripts: fc.boolean(),
   attachmentMaxBytes: fc.constantFrom(0, 10 * 1024 * 1024),
   attachmentTypes: fc.constant(['image/png', 'text/plain']),
+  agentIdleMinutes: fc.constantFrom(0, 5),
 });
 
 const presenceArb: fc.Arbitrary<Presence> = fc.constantFrom('online', 'online', 'online', 'away', 'offline');

@@ -28,7 +28,18 @@ export interface Settings {
   readonly attachmentMaxBytes: number;
   /** Media types a file may have, as found in its content (never its name). */
   readonly attachmentTypes: readonly string[];
+  /**
+   * Minutes an agent console may stay hidden or without input while Online
+   * before it sets the agent Away by itself (issue 14); 0 turns this off.
+   */
+  readonly agentIdleMinutes: number;
 }
+
+/**
+ * Longest `agentIdleMinutes` an administrator may set: 8 hours, a working day
+ * (the contracts' AGENT_IDLE_MINUTES_MAX; a unit test checks both agree).
+ */
+export const AGENT_IDLE_MINUTES_MAX = 480;
 
 export const GENERAL_QUEUE = 'General';
 
@@ -43,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   emailTranscripts: false,
   attachmentMaxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
   attachmentTypes: DEFAULT_ATTACHMENT_TYPES,
+  agentIdleMinutes: 0,
 });
 
 /** R7: transfer to a support queue needs both Support Queues and Use Topics. */
@@ -81,6 +93,10 @@ export function validateSettings(
   if (trimmed !== '' && !/^https?:\/\/[^\s/]+/i.test(trimmed)) {
     return bad('remoteControlConsoleUrl', 'Remote control console URL must start with http:// or https://.');
   }
+  const idle = next.agentIdleMinutes;
+  if (typeof idle !== 'number' || !Number.isInteger(idle) || idle < 0 || idle > AGENT_IDLE_MINUTES_MAX) {
+    return bad('agentIdleMinutes', `Away after idle must be a whole number of minutes from 0 (off) to ${AGENT_IDLE_MINUTES_MAX}.`);
+  }
   const patternProblem = maskPatternsProblem(maskPatterns);
   if (patternProblem !== undefined) return bad('maskPatterns', patternProblem);
   const attachmentProblem = attachmentSettingsProblem(attachmentMaxBytes, attachmentTypes);
@@ -98,6 +114,7 @@ export function validateSettings(
       emailTranscripts,
       attachmentMaxBytes: attachmentMaxBytes as number,
       attachmentTypes: [...new Set(attachmentTypes as readonly string[])],
+      agentIdleMinutes: idle,
     },
   };
 

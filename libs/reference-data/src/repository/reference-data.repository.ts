@@ -37,6 +37,7 @@ export class ReferenceDataRepository {
       emailTranscripts: doc.emailTranscripts ?? false,
       attachmentMaxBytes: doc.attachmentMaxBytes ?? DEFAULT_SETTINGS.attachmentMaxBytes,
       attachmentTypes: doc.attachmentTypes ?? DEFAULT_SETTINGS.attachmentTypes,
+      agentIdleMinutes: doc.agentIdleMinutes ?? DEFAULT_SETTINGS.agentIdleMinutes,
     };
   }
 

@@ -38,6 +38,10 @@ export class SettingsRecord {
   @Prop({ type: Boolean, default: false })
   emailTranscripts!: boolean;
 
+  /** Minutes an agent console may be idle before it sets the agent Away (0: off); absent in older documents: off. */
+  @Prop({ type: Number })
+  agentIdleMinutes?: number;
+
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })
   revision!: number;
