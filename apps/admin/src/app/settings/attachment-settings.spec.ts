@@ -20,6 +20,7 @@ const stored = {
   emailTranscripts: false,
   attachmentMaxBytes: 10 * 1024 * 1024,
   attachmentTypes: ['image/png', 'application/pdf'],
+  agentIdleMinutes: 0,
   revision: 3,
 } as SettingsView;
 
