@@ -50,6 +50,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   AUTO_ACCEPT_OFF: 'Automatic assignment is turned off.',
   // transcripts
   TRANSCRIPT_EMAIL_UNAVAILABLE: 'Transcripts cannot be e-mailed right now. You can download it instead.',
+  TOO_MANY_TRANSCRIPTS: 'Many transcripts are being prepared right now. Please try again in a few seconds.',
   TRANSCRIPT_NOT_ATTACHED: 'This ticket has no chat transcript yet: it is attached when the chat ends.',
   // files (the attachment calls)
   ATTACHMENT_TOO_LARGE: 'That file is larger than your administrator allows.',

@@ -1,4 +1,4 @@
-import type { HelloFrame } from '@switchboard/contracts';
+import { helloFrameSchema, type HelloFrame } from '@switchboard/contracts';
 import { CommandError, SwitchboardClient } from './switchboard-client';
 import type { WebSocketLike } from './web-socket';
 
@@ -100,6 +100,19 @@ describe('SwitchboardClient', () => {
     socket.push({ type: 'session.event', sessionId: summary.sessionId, seq: 'x' });
     socket.push({ type: 'session.queuePosition', sessionId: summary.sessionId, queue: 'General', position: 2 });
     expect([events, errors, positions]).toEqual([[120], ['BAD_FRAME'], [2]]);
+    client.close();
+  });
+
+  it('issue 14: an agent hears the settings its console acts on in hello and again as agent.settings; a bad value is a protocol error', async () => {
+    const { client, socket } = await connected();
+    const settings: number[] = [];
+    const errors: string[] = [];
+    client.on('agent.settings', (f) => settings.push(f.settings.agentIdleMinutes));
+    client.on('protocol.error', (e) => errors.push(e.code));
+    socket.push({ type: 'agent.settings', settings: { agentIdleMinutes: 15 } });
+    socket.push({ type: 'agent.settings', settings: { agentIdleMinutes: -1 } });
+    expect([settings, errors]).toEqual([[15], ['BAD_FRAME']]);
+    expect(helloFrameSchema.parse({ ...hello, agentSettings: { agentIdleMinutes: 5 } }).agentSettings).toEqual({ agentIdleMinutes: 5 });
     client.close();
   });
 

@@ -1,4 +1,5 @@
 import {
+  type AgentSettingsFrame,
   DEFAULT_MAX_FRAME_BYTES,
   helloFrameSchema,
   replyDataSchemas,
@@ -49,6 +50,8 @@ export interface ClientEvents {
   'lists.changed': ListsChangedFrame;
   /** End users: the place of their waiting session in its queue (1: next). */
   'session.queuePosition': QueuePositionFrame;
+  /** Agents: the settings their console acts on changed (hello carried them at connecting). */
+  'agent.settings': AgentSettingsFrame;
   /** An `error` frame (a frame the server could not tie to a command). */
   'protocol.error': WsError;
   /** The socket closed; `willReconnect` says whether the client tries again. */
@@ -382,6 +385,9 @@ export class SwitchboardClient {
         return;
       case 'session.queuePosition':
         this.emit('session.queuePosition', frame);
+        return;
+      case 'agent.settings':
+        this.emit('agent.settings', frame);
         return;
       case 'error':
         this.emit('protocol.error', frame.error);

@@ -42,13 +42,14 @@ export type Lists = Partial<Record<'queue' | 'transferred' | 'myChats', ListItem
  * Alice Agent on a fake client: `fake.replies` answers its commands (chat s1
  * with two events by default), `showLists` puts chats in Queue / Transferred /
  * My Chats, `alerts` collects every alert raised; `providers` go into the
- * testing module too (a dialog's data and ref).
+ * testing module too (a dialog's data and ref); `agentIdleMinutes`: the
+ * setting the hello carries (none: an older gateway's hello, off).
  */
-export async function signedInAgent(providers: Provider[] = []) {
+export async function signedInAgent(providers: Provider[] = [], { agentIdleMinutes }: { agentIdleMinutes?: number } = {}) {
   const gateway = new FakeGateway().signedIn({ id: 'alice', role: 'agent', name: 'Alice Agent' });
   const fake = new FakeClient();
   fake.replies = {
-    connect: () => hello('alice', 'agent', 'Alice Agent'),
+    connect: () => ({ ...hello('alice', 'agent', 'Alice Agent'), ...(agentIdleMinutes === undefined ? {} : { agentSettings: { agentIdleMinutes } }) }),
     presence: () => ({ presence: 'online' }),
     topics: () => ({ useTopics: true, topics: [{ id: 'vpn', name: 'VPN' }] }),
     resume: (id: string, after: number) => ({

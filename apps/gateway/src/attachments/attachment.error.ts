@@ -23,6 +23,8 @@ export function statusOfRefusal(code: string): number {
       return 403;
     case 'SESSION_NOT_FOUND':
       return 404;
+    case 'RATE_LIMITED':
+      return 429;
     case 'UNAVAILABLE':
     case 'TIMEOUT':
       return 503;

@@ -12,6 +12,7 @@ import { AttachmentsService } from './attachments.service';
 import { AttachmentLinks } from './links/attachment-links';
 import { ATTACHMENT_STORE } from './storage/attachment-store';
 import { GridFsAttachmentStore } from './storage/gridfs-attachment-store';
+import { UploadSlots } from './upload/upload-slots';
 
 /**
  * Files and screenshots in chats (issue 17): upload, signed links, download,
@@ -30,6 +31,7 @@ export class AttachmentsModule {
         ChatCommands,
         { provide: ATTACHMENT_STORE, inject: [getConnectionToken()], useFactory: (db: Connection) => new GridFsAttachmentStore(db) },
         { provide: AttachmentLinks, useFactory: () => new AttachmentLinks(resolveTokenSecret(config), config.ATTACHMENT_LINK_TTL_SECONDS) },
+        { provide: UploadSlots, useFactory: () => new UploadSlots(config.ATTACHMENT_MAX_CONCURRENT_UPLOADS) },
         AttachmentsService,
       ],
     };

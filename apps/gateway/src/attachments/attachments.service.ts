@@ -3,6 +3,7 @@ import {
   ATTACHMENT_NAME_MAX,
   ATTACHMENT_SNIFF_BYTES,
   clientIdSchema,
+  SESSION_ID_PATTERN,
   type AttachmentLink,
   type AttachmentRef,
   type AttachmentUploadResult,
@@ -21,6 +22,7 @@ import { mayFetchAttachments, maySendAttachment } from './access/attachment-acce
 import { AttachmentError } from './attachment.error';
 import { AttachmentLinks, type LinkParts } from './links/attachment-links';
 import { ATTACHMENT_STORE, type AttachmentStore, type StoredAttachment } from './storage/attachment-store';
+import { UploadSlots } from './upload/upload-slots';
 import { cleanFileName, readHead, SizeLimit } from './upload/upload-stream';
 
 export interface UploadRequest {
@@ -51,14 +53,25 @@ export class AttachmentsService {
     @Inject(ChatCommands) private readonly chat: ChatCommands,
     @Inject(SessionReader) private readonly sessions: SessionReader,
     @Inject(SettingsCache) private readonly settings: SettingsCache,
+    @Inject(UploadSlots) private readonly slots: UploadSlots,
   ) {}
 
   async upload(principal: Principal, sessionId: string, request: UploadRequest): Promise<AttachmentUploadResult> {
+    const release = this.slots.take();
+    if (!release) throw new CommandRefusal('RATE_LIMITED', 'Too many files are being sent at once; try again in a moment.');
+    try {
+      return await this.receive(principal, sessionId, request);
+    } finally {
+      release();
+    }
+  }
+
+  private async receive(principal: Principal, sessionId: string, request: UploadRequest): Promise<AttachmentUploadResult> {
     const settings = await this.settings.current();
     const clientId = request.clientId === undefined ? randomUUID() : clientIdSchema.safeParse(request.clientId).data;
     if (clientId === undefined) throw new CommandRefusal('VALIDATION', 'clientId: 8 to 64 of A-Z a-z 0-9 _ -');
     // Cheap refusals first, before a byte is read.
-    const state = (await this.sessions.load(sessionId))?.state;
+    const state = SESSION_ID_PATTERN.test(sessionId) ? (await this.sessions.load(sessionId))?.state : undefined;
     if (!state) throw new CommandRefusal('SESSION_NOT_FOUND', 'There is no such chat session.');
     if (!maySendAttachment(principal, state)) {
       throw principal.role === 'agent' && mayFetchAttachments(principal, state)
@@ -105,7 +118,7 @@ export class AttachmentsService {
 
   /** A signed link to one of the chat's files, for a participant of the chat or an administrator. */
   async link(principal: Principal, sessionId: string, attachmentId: string): Promise<AttachmentLink> {
-    const state = (await this.sessions.load(sessionId))?.state;
+    const state = SESSION_ID_PATTERN.test(sessionId) ? (await this.sessions.load(sessionId))?.state : undefined;
     if (!state) throw new AttachmentError('ATTACHMENT_NOT_FOUND', 'There is no such file.');
     if (!mayFetchAttachments(principal, state)) {
       throw new AttachmentError('NOT_A_PARTICIPANT', 'Only the people in this chat and administrators can open its files.');

@@ -3,6 +3,7 @@ import { AgentStateModule } from '@switchboard/agent-state';
 import { ReferenceDataModule } from '@switchboard/reference-data';
 import { SessionStoreModule } from '@switchboard/session-store';
 import { FeedsModule } from '../feeds/feeds.module';
+import { AgentConsoleSettingsService } from './agent/agent-console-settings.service';
 import { AgentDirectory } from './agent/agent-directory.service';
 import { AgentPresenceService } from './agent/agent-presence.service';
 import { AgentHandlers } from './agent/agent.handlers';
@@ -49,6 +50,7 @@ export class RealtimeModule {
         CustomerDirectory,
         ResourcesRepository,
         AgentPresenceService,
+        AgentConsoleSettingsService,
         EndUserPresenceService,
         PresenceSweep,
         SessionHandlers,

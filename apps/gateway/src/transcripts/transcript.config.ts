@@ -12,6 +12,8 @@ export const transcriptConfigFields = {
     .or(z.literal('').transform(() => undefined)),
   /** The sender of transcript e-mails. */
   MAIL_FROM: z.string().min(3).max(320).default('Switchboard <no-reply@localhost>'),
+  /** Transcript downloads one gateway writes at once; one more is refused with TOO_MANY_TRANSCRIPTS (429). */
+  TRANSCRIPT_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(8),
   /** The time zone transcripts write times in (IANA name). */
   TRANSCRIPT_TIME_ZONE: z
     .string()
@@ -29,6 +31,7 @@ export const transcriptConfigFields = {
 export interface TranscriptConfig {
   SMTP_URL?: string | undefined;
   MAIL_FROM: string;
+  TRANSCRIPT_MAX_CONCURRENT: number;
   TRANSCRIPT_TIME_ZONE: string;
 }
 

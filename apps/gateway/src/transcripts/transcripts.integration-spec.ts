@@ -106,8 +106,13 @@ describe('transcripts (gateway, chat-actor, NATS, database, SMTP)', () => {
     const asked = await call(c.userId, 'PUT', transcriptEmailPath(c.id), { send: true });
     expect(asked.json()).toMatchObject({ available: true, requested: true });
 
+    await c.user.post(c.id, 'my card is 4111 1111 1111 1111');
     const open = await pdfOf(c.userId, transcriptPath(c.id));
     for (const line of c.said) expect(open).toContain(line);
+    // Masked text stays masked: the digits were never stored.
+    expect(open).toContain('my card is **** **** **** 1111');
+    expect(open).toContain('Card number masked');
+    expect(open.replace(/\s/g, '')).not.toContain('4111111111111111');
     expect(open).toContain(`VPN drops every hour (${c.k})`);
     expect(open).toContain('still open');
     for (const note of c.notes) expect(open).not.toContain(note);

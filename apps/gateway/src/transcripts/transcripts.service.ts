@@ -11,6 +11,7 @@ import { linesOf, type TranscriptHeading, type TranscriptLine } from './transcri
 import { TranscriptMailer } from './transcript-mailer';
 import { transcriptPdf } from './transcript-pdf';
 import { TranscriptRecords, type MailClaim } from './transcript-records';
+import { TranscriptSlots } from './transcript-slots';
 import { TRANSCRIPT_CONFIG, type TranscriptConfig } from './transcript.config';
 
 /** A transcript ready to be streamed. */
@@ -45,6 +46,7 @@ export function mayRead(principal: Principal, state: SessionState, kind: Transcr
 export class TranscriptsService {
   private readonly logger = new Logger(TranscriptsService.name);
   private readonly now: () => Date = () => new Date();
+  private readonly slots: TranscriptSlots;
 
   constructor(
     @Inject(SessionReader) private readonly reader: SessionReader,
@@ -53,7 +55,9 @@ export class TranscriptsService {
     @Inject(TranscriptRecords) private readonly records: TranscriptRecords,
     @Inject(TranscriptMailer) private readonly mailer: TranscriptMailer,
     @Inject(TRANSCRIPT_CONFIG) private readonly config: TranscriptConfig,
-  ) {}
+  ) {
+    this.slots = new TranscriptSlots(config.TRANSCRIPT_MAX_CONCURRENT);
+  }
 
   /** The transcript of `kind` for the principal, up to the chat's latest event now; FORBIDDEN or SESSION_NOT_FOUND otherwise. */
   async open(principal: Principal, sessionId: string, kind: TranscriptKind): Promise<OpenTranscript> {
@@ -64,7 +68,7 @@ export class TranscriptsService {
         kind === 'internal' ? 'Only the agents of this chat and administrators may read its internal transcript.' : 'Only the end user of this chat and administrators may read its transcript.',
       );
     }
-    return this.render(state, kind, state.version);
+    return this.download(state, kind, state.version);
   }
 
   /** R14: the internal transcript attached to a ticket, for the agents of its chat and administrators. */
@@ -74,7 +78,21 @@ export class TranscriptsService {
     const state = (await this.reader.load(attached.sessionId))?.state;
     if (!state) throw transcriptErrors.notAttached(ticketId);
     if (!mayRead(principal, state, 'internal')) throw transcriptErrors.forbidden("Only the agents of this ticket's chat and administrators may read its transcript.");
-    return this.render(state, 'internal', attached.lastSeq);
+    return this.download(state, 'internal', attached.lastSeq);
+  }
+
+  /** A download takes one of the gateway's transcript slots until its stream ends (TOO_MANY_TRANSCRIPTS when none is free). */
+  private download(state: SessionState, kind: TranscriptKind, lastSeq: number): OpenTranscript {
+    const release = this.slots.take();
+    if (!release) throw transcriptErrors.busy(this.slots.max);
+    try {
+      const transcript = this.render(state, kind, lastSeq);
+      transcript.pdf.once('close', release);
+      return transcript;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /** What the widget shows of the e-mail option; end users, their own chat only. */

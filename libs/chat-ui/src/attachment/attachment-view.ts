@@ -56,6 +56,13 @@ export const ATTACHMENT_LINKS = new InjectionToken<AttachmentLinkFn>('ATTACHMENT
 export class AttachmentView {
   readonly sessionId = input.required<string>();
   readonly attachment = input.required<AttachmentRef>();
+  /**
+   * Anything that changes when the viewer's access may have changed (the
+   * agent console passes the chat's owner: an agent who accepts a waiting
+   * chat becomes a participant and may now open its files); a change asks for
+   * the link again.
+   */
+  readonly accessKey = input<unknown>(undefined);
 
   private readonly links = inject(ATTACHMENT_LINKS);
   protected readonly url = signal<string | undefined>(undefined);
@@ -65,7 +72,11 @@ export class AttachmentView {
   private retried = false;
 
   constructor() {
-    effect(() => void this.load(this.sessionId(), this.attachment().id));
+    effect(() => {
+      this.accessKey();
+      this.retried = false;
+      void this.load(this.sessionId(), this.attachment().id);
+    });
   }
 
   /** The preview failed to load: its link probably lapsed; one new link, then give up. */

@@ -62,6 +62,9 @@ export interface Page<T> {
 
 // ---------- settings ----------
 
+/** Longest idle time before an agent console sets its agent Away: 480 minutes (8 hours); the domain repeats it. */
+export const AGENT_IDLE_MINUTES_MAX = 480;
+
 const onOff = z.boolean({ error: 'must be true or false' });
 export const settingsSchema = z.object({
   supportQueues: onOff,
@@ -101,6 +104,15 @@ export const settingsSchema = z.object({
     })
     .min(1, 'At least one decline reason')
     .max(20, 'At most 20 decline reasons'),
+  /**
+   * Idle agents (issue 14): minutes an agent console may be hidden or without
+   * input while Online before it sets the agent Away; 0 (the default) is off.
+   */
+  agentIdleMinutes: z
+    .number({ error: 'must be a number' })
+    .int('Away after idle must be a whole number of minutes')
+    .min(0, 'Away after idle must be 0 (off) or more')
+    .max(AGENT_IDLE_MINUTES_MAX, `Away after idle must be at most ${AGENT_IDLE_MINUTES_MAX} minutes`),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();

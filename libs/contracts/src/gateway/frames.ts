@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../text/plain-text';
+import { settingsSchema } from '../admin/admin-resources.schema';
 import { principalSchema } from '../auth/auth.schema';
 import {
   abandonSessionSchema,
@@ -187,6 +188,13 @@ export function clientFrameSchema<T extends CommandType>(type: T) {
 export const wsErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() });
 export type WsError = z.infer<typeof wsErrorSchema>;
 
+/**
+ * The administrator's settings an agent console acts on (issue 14: idle
+ * agents), sent in an agent's hello and again as `agent.settings` when they change.
+ */
+export const agentConsoleSettingsSchema = settingsSchema.pick({ agentIdleMinutes: true });
+export type AgentConsoleSettings = z.infer<typeof agentConsoleSettingsSchema>;
+
 /** First frame after the handshake. */
 export const helloFrameSchema = z.object({
   type: z.literal('hello'),
@@ -199,6 +207,8 @@ export const helloFrameSchema = z.object({
     burst: z.number().int().positive(),
     requestTimeoutMs: z.number().int().positive(),
   }),
+  /** Agents only: the settings the agent console acts on, as they are at connecting. */
+  agentSettings: agentConsoleSettingsSchema.optional(),
 });
 
 /** Exactly one per command frame that carried a valid clientId. */
@@ -253,6 +263,9 @@ export const queuePositionFrameSchema = z.object({
   position: z.number().int().positive(),
 });
 
+/** Agents: the settings their console acts on changed (an administrator saved them); replaces what hello said. */
+export const agentSettingsFrameSchema = z.object({ type: z.literal('agent.settings'), settings: agentConsoleSettingsSchema });
+
 export const serverFrameSchema = z.discriminatedUnion('type', [
   helloFrameSchema,
   z.object({ type: z.literal('reply') }).passthrough(),
@@ -261,6 +274,7 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   listsSnapshotFrameSchema,
   listsChangedFrameSchema,
   queuePositionFrameSchema,
+  agentSettingsFrameSchema,
 ]);
 
 export type HelloFrame = z.infer<typeof helloFrameSchema>;
@@ -270,4 +284,5 @@ export type SessionEventFrame = z.infer<typeof sessionEventFrameSchema>;
 export type ListsSnapshotFrame = z.infer<typeof listsSnapshotFrameSchema>;
 export type ListsChangedFrame = z.infer<typeof listsChangedFrameSchema>;
 export type QueuePositionFrame = z.infer<typeof queuePositionFrameSchema>;
-export type ServerFrame = HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame;
+export type AgentSettingsFrame = z.infer<typeof agentSettingsFrameSchema>;
+export type ServerFrame = HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame | AgentSettingsFrame;

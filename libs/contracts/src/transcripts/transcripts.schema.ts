@@ -86,7 +86,16 @@ export type TicketTranscript = z.infer<typeof ticketTranscriptSchema>;
  * `UNAUTHORIZED` 401, `FORBIDDEN` 403 (not the chat's end user, not an agent of
  * the chat, not an administrator), `SESSION_NOT_FOUND` 404,
  * `TRANSCRIPT_NOT_ATTACHED` 404 (no ticket with a transcript),
- * `VALIDATION` 400, `TRANSCRIPT_EMAIL_UNAVAILABLE` 409 (`details.reason`).
+ * `VALIDATION` 400, `TRANSCRIPT_EMAIL_UNAVAILABLE` 409 (`details.reason`),
+ * `TOO_MANY_TRANSCRIPTS` 429 (the gateway writes its most at once, `details.max`).
  */
-export const TRANSCRIPT_ERROR_CODES = ['UNAUTHORIZED', 'FORBIDDEN', 'SESSION_NOT_FOUND', 'TRANSCRIPT_NOT_ATTACHED', 'VALIDATION', 'TRANSCRIPT_EMAIL_UNAVAILABLE'] as const;
+export const TRANSCRIPT_ERROR_CODES = [
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'SESSION_NOT_FOUND',
+  'TRANSCRIPT_NOT_ATTACHED',
+  'VALIDATION',
+  'TRANSCRIPT_EMAIL_UNAVAILABLE',
+  'TOO_MANY_TRANSCRIPTS',
+] as const;
 export type TranscriptErrorCode = (typeof TRANSCRIPT_ERROR_CODES)[number];

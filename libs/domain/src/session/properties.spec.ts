@@ -32,6 +32,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   attachmentMaxBytes: fc.constantFrom(0, 10 * 1024 * 1024),
   attachmentTypes: fc.constant(['image/png', 'text/plain']),
   offerDeclineReasons: fc.constant(['Busy']),
+  agentIdleMinutes: fc.constantFrom(0, 5),
 });
 
 const presenceArb: fc.Arbitrary<Presence> = fc.constantFrom('online', 'online', 'online', 'away', 'offline');

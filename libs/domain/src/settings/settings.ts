@@ -30,11 +30,22 @@ export interface Settings {
   readonly attachmentTypes: readonly string[];
   /** The reasons an agent picks from when declining an offered chat (issue 14); at least one. */
   readonly offerDeclineReasons: readonly string[];
+  /**
+   * Minutes an agent console may stay hidden or without input while Online
+   * before it sets the agent Away by itself (issue 14); 0 turns this off.
+   */
+  readonly agentIdleMinutes: number;
 }
 
 /** Decline reasons: at most this many, each at most MAX_DECLINE_REASON_LENGTH characters. */
 export const MAX_DECLINE_REASONS = 20;
 export const MAX_DECLINE_REASON_LENGTH = 80;
+
+/**
+ * Longest `agentIdleMinutes` an administrator may set: 8 hours, a working day
+ * (the contracts' AGENT_IDLE_MINUTES_MAX; a unit test checks both agree).
+ */
+export const AGENT_IDLE_MINUTES_MAX = 480;
 
 export const GENERAL_QUEUE = 'General';
 
@@ -50,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   attachmentMaxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
   attachmentTypes: DEFAULT_ATTACHMENT_TYPES,
   offerDeclineReasons: Object.freeze(['Busy with another chat', 'Not my area', 'Going on a break']) as readonly string[],
+  agentIdleMinutes: 0,
 });
 
 /** R7: transfer to a support queue needs both Support Queues and Use Topics. */
@@ -88,6 +100,10 @@ export function validateSettings(
   if (trimmed !== '' && !/^https?:\/\/[^\s/]+/i.test(trimmed)) {
     return bad('remoteControlConsoleUrl', 'Remote control console URL must start with http:// or https://.');
   }
+  const idle = next.agentIdleMinutes;
+  if (typeof idle !== 'number' || !Number.isInteger(idle) || idle < 0 || idle > AGENT_IDLE_MINUTES_MAX) {
+    return bad('agentIdleMinutes', `Away after idle must be a whole number of minutes from 0 (off) to ${AGENT_IDLE_MINUTES_MAX}.`);
+  }
   const patternProblem = maskPatternsProblem(maskPatterns);
   if (patternProblem !== undefined) return bad('maskPatterns', patternProblem);
   const attachmentProblem = attachmentSettingsProblem(attachmentMaxBytes, attachmentTypes);
@@ -115,6 +131,7 @@ export function validateSettings(
       attachmentMaxBytes: attachmentMaxBytes as number,
       attachmentTypes: [...new Set(attachmentTypes as readonly string[])],
       offerDeclineReasons: [...new Set((reasons as string[]).map((r) => r.trim()))],
+      agentIdleMinutes: idle,
     },
   };
 

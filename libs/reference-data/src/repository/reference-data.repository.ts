@@ -38,6 +38,7 @@ export class ReferenceDataRepository {
       attachmentMaxBytes: doc.attachmentMaxBytes ?? DEFAULT_SETTINGS.attachmentMaxBytes,
       attachmentTypes: doc.attachmentTypes ?? DEFAULT_SETTINGS.attachmentTypes,
       offerDeclineReasons: doc.offerDeclineReasons?.length ? doc.offerDeclineReasons : DEFAULT_SETTINGS.offerDeclineReasons,
+      agentIdleMinutes: doc.agentIdleMinutes ?? DEFAULT_SETTINGS.agentIdleMinutes,
     };
   }
 

@@ -41,6 +41,9 @@ export class SettingsRecord {
   /** Reasons agents pick from when declining an offered chat; absent: the default list. */
   @Prop({ type: [String], default: undefined })
   offerDeclineReasons?: string[];
+  /** Minutes an agent console may be idle before it sets the agent Away (0: off); absent in older documents: off. */
+  @Prop({ type: Number })
+  agentIdleMinutes?: number;
 
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })

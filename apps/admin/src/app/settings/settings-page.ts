@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, type SettingsView } from '@switchboard/contracts';
+import { AGENT_IDLE_MINUTES_MAX, ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, type SettingsView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { describeFailure } from '../shared/describe-failure';
 import { DialogField } from '../shared/form-dialog/dialog-field';
@@ -103,6 +103,7 @@ export class SettingsPage {
     emailTranscripts: [false],
     remoteControlConsoleUrl: ['', [Validators.pattern(/^\s*(https?:\/\/[^\s/]+.*)?\s*$/i), Validators.maxLength(2000)]],
     maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
+    agentIdleMinutes: [0, [Validators.required, Validators.min(0), Validators.max(AGENT_IDLE_MINUTES_MAX), Validators.pattern(/^\d+$/)]],
     maskPatterns: ['', maskPatternsLimits],
     attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
     attachmentTypes: ['', attachmentTypesLimits],
@@ -119,6 +120,13 @@ export class SettingsPage {
   }
 
   protected readonly attachmentMaxMib = ATTACHMENT_MAX_MIB;
+  protected readonly agentIdleMinutesMax = AGENT_IDLE_MINUTES_MAX;
+
+  protected idleMessage(): string | null {
+    const control = this.form.controls.agentIdleMinutes;
+    if (control.hasError('pattern') && !control.hasError('min')) return 'Enter a whole number of minutes: 0 turns this off.';
+    return fieldMessage(control, 'The idle time');
+  }
 
   protected attachmentSizeMessage(): string | null {
     const control = this.form.controls.attachmentMaxMib;
@@ -150,6 +158,7 @@ export class SettingsPage {
     const change = {
       ...rest,
       maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent),
+      agentIdleMinutes: Number(value.agentIdleMinutes),
       maskPatterns: maskPatternLines(value.maskPatterns),
       attachmentMaxBytes: Math.min(ATTACHMENT_MAX_BYTES_CEILING, Math.round(Number(attachmentMaxMib) * MiB)),
       attachmentTypes: maskPatternLines(value.attachmentTypes),
@@ -178,6 +187,7 @@ export class SettingsPage {
       emailTranscripts: settings.emailTranscripts,
       remoteControlConsoleUrl: settings.remoteControlConsoleUrl,
       maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
+      agentIdleMinutes: settings.agentIdleMinutes,
       maskPatterns: settings.maskPatterns.join('\n'),
       attachmentMaxMib: mibOf(settings.attachmentMaxBytes),
       attachmentTypes: settings.attachmentTypes.join('\n'),

@@ -9,6 +9,43 @@ const screenshot = { id: '665f1c2e9b1e8a0012345678', name: 'vpn-error.png', medi
 const log = { id: '665f1c2e9b1e8a0012345679', name: 'vpn.log', mediaType: 'text/plain', size: 512 };
 
 describe('ChatPane files and screenshots', () => {
+  it('a waiting chat\'s screenshot is not open to the agent until they accept it; then its preview loads', async () => {
+    let participant = false;
+    const links = async (s: string, a: string) => {
+      if (!participant) throw new CommandError('NOT_A_PARTICIPANT', 'no');
+      return `/api/attachments/${a}?session=${s}&sig=x`;
+    };
+    const agent = await signedInAgent([{ provide: ATTACHMENT_LINKS, useValue: links }]);
+    agent.fake.replies['resume'] = (id: string) => ({
+      session: listItem(id),
+      events: [historyEvent(1, 'SessionStarted', { description: 'VPN drops', endUserName: 'Erin User', queue: 'Network' }), historyEvent(2, 'AttachmentPosted', { from: 'endUser', authorName: 'Erin User', authorId: 'erin', attachment: screenshot })],
+      hasOlder: false,
+      lastSeq: 2,
+    });
+    const fixture = TestBed.createComponent(ChatPane);
+    agent.showLists({ queue: [listItem('s1')] });
+    await agent.chats.select('s1');
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="attachment-error"]')?.textContent).toBe('Only the people in this chat can open its files.');
+
+    participant = true;
+    agent.fake.replies['accept'] = () => {
+      agent.showLists({ myChats: [listItem('s1', { status: 'ASSIGNED', ownerAgentId: 'alice', version: 3 })] });
+      return {
+        session: { ...listItem('s1', { status: 'ASSIGNED', ownerAgentId: 'alice', version: 3 }), description: 'VPN drops', createdAt: '2026-11-24T10:00:00.000Z', history: [], hasOlder: false },
+        customer: { endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] },
+        resources: { outages: [], responseTemplates: [], knowledgeArticles: [] },
+        duplicate: false,
+      };
+    };
+    await agent.commands.accept('s1');
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="attachment-preview"] img')?.getAttribute('src')).toBe('/api/attachments/665f1c2e9b1e8a0012345678?session=s1&sig=x');
+    expect(el.querySelector('[data-testid="attachment-error"]')).toBeNull();
+  });
+
+
   async function ownChatWithFiles() {
     const uploads: Array<{ sessionId: string; name: string; type: string }> = [];
     let refuseNext: CommandError | undefined;

@@ -124,7 +124,7 @@ const STATUS_LABEL: Record<string, string> = {
                 <div class="sb-bubble">
                   <div class="sb-meta">{{ line.author }} · {{ line.at | date: 'shortTime' }}</div>
                   @if (line.attachment) {
-                    <sb-attachment [sessionId]="id" [attachment]="line.attachment" />
+                    <sb-attachment [sessionId]="id" [attachment]="line.attachment" [accessKey]="summary()?.ownerAgentId" />
                   } @else {
                     <sb-message-text class="sb-text" [text]="line.text" />
                   }

@@ -42,6 +42,15 @@ import { SidePanel } from '../side-panel/side-panel';
         <span class="sb-user"><mat-icon>account_circle</mat-icon>{{ connection.me()?.name }}</span>
         <button matButton (click)="connection.signOut()"><mat-icon>logout</mat-icon> Sign out</button>
       </header>
+      @if (presence.awayAfterIdle(); as minutes) {
+        @if (presence.presence() === 'away') {
+          <div class="sb-idle-notice" role="alert" data-testid="idle-notice">
+            <mat-icon>bedtime</mat-icon>
+            <span>You were set to Away after {{ minutes }} {{ minutes === 1 ? 'minute' : 'minutes' }} without activity. New chats are not offered to you until you go online.</span>
+            <button matButton="filled" (click)="setPresence('online')" data-testid="idle-go-online">Go online</button>
+          </div>
+        }
+      }
       <div class="sb-columns">
         <nav class="sb-col sb-col-lists" aria-label="Chats">
           <mat-tab-group mat-stretch-tabs disablePagination animationDuration="0ms" class="sb-fill-tabs" [selectedIndex]="tabIndex()" (selectedIndexChange)="tab = $event">

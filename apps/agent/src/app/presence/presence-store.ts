@@ -4,18 +4,50 @@ import { AgentSocket } from '../session/agent-socket';
 
 export type Presence = 'online' | 'away' | 'notResponding' | 'offline';
 
-/** R18: the agent's presence, read once connected and set from the top bar. */
+/**
+ * R18: the agent's presence, read once connected and set from the top bar,
+ * or set Away by the idle watch (IdleAway): then `awayAfterIdle` holds the
+ * minutes it waited, and the console says so until the agent picks a
+ * presence themselves.
+ */
 @Injectable({ providedIn: 'root' })
 export class PresenceStore {
   private readonly socket = inject(AgentSocket);
   readonly presence = signal<Presence>('online');
+  /** Minutes without activity after which the console set the agent Away; undefined when it did not (or the agent has decided since). */
+  readonly awayAfterIdle = signal<number | undefined>(undefined);
 
   async load(client: SwitchboardClient): Promise<void> {
-    this.presence.set((await client.presence()).presence);
+    const { presence } = await client.presence();
+    this.presence.set(presence);
+    // Away kept over a reconnect keeps its reason; anything else ends it.
+    if (presence !== 'away') this.awayAfterIdle.set(undefined);
   }
 
-  /** Shows the new presence at once; a refusal puts the previous one back and rejects with it. */
+  /** The agent's own choice: shows it at once; a refusal puts the previous presence back and rejects with it. */
   async set(presence: 'online' | 'away'): Promise<void> {
+    const idle = this.awayAfterIdle();
+    this.awayAfterIdle.set(undefined);
+    try {
+      await this.change(presence);
+    } catch (error) {
+      this.awayAfterIdle.set(idle);
+      throw error;
+    }
+  }
+
+  /** The idle watch's Away, through the same presence command as the agent's own; remembered for the notice. */
+  async setAwayAfterIdle(minutes: number): Promise<void> {
+    await this.change('away');
+    this.awayAfterIdle.set(minutes);
+  }
+
+  /** Signed out: nothing to tell. */
+  clear(): void {
+    this.awayAfterIdle.set(undefined);
+  }
+
+  private async change(presence: 'online' | 'away'): Promise<void> {
     const before = this.presence();
     this.presence.set(presence);
     try {

@@ -4,6 +4,7 @@ import { ConsoleSignIn } from '@switchboard/chat-ui';
 import { ChatsStore } from '../chat/chats-store';
 import { DraftsStore } from '../chat/drafts-store';
 import { ListsStore } from '../lists/lists-store';
+import { IdleAway } from '../presence/idle-away';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentSocket } from './agent-socket';
 import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
@@ -11,7 +12,8 @@ import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 /**
  * The agent's sign-in (the consoles' shared ConsoleSignIn: token in memory,
  * restored from the cookie on load) and the WebSocket it opens: the lists,
- * chats and presence follow each new connection; signing out or an expired
+ * chats and presence follow each new connection, the idle watch the
+ * settings it hears (hello, agent.settings); signing out or an expired
  * sign-in drops what they hold.
  */
 @Injectable({ providedIn: 'root' })
@@ -22,6 +24,7 @@ export class AgentConnection extends ConsoleSignIn {
   private readonly chats = inject(ChatsStore);
   private readonly drafts = inject(DraftsStore);
   private readonly presence = inject(PresenceStore);
+  private readonly idle = inject(IdleAway);
 
   readonly signedIn = signal(false);
   readonly connecting = signal(false);
@@ -42,7 +45,12 @@ export class AgentConnection extends ConsoleSignIn {
     // The lists first: the chats' listener reads them after a change.
     this.lists.follow(client);
     this.chats.follow(client);
-    client.on('hello', () => this.reconnecting.set(false));
+    client.on('hello', (hello) => {
+      this.reconnecting.set(false);
+      // A reconnect's hello carries the settings as they are now (changes while away were not pushed).
+      this.idle.configure(hello.agentSettings?.agentIdleMinutes ?? 0);
+    });
+    client.on('agent.settings', ({ settings }) => this.idle.configure(settings.agentIdleMinutes));
     client.on('disconnected', ({ willReconnect }) => {
       if (willReconnect) this.reconnecting.set(true);
     });
@@ -51,6 +59,7 @@ export class AgentConnection extends ConsoleSignIn {
       this.me.set({ id: hello.principal.id, name: hello.principal.name });
       this.signedIn.set(true);
       await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
+      this.idle.start(hello.agentSettings?.agentIdleMinutes ?? 0);
     } catch (error) {
       if (!this.session.endedBy(error)) this.error.set(describeFailure(error));
     } finally {
@@ -64,6 +73,8 @@ export class AgentConnection extends ConsoleSignIn {
     this.lists.clear();
     this.chats.clear();
     this.drafts.clear();
+    this.idle.stop();
+    this.presence.clear();
     this.signedIn.set(false);
   }
 }

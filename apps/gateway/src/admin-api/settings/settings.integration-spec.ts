@@ -20,6 +20,9 @@ describe('admin API: settings (real NATS + database)', () => {
         maxConcurrentChatsPerAgent: 0,
         maskPatterns: [],
         emailTranscripts: false,
+        attachmentMaxBytes: 10 * 1024 * 1024,
+        attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
+        agentIdleMinutes: 0,
         revision: 0,
       },
     });
@@ -72,6 +75,8 @@ describe('admin API: settings (real NATS + database)', () => {
     [{ remoteControlConsoleUrl: 'ftp://x' }, 'remoteControlConsoleUrl'],
     [{ useTopics: 'yes' }, 'useTopics'],
     [{ colour: 'red' }, 'colour'],
+    [{ agentIdleMinutes: 481 }, 'agentIdleMinutes'],
+    [{ agentIdleMinutes: -1 }, 'agentIdleMinutes'],
   ])('refuses %j with VALIDATION naming %s, and changes nothing', async (change, field) => {
     const before = (await api.call('GET', '/api/admin/settings')).body;
     const refused = await api.call('PUT', '/api/admin/settings', change);

@@ -5,6 +5,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { AgentConsoleSettingsService } from '../agent/agent-console-settings.service';
 import { AgentPresenceService } from '../agent/agent-presence.service';
 import { EndUserPresenceService } from '../end-user/end-user-presence.service';
 import { FanoutService } from '../fanout/fanout.service';
@@ -45,6 +46,7 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
     @Inject(REALTIME_CONFIG) private readonly config: RealtimeConfig,
     @Inject(CONNECTION_POLICY) private readonly policy: ConnectionPolicy,
     @Inject(PrincipalLimits) private readonly principals: PrincipalLimits,
+    @Inject(AgentConsoleSettingsService) private readonly agentSettings: AgentConsoleSettingsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -142,6 +144,8 @@ export class RealtimeServer implements OnApplicationBootstrap, BeforeApplication
         requestTimeoutMs: this.config.WS_REQUEST_TIMEOUT_MS,
       },
     };
+    // Agents: the settings their console acts on (idle → away); later changes come as agent.settings.
+    if (connection.principal.role === 'agent') hello.agentSettings = this.agentSettings.forHello(connection);
     // An agent is online (R18) by the time it hears hello: what it does next may count on it.
     if (connection.principal.role === 'agent') {
       await this.agentPresence.connected(connection.principal.id).catch((error: unknown) => this.logger.warn({ err: error, connection: connection.id }, 'presence not set'));
