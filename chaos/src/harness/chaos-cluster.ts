@@ -49,7 +49,7 @@ class ServiceTarget implements ChaosTarget {
 
   async restart(): Promise<void> {
     if (this.process?.alive()) await this.process.stop();
-    this.process = await startService(this.app, this.env, { timeoutMs: 120_000 });
+    this.process = await startService(this.app, this.env, { timeoutMs: 300_000 });
   }
 
   async stop(): Promise<void> {

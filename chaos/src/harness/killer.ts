@@ -7,6 +7,12 @@ export interface KillerOptions {
   everyMs: number;
   /** How long a killed process stays down before its restart begins. */
   downMs: number;
+  /**
+   * At most this many killed processes down or restarting at once: a tick
+   * that finds as many kills none (a service's start takes seconds of CPU,
+   * and on a busy machine starts that pile up would starve the rest).
+   */
+  maxDown?: number;
   random: Random;
   log: (line: string) => void;
   now?: () => number;
@@ -54,6 +60,7 @@ export class Killer {
 
   /** The processes that may be killed now. */
   candidates(): ChaosTarget[] {
+    if (this.restarting.size >= (this.options.maxDown ?? 2)) return [];
     const up = (kind: KillKind) => this.targets.filter((t) => t.kind === kind && t.alive() && !this.restarting.has(t));
     return this.targets.filter((t) => {
       if (!t.alive() || this.restarting.has(t)) return false;

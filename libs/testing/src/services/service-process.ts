@@ -55,10 +55,11 @@ export async function startService(
     }),
   );
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${app} did not start within ${options.timeoutMs ?? 30000} ms:\n${logs.slice(-20).join('\n')}`)),
-      options.timeoutMs ?? 30000,
-    );
+    const timer = setTimeout(() => {
+      // A start that took too long is given up for good: left running, it would be a second process under the same instance id.
+      child.kill('SIGKILL');
+      reject(new Error(`${app} did not start within ${options.timeoutMs ?? 30000} ms:\n${logs.slice(-20).join('\n')}`));
+    }, options.timeoutMs ?? 30000);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
