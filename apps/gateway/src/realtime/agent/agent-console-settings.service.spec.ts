@@ -23,7 +23,7 @@ describe('issue 14: the settings an agent console acts on', () => {
   function setUp() {
     const settings = new Settable();
     const sockets = [socket(), socket(), socket()];
-    const registry = { agents: () => new Set(sockets) } as Partial<ConnectionRegistry> as ConnectionRegistry;
+    const registry = { agents: () => new Set(sockets) } as unknown as ConnectionRegistry;
     const service = new AgentConsoleSettingsService(settings as Partial<LiveSettings> as LiveSettings, registry);
     service.onApplicationBootstrap();
     return { settings, sockets, service, conn: (i: number) => sockets[i] as unknown as Connection };
