@@ -180,4 +180,37 @@ describe('SwitchboardClient', () => {
     FakeSocket.last!.onclose?.({ code: 4403, reason: 'token expired' });
     expect((await closed).willReconnect).toBe(false);
   });
+  it('issue 14: acceptOffer() sends session.acceptOffer, answers like accept() and follows the chat from its version', async () => {
+    const { client, socket } = await connected();
+    const accepted = client.acceptOffer(summary.sessionId);
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.acceptOffer', sessionId: summary.sessionId });
+    const detail = { ...summary, description: 'VPN down', createdAt: '2026-11-29T10:00:00.000Z', history: [], hasOlder: false };
+    const customer = { endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] };
+    socket.reply({ session: detail, customer, resources: { outages: [], responseTemplates: [], knowledgeArticles: [] }, duplicate: false });
+    await expect(accepted).resolves.toMatchObject({ session: { sessionId: summary.sessionId }, duplicate: false });
+    expect(client.lastSeq(summary.sessionId)).toBe(120);
+    client.close();
+  });
+
+  it('issue 14: declineOffer() sends the reason; a refusal (OFFER_NOT_FOUND) is thrown with its code', async () => {
+    const { client, socket } = await connected();
+    const declined = client.declineOffer(summary.sessionId, 'In a call');
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.declineOffer', sessionId: summary.sessionId, reason: 'In a call' });
+    const command = socket.sent.at(-1)!;
+    socket.push({ type: 'reply', clientId: command['clientId'], command: 'session.declineOffer', ok: false, error: { code: 'OFFER_NOT_FOUND', message: 'No offer of this chat waits for you.' } });
+    await expect(declined).rejects.toEqual(new CommandError('OFFER_NOT_FOUND', 'No offer of this chat waits for you.'));
+    client.close();
+  });
+
+  it('issue 14: declineReasons() answers the list; more than 20 reasons is a BAD_REPLY, not data', async () => {
+    const { client, socket } = await connected();
+    const reasons = client.declineReasons();
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.declineReasons' });
+    socket.reply({ reasons: ['In a call', 'Wrong skills'] });
+    await expect(reasons).resolves.toEqual(['In a call', 'Wrong skills']);
+    const tooMany = client.declineReasons();
+    socket.reply({ reasons: Array.from({ length: 21 }, (_, i) => `r${i}`) });
+    await expect(tooMany).rejects.toMatchObject({ code: 'BAD_REPLY' });
+    client.close();
+  });
 });

@@ -277,6 +277,23 @@ export class SwitchboardClient {
     return data;
   }
 
+  /** Issue 14: takes the chat offered to this agent (a `ChatOffered` event named them); answered like accept() and followed from there. */
+  async acceptOffer(sessionId: string) {
+    const data = await this.ok(this.command('session.acceptOffer', { sessionId }));
+    this.tracker.follow(sessionId, data.session.version);
+    return data;
+  }
+
+  /** Issue 14: passes on the chat offered to this agent, with one of declineReasons(). */
+  declineOffer(sessionId: string, reason: string) {
+    return this.ok(this.command('session.declineOffer', { sessionId, reason }));
+  }
+
+  /** Issue 14: the reasons an agent may give when declining an offer (the administrator's list, at most 20). */
+  async declineReasons(): Promise<string[]> {
+    return (await this.ok(this.command('session.declineReasons', {}))).reasons;
+  }
+
   sideNote(sessionId: string, text: string) {
     return this.ok(this.command('session.sideNote', { sessionId, text }));
   }
