@@ -17,29 +17,20 @@ import { connect } from '@nats-io/transport-node';
 import { createSubjects } from '@switchboard/contracts';
 import { mongoUriFor, provideInfrastructure } from '@switchboard/infra';
 import { startService, type ServiceProcess } from '@switchboard/testing';
-import { SignJWT } from 'jose';
 import mongoose from 'mongoose';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import WebSocket from 'ws';
+import { connectMany, token, type Socket } from './gateway-sockets';
 import { percentile } from './stats';
 
 const END_USERS = Number(process.env['BENCH_END_USERS'] ?? 10_000);
 const AGENTS = Number(process.env['BENCH_AGENTS'] ?? 1_000);
 const CHANGES = Number(process.env['BENCH_QUEUE_CHANGES'] ?? 50);
 const PARTITIONS = 8;
-const CONNECT_CONCURRENCY = 100;
-/** The gateway's development secret (no AUTH_TOKEN_SECRET is given to it). */
-const DEV_SECRET = 'switchboard-development-secret-do-not-use-in-production';
 const ROOT = resolve(__dirname, '../..');
 
-interface Socket {
-  ws: WebSocket;
-  /** Called with every parsed frame. */
-  onFrame?: (frame: Record<string, unknown>) => void;
-}
 
 async function main(): Promise<void> {
   const infra = await provideInfrastructure({ purpose: 'test', projectRoot: ROOT });
@@ -192,54 +183,8 @@ async function seed(db: mongoose.Connection): Promise<void> {
   for (let i = 0; i < users.length; i += 1000) await db.collection('end_users').insertMany(users.slice(i, i + 1000));
 }
 
-const key = new TextEncoder().encode(DEV_SECRET);
-function token(id: string, role: 'endUser' | 'agent'): Promise<string> {
-  return new SignJWT({ role, name: id })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(id)
-    .setIssuer('switchboard')
-    .setAudience('switchboard')
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(key);
-}
 
-async function connectMany(count: number, urlOf: (i: number) => Promise<string>): Promise<Socket[]> {
-  const out: Socket[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CONNECT_CONCURRENCY, count) }, async () => {
-      for (let i = next++; i < count; i = next++) out[i] = await open(await urlOf(i));
-    }),
-  );
-  return out;
-}
 
-function open(url: string): Promise<Socket> {
-  return new Promise((resolveSocket, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    const socket: Socket = { ws };
-    let ready = false;
-    ws.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as Record<string, unknown>;
-      if (!ready) {
-        // The gateway greets with hello; the bare server sends nothing first.
-        ready = true;
-        resolveSocket(socket);
-      }
-      socket.onFrame?.(frame);
-    });
-    ws.on('open', () => {
-      if (!url.includes('/ws?')) {
-        ready = true;
-        resolveSocket(socket);
-      }
-    });
-    ws.on('error', (error) => {
-      if (!ready) reject(/EMFILE/.test(String(error)) ? new Error(`${error.message}: raise the open-file limit (ulimit -n 65536)`) : error);
-    });
-  });
-}
 
 function startRawServer(natsUrl: string, subject: string): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, ['-r', resolve(ROOT, 'tools/runtime/register.cjs'), resolve(ROOT, 'bench/src/raw-broadcast-server.ts')], {
