@@ -3,6 +3,7 @@ export { AgentStateStore, type VersionedLiveState } from './store/agent-state.st
 export {
   agentIdOfKey,
   agentKey,
+  effectivePresence,
   initialLiveState,
   loadOf,
   withoutSession,
@@ -10,4 +11,5 @@ export {
   withSession,
   type AgentLiveState,
   type AgentPresence,
+  type WrapUp,
 } from './live-state/agent-live-state';

@@ -189,18 +189,23 @@ export class CommandProcessor {
   }
 
   /**
-   * Issue 14: an agent who let an offer lapse becomes Not responding (the
-   * offer stops counting against it with the event's load change, like an
-   * end). After the commit: a failure here is logged, and the agent stays
-   * as it was (it may be offered the next chat).
+   * Issue 14, the agent side of a session's change: an agent who let an
+   * offer lapse becomes Not responding (the offer stops counting against it
+   * with the event's load change, like an end); an end starts the agent's
+   * wrap-up and a disposition ends it. After the commit and before the
+   * events go out: a failure here is logged, and the agent stays as it was.
    */
   private async offerEnded(sessionId: string, events: readonly SessionEvent[]): Promise<void> {
     for (const event of events) {
-      if (event.type !== 'OfferLapsed') continue;
       try {
-        await this.agentStates.markNotResponding(event.agentId);
+        if (event.type === 'OfferLapsed') await this.agentStates.markNotResponding(event.agentId);
+        // Wrap-up: no new chat for the agent until it ends (by time, or by the disposition when required).
+        if ((event.type === 'SessionClosed' || event.type === 'SessionAbandoned') && event.agentId !== undefined && event.wrapUpUntil !== undefined) {
+          await this.agentStates.startWrapUp(event.agentId, { sessionId, until: event.wrapUpUntil, dispositionRequired: event.dispositionRequired ?? false });
+        }
+        if (event.type === 'DispositionRecorded') await this.agentStates.endWrapUp(event.agentId, sessionId);
       } catch (error) {
-        this.logger.warn({ err: error, sessionId, agentId: event.agentId }, 'the agent of an ended offer was not updated');
+        this.logger.warn({ err: error, sessionId, event: event.type }, 'the agent of a session change was not updated');
       }
     }
   }

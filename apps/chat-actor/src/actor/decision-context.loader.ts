@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgentStateStore, type VersionedLiveState } from '@switchboard/agent-state';
+import { AgentStateStore, effectivePresence, type VersionedLiveState } from '@switchboard/agent-state';
 import { effectiveQueue, type AgentInfo, type DecisionContext, type SessionCommand, type SessionState } from '@switchboard/domain';
 import { ReferenceDataCache, SettingsCache, type AgentProfile } from '@switchboard/reference-data';
 import { randomUUID } from 'node:crypto';
@@ -40,14 +40,15 @@ export class DecisionContextLoader {
     const needsEndUser = command.type === 'StartSession' || command.type === 'RequestControl';
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
     // An assignment arms the queue's first-reply deadline (issue 14): its policy, from the cache.
-    const assigns = (command.type === 'AcceptSession' || command.type === 'AutoAssign' || command.type === 'AcceptOffer') && state !== undefined;
+    // ...and an end its wrap-up.
+    const usesQueuePolicy = ['AcceptSession', 'AutoAssign', 'AcceptOffer', 'EndChat', 'AbandonSession'].includes(command.type) && state !== undefined;
     const [profiles, agentStates, endUser, topics, queues, queuePolicy] = await Promise.all([
       agentIds.length === 0 ? [] : this.reference.agentProfiles(agentIds),
       agentIds.length === 0 ? new Map<string, VersionedLiveState>() : this.agentStates.many(agentIds),
       needsEndUser && endUserId ? this.reference.endUser(endUserId) : undefined,
       command.type === 'StartSession' && settings.useTopics ? this.reference.topics() : undefined,
       command.type === 'TransferToQueue' ? this.reference.queueNames() : undefined,
-      assigns ? this.reference.queuePolicy(effectiveQueue(state.queue, settings)) : undefined,
+      usesQueuePolicy ? this.reference.queuePolicy(effectiveQueue(state.queue, settings)) : undefined,
     ]);
     // Taken after the live states were read: a reservation at their revision proves they held at `now`.
     const now = new Date();
@@ -55,7 +56,7 @@ export class DecisionContextLoader {
       context: {
         now: now.toISOString(),
         settings,
-        agents: profiles.map((p) => withLiveState(p, agentStates.get(p.id), command.sessionId)),
+        agents: profiles.map((p) => withLiveState(p, agentStates.get(p.id), command.sessionId, now.getTime())),
         endUser,
         topics,
         queues,
@@ -71,11 +72,12 @@ export class DecisionContextLoader {
  * The load leaves out the session being decided: a reservation for it that a
  * crash left behind must not count against its own assignment.
  */
-function withLiveState(profile: AgentProfile, live: VersionedLiveState | undefined, sessionId: string): AgentInfo {
+function withLiveState(profile: AgentProfile, live: VersionedLiveState | undefined, sessionId: string, now: number): AgentInfo {
   const sessions = Object.keys(live?.state.sessions ?? {});
   return {
     ...profile,
-    presence: live?.state.presence ?? 'offline',
+    // In wrap-up (issue 14) an online agent takes no new chat until it ends.
+    presence: effectivePresence(live?.state, now),
     load: sessions.filter((s) => s !== sessionId).length,
     idleSince: live?.state.lastAssignedAt,
   };

@@ -1,4 +1,4 @@
-import type { AgentLiveState } from '@switchboard/agent-state';
+import { effectivePresence, type AgentLiveState } from '@switchboard/agent-state';
 import {
   effectiveQueue,
   orderWaitingSessions,
@@ -269,6 +269,10 @@ export class AssignmentPlanner {
   nextWakeAt(now = this.clock()): number | undefined {
     let next = Number.POSITIVE_INFINITY;
     for (const w of this.waiting.values()) if (w.notBefore !== undefined && w.notBefore > now) next = Math.min(next, w.notBefore);
+    for (const live of this.live.values()) {
+      const end = live.wrapUp && !live.wrapUp.dispositionRequired ? Date.parse(live.wrapUp.until) : Number.NaN;
+      if (end > now) next = Math.min(next, end);
+    }
     for (const [agentId, until] of this.pausedAgents) {
       if (until > now) next = Math.min(next, until);
       else this.pausedAgents.delete(agentId);
@@ -331,7 +335,8 @@ export class AssignmentPlanner {
       for (const [id, since] of this.confirmed.get(profile.id) ?? []) if (now - since < CONFIRMED_TTL_MS) sessions.add(id);
       for (const id of flying.get(profile.id) ?? []) sessions.add(id);
       const idle = [live?.lastAssignedAt, this.lastLocalAssignment.get(profile.id)].filter((t): t is string => t !== undefined).sort();
-      out.push({ ...profile, presence: live?.presence ?? 'offline', load: sessions.size, idleSince: idle[idle.length - 1] });
+      // In wrap-up (issue 14) an online agent takes no new chat until it ends (nextWakeAt plans again then).
+      out.push({ ...profile, presence: effectivePresence(live, now), load: sessions.size, idleSince: idle[idle.length - 1] });
     }
     return out;
   }

@@ -17,6 +17,46 @@ export interface AgentLiveState {
   readonly sessions: Readonly<Record<string, string>>;
   /** When the agent last got a session (R4.1: ties go to the agent idle longest). */
   readonly lastAssignedAt?: string;
+  /**
+   * Wrap-up after ending or abandoning a chat (issue 14): no new chat until
+   * `until`, or, when the queue requires a disposition, until the agent
+   * records one for `sessionId`.
+   */
+  readonly wrapUp?: WrapUp;
+}
+
+export interface WrapUp {
+  readonly sessionId: string;
+  readonly until: string;
+  readonly dispositionRequired: boolean;
+}
+
+/**
+ * The presence that routing goes by: `wrapUp` while an online agent's
+ * wrap-up lasts (its time not up, or a disposition still required), else
+ * the presence the agent has. Time-based, so no timer has to end a wrap-up.
+ */
+export function effectivePresence(state: AgentLiveState | undefined, now: number): AgentPresence | 'wrapUp' {
+  if (!state) return 'offline';
+  if (state.presence === 'online' && isWrappingUp(state, now)) return 'wrapUp';
+  return state.presence;
+}
+
+export function isWrappingUp(state: AgentLiveState, now: number): boolean {
+  const w = state.wrapUp;
+  return w !== undefined && (w.dispositionRequired || Date.parse(w.until) > now);
+}
+
+export function withWrapUp(state: AgentLiveState, wrapUp: WrapUp): AgentLiveState {
+  return { ...state, wrapUp };
+}
+
+/** Ends the wrap-up of `sessionId` (a disposition recorded); another session's wrap-up stays. */
+export function withoutWrapUp(state: AgentLiveState, sessionId: string): AgentLiveState {
+  if (state.wrapUp?.sessionId !== sessionId) return state;
+  const copy: { -readonly [K in keyof AgentLiveState]: AgentLiveState[K] } = { ...state };
+  delete copy.wrapUp;
+  return copy;
 }
 
 /** What a never-seen agent is: offline, no sessions. */

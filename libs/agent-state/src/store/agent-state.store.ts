@@ -6,10 +6,13 @@ import {
   agentKey,
   initialLiveState,
   withoutSession,
+  withoutWrapUp,
   withPresence,
   withSession,
+  withWrapUp,
   type AgentLiveState,
   type AgentPresence,
+  type WrapUp,
 } from '../live-state/agent-live-state';
 
 /** A live state and the KV revision it was read at (0: the agent has no key yet). */
@@ -60,6 +63,16 @@ export class AgentStateStore {
   /** No longer counts the session against the agent (idempotent). */
   removeSession(agentId: string, sessionId: string, now = new Date()): Promise<VersionedLiveState> {
     return this.change(agentId, (s) => withoutSession(s, sessionId), now);
+  }
+
+  /** Issue 14: the agent is in wrap-up after ending a chat (no new chat until it ends). */
+  startWrapUp(agentId: string, wrapUp: WrapUp, now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withWrapUp(s, wrapUp), now);
+  }
+
+  /** Issue 14: the disposition of the chat was recorded: its wrap-up ends. */
+  endWrapUp(agentId: string, sessionId: string, now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withoutWrapUp(s, sessionId), now);
   }
 
   /**

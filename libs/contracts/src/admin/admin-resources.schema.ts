@@ -104,6 +104,13 @@ export const settingsSchema = z.object({
     })
     .min(1, 'At least one decline reason')
     .max(20, 'At most 20 decline reasons'),
+  /** The disposition codes an agent picks from during wrap-up (issue 14): 1 to 20, each at most 80 characters. */
+  dispositionCodes: z
+    .array(z.string({ error: 'must be text' }).trim().min(1, 'A disposition code cannot be empty').max(80, 'A disposition code must be at most 80 characters'), {
+      error: 'must be a list of codes',
+    })
+    .min(1, 'At least one disposition code')
+    .max(20, 'At most 20 disposition codes'),
   /**
    * Idle agents (issue 14): minutes an agent console may be hidden or without
    * input while Online before it sets the agent Away; 0 (the default) is off.
@@ -146,16 +153,34 @@ const offerSecondsSchema = z
   .min(0, 'Offer time cannot be negative (0 assigns chats directly)')
   .max(MAX_OFFER_SECONDS, `Offer time is at most ${MAX_OFFER_SECONDS} seconds`);
 
+/** Longest wrap-up after a chat. */
+export const MAX_WRAP_UP_SECONDS = 3600;
+/** Wrap-up (issue 14): seconds an agent gets no new chat after ending one; 0: none. */
+const wrapUpSecondsSchema = z
+  .number({ error: 'Wrap-up time must be a number of seconds' })
+  .int('Wrap-up time must be a whole number of seconds')
+  .min(0, 'Wrap-up time cannot be negative (0: no wrap-up)')
+  .max(MAX_WRAP_UP_SECONDS, `Wrap-up time is at most ${MAX_WRAP_UP_SECONDS} seconds`);
+const dispositionRequiredSchema = z.boolean({ error: 'must be true or false' });
+
 export const queueCreateSchema = z
   .object({
     name: queueNameSchema,
     description: trimmed(500).default(''),
     firstReplySeconds: firstReplySecondsSchema.default(0),
     offerSeconds: offerSecondsSchema.default(0),
+    wrapUpSeconds: wrapUpSecondsSchema.default(0),
+    dispositionRequired: dispositionRequiredSchema.default(false),
   })
   .strict();
 export const queueUpdateSchema = z
-  .object({ description: trimmed(500).optional(), firstReplySeconds: firstReplySecondsSchema.optional(), offerSeconds: offerSecondsSchema.optional() })
+  .object({
+    description: trimmed(500).optional(),
+    firstReplySeconds: firstReplySecondsSchema.optional(),
+    offerSeconds: offerSecondsSchema.optional(),
+    wrapUpSeconds: wrapUpSecondsSchema.optional(),
+    dispositionRequired: dispositionRequiredSchema.optional(),
+  })
   .strict();
 export interface QueueView {
   name: string;
@@ -164,6 +189,10 @@ export interface QueueView {
   firstReplySeconds: number;
   /** Seconds an agent has to accept or decline a chat offered from this queue (with Agent Auto Accept on); 0: chats are assigned directly. */
   offerSeconds: number;
+  /** Seconds an agent gets no new chat after ending or abandoning one of this queue (wrap-up); 0: none. */
+  wrapUpSeconds: number;
+  /** Wrap-up lasts until the agent records a disposition code. */
+  dispositionRequired: boolean;
   /** `General`: always exists, cannot be deleted. */
   protected: boolean;
   topics: number;

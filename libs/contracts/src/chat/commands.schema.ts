@@ -124,6 +124,9 @@ export const MAX_DECLINE_REASON = 80;
 /** Issue 14, the offered agent: pass, with one of the administrator's reasons (`offerDeclineReasons`). */
 export const declineOfferSchema = z.object({ ...base, type: z.literal('DeclineOffer'), reason: plainText().trim().min(1).max(MAX_DECLINE_REASON) }).strict();
 
+/** Issue 14, the agent who ended or abandoned the chat: its disposition code (one of the administrator's `dispositionCodes`), once. */
+export const recordDispositionSchema = z.object({ ...base, type: z.literal('RecordDisposition'), code: plainText().trim().min(1).max(MAX_DECLINE_REASON) }).strict();
+
 /**
  * A deadline of the session came (ADR 13), fired by the owner of its
  * partition with the command id `timer:<sessionId>:<kind>:<armedAtSeq>`.
@@ -161,6 +164,7 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   deadlineReachedSchema,
   acceptOfferSchema,
   declineOfferSchema,
+  recordDispositionSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];

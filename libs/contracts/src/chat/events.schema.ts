@@ -108,6 +108,15 @@ export const sessionAssignedSchema = z.object({
   firstReplyDueAt: z.string().optional(),
 });
 
+/**
+ * Wrap-up (issue 14), on the event that ends an agent's chat when its queue
+ * has one: the agent gets no new chat until `wrapUpUntil`, or, with
+ * `dispositionRequired`, until it records a disposition.
+ */
+function wrapUpFields() {
+  return { wrapUpUntil: z.string().optional(), dispositionRequired: z.boolean().optional() };
+}
+
 /** Issue 14: the chat is offered to one agent, who accepts or declines before `expiresAt`; the session stays QUEUED. */
 export const chatOfferedSchema = z.object({
   ...eventBase,
@@ -237,6 +246,7 @@ export const sessionClosedSchema = z.object({
   transferTargetAgentId: z.string().optional(),
   queue: z.string(),
   comment: z.string().optional(),
+  ...wrapUpFields(),
 });
 
 /** R10. */
@@ -245,6 +255,15 @@ export const sessionAbandonedSchema = z.object({
   type: z.literal('SessionAbandoned'),
   agentId: z.string(),
   agentName: z.string(),
+  ...wrapUpFields(),
+});
+
+/** Issue 14: the disposition code the agent who ended the chat picked during wrap-up. */
+export const dispositionRecordedSchema = z.object({
+  ...eventBase,
+  type: z.literal('DispositionRecorded'),
+  agentId: z.string(),
+  code: z.string(),
 });
 
 /** Every event of a chat session, told apart by `type`. */
@@ -271,6 +290,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   chatOfferedSchema,
   offerDeclinedSchema,
   offerLapsedSchema,
+  dispositionRecordedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

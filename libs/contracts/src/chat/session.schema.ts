@@ -137,6 +137,10 @@ export const sessionStateSchema = z.object({
   deadlines: z.array(deadlineSchema).max(MAX_DEADLINES).optional(),
   /** Agents this session is never assigned or offered to again, oldest first (at most MAX_EXCLUDED_AGENTS). */
   excludedAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
+  /** The agent who ended or abandoned the session (issue 14: the one who records its disposition). */
+  endedByAgentId: z.string().optional(),
+  /** The disposition code the agent recorded after the chat (issue 14, wrap-up). */
+  disposition: z.object({ code: z.string(), agentId: z.string() }).optional(),
   /** The offer waiting for its agent's answer (only while QUEUED). */
   offer: pendingOfferSchema.optional(),
   /**

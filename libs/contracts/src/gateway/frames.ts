@@ -7,6 +7,7 @@ import {
   acceptOfferSchema,
   acceptSessionSchema,
   declineOfferSchema,
+  recordDispositionSchema,
   addSideNoteSchema,
   cancelByUserSchema,
   createTicketSchema,
@@ -75,6 +76,10 @@ export const commandPayloads = {
   'session.declineOffer': declineOfferSchema.pick({ sessionId: true, reason: true }),
   /** Issue 14: the reasons an agent may give when declining an offer (the administrator's list). */
   'session.declineReasons': z.object({}),
+  /** Issue 14, wrap-up: the disposition of a chat you ended or abandoned, one of `session.dispositionCodes`. */
+  'session.disposition': recordDispositionSchema.pick({ sessionId: true, code: true }),
+  /** Issue 14: the disposition codes (the administrator's list). */
+  'session.dispositionCodes': z.object({}),
   'session.sideNote': addSideNoteSchema.pick({ sessionId: true, text: true }),
   'session.transferTargets': z.object({ sessionId }),
   'session.transferToAgent': transferToAgentSchema.pick({ sessionId: true, targetAgentId: true, sideNote: true }),
@@ -151,6 +156,8 @@ export const replyDataSchemas = {
   'session.acceptOffer': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
   'session.declineOffer': commandAckSchema,
   'session.declineReasons': z.object({ reasons: z.array(z.string()).max(20) }),
+  'session.disposition': commandAckSchema,
+  'session.dispositionCodes': z.object({ codes: z.array(z.string()).max(20) }),
   'session.sideNote': commandAckSchema,
   'session.transferTargets': z.object({
     agents: z.array(agentRefSchema),

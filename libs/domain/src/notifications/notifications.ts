@@ -29,6 +29,8 @@ export type NoticeCode =
   | 'CHAT_OFFERED'
   /** Issue 14: the agent's offer ended without them taking it (declined or lapsed). */
   | 'OFFER_WITHDRAWN'
+  /** Issue 14: the wrap-up disposition of a chat the agent ended is recorded. */
+  | 'DISPOSITION_RECORDED'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
@@ -121,6 +123,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
     case 'OfferLapsed':
       add(agent(event.agentId), 'OFFER_WITHDRAWN', 'The offer expired; you are now Not responding and get no new chats until you come back.');
+      break;
+    case 'DispositionRecorded':
+      add(agent(event.agentId), 'DISPOSITION_RECORDED', `Disposition recorded: ${event.code}.`);
       break;
     case 'FirstReplyMissed':
       add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');

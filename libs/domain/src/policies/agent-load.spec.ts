@@ -48,7 +48,7 @@ describe('agent load changes', () => {
   });
 
   it('A6 offers: a pending offer counts against its agent; accepting keeps the count, declining or a lapse ends it', () => {
-    const offering = context({ agents: AGENTS.map((id) => agent(id)), settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30 } });
+    const offering = context({ agents: AGENTS.map((id) => agent(id)), settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false } });
     const s = Scenario.started(offering);
     const id = s.s.sessionId;
     expect(loadChangesOf(s.ok(C.autoAssign('a1')))).toEqual([{ agentId: 'a1', sessionId: id, change: 'assigned' }]);

@@ -35,6 +35,7 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   DeadlineReached: ['system'],
   AcceptOffer: ['agent'],
   DeclineOffer: ['agent'],
+  RecordDisposition: ['agent'],
 };
 
 /**
@@ -93,6 +94,7 @@ export function describeCommand(type: SessionCommandType): string {
     DeadlineReached: 'fire a deadline',
     AcceptOffer: 'accept an offered chat',
     DeclineOffer: 'decline an offered chat',
+    RecordDisposition: 'record the disposition of a chat',
   };
   return names[type];
 }

@@ -26,6 +26,7 @@ describe('settings', () => {
       attachmentMaxBytes: 10 * 1024 * 1024,
       attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
       offerDeclineReasons: ['Busy with another chat', 'Not my area', 'Going on a break'],
+      dispositionCodes: ['Resolved', 'Workaround given', 'Escalated', 'No answer from the user'],
       agentIdleMinutes: 0,
     });
   });

@@ -56,6 +56,8 @@ export type DeadlineReached = CommandOf<'DeadlineReached'>;
 /** Issue 14, the offered agent. */
 export type AcceptOffer = CommandOf<'AcceptOffer'>;
 export type DeclineOffer = CommandOf<'DeclineOffer'>;
+/** Issue 14, the agent who ended or abandoned the chat: its disposition (wrap-up). */
+export type RecordDisposition = CommandOf<'RecordDisposition'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -82,4 +84,5 @@ export const SESSION_COMMAND_TYPES = [
   'DeadlineReached',
   'AcceptOffer',
   'DeclineOffer',
+  'RecordDisposition',
 ] as const satisfies readonly SessionCommandType[];

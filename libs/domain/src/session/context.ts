@@ -3,8 +3,12 @@ import type { QueuePolicy } from '../settings/queue-policy';
 import type { Settings } from '../settings/settings';
 import type { IsoTime } from './types';
 
-/** R18, and issue 14's Not responding: an agent who let an offer lapse gets nothing new until they come back themselves. */
-export type Presence = 'online' | 'away' | 'notResponding' | 'offline';
+/**
+ * R18, and issue 14's Not responding (an agent who let an offer lapse gets
+ * nothing new until they come back themselves) and wrap-up (nothing new
+ * while it lasts after ending a chat; the live state knows until when).
+ */
+export type Presence = 'online' | 'away' | 'notResponding' | 'wrapUp' | 'offline';
 
 /**
  * What `decide` and the policies need to know about an agent. The actor loads
@@ -62,6 +66,8 @@ export interface TopicInfo {
  * | TargetWentOffline | the target in `agents` (presence) |
  * | AcceptSession, AutoAssign, AcceptOffer | `queuePolicy` of the session's queue (absent: no first-reply deadline, no offers) |
  * | DeclineOffer | nothing besides the settings (`offerDeclineReasons`) |
+ * | EndChat, AbandonSession | `queuePolicy` of the session's queue (absent: no wrap-up) |
+ * | RecordDisposition | nothing besides the settings (`dispositionCodes`) |
  * | DeadlineReached | nothing besides `now` |
  *
  * Display names of agents come from `agents` when present, else from the

@@ -56,9 +56,12 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(abandoned, C.abandon('a1'));
   const cancelled = Scenario.started();
   run(cancelled, C.cancel());
-  const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0 } }));
+  const wrapped = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 120, dispositionRequired: true } }));
+  run(wrapped, C.end('a1'));
+  run(wrapped, C.disposition('a1'));
+  const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false } }));
   run(unanswered.with({ now: at(1) }), C.deadline(unanswered.s.version));
-  const offered = Scenario.started(context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30 } }));
+  const offered = Scenario.started(context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false } }));
   run(offered, C.autoAssign('a1'));
   run(offered, C.declineOffer('a1'));
   run(offered, C.autoAssign('a2'));
@@ -67,7 +70,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(offered, C.acceptOffer('a3'));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
-  return { scenarios: [main, abandoned, cancelled, unanswered, offered, forced], commands };
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

@@ -5,7 +5,7 @@ import { nextDeadline } from './evolve';
 import { MAX_EXCLUDED_AGENTS } from './state';
 
 /** A queue with a first-reply limit of 2 minutes; agents a1..a3 online; the clock at minute 0. */
-const firstReplyIn2Minutes = () => context({ queuePolicy: { firstReplySeconds: 120, offerSeconds: 0 } });
+const firstReplyIn2Minutes = () => context({ queuePolicy: { firstReplySeconds: 120, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false } });
 
 describe('durable deadlines (ADR 13) and no first reply', () => {
   it('no first reply: an assignment in a queue with a limit arms the firstReply deadline at the seq of the assignment', () => {
@@ -24,7 +24,7 @@ describe('durable deadlines (ADR 13) and no first reply', () => {
   });
 
   it('no first reply: automatic and transfer assignments arm it too', () => {
-    const auto = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0 }, settings: settings({ agentAutoAccept: true }) }));
+    const auto = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false }, settings: settings({ agentAutoAccept: true }) }));
     auto.ok(C.autoAssign('a1'));
     expect(auto.s.deadlines).toEqual([{ kind: 'firstReply', dueAt: at(1), armedAtSeq: 2 }]);
 
@@ -120,7 +120,7 @@ describe('durable deadlines (ADR 13) and no first reply', () => {
 
   it(`no first reply: a session remembers at most ${MAX_EXCLUDED_AGENTS} excluded agents, the oldest forgotten first`, () => {
     const ids = Array.from({ length: MAX_EXCLUDED_AGENTS + 2 }, (_, i) => `x${i}`);
-    const s = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0 }, agents: ids.map((id) => agent(id)) }));
+    const s = Scenario.started(context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false }, agents: ids.map((id) => agent(id)) }));
     let minute = 0;
     for (const id of ids) {
       s.with({ now: at(minute) }).ok(C.accept(id));

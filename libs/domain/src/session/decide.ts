@@ -16,6 +16,7 @@ import type {
   AcceptOffer,
   DeadlineReached,
   DeclineOffer,
+  RecordDisposition,
   CreateTicket,
   EndChat,
   ForceClose,
@@ -45,7 +46,8 @@ import { isTerminalStatus, type Actor } from './types';
 export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, maxEventsPerCommand: 4 } as const;
 
 const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl']);
-const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose']);
+// A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
+const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition']);
 
 export type Decision =
   | { readonly ok: true; readonly events: SessionEvent[]; readonly duplicate: boolean }
@@ -96,6 +98,11 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
   if (state === undefined) {
     return refuse(domainError('SESSION_NOT_FOUND', `Chat session ${command.sessionId} does not exist.`));
   }
+  // Issue 14: the one command of an ended session, its disposition during the agent's wrap-up.
+  if (command.type === 'RecordDisposition') {
+    const outcome = recordDisposition(state, command, ctx);
+    return Array.isArray(outcome) ? { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false } : refuse(outcome);
+  }
   if (isTerminalStatus(state.status)) {
     return refuse(
       domainError('SESSION_CLOSED', `This chat session is ${state.status === 'CLOSED' ? 'closed' : 'abandoned'}.`, {
@@ -112,7 +119,7 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
   return { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false };
 }
 
-function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession>, ctx: DecisionContext): Outcome {
+function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession | RecordDisposition>, ctx: DecisionContext): Outcome {
   switch (command.type) {
     case 'AcceptSession':
       return accept(state, command, ctx);
@@ -127,7 +134,7 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
         { type: 'SessionReleased', agentId: command.actor.id, agentName: agentName(state, command.actor.id, ctx), queue: state.queue },
       ];
     case 'EndChat':
-      return endChat(state, command);
+      return endChat(state, command, ctx);
     case 'AbandonSession':
       return abandon(state, command, ctx);
     case 'CancelByUser':
@@ -165,6 +172,28 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
     case 'DeclineOffer':
       return declineOffer(state, command, ctx);
   }
+}
+
+function recordDisposition(state: SessionState, command: RecordDisposition, ctx: DecisionContext): Outcome {
+  if (!isTerminalStatus(state.status) || state.endedByAgentId !== command.actor.id) {
+    return domainError('DISPOSITION_NOT_OPEN', 'Only the agent who ended or abandoned a chat records its disposition, after the end.', { status: state.status });
+  }
+  if (state.disposition !== undefined) {
+    return domainError('DISPOSITION_NOT_OPEN', `The disposition of this chat is already recorded: ${state.disposition.code}.`, { code: state.disposition.code });
+  }
+  const code = command.code.trim();
+  if (!ctx.settings.dispositionCodes.includes(code)) {
+    return domainError('VALIDATION', 'Pick one of the disposition codes your administrator set.', { field: 'code' });
+  }
+  return [{ type: 'DispositionRecorded', agentId: command.actor.id, code }];
+}
+
+/** Issue 14: the queue's wrap-up, on the event that ends an agent's chat. */
+function wrapUpOf(ctx: DecisionContext): { wrapUpUntil?: string; dispositionRequired?: boolean } {
+  const seconds = ctx.queuePolicy?.wrapUpSeconds ?? 0;
+  const required = ctx.queuePolicy?.dispositionRequired ?? false;
+  if (seconds <= 0 && !required) return {};
+  return { wrapUpUntil: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString(), dispositionRequired: required };
 }
 
 // R1. A start for an existing session with the same request id returns the
@@ -391,7 +420,7 @@ function transferToQueue(state: SessionState, command: TransferToQueue, ctx: Dec
 }
 
 // R9.
-function endChat(state: SessionState, command: EndChat): Outcome {
+function endChat(state: SessionState, command: EndChat, ctx: DecisionContext): Outcome {
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
   if (notOwner !== undefined) return notOwner;
   const closed: EventPayload = {
@@ -400,6 +429,7 @@ function endChat(state: SessionState, command: EndChat): Outcome {
     previousStatus: 'ASSIGNED',
     agentId: command.actor.id,
     queue: state.queue,
+    ...wrapUpOf(ctx),
   };
   const ticket = state.ticket;
   if (ticket === undefined || ticket.status !== 'Open') {
@@ -426,6 +456,7 @@ function abandon(state: SessionState, command: AbandonSession, ctx: DecisionCont
     type: 'SessionAbandoned',
     agentId: command.actor.id,
     agentName: agentName(state, command.actor.id, ctx),
+    ...wrapUpOf(ctx),
   };
   return state.ticket?.status === 'Open' ? [{ type: 'TicketCancelled', ticketId: state.ticket.ticketId }, abandoned] : [abandoned];
 }

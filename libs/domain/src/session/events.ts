@@ -60,6 +60,8 @@ export type FirstReplyMissed = EventOf<'FirstReplyMissed'>;
 export type ChatOffered = EventOf<'ChatOffered'>;
 export type OfferDeclined = EventOf<'OfferDeclined'>;
 export type OfferLapsed = EventOf<'OfferLapsed'>;
+/** Issue 14: wrap-up. */
+export type DispositionRecorded = EventOf<'DispositionRecorded'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -87,6 +89,7 @@ export const SESSION_EVENT_TYPES = [
   'ChatOffered',
   'OfferDeclined',
   'OfferLapsed',
+  'DispositionRecorded',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

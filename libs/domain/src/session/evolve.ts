@@ -124,10 +124,14 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return base.ticket ? { ...base, ticket: { ...base.ticket, status: 'Resolved' } } : base;
     case 'TicketCancelled':
       return base.ticket ? { ...base, ticket: { ...base.ticket, status: 'Cancelled' } } : base;
-    case 'SessionClosed':
-      return terminate(base, 'CLOSED', event.at);
+    case 'SessionClosed': {
+      const closed = terminate(base, 'CLOSED', event.at);
+      return event.reason === 'agentEnded' && event.agentId !== undefined ? { ...closed, endedByAgentId: event.agentId } : closed;
+    }
     case 'SessionAbandoned':
-      return terminate(base, 'ABANDONED', event.at);
+      return { ...terminate(base, 'ABANDONED', event.at), endedByAgentId: event.agentId };
+    case 'DispositionRecorded':
+      return { ...base, disposition: { code: event.code, agentId: event.agentId } };
   }
 }
 

@@ -3,7 +3,7 @@ import { Scenario } from '../test-support/scenario';
 
 /** Agent Auto Accept on, a queue that offers chats for 30 s; agents a1..a3 online; the clock at minute 0. */
 const offering = (over: Parameters<typeof context>[0] = {}) =>
-  context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30 }, ...over });
+  context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false }, ...over });
 
 describe('offers (issue 14)', () => {
   it('offers: a chat offered to an agent stays queued with the offer and its 30 s deadline', () => {
@@ -69,7 +69,7 @@ describe('offers (issue 14)', () => {
   });
 
   it('offers: a queue that assigns directly assigns the proposed agent at once; one that offers only offers', () => {
-    const direct = Scenario.started(offering({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0 } }));
+    const direct = Scenario.started(offering({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false } }));
     expect(direct.ok(C.autoAssign('a1'))).toEqual([expect.objectContaining({ type: 'SessionAssigned', via: 'autoAssign' })]);
     const offered = Scenario.started(offering());
     expect(offered.ok(C.autoAssign('a1'))).toEqual([expect.objectContaining({ type: 'ChatOffered' })]);
@@ -95,7 +95,7 @@ describe('offers (issue 14)', () => {
   });
 
   it('offers: an accepted offer arms the first-reply deadline of the queue', () => {
-    const s = Scenario.started(offering({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 30 } }));
+    const s = Scenario.started(offering({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false } }));
     s.ok(C.autoAssign('a1'));
     s.ok(C.acceptOffer('a1'));
     expect(s.s.deadlines).toEqual([{ kind: 'firstReply', dueAt: at(1), armedAtSeq: s.s.version }]);

@@ -32,6 +32,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   attachmentMaxBytes: fc.constantFrom(0, 10 * 1024 * 1024),
   attachmentTypes: fc.constant(['image/png', 'text/plain']),
   offerDeclineReasons: fc.constant(['Busy']),
+  dispositionCodes: fc.constant(['Resolved']),
   agentIdleMinutes: fc.constantFrom(0, 5),
 });
 
@@ -74,7 +75,7 @@ function actorFor(type: SessionCommandType): fc.Arbitrary<ActorRef> {
 
 function resolveActor(ref: ActorRef, state: SessionState | undefined): Actor {
   if (ref.kind === 'fixed') return ref.actor;
-  return agentActor(state?.ownerAgentId ?? state?.transferTargetAgentId ?? state?.offer?.agentId ?? 'a1');
+  return agentActor(state?.ownerAgentId ?? state?.transferTargetAgentId ?? state?.offer?.agentId ?? state?.endedByAgentId ?? 'a1');
 }
 
 /** Relative frequency of command types: terminal ones rare, so that sessions live long enough. */
@@ -100,6 +101,7 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   DeadlineReached: 6,
   AcceptOffer: 4,
   DeclineOffer: 3,
+  RecordDisposition: 3,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -137,6 +139,8 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ comment: optional(textArb) }, { requiredKeys: [] });
     case 'DeclineOffer':
       return fc.record({ reason: fc.constantFrom('Busy', 'Busy', 'nope') });
+    case 'RecordDisposition':
+      return fc.record({ code: fc.constantFrom('Resolved', 'Resolved', 'nope') });
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
@@ -203,7 +207,7 @@ describe('properties of the session state machine', () => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
-          queuePolicy: { firstReplySeconds, offerSeconds },
+          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0 },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,
@@ -274,9 +278,11 @@ describe('properties of the session state machine', () => {
 
           // A new outcome for a command id never seen as applied.
           expect(outcomes.has(command.commandId)).toBe(false);
-          if (before !== undefined && isTerminalStatus(before.status)) {
+          // An ended session takes one thing only: its agent's disposition (issue 14, wrap-up).
+          if (before !== undefined && isTerminalStatus(before.status) && command.type !== 'RecordDisposition') {
             throw new Error(`${command.type} changed a ${before.status} session`);
           }
+          if (command.type === 'RecordDisposition') expect(decision.events.map((e) => e.type)).toEqual(['DispositionRecorded']);
           expect(decision.events.length).toBeGreaterThan(0);
           expect(decision.events.length).toBeLessThanOrEqual(SESSION_LIMITS.maxEventsPerCommand);
           decision.events.forEach((e, i) => {

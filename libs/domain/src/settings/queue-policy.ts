@@ -16,6 +16,10 @@ export interface QueuePolicy {
    * direct assignment (the default).
    */
   readonly offerSeconds: number;
+  /** Wrap-up: seconds an agent gets no new chat after ending or abandoning one of this queue. 0: none. */
+  readonly wrapUpSeconds: number;
+  /** Wrap-up lasts until the agent records a disposition code (at least `wrapUpSeconds`). */
+  readonly dispositionRequired: boolean;
 }
 
-export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({ firstReplySeconds: 0, offerSeconds: 0 });
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({ firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false });

@@ -30,6 +30,8 @@ export interface Settings {
   readonly attachmentTypes: readonly string[];
   /** The reasons an agent picks from when declining an offered chat (issue 14); at least one. */
   readonly offerDeclineReasons: readonly string[];
+  /** The disposition codes an agent picks from during wrap-up (issue 14); at least one. */
+  readonly dispositionCodes: readonly string[];
   /**
    * Minutes an agent console may stay hidden or without input while Online
    * before it sets the agent Away by itself (issue 14); 0 turns this off.
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   attachmentMaxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
   attachmentTypes: DEFAULT_ATTACHMENT_TYPES,
   offerDeclineReasons: Object.freeze(['Busy with another chat', 'Not my area', 'Going on a break']) as readonly string[],
+  dispositionCodes: Object.freeze(['Resolved', 'Workaround given', 'Escalated', 'No answer from the user']) as readonly string[],
   agentIdleMinutes: 0,
 });
 
@@ -109,13 +112,12 @@ export function validateSettings(
   const attachmentProblem = attachmentSettingsProblem(attachmentMaxBytes, attachmentTypes);
   if (attachmentProblem !== undefined) return bad(attachmentProblem.field, attachmentProblem.message);
   const reasons = next.offerDeclineReasons;
-  if (
-    !Array.isArray(reasons) ||
-    reasons.length === 0 ||
-    reasons.length > MAX_DECLINE_REASONS ||
-    !reasons.every((r) => typeof r === 'string' && r.trim().length > 0 && r.trim().length <= MAX_DECLINE_REASON_LENGTH)
-  ) {
+  if (!isTextList(reasons)) {
     return bad('offerDeclineReasons', `Decline reasons must be 1 to ${MAX_DECLINE_REASONS} texts of 1 to ${MAX_DECLINE_REASON_LENGTH} characters.`);
+  }
+  const codes = next.dispositionCodes;
+  if (!isTextList(codes)) {
+    return bad('dispositionCodes', `Disposition codes must be 1 to ${MAX_DECLINE_REASONS} texts of 1 to ${MAX_DECLINE_REASON_LENGTH} characters.`);
   }
   return {
     ok: true,
@@ -130,7 +132,8 @@ export function validateSettings(
       emailTranscripts,
       attachmentMaxBytes: attachmentMaxBytes as number,
       attachmentTypes: [...new Set(attachmentTypes as readonly string[])],
-      offerDeclineReasons: [...new Set((reasons as string[]).map((r) => r.trim()))],
+      offerDeclineReasons: [...new Set(reasons.map((r) => r.trim()))],
+      dispositionCodes: [...new Set(codes.map((c) => c.trim()))],
       agentIdleMinutes: idle,
     },
   };
@@ -142,6 +145,16 @@ export function validateSettings(
   function bad(field: string, message: string) {
     return { ok: false as const, error: domainError('VALIDATION', message, { field }) };
   }
+}
+
+/** 1 to MAX_DECLINE_REASONS texts of 1 to MAX_DECLINE_REASON_LENGTH characters (decline reasons, disposition codes). */
+function isTextList(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= MAX_DECLINE_REASONS &&
+    value.every((r) => typeof r === 'string' && r.trim().length > 0 && r.trim().length <= MAX_DECLINE_REASON_LENGTH)
+  );
 }
 
 function isSettingName(key: string): key is keyof Settings {

@@ -105,7 +105,9 @@ export class ReferenceDataCache implements OnApplicationBootstrap, OnApplication
   async queuePolicy(queue: string): Promise<QueuePolicy> {
     const policies = await listFrom(this.queuePolicyList, () => this.reference.queuePolicies());
     const found = policies.find((p) => p.name === queue);
-    return found ? { firstReplySeconds: found.firstReplySeconds, offerSeconds: found.offerSeconds } : DEFAULT_QUEUE_POLICY;
+    if (!found) return DEFAULT_QUEUE_POLICY;
+    const { name: _name, ...policy } = found;
+    return policy;
   }
 
   /** Everything is read again on next use. */

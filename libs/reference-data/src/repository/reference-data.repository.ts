@@ -38,6 +38,7 @@ export class ReferenceDataRepository {
       attachmentMaxBytes: doc.attachmentMaxBytes ?? DEFAULT_SETTINGS.attachmentMaxBytes,
       attachmentTypes: doc.attachmentTypes ?? DEFAULT_SETTINGS.attachmentTypes,
       offerDeclineReasons: doc.offerDeclineReasons?.length ? doc.offerDeclineReasons : DEFAULT_SETTINGS.offerDeclineReasons,
+      dispositionCodes: doc.dispositionCodes?.length ? doc.dispositionCodes : DEFAULT_SETTINGS.dispositionCodes,
       agentIdleMinutes: doc.agentIdleMinutes ?? DEFAULT_SETTINGS.agentIdleMinutes,
     };
   }
@@ -72,11 +73,13 @@ export class ReferenceDataRepository {
 
   /** The policies of the queues that have a record (`General` has one from the gateway's start). */
   async queuePolicies(): Promise<Array<QueuePolicy & { name: string }>> {
-    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1 }).lean();
+    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1 }).lean();
     return docs.map((q) => ({
       name: q._id,
       firstReplySeconds: q.firstReplySeconds ?? DEFAULT_QUEUE_POLICY.firstReplySeconds,
       offerSeconds: q.offerSeconds ?? DEFAULT_QUEUE_POLICY.offerSeconds,
+      wrapUpSeconds: q.wrapUpSeconds ?? DEFAULT_QUEUE_POLICY.wrapUpSeconds,
+      dispositionRequired: q.dispositionRequired ?? DEFAULT_QUEUE_POLICY.dispositionRequired,
     }));
   }
 

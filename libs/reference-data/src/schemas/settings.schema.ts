@@ -41,6 +41,10 @@ export class SettingsRecord {
   /** Reasons agents pick from when declining an offered chat; absent: the default list. */
   @Prop({ type: [String], default: undefined })
   offerDeclineReasons?: string[];
+
+  /** Disposition codes agents pick from during wrap-up; absent: the default list. */
+  @Prop({ type: [String], default: undefined })
+  dispositionCodes?: string[];
   /** Minutes an agent console may be idle before it sets the agent Away (0: off); absent in older documents: off. */
   @Prop({ type: Number })
   agentIdleMinutes?: number;

@@ -31,5 +31,13 @@ export class QueueRecord {
   /** Offers (issue 14): seconds an agent has to accept or decline an offered chat; 0: direct assignment. */
   @Prop({ type: Number, default: 0 })
   offerSeconds!: number;
+
+  /** Wrap-up (issue 14): seconds an agent gets no new chat after ending one of this queue; 0: none. */
+  @Prop({ type: Number, default: 0 })
+  wrapUpSeconds!: number;
+
+  /** Wrap-up lasts until the agent records a disposition code. */
+  @Prop({ type: Boolean, default: false })
+  dispositionRequired!: boolean;
 }
 export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);

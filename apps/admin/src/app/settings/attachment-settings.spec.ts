@@ -21,6 +21,7 @@ const stored = {
   attachmentMaxBytes: 10 * 1024 * 1024,
   attachmentTypes: ['image/png', 'application/pdf'],
   offerDeclineReasons: ['Busy with another chat'],
+  dispositionCodes: ['Resolved'],
   agentIdleMinutes: 0,
   revision: 3,
 } as SettingsView;

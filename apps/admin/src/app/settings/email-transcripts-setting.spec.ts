@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '@switchboard/domain';
 import type { SettingsView } from '@switchboard/contracts';
 import { SettingsPage } from './settings-page';
 
-const stored = { ...DEFAULT_SETTINGS, maskPatterns: [], attachmentTypes: [...DEFAULT_SETTINGS.attachmentTypes], offerDeclineReasons: [...DEFAULT_SETTINGS.offerDeclineReasons], revision: 3 } as SettingsView;
+const stored = { ...DEFAULT_SETTINGS, maskPatterns: [], attachmentTypes: [...DEFAULT_SETTINGS.attachmentTypes], offerDeclineReasons: [...DEFAULT_SETTINGS.offerDeclineReasons], dispositionCodes: [...DEFAULT_SETTINGS.dispositionCodes], revision: 3 } as SettingsView;
 
 describe('SettingsPage e-mail transcripts', () => {
   it('shows the setting and saves it turned on', async () => {

@@ -43,18 +43,22 @@ export class QueuesService implements OnApplicationBootstrap {
     return this.view(doc);
   }
 
-  async create(input: { name: string; description: string; firstReplySeconds: number; offerSeconds: number }): Promise<QueueView> {
+  async create(input: { name: string; description: string; firstReplySeconds: number; offerSeconds: number; wrapUpSeconds: number; dispositionRequired: boolean }): Promise<QueueView> {
     // Names differing only in case would confuse people and routing alike.
     const clash = await this.queues.findOne({ _id: { $regex: `^${escape(input.name)}$`, $options: 'i' } }).lean();
     if (clash) throw AdminApiError.alreadyExists('Queue', clash._id);
-    const doc = await this.queues.create({ _id: input.name, description: input.description, firstReplySeconds: input.firstReplySeconds, offerSeconds: input.offerSeconds }).catch((error: { code?: number }) => {
+    const { name, ...fields } = input;
+    const doc = await this.queues.create({ _id: name, ...fields }).catch((error: { code?: number }) => {
       throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
     });
     await this.changes.announce();
     return this.view(doc.toObject());
   }
 
-  async update(name: string, input: { description?: string; firstReplySeconds?: number; offerSeconds?: number }): Promise<QueueView> {
+  async update(
+    name: string,
+    input: { description?: string; firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean },
+  ): Promise<QueueView> {
     const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     const doc = await this.queues.findByIdAndUpdate(name, { $set: changes }, { returnDocument: 'after' }).lean();
     if (!doc) throw AdminApiError.notFound('Queue', name);
@@ -104,6 +108,8 @@ export class QueuesService implements OnApplicationBootstrap {
       description: doc.description ?? '',
       firstReplySeconds: doc.firstReplySeconds ?? 0,
       offerSeconds: doc.offerSeconds ?? 0,
+      wrapUpSeconds: doc.wrapUpSeconds ?? 0,
+      dispositionRequired: doc.dispositionRequired ?? false,
       protected: doc._id === GENERAL_QUEUE,
       topics,
       agents,

@@ -20,7 +20,7 @@ export class SettingsService {
   async get(): Promise<SettingsView> {
     const doc = await this.model.findById(SETTINGS_ID).lean();
     const settings = await this.reference.settings();
-    return { ...settings, maskPatterns: [...settings.maskPatterns], attachmentTypes: [...settings.attachmentTypes], offerDeclineReasons: [...settings.offerDeclineReasons], revision: doc?.revision ?? 0 };
+    return { ...settings, maskPatterns: [...settings.maskPatterns], attachmentTypes: [...settings.attachmentTypes], offerDeclineReasons: [...settings.offerDeclineReasons], dispositionCodes: [...settings.dispositionCodes], revision: doc?.revision ?? 0 };
   }
 
   /**
@@ -43,6 +43,7 @@ export class SettingsService {
       maskPatterns: [...checked.settings.maskPatterns],
       attachmentTypes: [...checked.settings.attachmentTypes],
       offerDeclineReasons: [...checked.settings.offerDeclineReasons],
+      dispositionCodes: [...checked.settings.dispositionCodes],
       revision,
       updatedAt: new Date().toISOString() };
   }

@@ -66,6 +66,14 @@ export class AgentHandlers {
 
     'session.declineReasons': async () => ({ reasons: [...this.settings.current.offerDeclineReasons] }),
 
+    // Issue 14, wrap-up: the agent who ended or abandoned a chat records its disposition.
+    'session.disposition': async (conn, { sessionId, code }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'RecordDisposition', sessionId, code }), 'agent');
+    },
+
+    'session.dispositionCodes': async () => ({ codes: [...this.settings.current.dispositionCodes] }),
+
     'session.sideNote': async (conn, { sessionId, text }, clientId) => {
       await this.access.check(conn.principal, sessionId);
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'AddSideNote', sessionId, text }), 'agent');
