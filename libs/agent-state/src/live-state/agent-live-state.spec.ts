@@ -1,4 +1,4 @@
-import { agentIdOfKey, agentKey, initialLiveState, loadOf, withoutSession, withPresence, withSession } from './agent-live-state';
+import { agentIdOfKey, agentKey, effectivePresence, initialLiveState, loadOf, withoutSession, withoutWrapUp, withPresence, withSession, withWrapUp } from './agent-live-state';
 
 const t0 = new Date('2026-01-01T10:00:00Z');
 const t1 = new Date('2026-01-01T10:01:00Z');
@@ -35,5 +35,20 @@ describe('agent live state', () => {
       expect(agentKey(id)).toMatch(/^[-/_=.a-zA-Z0-9]+$/);
       expect(agentIdOfKey(agentKey(id))).toBe(id);
     }
+  });
+
+  it('wrap-up: an online agent is in wrap-up until its time is up, or until its disposition when one is required', () => {
+    const online = withPresence(initialLiveState(t0), 'online', t0);
+    const until = new Date(t0.getTime() + 60_000).toISOString();
+    const timed = withWrapUp(online, { sessionId: 's1', until, dispositionRequired: false });
+    expect(effectivePresence(timed, t0.getTime() + 59_999)).toBe('wrapUp');
+    expect(effectivePresence(timed, t0.getTime() + 60_000)).toBe('online');
+    const required = withWrapUp(online, { sessionId: 's1', until, dispositionRequired: true });
+    expect(effectivePresence(required, t0.getTime() + 3_600_000)).toBe('wrapUp');
+    expect(effectivePresence(withoutWrapUp(required, 'other'), t0.getTime() + 3_600_000)).toBe('wrapUp');
+    expect(effectivePresence(withoutWrapUp(required, 's1'), t0.getTime())).toBe('online');
+    // Away or offline stay what they are; an agent never seen is offline.
+    expect(effectivePresence(withPresence(required, 'away', t0), t0.getTime())).toBe('away');
+    expect(effectivePresence(undefined, t0.getTime())).toBe('offline');
   });
 });
