@@ -130,3 +130,29 @@ describe('CommandProcessor: a dependency that fails or is slow', () => {
     expect(await reply).toMatchObject({ ok: true, data: { session: { status: 'CLOSED' } } });
   });
 });
+
+describe('CommandProcessor: A6 for manual assignments', () => {
+  it('R4.2 a manual accept counts the session against the agent before its commit, so an automatic assignment decided after it sees the load', async () => {
+    const stored = storedSession();
+    const steps: string[] = [];
+    const sessions = {
+      load: async () => stored,
+      commit: async () => (steps.push('commit'), { outcome: 'written', snapshotDue: false }),
+      writeSnapshot: async () => true,
+    } as unknown as SessionWriter;
+    const alice = { id: 'alice', displayName: 'Alice', presence: 'online' as const, queues: [], companies: ['acme'], load: 2, cap: 2 };
+    const contexts = { load: async () => ({ context: { ...context, agents: [alice] }, agentStates: new Map() }) } as unknown as DecisionContextLoader;
+    const events = {
+      publishCommit: async (_p: number, _s: SessionState, _e: unknown, _v: number, _pv: number, reservedFor?: string) => (steps.push(`publish counted for ${reservedFor}`), true),
+      beforeCommit: () => new Date(),
+      notStored: () => undefined,
+      storeUnsure: () => undefined,
+    } as unknown as EventPublisher;
+    const agentStates = { addSession: async (agentId: string, sessionId: string) => steps.push(`count ${sessionId} for ${agentId}`) } as unknown as AgentStateStore;
+    const processor = new CommandProcessor(sessions, contexts, events, agentStates, new DeadlineTimers(new ManualClock()));
+    const accept = { type: 'AcceptSession', commandId: 'c-acc', sessionId: stored.state.sessionId, actor: { role: 'agent', id: 'alice' } } as SessionCommand;
+    const reply = await processor.handle(accept, { partition: partitionOfSession(stored.state.sessionId, PARTITIONS), epoch: 1 }, PARTITIONS);
+    expect(reply).toMatchObject({ ok: true, data: { session: { status: 'ASSIGNED', ownerAgentId: 'alice' } } });
+    expect(steps).toEqual([`count ${stored.state.sessionId} for alice`, 'commit', 'publish counted for alice']);
+  });
+});

@@ -140,6 +140,14 @@ export class CommandProcessor {
           continue;
         }
       }
+      // A6 for a manual assignment too (an accepted transfer, or a pick from the queue; no cap check, R4.2):
+      // the agent's live state counts the session before the commit, so an automatic assignment decided
+      // after this commit cannot miss it (counted only after publishing, it could: the chaos run found an
+      // agent with cap 2 given a third chat 0.4 s after accepting a transfer). A commit that then loses is
+      // not undone here (the winner may be this very assignment): the load sweep drops a count the
+      // session does not confirm, and until then the agent only looks busier than it is.
+      const accepted = reserved === undefined ? manuallyAssignedAgent(decision.events) : undefined;
+      if (accepted !== undefined) await this.agentStates.addSession(accepted, command.sessionId);
       const next = applyEvents(state, decision.events);
       const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
       let written: Awaited<ReturnType<SessionWriter['commit']>>;
@@ -158,7 +166,7 @@ export class CommandProcessor {
         // that fails to follow is no failure of the command: loads roll it forward through the commits.
         // The agent is Not responding before anyone hears of the lapse, so that whoever acts on the event sees it so.
         await this.offerEnded(command.sessionId, decision.events);
-        await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0, reserved);
+        await this.events.publishCommit(ownership.partition, next, decision.events, state.version, state.lastVisibleSeq ?? 0, reserved ?? accepted);
         this.remember(next, ownership, stored.snapshotVersion);
         if (snapshotDue) {
           const written = this.writeSnapshotInOrder(next, ownership);
@@ -328,6 +336,12 @@ export class CommandProcessor {
  * (a pending offer counts against the agent's capacity, A6), if the command
  * is one that succeeded.
  */
+/** The agent a manual accept (R3) assigns the session to. */
+function manuallyAssignedAgent(events: readonly SessionEvent[]): string | undefined {
+  for (const e of events) if (e.type === 'SessionAssigned' && e.via !== 'autoAssign') return e.agentId;
+  return undefined;
+}
+
 function autoAssignedAgent(command: SessionCommand, events: readonly SessionEvent[]): string | undefined {
   if (command.type !== 'AutoAssign') return undefined;
   return events.some((e) => (e.type === 'SessionAssigned' || e.type === 'ChatOffered') && e.agentId === command.agentId) ? command.agentId : undefined;

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { cleanFileName, contentDisposition, readHead, SizeLimit } from './upload-stream';
 
@@ -14,6 +14,14 @@ describe('upload streams', () => {
     const { head, content } = await readHead(source, 5);
     expect(head.toString()).toBe('abcde');
     expect((await collect(content)).toString()).toBe('abcdefghijk');
+  });
+
+  it('a stream that ends while its head is read (all of it already received) is given back whole', async () => {
+    const source = new PassThrough();
+    source.end(Buffer.alloc(5000, 1));
+    const { head, content } = await readHead(source, 4100);
+    expect(head.length).toBe(4100);
+    expect((await collect(content)).length).toBe(5000);
   });
 
   it('a stream shorter than the head is all head', async () => {

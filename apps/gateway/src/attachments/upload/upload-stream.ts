@@ -45,7 +45,9 @@ export async function readHead(stream: Readable, bytes: number): Promise<{ head:
     stream.once('close', onClose);
   });
   const all = Buffer.concat(chunks);
-  if (ended) return { head: all.subarray(0, bytes), content: Readable.from(all.length > 0 ? [all] : []) };
+  // Reading the last bytes can end the stream before this line runs ('end' is emitted on the next tick): a stream
+  // that ended can take nothing back, so what was read is the whole content.
+  if (ended || stream.readableEnded) return { head: all.subarray(0, bytes), content: Readable.from(all.length > 0 ? [all] : []) };
   stream.unshift(all);
   return { head: all.subarray(0, bytes), content: stream };
 }
