@@ -193,8 +193,8 @@ export class ChatCluster {
     await this.db.collection<SeededDocument>('topics').insertMany(queues.map((q) => ({ _id: q.toLowerCase(), name: q, queue: q })));
   }
 
-  /** A support queue's policy (issue 14: first-reply limit, offers), announced as the admin API does. */
-  async saveQueuePolicy(queue: string, policy: { firstReplySeconds: number; offerSeconds?: number }): Promise<void> {
+  /** A support queue's policy (issue 14: first-reply limit, offers, wrap-up), announced as the admin API does. */
+  async saveQueuePolicy(queue: string, policy: { firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean }): Promise<void> {
     await this.db.collection<SeededDocument>('queues').updateOne({ _id: queue }, { $set: { description: `${queue} support`, ...policy } }, { upsert: true });
     this.nc.publish(this.subjects.referenceDataChanged);
     await this.nc.flush();
