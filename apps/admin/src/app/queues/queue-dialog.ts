@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MAX_FIRST_REPLY_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { MAX_FIRST_REPLY_SECONDS, MAX_OFFER_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
 
-/** Create a support queue, or change the description and first-reply limit of one. */
+/** Create a support queue, or change the description, first-reply limit and offer time of one. */
 @Component({
   selector: 'sb-queue-dialog',
   imports: [DialogField, FormDialog, ReactiveFormsModule],
@@ -27,6 +27,17 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
         patternHint="Enter a whole number of seconds."
         hint="An assigned chat whose agent has not written within this time goes to another agent. 0 turns it off."
       />
+      <sb-field
+        field="offerSeconds"
+        label="Offer time (seconds)"
+        errorLabel="The offer time"
+        type="number"
+        min="0"
+        [max]="maxOffer"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="With Agent Auto Accept on, each chat is offered to an agent who accepts or declines within this time. 0 assigns chats directly."
+      />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,19 +52,22 @@ export class QueueDialog {
       this.queue?.firstReplySeconds ?? 0,
       [Validators.required, Validators.min(0), Validators.max(MAX_FIRST_REPLY_SECONDS), Validators.pattern(/^\d+$/)],
     ],
+    offerSeconds: [this.queue?.offerSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_OFFER_SECONDS), Validators.pattern(/^\d+$/)]],
   });
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
+  protected readonly maxOffer = MAX_OFFER_SECONDS;
   protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
   protected readonly nameHint = 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description, firstReplySeconds: limit } = this.form.getRawValue();
+      const { name, description, firstReplySeconds: limit, offerSeconds: offer } = this.form.getRawValue();
       const firstReplySeconds = Number(limit);
+      const offerSeconds = Number(offer);
       return this.queue
-        ? this.api.queues.update(this.queue.name, { description, firstReplySeconds })
-        : this.api.queues.create({ name: name.trim(), description, firstReplySeconds });
+        ? this.api.queues.update(this.queue.name, { description, firstReplySeconds, offerSeconds })
+        : this.api.queues.create({ name: name.trim(), description, firstReplySeconds, offerSeconds });
     });
   }
 }
