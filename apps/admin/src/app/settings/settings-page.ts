@@ -59,6 +59,19 @@ function maskPatternsLimits(control: AbstractControl<string>): ValidationErrors 
   return null;
 }
 
+/** The gateway's limits on decline reasons (the settings schema): 1 to 20, each at most 80 characters. */
+const DECLINE_REASONS_MAX = 20;
+const DECLINE_REASON_MAX_LENGTH = 80;
+
+function declineReasonsLimits(control: AbstractControl<string>): ValidationErrors | null {
+  const reasons = maskPatternLines(control.value);
+  if (reasons.length === 0) return { hint: 'Agents need at least one reason to decline an offer.' };
+  if (reasons.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} decline reasons (there are ${reasons.length}).` };
+  const tooLong = reasons.findIndex((reason) => reason.length > DECLINE_REASON_MAX_LENGTH);
+  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
+  return null;
+}
+
 /** The attachment limits of the settings schema (ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX), in the units the page shows. */
 const MiB = 1024 * 1024;
 const ATTACHMENT_MAX_MIB = ATTACHMENT_MAX_BYTES_CEILING / MiB;
@@ -105,6 +118,7 @@ export class SettingsPage {
     maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
     agentIdleMinutes: [0, [Validators.required, Validators.min(0), Validators.max(AGENT_IDLE_MINUTES_MAX), Validators.pattern(/^\d+$/)]],
     maskPatterns: ['', maskPatternsLimits],
+    offerDeclineReasons: ['', declineReasonsLimits],
     attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
     attachmentTypes: ['', attachmentTypesLimits],
   });
@@ -160,6 +174,7 @@ export class SettingsPage {
       maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent),
       agentIdleMinutes: Number(value.agentIdleMinutes),
       maskPatterns: maskPatternLines(value.maskPatterns),
+      offerDeclineReasons: maskPatternLines(value.offerDeclineReasons),
       attachmentMaxBytes: Math.min(ATTACHMENT_MAX_BYTES_CEILING, Math.round(Number(attachmentMaxMib) * MiB)),
       attachmentTypes: maskPatternLines(value.attachmentTypes),
     };
@@ -189,6 +204,7 @@ export class SettingsPage {
       maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
       agentIdleMinutes: settings.agentIdleMinutes,
       maskPatterns: settings.maskPatterns.join('\n'),
+      offerDeclineReasons: settings.offerDeclineReasons.join('\n'),
       attachmentMaxMib: mibOf(settings.attachmentMaxBytes),
       attachmentTypes: settings.attachmentTypes.join('\n'),
     });
