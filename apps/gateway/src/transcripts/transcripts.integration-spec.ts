@@ -1,5 +1,5 @@
 import { transcriptEmailPath, transcriptPath, type SessionDetailView, type TranscriptEmailStatus } from '@switchboard/contracts';
-import { eventually } from '@switchboard/testing';
+import { consistently, eventually } from '@switchboard/testing';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -224,5 +224,53 @@ describe('transcripts (gateway, chat-actor, NATS, database, SMTP)', () => {
     const positions = c.said.map((line) => text.indexOf(`${line}\n`));
     expect(positions.filter((p) => p < 0)).toEqual([]);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  }, 120_000);
+});
+
+/** Two gateways (one of them an OS process, as `npm start` runs it) share the chat-end work: each e-mail goes out once. */
+describe('transcript e-mails with two gateways', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let stack: RealtimeStack;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    stack = new RealtimeStack({ settings: { supportQueues: true, useTopics: true, emailTranscripts: true }, gatewayProcesses: 1, gatewayEnv: { SMTP_URL: smtp.url } });
+    await stack.start();
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await smtp?.close();
+  }, 120_000);
+
+  it('every chat that ends sends its e-mail once, whichever gateway took it', async () => {
+    const chats = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const userId = `tr2-eu${i}`;
+        await stack.addEndUser(userId);
+        await stack.addAgent(`ag-tr2-${i}`, { queues: ['Hardware'] });
+        // End users and agents spread over both gateways.
+        const user = await stack.client(userId, { gateway: i % 2 });
+        const agent = await stack.client(`ag-tr2-${i}`, { gateway: (i + 1) % 2 });
+        const { session } = await user.startSession(`printer ${i} jams`, 'printer');
+        await agent.accept(session.sessionId);
+        await user.post(session.sessionId, `it is printer ${i}`);
+        const token = await stack.login(userId, 'user123', stack.urls[i % 2]);
+        const asked = await fetch(`${stack.urls[i % 2]}${transcriptEmailPath(session.sessionId)}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ send: true }),
+        });
+        expect(asked.status).toBe(200);
+        await agent.end(session.sessionId);
+        return { userId, i };
+      }),
+    );
+    await eventually(() => expect(smtp.mails).toHaveLength(chats.length), { timeoutMs: 30_000 });
+    await consistently(() => expect(smtp.mails).toHaveLength(chats.length), { forMs: 1_500 });
+    for (const { userId, i } of chats) {
+      const mine = smtp.mails.filter((m) => JSON.stringify(m.to).includes(`${userId}@example.test`));
+      expect(mine).toHaveLength(1);
+      expect(await pdfText(mine[0]!.attachments[0]!.content)).toContain(`it is printer ${i}`);
+    }
   }, 120_000);
 });
