@@ -213,4 +213,28 @@ describe('SwitchboardClient', () => {
     await expect(tooMany).rejects.toMatchObject({ code: 'BAD_REPLY' });
     client.close();
   });
+  it('issue 14: recordDisposition() sends session.disposition and answers the ack; DISPOSITION_NOT_OPEN is thrown with its code', async () => {
+    const { client, socket } = await connected();
+    const recorded = client.recordDisposition(summary.sessionId, 'Resolved');
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.disposition', sessionId: summary.sessionId, code: 'Resolved' });
+    socket.reply({ sessionId: summary.sessionId, seq: 9, duplicate: false, events: [{ seq: 9, type: 'DispositionRecorded', at: '2026-11-30T08:00:00.000Z', sessionId: summary.sessionId, agentId: 'alice', code: 'Resolved' }] });
+    await expect(recorded).resolves.toMatchObject({ seq: 9, events: [{ type: 'DispositionRecorded', code: 'Resolved' }] });
+    const again = client.recordDisposition(summary.sessionId, 'Resolved');
+    const command = socket.sent.at(-1)!;
+    socket.push({ type: 'reply', clientId: command['clientId'], command: 'session.disposition', ok: false, error: { code: 'DISPOSITION_NOT_OPEN', message: 'The disposition of this chat is already recorded: Resolved.' } });
+    await expect(again).rejects.toEqual(new CommandError('DISPOSITION_NOT_OPEN', 'The disposition of this chat is already recorded: Resolved.'));
+    client.close();
+  });
+
+  it('issue 14: dispositionCodes() answers the list; more than 20 codes is a BAD_REPLY, not data', async () => {
+    const { client, socket } = await connected();
+    const codes = client.dispositionCodes();
+    expect(socket.sent.at(-1)).toMatchObject({ type: 'session.dispositionCodes' });
+    socket.reply({ codes: ['Resolved', 'Escalated'] });
+    await expect(codes).resolves.toEqual(['Resolved', 'Escalated']);
+    const tooMany = client.dispositionCodes();
+    socket.reply({ codes: Array.from({ length: 21 }, (_, i) => `c${i}`) });
+    await expect(tooMany).rejects.toMatchObject({ code: 'BAD_REPLY' });
+    client.close();
+  });
 });

@@ -294,6 +294,16 @@ export class SwitchboardClient {
     return (await this.ok(this.command('session.declineReasons', {}))).reasons;
   }
 
+  /** Issue 14, wrap-up: the disposition of a chat this agent ended or abandoned, one of dispositionCodes() (once; DISPOSITION_NOT_OPEN otherwise). */
+  recordDisposition(sessionId: string, code: string) {
+    return this.ok(this.command('session.disposition', { sessionId, code }));
+  }
+
+  /** Issue 14: the disposition codes an agent picks from during wrap-up (the administrator's list, at most 20). */
+  async dispositionCodes(): Promise<string[]> {
+    return (await this.ok(this.command('session.dispositionCodes', {}))).codes;
+  }
+
   sideNote(sessionId: string, text: string) {
     return this.ok(this.command('session.sideNote', { sessionId, text }));
   }
