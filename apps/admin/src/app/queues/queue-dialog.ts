@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MAX_FIRST_REPLY_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAX_FIRST_REPLY_SECONDS, MAX_WRAP_UP_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
@@ -10,7 +11,7 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
 /** Create a support queue, or change the description and first-reply limit of one. */
 @Component({
   selector: 'sb-queue-dialog',
-  imports: [DialogField, FormDialog, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, MatCheckboxModule, ReactiveFormsModule],
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
@@ -27,6 +28,18 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
         patternHint="Enter a whole number of seconds."
         hint="An assigned chat whose agent has not written within this time goes to another agent. 0 turns it off."
       />
+      <sb-field
+        field="wrapUpSeconds"
+        label="Wrap-up time (seconds)"
+        errorLabel="The wrap-up time"
+        type="number"
+        min="0"
+        [max]="maxWrapUp"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="After ending a chat of this queue an agent gets no new chat for this long. 0: no wrap-up."
+      />
+      <mat-checkbox formControlName="dispositionRequired">Require a disposition code before the wrap-up ends</mat-checkbox>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,19 +54,20 @@ export class QueueDialog {
       this.queue?.firstReplySeconds ?? 0,
       [Validators.required, Validators.min(0), Validators.max(MAX_FIRST_REPLY_SECONDS), Validators.pattern(/^\d+$/)],
     ],
+    wrapUpSeconds: [this.queue?.wrapUpSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_WRAP_UP_SECONDS), Validators.pattern(/^\d+$/)]],
+    dispositionRequired: [this.queue?.dispositionRequired ?? false],
   });
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
+  protected readonly maxWrapUp = MAX_WRAP_UP_SECONDS;
   protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
   protected readonly nameHint = 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description, firstReplySeconds: limit } = this.form.getRawValue();
-      const firstReplySeconds = Number(limit);
-      return this.queue
-        ? this.api.queues.update(this.queue.name, { description, firstReplySeconds })
-        : this.api.queues.create({ name: name.trim(), description, firstReplySeconds });
+      const { name, description, firstReplySeconds: limit, wrapUpSeconds: wrapUp, dispositionRequired } = this.form.getRawValue();
+      const policy = { firstReplySeconds: Number(limit), wrapUpSeconds: Number(wrapUp), dispositionRequired };
+      return this.queue ? this.api.queues.update(this.queue.name, { description, ...policy }) : this.api.queues.create({ name: name.trim(), description, ...policy });
     });
   }
 }

@@ -96,3 +96,43 @@ describe('maskPatternLines', () => {
     expect(maskPatternLines('a\r\n b \n\n')).toEqual(['a', 'b']);
   });
 });
+
+describe('SettingsPage offers and wrap-up lists', () => {
+  let fixture: ComponentFixture<SettingsPage>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+
+  const input = async (label: string) => (await (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getControl(MatInputHarness))!;
+  const saveButton = () => loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }));
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    fixture = TestBed.createComponent(SettingsPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    http = TestBed.inject(HttpTestingController);
+    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  it('offers and wrap-up: decline reasons and disposition codes are edited one a line and saved as lists', async () => {
+    expect(await (await input('Decline reasons')).getValue()).toBe('Busy with another chat');
+    expect(await (await input('Disposition codes')).getValue()).toBe('Resolved');
+    await (await input('Decline reasons')).setValue('Busy with another chat\n  On a call \n\n');
+    await (await input('Disposition codes')).setValue('Resolved\nEscalated');
+    await (await saveButton()).click();
+    const request = http.expectOne({ method: 'PUT', url: '/api/admin/settings' });
+    expect(request.request.body).toMatchObject({ offerDeclineReasons: ['Busy with another chat', 'On a call'], dispositionCodes: ['Resolved', 'Escalated'] });
+    request.flush({ ...stored, offerDeclineReasons: ['Busy with another chat', 'On a call'], dispositionCodes: ['Resolved', 'Escalated'], revision: 8 });
+    await fixture.whenStable();
+  });
+
+  it('offers and wrap-up: an empty list is refused before sending it', async () => {
+    await (await input('Disposition codes')).setValue('  \n');
+    await (await saveButton()).click();
+    http.expectNone({ method: 'PUT', url: '/api/admin/settings' });
+    const field = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Disposition codes' }));
+    expect(await field.getTextErrors()).toEqual(['At least one disposition code.']);
+  });
+});

@@ -77,6 +77,21 @@ function attachmentTypesLimits(control: AbstractControl<string>): ValidationErro
   return null;
 }
 
+/** Decline reasons and disposition codes (the settings schema): 1 to 20 lines of at most 80 characters. */
+const TEXT_LIST_MAX = 20;
+const TEXT_LIST_ITEM_MAX_LENGTH = 80;
+
+function textListLimits(what: string): (control: AbstractControl<string>) => ValidationErrors | null {
+  return (control) => {
+    const lines = maskPatternLines(control.value);
+    if (lines.length === 0) return { hint: `At least one ${what}.` };
+    if (lines.length > TEXT_LIST_MAX) return { hint: `At most ${TEXT_LIST_MAX} ${what}s (there are ${lines.length}).` };
+    const tooLong = lines.findIndex((line) => line.length > TEXT_LIST_ITEM_MAX_LENGTH);
+    if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${TEXT_LIST_ITEM_MAX_LENGTH} characters.` };
+    return null;
+  };
+}
+
 @Component({
   selector: 'sb-settings-page',
   providers: [OUTLINE_FIELDS],
@@ -107,6 +122,8 @@ export class SettingsPage {
     maskPatterns: ['', maskPatternsLimits],
     attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
     attachmentTypes: ['', attachmentTypesLimits],
+    offerDeclineReasons: ['', textListLimits('decline reason')],
+    dispositionCodes: ['', textListLimits('disposition code')],
   });
 
   constructor() {
@@ -162,6 +179,8 @@ export class SettingsPage {
       maskPatterns: maskPatternLines(value.maskPatterns),
       attachmentMaxBytes: Math.min(ATTACHMENT_MAX_BYTES_CEILING, Math.round(Number(attachmentMaxMib) * MiB)),
       attachmentTypes: maskPatternLines(value.attachmentTypes),
+      offerDeclineReasons: maskPatternLines(value.offerDeclineReasons),
+      dispositionCodes: maskPatternLines(value.dispositionCodes),
     };
     this.api.saveSettings(change).subscribe({
       next: (settings) => {
@@ -191,6 +210,8 @@ export class SettingsPage {
       maskPatterns: settings.maskPatterns.join('\n'),
       attachmentMaxMib: mibOf(settings.attachmentMaxBytes),
       attachmentTypes: settings.attachmentTypes.join('\n'),
+      offerDeclineReasons: settings.offerDeclineReasons.join('\n'),
+      dispositionCodes: settings.dispositionCodes.join('\n'),
     });
   }
 }
