@@ -13,6 +13,7 @@ import { ChatList } from '../lists/chat-list';
 import { AgentAlerts } from '../alerts/agent-alerts';
 import { ChatsStore } from '../chat/chats-store';
 import { ListsStore } from '../lists/lists-store';
+import { OfferCard } from '../offers/offer-card';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentConnection } from '../session/agent-connection';
 import { SidePanel } from '../side-panel/side-panel';
@@ -20,7 +21,7 @@ import { SidePanel } from '../side-panel/side-panel';
 /** The console: lists left, the selected chat in the centre, customer information and resources right. */
 @Component({
   selector: 'sb-console-page',
-  imports: [ChatList, ChatPane, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel],
+  imports: [ChatList, ChatPane, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel],
   template: `
     <div class="sb-console">
       <header class="sb-topbar">
@@ -28,6 +29,9 @@ import { SidePanel } from '../side-panel/side-panel';
         <span class="sb-spacer"></span>
         @if (connection.reconnecting()) {
           <span class="sb-tag sb-tag-warn" role="status"><mat-icon>wifi_off</mat-icon>Reconnecting…</span>
+        }
+        @if (presence.presence() === 'notResponding') {
+          <span class="sb-tag sb-tag-alarm" role="status" data-testid="presence-not-responding"><span class="sb-dot sb-dot-not-responding"></span>Not responding</span>
         }
         <mat-button-toggle-group class="sb-presence" [value]="presence.presence()" (change)="setPresence($event.value)" aria-label="Presence" hideSingleSelectionIndicator>
           <mat-button-toggle value="online" [checked]="presence.presence() === 'online'" data-testid="presence-online"><span class="sb-dot sb-dot-online"></span>Online</mat-button-toggle>
@@ -51,6 +55,14 @@ import { SidePanel } from '../side-panel/side-panel';
           </div>
         }
       }
+      @if (presence.presence() === 'notResponding') {
+        <div class="sb-idle-notice sb-not-responding" role="alert" data-testid="not-responding-notice">
+          <mat-icon>timer_off</mat-icon>
+          <span>You did not answer an offer in time; you get no new chats until you are back.</span>
+          <button matButton="filled" (click)="setPresence('online')" data-testid="not-responding-back">I'm back</button>
+        </div>
+      }
+      <sb-offer-card />
       <div class="sb-columns">
         <nav class="sb-col sb-col-lists" aria-label="Chats">
           <mat-tab-group mat-stretch-tabs disablePagination animationDuration="0ms" class="sb-fill-tabs" [selectedIndex]="tabIndex()" (selectedIndexChange)="tab = $event">

@@ -4,6 +4,7 @@ import { ConsoleSignIn } from '@switchboard/chat-ui';
 import { ChatsStore } from '../chat/chats-store';
 import { DraftsStore } from '../chat/drafts-store';
 import { ListsStore } from '../lists/lists-store';
+import { OffersStore } from '../offers/offers-store';
 import { IdleAway } from '../presence/idle-away';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentSocket } from './agent-socket';
@@ -24,6 +25,7 @@ export class AgentConnection extends ConsoleSignIn {
   private readonly chats = inject(ChatsStore);
   private readonly drafts = inject(DraftsStore);
   private readonly presence = inject(PresenceStore);
+  private readonly offers = inject(OffersStore);
   private readonly idle = inject(IdleAway);
 
   readonly signedIn = signal(false);
@@ -45,6 +47,7 @@ export class AgentConnection extends ConsoleSignIn {
     // The lists first: the chats' listener reads them after a change.
     this.lists.follow(client);
     this.chats.follow(client);
+    this.offers.follow(client);
     client.on('hello', (hello) => {
       this.reconnecting.set(false);
       // A reconnect's hello carries the settings as they are now (changes while away were not pushed).
@@ -72,6 +75,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.socket.client = undefined;
     this.lists.clear();
     this.chats.clear();
+    this.offers.clear();
     this.drafts.clear();
     this.idle.stop();
     this.presence.clear();

@@ -1,0 +1,122 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { SwitchboardClient } from '@switchboard/client';
+import type { SessionEventFrame, SessionSummary } from '@switchboard/contracts';
+import { ChatsStore } from '../chat/chats-store';
+import { PresenceStore } from '../presence/presence-store';
+import { AgentSocket } from '../session/agent-socket';
+import { OFFER_CLOCK } from './offer-clock';
+
+/** A chat offered to this agent (issue 14), waiting for Accept or Decline. */
+export interface PendingOffer {
+  sessionId: string;
+  /** The gateway's deadline, as the ChatOffered event said it. */
+  expiresAt: string;
+  /**
+   * The same deadline on this browser's clock: the time the offer arrived
+   * plus the time the gateway gave (`expiresAt` minus the event's `at`), so
+   * a browser clock that is off does not shorten or lengthen the countdown.
+   */
+  dueAt: number;
+  summary: SessionSummary;
+}
+
+/** How often the countdown is redrawn. */
+const TICK_MS = 1000;
+
+/**
+ * Offers (issue 14): the chats offered to this agent, from the `ChatOffered`
+ * events addressed to them (notice CHAT_OFFERED), with a countdown to each
+ * offer's deadline. An offer goes when it is accepted, declined, withdrawn
+ * (OFFER_WITHDRAWN, or the chat's summary no longer names this offer) or
+ * when its time is up; a lapse (OfferLapsed) makes the agent Not
+ * responding, read again from the gateway (presence.get).
+ */
+@Injectable({ providedIn: 'root' })
+export class OffersStore {
+  private readonly socket = inject(AgentSocket);
+  private readonly chats = inject(ChatsStore);
+  private readonly presence = inject(PresenceStore);
+  private readonly clock = inject(OFFER_CLOCK);
+  private timer?: unknown;
+
+  readonly offers = signal<PendingOffer[]>([]);
+  /** The clock as the countdown last read it. */
+  readonly now = signal(this.clock.now());
+  /** The administrator's decline reasons, read when the first offer arrives. */
+  readonly reasons = signal<string[]>([]);
+  /** The offer shown (the one due first). */
+  readonly current = computed(() => this.offers()[0]);
+
+  /** Whole seconds left for an offer (0 once due). */
+  secondsLeft(offer: PendingOffer): number {
+    return Math.max(0, Math.ceil((offer.dueAt - this.now()) / 1000));
+  }
+
+  follow(client: SwitchboardClient): void {
+    client.on('session.event', (frame) => this.onEvent(client, frame));
+  }
+
+  clear(): void {
+    this.offers.set([]);
+    this.reasons.set([]);
+    this.stopTicking();
+  }
+
+  /** Takes the offered chat: it opens as an accepted chat does. Rejects with the client's refusal (the card says it in words). */
+  async accept(sessionId: string): Promise<void> {
+    const data = await this.socket.need().acceptOffer(sessionId);
+    this.remove(sessionId);
+    this.chats.accepted(sessionId, data);
+  }
+
+  /** Passes on the offered chat with one of the administrator's reasons. */
+  async decline(sessionId: string, reason: string): Promise<void> {
+    await this.socket.need().declineOffer(sessionId, reason);
+    this.remove(sessionId);
+  }
+
+  /** The reasons again (the card asks when it has none). */
+  async loadReasons(): Promise<void> {
+    this.reasons.set(await this.socket.need().declineReasons());
+  }
+
+  private onEvent(client: SwitchboardClient, frame: SessionEventFrame): void {
+    const { event, sessionId } = frame;
+    const codes = frame.notices.map((n) => n.code);
+    if (event.type === 'ChatOffered' && codes.includes('CHAT_OFFERED') && typeof event['expiresAt'] === 'string') {
+      const expiresAt = event['expiresAt'];
+      const given = Date.parse(expiresAt) - Date.parse(event.at);
+      const dueAt = this.clock.now() + (Number.isFinite(given) ? Math.max(0, given) : 0);
+      this.offers.update((all) => [...all.filter((o) => o.sessionId !== sessionId), { sessionId, expiresAt, dueAt, summary: frame.session }].sort((a, b) => a.dueAt - b.dueAt));
+      this.tick();
+      if (this.reasons().length === 0) void this.loadReasons().catch(() => undefined);
+      return;
+    }
+    const held = this.offers().find((o) => o.sessionId === sessionId);
+    if (held && (codes.includes('OFFER_WITHDRAWN') || frame.session.offer?.expiresAt !== held.expiresAt)) this.remove(sessionId);
+    // The gateway made this agent Not responding before it published the lapse: read it.
+    if (event.type === 'OfferLapsed' && codes.includes('OFFER_WITHDRAWN')) void this.presence.load(client).catch(() => undefined);
+  }
+
+  private remove(sessionId: string): void {
+    this.offers.update((all) => all.filter((o) => o.sessionId !== sessionId));
+    if (this.offers().length === 0) this.stopTicking();
+  }
+
+  /** Redraws the countdown each second while offers wait; an offer whose time is up goes (the gateway's lapse follows). */
+  private tick(): void {
+    this.stopTicking();
+    const now = this.clock.now();
+    this.now.set(now);
+    this.offers.update((all) => all.filter((o) => o.dueAt > now));
+    const first = this.offers()[0];
+    if (!first) return;
+    const untilNextSecond = (first.dueAt - now) % TICK_MS || TICK_MS;
+    this.timer = this.clock.setTimeout(() => this.tick(), untilNextSecond);
+  }
+
+  private stopTicking(): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
