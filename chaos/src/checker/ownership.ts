@@ -87,7 +87,7 @@ export function checkFencing(commits: readonly StoredCommit[]): Violation[] {
       if (newest && c.epoch < newest.epoch) {
         violations.push({
           check: 'fencing',
-          message: `session ${sessionId}: commit ${c._id} by epoch ${c.epoch} after commit ${newest._id} by epoch ${newest.epoch} (partition ${c.partition})`,
+          message: `session ${sessionId}: commit ${c._id} by epoch ${c.epoch} at ${new Date(c.at).toISOString()}, ${c.at - newest.at} ms after commit ${newest._id} by epoch ${newest.epoch} (partition ${c.partition})`,
         });
       }
       if (!newest || c.epoch > newest.epoch) newest = c;

@@ -48,6 +48,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   AGENT_NOT_ELIGIBLE: 'This chat belongs to a queue or company you do not work for.',
   MANUAL_ACCEPT_DISABLED: 'Chats are assigned automatically right now, so they cannot be picked from the queue.',
   AUTO_ACCEPT_OFF: 'Automatic assignment is turned off.',
+  // wrap-up (issue 14)
+  DISPOSITION_NOT_OPEN: 'The disposition of this chat is recorded already, or it is not yours to record.',
   // transcripts
   TRANSCRIPT_EMAIL_UNAVAILABLE: 'Transcripts cannot be e-mailed right now. You can download it instead.',
   TOO_MANY_TRANSCRIPTS: 'Many transcripts are being prepared right now. Please try again in a few seconds.',

@@ -9,14 +9,14 @@ import {
   type AttachmentUploadResult,
   type Principal,
 } from '@switchboard/contracts';
-import { attachmentSizeProblem, attachmentTypeProblem, detectedMediaType, mediaTypeOfName } from '@switchboard/domain';
+import { attachmentSizeProblem, attachmentTypeProblem, detectedMediaType, maskText, mediaTypeOfName } from '@switchboard/domain';
 import { SettingsCache } from '@switchboard/reference-data';
 import { SessionReader } from '@switchboard/session-store';
 import { fileTypeFromBuffer } from 'file-type';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { ackOf } from '../realtime/sessions/acks';
-import { ChatCommands } from '../realtime/sessions/chat-commands.service';
+import { ChatCommands, commandIdOf } from '../realtime/sessions/chat-commands.service';
 import { CommandRefusal } from '../realtime/sessions/command-refusal';
 import { mayFetchAttachments, maySendAttachment } from './access/attachment-access';
 import { AttachmentError } from './attachment.error';
@@ -81,6 +81,14 @@ export class AttachmentsService {
     const declared = attachmentSizeProblem(settings, request.declaredBytes ?? 0);
     if (declared) throw new AttachmentError('ATTACHMENT_TOO_LARGE', declared.message, declared.details);
 
+    // A retry of an upload whose file is stored already (its answer was lost): post that file again, store no copy.
+    const commandId = commandIdOf(principal, clientId);
+    const earlier = request.clientId === undefined ? undefined : await this.store.findByCommand(commandId);
+    if (earlier && earlier.sessionId === sessionId) {
+      request.body.resume();
+      return this.post(principal, clientId, sessionId, earlier, earlier.name, { deleteIfRefused: false });
+    }
+
     const { head, content } = await readHead(request.body, ATTACHMENT_SNIFF_BYTES);
     if (head.length === 0) throw new AttachmentError('ATTACHMENT_EMPTY', 'The file is empty.');
     const sniffed = await fileTypeFromBuffer(head);
@@ -102,16 +110,30 @@ export class AttachmentsService {
     content.once('close', () => {
       if (!content.readableEnded) cutOff();
     });
-    const stored = await this.store.save({ name, mediaType, sessionId, uploadedBy: { role: principal.role, id: principal.id } }, limited);
-    const attachment: AttachmentRef = { id: stored.id, name, mediaType, size: stored.size };
+    // The name is stored masked like any text (card numbers, the administrator's patterns); the chat actor masks
+    // the one in the command again and tells the sender.
+    const storedName = maskText(name, settings.maskPatterns).text;
+    const stored = await this.store.save({ name: storedName, mediaType, sessionId, uploadedBy: { role: principal.role, id: principal.id }, commandId }, limited);
+    return this.post(principal, clientId, sessionId, stored, name, { deleteIfRefused: true });
+  }
+
+  /** Posts a stored file into the chat; a refused one is removed (it has no message). */
+  private async post(
+    principal: Principal,
+    clientId: string,
+    sessionId: string,
+    stored: StoredAttachment,
+    name: string,
+    options: { deleteIfRefused: boolean },
+  ): Promise<AttachmentUploadResult> {
+    const attachment: AttachmentRef = { id: stored.id, name, mediaType: stored.mediaType, size: stored.size };
     try {
       const outcome = await this.chat.send(principal, clientId, { type: 'PostAttachment', sessionId, attachment });
-      if (outcome.duplicate) await this.store.delete(stored.id);
       const posted = outcome.events.find((e) => e.type === 'AttachmentPosted');
       return { ...ackOf(outcome, principal.role), attachment: posted?.type === 'AttachmentPosted' ? posted.attachment : attachment };
     } catch (error) {
       // The chat refused it (closed meanwhile, no longer the owner...): the file has no message, so it goes.
-      await this.store.delete(stored.id).catch((e: unknown) => this.logger.warn(`attachment ${stored.id} not removed: ${String(e)}`));
+      if (options.deleteIfRefused) await this.store.delete(stored.id).catch((e: unknown) => this.logger.warn(`attachment ${stored.id} not removed: ${String(e)}`));
       throw error;
     }
   }

@@ -2,13 +2,13 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAX_FIRST_REPLY_SECONDS, MAX_WRAP_UP_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { MAX_FIRST_REPLY_SECONDS, MAX_OFFER_SECONDS, MAX_WRAP_UP_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
 
-/** Create a support queue, or change the description and first-reply limit of one. */
+/** Create a support queue, or change its description, first-reply limit, offer time and wrap-up. */
 @Component({
   selector: 'sb-queue-dialog',
   imports: [DialogField, FormDialog, MatCheckboxModule, ReactiveFormsModule],
@@ -27,6 +27,17 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
         step="1"
         patternHint="Enter a whole number of seconds."
         hint="An assigned chat whose agent has not written within this time goes to another agent. 0 turns it off."
+      />
+      <sb-field
+        field="offerSeconds"
+        label="Offer time (seconds)"
+        errorLabel="The offer time"
+        type="number"
+        min="0"
+        [max]="maxOffer"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="With Agent Auto Accept on, each chat is offered to an agent who accepts or declines within this time. 0 assigns chats directly."
       />
       <sb-field
         field="wrapUpSeconds"
@@ -54,10 +65,12 @@ export class QueueDialog {
       this.queue?.firstReplySeconds ?? 0,
       [Validators.required, Validators.min(0), Validators.max(MAX_FIRST_REPLY_SECONDS), Validators.pattern(/^\d+$/)],
     ],
+    offerSeconds: [this.queue?.offerSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_OFFER_SECONDS), Validators.pattern(/^\d+$/)]],
     wrapUpSeconds: [this.queue?.wrapUpSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_WRAP_UP_SECONDS), Validators.pattern(/^\d+$/)]],
     dispositionRequired: [this.queue?.dispositionRequired ?? false],
   });
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
+  protected readonly maxOffer = MAX_OFFER_SECONDS;
   protected readonly maxWrapUp = MAX_WRAP_UP_SECONDS;
   protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
@@ -65,8 +78,8 @@ export class QueueDialog {
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description, firstReplySeconds: limit, wrapUpSeconds: wrapUp, dispositionRequired } = this.form.getRawValue();
-      const policy = { firstReplySeconds: Number(limit), wrapUpSeconds: Number(wrapUp), dispositionRequired };
+      const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired } = this.form.getRawValue();
+      const policy = { firstReplySeconds: Number(limit), offerSeconds: Number(offer), wrapUpSeconds: Number(wrapUp), dispositionRequired };
       return this.queue ? this.api.queues.update(this.queue.name, { description, ...policy }) : this.api.queues.create({ name: name.trim(), description, ...policy });
     });
   }

@@ -20,7 +20,7 @@ export class QueuesPage {
   private readonly api = inject(AdminApi);
   protected readonly list = new PagedList<QueueView>((params) => this.api.queues.list(params));
   private readonly actions = new CrudActions(this.list, (q) => `Queue ${q.name}`);
-  protected readonly columns = ['name', 'description', 'firstReply', 'topics', 'agents', 'actions'];
+  protected readonly columns = ['name', 'description', 'firstReply', 'offer', 'topics', 'agents', 'actions'];
   protected readonly name = (queue: QueueView) => queue.name;
   protected readonly keep = (queue: QueueView) => (queue.protected ? 'General cannot be deleted' : null);
 

@@ -97,7 +97,7 @@ describe('maskPatternLines', () => {
   });
 });
 
-describe('SettingsPage offers and wrap-up lists', () => {
+describe('SettingsPage wrap-up disposition codes', () => {
   let fixture: ComponentFixture<SettingsPage>;
   let loader: HarnessLoader;
   let http: HttpTestingController;
@@ -116,23 +116,21 @@ describe('SettingsPage offers and wrap-up lists', () => {
 
   afterEach(() => http.verify());
 
-  it('offers and wrap-up: decline reasons and disposition codes are edited one a line and saved as lists', async () => {
-    expect(await (await input('Decline reasons')).getValue()).toBe('Busy with another chat');
+  it('wrap-up: disposition codes are edited one a line and saved as a list', async () => {
     expect(await (await input('Disposition codes')).getValue()).toBe('Resolved');
-    await (await input('Decline reasons')).setValue('Busy with another chat\n  On a call \n\n');
-    await (await input('Disposition codes')).setValue('Resolved\nEscalated');
+    await (await input('Disposition codes')).setValue('Resolved\n  Escalated \n\n');
     await (await saveButton()).click();
     const request = http.expectOne({ method: 'PUT', url: '/api/admin/settings' });
-    expect(request.request.body).toMatchObject({ offerDeclineReasons: ['Busy with another chat', 'On a call'], dispositionCodes: ['Resolved', 'Escalated'] });
-    request.flush({ ...stored, offerDeclineReasons: ['Busy with another chat', 'On a call'], dispositionCodes: ['Resolved', 'Escalated'], revision: 8 });
+    expect(request.request.body).toMatchObject({ dispositionCodes: ['Resolved', 'Escalated'] });
+    request.flush({ ...stored, dispositionCodes: ['Resolved', 'Escalated'], revision: 8 });
     await fixture.whenStable();
   });
 
-  it('offers and wrap-up: an empty list is refused before sending it', async () => {
+  it('wrap-up: an empty list of disposition codes is refused before sending it', async () => {
     await (await input('Disposition codes')).setValue('  \n');
     await (await saveButton()).click();
     http.expectNone({ method: 'PUT', url: '/api/admin/settings' });
     const field = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Disposition codes' }));
-    expect(await field.getTextErrors()).toEqual(['At least one disposition code.']);
+    expect(await field.getTextErrors()).toEqual(['Agents need at least one disposition code for their wrap-up.']);
   });
 });

@@ -59,6 +59,19 @@ function maskPatternsLimits(control: AbstractControl<string>): ValidationErrors 
   return null;
 }
 
+/** The gateway's limits on decline reasons (the settings schema): 1 to 20, each at most 80 characters. */
+const DECLINE_REASONS_MAX = 20;
+const DECLINE_REASON_MAX_LENGTH = 80;
+
+function declineReasonsLimits(control: AbstractControl<string>): ValidationErrors | null {
+  const reasons = maskPatternLines(control.value);
+  if (reasons.length === 0) return { hint: 'Agents need at least one reason to decline an offer.' };
+  if (reasons.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} decline reasons (there are ${reasons.length}).` };
+  const tooLong = reasons.findIndex((reason) => reason.length > DECLINE_REASON_MAX_LENGTH);
+  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
+  return null;
+}
+
 /** The attachment limits of the settings schema (ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX), in the units the page shows. */
 const MiB = 1024 * 1024;
 const ATTACHMENT_MAX_MIB = ATTACHMENT_MAX_BYTES_CEILING / MiB;
@@ -77,19 +90,14 @@ function attachmentTypesLimits(control: AbstractControl<string>): ValidationErro
   return null;
 }
 
-/** Decline reasons and disposition codes (the settings schema): 1 to 20 lines of at most 80 characters. */
-const TEXT_LIST_MAX = 20;
-const TEXT_LIST_ITEM_MAX_LENGTH = 80;
-
-function textListLimits(what: string): (control: AbstractControl<string>) => ValidationErrors | null {
-  return (control) => {
-    const lines = maskPatternLines(control.value);
-    if (lines.length === 0) return { hint: `At least one ${what}.` };
-    if (lines.length > TEXT_LIST_MAX) return { hint: `At most ${TEXT_LIST_MAX} ${what}s (there are ${lines.length}).` };
-    const tooLong = lines.findIndex((line) => line.length > TEXT_LIST_ITEM_MAX_LENGTH);
-    if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${TEXT_LIST_ITEM_MAX_LENGTH} characters.` };
-    return null;
-  };
+/** The gateway's limits on disposition codes (the settings schema), as for decline reasons. */
+function dispositionCodesLimits(control: AbstractControl<string>): ValidationErrors | null {
+  const codes = maskPatternLines(control.value);
+  if (codes.length === 0) return { hint: 'Agents need at least one disposition code for their wrap-up.' };
+  if (codes.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} disposition codes (there are ${codes.length}).` };
+  const tooLong = codes.findIndex((code) => code.length > DECLINE_REASON_MAX_LENGTH);
+  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
+  return null;
 }
 
 @Component({
@@ -120,10 +128,10 @@ export class SettingsPage {
     maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
     agentIdleMinutes: [0, [Validators.required, Validators.min(0), Validators.max(AGENT_IDLE_MINUTES_MAX), Validators.pattern(/^\d+$/)]],
     maskPatterns: ['', maskPatternsLimits],
+    offerDeclineReasons: ['', declineReasonsLimits],
     attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
     attachmentTypes: ['', attachmentTypesLimits],
-    offerDeclineReasons: ['', textListLimits('decline reason')],
-    dispositionCodes: ['', textListLimits('disposition code')],
+    dispositionCodes: ['', dispositionCodesLimits],
   });
 
   constructor() {
@@ -177,9 +185,9 @@ export class SettingsPage {
       maxConcurrentChatsPerAgent: Number(value.maxConcurrentChatsPerAgent),
       agentIdleMinutes: Number(value.agentIdleMinutes),
       maskPatterns: maskPatternLines(value.maskPatterns),
+      offerDeclineReasons: maskPatternLines(value.offerDeclineReasons),
       attachmentMaxBytes: Math.min(ATTACHMENT_MAX_BYTES_CEILING, Math.round(Number(attachmentMaxMib) * MiB)),
       attachmentTypes: maskPatternLines(value.attachmentTypes),
-      offerDeclineReasons: maskPatternLines(value.offerDeclineReasons),
       dispositionCodes: maskPatternLines(value.dispositionCodes),
     };
     this.api.saveSettings(change).subscribe({
@@ -208,9 +216,9 @@ export class SettingsPage {
       maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
       agentIdleMinutes: settings.agentIdleMinutes,
       maskPatterns: settings.maskPatterns.join('\n'),
+      offerDeclineReasons: settings.offerDeclineReasons.join('\n'),
       attachmentMaxMib: mibOf(settings.attachmentMaxBytes),
       attachmentTypes: settings.attachmentTypes.join('\n'),
-      offerDeclineReasons: settings.offerDeclineReasons.join('\n'),
       dispositionCodes: settings.dispositionCodes.join('\n'),
     });
   }

@@ -2,6 +2,7 @@ import { inject, Injectable } from '@angular/core';
 import { nameForUpload } from '@switchboard/chat-ui';
 import { AgentSocket } from '../session/agent-socket';
 import { ATTACHMENTS_API } from '../session/client-factory';
+import { WrapUpStore } from '../wrap-up/wrap-up-store';
 import { ChatsStore } from './chats-store';
 import { DraftsStore } from './drafts-store';
 
@@ -18,6 +19,7 @@ export class ChatCommands {
   private readonly chats = inject(ChatsStore);
   private readonly drafts = inject(DraftsStore);
   private readonly attachments = inject(ATTACHMENTS_API);
+  private readonly wrapUp = inject(WrapUpStore);
 
   /** R3: accept from Queue or Transferred; R3.4 the loser gets ALREADY_TAKEN. */
   async accept(sessionId: string): Promise<void> {
@@ -64,12 +66,18 @@ export class ChatCommands {
   }
 
   /** R9: `resolveTicket` only with a linked ticket (R9.1). */
+  /** R9; issue 14: an end event with a wrap-up starts the wrap-up panel. */
   async end(sessionId: string, resolveTicket?: boolean): Promise<void> {
-    this.chats.merge(sessionId, (await this.socket.need().end(sessionId, resolveTicket)).events);
+    const { events } = await this.socket.need().end(sessionId, resolveTicket);
+    this.chats.merge(sessionId, events);
+    this.wrapUp.ended(sessionId, events);
   }
 
+  /** R10; issue 14: as end() for the wrap-up. */
   async abandon(sessionId: string): Promise<void> {
-    this.chats.merge(sessionId, (await this.socket.need().abandon(sessionId)).events);
+    const { events } = await this.socket.need().abandon(sessionId);
+    this.chats.merge(sessionId, events);
+    this.wrapUp.ended(sessionId, events);
   }
 
   /** R14: resolves with the new ticket's id. */

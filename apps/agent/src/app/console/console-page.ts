@@ -17,11 +17,12 @@ import { OfferCard } from '../offers/offer-card';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentConnection } from '../session/agent-connection';
 import { SidePanel } from '../side-panel/side-panel';
+import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
 
 /** The console: lists left, the selected chat in the centre, customer information and resources right. */
 @Component({
   selector: 'sb-console-page',
-  imports: [ChatList, ChatPane, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel],
+  imports: [ChatList, ChatPane, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel],
   template: `
     <div class="sb-console">
       <header class="sb-topbar">
@@ -63,6 +64,7 @@ import { SidePanel } from '../side-panel/side-panel';
         </div>
       }
       <sb-offer-card />
+      <sb-wrap-up-panel />
       <div class="sb-columns">
         <nav class="sb-col sb-col-lists" aria-label="Chats">
           <mat-tab-group mat-stretch-tabs disablePagination animationDuration="0ms" class="sb-fill-tabs" [selectedIndex]="tabIndex()" (selectedIndexChange)="tab = $event">

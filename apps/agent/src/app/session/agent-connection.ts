@@ -7,6 +7,7 @@ import { ListsStore } from '../lists/lists-store';
 import { OffersStore } from '../offers/offers-store';
 import { IdleAway } from '../presence/idle-away';
 import { PresenceStore } from '../presence/presence-store';
+import { WrapUpStore } from '../wrap-up/wrap-up-store';
 import { AgentSocket } from './agent-socket';
 import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
@@ -27,6 +28,7 @@ export class AgentConnection extends ConsoleSignIn {
   private readonly presence = inject(PresenceStore);
   private readonly offers = inject(OffersStore);
   private readonly idle = inject(IdleAway);
+  private readonly wrapUp = inject(WrapUpStore);
 
   readonly signedIn = signal(false);
   readonly connecting = signal(false);
@@ -47,6 +49,7 @@ export class AgentConnection extends ConsoleSignIn {
     // The lists first: the chats' listener reads them after a change.
     this.lists.follow(client);
     this.chats.follow(client);
+    this.wrapUp.follow(client);
     this.offers.follow(client);
     client.on('hello', (hello) => {
       this.reconnecting.set(false);
@@ -75,6 +78,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.socket.client = undefined;
     this.lists.clear();
     this.chats.clear();
+    this.wrapUp.clear();
     this.offers.clear();
     this.drafts.clear();
     this.idle.stop();

@@ -7,6 +7,8 @@ export interface AttachmentMeta {
   mediaType: string;
   sessionId: string;
   uploadedBy: { role: string; id: string };
+  /** The command that posts it into the chat (the uploader's clientId, namespaced): a retried upload finds its file by it. */
+  commandId: string;
 }
 
 export interface StoredAttachment extends AttachmentMeta {
@@ -31,6 +33,8 @@ export interface AttachmentStore {
   save(meta: AttachmentMeta, content: Readable): Promise<StoredAttachment>;
   /** The file's description, or undefined when there is no such file (or the id is not one of this store's). */
   find(id: string): Promise<StoredAttachment | undefined>;
+  /** The file stored for this command, if one is (a retried upload posts it again instead of storing a copy). */
+  findByCommand(commandId: string): Promise<StoredAttachment | undefined>;
   /** The file's bytes, in order, a bounded amount at a time. */
   open(file: StoredAttachment): Readable;
   /** Removes the file; no error when it is already gone. */

@@ -20,7 +20,7 @@ interface FilesDoc {
   chunkSize: number;
   uploadDate: Date;
   filename: string;
-  metadata?: { mediaType?: string; sessionId?: string; uploadedBy?: { role: string; id: string } };
+  metadata?: { mediaType?: string; sessionId?: string; uploadedBy?: { role: string; id: string }; commandId?: string };
 }
 
 /**
@@ -52,7 +52,7 @@ export class GridFsAttachmentStore implements AttachmentStore {
         chunkSize: CHUNK_BYTES,
         uploadDate: new Date(),
         filename: meta.name,
-        metadata: { mediaType: meta.mediaType, sessionId: meta.sessionId, uploadedBy: meta.uploadedBy },
+        metadata: { mediaType: meta.mediaType, sessionId: meta.sessionId, uploadedBy: meta.uploadedBy, commandId: meta.commandId },
       };
       // The files document last: until it exists the file is not visible.
       await this.files().insertOne(doc);
@@ -68,6 +68,12 @@ export class GridFsAttachmentStore implements AttachmentStore {
     const objectId = toObjectId(id);
     if (!objectId) return undefined;
     const doc = await this.files().findOne({ _id: objectId });
+    return doc ? toStored(doc) : undefined;
+  }
+
+  async findByCommand(commandId: string): Promise<StoredAttachment | undefined> {
+    await this.ensureIndexes();
+    const doc = await this.files().findOne({ 'metadata.commandId': commandId });
     return doc ? toStored(doc) : undefined;
   }
 
@@ -119,6 +125,7 @@ export class GridFsAttachmentStore implements AttachmentStore {
   private ensureIndexes(): Promise<void> {
     this.indexes ??= Promise.all([
       this.files().createIndex({ filename: 1, uploadDate: 1 }),
+      this.files().createIndex({ 'metadata.commandId': 1 }),
       this.chunks().createIndex({ files_id: 1, n: 1 }, { unique: true }),
     ]).then(
       () => undefined,
@@ -211,6 +218,7 @@ function toStored(doc: FilesDoc): StoredAttachment {
     mediaType: doc.metadata?.mediaType ?? 'application/octet-stream',
     sessionId: doc.metadata?.sessionId ?? '',
     uploadedBy: doc.metadata?.uploadedBy ?? { role: 'unknown', id: '' },
+    commandId: doc.metadata?.commandId ?? '',
     uploadedAt: doc.uploadDate.toISOString(),
   };
 }

@@ -36,9 +36,15 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     const { dialog, button, closed } = await open(QueueDialog, {});
     expect(await dialog.getTitleText()).toBe('New support queue');
     const fields = await dialog.getAllHarnesses(MatFormFieldHarness);
-    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual(['Name', 'Description', 'First reply limit (seconds)', 'Wrap-up time (seconds)']);
+    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual([
+      'Name',
+      'Description',
+      'First reply limit (seconds)',
+      'Offer time (seconds)',
+      'Wrap-up time (seconds)',
+    ]);
     // The forms style of the three apps, from the shell (OUTLINE_FIELDS).
-    expect(await Promise.all(fields.map((field) => field.getAppearance()))).toEqual(['outline', 'outline', 'outline', 'outline']);
+    expect(await Promise.all(fields.map((field) => field.getAppearance()))).toEqual(['outline', 'outline', 'outline', 'outline', 'outline']);
     expect(await (await button('Create queue')).isDisabled()).toBe(false);
 
     await (await button('Cancel')).click();
@@ -77,8 +83,26 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     await (await limit.getControl(MatInputHarness))!.setValue('90');
     await (await button('Create queue')).click();
     const request = http.expectOne({ method: 'POST', url: '/api/admin/queues' });
-    expect(request.request.body).toEqual({ name: 'Network', description: '', firstReplySeconds: 90, wrapUpSeconds: 0, dispositionRequired: false });
+    expect(request.request.body).toEqual({ name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false });
     const saved = { name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, protected: false, topics: 0, agents: 0 };
+    request.flush(saved);
+    expect(await closed).toEqual(saved);
+  });
+
+  it('offers (issue 14): a queue gets its offer time beside the first-reply limit; more than the maximum is refused before saving', async () => {
+    const { http, dialog, button, closed } = await open(QueueDialog, { queue: { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 0, protected: false, topics: 0, agents: 0 } });
+    const offer = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Offer time (seconds)' }));
+    const input = (await offer.getControl(MatInputHarness))!;
+    expect(await input.getValue()).toBe('0');
+    await input.setValue('601');
+    await (await button('Save')).click();
+    expect(await offer.getTextErrors()).toEqual([expect.stringContaining('The offer time')]);
+    http.expectNone({ method: 'PUT', url: '/api/admin/queues/Network' });
+    await input.setValue('30');
+    await (await button('Save')).click();
+    const request = http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
+    expect(request.request.body).toEqual({ description: '', firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false });
+    const saved = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 30, protected: false, topics: 0, agents: 0 };
     request.flush(saved);
     expect(await closed).toEqual(saved);
   });

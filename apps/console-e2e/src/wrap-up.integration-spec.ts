@@ -1,0 +1,63 @@
+import { loginResponseSchema } from '@switchboard/contracts';
+import { BrowserStack, shoot } from './browser-stack';
+import { AgentConsole, Widget } from './pages';
+
+const T = 20_000;
+
+/**
+ * Issue 14, wrap-up, in Chromium: with the Network queue at a 5-second
+ * wrap-up that requires a disposition, the agent ends a chat and the console
+ * shows the wrap-up panel (countdown, "Disposition required", the
+ * administrator's codes); past the 5 seconds it stays until the agent picks
+ * a code and presses Done, then it closes.
+ */
+describe('agent console: wrap-up after ending a chat (browser, real stack)', () => {
+  const stack = new BrowserStack();
+  beforeAll(() => stack.start(), 120_000);
+  afterAll(() => stack.stop());
+
+  async function login(username: string, password: string): Promise<string> {
+    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return loginResponseSchema.parse(await res.json()).token;
+  }
+
+  it('End Chat: the panel counts down, says a disposition is required, and closes once a code is recorded with Done', async () => {
+    const admin = await login('admin', 'admin123');
+    const saved = await fetch(`${stack.gatewayUrl}/api/admin/queues/Network`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ wrapUpSeconds: 5, dispositionRequired: true }),
+    });
+    expect(saved.status).toBe(200);
+
+    const alice = new AgentConsole(await stack.page(), stack.gatewayUrl);
+    const erin = new Widget(await stack.page(), stack.gatewayUrl);
+    await alice.signIn('alice');
+    await erin.signIn('erin');
+    await erin.start('VPN', 'My VPN disconnects every five minutes.');
+    await alice.select('queue', 'Erin');
+    await alice.accept();
+    await alice.status().filter({ hasText: 'Assigned' }).waitFor({ timeout: T });
+    await alice.reply('Fixed: the tunnel keeps alive now.');
+
+    await alice.action('End Chat');
+    await alice.dialog().getByRole('button', { name: 'Yes, end chat' }).click();
+    await alice.dialog().waitFor({ state: 'detached', timeout: T });
+    const panel = alice.page.getByTestId('wrap-up-panel');
+    await panel.waitFor({ timeout: T });
+    expect(await alice.page.getByTestId('wrap-up-required').textContent()).toContain('Disposition required');
+    expect(await alice.page.getByTestId('wrap-up-next').textContent()).toContain('You get new chats again when you record the disposition.');
+    expect(await alice.page.getByTestId('wrap-up-countdown').textContent()).toMatch(/\d seconds? of wrap-up left/);
+    await panel.getByText('Workaround given').waitFor({ timeout: T });
+    await shoot(alice.page, 'agent', '45-wrap-up-panel');
+
+    // A required disposition keeps the panel past the wrap-up time.
+    await alice.page.getByTestId('wrap-up-countdown').waitFor({ state: 'detached', timeout: T });
+    expect(await panel.isVisible()).toBe(true);
+    await panel.getByText('Resolved').click();
+    await shoot(alice.page, 'agent', '46-wrap-up-code-picked');
+    await alice.page.getByTestId('wrap-up-done').click();
+    await panel.waitFor({ state: 'detached', timeout: T });
+    await shoot(alice.page, 'agent', '47-wrap-up-done');
+  });
+});
