@@ -21,7 +21,7 @@ describe('chat-actor acceptance: durable deadlines (ADR 13)', () => {
   beforeAll(async () => {
     await cluster.start();
     await cluster.seedAgents([{ id: 'agent-1' }, { id: 'agent-2' }]);
-    await cluster.seedEndUsers(Array.from({ length: KILLS }, (_, i) => `deadline-user-${i}`));
+    await cluster.seedEndUsers(Array.from({ length: KILLS * 2 }, (_, i) => `deadline-user-${i}`));
     await cluster.saveQueuePolicy('General', { firstReplySeconds: FIRST_REPLY_SECONDS });
     await cluster.allPartitionsOwned();
   });
@@ -31,7 +31,8 @@ describe('chat-actor acceptance: durable deadlines (ADR 13)', () => {
     const sessions: Array<{ sessionId: string; dueAt: number }> = [];
     const kills: string[] = [];
     let restarting: Promise<void> = Promise.resolve();
-    for (let i = 0; i < KILLS; i++) {
+    // A session whose owner cannot be killed before its deadline (a handover under way took too long) is not counted.
+    for (let i = 0; kills.length < KILLS && i < KILLS * 2; i++) {
       const start = await cluster.client.send(cluster.startCommand(`deadline-user-${i}`));
       if (!start.ok) throw new Error(`start failed: ${start.error.code}`);
       const sessionId = start.data.sessionId;
@@ -46,21 +47,30 @@ describe('chat-actor acceptance: durable deadlines (ADR 13)', () => {
       const partition = partitionOfSession(sessionId, cluster.partitions);
       // One process at most is down: the previous victim is back before the next kill.
       await restarting;
-      const owner = (await cluster.ownership()).find((r) => r.owned.some((o) => o.partition === partition))?.instanceId;
-      const index = cluster.processes.findIndex((_, n) => `chat-actor-${n + 1}` === owner);
-      expect(index).toBeGreaterThanOrEqual(0);
+      // During a handover the partition has no owner for a moment: the one that takes it.
+      const { owner, index } = await eventually(
+        async () => {
+          const found = (await cluster.ownership()).find((r) => r.owned.some((o) => o.partition === partition))?.instanceId;
+          const at = cluster.processes.findIndex((p, n) => `chat-actor-${n + 1}` === found && p.alive());
+          expect(at).toBeGreaterThanOrEqual(0);
+          return { owner: found!, index: at };
+        },
+        { timeoutMs: 15_000, intervalMs: 50 },
+      );
       const before = dueAt - Date.now();
+      if (before < 50) continue;
       // The kill comes at a random moment of the armed period (the test's load pattern, not a wait for the system).
       if (before > 0) await new Promise((r) => setTimeout(r, randomInt(0, Math.max(1, before - 100))));
       const victim: ServiceProcess = cluster.processes[index]!;
       await victim.kill();
-      kills.push(owner!);
+      kills.push(owner);
       // Restarted at once (the survivors take its partitions over meanwhile), while the next session is armed.
-      restarting = cluster.startChatActor(owner!).then((p) => {
+      restarting = cluster.startChatActor(owner).then((p) => {
         cluster.processes[index] = p;
       });
     }
     await restarting;
+    expect(kills).toHaveLength(KILLS);
 
     // Every deadline fired: each session got exactly one FirstReplyMissed, at most the lease TTL plus 1 s late.
     let stream: ChatEventMessage[] = [];
@@ -89,5 +99,5 @@ describe('chat-actor acceptance: durable deadlines (ADR 13)', () => {
     );
     lateness.sort((a, b) => a - b);
     console.log(`durable deadlines: ${kills.length} kills; lateness p50 ${lateness[Math.floor(lateness.length / 2)]} ms, max ${lateness.at(-1)} ms`);
-  }, 600_000);
+  }, 900_000);
 });

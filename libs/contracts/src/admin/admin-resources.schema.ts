@@ -182,6 +182,9 @@ export const queueUpdateSchema = z
     dispositionRequired: dispositionRequiredSchema.optional(),
   })
   .strict();
+/** What creating a queue takes (the fields left out get their defaults) and what a change may set. */
+export type QueueCreate = z.input<typeof queueCreateSchema>;
+export type QueueUpdate = z.input<typeof queueUpdateSchema>;
 export interface QueueView {
   name: string;
   description: string;

@@ -1,7 +1,12 @@
 import type { SessionEvent } from './events';
 
-/** Side notes are for agents only (R13); everything else may reach the end user. */
-export function isVisibleToEndUser(event: SessionEvent): boolean {
-  return event.type !== 'SideNoteAdded';
-}
+/**
+ * What the end user never sees (R13, issue 14): side notes, and how the chat
+ * was routed among agents (offers, declines with their reasons, lapses) and
+ * the agent's disposition after it. Everything else may reach the end user.
+ */
+const AGENTS_ONLY: ReadonlySet<SessionEvent['type']> = new Set(['SideNoteAdded', 'ChatOffered', 'OfferDeclined', 'OfferLapsed', 'DispositionRecorded']);
 
+export function isVisibleToEndUser(event: SessionEvent): boolean {
+  return !AGENTS_ONLY.has(event.type);
+}

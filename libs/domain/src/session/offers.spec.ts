@@ -1,5 +1,7 @@
 import { agent, agentActor, at, C, context, settings } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
+import { notificationsFor } from '../notifications/notifications';
+import { isVisibleToEndUser } from './history';
 
 /** Agent Auto Accept on, a queue that offers chats for 30 s; agents a1..a3 online; the clock at minute 0. */
 const offering = (over: Parameters<typeof context>[0] = {}) =>
@@ -101,5 +103,18 @@ describe('offers (issue 14)', () => {
     expect(s.s.deadlines).toEqual([{ kind: 'firstReply', dueAt: at(1), armedAtSeq: s.s.version }]);
     s.ok(C.say(agentActor('a1')));
     expect(s.s.deadlines).toBeUndefined();
+  });
+
+  it('offers: the end user never sees how the chat is routed among agents (offers, declines and their reasons, lapses)', () => {
+    const s = Scenario.started(offering());
+    const visibleBefore = s.s.lastVisibleSeq;
+    const routed = [...s.ok(C.autoAssign('a1')), ...s.ok(C.declineOffer('a1'))];
+    const [offered] = s.ok(C.autoAssign('a2'));
+    routed.push(offered!, ...s.with({ now: at(1) }).ok(C.deadline(offered!.seq, 'offer')));
+    for (const event of routed) {
+      expect(isVisibleToEndUser(event)).toBe(false);
+      expect(notificationsFor(event, s.s).filter((n) => n.audience.to === 'endUser')).toEqual([]);
+    }
+    expect(s.s.lastVisibleSeq).toBe(visibleBefore);
   });
 });

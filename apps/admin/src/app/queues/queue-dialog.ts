@@ -1,16 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MAX_FIRST_REPLY_SECONDS, MAX_OFFER_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MAX_FIRST_REPLY_SECONDS, MAX_OFFER_SECONDS, MAX_WRAP_UP_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
 
-/** Create a support queue, or change the description, first-reply limit and offer time of one. */
+/** Create a support queue, or change its description, first-reply limit, offer time and wrap-up. */
 @Component({
   selector: 'sb-queue-dialog',
-  imports: [DialogField, FormDialog, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, MatCheckboxModule, ReactiveFormsModule],
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
@@ -38,6 +39,18 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
         patternHint="Enter a whole number of seconds."
         hint="With Agent Auto Accept on, each chat is offered to an agent who accepts or declines within this time. 0 assigns chats directly."
       />
+      <sb-field
+        field="wrapUpSeconds"
+        label="Wrap-up time (seconds)"
+        errorLabel="The wrap-up time"
+        type="number"
+        min="0"
+        [max]="maxWrapUp"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="After ending a chat of this queue an agent gets no new chat for this long. 0: no wrap-up."
+      />
+      <mat-checkbox formControlName="dispositionRequired">Require a disposition code before the wrap-up ends</mat-checkbox>
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -53,21 +66,21 @@ export class QueueDialog {
       [Validators.required, Validators.min(0), Validators.max(MAX_FIRST_REPLY_SECONDS), Validators.pattern(/^\d+$/)],
     ],
     offerSeconds: [this.queue?.offerSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_OFFER_SECONDS), Validators.pattern(/^\d+$/)]],
+    wrapUpSeconds: [this.queue?.wrapUpSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_WRAP_UP_SECONDS), Validators.pattern(/^\d+$/)]],
+    dispositionRequired: [this.queue?.dispositionRequired ?? false],
   });
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
   protected readonly maxOffer = MAX_OFFER_SECONDS;
+  protected readonly maxWrapUp = MAX_WRAP_UP_SECONDS;
   protected readonly submission = new DialogSubmission<QueueView>(this.form);
 
   protected readonly nameHint = 'Use letters, digits, spaces, ".", "_" or "-", starting with a letter or digit.';
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description, firstReplySeconds: limit, offerSeconds: offer } = this.form.getRawValue();
-      const firstReplySeconds = Number(limit);
-      const offerSeconds = Number(offer);
-      return this.queue
-        ? this.api.queues.update(this.queue.name, { description, firstReplySeconds, offerSeconds })
-        : this.api.queues.create({ name: name.trim(), description, firstReplySeconds, offerSeconds });
+      const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired } = this.form.getRawValue();
+      const policy = { firstReplySeconds: Number(limit), offerSeconds: Number(offer), wrapUpSeconds: Number(wrapUp), dispositionRequired };
+      return this.queue ? this.api.queues.update(this.queue.name, { description, ...policy }) : this.api.queues.create({ name: name.trim(), description, ...policy });
     });
   }
 }

@@ -96,3 +96,41 @@ describe('maskPatternLines', () => {
     expect(maskPatternLines('a\r\n b \n\n')).toEqual(['a', 'b']);
   });
 });
+
+describe('SettingsPage wrap-up disposition codes', () => {
+  let fixture: ComponentFixture<SettingsPage>;
+  let loader: HarnessLoader;
+  let http: HttpTestingController;
+
+  const input = async (label: string) => (await (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getControl(MatInputHarness))!;
+  const saveButton = () => loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }));
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    fixture = TestBed.createComponent(SettingsPage);
+    loader = TestbedHarnessEnvironment.loader(fixture);
+    http = TestBed.inject(HttpTestingController);
+    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  it('wrap-up: disposition codes are edited one a line and saved as a list', async () => {
+    expect(await (await input('Disposition codes')).getValue()).toBe('Resolved');
+    await (await input('Disposition codes')).setValue('Resolved\n  Escalated \n\n');
+    await (await saveButton()).click();
+    const request = http.expectOne({ method: 'PUT', url: '/api/admin/settings' });
+    expect(request.request.body).toMatchObject({ dispositionCodes: ['Resolved', 'Escalated'] });
+    request.flush({ ...stored, dispositionCodes: ['Resolved', 'Escalated'], revision: 8 });
+    await fixture.whenStable();
+  });
+
+  it('wrap-up: an empty list of disposition codes is refused before sending it', async () => {
+    await (await input('Disposition codes')).setValue('  \n');
+    await (await saveButton()).click();
+    http.expectNone({ method: 'PUT', url: '/api/admin/settings' });
+    const field = await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Disposition codes' }));
+    expect(await field.getTextErrors()).toEqual(['Agents need at least one disposition code for their wrap-up.']);
+  });
+});

@@ -90,6 +90,16 @@ function attachmentTypesLimits(control: AbstractControl<string>): ValidationErro
   return null;
 }
 
+/** The gateway's limits on disposition codes (the settings schema), as for decline reasons. */
+function dispositionCodesLimits(control: AbstractControl<string>): ValidationErrors | null {
+  const codes = maskPatternLines(control.value);
+  if (codes.length === 0) return { hint: 'Agents need at least one disposition code for their wrap-up.' };
+  if (codes.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} disposition codes (there are ${codes.length}).` };
+  const tooLong = codes.findIndex((code) => code.length > DECLINE_REASON_MAX_LENGTH);
+  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
+  return null;
+}
+
 @Component({
   selector: 'sb-settings-page',
   providers: [OUTLINE_FIELDS],
@@ -121,6 +131,7 @@ export class SettingsPage {
     offerDeclineReasons: ['', declineReasonsLimits],
     attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
     attachmentTypes: ['', attachmentTypesLimits],
+    dispositionCodes: ['', dispositionCodesLimits],
   });
 
   constructor() {
@@ -177,6 +188,7 @@ export class SettingsPage {
       offerDeclineReasons: maskPatternLines(value.offerDeclineReasons),
       attachmentMaxBytes: Math.min(ATTACHMENT_MAX_BYTES_CEILING, Math.round(Number(attachmentMaxMib) * MiB)),
       attachmentTypes: maskPatternLines(value.attachmentTypes),
+      dispositionCodes: maskPatternLines(value.dispositionCodes),
     };
     this.api.saveSettings(change).subscribe({
       next: (settings) => {
@@ -207,6 +219,7 @@ export class SettingsPage {
       offerDeclineReasons: settings.offerDeclineReasons.join('\n'),
       attachmentMaxMib: mibOf(settings.attachmentMaxBytes),
       attachmentTypes: settings.attachmentTypes.join('\n'),
+      dispositionCodes: settings.dispositionCodes.join('\n'),
     });
   }
 }

@@ -1,3 +1,5 @@
+import { createSubjects } from '@switchboard/contracts';
+import { eventually } from '@switchboard/testing';
 import { itRefusesNonAdmins, startAdminApi, type AdminApiHarness } from '../testing/admin-api.harness';
 
 describe('admin API: support queues (real NATS + database)', () => {
@@ -15,12 +17,32 @@ describe('admin API: support queues (real NATS + database)', () => {
 
   it('creates, reads, updates and deletes a queue', async () => {
     const created = await api.call('POST', '/api/admin/queues', { name: 'Network', description: 'VPN and Wi-Fi' });
-    expect(created).toEqual({ status: 201, body: { name: 'Network', description: 'VPN and Wi-Fi', protected: false, topics: 0, agents: 0 } });
+    expect(created).toEqual({
+      status: 201,
+      body: { name: 'Network', description: 'VPN and Wi-Fi', firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, protected: false, topics: 0, agents: 0 },
+    });
     expect((await api.call('GET', '/api/admin/queues/Network')).body.description).toBe('VPN and Wi-Fi');
     const updated = await api.call('PUT', '/api/admin/queues/Network', { description: 'Network access' });
     expect(updated.body.description).toBe('Network access');
     expect((await api.call('DELETE', '/api/admin/queues/Network')).status).toBe(204);
     expect(await api.call('GET', '/api/admin/queues/Network')).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+  });
+
+  it('issue 14: a queue\'s first-reply limit, offer time and wrap-up are set, changed alone, bounded, and reach the chat-actors', async () => {
+    const changes: unknown[] = [];
+    const sub = api.nc.subscribe(createSubjects(api.prefix).referenceDataChanged, { callback: () => void changes.push(1) });
+    const created = await api.call('POST', '/api/admin/queues', { name: 'Timed', firstReplySeconds: 120, offerSeconds: 30, wrapUpSeconds: 60, dispositionRequired: true });
+    expect(created.body).toMatchObject({ firstReplySeconds: 120, offerSeconds: 30, wrapUpSeconds: 60, dispositionRequired: true });
+    const updated = await api.call('PUT', '/api/admin/queues/Timed', { offerSeconds: 0 });
+    expect(updated.body).toMatchObject({ firstReplySeconds: 120, offerSeconds: 0, wrapUpSeconds: 60, dispositionRequired: true });
+    await eventually(() => expect(changes.length).toBeGreaterThanOrEqual(2));
+    sub.unsubscribe();
+    for (const body of [{ firstReplySeconds: -1 }, { offerSeconds: 601 }, { wrapUpSeconds: 1.5 }, { dispositionRequired: 'yes' }]) {
+      const refused = await api.call('PUT', '/api/admin/queues/Timed', body);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION' });
+    }
+    await api.call('DELETE', '/api/admin/queues/Timed');
   });
 
   it('refuses to delete General (QUEUE_PROTECTED)', async () => {

@@ -23,6 +23,8 @@ describe('admin API: settings (real NATS + database)', () => {
         attachmentMaxBytes: 10 * 1024 * 1024,
         attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
         agentIdleMinutes: 0,
+        offerDeclineReasons: ['Busy with another chat', 'Not my area', 'Going on a break'],
+        dispositionCodes: ['Resolved', 'Workaround given', 'Escalated', 'No answer from the user'],
         revision: 0,
       },
     });
@@ -109,5 +111,16 @@ describe('admin API: OpenAPI', () => {
     const ui = await fetch(`${api.url}/api/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
+  });
+  it('offers and wrap-up: the decline reasons and disposition codes are lists the administrator sets, 1 to 20 texts', async () => {
+    const changed = await api.call('PUT', '/api/admin/settings', { offerDeclineReasons: ['  On a call  ', 'Not my area'], dispositionCodes: ['Fixed'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ offerDeclineReasons: ['On a call', 'Not my area'], dispositionCodes: ['Fixed'] });
+    expect((await api.call('GET', '/api/admin/settings')).body).toMatchObject({ offerDeclineReasons: ['On a call', 'Not my area'], dispositionCodes: ['Fixed'] });
+    for (const body of [{ offerDeclineReasons: [] }, { dispositionCodes: [''] }, { dispositionCodes: Array.from({ length: 21 }, (_, i) => `code ${i}`) }]) {
+      const refused = await api.call('PUT', '/api/admin/settings', body);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION' });
+    }
   });
 });

@@ -8,6 +8,8 @@ import type {
   KnowledgeArticleView,
   OutageView,
   Page,
+  QueueCreate,
+  QueueUpdate,
   QueueView,
   ResponseTemplateView,
   SessionDetailView,
@@ -71,7 +73,7 @@ export class ResourceClient<View, Create = Partial<View>, Update = Partial<Creat
 export class AdminApi {
   private readonly http = inject(HttpClient);
 
-  readonly queues = new ResourceClient<QueueView, { name: string; description: string; firstReplySeconds: number; offerSeconds: number }, { description?: string; firstReplySeconds?: number; offerSeconds?: number }>(this.http, '/api/admin/queues');
+  readonly queues = new ResourceClient<QueueView, QueueCreate, QueueUpdate>(this.http, '/api/admin/queues');
   readonly topics = new ResourceClient<TopicView>(this.http, '/api/admin/topics');
   readonly agents = new ResourceClient<AgentView>(this.http, '/api/admin/agents');
   readonly companies = new ResourceClient<CompanyView>(this.http, '/api/admin/companies');

@@ -36,9 +36,15 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     const { dialog, button, closed } = await open(QueueDialog, {});
     expect(await dialog.getTitleText()).toBe('New support queue');
     const fields = await dialog.getAllHarnesses(MatFormFieldHarness);
-    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual(['Name', 'Description', 'First reply limit (seconds)', 'Offer time (seconds)']);
+    expect(await Promise.all(fields.map((field) => field.getLabel()))).toEqual([
+      'Name',
+      'Description',
+      'First reply limit (seconds)',
+      'Offer time (seconds)',
+      'Wrap-up time (seconds)',
+    ]);
     // The forms style of the three apps, from the shell (OUTLINE_FIELDS).
-    expect(await Promise.all(fields.map((field) => field.getAppearance()))).toEqual(['outline', 'outline', 'outline', 'outline']);
+    expect(await Promise.all(fields.map((field) => field.getAppearance()))).toEqual(['outline', 'outline', 'outline', 'outline', 'outline']);
     expect(await (await button('Create queue')).isDisabled()).toBe(false);
 
     await (await button('Cancel')).click();
@@ -70,15 +76,15 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     expect(await closed).toEqual(saved);
   });
 
-  it('no first reply: a queue is created with its first-reply limit, sent as a number of seconds', async () => {
+  it('no first reply and wrap-up: a queue is created with its first-reply limit and wrap-up, sent as numbers of seconds', async () => {
     const { http, dialog, button, closed } = await open(QueueDialog, {});
     await (await (await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Name' }))).getControl(MatInputHarness))!.setValue('Network');
     const limit = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'First reply limit (seconds)' }));
     await (await limit.getControl(MatInputHarness))!.setValue('90');
     await (await button('Create queue')).click();
     const request = http.expectOne({ method: 'POST', url: '/api/admin/queues' });
-    expect(request.request.body).toEqual({ name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0 });
-    const saved = { name: 'Network', description: '', firstReplySeconds: 90, protected: false, topics: 0, agents: 0 };
+    expect(request.request.body).toEqual({ name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false });
+    const saved = { name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, protected: false, topics: 0, agents: 0 };
     request.flush(saved);
     expect(await closed).toEqual(saved);
   });
@@ -95,7 +101,7 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     await input.setValue('30');
     await (await button('Save')).click();
     const request = http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
-    expect(request.request.body).toEqual({ description: '', firstReplySeconds: 0, offerSeconds: 30 });
+    expect(request.request.body).toEqual({ description: '', firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false });
     const saved = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 30, protected: false, topics: 0, agents: 0 };
     request.flush(saved);
     expect(await closed).toEqual(saved);
