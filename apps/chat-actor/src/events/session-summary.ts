@@ -1,7 +1,11 @@
 import type { ChatEventMessage } from '@switchboard/contracts';
 import type { SessionState } from '@switchboard/domain';
 
-/** The part of a session every consumer of its events needs (routing, lists, pushes). */
+/**
+ * The part of a session every consumer of its events needs (routing, lists,
+ * pushes): the fields of `sessionSummarySchema` (a unit test checks that
+ * none is left out).
+ */
 export function sessionSummary(state: SessionState): ChatEventMessage['session'] {
   return {
     sessionId: state.sessionId,
@@ -15,5 +19,9 @@ export function sessionSummary(state: SessionState): ChatEventMessage['session']
     queuedAt: state.queuedAt,
     cancelledByUser: state.cancelledByUser,
     userLeft: state.userLeft,
+    // Issue 14: whom the router must pass over, and a pending offer (nothing to propose while it waits).
+    excludedAgentIds: state.excludedAgentIds,
+    offer: state.offer,
+    passedOverAgentIds: state.passedOverAgentIds,
   };
 }

@@ -29,7 +29,7 @@ describe('offers (issue 14): chats offered one agent at a time (router and chat-
     await cluster.allPartitionsOwned();
     await cluster.seedQueuesWithTopics(['Offers', 'Load']);
     await cluster.seedAgents([...AGENTS.map((id) => ({ id, queues: ['Offers'] })), ...LOAD_AGENTS.map((id) => ({ id, queues: ['Load'] }))]);
-    await cluster.seedEndUsers([...userIds(1, 'offered'), ...userIds(CHATS, 'load')]);
+    await cluster.seedEndUsers([...userIds(2, 'offered'), ...userIds(CHATS, 'load')]);
     await cluster.saveQueuePolicy('Offers', { firstReplySeconds: 0, offerSeconds: 2 });
     await cluster.saveQueuePolicy('Load', { firstReplySeconds: 0, offerSeconds: 1 });
     await cluster.saveSettings({ agentAutoAccept: true, supportQueues: true, useTopics: true, maxConcurrentChatsPerAgent: CAP });
@@ -123,4 +123,24 @@ describe('offers (issue 14): chats offered one agent at a time (router and chat-
     const types = new Set(events.map((m) => m.event.type));
     for (const type of ['ChatOffered', 'OfferDeclined', 'OfferLapsed', 'SessionAssigned']) expect(types.has(type as Event['type'])).toBe(true);
   }, 300_000);
+
+  it('offers: an offer whose agent goes away is withdrawn at once and offered to another agent, long before it would lapse', async () => {
+    await cluster.saveQueuePolicy('Offers', { firstReplySeconds: 0, offerSeconds: 60 });
+    for (const id of LOAD_AGENTS) await cluster.agentStates.setPresence(id, 'offline');
+    for (const id of AGENTS) await cluster.agentStates.setPresence(id, 'online');
+    const live: ChatEventMessage[] = [];
+    const stopTap = cluster.tapEvents((m) => live.push(m));
+    const [sessionId] = await startInBursts(cluster, [userIds(2, 'offered')[1]!], { burst: 1, gapMs: 0, topic: () => 'offers' });
+    const offered = () => historyOf(live, sessionId!).filter((e): e is Extract<Event, { type: 'ChatOffered' }> => e.type === 'ChatOffered');
+    const first = await eventually(() => offered()[0] ?? Promise.reject(new Error('no offer yet')), { timeoutMs: 15_000, intervalMs: 10 });
+    const leftAt = Date.now();
+    await cluster.agentStates.setPresence(first.agentId, 'away');
+    const second = await eventually(() => offered()[1] ?? Promise.reject(new Error('no second offer yet')), { timeoutMs: 15_000, intervalMs: 10 });
+    stopTap();
+    expect(second.agentId).not.toBe(first.agentId);
+    expect(historyOf(live, sessionId!).map((e) => e.type)).toEqual(['SessionStarted', 'ChatOffered', 'OfferWithdrawn', 'ChatOffered']);
+    expect(Date.parse(second.at) - leftAt).toBeLessThan(10_000);
+    // The withdrawn offer stopped counting against the agent who left.
+    expect(Object.keys((await cluster.agentStates.get(first.agentId)).state.sessions)).toEqual([]);
+  }, 60_000);
 });

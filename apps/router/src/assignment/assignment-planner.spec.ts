@@ -50,6 +50,18 @@ describe('assignment planner', () => {
     expect(p.plan(settings(), all, 10).map((a) => a.agentId)).toEqual(['a2']);
   });
 
+  it('offers: an offer whose agent goes away is withdrawn once (not again while the withdrawal is under way)', () => {
+    const p = planner({ a1: { live: online() }, a2: { live: online() } });
+    p.observeSession(queued('s1', 0, { version: 2, offer: { agentId: 'a1' } }));
+    expect(p.transfersToRevert(settings(), all)).toEqual([]);
+    p.setLiveState('a1', withPresence(online(), 'away', new Date(T0)));
+    expect(p.transfersToRevert(settings(), all)).toEqual([{ sessionId: 's1', agentId: 'a1' }]);
+    expect(p.transfersToRevert(settings(), all)).toEqual([]);
+    p.revertDone('s1');
+    p.observeSession(queued('s1', 0, { version: 3 }));
+    expect(p.transfersToRevert(settings(), all)).toEqual([]);
+  });
+
   it('offers: an agent who declined gets the chat again when no one else is available', () => {
     const p = planner({ a1: { live: online() }, a2: { live: withPresence(online(), 'away', new Date(T0)) } });
     p.observeSession(queued('s1', 0, { version: 3, passedOverAgentIds: ['a1'] }));

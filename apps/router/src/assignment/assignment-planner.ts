@@ -87,6 +87,8 @@ interface InFlight {
 export class AssignmentPlanner {
   private readonly waiting = new Map<string, Waiting>();
   private readonly pendingTransfers = new Map<string, SessionSummary>();
+  /** Chats offered to an agent, waiting for the answer (issue 14): withdrawn when the agent leaves. */
+  private readonly offered = new Map<string, SessionSummary & { offer: { agentId: string } }>();
   /** Highest version seen per open session: older news is ignored. */
   private readonly versions = new Map<string, number>();
   private readonly profiles = new Map<string, AgentProfile>();
@@ -126,6 +128,8 @@ export class AssignmentPlanner {
 
     if (s.status === 'PENDING_TRANSFER') this.pendingTransfers.set(s.sessionId, s);
     else this.pendingTransfers.delete(s.sessionId);
+    if (s.status === 'QUEUED' && s.offer !== undefined) this.offered.set(s.sessionId, { ...s, offer: s.offer });
+    else this.offered.delete(s.sessionId);
 
     if (s.status !== 'ASSIGNED') for (const sessions of this.confirmed.values()) sessions.delete(s.sessionId);
     return relevant;
@@ -141,6 +145,7 @@ export class AssignmentPlanner {
     for (const s of sessions) this.observeSession(s);
     for (const [id, w] of this.waiting) if (!present.has(id) && w.seenAt < startedAt && !this.inFlight.has(id)) this.waiting.delete(id);
     for (const id of this.pendingTransfers.keys()) if (!present.has(id)) this.pendingTransfers.delete(id);
+    for (const id of this.offered.keys()) if (!present.has(id)) this.offered.delete(id);
   }
 
   // ---- agents ---------------------------------------------------------
@@ -287,7 +292,11 @@ export class AssignmentPlanner {
     return Number.isFinite(next) ? next : undefined;
   }
 
-  /** R5.4: pending transfers (of served queues) whose target went offline (away still may accept), not already being reverted. */
+  /**
+   * R5.4: pending transfers (of served queues) whose target went offline
+   * (away still may accept), and issue 14: offers whose agent is no longer
+   * online; none already being reverted.
+   */
   transfersToRevert(settings: Settings, serves: (queue: string) => boolean): Array<{ sessionId: string; agentId: string }> {
     const out: Array<{ sessionId: string; agentId: string }> = [];
     for (const t of this.pendingTransfers.values()) {
@@ -295,6 +304,13 @@ export class AssignmentPlanner {
       if ((this.live.get(t.transferTargetAgentId)?.presence ?? 'offline') !== 'offline') continue;
       this.revertsInFlight.add(t.sessionId);
       out.push({ sessionId: t.sessionId, agentId: t.transferTargetAgentId });
+    }
+    // Issue 14: an offer whose agent is no longer online (away, not responding, offline) is withdrawn.
+    for (const o of this.offered.values()) {
+      if (this.revertsInFlight.has(o.sessionId) || !serves(effectiveQueue(o.queue, settings))) continue;
+      if ((this.live.get(o.offer.agentId)?.presence ?? 'offline') === 'online') continue;
+      this.revertsInFlight.add(o.sessionId);
+      out.push({ sessionId: o.sessionId, agentId: o.offer.agentId });
     }
     return out;
   }

@@ -143,6 +143,14 @@ export const offerLapsedSchema = z.object({
   agentName: z.string(),
 });
 
+/** The offered agent went away or offline before answering (seen by the router): the offer is withdrawn at once. */
+export const offerWithdrawnSchema = z.object({
+  ...eventBase,
+  type: z.literal('OfferWithdrawn'),
+  agentId: z.string(),
+  agentName: z.string(),
+});
+
 /**
  * No first reply: the agent did not write to the end user before the
  * session's `firstReply` deadline; ASSIGNED -> QUEUED in the same queue, and
@@ -290,6 +298,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   chatOfferedSchema,
   offerDeclinedSchema,
   offerLapsedSchema,
+  offerWithdrawnSchema,
   dispositionRecordedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;

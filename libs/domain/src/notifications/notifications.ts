@@ -121,6 +121,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'OfferDeclined':
       add(agent(event.agentId), 'OFFER_WITHDRAWN', `You declined the chat (${event.reason}).`);
       break;
+    case 'OfferWithdrawn':
+      add(agent(event.agentId), 'OFFER_WITHDRAWN', 'The offer was withdrawn: you are no longer online.');
+      break;
     case 'OfferLapsed':
       add(agent(event.agentId), 'OFFER_WITHDRAWN', 'The offer expired; you are now Not responding and get no new chats until you come back.');
       break;

@@ -31,6 +31,7 @@ export function loadChangesOf(events: readonly SessionEvent[]): LoadChange[] {
         break;
       case 'OfferDeclined':
       case 'OfferLapsed':
+      case 'OfferWithdrawn':
         push(e.agentId, e.sessionId, 'unassigned');
         break;
       case 'TransferRequested':

@@ -49,7 +49,7 @@ export type CreateTicket = CommandOf<'CreateTicket'>;
 export type RequestControl = CommandOf<'RequestControl'>;
 /** R17, administrator. */
 export type ForceClose = CommandOf<'ForceClose'>;
-/** R5.4, system (presence tracker): the transfer target went offline before accepting. */
+/** R5.4, system (router): the transfer target went offline before accepting; issue 14: or the agent of a pending offer left. */
 export type TargetWentOffline = CommandOf<'TargetWentOffline'>;
 /** System (the partition's owner, ADR 13): a deadline the session holds came. */
 export type DeadlineReached = CommandOf<'DeadlineReached'>;

@@ -67,6 +67,9 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(offered, C.autoAssign('a2'));
   run(offered.with({ now: at(1) }), C.deadline(offered.s.version, 'offer'));
   run(offered, C.autoAssign('a3'));
+  run(offered.with({ agents: agents.map((a) => (a.id === 'a3' ? { ...a, presence: 'away' as const } : a)) }), C.targetOffline('a3'));
+  offered.with({ agents });
+  run(offered, C.autoAssign('a3'));
   run(offered, C.acceptOffer('a3'));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));

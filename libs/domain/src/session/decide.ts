@@ -594,6 +594,13 @@ function forceClose(state: SessionState, command: ForceClose): Outcome {
 // R5.4: back to the queue. A session the end user already cancelled is not
 // re-queued but closed, as an unassigned cancelled session is (R11.1).
 function targetWentOffline(state: SessionState, command: TargetWentOffline, ctx: DecisionContext): Outcome {
+  // Issue 14: an offer waiting for an agent who is no longer online is withdrawn at once (not left to lapse).
+  if (state.status === 'QUEUED' && state.offer?.agentId === command.agentId) {
+    const offered = findAgent(ctx, command.agentId);
+    if (offered === undefined) return incomplete('TargetWentOffline needs the offered agent in the context.');
+    if (isOnline(offered)) return domainError('INVALID_STATE', `${offered.displayName} is online.`, { presence: offered.presence });
+    return [{ type: 'OfferWithdrawn', agentId: offered.id, agentName: state.offer.agentName }];
+  }
   if (state.status !== 'PENDING_TRANSFER' || state.transferTargetAgentId !== command.agentId) {
     return domainError('INVALID_STATE', `The chat is not waiting for agent ${command.agentId} to accept a transfer.`);
   }

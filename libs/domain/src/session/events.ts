@@ -60,6 +60,7 @@ export type FirstReplyMissed = EventOf<'FirstReplyMissed'>;
 export type ChatOffered = EventOf<'ChatOffered'>;
 export type OfferDeclined = EventOf<'OfferDeclined'>;
 export type OfferLapsed = EventOf<'OfferLapsed'>;
+export type OfferWithdrawn = EventOf<'OfferWithdrawn'>;
 /** Issue 14: wrap-up. */
 export type DispositionRecorded = EventOf<'DispositionRecorded'>;
 
@@ -89,6 +90,7 @@ export const SESSION_EVENT_TYPES = [
   'ChatOffered',
   'OfferDeclined',
   'OfferLapsed',
+  'OfferWithdrawn',
   'DispositionRecorded',
 ] as const satisfies readonly SessionEventType[];
 

@@ -94,6 +94,9 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
     case 'OfferDeclined':
     case 'OfferLapsed':
       return { ...withoutOffer(base), passedOverAgentIds: withExcluded(base.passedOverAgentIds, event.agentId) };
+    case 'OfferWithdrawn':
+      // The agent left; it did not pass on the chat.
+      return withoutOffer(base);
     case 'TransferRequested':
       return withoutRouting(
         {

@@ -5,7 +5,7 @@ import type { SessionEvent } from './events';
  * was routed among agents (offers, declines with their reasons, lapses) and
  * the agent's disposition after it. Everything else may reach the end user.
  */
-const AGENTS_ONLY: ReadonlySet<SessionEvent['type']> = new Set(['SideNoteAdded', 'ChatOffered', 'OfferDeclined', 'OfferLapsed', 'DispositionRecorded']);
+const AGENTS_ONLY: ReadonlySet<SessionEvent['type']> = new Set(['SideNoteAdded', 'ChatOffered', 'OfferDeclined', 'OfferLapsed', 'OfferWithdrawn', 'DispositionRecorded']);
 
 export function isVisibleToEndUser(event: SessionEvent): boolean {
   return !AGENTS_ONLY.has(event.type);

@@ -105,6 +105,19 @@ describe('offers (issue 14)', () => {
     expect(s.s.deadlines).toBeUndefined();
   });
 
+  it('offers: an offer whose agent is no longer online is withdrawn at once, without passing the agent over; not while it is online', () => {
+    const s = Scenario.started(offering());
+    s.ok(C.autoAssign('a1'));
+    s.refused(C.targetOffline('a1'), 'INVALID_STATE');
+    s.with({ agents: [agent('a1', { presence: 'away' }), agent('a2'), agent('a3')] });
+    const [withdrawn] = s.ok(C.targetOffline('a1'));
+    expect(withdrawn).toMatchObject({ type: 'OfferWithdrawn', agentId: 'a1' });
+    expect(s.s.offer).toBeUndefined();
+    expect(s.s.deadlines).toBeUndefined();
+    expect(s.s.passedOverAgentIds).toBeUndefined();
+    s.refused(C.acceptOffer('a1'), 'OFFER_NOT_FOUND');
+  });
+
   it('offers: the end user never sees how the chat is routed among agents (offers, declines and their reasons, lapses)', () => {
     const s = Scenario.started(offering());
     const visibleBefore = s.s.lastVisibleSeq;

@@ -171,7 +171,7 @@ const commandArb: fc.Arbitrary<CommandPlan> = fc
 
 function resolveCommand(plan: CommandPlan, state: SessionState | undefined, commandId: string): SessionCommand {
   const fields = { ...plan.fields };
-  if (fields['agentId'] === TARGET) fields['agentId'] = state?.transferTargetAgentId ?? 'a1';
+  if (fields['agentId'] === TARGET) fields['agentId'] = state?.transferTargetAgentId ?? state?.offer?.agentId ?? 'a1';
   if (fields['armedAtSeq'] === ARMED) fields['armedAtSeq'] = state?.deadlines?.find((d) => d.kind === fields['kind'])?.armedAtSeq ?? 1;
   return { type: plan.type, commandId, sessionId: SESSION, actor: resolveActor(plan.actor, state), ...fields } as SessionCommand;
 }
@@ -438,7 +438,8 @@ function checkPermission(before: SessionState | undefined, c: SessionCommand, ct
       expect(c.actor.role).toBe('admin');
       break;
     case 'TargetWentOffline':
-      expect(before.transferTargetAgentId).toBe(c.agentId);
+      // R5.4 for a pending transfer; issue 14 for a pending offer.
+      expect([before.transferTargetAgentId, before.offer?.agentId]).toContain(c.agentId);
       break;
     case 'StartSession':
     case 'MarkUserLeft':
