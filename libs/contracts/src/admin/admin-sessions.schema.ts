@@ -140,4 +140,10 @@ export interface DashboardSnapshot {
   sessionsByStatus: Record<SessionStatusValue, number>;
   /** Assignments (accepted or automatic) per minute, oldest first, the current minute last. */
   assignmentsPerMinute: Array<{ minute: string; count: number }>;
+  /**
+   * Offers (issue 14): chats offered to an agent now, and offers declined and
+   * lapsed within the same window as `assignmentsPerMinute` (15 minutes).
+   * Absent from an older gateway.
+   */
+  offers?: { pending: number; declined: number; lapsed: number };
 }

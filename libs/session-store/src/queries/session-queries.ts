@@ -25,6 +25,8 @@ export interface OpenSessionPosition {
   queue: string;
   ownerAgentId?: string;
   queuedAt?: string;
+  /** Offered to an agent right now (issue 14). */
+  offered?: boolean;
 }
 
 /** A Master Chat Records search (R17). Every criterion given must hold. */
@@ -143,8 +145,8 @@ export class SessionQueries {
     const perStatus = await Promise.all(
       OPEN_STATUSES.map((status) =>
         this.records
-          .find({ status }, { status: 1, queue: 1, version: 1, ownerAgentId: 1, 'state.queuedAt': 1 })
-          .lean<Array<{ _id: string; status: SessionStatus; queue: string; version: number; ownerAgentId?: string; state?: { queuedAt?: string } }>>(),
+          .find({ status }, { status: 1, queue: 1, version: 1, ownerAgentId: 1, 'state.queuedAt': 1, 'state.offer.agentId': 1 })
+          .lean<Array<{ _id: string; status: SessionStatus; queue: string; version: number; ownerAgentId?: string; state?: { queuedAt?: string; offer?: { agentId?: string } } }>>(),
       ),
     );
     return perStatus.flat().map((d) => ({
@@ -154,6 +156,7 @@ export class SessionQueries {
       queue: d.queue,
       ...(d.ownerAgentId ? { ownerAgentId: d.ownerAgentId } : {}),
       ...(d.state?.queuedAt ? { queuedAt: d.state.queuedAt } : {}),
+      ...(d.state?.offer?.agentId ? { offered: true } : {}),
     }));
   }
 

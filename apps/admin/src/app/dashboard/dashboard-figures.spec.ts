@@ -1,5 +1,5 @@
 import type { DashboardSnapshot } from '@switchboard/contracts';
-import { barPercent, figures, formatWait } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures } from './dashboard-figures';
 
 describe('dashboard figures', () => {
   const now = Date.parse('2026-03-01T10:00:00Z');
@@ -38,5 +38,10 @@ describe('dashboard figures', () => {
     };
     // In progress counts the away agent's chats and the pending transfer; capacity only online capped agents.
     expect(figures(snapshot)).toEqual({ waiting: 3, online: 2, agents: 4, lastMinute: 2, lastQuarterHour: 6, assigned: 5, capacityUsed: 50 });
+  });
+  it('offers (issue 14): pending now, with the declines and lapses of the window in words; nothing from a gateway without offers', () => {
+    const base = { generatedAt: '', agents: [], queues: [], assignmentsPerMinute: [] } as unknown as DashboardSnapshot;
+    expect(offerFigures(base)).toBeUndefined();
+    expect(offerFigures({ ...base, offers: { pending: 2, declined: 3, lapsed: 1 } })).toEqual({ pending: 2, sub: 'offered now · 3 declined, 1 lapsed in the last 15 minutes' });
   });
 });

@@ -34,6 +34,13 @@ export interface DashboardFigures {
   capacityUsed: number | null;
 }
 
+/** Offers (issue 14): pending now, and the declines and lapses of the last 15 minutes in words; undefined from a gateway without offers. */
+export function offerFigures(snapshot: DashboardSnapshot): { pending: number; sub: string } | undefined {
+  const offers = snapshot.offers;
+  if (!offers) return undefined;
+  return { pending: offers.pending, sub: `offered now · ${offers.declined} declined, ${offers.lapsed} lapsed in the last 15 minutes` };
+}
+
 /** The headline numbers of a snapshot. */
 export function figures(snapshot: DashboardSnapshot): DashboardFigures {
   const online = snapshot.agents.filter((a) => a.presence === 'online');

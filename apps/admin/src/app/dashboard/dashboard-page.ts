@@ -8,7 +8,7 @@ import { SESSION_STATUS_VALUES, type DashboardSnapshot } from '@switchboard/cont
 import { DashboardStream } from '../core/api/dashboard-stream';
 import { ServiceHealth } from '../service-health/service-health';
 import { freshnessNote } from '../shared/freshness/freshness';
-import { barPercent, figures, formatWait, STATUS_LABELS } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures, STATUS_LABELS } from './dashboard-figures';
 
 /**
  * The live dashboard: the gateway pushes a new snapshot within a fraction of
@@ -31,6 +31,11 @@ export class DashboardPage {
   protected readonly barPercent = barPercent;
   protected readonly note = freshnessNote;
 
+  /** Offers pending, declined and lapsed (issue 14), when the gateway counts them. */
+  protected readonly offers = computed(() => {
+    const s = this.snapshot();
+    return s ? offerFigures(s) : undefined;
+  });
   protected readonly figures = computed(() => {
     const snapshot = this.snapshot();
     return snapshot ? figures(snapshot) : null;

@@ -31,6 +31,9 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
   private readonly snapshots = new BehaviorSubject<DashboardSnapshot | undefined>(undefined);
   private readonly liveStates = new Map<string, VersionedLiveState>();
   private readonly rate = new AssignmentRate(15);
+  /** Offers (issue 14) declined and lapsed, over the same window, counted once each. */
+  private readonly declines = new AssignmentRate(15);
+  private readonly lapses = new AssignmentRate(15);
   private readonly subscriptions: Subscription[] = [];
   private stopWatch?: () => void;
   private watchers = 0;
@@ -109,6 +112,8 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
           : undefined;
       this.freshness.note(streamSeq, pending, event?.at, session);
       if (event?.type && ASSIGNMENT_EVENTS.has(event.type) && event.at) this.rate.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
+      if (event?.type === 'OfferDeclined' && event.at) this.declines.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
+      if (event?.type === 'OfferLapsed' && event.at) this.lapses.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
     } catch {
       // A malformed event changes no figure; the snapshot is still refreshed.
     }
@@ -183,8 +188,13 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
       agents,
       sessionsByStatus: byStatus,
       assignmentsPerMinute: this.rate.perMinute(Date.now()),
+      offers: { pending: open.filter((s) => s.offered).length, declined: total(this.declines.perMinute(Date.now())), lapsed: total(this.lapses.perMinute(Date.now())) },
     };
   }
+}
+
+function total(perMinute: Array<{ count: number }>): number {
+  return perMinute.reduce((n, m) => n + m.count, 0);
 }
 
 function presenceRank(presence: string): number {
