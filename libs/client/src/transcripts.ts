@@ -61,7 +61,7 @@ interface DownloadDocument {
 }
 
 /** Offers a downloaded file to the person (a link to its bytes, clicked, then let go). Browsers only. */
-export function saveFile(blob: Blob, fileName: string, doc: DownloadDocument = (globalThis as unknown as { document: DownloadDocument }).document): void {
+export function saveFile(blob: Blob, fileName: string, doc: DownloadDocument = Reflect.get(globalThis, 'document') as DownloadDocument): void {
   const url = URL.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = url;
