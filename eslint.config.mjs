@@ -117,4 +117,15 @@ export default [
     files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Issue 12: production code states its types; a double cast through unknown hides a wrong one.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**', 'apps/*-e2e/**', '**/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSAsExpression > TSAsExpression.expression[typeAnnotation.type="TSUnknownKeyword"]', message: 'No `as unknown as` in production code: parse, narrow or type the value instead.' },
+      ],
+    },
+  },
 ];

@@ -29,14 +29,15 @@ export async function readStream(nc: NatsConnection, stream: string, timeoutMs =
 
 /** The session records and commits as stored (the fields the checks read). */
 export async function readStore(db: mongoose.Connection): Promise<{ sessions: StoredSession[]; commits: StoredCommit[] }> {
-  const sessions = (await db
-    .collection('chat_sessions')
+  const sessions: StoredSession[] = await db
+    .collection<StoredSession>('chat_sessions')
     .find({}, { projection: { startKey: 1, openSlot: 1, endUserId: 1, status: 1, ownerAgentId: 1, version: 1, partition: 1, startEvents: 1 } })
-    .toArray()) as unknown as StoredSession[];
+    .toArray();
+  // A commit's `at` is stored as a date; the checks compare milliseconds.
   const raw = await db
-    .collection('chat_session_commits')
+    .collection<Omit<StoredCommit, 'at'> & { at: Date }>('chat_session_commits')
     .find({}, { projection: { sessionId: 1, baseVersion: 1, epoch: 1, partition: 1, at: 1, events: 1 } })
     .toArray();
-  const commits = raw.map((c) => ({ ...(c as unknown as StoredCommit), at: new Date(c['at'] as Date).getTime() }));
+  const commits: StoredCommit[] = raw.map((c) => ({ ...c, at: new Date(c.at).getTime() }));
   return { sessions, commits };
 }

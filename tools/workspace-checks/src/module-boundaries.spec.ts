@@ -96,3 +96,19 @@ describe('the browser reaches no server, tooling or test-harness code', () => {
     expect({ exitCode, output }).toMatchObject({ exitCode: 0 });
   });
 });
+
+describe('issue 12: no double cast through unknown in production code', () => {
+  const DOUBLE_CAST = 'export const port = (process.env as unknown as { PORT: number }).PORT;\n';
+
+  it('refuses `as unknown as` in an app or a lib', () => {
+    for (const path of ['apps/router/src/lint-fixture.ts', 'libs/contracts/src/lint-fixture.ts']) {
+      const { exitCode, output } = lintAs(path, DOUBLE_CAST);
+      expect(exitCode).toBe(1);
+      expect(output).toContain('No `as unknown as` in production code');
+    }
+  });
+
+  it('allows it in tests, where a fake stands in for a real object', () => {
+    expect(lintAs('apps/router/src/lint-fixture.spec.ts', DOUBLE_CAST)).toMatchObject({ exitCode: 0 });
+  });
+});
