@@ -6,6 +6,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'dist/screenshots');
+/** How long one service may take to start: generous, the browser tests run beside builds and other tests on a small machine. */
+const SERVICE_START_MS = 90_000;
 
 /**
  * The real stack for browser tests: gateway (serving the built agent console
@@ -33,10 +35,14 @@ export class BrowserStack {
       NATS_SUBJECT_PREFIX: this.prefix,
       CHAT_PARTITIONS: '8',
     };
-    const gateway = await startService('gateway', { ...env, AUTH_MODE: 'development', SEED_DEMO_DATA: 'true', ...this.gatewayEnv });
+    const gateway = await startService('gateway', { ...env, AUTH_MODE: 'development', SEED_DEMO_DATA: 'true', ...this.gatewayEnv }, { timeoutMs: SERVICE_START_MS });
     this.processes.push(gateway);
     this.gatewayUrl = gateway.url;
-    this.processes.push(...(await Promise.all([startService('chat-actor', env), startService('router', env)])));
+    // Every service that started is stopped by stop(), also when another did not start.
+    const others = await Promise.allSettled([startService('chat-actor', env, { timeoutMs: SERVICE_START_MS }), startService('router', env, { timeoutMs: SERVICE_START_MS })]);
+    for (const result of others) if (result.status === 'fulfilled') this.processes.push(result.value);
+    const failed = others.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     this.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

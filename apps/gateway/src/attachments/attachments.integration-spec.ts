@@ -271,6 +271,33 @@ describe('attachments (gateway process, chat-actor, NATS, GridFS on the database
     expect(files.map((f) => f['filename'])).toEqual(['receipt **** **** **** 1111.png']);
   });
 
+  it("the administrator's limits, set through the admin API, apply to the next upload; out-of-bounds limits are refused with VALIDATION", async () => {
+    const admin = bearer(await token('admin'));
+    const put = async (change: Record<string, unknown>) => {
+      const answer = await http(`${gateway}/api/admin/settings`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(change)) });
+      return { status: answer.status, body: JSON.parse(answer.body.toString()) as Record<string, unknown> };
+    };
+    for (const [change, field] of [
+      [{ attachmentMaxBytes: 100 * MiB + 1 }, 'attachmentMaxBytes'],
+      [{ attachmentMaxBytes: -1 }, 'attachmentMaxBytes'],
+      [{ attachmentTypes: ['PNG files'] }, 'attachmentTypes'],
+      [{ attachmentTypes: Array.from({ length: 51 }, (_, i) => `image/x-${i}`) }, 'attachmentTypes'],
+    ] as const) {
+      const refused = await put(change);
+      expect([refused.status, refused.body['code'], JSON.stringify(refused.body)]).toEqual([400, 'VALIDATION', expect.stringContaining(field)]);
+    }
+    const saved = await put({ attachmentTypes: ['image/png'] });
+    expect([saved.status, saved.body['attachmentTypes'], saved.body['attachmentMaxBytes']]).toEqual([200, ['image/png'], MiB]);
+
+    const { id, ids } = await chat();
+    await eventually(async () => {
+      const pdf = await upload(id, ids.user, PDF, { name: 'fix.pdf' });
+      expect([pdf.status, codeOf(pdf).code]).toEqual([415, 'ATTACHMENT_TYPE_NOT_ALLOWED']);
+    });
+    expect((await upload(id, ids.user, png(), { name: 'ok.png' })).status).toBe(201);
+    await put({ attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] });
+  });
+
   it('a 50 MB upload and its download stream through the gateway: its resident memory rises by a few MiB, far below the file (under 16 MiB)', async () => {
     await stack.saveSettings({ attachmentMaxBytes: 60 * MiB });
     const { id, ids } = await chat();

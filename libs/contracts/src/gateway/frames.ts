@@ -175,7 +175,11 @@ export const replyDataSchemas = {
   'session.resources': resourcesSchema,
   'knowledge.search': z.object({ articles: z.array(knowledgeArticleSchema) }),
   'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
-  'presence.get': z.object({ presence: z.enum(['online', 'away', 'notResponding', 'offline']) }),
+  'presence.get': z.object({
+    presence: z.enum(['online', 'away', 'notResponding', 'offline']),
+    /** Issue 14: the agent's wrap-up while it lasts (a console that connects after the end shows it again); `secondsLeft` 0 once only a required disposition holds it. */
+    wrapUp: z.object({ sessionId: z.string(), until: z.string(), dispositionRequired: z.boolean(), secondsLeft: z.number().int().min(0) }).optional(),
+  }),
   'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
 } as const satisfies Record<CommandType, z.ZodType>;
 

@@ -1,6 +1,7 @@
 import { inject, Injectable, signal } from '@angular/core';
 import type { SwitchboardClient } from '@switchboard/client';
 import { AgentSocket } from '../session/agent-socket';
+import { WrapUpStore } from '../wrap-up/wrap-up-store';
 
 export type Presence = 'online' | 'away' | 'notResponding' | 'offline';
 
@@ -13,13 +14,16 @@ export type Presence = 'online' | 'away' | 'notResponding' | 'offline';
 @Injectable({ providedIn: 'root' })
 export class PresenceStore {
   private readonly socket = inject(AgentSocket);
+  private readonly wrapUp = inject(WrapUpStore);
   readonly presence = signal<Presence>('online');
   /** Minutes without activity after which the console set the agent Away; undefined when it did not (or the agent has decided since). */
   readonly awayAfterIdle = signal<number | undefined>(undefined);
 
   async load(client: SwitchboardClient): Promise<void> {
-    const { presence } = await client.presence();
+    const { presence, wrapUp } = await client.presence();
     this.presence.set(presence);
+    // Issue 14: a wrap-up still open when the console connects (a reload) is shown again.
+    this.wrapUp.restore(wrapUp);
     // Away kept over a reconnect keeps its reason; anything else ends it.
     if (presence !== 'away') this.awayAfterIdle.set(undefined);
   }

@@ -34,7 +34,9 @@ const TICK_MS = 1000;
  * records the disposition code. Like the gateway it holds one wrap-up, the
  * latest: ending another chat replaces it. It ends when its time is up
  * (unless a disposition is required) or when the disposition is recorded
- * (here, or `DispositionRecorded` from another tab).
+ * (here, or `DispositionRecorded` from another tab). A console that
+ * connects while the gateway still holds a wrap-up (a reload) shows it again
+ * from `presence.get`.
  */
 @Injectable({ providedIn: 'root' })
 export class WrapUpStore {
@@ -65,6 +67,21 @@ export class WrapUpStore {
     this.codes.set([]);
     this.me = undefined;
     this.stopTicking();
+  }
+
+  /**
+   * The wrap-up the gateway holds for this agent (presence.get after a
+   * connect: the page was reloaded, or another tab ended the chat); the one
+   * shown already keeps its countdown. Never ends one (a reply older than the
+   * end just heard would).
+   */
+  restore(wrapUp: { sessionId: string; until: string; dispositionRequired: boolean; secondsLeft: number } | undefined): void {
+    if (!wrapUp || this.current()?.sessionId === wrapUp.sessionId) return;
+    if (!wrapUp.dispositionRequired && wrapUp.secondsLeft <= 0) return;
+    const endUserName = this.lists.itemOf(wrapUp.sessionId)?.endUserName;
+    const dueAt = this.clock.now() + wrapUp.secondsLeft * 1000;
+    this.current.set({ sessionId: wrapUp.sessionId, wrapUpUntil: wrapUp.until, dueAt, required: wrapUp.dispositionRequired, ...(endUserName ? { endUserName } : {}) });
+    this.tick();
   }
 
   /** The answer of this agent's End Chat or Abandon: its end event starts a wrap-up when it carries one. */

@@ -8,6 +8,8 @@ import { hello } from '@switchboard/chat-ui/testing';
 import { listItem, signedInAgent } from '../../testing/agent-test-bed';
 import { FakeClock, settle } from '../../testing/fake-clock';
 import { ConsolePage } from '../console/console-page';
+import { PresenceStore } from '../presence/presence-store';
+import { AgentSocket } from '../session/agent-socket';
 import { WRAP_UP_CLOCK } from './wrap-up-clock';
 import { WrapUpStore } from './wrap-up-store';
 
@@ -152,5 +154,22 @@ describe('wrap-up (issue 14) in the agent console', () => {
     expect(store.secondsLeft(store.current()!)).toBe(20);
     await clock.advance(5000);
     expect(store.secondsLeft(store.current()!)).toBe(15);
+  });
+  it('a wrap-up the gateway still holds when the console connects (a reload) is shown again with the time it has left; one already shown keeps its countdown', async () => {
+    const { fake, shown, el, clock, store } = await agent();
+    const load = () => TestBed.inject(PresenceStore).load(TestBed.inject(AgentSocket).need());
+    fake.replies['presence'] = () => ({ presence: 'online', wrapUp: { sessionId: 's1', until: '2026-11-30T08:00:09.000Z', dispositionRequired: true, secondsLeft: 9 } });
+    await load();
+    await shown();
+    expect(el('wrap-up-required')?.textContent).toContain('Disposition required');
+    expect(el('wrap-up-countdown')?.textContent).toContain('9 seconds of wrap-up left');
+    await clock.advance(3000);
+    await load();
+    expect(store.secondsLeft(store.current()!)).toBe(6);
+    // Only a required disposition holds it past its time; a finished one is not shown.
+    store.clear();
+    fake.replies['presence'] = () => ({ presence: 'online', wrapUp: { sessionId: 's2', until: '2026-11-30T08:00:00.000Z', dispositionRequired: false, secondsLeft: 0 } });
+    await load();
+    expect(store.current()).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
+import type { ReplyData } from '@switchboard/contracts';
 import { GatewayPresence } from '../presence/gateway-presence.service';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { AgentDirectory } from './agent-directory.service';
@@ -45,6 +46,15 @@ export class AgentPresenceService implements OnApplicationShutdown {
   /** The agent's presence as the chat actors and routers see it. */
   async current(agentId: string): Promise<AgentPresence> {
     return (await this.store.get(agentId)).state.presence;
+  }
+
+  /** presence.get: the presence, and (issue 14) the agent's wrap-up while it lasts: its time not up, or a disposition still required. */
+  async snapshot(agentId: string, now = Date.now()): Promise<ReplyData<'presence.get'>> {
+    const { state } = await this.store.get(agentId);
+    const wrapUp = state.wrapUp;
+    if (!wrapUp || (!wrapUp.dispositionRequired && Date.parse(wrapUp.until) <= now)) return { presence: state.presence };
+    const secondsLeft = Math.max(0, Math.ceil((Date.parse(wrapUp.until) - now) / 1000));
+    return { presence: state.presence, wrapUp: { sessionId: wrapUp.sessionId, until: wrapUp.until, dispositionRequired: wrapUp.dispositionRequired, secondsLeft } };
   }
 
   async set(agentId: string, presence: AgentPresence): Promise<void> {

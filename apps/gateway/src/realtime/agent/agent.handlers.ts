@@ -152,7 +152,7 @@ export class AgentHandlers {
       return { presence };
     },
 
-    'presence.get': async (conn) => ({ presence: await this.presence.current(conn.principal.id) }),
+    'presence.get': async (conn) => this.presence.snapshot(conn.principal.id),
   };
 }
 
