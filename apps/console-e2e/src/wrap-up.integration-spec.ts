@@ -8,8 +8,8 @@ const T = 20_000;
  * Issue 14, wrap-up, in Chromium: with the Network queue at a 5-second
  * wrap-up that requires a disposition, the agent ends a chat and the console
  * shows the wrap-up panel (countdown, "Disposition required", the
- * administrator's codes); past the 5 seconds it stays until the agent picks
- * a code and presses Done, then it closes.
+ * administrator's codes), again after a reload; past the 5 seconds it stays
+ * until the agent picks a code and presses Done, then it closes.
  */
 describe('agent console: wrap-up after ending a chat (browser, real stack)', () => {
   const stack = new BrowserStack();
@@ -50,6 +50,13 @@ describe('agent console: wrap-up after ending a chat (browser, real stack)', () 
     expect(await alice.page.getByTestId('wrap-up-countdown').textContent()).toMatch(/\d seconds? of wrap-up left/);
     await panel.getByText('Workaround given').waitFor({ timeout: T });
     await shoot(alice.page, 'agent', '45-wrap-up-panel');
+
+    // A reload during the wrap-up shows it again: presence.get tells the console what the gateway holds.
+    await alice.page.reload();
+    await alice.page.getByTestId('tab-queue').waitFor({ timeout: T });
+    await panel.waitFor({ timeout: T });
+    expect(await alice.page.getByTestId('wrap-up-required').textContent()).toContain('Disposition required');
+    await panel.getByText('Workaround given').waitFor({ timeout: T });
 
     // A required disposition keeps the panel past the wrap-up time.
     await alice.page.getByTestId('wrap-up-countdown').waitFor({ state: 'detached', timeout: T });
