@@ -142,8 +142,11 @@ describe('what a gateway follows on NATS: one consumer of the chat events and on
     try {
       const gatewaySubjects = createSubjects(gateway.prefix);
       const jsm = await jetstreamManager(gateway.nc);
-      // The fan-out and the dashboard are both following by the time the gateway listens.
-      expect(await jsm.consumers.list(gatewaySubjects.chatEventsStream).next()).toHaveLength(1);
+      // The fan-out and the dashboard are both following by the time the gateway listens, through one
+      // consumer of its own; the transcripts' durable consumer is the cluster's, shared by every gateway.
+      const consumers = await jsm.consumers.list(gatewaySubjects.chatEventsStream).next();
+      expect(consumers.filter((c) => !c.config.durable_name)).toHaveLength(1);
+      expect(consumers.filter((c) => c.config.durable_name).map((c) => c.config.durable_name)).toEqual([`${gateway.prefix}_transcripts`]);
       await eventually(async () => expect(await jsm.consumers.list(`KV_${gatewaySubjects.agentStateBucket}`).next()).toHaveLength(1));
       await consistently(async () => expect(await jsm.consumers.list(`KV_${gatewaySubjects.agentStateBucket}`).next()).toHaveLength(1), { forMs: 300 });
     } finally {
