@@ -1,7 +1,7 @@
-import type { IdleClock } from '../app/presence/idle-clock';
+import type { ConsoleClock } from '../app/shared/console-clock';
 
 /** A clock the test moves: `advance` runs each timer that falls due, in order, letting the promises it starts settle. */
-export class FakeClock implements IdleClock {
+export class FakeClock implements ConsoleClock {
   private time = Date.parse('2026-11-30T08:00:00.000Z');
   private seq = 0;
   private readonly timers = new Map<number, { at: number; run: () => void }>();

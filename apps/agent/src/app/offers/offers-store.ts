@@ -4,7 +4,7 @@ import type { SessionEventFrame, SessionSummary } from '@switchboard/contracts';
 import { ChatsStore } from '../chat/chats-store';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentSocket } from '../session/agent-socket';
-import { OFFER_CLOCK } from './offer-clock';
+import { CONSOLE_CLOCK } from '../shared/console-clock';
 
 /** A chat offered to this agent (issue 14), waiting for Accept or Decline. */
 export interface PendingOffer {
@@ -36,7 +36,7 @@ export class OffersStore {
   private readonly socket = inject(AgentSocket);
   private readonly chats = inject(ChatsStore);
   private readonly presence = inject(PresenceStore);
-  private readonly clock = inject(OFFER_CLOCK);
+  private readonly clock = inject(CONSOLE_CLOCK);
   private timer?: unknown;
 
   readonly offers = signal<PendingOffer[]>([]);

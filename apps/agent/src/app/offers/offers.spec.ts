@@ -8,7 +8,7 @@ import { historyEvent, listItem, signedInAgent } from '../../testing/agent-test-
 import { FakeClock, settle } from '../../testing/fake-clock';
 import { ConsolePage } from '../console/console-page';
 import { PresenceStore } from '../presence/presence-store';
-import { OFFER_CLOCK } from './offer-clock';
+import { CONSOLE_CLOCK } from '../shared/console-clock';
 import { OffersStore } from './offers-store';
 
 describe('offers (issue 14) in the agent console', () => {
@@ -18,7 +18,7 @@ describe('offers (issue 14) in the agent console', () => {
   /** Alice, signed in on a fake clock; the gateway answers the offer commands. */
   async function agent() {
     const clock = new FakeClock();
-    const signedIn = await signedInAgent([{ provide: OFFER_CLOCK, useValue: clock }]);
+    const signedIn = await signedInAgent([{ provide: CONSOLE_CLOCK, useValue: clock }]);
     const { fake } = signedIn;
     fake.replies['declineReasons'] = () => ['In a call', 'Wrong skills'];
     fake.replies['setPresence'] = (presence: string) => ({ presence });

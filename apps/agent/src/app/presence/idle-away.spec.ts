@@ -7,7 +7,7 @@ import { CommandError } from '@switchboard/client';
 import { signedInAgent } from '../../testing/agent-test-bed';
 import { FakeClock, settle } from '../../testing/fake-clock';
 import { ConsolePage } from '../console/console-page';
-import { IDLE_CLOCK } from './idle-clock';
+import { CONSOLE_CLOCK } from '../shared/console-clock';
 import { IDLE_RETRY_MS, IdleAway, SHARED_ACTIVITY_KEY } from './idle-away';
 import { PresenceStore } from './presence-store';
 
@@ -22,7 +22,7 @@ describe('idle agents (issue 14): the console sets an idle Online agent Away', (
   /** Signed in as Alice, Online, on a fake clock; `agentIdleMinutes` is what hello says (undefined: nothing). */
   async function agentAt(agentIdleMinutes: number | undefined) {
     const clock = new FakeClock();
-    const agent = await signedInAgent([{ provide: IDLE_CLOCK, useValue: clock }], { agentIdleMinutes });
+    const agent = await signedInAgent([{ provide: CONSOLE_CLOCK, useValue: clock }], { agentIdleMinutes });
     const document = TestBed.inject(DOCUMENT);
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
     agent.fake.replies['setPresence'] = (presence: string) => ({ presence });

@@ -1,5 +1,5 @@
 import { DestroyRef, DOCUMENT, inject, Injectable } from '@angular/core';
-import { IDLE_CLOCK } from './idle-clock';
+import { CONSOLE_CLOCK } from '../shared/console-clock';
 import { PresenceStore } from './presence-store';
 
 /** What counts as the agent being at the console (while the page is shown). */
@@ -26,7 +26,7 @@ const SHARED_WRITE_MS = 5_000;
  */
 @Injectable({ providedIn: 'root' })
 export class IdleAway {
-  private readonly clock = inject(IDLE_CLOCK);
+  private readonly clock = inject(CONSOLE_CLOCK);
   private readonly document = inject(DOCUMENT);
   private readonly presence = inject(PresenceStore);
   private minutes = 0;

@@ -3,7 +3,7 @@ import type { SwitchboardClient } from '@switchboard/client';
 import type { SessionEventFrame, SessionEventView } from '@switchboard/contracts';
 import { ListsStore } from '../lists/lists-store';
 import { AgentSocket } from '../session/agent-socket';
-import { WRAP_UP_CLOCK } from './wrap-up-clock';
+import { CONSOLE_CLOCK } from '../shared/console-clock';
 
 /** The wrap-up after a chat this agent ended or abandoned (issue 14). */
 export interface WrapUp {
@@ -42,7 +42,7 @@ const TICK_MS = 1000;
 export class WrapUpStore {
   private readonly socket = inject(AgentSocket);
   private readonly lists = inject(ListsStore);
-  private readonly clock = inject(WRAP_UP_CLOCK);
+  private readonly clock = inject(CONSOLE_CLOCK);
   private timer?: unknown;
   private me?: string;
 

@@ -10,7 +10,7 @@ import { FakeClock, settle } from '../../testing/fake-clock';
 import { ConsolePage } from '../console/console-page';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentSocket } from '../session/agent-socket';
-import { WRAP_UP_CLOCK } from './wrap-up-clock';
+import { CONSOLE_CLOCK } from '../shared/console-clock';
 import { WrapUpStore } from './wrap-up-store';
 
 describe('wrap-up (issue 14) in the agent console', () => {
@@ -20,7 +20,7 @@ describe('wrap-up (issue 14) in the agent console', () => {
   /** Alice, signed in on a fake clock, with chat s1 in My Chats; the gateway answers End Chat and Abandon with a wrap-up of `seconds`. */
   async function agent({ seconds = 5, required = false }: { seconds?: number; required?: boolean } = {}) {
     const clock = new FakeClock();
-    const signedIn = await signedInAgent([{ provide: WRAP_UP_CLOCK, useValue: clock }]);
+    const signedIn = await signedInAgent([{ provide: CONSOLE_CLOCK, useValue: clock }]);
     const { fake, showLists } = signedIn;
     showLists({ myChats: [listItem('s1', { status: 'ASSIGNED', ownerAgentId: 'alice', version: 3 })] });
     const now = () => new Date(clock.now()).toISOString();
