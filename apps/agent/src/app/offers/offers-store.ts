@@ -4,7 +4,7 @@ import type { SessionEventFrame, SessionSummary } from '@switchboard/contracts';
 import { ChatsStore } from '../chat/chats-store';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentSocket } from '../session/agent-socket';
-import { CONSOLE_CLOCK } from '../shared/console-clock';
+import { Countdown } from '../shared/countdown';
 
 /** A chat offered to this agent (issue 14), waiting for Accept or Decline. */
 export interface PendingOffer {
@@ -20,9 +20,6 @@ export interface PendingOffer {
   summary: SessionSummary;
 }
 
-/** How often the countdown is redrawn. */
-const TICK_MS = 1000;
-
 /**
  * Offers (issue 14): the chats offered to this agent, from the `ChatOffered`
  * events addressed to them (notice CHAT_OFFERED), with a countdown to each
@@ -36,12 +33,11 @@ export class OffersStore {
   private readonly socket = inject(AgentSocket);
   private readonly chats = inject(ChatsStore);
   private readonly presence = inject(PresenceStore);
-  private readonly clock = inject(CONSOLE_CLOCK);
-  private timer?: unknown;
+  private readonly countdown = new Countdown();
 
   readonly offers = signal<PendingOffer[]>([]);
   /** The clock as the countdown last read it. */
-  readonly now = signal(this.clock.now());
+  readonly now = this.countdown.now;
   /** The administrator's decline reasons, read when the first offer arrives. */
   readonly reasons = signal<string[]>([]);
   /** The offer shown (the one due first). */
@@ -49,7 +45,7 @@ export class OffersStore {
 
   /** Whole seconds left for an offer (0 once due). */
   secondsLeft(offer: PendingOffer): number {
-    return Math.max(0, Math.ceil((offer.dueAt - this.now()) / 1000));
+    return this.countdown.secondsLeft(offer.dueAt);
   }
 
   follow(client: SwitchboardClient): void {
@@ -59,7 +55,7 @@ export class OffersStore {
   clear(): void {
     this.offers.set([]);
     this.reasons.set([]);
-    this.stopTicking();
+    this.countdown.stop();
   }
 
   /** Takes the offered chat: it opens as an accepted chat does. Rejects with the client's refusal (the card says it in words). */
@@ -86,7 +82,7 @@ export class OffersStore {
     if (event.type === 'ChatOffered' && codes.includes('CHAT_OFFERED') && typeof event['expiresAt'] === 'string') {
       const expiresAt = event['expiresAt'];
       const given = Date.parse(expiresAt) - Date.parse(event.at);
-      const dueAt = this.clock.now() + (Number.isFinite(given) ? Math.max(0, given) : 0);
+      const dueAt = this.countdown.read() + (Number.isFinite(given) ? Math.max(0, given) : 0);
       this.offers.update((all) => [...all.filter((o) => o.sessionId !== sessionId), { sessionId, expiresAt, dueAt, summary: frame.session }].sort((a, b) => a.dueAt - b.dueAt));
       this.tick();
       if (this.reasons().length === 0) void this.loadReasons().catch(() => undefined);
@@ -100,23 +96,14 @@ export class OffersStore {
 
   private remove(sessionId: string): void {
     this.offers.update((all) => all.filter((o) => o.sessionId !== sessionId));
-    if (this.offers().length === 0) this.stopTicking();
+    if (this.offers().length === 0) this.countdown.stop();
   }
 
   /** Redraws the countdown each second while offers wait; an offer whose time is up goes (the gateway's lapse follows). */
   private tick(): void {
-    this.stopTicking();
-    const now = this.clock.now();
-    this.now.set(now);
-    this.offers.update((all) => all.filter((o) => o.dueAt > now));
-    const first = this.offers()[0];
-    if (!first) return;
-    const untilNextSecond = (first.dueAt - now) % TICK_MS || TICK_MS;
-    this.timer = this.clock.setTimeout(() => this.tick(), untilNextSecond);
-  }
-
-  private stopTicking(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.countdown.run((now) => {
+      this.offers.update((all) => all.filter((o) => o.dueAt > now));
+      return this.offers()[0]?.dueAt;
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { SwitchboardClient } from '@switchboard/client';
 import type { SessionEventFrame, SessionEventView } from '@switchboard/contracts';
 import { ListsStore } from '../lists/lists-store';
 import { AgentSocket } from '../session/agent-socket';
-import { CONSOLE_CLOCK } from '../shared/console-clock';
+import { Countdown } from '../shared/countdown';
 
 /** The wrap-up after a chat this agent ended or abandoned (issue 14). */
 export interface WrapUp {
@@ -22,9 +22,6 @@ export interface WrapUp {
   endUserName?: string;
 }
 
-/** How often the countdown is redrawn. */
-const TICK_MS = 1000;
-
 /**
  * Wrap-up (issue 14): after the agent ends (`session.end`) or abandons a
  * chat of a queue with a wrap-up, the end event carries `wrapUpUntil` (and
@@ -42,19 +39,18 @@ const TICK_MS = 1000;
 export class WrapUpStore {
   private readonly socket = inject(AgentSocket);
   private readonly lists = inject(ListsStore);
-  private readonly clock = inject(CONSOLE_CLOCK);
-  private timer?: unknown;
+  private readonly countdown = new Countdown();
   private me?: string;
 
   readonly current = signal<WrapUp | undefined>(undefined);
   /** The clock as the countdown last read it. */
-  readonly now = signal(this.clock.now());
+  readonly now = this.countdown.now;
   /** The administrator's disposition codes, read by the panel when a wrap-up starts. */
   readonly codes = signal<string[]>([]);
 
   /** Whole seconds of wrap-up left (0 once the time is up). */
   secondsLeft(wrapUp: WrapUp): number {
-    return Math.max(0, Math.ceil((wrapUp.dueAt - this.now()) / 1000));
+    return this.countdown.secondsLeft(wrapUp.dueAt);
   }
 
   follow(client: SwitchboardClient): void {
@@ -66,7 +62,7 @@ export class WrapUpStore {
     this.current.set(undefined);
     this.codes.set([]);
     this.me = undefined;
-    this.stopTicking();
+    this.countdown.stop();
   }
 
   /**
@@ -79,7 +75,7 @@ export class WrapUpStore {
     if (!wrapUp || this.current()?.sessionId === wrapUp.sessionId) return;
     if (!wrapUp.dispositionRequired && wrapUp.secondsLeft <= 0) return;
     const endUserName = this.lists.itemOf(wrapUp.sessionId)?.endUserName;
-    const dueAt = this.clock.now() + wrapUp.secondsLeft * 1000;
+    const dueAt = this.countdown.read() + wrapUp.secondsLeft * 1000;
     this.current.set({ sessionId: wrapUp.sessionId, wrapUpUntil: wrapUp.until, dueAt, required: wrapUp.dispositionRequired, ...(endUserName ? { endUserName } : {}) });
     this.tick();
   }
@@ -117,7 +113,7 @@ export class WrapUpStore {
     const held = this.current();
     if (held?.sessionId === sessionId && held.wrapUpUntil === until) return;
     const given = Date.parse(until) - Date.parse(event.at);
-    const dueAt = this.clock.now() + (Number.isFinite(given) ? Math.max(0, given) : 0);
+    const dueAt = this.countdown.read() + (Number.isFinite(given) ? Math.max(0, given) : 0);
     const endUserName = this.lists.itemOf(sessionId)?.endUserName;
     this.current.set({ sessionId, wrapUpUntil: until, dueAt, required: event['dispositionRequired'] === true, ...(endUserName ? { endUserName } : {}) });
     this.tick();
@@ -126,26 +122,17 @@ export class WrapUpStore {
   private end(sessionId: string): void {
     if (this.current()?.sessionId !== sessionId) return;
     this.current.set(undefined);
-    this.stopTicking();
+    this.countdown.stop();
   }
 
   /** Redraws the countdown each second; when the time is up a wrap-up without a required disposition ends. */
   private tick(): void {
-    this.stopTicking();
-    const now = this.clock.now();
-    this.now.set(now);
-    const wrapUp = this.current();
-    if (!wrapUp) return;
-    if (wrapUp.dueAt <= now) {
+    this.countdown.run((now) => {
+      const wrapUp = this.current();
+      if (!wrapUp) return undefined;
+      if (wrapUp.dueAt > now) return wrapUp.dueAt;
       if (!wrapUp.required) this.current.set(undefined);
-      return;
-    }
-    const untilNextSecond = (wrapUp.dueAt - now) % TICK_MS || TICK_MS;
-    this.timer = this.clock.setTimeout(() => this.tick(), untilNextSecond);
-  }
-
-  private stopTicking(): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
+      return undefined;
+    });
   }
 }
