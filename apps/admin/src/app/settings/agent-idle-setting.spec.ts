@@ -1,24 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { TestBed } from '@angular/core/testing';
+import { openSettingsPage, storedSettings } from '../../testing/settings-page';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { DEFAULT_SETTINGS } from '@switchboard/domain';
-import type { SettingsView } from '@switchboard/contracts';
-import { SettingsPage } from './settings-page';
 
-const stored = { ...DEFAULT_SETTINGS, maskPatterns: [], attachmentTypes: [...DEFAULT_SETTINGS.attachmentTypes], offerDeclineReasons: [...DEFAULT_SETTINGS.offerDeclineReasons], dispositionCodes: [...DEFAULT_SETTINGS.dispositionCodes], revision: 3 } as SettingsView;
+const stored = storedSettings();
 
 describe('SettingsPage away after idle (issue 14)', () => {
   async function render() {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    const fixture = TestBed.createComponent(SettingsPage);
-    const loader = TestbedHarnessEnvironment.loader(fixture);
-    const http = TestBed.inject(HttpTestingController);
-    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
-    await fixture.whenStable();
+    const { fixture, loader, http } = await openSettingsPage(stored);
     const input = await loader.getHarness(MatInputHarness.with({ selector: '#agent-idle' }));
     const field = await loader.getHarness(MatFormFieldHarness.with({ selector: ':has(#agent-idle)' }));
     const save = await loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }));

@@ -1,30 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { openSettingsPage, storedSettings } from '../../testing/settings-page';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import type { SettingsView } from '@switchboard/contracts';
-import { mibOf, SettingsPage } from './settings-page';
+import { mibOf, type SettingsPage } from './settings-page';
 
-const stored = {
-  supportQueues: false,
-  useTopics: false,
-  companyFilter: false,
-  agentAutoAccept: false,
-  remoteControlConsoleUrl: '',
-  maxConcurrentChatsPerAgent: 0,
-  maskPatterns: [],
-  emailTranscripts: false,
-  attachmentMaxBytes: 10 * 1024 * 1024,
-  attachmentTypes: ['image/png', 'application/pdf'],
-  offerDeclineReasons: ['Busy with another chat'],
-  dispositionCodes: ['Resolved'],
-  agentIdleMinutes: 0,
-  revision: 3,
-} as SettingsView;
+const stored = storedSettings({ attachmentTypes: ['image/png', 'application/pdf'], offerDeclineReasons: ['Busy with another chat'], dispositionCodes: ['Resolved'] });
 
 describe('SettingsPage attachments', () => {
   let fixture: ComponentFixture<SettingsPage>;
@@ -35,14 +18,7 @@ describe('SettingsPage attachments', () => {
   const input = async (selector: string) => loader.getHarness(MatInputHarness.with({ selector }));
   const typesInput = async () => (await (await field('Allowed file types')).getControl(MatInputHarness))!;
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    fixture = TestBed.createComponent(SettingsPage);
-    loader = TestbedHarnessEnvironment.loader(fixture);
-    http = TestBed.inject(HttpTestingController);
-    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, loader, http } = await openSettingsPage(stored)));
 
   afterEach(() => http.verify());
 

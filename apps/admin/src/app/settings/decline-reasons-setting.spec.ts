@@ -1,16 +1,13 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { SettingsPage } from './settings-page';
+import { openSettingsPage, storedSettings } from '../../testing/settings-page';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import { DEFAULT_SETTINGS } from '@switchboard/domain';
-import type { SettingsView } from '@switchboard/contracts';
-import { SettingsPage } from './settings-page';
 
-const stored = { ...DEFAULT_SETTINGS, maskPatterns: [], attachmentTypes: [...DEFAULT_SETTINGS.attachmentTypes], offerDeclineReasons: ['Busy with another chat', 'Not my area'], dispositionCodes: [...DEFAULT_SETTINGS.dispositionCodes], revision: 3 } as SettingsView;
+const stored = storedSettings({ offerDeclineReasons: ['Busy with another chat', 'Not my area'] });
 
 describe('SettingsPage decline reasons (offers, issue 14)', () => {
   let fixture: ComponentFixture<SettingsPage>;
@@ -21,14 +18,7 @@ describe('SettingsPage decline reasons (offers, issue 14)', () => {
   const input = async () => (await (await field()).getControl(MatInputHarness))!;
   const save = async () => (await loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }))).click();
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    fixture = TestBed.createComponent(SettingsPage);
-    loader = TestbedHarnessEnvironment.loader(fixture);
-    http = TestBed.inject(HttpTestingController);
-    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, loader, http } = await openSettingsPage(stored)));
 
   afterEach(() => http.verify());
 

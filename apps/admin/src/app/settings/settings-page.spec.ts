@@ -1,30 +1,21 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { openSettingsPage, storedSettings } from '../../testing/settings-page';
+import { HttpTestingController } from '@angular/common/http/testing';
 import type { HarnessLoader } from '@angular/cdk/testing';
-import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { type ComponentFixture } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import type { SettingsView } from '@switchboard/contracts';
-import { maskPatternLines, SettingsPage } from './settings-page';
+import { maskPatternLines, type SettingsPage } from './settings-page';
 
-const stored: SettingsView = {
+const stored = storedSettings({
   supportQueues: true,
-  useTopics: false,
-  companyFilter: false,
-  agentAutoAccept: false,
-  remoteControlConsoleUrl: '',
   maxConcurrentChatsPerAgent: 4,
   maskPatterns: ['E-\\d{5}', 'PIN \\d{4}'],
-  emailTranscripts: false,
-  attachmentMaxBytes: 10 * 1024 * 1024,
   attachmentTypes: ['image/png', 'application/pdf'],
   offerDeclineReasons: ['Busy with another chat'],
   dispositionCodes: ['Resolved'],
-  agentIdleMinutes: 0,
   revision: 7,
-};
+});
 
 describe('SettingsPage mask patterns', () => {
   let fixture: ComponentFixture<SettingsPage>;
@@ -35,14 +26,7 @@ describe('SettingsPage mask patterns', () => {
   const patternsInput = async () => (await (await patternsField()).getControl(MatInputHarness))!;
   const saveButton = () => loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }));
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    fixture = TestBed.createComponent(SettingsPage);
-    loader = TestbedHarnessEnvironment.loader(fixture);
-    http = TestBed.inject(HttpTestingController);
-    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, loader, http } = await openSettingsPage(stored)));
 
   afterEach(() => http.verify());
 
@@ -105,14 +89,7 @@ describe('SettingsPage wrap-up disposition codes', () => {
   const input = async (label: string) => (await (await loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getControl(MatInputHarness))!;
   const saveButton = () => loader.getHarness(MatButtonHarness.with({ text: 'Save settings' }));
 
-  beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    fixture = TestBed.createComponent(SettingsPage);
-    loader = TestbedHarnessEnvironment.loader(fixture);
-    http = TestBed.inject(HttpTestingController);
-    http.expectOne({ method: 'GET', url: '/api/admin/settings' }).flush(stored);
-    await fixture.whenStable();
-  });
+  beforeEach(async () => ({ fixture, loader, http } = await openSettingsPage(stored)));
 
   afterEach(() => http.verify());
 
