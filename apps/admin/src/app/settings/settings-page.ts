@@ -59,18 +59,24 @@ function maskPatternsLimits(control: AbstractControl<string>): ValidationErrors 
   return null;
 }
 
-/** The gateway's limits on decline reasons (the settings schema): 1 to 20, each at most 80 characters. */
+/** The gateway's limits on decline reasons and disposition codes (the settings schema): 1 to 20, each at most 80 characters. */
 const DECLINE_REASONS_MAX = 20;
 const DECLINE_REASON_MAX_LENGTH = 80;
 
-function declineReasonsLimits(control: AbstractControl<string>): ValidationErrors | null {
-  const reasons = maskPatternLines(control.value);
-  if (reasons.length === 0) return { hint: 'Agents need at least one reason to decline an offer.' };
-  if (reasons.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} decline reasons (there are ${reasons.length}).` };
-  const tooLong = reasons.findIndex((reason) => reason.length > DECLINE_REASON_MAX_LENGTH);
-  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
-  return null;
+/** A list of the settings schema that agents pick from (decline reasons, disposition codes): 1 to 20 lines of at most 80 characters. */
+function pickListLimits(noun: string, whenEmpty: string): (control: AbstractControl<string>) => ValidationErrors | null {
+  return (control) => {
+    const lines = maskPatternLines(control.value);
+    if (lines.length === 0) return { hint: whenEmpty };
+    if (lines.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} ${noun} (there are ${lines.length}).` };
+    const tooLong = lines.findIndex((line) => line.length > DECLINE_REASON_MAX_LENGTH);
+    if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
+    return null;
+  };
 }
+
+const declineReasonsLimits = pickListLimits('decline reasons', 'Agents need at least one reason to decline an offer.');
+const dispositionCodesLimits = pickListLimits('disposition codes', 'Agents need at least one disposition code for their wrap-up.');
 
 /** The attachment limits of the settings schema (ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX), in the units the page shows. */
 const MiB = 1024 * 1024;
@@ -87,16 +93,6 @@ function attachmentTypesLimits(control: AbstractControl<string>): ValidationErro
   if (types.length > ATTACHMENT_TYPES_MAX) return { hint: `At most ${ATTACHMENT_TYPES_MAX} types (there are ${types.length}).` };
   const bad = types.findIndex((type) => !MEDIA_TYPE.test(type));
   if (bad >= 0) return { hint: `Line ${bad + 1} is not a media type such as image/png (lower case, type/subtype).` };
-  return null;
-}
-
-/** The gateway's limits on disposition codes (the settings schema), as for decline reasons. */
-function dispositionCodesLimits(control: AbstractControl<string>): ValidationErrors | null {
-  const codes = maskPatternLines(control.value);
-  if (codes.length === 0) return { hint: 'Agents need at least one disposition code for their wrap-up.' };
-  if (codes.length > DECLINE_REASONS_MAX) return { hint: `At most ${DECLINE_REASONS_MAX} disposition codes (there are ${codes.length}).` };
-  const tooLong = codes.findIndex((code) => code.length > DECLINE_REASON_MAX_LENGTH);
-  if (tooLong >= 0) return { hint: `Line ${tooLong + 1} is longer than ${DECLINE_REASON_MAX_LENGTH} characters.` };
   return null;
 }
 

@@ -4,7 +4,7 @@ import { ReferenceDataRepository } from '@switchboard/reference-data';
 import type { CommandHandlers } from '../connection/command-handler';
 import { FanoutService } from '../fanout/fanout.service';
 import { ackOf } from '../sessions/acks';
-import { ChatCommands } from '../sessions/chat-commands.service';
+import { ChatCommands, type CommandOutcome } from '../sessions/chat-commands.service';
 import { CommandRefusal, forbidden } from '../sessions/command-refusal';
 import { HistoryPages } from '../sessions/history-pages';
 import { LiveSettings } from '../sessions/live-settings.service';
@@ -36,27 +36,13 @@ export class AgentHandlers {
 
     'session.accept': async (conn, { sessionId }, clientId) => {
       await this.access.check(conn.principal, sessionId, 'accept');
-      const result = await this.chat.send(conn.principal, clientId, { type: 'AcceptSession', sessionId });
-      // R3.3: the history (side notes included) from its most recent page on (older pages: session.history),
-      // customer information and resources.
-      const [page, customer, resources] = await Promise.all([
-        this.pages.recent('agent', result.state),
-        this.customers.infoFor(result.state),
-        this.resources.resources(result.state.companyId),
-      ]);
-      return { session: detailFor('agent', result.state, page), customer, resources, duplicate: result.duplicate };
+      return this.acceptedView(await this.chat.send(conn.principal, clientId, { type: 'AcceptSession', sessionId }));
     },
 
     // Issue 14: the agent a chat is offered to takes it (answered as session.accept) or passes on it.
     'session.acceptOffer': async (conn, { sessionId }, clientId) => {
       await this.access.check(conn.principal, sessionId);
-      const result = await this.chat.send(conn.principal, clientId, { type: 'AcceptOffer', sessionId });
-      const [page, customer, resources] = await Promise.all([
-        this.pages.recent('agent', result.state),
-        this.customers.infoFor(result.state),
-        this.resources.resources(result.state.companyId),
-      ]);
-      return { session: detailFor('agent', result.state, page), customer, resources, duplicate: result.duplicate };
+      return this.acceptedView(await this.chat.send(conn.principal, clientId, { type: 'AcceptOffer', sessionId }));
     },
 
     'session.declineOffer': async (conn, { sessionId, reason }, clientId) => {
@@ -154,6 +140,20 @@ export class AgentHandlers {
 
     'presence.get': async (conn) => this.presence.snapshot(conn.principal.id),
   };
+
+  /**
+   * R3.3, what an agent gets with a chat it takes (accepted from a tab, or an offer): the history (side
+   * notes included) from its most recent page on (older pages: session.history), customer information
+   * and resources.
+   */
+  private async acceptedView(result: CommandOutcome) {
+    const [page, customer, resources] = await Promise.all([
+      this.pages.recent('agent', result.state),
+      this.customers.infoFor(result.state),
+      this.resources.resources(result.state.companyId),
+    ]);
+    return { session: detailFor('agent', result.state, page), customer, resources, duplicate: result.duplicate };
+  }
 }
 
 /** The event of one type among a command's events. */
