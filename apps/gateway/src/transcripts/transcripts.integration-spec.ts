@@ -43,7 +43,7 @@ describe('transcripts (gateway, chat-actor, NATS, database, SMTP)', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    stack = new RealtimeStack({ settings: { supportQueues: true, useTopics: true, emailTranscripts: true }, gatewayEnv: { SMTP_URL: smtp.url, MAIL_FROM: 'Service Desk <desk@example.test>' } });
+    stack = new RealtimeStack({ settings: { supportQueues: true, useTopics: true, emailTranscripts: true }, gatewayEnv: { SMTP_URL: smtp.url, MAIL_FROM: 'Service Desk <desk@example.test>', ...UNHURRIED_POSTS } });
     await stack.start();
   }, 120_000);
   afterAll(async () => {
@@ -226,6 +226,13 @@ describe('transcripts (gateway, chat-actor, NATS, database, SMTP)', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   }, 120_000);
 });
+
+/**
+ * Long chats are written by posting one message after another as fast as the machine answers: on a
+ * quiet machine that is more than the default 20 frames a second per connection (RATE_LIMITED).
+ * Rate limits have tests of their own (connection-limits, principal-limits).
+ */
+const UNHURRIED_POSTS = { WS_RATE_PER_SECOND: '1000', WS_RATE_BURST: '1000', WS_PRINCIPAL_RATE_PER_SECOND: '1000', WS_FLOOD_FRAMES_PER_SECOND: '5000' };
 
 /** Two gateways (one of them an OS process, as `npm start` runs it) share the chat-end work: each e-mail goes out once. */
 describe('transcript e-mails with two gateways', () => {
