@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, mediaTypeSchema } from '../attachments/attachments.schema';
+import { PRIORITY_MAX, PRIORITY_MIN } from '../chat/session.schema';
 import { plainText } from '../text/plain-text';
 
 /**
@@ -202,16 +203,32 @@ export interface QueueView {
   agents: number;
 }
 
+// ---------- priority (issue 15) ----------
+
+/**
+ * The priority chats start with, set on an end user (a VIP), a company or a
+ * topic: PRIORITY_MIN (normal) to PRIORITY_MAX; a chat starts with the
+ * highest of the three. Optional in every body: left out, it stays as it is
+ * (0 for a new record); views carry it only when above 0.
+ */
+export const adminPrioritySchema = z
+  .number({ error: 'Priority must be a number' })
+  .int('Priority must be a whole number')
+  .min(PRIORITY_MIN, `Priority is ${PRIORITY_MIN} (normal) or more`)
+  .max(PRIORITY_MAX, `Priority is at most ${PRIORITY_MAX}`);
+
 // ---------- topics ----------
 
-export const topicCreateSchema = z.object({ id: slugSchema, name: required(120, 'Name'), queue: queueNameSchema }).strict();
-const topicFields = { name: required(120, 'Name'), queue: queueNameSchema };
+export const topicCreateSchema = z.object({ id: slugSchema, name: required(120, 'Name'), queue: queueNameSchema, priority: adminPrioritySchema.optional() }).strict();
+const topicFields = { name: required(120, 'Name'), queue: queueNameSchema, priority: adminPrioritySchema.optional() };
 export const topicUpdateSchema = replacementOf(topicFields);
 export const topicPatchSchema = patchOf(topicFields);
 export interface TopicView {
   id: string;
   name: string;
   queue: string;
+  /** Issue 15: the priority of chats on this topic (present only when above 0). */
+  priority?: number;
 }
 
 // ---------- agents (profile; presence and load live elsewhere) ----------
@@ -247,6 +264,7 @@ export const companyCreateSchema = z
     name: required(160, 'Name'),
     emailDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'not a domain name')).max(50).default([]),
     notes: trimmed(2000).default(''),
+    priority: adminPrioritySchema.optional(),
   })
   .strict();
 export const companyUpdateSchema = replacementOf(companyCreateSchema.omit({ id: true }).shape);
@@ -256,6 +274,8 @@ export interface CompanyView {
   name: string;
   emailDomains: string[];
   notes: string;
+  /** Issue 15: the priority of the company's chats (present only when above 0). */
+  priority?: number;
 }
 
 // ---------- end users ----------
@@ -272,6 +292,8 @@ export const endUserCreateSchema = z
     phone: z.union([z.literal(''), z.string().trim().regex(/^[+0-9 ()./-]{3,40}$/, 'not a phone number')]).default(''),
     site: trimmed(160).default(''),
     assets: z.array(assetSchema).max(100).default([]),
+    /** Issue 15: a VIP's priority. */
+    priority: adminPrioritySchema.optional(),
   })
   .strict();
 export const endUserUpdateSchema = replacementOf(endUserCreateSchema.omit({ id: true }).shape);
@@ -285,6 +307,8 @@ export interface EndUserView {
   phone: string;
   site: string;
   assets: { id: string; name: string; deviceId?: string }[];
+  /** Issue 15: the end user's priority, a VIP (present only when above 0). */
+  priority?: number;
   /** A disabled end user cannot sign in or connect; their tokens were ended when they were disabled (issue 13). Present (true) only when disabled. */
   disabled?: boolean;
 }

@@ -4,7 +4,7 @@ import { plainText } from '../text/plain-text';
 import { actorSchema, idSchema } from './actor.schema';
 import { sessionEventSchema } from './events.schema';
 import { SESSION_ID_PATTERN } from './routing';
-import { deadlineKindSchema, sessionStateSchema, sessionSummarySchema } from './session.schema';
+import { deadlineKindSchema, MAX_ESTIMATE_SECONDS, prioritySchema, sessionStateSchema, sessionSummarySchema } from './session.schema';
 
 /**
  * Longest message, side note, description, ticket summary or comment, in
@@ -138,6 +138,27 @@ export const deadlineReachedSchema = z
   .strict();
 
 /**
+ * Issue 15, agent (who may see the waiting chat, R2/R19) or administrator:
+ * raise the priority of a QUEUED chat to `priority` (higher than it is).
+ */
+export const raisePrioritySchema = z.object({ ...base, type: z.literal('RaisePriority'), priority: prioritySchema }).strict();
+
+/**
+ * Issue 15, system (router): record the wait estimate of a QUEUED chat for
+ * its stay in the queue that began at `queuedAt` (once per stay). A range
+ * with `minSeconds` above `maxSeconds` is refused (VALIDATION).
+ */
+export const recordWaitEstimateSchema = z
+  .object({
+    ...base,
+    type: z.literal('RecordWaitEstimate'),
+    minSeconds: z.number().int().min(0).max(MAX_ESTIMATE_SECONDS),
+    maxSeconds: z.number().int().min(0).max(MAX_ESTIMATE_SECONDS),
+    queuedAt: z.string().max(64),
+  })
+  .strict();
+
+/**
  * Every command to a chat session, as it travels on NATS (gateway, router or
  * admin API to chat-actor), validated there once by the chat actor (and at
  * the WebSocket edge by the frame payloads, which derive from these).
@@ -165,6 +186,8 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   acceptOfferSchema,
   declineOfferSchema,
   recordDispositionSchema,
+  raisePrioritySchema,
+  recordWaitEstimateSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentRefSchema } from '../attachments/attachments.schema';
 import { actorSchema } from './actor.schema';
+import { MAX_ESTIMATE_SECONDS, prioritySchema } from './session.schema';
 
 /**
  * Domain events of a chat session: the single definition (the domain uses the
@@ -51,6 +52,8 @@ export const sessionStartedSchema = z.object({
   masked,
   queue: z.string(),
   topic: z.string().optional(),
+  /** Issue 15: the highest priority of the end user, their company and the topic; absent = 0 (normal). */
+  priority: prioritySchema.optional(),
 });
 
 export const messagePostedSchema = z.object({
@@ -274,6 +277,29 @@ export const dispositionRecordedSchema = z.object({
   code: z.string(),
 });
 
+/** Issue 15: an agent or administrator raised the priority of a waiting chat (agents only). */
+export const priorityRaisedSchema = z.object({
+  ...eventBase,
+  type: z.literal('PriorityRaised'),
+  /** The priority before (0 when the session had none). */
+  from: prioritySchema,
+  to: prioritySchema,
+});
+
+/**
+ * Issue 15: how long the chat is expected to wait in its queue, a range in
+ * seconds (shown to the end user as e.g. "about 2 to 4 minutes"), made by
+ * the router from the queue's live capacity and recent handle times for the
+ * stay in the queue that began at `queuedAt`.
+ */
+export const waitEstimatedSchema = z.object({
+  ...eventBase,
+  type: z.literal('WaitEstimated'),
+  minSeconds: z.number().int().min(0).max(MAX_ESTIMATE_SECONDS),
+  maxSeconds: z.number().int().min(0).max(MAX_ESTIMATE_SECONDS),
+  queuedAt: z.string(),
+});
+
 /** Every event of a chat session, told apart by `type`. */
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
@@ -300,6 +326,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   offerLapsedSchema,
   offerWithdrawnSchema,
   dispositionRecordedSchema,
+  priorityRaisedSchema,
+  waitEstimatedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

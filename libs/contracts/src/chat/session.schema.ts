@@ -63,6 +63,40 @@ export const pendingOfferSchema = z.object({
   expiresAt: z.string(),
 });
 
+/**
+ * Issue 15: how urgent a waiting chat is, a small integer from
+ * `PRIORITY_MIN` (normal, the default) to `PRIORITY_MAX`. Queues and the
+ * router serve higher priority first, then the longest wait (R4.1 extended).
+ */
+export const PRIORITY_MIN = 0;
+export const PRIORITY_MAX = 3;
+export const prioritySchema = z.number().int().min(PRIORITY_MIN).max(PRIORITY_MAX);
+/** The names of the levels, index = priority (shown in the consoles). */
+export const PRIORITY_NAMES = ['Normal', 'High', 'Urgent', 'Critical'] as const;
+
+/**
+ * Issue 15: the longest wait an estimate may name, in seconds (24 hours): an
+ * estimate beyond it says nothing useful and is capped.
+ */
+export const MAX_ESTIMATE_SECONDS = 86_400;
+const estimateSeconds = z.number().int().min(0).max(MAX_ESTIMATE_SECONDS);
+
+/**
+ * Issue 15: the wait shown to the end user for the session's current (or
+ * last) stay in its queue: a range in seconds, from the queue's live capacity
+ * and recent handle times, made when it entered the queue (`queuedAt`).
+ * `waitedSeconds` is the real wait, set when an agent took the chat; the
+ * dashboard compares the two.
+ */
+export const waitEstimateSchema = z
+  .object({
+    minSeconds: estimateSeconds,
+    maxSeconds: estimateSeconds,
+    queuedAt: z.string(),
+    waitedSeconds: z.number().int().nonnegative().optional(),
+  })
+  .refine((e) => e.minSeconds <= e.maxSeconds, { message: 'minSeconds must not exceed maxSeconds', path: ['minSeconds'] });
+
 /** At most one deadline per kind. */
 export const MAX_DEADLINES = deadlineKindSchema.options.length;
 /**
@@ -148,6 +182,10 @@ export const sessionStateSchema = z.object({
    * most MAX_EXCLUDED_AGENTS): offered it again only when no one else is eligible.
    */
   passedOverAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
+  /** Issue 15: PRIORITY_MIN..PRIORITY_MAX, absent = PRIORITY_MIN; from the end user, company or topic at start, raised while QUEUED. */
+  priority: prioritySchema.optional(),
+  /** Issue 15: the wait estimate of the session's current (or last) stay in its queue, and the real wait once known. */
+  waitEstimate: waitEstimateSchema.optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 
@@ -171,5 +209,6 @@ export const sessionSummarySchema = sessionStateSchema.pick({
   excludedAgentIds: true,
   offer: true,
   passedOverAgentIds: true,
+  priority: true,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

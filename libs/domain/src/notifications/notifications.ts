@@ -1,5 +1,6 @@
 import type { SessionEvent } from '../session/events';
 import type { SessionState } from '../session/state';
+import { waitText } from '../policies/wait-estimate';
 
 /**
  * Who a notification is for. The gateway resolves audiences to sockets; the
@@ -31,6 +32,8 @@ export type NoticeCode =
   | 'OFFER_WITHDRAWN'
   /** Issue 14: the wrap-up disposition of a chat the agent ended is recorded. */
   | 'DISPOSITION_RECORDED'
+  /** Issue 15: how long the end user is expected to wait (text: e.g. "about 2 to 4 minutes"). */
+  | 'WAIT_ESTIMATE'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
@@ -126,6 +129,12 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
     case 'OfferLapsed':
       add(agent(event.agentId), 'OFFER_WITHDRAWN', 'The offer expired; you are now Not responding and get no new chats until you come back.');
+      break;
+    // Issue 15: the end user's wait; the agents' lists show the new priority from the summary.
+    case 'WaitEstimated':
+      add(endUser, 'WAIT_ESTIMATE', waitText(event.minSeconds, event.maxSeconds));
+      break;
+    case 'PriorityRaised':
       break;
     case 'DispositionRecorded':
       add(agent(event.agentId), 'DISPOSITION_RECORDED', `Disposition recorded: ${event.code}.`);

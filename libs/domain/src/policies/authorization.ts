@@ -36,6 +36,9 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   AcceptOffer: ['agent'],
   DeclineOffer: ['agent'],
   RecordDisposition: ['agent'],
+  // Issue 15: an agent who may see the waiting chat (checked by decide) or an administrator.
+  RaisePriority: ['agent', 'admin'],
+  RecordWaitEstimate: ['system'],
 };
 
 /**
@@ -95,6 +98,8 @@ export function describeCommand(type: SessionCommandType): string {
     AcceptOffer: 'accept an offered chat',
     DeclineOffer: 'decline an offered chat',
     RecordDisposition: 'record the disposition of a chat',
+    RaisePriority: 'raise the priority of a chat',
+    RecordWaitEstimate: 'record a wait estimate',
   };
   return names[type];
 }

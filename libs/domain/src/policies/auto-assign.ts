@@ -76,19 +76,42 @@ export interface WaitingSession {
   readonly sessionId: string;
   readonly queuedAt?: IsoTime;
   readonly createdAt: IsoTime;
+  /** Issue 15: 0..3, absent = 0. */
+  readonly priority?: number;
 }
 
 /**
- * R4.1: waiting sessions are served oldest first, by the time they (last)
- * entered the queue; ties by session id. Returns a new array.
+ * R4.1 extended by issue 15: waiting sessions are served highest priority
+ * first, then oldest first by the time they (last) entered the queue; ties
+ * by session id. Returns a new array.
  */
 export function orderWaitingSessions<T extends WaitingSession>(sessions: readonly T[]): T[] {
   // Keys parsed once per session, not once per comparison (routers sort thousands).
-  const keyed = sessions.map((s) => ({ s, key: Date.parse(s.queuedAt ?? s.createdAt) }));
+  const keyed = sessions.map((s) => ({ s, priority: s.priority ?? 0, key: Date.parse(s.queuedAt ?? s.createdAt) }));
   keyed.sort((a, b) => {
+    if (a.priority !== b.priority) return b.priority - a.priority;
     const d = a.key - b.key;
     if (d !== 0 && !Number.isNaN(d)) return d;
     return a.s.sessionId < b.s.sessionId ? -1 : a.s.sessionId > b.s.sessionId ? 1 : 0;
   });
   return keyed.map((k) => k.s);
+}
+
+/**
+ * Issue 15: how many of `waiting` are served before `session` by
+ * `orderWaitingSessions` (same queue is the caller's filter): those of
+ * higher priority, and those of the same priority that entered earlier.
+ */
+export function servedBefore<T extends WaitingSession>(session: T, waiting: readonly T[]): number {
+  const key = (w: WaitingSession) => Date.parse(w.queuedAt ?? w.createdAt);
+  const p = session.priority ?? 0;
+  const k = key(session);
+  let count = 0;
+  for (const w of waiting) {
+    if (w.sessionId === session.sessionId) continue;
+    const wp = w.priority ?? 0;
+    const wk = key(w);
+    if (wp > p || (wp === p && (wk < k || (wk === k && w.sessionId < session.sessionId)))) count++;
+  }
+  return count;
 }

@@ -58,6 +58,10 @@ export type AcceptOffer = CommandOf<'AcceptOffer'>;
 export type DeclineOffer = CommandOf<'DeclineOffer'>;
 /** Issue 14, the agent who ended or abandoned the chat: its disposition (wrap-up). */
 export type RecordDisposition = CommandOf<'RecordDisposition'>;
+/** Issue 15, agent who may see the waiting chat, or administrator. */
+export type RaisePriority = CommandOf<'RaisePriority'>;
+/** Issue 15, system (router): the wait estimate of the chat's stay in its queue. */
+export type RecordWaitEstimate = CommandOf<'RecordWaitEstimate'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -85,4 +89,6 @@ export const SESSION_COMMAND_TYPES = [
   'AcceptOffer',
   'DeclineOffer',
   'RecordDisposition',
+  'RaisePriority',
+  'RecordWaitEstimate',
 ] as const satisfies readonly SessionCommandType[];

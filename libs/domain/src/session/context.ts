@@ -42,12 +42,18 @@ export interface EndUserInfo {
   readonly companyId: string;
   readonly displayName?: string;
   readonly assets: readonly Asset[];
+  /** Issue 15: the end user's own priority (VIP), 0..3; absent = 0. */
+  readonly priority?: number;
+  /** Issue 15: the priority of the end user's company, 0..3; absent = 0. */
+  readonly companyPriority?: number;
 }
 
 export interface TopicInfo {
   readonly id: string;
   readonly name: string;
   readonly queue: string;
+  /** Issue 15: the priority of chats on this topic, 0..3; absent = 0. */
+  readonly priority?: number;
 }
 
 /**
@@ -69,6 +75,8 @@ export interface TopicInfo {
  * | EndChat, AbandonSession | `queuePolicy` of the session's queue (absent: no wrap-up) |
  * | RecordDisposition | nothing besides the settings (`dispositionCodes`) |
  * | DeadlineReached | nothing besides `now` |
+ * | RaisePriority by an agent | the agent in `agents` (queues, companies) |
+ * | RecordWaitEstimate | nothing |
  *
  * Display names of agents come from `agents` when present, else from the
  * names the session recorded. A missing piece is refused with `CONTEXT_INCOMPLETE`.

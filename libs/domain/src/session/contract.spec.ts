@@ -30,6 +30,8 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
     }),
   );
   run(main, C.start({ topic: 'vpn' }));
+  run(main, C.estimate(60, 180, main.s.queuedAt!));
+  run(main, C.raisePriority({ role: 'admin', id: 'admin-1' }, 2));
   run(main, C.autoAssign('a1', true));
   run(main, C.say({ role: 'endUser', id: 'u-1' }, 'Hello'));
   run(main, C.say({ role: 'agent', id: 'a1' }, 'Hi, how can I help?'));

@@ -5,6 +5,7 @@ import { authorizeCommand } from '../policies/authorization';
 import { autoAssignProblem } from '../policies/auto-assign';
 import { isEligibleAgent, isOnline } from '../policies/eligibility';
 import { remoteControlLink } from '../policies/remote-control';
+import { startPriority } from '../policies/priority';
 import { queueForStart, resolveStartTopic } from '../policies/start';
 import { transferTargetProblem } from '../policies/transfer-targets';
 import { GENERAL_QUEUE, queueTransferAllowed } from '../settings/settings';
@@ -17,6 +18,8 @@ import type {
   DeadlineReached,
   DeclineOffer,
   RecordDisposition,
+  RaisePriority,
+  RecordWaitEstimate,
   CreateTicket,
   EndChat,
   ForceClose,
@@ -171,7 +174,46 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return acceptOffer(state, command, ctx);
     case 'DeclineOffer':
       return declineOffer(state, command, ctx);
+    case 'RaisePriority':
+      return raisePriority(state, command, ctx);
+    case 'RecordWaitEstimate':
+      return recordWaitEstimate(state, command);
   }
+}
+
+/**
+ * Issue 15: a waiting chat's priority is raised by an administrator or by an
+ * agent who may see it (R2/R19: of its queue and, with Company filter on, its
+ * company; away agents too), only upwards.
+ */
+function raisePriority(state: SessionState, command: RaisePriority, ctx: DecisionContext): Outcome {
+  if (state.status !== 'QUEUED') {
+    return domainError('INVALID_STATE', 'Only the priority of a waiting chat can be raised.', { status: state.status });
+  }
+  if (command.actor.role === 'agent') {
+    const agent = findAgent(ctx, command.actor.id);
+    if (agent === undefined) return incomplete('RaisePriority by an agent needs that agent in the context.');
+    if (!isEligibleAgent(agent, state, ctx.settings)) return domainError('FORBIDDEN', 'This chat is not in your queues or companies.');
+  }
+  const from = state.priority ?? 0;
+  if (command.priority <= from) {
+    return domainError('VALIDATION', `The chat's priority is ${from} already: pick a higher one.`, { field: 'priority', priority: from });
+  }
+  return [{ type: 'PriorityRaised', from, to: command.priority }];
+}
+
+/** Issue 15: the router's estimate, once per stay in the queue (a repeat or a late one changes nothing). */
+function recordWaitEstimate(state: SessionState, command: RecordWaitEstimate): Outcome {
+  if (command.minSeconds > command.maxSeconds) {
+    return domainError('VALIDATION', 'The shortest wait of an estimate must not exceed its longest.', { field: 'minSeconds' });
+  }
+  if (state.status !== 'QUEUED' || state.queuedAt !== command.queuedAt) {
+    return domainError('INVALID_STATE', 'The chat is no longer waiting in the queue the estimate was made for.', { status: state.status });
+  }
+  if (state.waitEstimate?.queuedAt === state.queuedAt) {
+    return domainError('INVALID_STATE', 'The wait of this stay in the queue is estimated already.', { queuedAt: state.queuedAt });
+  }
+  return [{ type: 'WaitEstimated', minSeconds: command.minSeconds, maxSeconds: command.maxSeconds, queuedAt: command.queuedAt }];
 }
 
 function recordDisposition(state: SessionState, command: RecordDisposition, ctx: DecisionContext): Outcome {
@@ -213,6 +255,7 @@ function decideStart(state: SessionState | undefined, command: StartSession, ctx
   }
   const topic = resolveStartTopic(ctx.settings, command.topic, ctx.topics);
   if (!topic.ok) return refuse(topic.error);
+  const priority = startPriority(endUser, topic.topic);
   const payload: EventPayload = {
     type: 'SessionStarted',
     endUserId: endUser.id,
@@ -222,6 +265,7 @@ function decideStart(state: SessionState | undefined, command: StartSession, ctx
     ...maskedDescription(command.description.trim(), ctx),
     queue: queueForStart(ctx.settings, topic.topic),
     ...(topic.topic !== undefined ? { topic: topic.topic.id } : {}),
+    ...(priority > 0 ? { priority } : {}),
   };
   return { ok: true, events: stamp(undefined, command, ctx, [payload]), duplicate: false };
 }

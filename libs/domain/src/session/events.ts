@@ -63,6 +63,9 @@ export type OfferLapsed = EventOf<'OfferLapsed'>;
 export type OfferWithdrawn = EventOf<'OfferWithdrawn'>;
 /** Issue 14: wrap-up. */
 export type DispositionRecorded = EventOf<'DispositionRecorded'>;
+/** Issue 15: priority and the wait estimate. */
+export type PriorityRaised = EventOf<'PriorityRaised'>;
+export type WaitEstimated = EventOf<'WaitEstimated'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -92,6 +95,8 @@ export const SESSION_EVENT_TYPES = [
   'OfferLapsed',
   'OfferWithdrawn',
   'DispositionRecorded',
+  'PriorityRaised',
+  'WaitEstimated',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

@@ -51,6 +51,7 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       lastVisibleSeq: event.seq,
       createdAt: event.at,
       queuedAt: event.at,
+      ...(event.priority !== undefined && event.priority > 0 ? { priority: event.priority } : {}),
     };
   }
   if (event.sessionId !== state.sessionId) {
@@ -78,7 +79,7 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return base;
     case 'SessionAssigned':
       return withDeadline(withoutRouting({
-        ...base,
+        ...withWaitMeasured(base, event.at),
         status: 'ASSIGNED',
         ownerAgentId: event.agentId,
         assignedAt: event.at,
@@ -135,6 +136,10 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...terminate(base, 'ABANDONED', event.at), endedByAgentId: event.agentId };
     case 'DispositionRecorded':
       return { ...base, disposition: { code: event.code, agentId: event.agentId } };
+    case 'PriorityRaised':
+      return { ...base, priority: event.to };
+    case 'WaitEstimated':
+      return { ...base, waitEstimate: { minSeconds: event.minSeconds, maxSeconds: event.maxSeconds, queuedAt: event.queuedAt } };
   }
 }
 
@@ -203,6 +208,17 @@ export function nextDeadline(state: SessionState): NonNullable<SessionState['dea
   let first: NonNullable<SessionState['deadlines']>[number] | undefined;
   for (const d of state.deadlines ?? []) if (first === undefined || Date.parse(d.dueAt) < Date.parse(first.dueAt)) first = d;
   return first;
+}
+
+/**
+ * Issue 15: the real wait of the stay in the queue the estimate was made
+ * for, once an agent takes the chat (the first assignment of that stay).
+ */
+function withWaitMeasured(state: SessionState, at: string): SessionState {
+  const estimate = state.waitEstimate;
+  if (estimate === undefined || estimate.waitedSeconds !== undefined || state.status !== 'QUEUED' || estimate.queuedAt !== state.queuedAt) return state;
+  const waited = Math.max(0, Math.round((Date.parse(at) - Date.parse(estimate.queuedAt)) / 1000));
+  return Number.isFinite(waited) ? { ...state, waitEstimate: { ...estimate, waitedSeconds: waited } } : state;
 }
 
 function requeue(state: SessionState, queue: string, at: string): SessionState {

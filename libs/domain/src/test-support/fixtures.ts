@@ -106,6 +106,9 @@ export const C = {
   acceptOffer: (agentId: string) => cmd({ type: 'AcceptOffer', actor: agentActor(agentId) }),
   declineOffer: (agentId: string, reason = 'Not my area') => cmd({ type: 'DeclineOffer', actor: agentActor(agentId), reason }),
   disposition: (agentId: string, code = 'Resolved') => cmd({ type: 'RecordDisposition', actor: agentActor(agentId), code }),
+  raisePriority: (actor: Actor, priority: number) => cmd({ type: 'RaisePriority', actor, priority }),
+  estimate: (minSeconds: number, maxSeconds: number, queuedAt: string) =>
+    cmd({ type: 'RecordWaitEstimate', actor: system(), minSeconds, maxSeconds, queuedAt }),
   deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { DEFAULT_QUEUE_POLICY, DEFAULT_SETTINGS, GENERAL_QUEUE, type AgentInfo, type EndUserInfo, type QueuePolicy, type Settings, type TopicInfo } from '@switchboard/domain';
 import type { Model } from 'mongoose';
 import { AgentRecord } from '../schemas/agent.schema';
+import { CompanyRecord } from '../schemas/company.schema';
 import { EndUserRecord } from '../schemas/end-user.schema';
 import { SettingsRecord } from '../schemas/settings.schema';
 import { QueueRecord, TopicRecord } from '../schemas/topic.schema';
@@ -21,6 +22,7 @@ export class ReferenceDataRepository {
     @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
     @InjectModel(TopicRecord.name) private readonly topicsModel: Model<TopicRecord>,
     @InjectModel(QueueRecord.name) private readonly queuesModel: Model<QueueRecord>,
+    @InjectModel(CompanyRecord.name) private readonly companies: Model<CompanyRecord>,
   ) {}
 
   async settings(): Promise<Settings> {
@@ -58,17 +60,21 @@ export class ReferenceDataRepository {
   async endUser(id: string): Promise<EndUserInfo | undefined> {
     const doc = await this.endUsers.findById(id).lean();
     if (!doc) return undefined;
+    // Issue 15: the company's priority comes with the end user (a chat starts with the higher).
+    const company = await this.companies.findById(doc.companyId, { priority: 1 }).lean();
     return {
       id: doc._id,
       companyId: doc.companyId,
       displayName: doc.displayName,
       assets: (doc.assets ?? []).map((a) => ({ id: a.id, name: a.name, deviceId: a.deviceId })),
+      ...(doc.priority ? { priority: doc.priority } : {}),
+      ...(company?.priority ? { companyPriority: company.priority } : {}),
     };
   }
 
   async topics(): Promise<TopicInfo[]> {
     const docs = await this.topicsModel.find().lean();
-    return docs.map((t) => ({ id: t._id, name: t.name, queue: t.queue }));
+    return docs.map((t) => ({ id: t._id, name: t.name, queue: t.queue, ...(t.priority ? { priority: t.priority } : {}) }));
   }
 
   /** The policies of the queues that have a record (`General` has one from the gateway's start). */

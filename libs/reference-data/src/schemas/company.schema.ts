@@ -15,5 +15,9 @@ export class CompanyRecord {
 
   @Prop({ type: String, default: '' })
   notes!: string;
+
+  /** Issue 15: the priority chats start with (0..3); a chat takes the highest of its end user, company and topic. */
+  @Prop({ type: Number, default: 0 })
+  priority?: number;
 }
 export const CompanyRecordSchema = SchemaFactory.createForClass(CompanyRecord);

@@ -40,5 +40,9 @@ export class EndUserRecord {
   /** Disabled by an administrator: sign-in refused (ACCOUNT_DISABLED), tokens ended (issue 13). */
   @Prop({ type: Boolean, default: false })
   disabled!: boolean;
+
+  /** Issue 15: the priority chats start with (0..3); a chat takes the highest of its end user, company and topic. */
+  @Prop({ type: Number, default: 0 })
+  priority?: number;
 }
 export const EndUserRecordSchema = SchemaFactory.createForClass(EndUserRecord);

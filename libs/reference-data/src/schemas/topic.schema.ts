@@ -11,6 +11,10 @@ export class TopicRecord {
 
   @Prop({ type: String, required: true })
   queue!: string;
+
+  /** Issue 15: the priority chats start with (0..3); a chat takes the highest of its end user, company and topic. */
+  @Prop({ type: Number, default: 0 })
+  priority?: number;
 }
 export const TopicRecordSchema = SchemaFactory.createForClass(TopicRecord);
 

@@ -5,12 +5,14 @@ import { CompanyRecord, EndUserRecord } from '@switchboard/reference-data';
 import type { Model } from 'mongoose';
 import { AdminApiError } from '../shared/admin-api.error';
 import { RecordCollection } from '../shared/record-collection';
+import { ReferenceChanges } from '../shared/reference-changes';
 
 const toView = (doc: CompanyRecord): CompanyView => ({
   id: doc._id,
   name: doc.name,
   emailDomains: doc.emailDomains ?? [],
   notes: doc.notes ?? '',
+  ...(doc.priority ? { priority: doc.priority } : {}),
 });
 
 @Injectable()
@@ -18,8 +20,10 @@ export class CompaniesService extends RecordCollection<CompanyRecord, CompanyVie
   constructor(
     @InjectModel(CompanyRecord.name) private readonly companies: Model<CompanyRecord>,
     @InjectModel(EndUserRecord.name) private readonly endUsers: Model<EndUserRecord>,
+    changes: ReferenceChanges,
   ) {
-    super(companies, { name: 'Company', toView, search: ['_id', 'name', 'emailDomains'], sort: { name: 1 } });
+    // Announced: the chat actors' cached end users carry their company's priority (issue 15).
+    super(companies, { name: 'Company', toView, search: ['_id', 'name', 'emailDomains'], sort: { name: 1 }, changed: () => changes.announce() });
   }
 
   create(input: CompanyView): Promise<CompanyView> {

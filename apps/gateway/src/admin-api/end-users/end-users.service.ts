@@ -15,6 +15,7 @@ const toView = (doc: EndUserRecord): EndUserView => ({
   phone: doc.phone ?? '',
   site: doc.site ?? '',
   assets: (doc.assets ?? []).map((a) => ({ id: a.id, name: a.name ?? a.id, ...(a.deviceId ? { deviceId: a.deviceId } : {}) })),
+  ...(doc.priority ? { priority: doc.priority } : {}),
   // Only a disabled user carries the flag: views of enabled ones keep their shape.
   ...(doc.disabled === true ? { disabled: true } : {}),
 });

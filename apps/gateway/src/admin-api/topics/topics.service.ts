@@ -8,7 +8,7 @@ import { AdminApiError } from '../shared/admin-api.error';
 import { RecordCollection } from '../shared/record-collection';
 import { ReferenceChanges } from '../shared/reference-changes';
 
-const toView = (doc: TopicRecord): TopicView => ({ id: doc._id, name: doc.name, queue: doc.queue });
+const toView = (doc: TopicRecord): TopicView => ({ id: doc._id, name: doc.name, queue: doc.queue, ...(doc.priority ? { priority: doc.priority } : {}) });
 
 @Injectable()
 export class TopicsService extends RecordCollection<TopicRecord, TopicView> {
@@ -18,7 +18,7 @@ export class TopicsService extends RecordCollection<TopicRecord, TopicView> {
 
   async create(input: TopicView): Promise<TopicView> {
     await this.requireQueue(input.queue);
-    return this.insertNew({ _id: input.id, name: input.name, queue: input.queue });
+    return this.insertNew({ _id: input.id, name: input.name, queue: input.queue, ...(input.priority !== undefined ? { priority: input.priority } : {}) });
   }
 
   async update(id: string, input: Partial<Omit<TopicView, 'id'>>): Promise<TopicView> {
