@@ -18,8 +18,7 @@ export { isVisibleToEndUser } from './session/history';
 
 export { canSeeQueuedSession, effectiveQueue, isEligibleAgent } from './policies/eligibility';
 export { transferTargets } from './policies/transfer-targets';
-export { orderWaitingSessions, pickAgentForAutoAssign, servedBefore } from './policies/auto-assign';
-export { clampPriority, PRIORITY_MAX, startPriority } from './policies/priority';
+export { liveCapacity, orderWaitingSessions, pickAgentForAutoAssign, servedBefore } from './policies/auto-assign';
 export { estimateWait, MAX_HANDLE_SAMPLES, waitText, type WaitRange } from './policies/wait-estimate';
 export { existingSessionForStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';

@@ -23,6 +23,7 @@ describe('session summary on chat events', () => {
       excludedAgentIds: ['a1'],
       offer: { agentId: 'a2', agentName: 'A2', expiresAt: '2026-01-05T09:00:30.000Z' },
       passedOverAgentIds: ['a3'],
+      priority: 2,
     };
     const summary = sessionSummary(state);
     expect(Object.keys(summary).sort()).toEqual([...sessionSummarySchema.keyof().options].sort());

@@ -23,5 +23,7 @@ export function sessionSummary(state: SessionState): ChatEventMessage['session']
     excludedAgentIds: state.excludedAgentIds,
     offer: state.offer,
     passedOverAgentIds: state.passedOverAgentIds,
+    // Issue 15: the router serves higher priority first; the Queue tab shows it.
+    priority: state.priority,
   };
 }

@@ -7,8 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { RouterConfig } from '../config';
 import { RouterMetrics } from '../metrics/router-metrics';
 import { RouterPartitions } from '../ownership/router-partitions';
-import type { Outcome, PlannedAssignment } from './assignment-planner';
+import type { Outcome, PlannedAssignment, PlannedEstimate } from './assignment-planner';
 import { RouterView } from './router-view';
+
+/** Wait estimates sent per planning pass (issue 15): a burst of new chats is estimated over a few passes. */
+const ESTIMATES_PER_PASS = 64;
 
 /** Refusals that mean the session is not waiting any more. */
 const SESSION_GONE = new Set(['INVALID_STATE', 'SESSION_CLOSED', 'SESSION_NOT_FOUND', 'ALREADY_TAKEN', 'USER_CANCELLED', 'FORBIDDEN']);
@@ -74,6 +77,8 @@ export class AssignmentLoop {
     this.updateWaitingGauge(settings);
     const planner = this.view.planner;
     for (const revert of planner.transfersToRevert(settings, this.partitions.serves)) void this.revert(revert.sessionId, revert.agentId);
+    // Issue 15: a chat that entered its queue is estimated before it is proposed.
+    for (const estimate of planner.estimatesDue(settings, this.partitions.serves, ESTIMATES_PER_PASS)) void this.recordEstimate(estimate);
     const room = this.config.ROUTER_MAX_IN_FLIGHT - planner.inFlightCount;
     for (const proposal of planner.plan(settings, this.partitions.serves, room)) void this.propose(proposal);
     this.armWake();
@@ -128,6 +133,29 @@ export class AssignmentLoop {
     this.view.planner.settle(p.sessionId, outcome);
     // The pass also arms the wake-up for a retry's delay or an agent's pause.
     this.schedule();
+  }
+
+  /** Issue 15: the wait estimate of a chat's stay in its queue, recorded on the session (shown to the end user). */
+  private async recordEstimate(e: PlannedEstimate): Promise<void> {
+    let done = false;
+    try {
+      const reply = await this.client.send({
+        type: 'RecordWaitEstimate',
+        // One id per stay in the queue: a repeat (another router, a resync) is the same command.
+        commandId: `estimate:${e.sessionId}:${e.queuedAt}`,
+        sessionId: e.sessionId,
+        actor: { role: 'system', id: `router:${this.config.INSTANCE_ID}` },
+        minSeconds: e.minSeconds,
+        maxSeconds: e.maxSeconds,
+        queuedAt: e.queuedAt,
+      });
+      // Recorded, or refused for good (the chat left the queue, or holds an estimate already).
+      done = reply.ok || reply.error.code !== 'CONTEXT_INCOMPLETE';
+    } catch (error) {
+      this.logger.warn({ err: error, sessionId: e.sessionId }, 'wait estimate failed');
+    }
+    // Not done: made again at a later pass (no retry loop of its own).
+    this.view.planner.estimateDone(e.sessionId, done);
   }
 
   /** R5.4: the transfer target went offline before accepting: the session returns to its queue. */

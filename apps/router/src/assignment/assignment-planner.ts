@@ -1,13 +1,18 @@
 import { effectivePresence, type AgentLiveState } from '@switchboard/agent-state';
 import {
   effectiveQueue,
+  estimateWait,
+  liveCapacity,
   orderWaitingSessions,
+  servedBefore,
+  type WaitRange,
   pickAgentForAutoAssign,
   type AgentInfo,
   type Settings,
   type SessionStatus,
 } from '@switchboard/domain';
 import type { AgentProfile } from '@switchboard/reference-data';
+import { HandleTimes } from './handle-times';
 
 /** What the router needs of a session: its routing fields, from an event or the database. */
 export interface SessionSummary {
@@ -24,6 +29,16 @@ export interface SessionSummary {
   readonly passedOverAgentIds?: readonly string[];
   /** An offer waiting for its agent's answer: nothing to propose until it ends. */
   readonly offer?: { readonly agentId: string };
+  /** Issue 15: 0..3, absent = 0: higher priority is served first. */
+  readonly priority?: number;
+  /** Issue 15: the session holds a wait estimate for its current stay in the queue. */
+  readonly waitEstimated?: boolean;
+}
+
+/** Issue 15: a wait estimate to record on a session that entered its queue. */
+export interface PlannedEstimate extends WaitRange {
+  readonly sessionId: string;
+  readonly queuedAt: string;
 }
 
 /** A proposal: send `AutoAssign` for `sessionId` to `agentId`. */
@@ -56,6 +71,8 @@ interface Waiting extends SessionSummary {
   /** Order key fallback for `orderWaitingSessions` when `queuedAt` is missing. */
   readonly createdAt: string;
   notBefore?: number;
+  /** Issue 15: estimated (or nothing to estimate from) for this stay in the queue. */
+  estimated?: boolean;
 }
 
 interface InFlight {
@@ -100,6 +117,10 @@ export class AssignmentPlanner {
   private readonly revertsInFlight = new Set<string>();
   /** Live-state changes seen per agent: tells whether a refusal was answered from a view this router has already replaced. */
   private readonly liveChanges = new Map<string, number>();
+  /** Issue 15: recent handle times per queue, for wait estimates. */
+  readonly handleTimes = new HandleTimes();
+  /** Issue 15: sessions whose estimate is being recorded. */
+  private readonly estimatesInFlight = new Set<string>();
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -123,7 +144,8 @@ export class AssignmentPlanner {
     if (s.status === 'QUEUED' && s.offer === undefined) {
       const previous = this.waiting.get(s.sessionId);
       const seenAt = this.clock();
-      this.waiting.set(s.sessionId, { ...s, seenAt, createdAt: s.queuedAt ?? new Date(seenAt).toISOString(), notBefore: previous?.notBefore });
+      const estimated = s.waitEstimated === true || (previous?.estimated === true && previous.queuedAt === s.queuedAt);
+      this.waiting.set(s.sessionId, { ...s, seenAt, createdAt: s.queuedAt ?? new Date(seenAt).toISOString(), notBefore: previous?.notBefore, estimated });
     } else this.waiting.delete(s.sessionId);
 
     if (s.status === 'PENDING_TRANSFER') this.pendingTransfers.set(s.sessionId, s);
@@ -212,6 +234,39 @@ export class AssignmentPlanner {
       planned.push({ sessionId: session.sessionId, agentId: agent.id, queue: session.queue, queuedAt: session.queuedAt });
     }
     return planned;
+  }
+
+  /**
+   * Issue 15: wait estimates for the waiting sessions of served queues that
+   * have none for their current stay (at most `limit`, each in flight until
+   * `estimateDone`): the chats served before each in its queue, the queue's
+   * live capacity as this router sees it, the queue's recent handle times.
+   * A queue nobody serves now gets no estimate (nothing to estimate from).
+   */
+  estimatesDue(settings: Settings, serves: (queue: string) => boolean, limit: number): PlannedEstimate[] {
+    const due = [...this.waiting.values()].filter((w) => !w.estimated && w.queuedAt !== undefined && !this.estimatesInFlight.has(w.sessionId) && serves(effectiveQueue(w.queue, settings)));
+    if (due.length === 0 || limit <= 0) return [];
+    const agents = this.agentInfos();
+    const out: PlannedEstimate[] = [];
+    for (const w of due.slice(0, limit)) {
+      const queue = effectiveQueue(w.queue, settings);
+      const sameQueue = [...this.waiting.values()].filter((o) => effectiveQueue(o.queue, settings) === queue);
+      const range = estimateWait({ ahead: servedBefore(w, sameQueue), ...liveCapacity(w, agents, settings), handleTimes: this.handleTimes.of(queue) });
+      if (range === undefined) {
+        w.estimated = true;
+        continue;
+      }
+      this.estimatesInFlight.add(w.sessionId);
+      out.push({ sessionId: w.sessionId, queuedAt: w.queuedAt!, ...range });
+    }
+    return out;
+  }
+
+  /** The answer to an estimate: recorded or refused for good (`done`), or to be made again. */
+  estimateDone(sessionId: string, done: boolean): void {
+    this.estimatesInFlight.delete(sessionId);
+    const w = this.waiting.get(sessionId);
+    if (w && done) w.estimated = true;
   }
 
   /**

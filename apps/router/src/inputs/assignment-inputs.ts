@@ -94,6 +94,16 @@ export class AssignmentInputs {
     }
     if (!parsed.success) return;
     const s = parsed.data.session;
+    const event = parsed.data.event;
+    // Issue 15: handle times per queue, from an assignment to the chat leaving its agent.
+    const handles = this.view.planner.handleTimes;
+    if (event.type === 'SessionAssigned') handles.assigned(s.sessionId, s.queue, Date.parse(event.at));
+    else if (s.status !== 'ASSIGNED' && handles.isOpen(s.sessionId)) handles.left(s.sessionId, Date.parse(event.at));
+    if (event.type === 'WaitEstimated') {
+      // The estimate of this stay is recorded: nothing to plan, only to note.
+      this.view.planner.observeSession({ ...s, status: s.status as SessionStatus, waitEstimated: event.queuedAt === s.queuedAt });
+      return;
+    }
     // Messages and notes change nothing to plan: most events end here.
     if (this.view.planner.observeSession({ ...s, status: s.status as SessionStatus })) this.view.changed();
   }
@@ -145,6 +155,8 @@ export class AssignmentInputs {
         excludedAgentIds: s.excludedAgentIds,
         passedOverAgentIds: s.passedOverAgentIds,
         offer: s.offer,
+        priority: s.priority,
+        waitEstimated: s.waitEstimate !== undefined && s.waitEstimate.queuedAt === s.queuedAt,
       }));
       this.view.planner.resync(summaries, startedAt);
       this.view.changed();

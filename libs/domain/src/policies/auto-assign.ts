@@ -71,6 +71,27 @@ function idleKey(t: IsoTime | undefined): number {
   return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
 }
 
+/**
+ * Issue 15: the live capacity of a session's queue for the wait estimate:
+ * the chat slots of the online agents who may take it (their caps) and how
+ * many are free; `unlimited` when one of them has no cap.
+ */
+export function liveCapacity(session: RoutableSession, agents: readonly AgentInfo[], settings: Settings): { slots: number; free: number; unlimited: boolean } {
+  let slots = 0;
+  let free = 0;
+  let unlimited = false;
+  for (const a of agents) {
+    if (!isOnline(a) || !isEligibleAgent(a, session, settings)) continue;
+    const cap = effectiveCap(a, settings);
+    if (cap <= 0) unlimited = true;
+    else {
+      slots += cap;
+      free += Math.max(0, cap - a.load);
+    }
+  }
+  return { slots, free, unlimited };
+}
+
 /** The fields `orderWaitingSessions` sorts on. */
 export interface WaitingSession {
   readonly sessionId: string;

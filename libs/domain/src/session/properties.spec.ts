@@ -102,6 +102,8 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   AcceptOffer: 4,
   DeclineOffer: 3,
   RecordDisposition: 3,
+  RaisePriority: 3,
+  RecordWaitEstimate: 3,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -141,6 +143,15 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ reason: fc.constantFrom('Busy', 'Busy', 'nope') });
     case 'RecordDisposition':
       return fc.record({ code: fc.constantFrom('Resolved', 'Resolved', 'nope') });
+    case 'RaisePriority':
+      return fc.record({ priority: fc.integer({ min: 0, max: 3 }) });
+    case 'RecordWaitEstimate':
+      // Mostly for the session's current stay in the queue (resolved when the step runs), sometimes another.
+      return fc.record({
+        minSeconds: fc.constantFrom(0, 60, 600),
+        maxSeconds: fc.constantFrom(60, 240, 0),
+        queuedAt: fc.oneof({ arbitrary: fc.constant(QUEUED_AT), weight: 3 }, { arbitrary: fc.constant('2026-01-05T09:00:00.000Z'), weight: 1 }),
+      });
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
@@ -160,6 +171,8 @@ interface CommandPlan {
 }
 
 const TARGET = '<pending target>';
+/** The session's `queuedAt`, resolved when the step runs. */
+const QUEUED_AT = '<queuedAt>';
 /** The seq at which the session's deadline was armed, resolved when the step runs. */
 const ARMED = -1;
 
@@ -172,6 +185,7 @@ const commandArb: fc.Arbitrary<CommandPlan> = fc
 function resolveCommand(plan: CommandPlan, state: SessionState | undefined, commandId: string): SessionCommand {
   const fields = { ...plan.fields };
   if (fields['agentId'] === TARGET) fields['agentId'] = state?.transferTargetAgentId ?? state?.offer?.agentId ?? 'a1';
+  if (fields['queuedAt'] === QUEUED_AT) fields['queuedAt'] = state?.queuedAt ?? '2026-01-05T09:00:00.000Z';
   if (fields['armedAtSeq'] === ARMED) fields['armedAtSeq'] = state?.deadlines?.find((d) => d.kind === fields['kind'])?.armedAtSeq ?? 1;
   return { type: plan.type, commandId, sessionId: SESSION, actor: resolveActor(plan.actor, state), ...fields } as SessionCommand;
 }
@@ -333,6 +347,10 @@ function checkInvariants(before: SessionState | undefined, s: SessionState, logB
     expect(s.deadlines?.find((d) => d.kind === 'offer')?.dueAt).toBe(s.offer.expiresAt);
     expect(s.excludedAgentIds ?? []).not.toContain(s.offer.agentId);
   }
+  // Issue 15: a priority on the scale that never goes down; an estimate never upside down.
+  expect(s.priority ?? 0).toBeGreaterThanOrEqual(before?.priority ?? 0);
+  expect(s.priority ?? 0).toBeLessThanOrEqual(3);
+  if (s.waitEstimate !== undefined) expect(s.waitEstimate.minSeconds).toBeLessThanOrEqual(s.waitEstimate.maxSeconds);
   // history only grows, seq without gaps, version = last seq
   expect(s.version).toBe(log.length);
   log.forEach((e, i) => expect(e.seq).toBe(i + 1));
@@ -398,6 +416,15 @@ function checkPermission(before: SessionState | undefined, c: SessionCommand, ct
         expect(before.status).toBe('PENDING_TRANSFER');
         expect(before.transferTargetAgentId).toBe(c.actor.id);
       }
+      break;
+    case 'RaisePriority':
+      expect(before.status).toBe('QUEUED');
+      expect(c.priority).toBeGreaterThan(before.priority ?? 0);
+      expect(['agent', 'admin']).toContain(c.actor.role);
+      break;
+    case 'RecordWaitEstimate':
+      expect(before.status).toBe('QUEUED');
+      expect(c.queuedAt).toBe(before.queuedAt);
       break;
     case 'AutoAssign': {
       expect(before.status).toBe('QUEUED');
