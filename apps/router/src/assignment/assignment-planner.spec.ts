@@ -68,6 +68,56 @@ describe('assignment planner', () => {
     expect(p.plan(settings(), all, 10).map((a) => a.agentId)).toEqual(['a1']);
   });
 
+  it('R4.1 priority first (issue 15): with one free slot the highest priority gets it; equal priorities go oldest first', () => {
+    const p = planner({ a1: { live: online(['x']), cap: 2 } });
+    p.observeSession(queued('old-normal', 0));
+    p.observeSession(queued('late-high', 9, { priority: 2 }));
+    p.observeSession(queued('early-high', 4, { priority: 2 }));
+    expect(p.plan(settings(), all, 10).map((a) => a.sessionId)).toEqual(['early-high']);
+    p.settle('early-high', 'assigned');
+    p.setLiveState('a1', online([]));
+    expect(p.plan(settings(), all, 10).map((a) => a.sessionId)).toEqual(['late-high']);
+  });
+
+  it('wait estimate (issue 15): each waiting chat of a served queue is estimated once per stay, from the chats served before it, the free slots and the handle times', () => {
+    const p = planner({ a1: { live: online(['x', 'y']), cap: 2 }, a2: { live: online(['z']), cap: 2 } });
+    // Handle times of 4 minutes seen on the chat events.
+    for (let i = 0; i < 10; i++) {
+      p.handleTimes.assigned(`h${i}`, 'General', T0);
+      p.handleTimes.left(`h${i}`, T0 + 240_000);
+    }
+    p.observeSession(queued('first', 0));
+    p.observeSession(queued('second', 1));
+    p.observeSession(queued('vip', 2, { priority: 2 }));
+    const due = p.estimatesDue(settings({ agentAutoAccept: false }), all, 10);
+    const by = new Map(due.map((d) => [d.sessionId, d]));
+    // One free slot: the VIP (served first) takes it at once; the others wait for slots to come free, the second longer.
+    expect(by.get('vip')).toMatchObject({ minSeconds: 0, maxSeconds: 60, queuedAt: new Date(T0 + 120_000).toISOString() });
+    expect(by.get('first')!.maxSeconds).toBeGreaterThan(60);
+    expect(by.get('second')!.minSeconds).toBeGreaterThanOrEqual(by.get('first')!.minSeconds);
+    expect(by.get('second')!.maxSeconds).toBeGreaterThan(by.get('first')!.maxSeconds);
+    // In flight, then done: never estimated twice for the same stay.
+    expect(p.estimatesDue(settings(), all, 10)).toEqual([]);
+    for (const d of due) p.estimateDone(d.sessionId, true);
+    p.observeSession(queued('first', 0, { version: 2 }));
+    expect(p.estimatesDue(settings(), all, 10)).toEqual([]);
+    // Back in the queue later: a new stay, a new estimate; a failed one is made again.
+    p.observeSession(queued('first', 30, { version: 3 }));
+    const again = p.estimatesDue(settings(), all, 10);
+    expect(again.map((d) => d.sessionId)).toEqual(['first']);
+    p.estimateDone('first', false);
+    expect(p.estimatesDue(settings(), all, 10).map((d) => d.sessionId)).toEqual(['first']);
+    // A session the database shows estimated is not estimated again.
+    p.observeSession(queued('known', 5, { waitEstimated: true }));
+    expect(p.estimatesDue(settings(), all, 10).map((d) => d.sessionId)).not.toContain('known');
+  });
+
+  it('wait estimate (issue 15): a queue no online agent serves gets no estimate', () => {
+    const p = planner({ a1: { live: withPresence(online(), 'away', new Date(T0)), cap: 2 } });
+    p.observeSession(queued('s1', 0));
+    expect(p.estimatesDue(settings(), all, 10)).toEqual([]);
+  });
+
   it('R4.1 ties go to the agent idle longest', () => {
     const p = planner({ a1: { live: online(['x'], 30) }, a2: { live: online(['y'], 10) } });
     p.observeSession(queued('s1', 0));

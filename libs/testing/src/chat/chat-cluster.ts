@@ -215,6 +215,14 @@ export class ChatCluster {
     for (let i = 0; i < docs.length; i += 500) await this.db.collection<SeededDocument>('end_users').insertMany(docs.slice(i, i + 500));
   }
 
+  /** Issue 15: the priority chats start with, of an end user (VIP), a company or a topic, announced as the admin API does. */
+  async savePriority(collection: 'end_users' | 'companies' | 'topics', id: string, priority: number): Promise<void> {
+    const insert = collection === 'companies' ? { $setOnInsert: { name: id } } : {};
+    await this.db.collection<SeededDocument>(collection).updateOne({ _id: id }, { $set: { priority }, ...insert }, { upsert: collection === 'companies' });
+    this.nc.publish(this.subjects.referenceDataChanged);
+    await this.nc.flush();
+  }
+
   /** A StartSession command for an end user, with a fresh session id and command id. */
   startCommand(endUserId: string, requestId: string = randomUUID()): Extract<SessionCommandMessage, { type: 'StartSession' }> {
     return {
