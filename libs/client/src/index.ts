@@ -5,7 +5,7 @@ export { AgentListsModel } from './agent-lists';
 export { describeError, describeFailure, errorCodeOf } from './error-messages';
 export { login, gatewaySocketUrl } from './login';
 export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';
-export { transcriptOf, maskedNote, factsOf, withFacts, shortTicketId, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
+export { transcriptOf, maskedNote, factsOf, withFacts, shortTicketId, waitText, type TranscriptEntry, type SessionFacts, type Viewer } from './transcript';
 export type { WebSocketConstructor, WebSocketLike } from './web-socket';
 export { companySignInUrl, signInMethods, type SignInMethods } from './company-sign-in';
 // The sign-in alone is also its own entry point (@switchboard/client/session): its list of names is kept there.

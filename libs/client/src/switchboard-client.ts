@@ -285,6 +285,11 @@ export class SwitchboardClient {
   }
 
   /** Issue 14: passes on the chat offered to this agent, with one of declineReasons(). */
+  /** Issue 15: raise a waiting chat's priority (only upwards, 1 to 3); the ack carries PriorityRaised. */
+  raisePriority(sessionId: string, priority: number) {
+    return this.ok(this.command('session.raisePriority', { sessionId, priority }));
+  }
+
   declineOffer(sessionId: string, reason: string) {
     return this.ok(this.command('session.declineOffer', { sessionId, reason }));
   }

@@ -1,4 +1,4 @@
-import type { AttachmentRef, MaskedKind, SessionEventView } from '@switchboard/contracts';
+import { PRIORITY_NAMES, type AttachmentRef, type MaskedKind, type SessionEventView } from '@switchboard/contracts';
 
 export type Viewer = 'agent' | 'endUser';
 
@@ -133,6 +133,11 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
     }
     case 'SessionAbandoned':
       return system(agent ? `${str(e, 'agentName')} abandoned the chat` : 'The chat was closed', 'warning');
+    // Issue 15: the priority is for agents; the wait estimate is shown to the end user above the transcript.
+    case 'PriorityRaised':
+      return agent ? system(`Priority raised to ${PRIORITY_NAMES[Number(e['to'])] ?? String(e['to'])}`) : [];
+    case 'WaitEstimated':
+      return agent ? system(`The end user was shown: ${waitText(Number(e['minSeconds']), Number(e['maxSeconds']))}`) : [];
     default:
       return [];
   }
@@ -152,6 +157,26 @@ export interface SessionFacts {
   ticket?: { ticketId: string; summary: string; status: 'Open' | 'Resolved' | 'Cancelled' };
   /** A side note came with the latest transfer: who wrote it. */
   lastNoteBy?: string;
+  /** Issue 15: the latest wait estimate, for the stay in the queue that began at `queuedAt`. */
+  waitEstimate?: { minSeconds: number; maxSeconds: number; queuedAt: string };
+}
+
+/**
+ * Issue 15: the wait estimate as the end user reads it, e.g. "Estimated
+ * wait: about 2 to 4 minutes." (the same words as the domain's
+ * notification text, `waitText`).
+ */
+export function waitText(minSeconds: number, maxSeconds: number): string {
+  if (maxSeconds <= 60) return 'Estimated wait: less than a minute.';
+  const lo = Math.floor(minSeconds / 60);
+  const hi = Math.ceil(maxSeconds / 60);
+  if (hi > 120) {
+    const loH = Math.floor(lo / 60);
+    const hiH = Math.ceil(hi / 60);
+    return loH === 0 ? `Estimated wait: up to ${hiH} hours.` : `Estimated wait: about ${loH} to ${hiH} hours.`;
+  }
+  if (lo === 0) return `Estimated wait: up to ${hi} minutes.`;
+  return `Estimated wait: about ${lo} to ${hi} minutes.`;
 }
 
 export function factsOf(events: readonly SessionEventView[]): SessionFacts {
@@ -169,6 +194,9 @@ export function factsOf(events: readonly SessionEventView[]): SessionFacts {
         break;
       case 'SideNoteAdded':
         facts.lastNoteBy = str(e, 'authorName') || str(e, 'authorId');
+        break;
+      case 'WaitEstimated':
+        facts.waitEstimate = { minSeconds: Number(e['minSeconds']), maxSeconds: Number(e['maxSeconds']), queuedAt: str(e, 'queuedAt') };
         break;
       case 'TicketCreated':
         facts.ticket = { ticketId: str(e, 'ticketId'), summary: str(e, 'summary'), status: 'Open' };

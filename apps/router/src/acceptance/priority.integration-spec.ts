@@ -13,7 +13,7 @@ function historyOf(events: readonly ChatEventMessage[], sessionId: string): Chat
 }
 
 describe('priority (issue 15): the router serves higher priority first, then longest wait (router and chat-actor OS processes)', () => {
-  const cluster = new ChatCluster({ chatActors: 2, routers: 2 });
+  const cluster = new ChatCluster({ chatActors: 1, routers: 1, startTimeoutMs: 90_000 });
   // One agent with one slot: every chat waits, and the order of assignments is the order of service.
   const USERS = ['blocker', 'normal-1', 'vip-1', 'company-1', 'normal-2', 'vip-2', 'company-2', 'raised-1'];
 
@@ -27,7 +27,7 @@ describe('priority (issue 15): the router serves higher priority first, then lon
     await cluster.savePriority('end_users', 'vip-2', 2);
     await cluster.savePriority('companies', 'bigco', 1);
     await cluster.saveSettings({ agentAutoAccept: true, maxConcurrentChatsPerAgent: 0 });
-  }, 60_000);
+  }, 240_000);
   afterAll(() => cluster.stop());
 
   it('R4.1 priority order with ties by wait: VIPs, then the priority company, then the rest, each oldest first; a priority raised while waiting goes first', async () => {
@@ -78,5 +78,5 @@ describe('priority (issue 15): the router serves higher priority first, then lon
       current = next.sessionId;
     }
     expect(served).toEqual(['raised-1', 'vip-1', 'vip-2', 'company-1', 'company-2', 'normal-1', 'normal-2']);
-  }, 120_000);
+  }, 180_000);
 });

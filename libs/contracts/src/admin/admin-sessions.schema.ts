@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_TEXT } from '../chat/commands.schema';
 import { SESSION_STATUS_VALUES, type SessionStatusValue } from '../chat/session.schema';
-import { listQuerySchema, type Page } from './admin-resources.schema';
+import { adminPrioritySchema, listQuerySchema, type Page } from './admin-resources.schema';
 import type { TicketTranscript } from '../transcripts/transcripts.schema';
 
 const isoDate = z.iso.datetime({ offset: true, message: 'not a date and time (ISO 8601)' });
@@ -84,6 +84,10 @@ export type SessionHistoryQuery = z.infer<typeof sessionHistoryQuerySchema>;
 export const forceCloseSchema = z.object({ comment: z.string().trim().max(MAX_TEXT).optional() }).strict();
 export type ForceCloseRequest = z.infer<typeof forceCloseSchema>;
 
+/** Issue 15: raise a waiting chat's priority (only upwards). */
+export const raisePriorityRequestSchema = z.object({ priority: adminPrioritySchema }).strict();
+export type RaisePriorityRequest = z.infer<typeof raisePriorityRequestSchema>;
+
 // ---------- live dashboard ----------
 
 export interface DashboardQueueView {
@@ -146,4 +150,14 @@ export interface DashboardSnapshot {
    * Absent from an older gateway.
    */
   offers?: { pending: number; declined: number; lapsed: number };
+  /**
+   * Wait estimates (issue 15): of the chats taken by an agent within the last
+   * WAIT_ESTIMATE_WINDOW_HOURS whose wait was estimated, how many waited
+   * inside the range shown (`within`), less (`shorter`) or more (`longer`).
+   * Absent from an older gateway.
+   */
+  waitEstimates?: { measured: number; within: number; shorter: number; longer: number };
 }
+
+/** The window of the dashboard's wait-estimate figure. */
+export const WAIT_ESTIMATE_WINDOW_HOURS = 24;

@@ -8,6 +8,7 @@ import {
   acceptSessionSchema,
   declineOfferSchema,
   recordDispositionSchema,
+  raisePrioritySchema,
   addSideNoteSchema,
   cancelByUserSchema,
   createTicketSchema,
@@ -80,6 +81,8 @@ export const commandPayloads = {
   'session.disposition': recordDispositionSchema.pick({ sessionId: true, code: true }),
   /** Issue 14: the disposition codes (the administrator's list). */
   'session.dispositionCodes': z.object({}),
+  /** Issue 15: raise the priority of a waiting chat you may see (agent) or any (administrator), only upwards. */
+  'session.raisePriority': raisePrioritySchema.pick({ sessionId: true, priority: true }),
   'session.sideNote': addSideNoteSchema.pick({ sessionId: true, text: true }),
   'session.transferTargets': z.object({ sessionId }),
   'session.transferToAgent': transferToAgentSchema.pick({ sessionId: true, targetAgentId: true, sideNote: true }),
@@ -158,6 +161,7 @@ export const replyDataSchemas = {
   'session.declineReasons': z.object({ reasons: z.array(z.string()).max(20) }),
   'session.disposition': commandAckSchema,
   'session.dispositionCodes': z.object({ codes: z.array(z.string()).max(20) }),
+  'session.raisePriority': commandAckSchema,
   'session.sideNote': commandAckSchema,
   'session.transferTargets': z.object({
     agents: z.array(agentRefSchema),

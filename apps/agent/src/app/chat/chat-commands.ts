@@ -26,6 +26,12 @@ export class ChatCommands {
     this.chats.accepted(sessionId, await this.socket.need().accept(sessionId));
   }
 
+  /** Issue 15: raise the priority of a chat waiting in the Queue tab. */
+  async raisePriority(sessionId: string, priority: number): Promise<void> {
+    const ack = await this.socket.need().raisePriority(sessionId, priority);
+    this.chats.merge(sessionId, ack.events);
+  }
+
   /** Sends the draft as a reply to the end user, or as a side note only agents see (R13); a refused draft is put back. Resolves false with nothing to send. */
   async send(sessionId: string, as: 'reply' | 'sideNote' = 'reply'): Promise<boolean> {
     const text = this.drafts.draftOf(sessionId).trim();

@@ -22,6 +22,7 @@ import { DraftsStore } from './drafts-store';
 import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
 import { maskedNote, shortTicketId, type TranscriptEntry } from '@switchboard/client';
+import { PRIORITY_MAX, PRIORITY_NAMES } from '@switchboard/contracts';
 import { AgentConnection } from '../session/agent-connection';
 import { InternalTranscript } from '../transcript/internal-transcript';
 
@@ -58,6 +59,14 @@ const STATUS_LABEL: Record<string, string> = {
             }
           </div>
         </div>
+        @if (chats.selectedList() === 'queue' && summary()?.status === 'QUEUED' && (item()?.priority ?? 0) < maxPriority) {
+          <button matButton="outlined" [matMenuTriggerFor]="priorityMenu" data-testid="raise-priority"><mat-icon>priority_high</mat-icon> Raise priority</button>
+          <mat-menu #priorityMenu="matMenu" xPosition="before">
+            @for (level of higherPriorities(); track level) {
+              <button mat-menu-item (click)="raisePriority(id, level)" [attr.data-priority]="level">{{ priorityNames[level] }}</button>
+            }
+          </mat-menu>
+        }
         @if (chats.selectedList() === 'queue' || chats.selectedList() === 'transferred') {
           <button matButton="filled" (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
         }
@@ -275,6 +284,19 @@ export class ChatPane {
 
   protected send(id: string): Promise<void> {
     return this.act(id, () => this.commands.send(id, this.mode()));
+  }
+
+  protected readonly maxPriority = PRIORITY_MAX;
+  protected readonly priorityNames = PRIORITY_NAMES;
+
+  /** Issue 15: the levels above the chat's priority now. */
+  protected higherPriorities(): number[] {
+    const now = this.item()?.priority ?? 0;
+    return Array.from({ length: PRIORITY_MAX - now }, (_, i) => now + i + 1);
+  }
+
+  protected raisePriority(id: string, priority: number): Promise<void> {
+    return this.act(id, () => this.commands.raisePriority(id, priority), `Priority raised to ${PRIORITY_NAMES[priority]}.`);
   }
 
   protected accept(id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import type { ListItem } from '@switchboard/contracts';
+import { PRIORITY_NAMES, type ListItem } from '@switchboard/contracts';
 import { ChatsStore } from '../chat/chats-store';
 import { DraftsStore } from '../chat/drafts-store';
 import { ListsStore } from './lists-store';
@@ -31,6 +31,9 @@ import { TimeAgoPipe } from '../shared/time-ago.pipe';
                   <span class="sb-tag">{{ topic }}</span>
                 }
                 <span class="sb-tag sb-tag-quiet">{{ item.queue }}</span>
+                @if (item.priority) {
+                  <span class="sb-tag sb-tag-priority" data-testid="priority" [attr.data-priority]="item.priority"><mat-icon>priority_high</mat-icon>{{ priorityName(item.priority) }}</span>
+                }
                 @if (item.cancelledByUser) {
                   <span class="sb-tag sb-tag-warn"><mat-icon>cancel</mat-icon>Cancelled</span>
                 } @else if (item.userLeft) {
@@ -62,6 +65,11 @@ export class ChatList {
   /** Rows the gateway left out of the list (past its bound): shown as a count under the list. */
   readonly more = input(0);
   readonly moreText = input('waiting');
+
+  /** Issue 15: the level's name (High, Urgent, Critical). */
+  protected priorityName(priority: number): string {
+    return PRIORITY_NAMES[priority] ?? `Priority ${priority}`;
+  }
 
   protected initial(item: ListItem): string {
     return (item.endUserName ?? item.endUserId).charAt(0).toUpperCase();

@@ -16,7 +16,8 @@ export class ListsStore {
   private readonly version = signal(0);
   readonly topicNames = signal<Record<string, string>>({});
 
-  readonly queue = computed(() => (this.version(), sortByAge(this.model.list('queue'))));
+  // Issue 15: the Queue tab in the order chats are served: higher priority first, then longest wait.
+  readonly queue = computed(() => (this.version(), sortByPriority(sortByAge(this.model.list('queue')))));
   readonly transferred = computed(() => (this.version(), sortByAge(this.model.list('transferred'))));
   readonly myChats = computed(() => (this.version(), sortByAge(this.model.list('myChats'))));
   /** Rows of each list the last snapshot left out (the gateway sends at most the first rows of a long list). */
@@ -66,6 +67,10 @@ export class ListsStore {
     this.model.applySnapshot({ queue: [], transferred: [], myChats: [] });
     this.version.update((v) => v + 1);
   }
+}
+
+function sortByPriority(items: ListItem[]): ListItem[] {
+  return [...items].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
 }
 
 function sortByAge(items: ListItem[]): ListItem[] {

@@ -13,6 +13,7 @@ import { AgentStateFeed } from '../../feeds/agent-state-feed';
 import { ChatEventFeed, type ChatEventDelivery } from '../../feeds/chat-event-feed';
 import { RecordFreshnessTracker } from '../freshness/record-freshness';
 import { AssignmentRate } from './assignment-rate';
+import { WaitEstimateOutcomes } from './wait-estimate-outcomes';
 
 /** Changes arriving this close together make one new snapshot. */
 const COALESCE_MS = 75;
@@ -34,6 +35,8 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
   /** Offers (issue 14) declined and lapsed, over the same window, counted once each. */
   private readonly declines = new AssignmentRate(15);
   private readonly lapses = new AssignmentRate(15);
+  /** Issue 15: how often the real wait fell inside the estimate shown. */
+  private readonly estimates = new WaitEstimateOutcomes();
   private readonly subscriptions: Subscription[] = [];
   private stopWatch?: () => void;
   private watchers = 0;
@@ -101,7 +104,7 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
   private onChatEvent({ data, streamSeq, pending }: ChatEventDelivery): void {
     try {
       const message = decodeJson(data) as {
-        event?: { type?: string; at?: string; sessionId?: string; seq?: number };
+        event?: { type?: string; at?: string; sessionId?: string; seq?: number; queuedAt?: string; minSeconds?: number; maxSeconds?: number };
         session?: { sessionId?: string; version?: number; status?: string; queue?: string; ownerAgentId?: string };
       };
       const event = message.event;
@@ -114,6 +117,10 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
       if (event?.type && ASSIGNMENT_EVENTS.has(event.type) && event.at) this.rate.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
       if (event?.type === 'OfferDeclined' && event.at) this.declines.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
       if (event?.type === 'OfferLapsed' && event.at) this.lapses.add(`${event.sessionId}:${event.seq}`, Date.parse(event.at));
+      if (event?.type === 'WaitEstimated' && event.sessionId && event.queuedAt && event.minSeconds !== undefined && event.maxSeconds !== undefined) {
+        this.estimates.estimated(event.sessionId, event.queuedAt, event.minSeconds, event.maxSeconds);
+      } else if (event?.type === 'SessionAssigned' && event.sessionId && event.at) this.estimates.assigned(event.sessionId, `${event.sessionId}:${event.seq}`, Date.parse(event.at));
+      else if (event?.sessionId && s?.status && s.status !== 'QUEUED') this.estimates.left(event.sessionId);
     } catch {
       // A malformed event changes no figure; the snapshot is still refreshed.
     }
@@ -189,6 +196,7 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
       sessionsByStatus: byStatus,
       assignmentsPerMinute: this.rate.perMinute(Date.now()),
       offers: { pending: open.filter((s) => s.offered).length, declined: total(this.declines.perMinute(Date.now())), lapsed: total(this.lapses.perMinute(Date.now())) },
+      waitEstimates: this.estimates.figures(Date.now()),
     };
   }
 }

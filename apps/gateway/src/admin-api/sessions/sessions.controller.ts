@@ -2,12 +2,14 @@ import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import {
   forceCloseSchema,
+  raisePriorityRequestSchema,
   HISTORY_PAGE_DEFAULT,
   HISTORY_PAGE_MAX,
   SESSION_STATUS_VALUES,
   sessionHistoryQuerySchema,
   sessionListQuerySchema,
   type ForceCloseRequest,
+  type RaisePriorityRequest,
   type Principal,
   type SessionHistoryQuery,
   type SessionListQuery,
@@ -129,5 +131,16 @@ export class SessionsController {
   @ApiConflictResponse({ description: 'SESSION_CLOSED: already closed or abandoned', schema: errorResponseSchema })
   forceClose(@Param('id') id: string, @Body(zodPipe(forceCloseSchema)) body: ForceCloseRequest, @CurrentPrincipal() admin: Principal) {
     return this.sessions.forceClose(id, admin.id, body.comment);
+  }
+
+  @Post(':id/priority')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue 15: raise the priority (0 to 3) of a waiting chat; answers the session (as GET)' })
+  @ApiOkResponse({ schema: detail })
+  @ApiZodBody(raisePriorityRequestSchema)
+  @ApiBadRequestResponse({ description: 'VALIDATION: not above the chat\'s priority now, or out of 0..3', schema: errorResponseSchema })
+  @ApiConflictResponse({ description: 'INVALID_STATE: the chat is not waiting; SESSION_CLOSED', schema: errorResponseSchema })
+  raisePriority(@Param('id') id: string, @Body(zodPipe(raisePriorityRequestSchema)) body: RaisePriorityRequest, @CurrentPrincipal() admin: Principal) {
+    return this.sessions.raisePriority(id, admin.id, body.priority);
   }
 }

@@ -131,6 +131,17 @@ export class SessionsService {
     return this.get(sessionId);
   }
 
+  /** Issue 15: raises a waiting chat's priority, as the administrator `adminId`. */
+  async raisePriority(sessionId: string, adminId: string, priority: number): Promise<SessionDetailView> {
+    if (!(await this.sessions.exists(sessionId))) throw AdminApiError.notFound('Session', sessionId);
+    const reply = await this.chat.send({ type: 'RaisePriority', commandId: randomUUID(), sessionId, actor: { role: 'admin', id: adminId }, priority });
+    if (!reply.ok) {
+      const status = STATUS_OF_CODE[reply.error.code] ?? HttpStatus.CONFLICT;
+      throw new AdminApiError(status, reply.error.code, reply.error.message);
+    }
+    return this.get(sessionId);
+  }
+
   private async detail(state: SessionState, page: { events: readonly SessionEvent[]; hasOlder: boolean }, updatedAt: Date): Promise<SessionDetailView> {
     const holder = state.ownerAgentId
       ? { agentId: state.ownerAgentId, role: 'owner' as const }

@@ -60,6 +60,12 @@ export class AgentHandlers {
 
     'session.dispositionCodes': async () => ({ codes: [...this.settings.current.dispositionCodes] }),
 
+    // Issue 15: a waiting chat the agent may see (R19), or any chat for an administrator.
+    'session.raisePriority': async (conn, { sessionId, priority }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'RaisePriority', sessionId, priority }), conn.principal.role === 'admin' ? 'admin' : 'agent');
+    },
+
     'session.sideNote': async (conn, { sessionId, text }, clientId) => {
       await this.access.check(conn.principal, sessionId);
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'AddSideNote', sessionId, text }), 'agent');

@@ -15,6 +15,7 @@ export const FRAME_SESSION_COMMANDS = {
   'session.acceptOffer': 'AcceptOffer',
   'session.declineOffer': 'DeclineOffer',
   'session.disposition': 'RecordDisposition',
+  'session.raisePriority': 'RaisePriority',
   'session.sideNote': 'AddSideNote',
   'session.transferToAgent': 'TransferToAgent',
   'session.transferToQueue': 'TransferToQueue',

@@ -19,7 +19,7 @@ import { LiveSettings } from '../sessions/live-settings.service';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { eventFor, summaryOfMessage } from '../sessions/session-views';
 import { boundedLists, listChanges, listOf, signatureOf } from './agent-lists';
-import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue-positions';
+import { byQueuedTime, byServiceOrder, queuePlaces, queuesMoved, type QueuePlace } from './queue-positions';
 
 /**
  * Pushes each chat event to exactly the sockets of this instance that may see
@@ -82,7 +82,9 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     if (userView) {
       const targets = this.registry.of('endUser', session.endUserId);
       if (targets.size > 0) {
-        const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: message.prevVisibleSeq, event: userView, session, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
+        // Issue 15: the priority is for agents (like PriorityRaised).
+        const { priority: _priority, ...userSession } = session;
+        const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: message.prevVisibleSeq, event: userView, session: userSession, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
         const text = JSON.stringify(frame);
         for (const conn of targets) conn.sendText(text);
       }
@@ -191,7 +193,8 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
       lists[list].push(item);
       each?.(item, list);
     }
-    for (const list of AGENT_LISTS) lists[list].sort(byQueuedTime);
+    // The Queue tab in the order chats are served (issue 15: priority, then wait); the others oldest first.
+    for (const list of AGENT_LISTS) lists[list].sort(list === 'queue' ? byServiceOrder : byQueuedTime);
     return lists;
   }
 

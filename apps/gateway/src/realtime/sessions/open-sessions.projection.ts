@@ -99,6 +99,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
         ...(state.queuedAt ? { queuedAt: state.queuedAt } : {}),
         cancelledByUser: state.cancelledByUser,
         userLeft: state.userLeft,
+        ...(state.priority ? { priority: state.priority } : {}),
         ...(state.endUserName ? { endUserName: state.endUserName } : {}),
         description: descriptionPreview(state.description),
         ...(state.topic ? { topic: state.topic } : {}),

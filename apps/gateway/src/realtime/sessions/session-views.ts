@@ -54,6 +54,8 @@ export function summaryOfMessage(session: ChatEventMessage['session']): SessionS
     ...(session.queuedAt === undefined ? {} : { queuedAt: session.queuedAt }),
     cancelledByUser: session.cancelledByUser,
     userLeft: session.userLeft,
+    // Issue 15: agents' lists show it and order the Queue tab by it (never sent to end users).
+    ...(session.priority ? { priority: session.priority } : {}),
   };
 }
 
@@ -79,6 +81,7 @@ export function detailFor(viewer: Viewer, state: SessionState, page: ViewerPage)
 export function listItemOf(state: SessionState): ListItem {
   return {
     ...summaryOf(state),
+    ...(state.priority ? { priority: state.priority } : {}),
     ...(state.endUserName === undefined ? {} : { endUserName: state.endUserName }),
     description: state.description,
     ...(state.topic === undefined ? {} : { topic: state.topic }),

@@ -27,6 +27,9 @@ const TOP_MARGIN_PX = 48;
         <div class="sb-chat-title">
           <h1 data-testid="status-title">{{ title() }}</h1>
           <p class="sb-muted" data-testid="status-text">{{ subtitle() }}</p>
+          @if (store.stage() === 'waiting' && store.waitEstimate(); as wait) {
+            <p class="sb-wait" data-testid="wait-estimate" role="status"><mat-icon aria-hidden="true">schedule</mat-icon>{{ wait }}</p>
+          }
         </div>
         @if (open()) {
           <button matButton="outlined" (click)="cancel()" data-testid="cancel-chat"><mat-icon>close</mat-icon> Cancel chat</button>

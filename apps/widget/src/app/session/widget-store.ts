@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, waitText, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { ConsoleSignIn, nameForUpload } from '@switchboard/chat-ui';
 import { ATTACHMENTS_API, CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
@@ -46,6 +46,13 @@ export class WidgetStore extends ConsoleSignIn {
   readonly queuePosition = computed(() => {
     const session = this.summary();
     return session?.status === 'QUEUED' ? this.places().get(session.sessionId) : undefined;
+  });
+
+  /** Issue 15: the wait shown while the chat waits, from the estimate of its current stay in the queue. */
+  readonly waitEstimate = computed(() => {
+    const session = this.summary();
+    const estimate = this.facts().waitEstimate;
+    return session?.status === 'QUEUED' && estimate !== undefined && estimate.queuedAt === session.queuedAt ? waitText(estimate.minSeconds, estimate.maxSeconds) : undefined;
   });
 
   constructor() {
