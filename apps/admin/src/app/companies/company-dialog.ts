@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators, type AbstractC
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { SLUG_PATTERN, type CompanyView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
-import { SLUG_HINT } from '../shared/options';
+import { PRIORITY_OPTIONS, SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
@@ -30,6 +30,7 @@ const validDomains = (control: AbstractControl<string>) => {
         <sb-field field="id" label="Code" maxlength="64" required mono [patternHint]="slugHint" />
       </div>
       <sb-field field="emailDomains" label="Email domains" placeholder="acme.com, acme.co.uk" hint="Separated by commas or spaces." />
+      <sb-field field="priority" label="Priority" [options]="priorities" hint="Chats of this company's end users start with at least this priority." />
       <sb-field field="notes" label="Notes" rows="3" maxlength="2000" />
     </form>
   `,
@@ -43,15 +44,17 @@ export class CompanyDialog {
     name: [this.company?.name ?? '', [Validators.required, Validators.maxLength(160)]],
     emailDomains: [(this.company?.emailDomains ?? []).join(', '), validDomains],
     notes: [this.company?.notes ?? ''],
+    priority: [String(this.company?.priority ?? 0)],
   });
   protected readonly submission = new DialogSubmission<CompanyView>(this.form);
 
   protected readonly slugHint = SLUG_HINT;
+  protected readonly priorities = PRIORITY_OPTIONS;
 
   protected save(): void {
     this.submission.submit(() => {
-      const { id, name, emailDomains, notes } = this.form.getRawValue();
-      const body = { name, emailDomains: domains(emailDomains), notes };
+      const { id, name, emailDomains, notes, priority } = this.form.getRawValue();
+      const body = { name, emailDomains: domains(emailDomains), notes, priority: Number(priority) };
       return this.company ? this.api.companies.update(this.company.id, body) : this.api.companies.create({ id: id.trim(), ...body });
     });
   }

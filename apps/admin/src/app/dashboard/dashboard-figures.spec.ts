@@ -1,5 +1,5 @@
 import type { DashboardSnapshot } from '@switchboard/contracts';
-import { barPercent, figures, formatWait, offerFigures } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures, waitEstimateFigures } from './dashboard-figures';
 
 describe('dashboard figures', () => {
   const now = Date.parse('2026-03-01T10:00:00Z');
@@ -43,5 +43,14 @@ describe('dashboard figures', () => {
     const base = { generatedAt: '', agents: [], queues: [], assignmentsPerMinute: [] } as unknown as DashboardSnapshot;
     expect(offerFigures(base)).toBeUndefined();
     expect(offerFigures({ ...base, offers: { pending: 2, declined: 3, lapsed: 1 } })).toEqual({ pending: 2, sub: 'offered now · 3 declined, 1 lapsed in the last 15 minutes' });
+  });
+  it('wait estimates (issue 15): the share of chats that waited inside the range shown, with the rest in words; nothing from a gateway without the figure', () => {
+    const base = { generatedAt: '', agents: [], queues: [], assignmentsPerMinute: [] } as unknown as DashboardSnapshot;
+    expect(waitEstimateFigures(base)).toBeUndefined();
+    expect(waitEstimateFigures({ ...base, waitEstimates: { measured: 40, within: 34, shorter: 4, longer: 2 } })).toEqual({
+      share: '85%',
+      sub: 'inside the range shown · 34 of 40 chats in 24 hours (4 shorter, 2 longer)',
+    });
+    expect(waitEstimateFigures({ ...base, waitEstimates: { measured: 0, within: 0, shorter: 0, longer: 0 } })?.share).toBe('–');
   });
 });

@@ -41,6 +41,18 @@ export function offerFigures(snapshot: DashboardSnapshot): { pending: number; su
   return { pending: offers.pending, sub: `offered now · ${offers.declined} declined, ${offers.lapsed} lapsed in the last 15 minutes` };
 }
 
+/**
+ * Wait estimates (issue 15): the share of chats (taken by an agent in the
+ * last 24 hours, with an estimate) whose real wait fell inside the range
+ * shown, and the rest in words; undefined from a gateway without the figure.
+ */
+export function waitEstimateFigures(snapshot: DashboardSnapshot): { share: string; sub: string } | undefined {
+  const w = snapshot.waitEstimates;
+  if (!w) return undefined;
+  const share = w.measured === 0 ? '–' : `${Math.round((w.within / w.measured) * 100)}%`;
+  return { share, sub: `inside the range shown · ${w.within} of ${w.measured} chats in 24 hours (${w.shorter} shorter, ${w.longer} longer)` };
+}
+
 /** The headline numbers of a snapshot. */
 export function figures(snapshot: DashboardSnapshot): DashboardFigures {
   const online = snapshot.agents.filter((a) => a.presence === 'online');

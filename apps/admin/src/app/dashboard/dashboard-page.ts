@@ -8,7 +8,7 @@ import { SESSION_STATUS_VALUES, type DashboardSnapshot } from '@switchboard/cont
 import { DashboardStream } from '../core/api/dashboard-stream';
 import { ServiceHealth } from '../service-health/service-health';
 import { freshnessNote } from '../shared/freshness/freshness';
-import { barPercent, figures, formatWait, offerFigures, STATUS_LABELS } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures, STATUS_LABELS, waitEstimateFigures } from './dashboard-figures';
 
 /**
  * The live dashboard: the gateway pushes a new snapshot within a fraction of
@@ -35,6 +35,11 @@ export class DashboardPage {
   protected readonly offers = computed(() => {
     const s = this.snapshot();
     return s ? offerFigures(s) : undefined;
+  });
+  /** How often the real wait fell inside the estimate shown (issue 15). */
+  protected readonly estimates = computed(() => {
+    const s = this.snapshot();
+    return s ? waitEstimateFigures(s) : undefined;
   });
   protected readonly figures = computed(() => {
     const snapshot = this.snapshot();

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { SLUG_PATTERN, type EndUserView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
-import { companyOptions, SLUG_HINT } from '../shared/options';
+import { companyOptions, PRIORITY_OPTIONS, SLUG_HINT } from '../shared/options';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
@@ -36,10 +36,12 @@ export class EndUserDialog {
     email: [this.user?.email ?? '', [Validators.email, Validators.maxLength(254)]],
     phone: [this.user?.phone ?? '', Validators.pattern(/^[+0-9 ()./-]{3,40}$/)],
     site: [this.user?.site ?? '', Validators.maxLength(160)],
+    priority: [String(this.user?.priority ?? 0)],
     assets: this.fb.array((this.user?.assets ?? []).map((asset) => this.assetGroup(asset))),
   });
   protected readonly submission = new DialogSubmission<EndUserView>(this.form);
   protected readonly slugHint = SLUG_HINT;
+  protected readonly priorities = PRIORITY_OPTIONS;
 
   private assetGroup(asset?: Asset) {
     return this.fb.group({
@@ -59,8 +61,8 @@ export class EndUserDialog {
 
   protected save(): void {
     this.submission.submit(() => {
-      const { id, assets, ...rest } = this.form.getRawValue();
-      const body = { ...rest, assets: assets.map((a) => ({ id: a.id.trim(), name: a.name, ...(a.deviceId.trim() ? { deviceId: a.deviceId.trim() } : {}) })) };
+      const { id, assets, priority, ...rest } = this.form.getRawValue();
+      const body = { ...rest, priority: Number(priority), assets: assets.map((a) => ({ id: a.id.trim(), name: a.name, ...(a.deviceId.trim() ? { deviceId: a.deviceId.trim() } : {}) })) };
       return this.user ? this.api.endUsers.update(this.user.id, body) : this.api.endUsers.create({ id: id.trim(), ...body });
     });
   }

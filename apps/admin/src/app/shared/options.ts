@@ -1,6 +1,7 @@
 import { inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { catchError, map, of } from 'rxjs';
+import { PRIORITY_NAMES } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 
 /** Queue names for pickers (up to 100, by name). */
@@ -28,5 +29,8 @@ export function companyOptions() {
     { initialValue: [] as Array<{ id: string; name: string }> },
   );
 }
+
+/** Issue 15: the priority levels for pickers (the select holds the level as text: '0' to '3'). */
+export const PRIORITY_OPTIONS = PRIORITY_NAMES.map((name, level) => ({ id: String(level), name: `${level} · ${name}` }));
 
 export const SLUG_HINT = 'Use letters, digits, ".", "_" or "-", starting with a letter or digit.';

@@ -19,6 +19,16 @@ describe('queue positions (widget queue status)', () => {
     expect(queuePlaces(items, 'Network')).toEqual([{ sessionId: 'other-queue', endUserId: 'u-other-queue', queue: 'Network', position: 1 }]);
   });
 
+  it('R4.1 places with priorities (issue 15): higher priority first, then oldest; a raised priority moves places', () => {
+    const items = [
+      item('old', { queuedAt: '2026-11-24T10:00:01.000Z' }),
+      item('vip', { queuedAt: '2026-11-24T10:00:05.000Z', priority: 2 }),
+      item('high', { queuedAt: '2026-11-24T10:00:03.000Z', priority: 1 }),
+    ];
+    expect(queuePlaces(items, 'General').map((p) => p.sessionId)).toEqual(['vip', 'high', 'old']);
+    expect(queuesMoved(item('old'), item('old', { priority: 1 }))).toEqual(['General']);
+  });
+
   it('R4.1 sessions queued at the same moment get the same order on every gateway (by id)', () => {
     const places = (items: ListItem[]) => queuePlaces(items, 'General').map((p) => p.sessionId);
     expect(places([item('b'), item('a')])).toEqual(['a', 'b']);
