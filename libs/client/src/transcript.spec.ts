@@ -1,7 +1,7 @@
 import type { SessionEventView } from '@switchboard/contracts';
 import { describeError, describeFailure } from './error-messages';
 import { CommandError } from './switchboard-client';
-import { factsOf, maskedNote, shortTicketId, transcriptOf, withFacts } from './transcript';
+import { factsOf, maskedNote, shortTicketId, transcriptOf, waitText, withFacts } from './transcript';
 
 const at = '2026-11-24T10:00:00.000Z';
 const ev = (seq: number, type: string, fields: Record<string, unknown> = {}): SessionEventView => ({ seq, type, at, sessionId: 's1', ...fields });
@@ -70,6 +70,31 @@ describe('factsOf', () => {
     const record = { description: 'VPN drops', endUserName: 'Erin User', ticket: { ticketId: 'T-1', summary: 'VPN', status: 'Open' as const } };
     expect(withFacts(record, fromPage)).toMatchObject({ description: 'VPN drops', endUserName: 'Erin User', ticket: { ticketId: 'T-1', summary: 'VPN', status: 'Resolved' } });
     expect(withFacts({ agentName: 'Alice Agent' }, { agentName: undefined, topic: '' })).toEqual({ agentName: 'Alice Agent' });
+  });
+});
+
+describe('wait estimate and priority (issue 15)', () => {
+  it('wait estimate: the latest estimate is a fact of the history, kept through withFacts; end users read it in minutes, agents see what was shown', () => {
+    const events = [
+      ev(1, 'SessionStarted', { endUserId: 'erin', description: 'VPN', queue: 'Network', priority: 2 }),
+      ev(2, 'WaitEstimated', { minSeconds: 0, maxSeconds: 60, queuedAt: at }),
+      ev(3, 'PriorityRaised', { from: 2, to: 3 }),
+      ev(4, 'WaitEstimated', { minSeconds: 120, maxSeconds: 240, queuedAt: '2026-11-24T10:05:00.000Z' }),
+    ];
+    const estimate = { minSeconds: 120, maxSeconds: 240, queuedAt: '2026-11-24T10:05:00.000Z' };
+    expect(factsOf(events).waitEstimate).toEqual(estimate);
+    expect(withFacts({ agentName: 'Alice Agent' }, factsOf(events)).waitEstimate).toEqual(estimate);
+    expect(transcriptOf(events, 'endUser').filter((e) => e.kind === 'system')).toEqual([expect.objectContaining({ text: 'You started the chat' })]);
+    const agentLines = transcriptOf(events, 'agent').filter((e) => e.kind === 'system').map((e) => e.text);
+    expect(agentLines).toContain('Priority raised to Critical');
+    expect(agentLines).toContain('The end user was shown: Estimated wait: about 2 to 4 minutes.');
+  });
+
+  it('wait estimate: the words, as the domain writes them in the notification', () => {
+    expect(waitText(0, 60)).toBe('Estimated wait: less than a minute.');
+    expect(waitText(0, 180)).toBe('Estimated wait: up to 3 minutes.');
+    expect(waitText(120, 240)).toBe('Estimated wait: about 2 to 4 minutes.');
+    expect(waitText(3 * 3600, 5 * 3600)).toBe('Estimated wait: about 3 to 5 hours.');
   });
 });
 

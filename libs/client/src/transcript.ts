@@ -227,6 +227,7 @@ export function withFacts(...sources: ReadonlyArray<Partial<SessionFacts> | unde
     if (source.endUserName) facts.endUserName = source.endUserName;
     if (source.agentName) facts.agentName = source.agentName;
     if (source.lastNoteBy) facts.lastNoteBy = source.lastNoteBy;
+    if (source.waitEstimate) facts.waitEstimate = source.waitEstimate;
     if (source.ticket) {
       const before = facts.ticket?.ticketId === source.ticket.ticketId ? facts.ticket : undefined;
       facts.ticket = { ...source.ticket, summary: source.ticket.summary || before?.summary || '' };
