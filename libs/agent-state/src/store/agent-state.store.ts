@@ -76,11 +76,12 @@ export class AgentStateStore {
   }
 
   /**
-   * Issue 14: an agent who let an offer lapse is Not responding, if still
+   * Issue 14: an agent who let an offer lapse becomes `presence` (Not
+   * responding unless the administrator chose Away or Offline), if still
    * online (a presence the agent chose since, or offline, stands).
    */
-  markNotResponding(agentId: string, now = new Date()): Promise<VersionedLiveState> {
-    return this.change(agentId, (s) => (s.presence === 'online' ? withPresence(s, 'notResponding', now) : s), now);
+  markOfferLapsed(agentId: string, presence: Exclude<AgentPresence, 'online'> = 'notResponding', now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => (s.presence === 'online' ? withPresence(s, presence, now) : s), now);
   }
 
   /**

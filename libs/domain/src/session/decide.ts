@@ -366,7 +366,7 @@ function deadlineReached(state: SessionState, command: DeadlineReached, ctx: Dec
     // Armed only while the offer waits (evolve clears it with the offer): nobody answered in time.
     const offer = state.offer;
     if (offer === undefined) return domainError('DEADLINE_NOT_ARMED', 'No offer is waiting.', { status: state.status });
-    return [{ type: 'OfferLapsed', agentId: offer.agentId, agentName: offer.agentName }];
+    return [{ type: 'OfferLapsed', agentId: offer.agentId, agentName: offer.agentName, presence: ctx.settings.offerLapsePresence }];
   }
   // Armed only while ASSIGNED (evolve clears it on leaving): the owner did not write in time.
   const owner = state.ownerAgentId;
