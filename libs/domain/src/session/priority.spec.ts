@@ -2,6 +2,7 @@ import { PRIORITY_MAX as CONTRACT_PRIORITY_MAX, PRIORITY_NAMES, prioritySchema }
 import { orderWaitingSessions, servedBefore } from '../policies/auto-assign';
 import { PRIORITY_MAX, startPriority } from '../policies/priority';
 import { isVisibleToEndUser } from './history';
+import { notificationsFor } from '../notifications/notifications';
 import { admin, agent, agentActor, at, C, context, END_USER, settings, TOPICS } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
 
@@ -74,6 +75,9 @@ describe('issue 15 wait estimate on the session', () => {
     const queuedAt = s.s.queuedAt!;
     const [estimated] = s.ok(C.estimate(60, 240, queuedAt));
     expect(isVisibleToEndUser(estimated!)).toBe(true);
+    expect(notificationsFor(estimated!, s.s)).toEqual([
+      expect.objectContaining({ audience: { to: 'endUser', endUserId: 'u-1' }, notice: 'WAIT_ESTIMATE', text: 'Estimated wait: about 1 to 4 minutes.' }),
+    ]);
     expect(s.s.waitEstimate).toEqual({ minSeconds: 60, maxSeconds: 240, queuedAt });
     s.refused(C.estimate(0, 60, queuedAt), 'INVALID_STATE');
     s.refused(C.estimate(0, 60, at(1)), 'INVALID_STATE');
