@@ -15,7 +15,7 @@ export const OPEN_SESSIONS_BATCH = 500;
 
 /** The fields of an open session a list row is built from, as its snapshot stored them. */
 export type OpenSessionSummary = Pick<SessionState, 'sessionId' | 'version' | 'status' | 'queue' | 'companyId' | 'endUserId' | 'cancelledByUser' | 'userLeft' | 'description' | 'createdAt'> &
-  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic'>>;
+  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic' | 'priority'>>;
 
 /** Where an open session stands (status, queue, owner), as its snapshot stored it: what the dashboard counts. */
 export interface OpenSessionPosition {
@@ -106,6 +106,8 @@ const OPEN_SUMMARY_FIELDS = {
   'state.description': 1,
   'state.topic': 1,
   'state.createdAt': 1,
+  // Issue 15: the Queue tab orders and shows it.
+  'state.priority': 1,
 } as const;
 
 type SearchDoc = Pick<SessionRecord, '_id' | 'version' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state?: SessionSearchRow['summary'] };
