@@ -42,7 +42,6 @@ describe('issue 15 wait estimate', () => {
   it('wait estimate simulation: over 3000 synthetic chats (arrivals, handle times, priorities, agents coming and going) the real wait falls inside the shown range for at least 80%', () => {
     const result = simulate({ chats: 3000, seed: 15 });
     // The figure the acceptance asks for, printed with the run.
-    // eslint-disable-next-line no-console
     console.log(
       `wait estimate simulation: ${result.inRange} of ${result.estimated} chats waited inside the shown range (${(result.share * 100).toFixed(1)} %); ` +
         `${result.waited} waited at all, longest ${Math.round(result.longestWait / 60)} min; ${result.withoutEstimate} had no agent online at arrival (no estimate)`,
