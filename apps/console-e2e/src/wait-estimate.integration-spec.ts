@@ -46,6 +46,20 @@ describe('widget: the estimated wait, and priority in the Queue tab (browser, re
     // Erin waits; her widget shows how long, in minutes.
     await erin.signIn('erin');
     await erin.start('VPN', 'My VPN disconnects every five minutes.');
+    // The estimate is recorded on the chat (its history), then shown.
+    const recorded = await eventually(
+      async () => {
+        const page = (await admin('GET', '/api/admin/sessions?endUserId=erin&status=QUEUED')) as { items: Array<{ sessionId: string }> };
+        const sessionId = page.items[0]?.sessionId;
+        if (!sessionId) throw new Error('no waiting chat of erin yet');
+        const history = (await admin('GET', `/api/admin/sessions/${sessionId}/history`)) as { events: Array<{ type: string; minSeconds?: number; maxSeconds?: number }> };
+        const estimate = history.events.find((e) => e.type === 'WaitEstimated');
+        if (!estimate) throw new Error(`no estimate yet: ${history.events.map((e) => e.type).join(', ')}`);
+        return estimate;
+      },
+      { timeoutMs: T, intervalMs: 250 },
+    );
+    expect(recorded.maxSeconds).toBeGreaterThan(60);
     const wait = erin.page.getByTestId('wait-estimate');
     await wait.waitFor({ timeout: T });
     expect(await wait.textContent()).toMatch(/Estimated wait: (up to \d+ minutes|about \d+ to \d+ minutes)\./);

@@ -118,6 +118,27 @@ describe('WidgetStore', () => {
     expect(placeInQueue(undefined, 'Network')).toBe('You are in the Network queue.');
   });
 
+  it('wait estimate (issue 15): shown while the chat waits, also when its event came before the start reply; gone once an agent takes the chat', async () => {
+    await store.restore();
+    fake.replies['startSession'] = () => {
+      fake.emit('session.event', {
+        type: 'session.event', sessionId: 's1', seq: 2, prevSeq: 1, notices: [],
+        event: { seq: 2, type: 'WaitEstimated', at, sessionId: 's1', minSeconds: 120, maxSeconds: 240, queuedAt: at },
+        session: summary({ queuedAt: at }),
+      });
+      return { session: detail({ version: 1, queuedAt: at, history: [{ seq: 1, type: 'SessionStarted', at, sessionId: 's1', description: 'VPN drops' }] }), duplicate: false };
+    };
+    await store.start('VPN drops', 'vpn');
+    expect(store.waitEstimate()).toBe('Estimated wait: about 2 to 4 minutes.');
+    expect(store.summary()?.version).toBe(2);
+    fake.emit('session.event', {
+      type: 'session.event', sessionId: 's1', seq: 3, prevSeq: 2, notices: [],
+      event: { seq: 3, type: 'SessionAssigned', at, sessionId: 's1', agentName: 'Alice Agent', via: 'accept' },
+      session: summary({ version: 3, status: 'ASSIGNED', ownerAgentId: 'alice' }),
+    });
+    expect(store.waitEstimate()).toBeUndefined();
+  });
+
   it('a wrong password and an expired token are explained in words', async () => {
     gateway.answers['/api/auth/login'] = { status: 401, body: { code: 'UNAUTHORIZED' } };
     await store.signIn('erin', 'nope');

@@ -4,6 +4,9 @@ import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type S
 import { ConsoleSignIn, nameForUpload } from '@switchboard/chat-ui';
 import { ATTACHMENTS_API, CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
+/** Events kept that arrived before the chat they belong to was shown. */
+const EARLY_EVENTS = 20;
+
 export type WidgetPhase = 'signedOut' | 'connecting' | 'start' | 'chat';
 /** Where the end user's chat stands, in their terms. */
 export type ChatStage = 'waiting' | 'transferring' | 'chatting' | 'cancelled' | 'ended';
@@ -36,6 +39,8 @@ export class WidgetStore extends ConsoleSignIn {
   /** The agent who has the chat, as the record said when it was opened: the page held may not reach back to the assignment (R3.2). */
   private readonly ownerAgentName = signal<string | undefined>(undefined);
   readonly reconnecting = signal(false);
+  /** Events pushed before any chat was shown (at most EARLY_EVENTS), merged into the chat they belong to when it is. */
+  private early: Array<{ sessionId: string; event: SessionEventView; session: SessionSummary }> = [];
   /** The last place in the queue the gateway sent (session.queuePosition), by session. */
   private readonly places = signal<ReadonlyMap<string, number>>(new Map());
 
@@ -164,7 +169,11 @@ export class WidgetStore extends ConsoleSignIn {
     this.client = client;
     watchSocket(this.session, client);
     client.on('session.event', (frame) => {
-      if (frame.sessionId !== this.summary()?.sessionId) return;
+      // Pushed before the start's (or current's) reply named the chat (the router estimates the wait at once): kept until shown.
+      if (frame.sessionId !== this.summary()?.sessionId) {
+        this.early = [...this.early, { sessionId: frame.sessionId, event: frame.event, session: frame.session }].slice(-EARLY_EVENTS);
+        return;
+      }
       this.summary.set(frame.session);
       this.merge([frame.event]);
     });
@@ -199,9 +208,12 @@ export class WidgetStore extends ConsoleSignIn {
   /** A chat with its most recent page (events pushed before it are kept when newer). */
   private show(session: SessionDetail): void {
     const same = this.summary()?.sessionId === session.sessionId;
-    this.summary.set(session);
+    const early = this.early.filter((f) => f.sessionId === session.sessionId);
+    this.early = [];
+    const newer = early.filter((f) => f.session.version > session.version).at(-1)?.session;
+    this.summary.set(newer ?? session);
     this.ownerAgentName.set(session.ownerAgentName);
-    this.events.set(withRecentPage(same ? this.events() : [], session.history));
+    this.events.set(mergeBySeq(withRecentPage(same ? this.events() : [], session.history), early.map((f) => f.event)));
     this.hasOlder.set(session.hasOlder);
     this.phase.set('chat');
   }
