@@ -30,7 +30,7 @@ export interface HeldItem {
 }
 
 export function signatureOf(item: ListItem): string {
-  return `${item.status}|${item.queue}|${item.ownerAgentId ?? ''}|${item.transferTargetAgentId ?? ''}|${item.cancelledByUser}|${item.userLeft}|${item.companyId}`;
+  return `${item.status}|${item.queue}|${item.ownerAgentId ?? ''}|${item.transferTargetAgentId ?? ''}|${item.cancelledByUser}|${item.userLeft}|${item.companyId}|${item.priority ?? 0}`;
 }
 
 /**
