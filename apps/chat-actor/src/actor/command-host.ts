@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
+import { CHAT_SCHEMA_VERSION, chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
 import type { SessionCommand } from '@switchboard/domain';
 import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
 import { SessionWriter } from '@switchboard/session-store';
@@ -65,7 +65,11 @@ export class CommandHost {
         maxBytes: MAX_COMMAND_BYTES,
         onError: (error) => this.logger.error({ err: error, partition }, 'command failed'),
       },
-      async ({ command }) => {
+      async ({ v, command }) => {
+        // Issue 18: a command from a newer process during a rolling upgrade is refused, never guessed at.
+        if (v !== undefined && v > CHAT_SCHEMA_VERSION) {
+          throw new RequestError('UNSUPPORTED_VERSION', `Command schema version ${v} is newer than this chat-actor's ${CHAT_SCHEMA_VERSION}`, { version: v, supported: CHAT_SCHEMA_VERSION });
+        }
         const current = this.epochs.get(partition);
         if (current === undefined) throw new RequestError('UNAVAILABLE', 'Partition is moving to another process; retry');
         const domainCommand = command as SessionCommand;
