@@ -25,6 +25,8 @@ const MAX_CONFLICT_RETRIES = 5;
 export interface Ownership {
   partition: number;
   epoch: number;
+  /** False once the partition's lease may have lapsed: asked right before each write (A1); absent: always held. */
+  stillHeld?: () => boolean;
 }
 
 /**
@@ -149,6 +151,10 @@ export class CommandProcessor {
       const accepted = reserved === undefined ? manuallyAssignedAgent(decision.events) : undefined;
       if (accepted !== undefined) await this.agentStates.addSession(accepted, command.sessionId);
       const next = applyEvents(state, decision.events);
+      if (ownership.stillHeld?.() === false) {
+        if (reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
+        return lostLease();
+      }
       const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
       let written: Awaited<ReturnType<SessionWriter['commit']>>;
       try {
@@ -253,6 +259,7 @@ export class CommandProcessor {
     }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
+    if (ownership.stillHeld?.() === false) return lostLease();
     const at = this.events.beforeStart(ownership.partition, state.sessionId);
     let inserted: Awaited<ReturnType<SessionWriter['insert']>>;
     try {
@@ -346,4 +353,9 @@ function manuallyAssignedAgent(events: readonly SessionEvent[]): string | undefi
 function autoAssignedAgent(command: SessionCommand, events: readonly SessionEvent[]): string | undefined {
   if (command.type !== 'AutoAssign') return undefined;
   return events.some((e) => (e.type === 'SessionAssigned' || e.type === 'ChatOffered') && e.agentId === command.agentId) ? command.agentId : undefined;
+}
+
+/** A1: this process may no longer hold the partition (its lease unrenewed too long): nothing is written, the caller retries with the next owner. */
+function lostLease(): Reply<ChatCommandResult> {
+  return fail('UNAVAILABLE', 'The session\'s partition may have moved to another chat-actor process; retry');
 }

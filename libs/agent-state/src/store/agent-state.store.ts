@@ -1,5 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { presenceAfterOfferLapse } from '@switchboard/domain';
 import { followKv, isRevisionConflict, openKvBucket, SINGLE_NODE_STORAGE, type JetStreamStorage } from '@switchboard/service-kit';
 import {
   agentIdOfKey,
@@ -81,7 +82,7 @@ export class AgentStateStore {
    * online (a presence the agent chose since, or offline, stands).
    */
   markOfferLapsed(agentId: string, presence: Exclude<AgentPresence, 'online'> = 'notResponding', now = new Date()): Promise<VersionedLiveState> {
-    return this.change(agentId, (s) => (s.presence === 'online' ? withPresence(s, presence, now) : s), now);
+    return this.change(agentId, (s) => withPresence(s, presenceAfterOfferLapse(s.presence, presence), now), now);
   }
 
   /**
