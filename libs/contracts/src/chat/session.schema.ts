@@ -148,6 +148,8 @@ export const sessionStateSchema = z.object({
    * most MAX_EXCLUDED_AGENTS): offered it again only when no one else is eligible.
    */
   passedOverAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
+  /** Issue 17: the end user's satisfaction rating, given once after the chat ended (the comment at most MAX_RATING_COMMENT characters). */
+  rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 

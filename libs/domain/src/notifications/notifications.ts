@@ -130,6 +130,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'DispositionRecorded':
       add(agent(event.agentId), 'DISPOSITION_RECORDED', `Disposition recorded: ${event.code}.`);
       break;
+    case 'ChatRated':
+      add(endUser, 'CHAT_RATED', 'Thank you for rating this chat.');
+      break;
     case 'FirstReplyMissed':
       add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');
       add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat taken back: no first reply in time. It goes to another agent.');

@@ -135,6 +135,8 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...terminate(base, 'ABANDONED', event.at), endedByAgentId: event.agentId };
     case 'DispositionRecorded':
       return { ...base, disposition: { code: event.code, agentId: event.agentId } };
+    case 'ChatRated':
+      return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }
 }
 

@@ -166,6 +166,20 @@ export class SessionQueries {
   }
 
   /**
+   * Issue 17: how many chats are rated and their average score, in one
+   * aggregation over the rated records only (indexed on the score); absent
+   * average while none is rated.
+   */
+  async satisfaction(): Promise<{ count: number; average?: number }> {
+    const [row] = await this.records.aggregate<{ count: number; total: number }>([
+      { $match: { 'state.rating.score': { $gte: 1 } } },
+      { $group: { _id: null, count: { $sum: 1 }, total: { $sum: '$state.rating.score' } } },
+    ]);
+    if (!row || row.count === 0) return { count: 0 };
+    return { count: row.count, average: Math.round((row.total / row.count) * 100) / 100 };
+  }
+
+  /**
    * The open tickets of an end user's sessions, newest activity first, at
    * most `limit` (capped at OPEN_TICKETS_MAX). Indexed by end user; reads the
    * tickets only.

@@ -81,3 +81,5 @@ SessionRecordSchema.index({ status: 1 });
 SessionRecordSchema.index({ ownerAgentId: 1, status: 1 });
 // The sessions of a partition that hold a deadline: what a new owner arms its timers from (ADR 13).
 SessionRecordSchema.index({ partition: 1, nextDueAt: 1 });
+// Issue 17: the rated chats, for the dashboard's satisfaction figure.
+SessionRecordSchema.index({ 'state.rating.score': 1 });
