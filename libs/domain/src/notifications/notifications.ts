@@ -31,6 +31,8 @@ export type NoticeCode =
   | 'OFFER_WITHDRAWN'
   /** Issue 14: the wrap-up disposition of a chat the agent ended is recorded. */
   | 'DISPOSITION_RECORDED'
+  /** Issue 17: the end user's rating of the ended chat is stored. */
+  | 'CHAT_RATED'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
