@@ -68,21 +68,31 @@ describe('typing, receipts and satisfaction (issue 17)', () => {
     await eventually(() => expect(user.connected).toBe(true));
     await user.post(id, 'user 2 after the drop');
     await eventually(() => expect(userSeen.of(id).some((e) => e.event['text'] === 'agent 4 while you were away')).toBe(true));
-    user.markSeen(id, user.lastSeq(id)!);
+    const userMarked = user.lastSeq(id)!;
+    user.markSeen(id, userMarked);
 
     // Then the agent's socket drops, with the end user's latest line unseen by it yet.
     dropConnection(agent);
     await eventually(() => expect(agent.connected).toBe(true));
     await eventually(() => expect(agentSeen.of(id).some((e) => e.event['text'] === 'user 2 after the drop')).toBe(true));
-    agent.markSeen(id, agent.lastSeq(id)!);
+    const agentMarked = agent.lastSeq(id)!;
+    agent.markSeen(id, agentMarked);
 
     // Converged: both clients hold exactly what the store holds, and it covers every line of the other side.
     await eventually(async () => {
       const inStore = await stored(id);
       expect(user.receipts(id)).toEqual(inStore);
       expect(agent.receipts(id)).toEqual(inStore);
-      expect(inStore.endUser.seen).toBe(lastOf(userSeen, 'agent'));
-      expect(inStore.agent.seen).toBe(lastOf(agentSeen, 'endUser'));
+      expect(inStore.endUser.seen).toBe(userMarked);
+      expect(inStore.agent.seen).toBe(agentMarked);
+    });
+    expect(userMarked).toBeGreaterThanOrEqual(lastOf(userSeen, 'agent'));
+    expect(agentMarked).toBeGreaterThanOrEqual(lastOf(agentSeen, 'endUser'));
+    // Every event either side holds is delivered by its marks.
+    await eventually(async () => {
+      const inStore = await stored(id);
+      expect(inStore.endUser.delivered).toBeGreaterThanOrEqual(user.lastSeq(id)!);
+      expect(inStore.agent.delivered).toBeGreaterThanOrEqual(agent.lastSeq(id)!);
     });
     // Each line once, none missing, in order, on both sides.
     for (const seen of [userSeen, agentSeen]) {
@@ -137,9 +147,10 @@ describe('typing, receipts and satisfaction (issue 17)', () => {
     const { user, agent, id, userId } = await chat();
     expect(await user.command('session.rate', { sessionId: id, score: 5 })).toMatchObject({ ok: false, error: { code: 'RATING_NOT_OPEN' } });
     await agent.end(id);
-    expect(await user.command('session.rate', { sessionId: id, score: 6 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await user.command('session.rate', { sessionId: id, score: 0 })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await user.command('session.rate', { sessionId: id, score: 4, comment: 'x'.repeat(MAX_RATING_COMMENT + 1) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Out of bounds at the edge (the frame's schema): nothing reaches the chat.
+    expect(await user.command('session.rate', { sessionId: id, score: 6 })).toMatchObject({ ok: false, error: { code: 'BAD_FRAME' } });
+    expect(await user.command('session.rate', { sessionId: id, score: 0 })).toMatchObject({ ok: false, error: { code: 'BAD_FRAME' } });
+    expect(await user.command('session.rate', { sessionId: id, score: 4, comment: 'x'.repeat(MAX_RATING_COMMENT + 1) })).toMatchObject({ ok: false, error: { code: 'BAD_FRAME' } });
     // Only the chat's own end user: not the agent (role), not another end user.
     expect(await agent.command('session.rate', { sessionId: id, score: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const otherId = `rc-other${++n}`;
