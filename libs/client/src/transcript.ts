@@ -133,6 +133,12 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
     }
     case 'SessionAbandoned':
       return system(agent ? `${str(e, 'agentName')} abandoned the chat` : 'The chat was closed', 'warning');
+    case 'ChatRated': {
+      // Issue 17: the end user's satisfaction rating, after the end.
+      const comment = str(e, 'comment');
+      const score = String(e['score'] ?? '');
+      return system(agent ? `The end user rated the chat ${score}/5${comment ? `: \u201c${comment}\u201d` : ''}` : `You rated this chat ${score} out of 5`, 'success');
+    }
     default:
       return [];
   }

@@ -64,6 +64,8 @@ function routingFields(state: SessionState): string {
     state.ticket?.status,
     // A deadline armed or cleared: a new owner of the partition arms its timers from the snapshot (ADR 13).
     nextDeadline(state)?.dueAt,
+    // Issue 17: the dashboard counts the ratings from the snapshots.
+    state.rating?.score,
   ]);
 }
 
