@@ -39,9 +39,8 @@ export class ReceiptTracker {
 
   /** This client's side of a chat (from the session summary it holds). */
   side(sessionId: string, side: ReceiptSide | undefined): void {
-    const h = this.entry(sessionId);
-    if (side) h.side = side;
-    else if (h.side === 'agent') return; // The agent who ended a chat keeps its side (the gateway takes its receipts).
+    // A side once known is kept when the summary names none: the agent who ended a chat is still its agent side.
+    if (side) this.entry(sessionId).side = side;
   }
 
   delivered(sessionId: string, seq: number): void {

@@ -110,6 +110,8 @@ export class SwitchboardClient {
   private readonly idPrefix = randomId();
   /** The last hello (principal, limits). */
   hello?: HelloFrame;
+  /** The socket that sent the last hello: a new socket is open before its hello, and a command sent then would go out twice (now and after the hello). */
+  private greeted?: WebSocketLike;
 
   constructor(private readonly options: SwitchboardClientOptions) {
     this.receiptTracker = new ReceiptTracker({
@@ -156,6 +158,7 @@ export class SwitchboardClient {
           if (frame['type'] === 'hello') {
             greeted = true;
             this.hello = helloFrameSchema.parse(frame);
+            this.greeted = socket;
             this.attempt = 0;
             resolve(this.hello);
             this.emit('hello', this.hello);
@@ -199,7 +202,7 @@ export class SwitchboardClient {
   }
 
   get connected(): boolean {
-    return this.socket?.readyState === WS_OPEN && this.hello !== undefined;
+    return this.socket !== undefined && this.socket.readyState === WS_OPEN && this.hello !== undefined && this.greeted === this.socket;
   }
 
   on<E extends keyof ClientEvents>(event: E, listener: Listener<ClientEvents[E]>): () => void {

@@ -172,8 +172,8 @@ export class SessionQueries {
    */
   async satisfaction(): Promise<{ count: number; average?: number }> {
     const [row] = await this.records.aggregate<{ count: number; total: number }>([
-      { $match: { 'state.rating.score': { $gte: 1 } } },
-      { $group: { _id: null, count: { $sum: 1 }, total: { $sum: '$state.rating.score' } } },
+      { $match: { ratingScore: { $gte: 1 } } },
+      { $group: { _id: null, count: { $sum: 1 }, total: { $sum: '$ratingScore' } } },
     ]);
     if (!row || row.count === 0) return { count: 0 };
     return { count: row.count, average: Math.round((row.total / row.count) * 100) / 100 };

@@ -247,6 +247,8 @@ export class SessionWriter {
       queue: state.queue,
       ...(state.ownerAgentId === undefined ? {} : { ownerAgentId: state.ownerAgentId }),
       ...nextDueAtOf(state),
+      // Issue 17: given once and kept, so never unset.
+      ...(state.rating === undefined ? {} : { ratingScore: state.rating.score }),
       updatedAt: new Date(),
     };
   }
