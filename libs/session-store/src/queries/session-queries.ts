@@ -161,6 +161,18 @@ export class SessionQueries {
   }
 
   /** How many sessions are in `status` (an indexed count). */
+  /**
+   * Of `sessionIds` (the caller bounds how many), the sessions that ended (closed or abandoned) before `before`: what the
+   * attachments' retention may delete the files of.
+   */
+  async endedBefore(sessionIds: readonly string[], before: Date): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const docs = await this.records
+      .find({ _id: { $in: [...sessionIds] }, status: { $in: ['CLOSED', 'ABANDONED'] }, 'state.closedAt': { $lt: before.toISOString() } }, { _id: 1 })
+      .lean();
+    return new Set(docs.map((d) => d._id));
+  }
+
   async countWithStatus(status: SessionStatus): Promise<number> {
     return this.records.countDocuments({ status });
   }
