@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { OPEN_STATUSES, type LinkedTicket, type SessionState, type SessionStatus } from '@switchboard/domain';
+import { RATING_MAX, RATING_MIN } from '@switchboard/contracts';
 import type { Model, QueryFilter } from 'mongoose';
 import { SessionRecord } from '../schemas/session-record.schema';
 
@@ -178,17 +179,18 @@ export class SessionQueries {
   }
 
   /**
-   * Issue 17: how many chats are rated and their average score, in one
-   * aggregation over the rated records only (indexed on the score); absent
-   * average while none is rated.
+   * Issue 17: how many chats are rated and their average score (absent
+   * while none is). One indexed count per score (RATING_MIN..RATING_MAX):
+   * five small queries whatever the number of chats, and no aggregation
+   * (FerretDB v1 sums no field in a `$group`).
    */
   async satisfaction(): Promise<{ count: number; average?: number }> {
-    const [row] = await this.records.aggregate<{ count: number; total: number }>([
-      { $match: { ratingScore: { $gte: 1 } } },
-      { $group: { _id: null, count: { $sum: 1 }, total: { $sum: '$ratingScore' } } },
-    ]);
-    if (!row || row.count === 0) return { count: 0 };
-    return { count: row.count, average: Math.round((row.total / row.count) * 100) / 100 };
+    const scores = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
+    const counts = await Promise.all(scores.map((score) => this.records.countDocuments({ ratingScore: score })));
+    const count = counts.reduce((n, c) => n + c, 0);
+    if (count === 0) return { count: 0 };
+    const total = counts.reduce((sum, c, i) => sum + c * scores[i]!, 0);
+    return { count, average: Math.round((total / count) * 100) / 100 };
   }
 
   /**
