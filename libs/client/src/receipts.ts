@@ -24,7 +24,7 @@ export interface ReceiptIo {
 }
 
 /**
- * Issue 17, a client's receipts (ADR 18): what its side reached of each chat
+ * Issue 17, a client's receipts (ADR 19): what its side reached of each chat
  * (`delivered` when events arrive, `seen` when the screen shows them), sent
  * at most once per tick per chat and only when greater than what was sent;
  * and the receipts both sides reached, merged by max from replies, pushed

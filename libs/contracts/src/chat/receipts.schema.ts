@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Issue 17, typing and receipts (ADR 18). Neither goes through the chat
+ * Issue 17, typing and receipts (ADR 19). Neither goes through the chat
  * actor: typing is relayed and forgotten, receipts are two high-water marks
  * per side of a chat, kept apart from its event log.
  */

@@ -2,7 +2,7 @@ import type { ChatReceipts, ReceiptMark, ReceiptSide } from '@switchboard/contra
 import { domainError, type DomainError } from '../errors/domain-error';
 
 /**
- * Issue 17, receipts (ADR 18): per side of a chat, two high-water marks over
+ * Issue 17, receipts (ADR 19): per side of a chat, two high-water marks over
  * the session's seq. Each only grows, so merging is a max per mark:
  * idempotent, commutative and associative. Duplicates, reorderings and
  * replays after a reconnect change nothing, and any two copies that saw the

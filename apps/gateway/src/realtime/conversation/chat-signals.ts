@@ -5,7 +5,7 @@ import { decodeJson, encodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/
 import { ConnectionRegistry } from '../connection/connection-registry';
 
 /**
- * Typing and receipts between gateways (issue 17, ADR 18): a gateway that
+ * Typing and receipts between gateways (issue 17, ADR 19): a gateway that
  * hears one publishes it on core NATS; every gateway (itself included)
  * passes it to the sockets it holds of the chat's end user and of the agent
  * holding the chat. Nothing is stored here: a signal lost with a gateway is

@@ -16,7 +16,7 @@ type Session = ListItem | SessionState;
 /**
  * Issue 17, what a conversation carries besides its messages: typing
  * (relayed, never stored), receipts (two monotonic marks per side, stored
- * apart from the event log, ADR 18) and the end user's satisfaction rating
+ * apart from the event log, ADR 19) and the end user's satisfaction rating
  * (a session command, stored with the chat).
  */
 @Injectable()

@@ -5,7 +5,7 @@ import { mergeMark, NO_RECEIPTS } from '@switchboard/domain';
 import type { Model } from 'mongoose';
 
 /**
- * A chat's receipts (issue 17, ADR 18): `chat_receipts`, one document per
+ * A chat's receipts (issue 17, ADR 19): `chat_receipts`, one document per
  * session (`_id` = session id), four numbers whatever the chat's length.
  * Every write is one `$max` per mark: any gateway may write in any order,
  * again and again, and the document only grows to the greatest marks sent.
