@@ -145,12 +145,14 @@ export class CommandHost {
 
   /**
    * The outbox's upkeep, about once a second: publish again what failed to
-   * publish (after a NATS outage), then move each owned partition's watermark.
+   * publish (after a NATS outage), also for partitions that moved away since,
+   * then move each owned partition's watermark.
    */
   async outboxTick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
     try {
+      await this.outbox.retryOrphans();
       for (const partition of [...this.replayed]) {
         const epoch = this.epochs.get(partition);
         if (epoch === undefined) continue;

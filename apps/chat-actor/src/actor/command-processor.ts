@@ -198,7 +198,8 @@ export class CommandProcessor {
 
   /**
    * Issue 14, the agent side of a session's change: an agent who let an
-   * offer lapse becomes Not responding (the offer stops counting against it
+   * offer lapse becomes Not responding, or the administrator's choice of
+   * Away or Offline (the offer stops counting against it
    * with the event's load change, like an end); an end starts the agent's
    * wrap-up and a disposition ends it. After the commit and before the
    * events go out: a failure here is logged, and the agent stays as it was.
@@ -206,7 +207,7 @@ export class CommandProcessor {
   private async offerEnded(sessionId: string, events: readonly SessionEvent[]): Promise<void> {
     for (const event of events) {
       try {
-        if (event.type === 'OfferLapsed') await this.agentStates.markNotResponding(event.agentId);
+        if (event.type === 'OfferLapsed') await this.agentStates.markOfferLapsed(event.agentId, event.presence ?? 'notResponding');
         // Wrap-up: no new chat for the agent until it ends (by time, or by the disposition when required).
         if ((event.type === 'SessionClosed' || event.type === 'SessionAbandoned') && event.agentId !== undefined && event.wrapUpUntil !== undefined) {
           await this.agentStates.startWrapUp(event.agentId, { sessionId, until: event.wrapUpUntil, dispositionRequired: event.dispositionRequired ?? false });
