@@ -13,7 +13,7 @@ import {
   type StartSession,
 } from '@switchboard/domain';
 import { AgentStateStore } from '@switchboard/agent-state';
-import { SessionWriter, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
+import { SessionWriter, StoredSchemaError, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
 import { DeadlineTimers } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
 import { commandFingerprint } from './command-fingerprint';
@@ -25,6 +25,8 @@ const MAX_CONFLICT_RETRIES = 5;
 export interface Ownership {
   partition: number;
   epoch: number;
+  /** False once the partition's lease may have lapsed: asked right before each write (A1); absent: always held. */
+  stillHeld?: () => boolean;
 }
 
 /**
@@ -71,6 +73,11 @@ export class CommandProcessor {
       if (command.type === 'StartSession') return await this.start(command, ownership);
       return await this.apply(command, ownership);
     } catch (error) {
+      if (error instanceof StoredSchemaError) {
+        this.cache.delete(command.sessionId);
+        this.logger.warn({ sessionId: command.sessionId, type: command.type }, error.message);
+        return fail(error.code, error.message, { version: error.version, eventType: error.eventType });
+      }
       // Deciding is pure; what throws is the database or NATS (an outage, a
       // restart). Nothing half-applied survives a throw: a commit either went
       // in or not, and a stray reservation is swept. So the caller may retry
@@ -149,6 +156,10 @@ export class CommandProcessor {
       const accepted = reserved === undefined ? manuallyAssignedAgent(decision.events) : undefined;
       if (accepted !== undefined) await this.agentStates.addSession(accepted, command.sessionId);
       const next = applyEvents(state, decision.events);
+      if (ownership.stillHeld?.() === false) {
+        if (reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
+        return lostLease();
+      }
       const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
       let written: Awaited<ReturnType<SessionWriter['commit']>>;
       try {
@@ -253,6 +264,7 @@ export class CommandProcessor {
     }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
+    if (ownership.stillHeld?.() === false) return lostLease();
     const at = this.events.beforeStart(ownership.partition, state.sessionId);
     let inserted: Awaited<ReturnType<SessionWriter['insert']>>;
     try {
@@ -346,4 +358,9 @@ function manuallyAssignedAgent(events: readonly SessionEvent[]): string | undefi
 function autoAssignedAgent(command: SessionCommand, events: readonly SessionEvent[]): string | undefined {
   if (command.type !== 'AutoAssign') return undefined;
   return events.some((e) => (e.type === 'SessionAssigned' || e.type === 'ChatOffered') && e.agentId === command.agentId) ? command.agentId : undefined;
+}
+
+/** A1: this process may no longer hold the partition (its lease unrenewed too long): nothing is written, the caller retries with the next owner. */
+function lostLease(): Reply<ChatCommandResult> {
+  return fail('UNAVAILABLE', 'The session\'s partition may have moved to another chat-actor process; retry');
 }

@@ -196,6 +196,17 @@ export class PartitionLeases {
    * process that serves a partition it may no longer hold would write beside
    * its new owner (fencing catches only writes at the same version).
    */
+  /**
+   * True while this process holds `partition` at `epoch` and its last
+   * renewal is recent enough that the lease cannot have expired: asked right
+   * before each write, since the checks at every tick can come late in a
+   * process starved of CPU (A1).
+   */
+  holds(partition: number, epoch: number, now = Date.now()): boolean {
+    const lease = this.held.get(partition);
+    return lease !== undefined && lease.epoch === epoch && now - lease.renewedAt < this.timings.leaseTtlMs - this.timings.tickMs;
+  }
+
   private dropUnrenewed(now = Date.now()): void {
     const limit = this.timings.leaseTtlMs - this.timings.tickMs;
     for (const [partition, lease] of [...this.held]) {
