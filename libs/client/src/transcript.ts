@@ -138,6 +138,12 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       return agent ? system(`Priority raised to ${PRIORITY_NAMES[Number(e['to'])] ?? String(e['to'])}`) : [];
     case 'WaitEstimated':
       return agent ? system(`The end user was shown: ${waitText(Number(e['minSeconds']), Number(e['maxSeconds']))}`) : [];
+    case 'ChatRated': {
+      // Issue 17: the end user's satisfaction rating, after the end.
+      const comment = str(e, 'comment');
+      const score = String(e['score'] ?? '');
+      return system(agent ? `The end user rated the chat ${score}/5${comment ? `: \u201c${comment}\u201d` : ''}` : `You rated this chat ${score} out of 5`, 'success');
+    }
     default:
       return [];
   }

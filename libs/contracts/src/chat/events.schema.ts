@@ -302,6 +302,17 @@ export const waitEstimatedSchema = z.object({
   queuedAt: z.string(),
 });
 
+/** Issue 17: the end user rated the chat after it ended (once); the comment is absent when they wrote none. */
+export const chatRatedSchema = z.object({
+  ...eventBase,
+  type: z.literal('ChatRated'),
+  endUserId: z.string(),
+  score: z.number().int(),
+  comment: z.string().optional(),
+  /** What was masked in `comment`. */
+  masked,
+});
+
 /** Every event of a chat session, told apart by `type`. */
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
@@ -330,6 +341,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   dispositionRecordedSchema,
   priorityRaisedSchema,
   waitEstimatedSchema,
+  chatRatedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

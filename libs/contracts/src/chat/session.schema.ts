@@ -186,6 +186,8 @@ export const sessionStateSchema = z.object({
   priority: prioritySchema.optional(),
   /** Issue 15: the wait estimate of the session's current (or last) stay in its queue, and the real wait once known. */
   waitEstimate: waitEstimateSchema.optional(),
+  /** Issue 17: the end user's satisfaction rating, given once after the chat ended (the comment at most MAX_RATING_COMMENT characters). */
+  rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 

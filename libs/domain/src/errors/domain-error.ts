@@ -67,6 +67,10 @@ export const DOMAIN_ERROR_CODES = [
   'OFFER_NOT_FOUND',
   /** Issue 14: the chat's disposition is recorded already, or the chat is not ended by you yet. */
   'DISPOSITION_NOT_OPEN',
+  /** Issue 17: the chat is not ended yet, so it cannot be rated. */
+  'RATING_NOT_OPEN',
+  /** Issue 17: the chat was rated already (once per chat). */
+  'ALREADY_RATED',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

@@ -34,6 +34,8 @@ export type NoticeCode =
   | 'DISPOSITION_RECORDED'
   /** Issue 15: how long the end user is expected to wait (text: e.g. "about 2 to 4 minutes"). */
   | 'WAIT_ESTIMATE'
+  /** Issue 17: the end user's rating of the ended chat is stored. */
+  | 'CHAT_RATED'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
@@ -138,6 +140,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
     case 'DispositionRecorded':
       add(agent(event.agentId), 'DISPOSITION_RECORDED', `Disposition recorded: ${event.code}.`);
+      break;
+    case 'ChatRated':
+      add(endUser, 'CHAT_RATED', 'Thank you for rating this chat.');
       break;
     case 'FirstReplyMissed':
       add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');

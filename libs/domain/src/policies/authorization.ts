@@ -39,6 +39,8 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   // Issue 15: an agent who may see the waiting chat (checked by decide) or an administrator.
   RaisePriority: ['agent', 'admin'],
   RecordWaitEstimate: ['system'],
+  // Issue 17: only the chat's own end user rates it (authorizeCommand checks the end user is the session's).
+  RateChat: ['endUser'],
 };
 
 /**
@@ -100,6 +102,7 @@ export function describeCommand(type: SessionCommandType): string {
     RecordDisposition: 'record the disposition of a chat',
     RaisePriority: 'raise the priority of a chat',
     RecordWaitEstimate: 'record a wait estimate',
+    RateChat: 'rate a chat',
   };
   return names[type];
 }

@@ -63,6 +63,9 @@ export type RaisePriority = CommandOf<'RaisePriority'>;
 /** Issue 15, system (router): the wait estimate of the chat's stay in its queue. */
 export type RecordWaitEstimate = CommandOf<'RecordWaitEstimate'>;
 
+/** Issue 17, the chat's end user after the end: its satisfaction rating, once. */
+export type RateChat = CommandOf<'RateChat'>;
+
 export type SessionCommandType = SessionCommand['type'];
 
 /** Every command type (the architecture test checks the list is complete). */
@@ -91,4 +94,5 @@ export const SESSION_COMMAND_TYPES = [
   'RecordDisposition',
   'RaisePriority',
   'RecordWaitEstimate',
+  'RateChat',
 ] as const satisfies readonly SessionCommandType[];

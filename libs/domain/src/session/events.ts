@@ -66,6 +66,8 @@ export type DispositionRecorded = EventOf<'DispositionRecorded'>;
 /** Issue 15: priority and the wait estimate. */
 export type PriorityRaised = EventOf<'PriorityRaised'>;
 export type WaitEstimated = EventOf<'WaitEstimated'>;
+/** Issue 17: the end user's satisfaction rating. */
+export type ChatRated = EventOf<'ChatRated'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -97,6 +99,7 @@ export const SESSION_EVENT_TYPES = [
   'DispositionRecorded',
   'PriorityRaised',
   'WaitEstimated',
+  'ChatRated',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

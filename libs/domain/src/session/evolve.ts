@@ -140,6 +140,8 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...base, priority: event.to };
     case 'WaitEstimated':
       return { ...base, waitEstimate: { minSeconds: event.minSeconds, maxSeconds: event.maxSeconds, queuedAt: event.queuedAt } };
+    case 'ChatRated':
+      return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }
 }
 

@@ -109,6 +109,7 @@ export const C = {
   raisePriority: (actor: Actor, priority: number) => cmd({ type: 'RaisePriority', actor, priority }),
   estimate: (minSeconds: number, maxSeconds: number, queuedAt: string) =>
     cmd({ type: 'RecordWaitEstimate', actor: system(), minSeconds, maxSeconds, queuedAt }),
+  rate: (score: number, comment?: string, actor: Actor = endUser()) => cmd({ type: 'RateChat', actor, score, ...(comment !== undefined ? { comment } : {}) }),
   deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

@@ -1,5 +1,5 @@
 import type { DashboardSnapshot } from '@switchboard/contracts';
-import { barPercent, figures, formatWait, offerFigures, waitEstimateFigures } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures, satisfactionFigures, waitEstimateFigures } from './dashboard-figures';
 
 describe('dashboard figures', () => {
   const now = Date.parse('2026-03-01T10:00:00Z');
@@ -52,5 +52,13 @@ describe('dashboard figures', () => {
       sub: 'inside the range shown · 34 of 40 chats in 24 hours (4 shorter, 2 longer)',
     });
     expect(waitEstimateFigures({ ...base, waitEstimates: { measured: 0, within: 0, shorter: 0, longer: 0 } })?.share).toBe('–');
+  });
+
+  it('satisfaction (issue 17): the average out of 5 and how many chats were rated; a dash while none is; nothing from a gateway without ratings', () => {
+    const base = { generatedAt: '', agents: [], queues: [], assignmentsPerMinute: [] } as unknown as DashboardSnapshot;
+    expect(satisfactionFigures(base)).toBeUndefined();
+    expect(satisfactionFigures({ ...base, satisfaction: { count: 0 } })).toEqual({ average: '–', sub: 'no chat rated yet' });
+    expect(satisfactionFigures({ ...base, satisfaction: { count: 1, average: 4 } })).toEqual({ average: '4.0', sub: 'out of 5 · 1 chat rated' });
+    expect(satisfactionFigures({ ...base, satisfaction: { count: 12, average: 4.33 } })).toEqual({ average: '4.3', sub: 'out of 5 · 12 chats rated' });
   });
 });

@@ -53,6 +53,16 @@ export function waitEstimateFigures(snapshot: DashboardSnapshot): { share: strin
   return { share, sub: `inside the range shown · ${w.within} of ${w.measured} chats in 24 hours (${w.shorter} shorter, ${w.longer} longer)` };
 }
 
+/** Satisfaction (issue 17): the average rating out of 5 and how many chats were rated; undefined from a gateway without ratings. */
+export function satisfactionFigures(snapshot: DashboardSnapshot): { average: string; sub: string } | undefined {
+  const s = snapshot.satisfaction;
+  if (!s) return undefined;
+  return {
+    average: s.average === undefined ? '–' : s.average.toFixed(1),
+    sub: s.count === 0 ? 'no chat rated yet' : `out of 5 · ${s.count} ${s.count === 1 ? 'chat' : 'chats'} rated`,
+  };
+}
+
 /** The headline numbers of a snapshot. */
 export function figures(snapshot: DashboardSnapshot): DashboardFigures {
   const online = snapshot.agents.filter((a) => a.presence === 'online');
