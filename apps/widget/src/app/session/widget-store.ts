@@ -42,6 +42,14 @@ export class WidgetStore extends ConsoleSignIn {
   readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
   readonly facts = computed(() => withFacts({ agentName: this.ownerAgentName() }, factsOf(this.events())));
   readonly stage = computed<ChatStage>(() => stageOf(this.summary()));
+  /**
+   * Issue 15: the end user was asked "Are you still there?" and has not
+   * written since (nor has the agent): when the chat closes unless they do
+   * (`closesAt`, absent when it does not close). Undefined otherwise.
+   */
+  readonly stillThere = computed(() => (this.stage() === 'chatting' ? stillThereOf(this.events()) : undefined));
+  /** Why an ended chat closed, when its deadlines closed it (issue 15): the end user did not answer, or left. */
+  readonly closedFor = computed(() => (this.stage() === 'ended' ? closedForOf(this.events()) : undefined));
   /** The chat's place in its queue while it waits (1: next); undefined once it left the queue or before the first word. */
   readonly queuePosition = computed(() => {
     const session = this.summary();
@@ -212,4 +220,19 @@ export function stageOf(session: SessionSummary | undefined): ChatStage {
   if (session.status === 'ASSIGNED') return 'chatting';
   if (session.status === 'PENDING_TRANSFER') return 'transferring';
   return 'waiting';
+}
+
+/** The last "Are you still there?" with no message or file after it (the end user's answer, or the agent's next word). */
+export function stillThereOf(events: readonly SessionEventView[]): { closesAt?: string } | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'MessagePosted' || e.type === 'AttachmentPosted') return undefined;
+    if (e.type === 'UserInactivityWarned') return e.closesAt !== undefined ? { closesAt: e.closesAt } : {};
+  }
+  return undefined;
+}
+
+export function closedForOf(events: readonly SessionEventView[]): 'userInactive' | 'userLeft' | undefined {
+  const closed = events.findLast((e) => e.type === 'SessionClosed');
+  return closed?.type === 'SessionClosed' && (closed.reason === 'userInactive' || closed.reason === 'userLeft') ? closed.reason : undefined;
 }
