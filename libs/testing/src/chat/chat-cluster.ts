@@ -23,6 +23,8 @@ export interface ChatClusterOptions {
   natsUrl?: string;
   /** Replicas of the streams and buckets (NATS_REPLICAS of every service; default 1). */
   replicas?: number;
+  /** How long each service may take to start (default: startService's 30 s); longer on a busy machine. */
+  startTimeoutMs?: number;
 }
 
 /** What the seeding helpers write: reference records keyed by a readable id, as the services store them. */
@@ -67,7 +69,7 @@ export class ChatCluster {
   }
 
   startRouter(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return startService('router', this.serviceEnv(instanceId, { ...this.options.routerEnv, ...env }));
+    return startService('router', this.serviceEnv(instanceId, { ...this.options.routerEnv, ...env }), this.startOptions());
   }
 
   /** Every router's answer on the status subject. */
@@ -109,7 +111,7 @@ export class ChatCluster {
     return out;
   }
   startChatActor(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return startService('chat-actor', this.serviceEnv(instanceId, { ...this.options.env, ...env }));
+    return startService('chat-actor', this.serviceEnv(instanceId, { ...this.options.env, ...env }), this.startOptions());
   }
 
   /** A service's environment in this cluster (its NATS, database, prefix and partitions), then `extra`. */
@@ -225,6 +227,10 @@ export class ChatCluster {
       requestId,
       description: 'My laptop does not boot',
     };
+  }
+
+  private startOptions(): { timeoutMs?: number } {
+    return this.options.startTimeoutMs !== undefined ? { timeoutMs: this.options.startTimeoutMs } : {};
   }
 
   async stop(): Promise<void> {

@@ -227,12 +227,16 @@ export function stillThereOf(events: readonly SessionEventView[]): { closesAt?: 
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i]!;
     if (e.type === 'MessagePosted' || e.type === 'AttachmentPosted') return undefined;
-    if (e.type === 'UserInactivityWarned') return e.closesAt !== undefined ? { closesAt: e.closesAt } : {};
+    if (e.type === 'UserInactivityWarned') {
+      const closesAt = e['closesAt'];
+      return typeof closesAt === 'string' ? { closesAt } : {};
+    }
   }
   return undefined;
 }
 
 export function closedForOf(events: readonly SessionEventView[]): 'userInactive' | 'userLeft' | undefined {
   const closed = events.findLast((e) => e.type === 'SessionClosed');
-  return closed?.type === 'SessionClosed' && (closed.reason === 'userInactive' || closed.reason === 'userLeft') ? closed.reason : undefined;
+  const reason = closed?.['reason'];
+  return reason === 'userInactive' || reason === 'userLeft' ? reason : undefined;
 }
