@@ -1,4 +1,5 @@
 // Test data factories (test-only; excluded from the lib build).
+import type { DeadlineKind } from '@switchboard/contracts';
 import type { SessionCommand } from '../session/commands';
 import type { AgentInfo, DecisionContext, EndUserInfo, TopicInfo } from '../session/context';
 import type { Actor } from '../session/types';
@@ -107,6 +108,6 @@ export const C = {
   declineOffer: (agentId: string, reason = 'Not my area') => cmd({ type: 'DeclineOffer', actor: agentActor(agentId), reason }),
   disposition: (agentId: string, code = 'Resolved') => cmd({ type: 'RecordDisposition', actor: agentActor(agentId), code }),
   rate: (score: number, comment?: string, actor: Actor = endUser()) => cmd({ type: 'RateChat', actor, score, ...(comment !== undefined ? { comment } : {}) }),
-  deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
+  deadline: (armedAtSeq: number, kind: DeadlineKind = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };
