@@ -40,8 +40,13 @@ export const agentNameRecordSchema = z.object({
  * must write to the end user by then (the queue's `firstReplySeconds`).
  * `offer`: the agent a chat is offered to must accept or decline by then
  * (the queue's `offerSeconds`).
+ * End-user inactivity (issue 15): `userInactivityWarn`, the end user who has
+ * not answered the agent by then is asked whether they are still there
+ * (`userInactivityWarnSeconds`); `userInactive`, the chat closes
+ * (`userInactivityCloseSeconds`); `userLeft`, an end user marked as gone
+ * (R12) has not come back by then and the chat closes (`userLeftCloseSeconds`).
  */
-export const deadlineKindSchema = z.enum(['firstReply', 'offer']);
+export const deadlineKindSchema = z.enum(['firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft']);
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 
 /**

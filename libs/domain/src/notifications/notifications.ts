@@ -44,6 +44,8 @@ export type NoticeCode =
   | 'USER_CANCELLED'
   | 'USER_LEFT'
   | 'USER_RETURNED'
+  /** Issue 15: the end user is asked "Are you still there?" (the agent: that they were asked). */
+  | 'USER_INACTIVITY_WARNED'
   | 'TICKET_CREATED'
   | 'TICKET_RESOLVED'
   | 'TICKET_CANCELLED'
@@ -162,6 +164,10 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'UserReturned':
       if (holder !== undefined) add(agent(holder), 'USER_RETURNED', 'The end user is back.');
       break;
+    case 'UserInactivityWarned':
+      add(endUser, 'USER_INACTIVITY_WARNED', event.closesAt !== undefined ? 'Are you still there? Reply to keep the chat open.' : 'Are you still there?');
+      if (holder !== undefined) add(agent(holder), 'USER_INACTIVITY_WARNED', 'The end user was asked whether they are still there.');
+      break;
     case 'TicketCreated':
       add(endUser, 'TICKET_CREATED', `Ticket ${event.ticketId} was created for your request.`);
       add(agent(event.agentId), 'TICKET_CREATED', `Ticket ${event.ticketId} created.`);
@@ -182,9 +188,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       add(
         endUser,
         'SESSION_ENDED',
-        event.reason === 'userCancelled' ? 'You cancelled the chat.' : 'The chat session has ended.',
+        event.reason === 'userCancelled' ? 'You cancelled the chat.' : event.reason === 'userInactive' ? 'The chat was closed because we did not hear from you.' : 'The chat session has ended.',
       );
-      if (event.agentId !== undefined) add(agent(event.agentId), 'SESSION_ENDED', 'The chat session has ended.');
+      if (event.agentId !== undefined) add(agent(event.agentId), 'SESSION_ENDED', closedForAgent(event.reason));
       if (event.transferTargetAgentId !== undefined) {
         add(agent(event.transferTargetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you was closed.');
       }
@@ -195,4 +201,16 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
   }
   return out;
+}
+
+/** What the agent who had a chat is told of its close (issue 15: the deadlines say why). */
+function closedForAgent(reason: Extract<SessionEvent, { type: 'SessionClosed' }>['reason']): string {
+  switch (reason) {
+    case 'userInactive':
+      return 'Chat closed: the end user did not answer.';
+    case 'userLeft':
+      return 'Chat closed: the end user left and did not come back.';
+    default:
+      return 'The chat session has ended.';
+  }
 }

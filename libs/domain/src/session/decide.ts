@@ -153,7 +153,7 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
     case 'MarkUserLeft':
       return state.userLeft
         ? domainError('INVALID_STATE', 'The end user is already marked as gone.')
-        : [{ type: 'UserLeft' }];
+        : [{ type: 'UserLeft', ...closesAfter(ctx, ctx.queuePolicy?.userLeftCloseSeconds) }];
     case 'MarkUserReturned':
       return state.userLeft
         ? [{ type: 'UserReturned' }]
@@ -412,6 +412,39 @@ function firstReplyDue(ctx: DecisionContext): { firstReplyDueAt?: string } {
   return seconds > 0 ? { firstReplyDueAt: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString() } : {};
 }
 
+/**
+ * Issue 15: a message or file from the agent who has the chat waits for the
+ * end user's answer: the queue's inactivity warning, or without one its
+ * close, counts from it.
+ */
+function awaitsAnswer(ctx: DecisionContext): { inactivityWarnAt?: string; inactivityCloseAt?: string } {
+  const warn = closesAfter(ctx, ctx.queuePolicy?.userInactivityWarnSeconds).closesAt;
+  if (warn !== undefined) return { inactivityWarnAt: warn };
+  const close = closesAfter(ctx, ctx.queuePolicy?.userInactivityCloseSeconds).closesAt;
+  return close !== undefined ? { inactivityCloseAt: close } : {};
+}
+
+/** `seconds` from now, when on (more than 0). */
+function closesAfter(ctx: DecisionContext, seconds = 0): { closesAt?: string } {
+  return seconds > 0 ? { closesAt: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString() } : {};
+}
+
+/**
+ * Issue 15: the session's deadline closes it, whatever its open status (as
+ * an administrator's force-close does); a linked ticket is left as it is,
+ * and the agent who had it is told (and their capacity freed).
+ */
+function systemClose(state: SessionState, reason: 'userInactive' | 'userLeft'): EventPayload {
+  return {
+    type: 'SessionClosed',
+    reason,
+    previousStatus: state.status as 'QUEUED' | 'ASSIGNED' | 'PENDING_TRANSFER',
+    ...(state.ownerAgentId !== undefined ? { agentId: state.ownerAgentId } : {}),
+    ...(state.transferTargetAgentId !== undefined ? { transferTargetAgentId: state.transferTargetAgentId } : {}),
+    queue: state.queue,
+  };
+}
+
 function isExcluded(state: SessionState, agentId: string): boolean {
   return state.excludedAgentIds?.includes(agentId) ?? false;
 }
@@ -430,6 +463,19 @@ function deadlineReached(state: SessionState, command: DeadlineReached, ctx: Dec
   }
   if (Date.parse(ctx.now) < Date.parse(deadline.dueAt)) {
     return domainError('DEADLINE_NOT_DUE', `The ${command.kind} deadline is due at ${deadline.dueAt}.`, { dueAt: deadline.dueAt });
+  }
+  if (command.kind === 'userLeft') {
+    // R12, issue 15: armed only while the end user is marked as gone (evolve clears it when they come back).
+    if (!state.userLeft) return domainError('DEADLINE_NOT_ARMED', 'The end user is back.');
+    return [systemClose(state, 'userLeft')];
+  }
+  if (command.kind === 'userInactivityWarn' || command.kind === 'userInactive') {
+    // Issue 15: armed only while ASSIGNED and not cancelled (evolve clears them otherwise, and on the end user's word).
+    if (state.status !== 'ASSIGNED' || state.cancelledByUser) {
+      return domainError('DEADLINE_NOT_ARMED', 'The chat is no longer assigned.', { status: state.status });
+    }
+    if (command.kind === 'userInactive') return [systemClose(state, 'userInactive')];
+    return [{ type: 'UserInactivityWarned', ...closesAfter(ctx, ctx.queuePolicy?.userInactivityCloseSeconds) }];
   }
   if (command.kind === 'offer') {
     // Armed only while the offer waits (evolve clears it with the offer): nobody answered in time.
@@ -558,7 +604,14 @@ function postMessage(state: SessionState, command: PostMessage, ctx: DecisionCon
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
   if (notOwner !== undefined) return notOwner;
   return [
-    { type: 'MessagePosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), ...masked(command.text, ctx) },
+    {
+      type: 'MessagePosted',
+      from: 'agent',
+      authorId: command.actor.id,
+      authorName: agentName(state, command.actor.id, ctx),
+      ...masked(command.text, ctx),
+      ...awaitsAnswer(ctx),
+    },
   ];
 }
 
@@ -582,7 +635,9 @@ function postAttachment(state: SessionState, command: PostAttachment, ctx: Decis
   }
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
   if (notOwner !== undefined) return notOwner;
-  return [{ type: 'AttachmentPosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), attachment, ...mask }];
+  return [
+    { type: 'AttachmentPosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), attachment, ...mask, ...awaitsAnswer(ctx) },
+  ];
 }
 
 // R14.

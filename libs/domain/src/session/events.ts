@@ -42,6 +42,8 @@ export type UserCancelled = EventOf<'UserCancelled'>;
 /** R12. */
 export type UserLeft = EventOf<'UserLeft'>;
 export type UserReturned = EventOf<'UserReturned'>;
+/** Issue 15: the end user left the agent unanswered and is asked whether they are still there. */
+export type UserInactivityWarned = EventOf<'UserInactivityWarned'>;
 /** R14. */
 export type TicketCreated = EventOf<'TicketCreated'>;
 /** R9.1: resolve and end. */
@@ -85,6 +87,7 @@ export const SESSION_EVENT_TYPES = [
   'UserCancelled',
   'UserLeft',
   'UserReturned',
+  'UserInactivityWarned',
   'TicketCreated',
   'TicketResolved',
   'TicketCancelled',

@@ -159,7 +159,7 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
-        kind: fc.constantFrom('firstReply', 'offer'),
+        kind: fc.constantFrom('firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft'),
         armedAtSeq: fc.oneof({ arbitrary: fc.constant(ARMED), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 1 }),
       });
     default:
@@ -214,6 +214,11 @@ const scenarioArb = fc.record({
   settings: settingsArb,
   firstReplySeconds: fc.constantFrom(0, 2, 5),
   offerSeconds: fc.constantFrom(0, 0, 3),
+  inactivity: fc.record({
+    userInactivityWarnSeconds: fc.constantFrom(0, 2),
+    userInactivityCloseSeconds: fc.constantFrom(0, 3),
+    userLeftCloseSeconds: fc.constantFrom(0, 4),
+  }),
   agents: fc.tuple(...AGENT_IDS.map(agentArb)),
   steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
 });
@@ -221,11 +226,11 @@ const scenarioArb = fc.record({
 describe('properties of the session state machine', () => {
   it('R17 properties: random command sequences keep every invariant after every step', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, agents, steps }) => {
+      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, inactivity, agents, steps }) => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
-          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0 },
+          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0, ...inactivity },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,
@@ -345,7 +350,18 @@ describe('properties of the session state machine', () => {
 function checkInvariants(before: SessionState | undefined, s: SessionState, logBefore: readonly SessionEvent[], log: readonly SessionEvent[]): void {
   // ADR 13: at most one deadline per kind, and a first-reply deadline only while ASSIGNED.
   expect(new Set((s.deadlines ?? []).map((d) => d.kind)).size).toBe((s.deadlines ?? []).length);
-  for (const d of s.deadlines ?? []) expect(s.status).toBe(d.kind === 'firstReply' ? 'ASSIGNED' : 'QUEUED');
+  // Issue 15: end-user inactivity counts only while ASSIGNED and not cancelled, a gone end user's close only while open and gone.
+  const statusOf: Record<string, readonly string[]> = {
+    firstReply: ['ASSIGNED'],
+    offer: ['QUEUED'],
+    userInactivityWarn: ['ASSIGNED'],
+    userInactive: ['ASSIGNED'],
+    userLeft: ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'],
+  };
+  for (const d of s.deadlines ?? []) expect(statusOf[d.kind]).toContain(s.status);
+  if (s.deadlines?.some((d) => d.kind === 'userInactivityWarn' || d.kind === 'userInactive')) expect(s.cancelledByUser).toBe(false);
+  if (s.deadlines?.some((d) => d.kind === 'userLeft')) expect(s.userLeft).toBe(true);
+  expect((s.deadlines ?? []).filter((d) => d.kind === 'userInactivityWarn' || d.kind === 'userInactive').length).toBeLessThanOrEqual(1);
   // Issue 14: an offer waits only in the queue, with its deadline, and never for an agent the session excludes.
   if (s.offer !== undefined) {
     expect(s.status).toBe('QUEUED');

@@ -1,4 +1,5 @@
 // Test data factories (test-only; excluded from the lib build).
+import type { DeadlineKind } from '@switchboard/contracts';
 import type { SessionCommand } from '../session/commands';
 import type { AgentInfo, DecisionContext, EndUserInfo, TopicInfo } from '../session/context';
 import type { Actor } from '../session/types';
@@ -110,6 +111,6 @@ export const C = {
   estimate: (minSeconds: number, maxSeconds: number, queuedAt: string) =>
     cmd({ type: 'RecordWaitEstimate', actor: system(), minSeconds, maxSeconds, queuedAt }),
   rate: (score: number, comment?: string, actor: Actor = endUser()) => cmd({ type: 'RateChat', actor, score, ...(comment !== undefined ? { comment } : {}) }),
-  deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
+  deadline: (armedAtSeq: number, kind: DeadlineKind = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

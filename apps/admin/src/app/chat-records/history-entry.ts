@@ -46,6 +46,8 @@ export function describeEntry(entry: SessionHistoryEntryView): string {
       return 'The end user left';
     case 'UserReturned':
       return 'The end user came back';
+    case 'UserInactivityWarned':
+      return 'The end user was asked whether they are still there';
     case 'TicketCreated':
       return `Ticket created${e['summary'] ? `: ${e['summary']}` : ''}`;
     case 'TicketResolved':
@@ -55,6 +57,8 @@ export function describeEntry(entry: SessionHistoryEntryView): string {
     case 'RemoteControlRequested':
       return `${who(entry.by)} requested remote control${e['deviceId'] ? ` of ${e['deviceId']}` : ''}`;
     case 'SessionClosed':
+      if (e['reason'] === 'userInactive') return 'Closed: the end user did not answer in time';
+      if (e['reason'] === 'userLeft') return 'Closed: the end user left and did not come back';
       return e['reason'] === 'forceClosed'
         ? `Force-closed by ${who(entry.by)}${e['comment'] ? `: \u201c${e['comment']}\u201d` : ''}`
         : `Chat ended by ${who(entry.by)}`;

@@ -202,6 +202,9 @@ export class ChatsStore {
     for (const notice of frame.notices) {
       if (notice.code === 'USER_CANCELLED') this.alerts.raise({ kind: 'info', text: 'End user has cancelled chat.', sessionId: frame.sessionId });
       if (notice.code === 'USER_LEFT') this.alerts.raise({ kind: 'info', text: 'The end user left the chat.', sessionId: frame.sessionId });
+      // Issue 15: a chat the end user's silence or absence closed leaves My Chats; the agent is told why.
+      const reason = frame.event.type === 'SessionClosed' ? frame.event['reason'] : undefined;
+      if (notice.code === 'SESSION_ENDED' && (reason === 'userInactive' || reason === 'userLeft')) this.alerts.raise({ kind: 'info', text: notice.text, sessionId: frame.sessionId });
     }
   }
 

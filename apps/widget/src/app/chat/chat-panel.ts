@@ -42,6 +42,14 @@ const TOP_MARGIN_PX = 48;
       @if (store.stage() === 'waiting' || store.stage() === 'transferring') {
         <mat-progress-bar mode="indeterminate" aria-label="Waiting for an agent" />
       }
+      @if (store.stillThere(); as asked) {
+        <!-- Issue 15: the end user left the agent unanswered; any message (this button sends one) keeps the chat open. -->
+        <div class="sb-banner sb-banner-warning" role="alert" data-testid="still-there">
+          <mat-icon>help</mat-icon>
+          <span>Are you still there?@if (asked.closesAt) { The chat closes at {{ asked.closesAt | date: 'shortTime' }} unless you reply.}</span>
+          <button matButton type="button" (click)="stillHere()" data-testid="still-here">I'm still here</button>
+        </div>
+      }
       @if (store.reconnecting()) {
         <div class="sb-banner sb-banner-warning" role="status"><mat-icon>wifi_off</mat-icon> Connection lost. Reconnecting… your conversation is kept.</div>
       }
@@ -145,7 +153,7 @@ export class ChatPanel {
 
   protected readonly open = computed(() => ['waiting', 'transferring', 'chatting'].includes(this.store.stage()));
   protected readonly canWrite = computed(() => this.open());
-  protected readonly headIcon = computed(() => ({ waiting: 'hourglass_top', transferring: 'swap_horiz', chatting: 'support_agent', cancelled: 'cancel', ended: 'check_circle' })[this.store.stage()]);
+  protected readonly headIcon = computed(() => ({ waiting: 'hourglass_top', transferring: 'swap_horiz', chatting: 'support_agent', cancelled: 'cancel', ended: this.store.closedFor() ? 'timer_off' : 'check_circle' })[this.store.stage()]);
   protected readonly title = computed(() => {
     const facts = this.store.facts();
     switch (this.store.stage()) {
@@ -158,7 +166,7 @@ export class ChatPanel {
       case 'cancelled':
         return 'Chat cancelled';
       default:
-        return 'Chat ended';
+        return this.store.closedFor() !== undefined ? 'Chat closed' : 'Chat ended';
     }
   });
   protected readonly subtitle = computed(() => {
@@ -173,7 +181,14 @@ export class ChatPanel {
       case 'cancelled':
         return 'You cancelled this chat. The agent has been told; you can start a new chat as soon as they close this one.';
       default:
-        return 'Thank you for contacting the service desk.';
+        switch (this.store.closedFor()) {
+          case 'userInactive':
+            return 'We did not hear from you for a while, so the chat was closed. Start a new chat whenever you need us.';
+          case 'userLeft':
+            return 'You left, so the chat was closed. Start a new chat whenever you need us.';
+          default:
+            return 'Thank you for contacting the service desk.';
+        }
     }
   });
 
@@ -245,6 +260,11 @@ export class ChatPanel {
   protected async rate(): Promise<void> {
     if (!this.score) return;
     await this.store.rate(this.score, this.comment);
+  }
+
+  /** Issue 15: an answer to "Are you still there?" (any message would do). */
+  protected async stillHere(): Promise<void> {
+    await this.store.send("I'm still here");
   }
 
   protected cancel(): void {

@@ -59,6 +59,14 @@ export class WidgetStore extends ConsoleSignIn {
     const event = this.events().find((e) => e.type === 'ChatRated');
     return event ? { score: Number(event['score']), comment: typeof event['comment'] === 'string' ? event['comment'] : undefined } : undefined;
   });
+  /**
+   * Issue 15: the end user was asked "Are you still there?" and has not
+   * written since (nor has the agent): when the chat closes unless they do
+   * (`closesAt`, absent when it does not close). Undefined otherwise.
+   */
+  readonly stillThere = computed(() => (this.stage() === 'chatting' ? stillThereOf(this.events()) : undefined));
+  /** Why an ended chat closed, when its deadlines closed it (issue 15): the end user did not answer, or left. */
+  readonly closedFor = computed(() => (this.stage() === 'ended' ? closedForOf(this.events()) : undefined));
   /** The chat's place in its queue while it waits (1: next); undefined once it left the queue or before the first word. */
   readonly queuePosition = computed(() => {
     const session = this.summary();
@@ -298,4 +306,23 @@ export function stageOf(session: SessionSummary | undefined): ChatStage {
   if (session.status === 'ASSIGNED') return 'chatting';
   if (session.status === 'PENDING_TRANSFER') return 'transferring';
   return 'waiting';
+}
+
+/** The last "Are you still there?" with no message or file after it (the end user's answer, or the agent's next word). */
+export function stillThereOf(events: readonly SessionEventView[]): { closesAt?: string } | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type === 'MessagePosted' || e.type === 'AttachmentPosted') return undefined;
+    if (e.type === 'UserInactivityWarned') {
+      const closesAt = e['closesAt'];
+      return typeof closesAt === 'string' ? { closesAt } : {};
+    }
+  }
+  return undefined;
+}
+
+export function closedForOf(events: readonly SessionEventView[]): 'userInactive' | 'userLeft' | undefined {
+  const closed = events.findLast((e) => e.type === 'SessionClosed');
+  const reason = closed?.['reason'];
+  return reason === 'userInactive' || reason === 'userLeft' ? reason : undefined;
 }
