@@ -1,5 +1,5 @@
 /**
- * Issue 15 (ADR 19): the wait a chat entering its queue is shown, as a range.
+ * Issue 15 (ADR 21): the wait a chat entering its queue is shown, as a range.
  *
  * Model: the queue's agents have `slots` chat slots in all (each online
  * agent serving the queue: its cap), `free` of them free now. A chat waits
