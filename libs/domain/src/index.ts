@@ -21,6 +21,7 @@ export { transferTargets } from './policies/transfer-targets';
 export { orderWaitingSessions, pickAgentForAutoAssign } from './policies/auto-assign';
 export { existingSessionForStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
+export { supervises } from './policies/supervision';
 export { loadChangesOf } from './policies/agent-load';
 export { maskText } from './masking/masking';
 export {

@@ -128,6 +128,17 @@ export const declineOfferSchema = z.object({ ...base, type: z.literal('DeclineOf
 export const recordDispositionSchema = z.object({ ...base, type: z.literal('RecordDisposition'), code: plainText().trim().min(1).max(MAX_DECLINE_REASON) }).strict();
 
 /**
+ * Issue 16, a supervisor of the chat's queue: the chat becomes theirs.
+ * `fromAgentId` is the owner the supervisor saw: when someone else took the
+ * chat over meanwhile (two supervisors at once), the second is refused
+ * (`ALREADY_TAKEN`), so ownership moves exactly once.
+ */
+export const takeOverSchema = z.object({ ...base, type: z.literal('TakeOver'), fromAgentId: id }).strict();
+
+/** Issue 16, a supervisor of the chat's queue: a note to the owning agent only (never to the end user), marked as from the supervisor. */
+export const whisperSchema = z.object({ ...base, type: z.literal('Whisper'), text }).strict();
+
+/**
  * A deadline of the session came (ADR 13), fired by the owner of its
  * partition with the command id `timer:<sessionId>:<kind>:<armedAtSeq>`.
  * Refused (`DEADLINE_NOT_ARMED`) when the session no longer holds that
@@ -165,6 +176,8 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   acceptOfferSchema,
   declineOfferSchema,
   recordDispositionSchema,
+  takeOverSchema,
+  whisperSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];

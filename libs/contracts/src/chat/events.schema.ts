@@ -274,6 +274,33 @@ export const dispositionRecordedSchema = z.object({
   code: z.string(),
 });
 
+/**
+ * Issue 16: a supervisor of the chat's queue took the chat over from its
+ * owner: it is theirs now (ASSIGNED stays ASSIGNED, the owner changes); the
+ * former owner is told.
+ */
+export const sessionTakenOverSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionTakenOver'),
+  fromAgentId: z.string(),
+  fromAgentName: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+});
+
+/** Issue 16, agents only (never sent or shown to the end user): a supervisor's note to the owning agent. */
+export const whisperAddedSchema = z.object({
+  ...eventBase,
+  type: z.literal('WhisperAdded'),
+  authorId: z.string(),
+  authorName: z.string(),
+  /** The owning agent it is for. */
+  toAgentId: z.string(),
+  text: z.string(),
+  /** What was masked in `text`. */
+  masked,
+});
+
 /** Every event of a chat session, told apart by `type`. */
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
@@ -300,6 +327,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   offerLapsedSchema,
   offerWithdrawnSchema,
   dispositionRecordedSchema,
+  sessionTakenOverSchema,
+  whisperAddedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

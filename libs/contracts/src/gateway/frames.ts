@@ -16,6 +16,8 @@ import {
   releaseSessionSchema,
   requestControlSchema,
   startSessionSchema,
+  takeOverSchema,
+  whisperSchema,
   transferToAgentSchema,
   transferToQueueSchema,
 } from '../chat/commands.schema';
@@ -95,6 +97,18 @@ export const commandPayloads = {
   'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
   'presence.get': z.object({}),
   'topics.list': z.object({}),
+  /**
+   * Issue 16, supervisors: watch a chat of a queue you supervise, read-only and
+   * live (its events come as `session.event` frames until it ends or you
+   * stop); nothing is recorded and the end user is not told.
+   */
+  'session.monitor': z.object({ sessionId }),
+  /** Issue 16: stop watching a chat you monitor. */
+  'session.unmonitor': z.object({ sessionId }),
+  /** Issue 16, supervisors: a note to the owning agent only (never to the end user). */
+  'session.whisper': whisperSchema.pick({ sessionId: true, text: true }),
+  /** Issue 16, supervisors: the chat becomes yours; `fromAgentId` is the owner you saw (refused ALREADY_TAKEN if it moved meanwhile). */
+  'session.takeOver': takeOverSchema.pick({ sessionId: true, fromAgentId: true }),
 } as const;
 
 export type CommandType = keyof typeof commandPayloads;
@@ -181,6 +195,16 @@ export const replyDataSchemas = {
     wrapUp: z.object({ sessionId: z.string(), until: z.string(), dispositionRequired: z.boolean(), secondsLeft: z.number().int().min(0) }).optional(),
   }),
   'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
+  'session.monitor': z.object({
+    session: sessionSummarySchema,
+    /** The most recent page of the history (side notes and whispers included), oldest first. */
+    events: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
+    hasOlder: z.boolean(),
+    lastSeq: z.number().int().nonnegative(),
+  }),
+  'session.unmonitor': z.object({ sessionId: z.string() }),
+  'session.whisper': commandAckSchema,
+  'session.takeOver': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
 } as const satisfies Record<CommandType, z.ZodType>;
 
 export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;

@@ -67,6 +67,8 @@ export const DOMAIN_ERROR_CODES = [
   'OFFER_NOT_FOUND',
   /** Issue 14: the chat's disposition is recorded already, or the chat is not ended by you yet. */
   'DISPOSITION_NOT_OPEN',
+  /** Issue 16: only a supervisor of the chat's queue monitors, whispers, takes over. */
+  'NOT_SUPERVISOR',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

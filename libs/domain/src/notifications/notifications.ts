@@ -45,7 +45,11 @@ export type NoticeCode =
   | 'REMOTE_CONTROL_LINK'
   | 'REMOTE_CONTROL_REQUESTED'
   | 'SESSION_ENDED'
-  | 'SESSION_ABANDONED';
+  | 'SESSION_ABANDONED'
+  /** Issue 16: a supervisor took the chat over (to the former owner; the supervisor gets ASSIGNED_TO_YOU). */
+  | 'TAKEN_OVER'
+  /** Issue 16: a supervisor's note to the owning agent (text: the note). */
+  | 'WHISPER';
 
 export interface Notification {
   readonly audience: Audience;
@@ -71,7 +75,7 @@ export type NotifiedSession = Pick<SessionState, 'endUserId' | 'ownerAgentId' | 
  * holding the session are read; events carry who was involved before a change
  * (previous owner, transfer target).
  *
- * Side notes are never addressed to the end user (R13).
+ * Side notes and whispers are never addressed to the end user (R13, issue 16).
  */
 export function notificationsFor(event: SessionEvent, state: NotifiedSession): Notification[] {
   const out: Notification[] = [];
@@ -178,6 +182,15 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'SessionAbandoned':
       add(endUser, 'SESSION_ABANDONED', 'The chat session has ended.');
       add(agent(event.agentId), 'SESSION_ABANDONED', 'Chat marked abandoned.');
+      break;
+    case 'SessionTakenOver':
+      add(endUser, 'AGENT_JOINED', `${event.agentName} is now helping you.`);
+      add(agent(event.fromAgentId), 'TAKEN_OVER', `${event.agentName} (supervisor) took this chat over.`);
+      add(agent(event.agentId), 'ASSIGNED_TO_YOU', 'The chat is in your My Chats.');
+      break;
+    case 'WhisperAdded':
+      // Agents only (issue 16): the owning agent; the supervisor sees it as its author.
+      add(agent(event.toAgentId), 'WHISPER', event.text);
       break;
   }
   return out;

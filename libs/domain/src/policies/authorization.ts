@@ -36,6 +36,9 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   AcceptOffer: ['agent'],
   DeclineOffer: ['agent'],
   RecordDisposition: ['agent'],
+  // Issue 16: supervisors sign in as agents; `decide` checks they supervise the chat's queue (NOT_SUPERVISOR).
+  TakeOver: ['agent'],
+  Whisper: ['agent'],
 };
 
 /**
@@ -95,6 +98,8 @@ export function describeCommand(type: SessionCommandType): string {
     AcceptOffer: 'accept an offered chat',
     DeclineOffer: 'decline an offered chat',
     RecordDisposition: 'record the disposition of a chat',
+    TakeOver: 'take a chat over',
+    Whisper: 'whisper to the agent of a chat',
   };
   return names[type];
 }

@@ -58,6 +58,10 @@ export type AcceptOffer = CommandOf<'AcceptOffer'>;
 export type DeclineOffer = CommandOf<'DeclineOffer'>;
 /** Issue 14, the agent who ended or abandoned the chat: its disposition (wrap-up). */
 export type RecordDisposition = CommandOf<'RecordDisposition'>;
+/** Issue 16, a supervisor of the chat's queue: the chat becomes theirs (once, whoever else tries at the same time). */
+export type TakeOver = CommandOf<'TakeOver'>;
+/** Issue 16, a supervisor of the chat's queue: a note for the owning agent only. */
+export type Whisper = CommandOf<'Whisper'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -85,4 +89,6 @@ export const SESSION_COMMAND_TYPES = [
   'AcceptOffer',
   'DeclineOffer',
   'RecordDisposition',
+  'TakeOver',
+  'Whisper',
 ] as const satisfies readonly SessionCommandType[];

@@ -73,7 +73,11 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(offered, C.acceptOffer('a3'));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
-  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced], commands };
+  // Issue 16: a supervisor whispers to the owner, then takes the chat over.
+  const supervised = Scenario.assignedTo('a1', context({ agents: [agent('a1'), agent('sup', { supervisedQueues: ['General'] })] }));
+  run(supervised, C.whisper('sup', 'offer the loaner'));
+  run(supervised, C.takeOver('sup', 'a1'));
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, supervised], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

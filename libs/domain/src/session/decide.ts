@@ -6,6 +6,7 @@ import { autoAssignProblem } from '../policies/auto-assign';
 import { isEligibleAgent, isOnline } from '../policies/eligibility';
 import { remoteControlLink } from '../policies/remote-control';
 import { queueForStart, resolveStartTopic } from '../policies/start';
+import { supervises } from '../policies/supervision';
 import { transferTargetProblem } from '../policies/transfer-targets';
 import { GENERAL_QUEUE, queueTransferAllowed } from '../settings/settings';
 import type {
@@ -25,6 +26,8 @@ import type {
   RequestControl,
   SessionCommand,
   StartSession,
+  TakeOver,
+  Whisper,
   TargetWentOffline,
   TransferToAgent,
   TransferToQueue,
@@ -45,7 +48,7 @@ import { isTerminalStatus, type Actor } from './types';
  */
 export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, maxEventsPerCommand: 4 } as const;
 
-const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl']);
+const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl', 'Whisper']);
 // A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
 const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition']);
 
@@ -171,7 +174,55 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return acceptOffer(state, command, ctx);
     case 'DeclineOffer':
       return declineOffer(state, command, ctx);
+    case 'TakeOver':
+      return takeOver(state, command, ctx);
+    case 'Whisper':
+      return whisper(state, command, ctx);
   }
+}
+
+/** Issue 16: the acting supervisor, if they supervise the chat's queue; else the refusal. */
+function supervisorOf(state: SessionState, actor: Actor, ctx: DecisionContext): DomainError | { readonly name: string } {
+  const me = findAgent(ctx, actor.id);
+  if (me === undefined) return incomplete('A supervisor command needs the acting agent in the context.');
+  if (!supervises(me, state, ctx.settings)) {
+    return domainError('NOT_SUPERVISOR', "Only a supervisor of this chat's queue can do that.", { queue: state.queue });
+  }
+  return { name: me.displayName };
+}
+
+/**
+ * Issue 16: a supervisor takes the chat over from the owner they saw. The
+ * chat actor decides one command of a session at a time, so of two
+ * supervisors at once the second finds the chat moved and is refused:
+ * ownership moves exactly once.
+ */
+function takeOver(state: SessionState, command: TakeOver, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  const supervisor = supervisorOf(state, command.actor, ctx);
+  if ('code' in supervisor) return supervisor;
+  if (state.status !== 'ASSIGNED' || state.ownerAgentId === undefined) {
+    return domainError('INVALID_STATE', 'Only a chat an agent has can be taken over.', { status: state.status });
+  }
+  if (state.ownerAgentId === me) return domainError('ALREADY_TAKEN', 'You already have this chat.', { ownerAgentId: me });
+  if (state.ownerAgentId !== command.fromAgentId) {
+    const owner = agentName(state, state.ownerAgentId, ctx);
+    return domainError('ALREADY_TAKEN', `The chat is no longer with the agent you saw: ${owner} has it now.`, { ownerAgentId: state.ownerAgentId });
+  }
+  return [
+    { type: 'SessionTakenOver', fromAgentId: state.ownerAgentId, fromAgentName: agentName(state, state.ownerAgentId, ctx), agentId: me, agentName: supervisor.name },
+  ];
+}
+
+/** Issue 16: a supervisor's note to the owning agent, never to the end user. */
+function whisper(state: SessionState, command: Whisper, ctx: DecisionContext): Outcome {
+  const supervisor = supervisorOf(state, command.actor, ctx);
+  if ('code' in supervisor) return supervisor;
+  if (state.status !== 'ASSIGNED' || state.ownerAgentId === undefined) {
+    return domainError('INVALID_STATE', 'A whisper is for the agent who has the chat; no agent has it now.', { status: state.status });
+  }
+  if (state.ownerAgentId === command.actor.id) return domainError('INVALID_STATE', 'You have this chat yourself: write a side note instead.');
+  return [{ type: 'WhisperAdded', authorId: command.actor.id, authorName: supervisor.name, toAgentId: state.ownerAgentId, ...masked(command.text, ctx) }];
 }
 
 function recordDisposition(state: SessionState, command: RecordDisposition, ctx: DecisionContext): Outcome {

@@ -63,6 +63,9 @@ export type OfferLapsed = EventOf<'OfferLapsed'>;
 export type OfferWithdrawn = EventOf<'OfferWithdrawn'>;
 /** Issue 14: wrap-up. */
 export type DispositionRecorded = EventOf<'DispositionRecorded'>;
+/** Issue 16: supervisors. */
+export type SessionTakenOver = EventOf<'SessionTakenOver'>;
+export type WhisperAdded = EventOf<'WhisperAdded'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -92,6 +95,8 @@ export const SESSION_EVENT_TYPES = [
   'OfferLapsed',
   'OfferWithdrawn',
   'DispositionRecorded',
+  'SessionTakenOver',
+  'WhisperAdded',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

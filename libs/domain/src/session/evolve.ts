@@ -74,6 +74,7 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       // The owner's first word (or file) to the end user: the first-reply deadline is met.
       return event.from === 'agent' && event.authorId === base.ownerAgentId ? withoutDeadline(base, 'firstReply') : base;
     case 'SideNoteAdded':
+    case 'WhisperAdded':
     case 'RemoteControlRequested':
       return base;
     case 'SessionAssigned':
@@ -135,6 +136,15 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...terminate(base, 'ABANDONED', event.at), endedByAgentId: event.agentId };
     case 'DispositionRecorded':
       return { ...base, disposition: { code: event.code, agentId: event.agentId } };
+    case 'SessionTakenOver':
+      // Issue 16: the supervisor owns the chat now; the first-reply limit was the former owner's, not theirs.
+      return withoutDeadline({
+        ...base,
+        ownerAgentId: event.agentId,
+        assignedAt: event.at,
+        participants: base.participants.includes(event.agentId) ? base.participants : [...base.participants, event.agentId],
+        agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
+      }, 'firstReply');
   }
 }
 

@@ -106,6 +106,8 @@ export const C = {
   acceptOffer: (agentId: string) => cmd({ type: 'AcceptOffer', actor: agentActor(agentId) }),
   declineOffer: (agentId: string, reason = 'Not my area') => cmd({ type: 'DeclineOffer', actor: agentActor(agentId), reason }),
   disposition: (agentId: string, code = 'Resolved') => cmd({ type: 'RecordDisposition', actor: agentActor(agentId), code }),
+  takeOver: (supervisorId: string, fromAgentId: string) => cmd({ type: 'TakeOver', actor: agentActor(supervisorId), fromAgentId }),
+  whisper: (supervisorId: string, text = 'try the loaner laptop') => cmd({ type: 'Whisper', actor: agentActor(supervisorId), text }),
   deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

@@ -23,6 +23,8 @@ export const FRAME_SESSION_COMMANDS = {
   'session.abandon': 'AbandonSession',
   'session.createTicket': 'CreateTicket',
   'session.requestControl': 'RequestControl',
+  'session.whisper': 'Whisper',
+  'session.takeOver': 'TakeOver',
 } as const satisfies Partial<Record<CommandType, SessionCommandType>>;
 
 type SessionCommandFrame = keyof typeof FRAME_SESSION_COMMANDS;
@@ -43,6 +45,9 @@ const OTHER_FRAME_ROLES = {
   'presence.set': ['agent'],
   'presence.get': ['agent'],
   'topics.list': ['endUser', 'agent'],
+  // Issue 16: supervisors are agents; SessionAccess lets only a supervisor of the chat's queue monitor.
+  'session.monitor': ['agent'],
+  'session.unmonitor': ['agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;
 
 function sessionCommandRoles(frame: SessionCommandFrame): readonly PrincipalRole[] {

@@ -10,7 +10,7 @@ import {
   type QueuePositionFrame,
   type SessionEventFrame,
 } from '@switchboard/contracts';
-import { notificationsFor, type Notification } from '@switchboard/domain';
+import { notificationsFor, supervises, type Notification } from '@switchboard/domain';
 import { ChatEventFeed } from '../../feeds/chat-event-feed';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import type { Connection } from '../connection/connection';
@@ -28,7 +28,8 @@ import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue
  * - the agent holding the session (owner, or transfer target), the agent whose
  *   command caused the event, and any agent a notification is addressed to
  *   (e.g. the former owner on a transfer);
- * - administrators that resumed the session, and agents previewing it from their Queue tab;
+ * - administrators that resumed the session, agents previewing it from their Queue tab, and
+ *   supervisors monitoring it (issue 16: only while they supervise its queue);
  * - every connected agent: the list changes the event causes for it;
  * - end users waiting in a queue the event moved: their new place.
  * Every gateway instance receives every event (A8), so it does not matter
@@ -121,6 +122,11 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
       // channel past R19. Holders and addressees got the event above.
       const agentId = conn.principal.id;
       if (agentIds.has(agentId)) continue;
+      // Issue 16: a supervisor monitoring a chat of a queue they supervise, read-only.
+      if (supervises(this.agents.info(agentId), session, this.settings.current)) {
+        conn.send({ type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: event.seq - 1, event: eventFor('agent', event)!, session, notices: [] });
+        continue;
+      }
       const list = applied.item ? listOf(applied.item, this.agents.info(agentId), agentId, this.settings.current) : undefined;
       if (list !== 'queue') {
         this.registry.unwatch(conn, session.sessionId);
