@@ -23,6 +23,14 @@ export { existingSessionForStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { supervises } from './policies/supervision';
 export { loadChangesOf } from './policies/agent-load';
+export {
+  DEFAULT_AGENT_PRESENCE_GRACE_MS,
+  keepsPendingOffer,
+  keepsPendingTransfer,
+  presenceAfterOfferLapse,
+  presenceOnConnect,
+  sweptWhenConnectedNowhere,
+} from './policies/presence';
 export { maskText } from './masking/masking';
 export {
   attachmentSizeProblem,
