@@ -382,6 +382,16 @@ export class SwitchboardClient {
     return this.ok(this.command('session.whisper', { sessionId, text }));
   }
 
+  /** Issue 16, the owning agent: ask the supervisors of the chat's queue for help. */
+  raiseHelp(sessionId: string, note?: string) {
+    return this.ok(this.command('session.raiseHelp', note ? { sessionId, note } : { sessionId }));
+  }
+
+  /** Issue 16, the owning agent or a supervisor of the queue: lower the help flag. */
+  lowerHelp(sessionId: string) {
+    return this.ok(this.command('session.lowerHelp', { sessionId }));
+  }
+
   /** Issue 16, a supervisor: the chat becomes yours (`fromAgentId`: the owner you saw); answered like accept() and followed from there. */
   async takeOver(sessionId: string, fromAgentId: string) {
     const data = await this.ok(this.command('session.takeOver', { sessionId, fromAgentId }));

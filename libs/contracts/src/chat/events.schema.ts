@@ -303,6 +303,25 @@ export const whisperAddedSchema = z.object({
   masked,
 });
 
+/** Issue 16, agents only: the owning agent asks the supervisors of the chat's queue for help. */
+export const helpFlagRaisedSchema = z.object({
+  ...eventBase,
+  type: z.literal('HelpFlagRaised'),
+  agentId: z.string(),
+  agentName: z.string(),
+  queue: z.string(),
+  note: z.string().optional(),
+});
+
+/** Issue 16, agents only: the help flag is down, lowered by its agent or by a supervisor of the queue. */
+export const helpFlagLoweredSchema = z.object({
+  ...eventBase,
+  type: z.literal('HelpFlagLowered'),
+  /** The agent who had raised it. */
+  agentId: z.string(),
+  queue: z.string(),
+});
+
 /** Every event of a chat session, told apart by `type`. */
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
@@ -331,6 +350,8 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   dispositionRecordedSchema,
   sessionTakenOverSchema,
   whisperAddedSchema,
+  helpFlagRaisedSchema,
+  helpFlagLoweredSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

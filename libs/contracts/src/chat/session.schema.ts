@@ -148,6 +148,12 @@ export const sessionStateSchema = z.object({
    * most MAX_EXCLUDED_AGENTS): offered it again only when no one else is eligible.
    */
   passedOverAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
+  /**
+   * Issue 16: the owner asked the supervisors of the queue for help; cleared
+   * when lowered, when a supervisor takes the chat over, and whenever the
+   * chat leaves that agent.
+   */
+  helpFlag: z.object({ agentId: z.string(), raisedAt: z.string() }).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 
@@ -171,5 +177,6 @@ export const sessionSummarySchema = sessionStateSchema.pick({
   excludedAgentIds: true,
   offer: true,
   passedOverAgentIds: true,
+  helpFlag: true,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

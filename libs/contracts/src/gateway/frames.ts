@@ -18,6 +18,8 @@ import {
   startSessionSchema,
   takeOverSchema,
   whisperSchema,
+  raiseHelpFlagSchema,
+  lowerHelpFlagSchema,
   transferToAgentSchema,
   transferToQueueSchema,
 } from '../chat/commands.schema';
@@ -109,6 +111,10 @@ export const commandPayloads = {
   'session.whisper': whisperSchema.pick({ sessionId: true, text: true }),
   /** Issue 16, supervisors: the chat becomes yours; `fromAgentId` is the owner you saw (refused ALREADY_TAKEN if it moved meanwhile). */
   'session.takeOver': takeOverSchema.pick({ sessionId: true, fromAgentId: true }),
+  /** Issue 16, the owning agent: ask the supervisors of the chat's queue for help. */
+  'session.raiseHelp': raiseHelpFlagSchema.pick({ sessionId: true, note: true }),
+  /** Issue 16, the owning agent or a supervisor of the chat's queue: lower the help flag. */
+  'session.lowerHelp': lowerHelpFlagSchema.pick({ sessionId: true }),
 } as const;
 
 export type CommandType = keyof typeof commandPayloads;
@@ -205,6 +211,8 @@ export const replyDataSchemas = {
   'session.unmonitor': z.object({ sessionId: z.string() }),
   'session.whisper': commandAckSchema,
   'session.takeOver': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.raiseHelp': commandAckSchema,
+  'session.lowerHelp': commandAckSchema,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;

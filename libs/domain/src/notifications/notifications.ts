@@ -7,7 +7,11 @@ import type { SessionState } from '../session/state';
  * the gateway sends them list changes computed from its open-sessions
  * projection (R2), not notices.
  */
-export type Audience = { readonly to: 'endUser'; readonly endUserId: string } | { readonly to: 'agent'; readonly agentId: string };
+export type Audience =
+  | { readonly to: 'endUser'; readonly endUserId: string }
+  | { readonly to: 'agent'; readonly agentId: string }
+  /** Issue 16: every agent who supervises the queue (the gateway resolves them with `supervises`). */
+  | { readonly to: 'supervisors'; readonly queue: string };
 
 /**
  * Stable codes of what a notification tells its audience, with the default
@@ -49,7 +53,11 @@ export type NoticeCode =
   /** Issue 16: a supervisor took the chat over (to the former owner; the supervisor gets ASSIGNED_TO_YOU). */
   | 'TAKEN_OVER'
   /** Issue 16: a supervisor's note to the owning agent (text: the note). */
-  | 'WHISPER';
+  | 'WHISPER'
+  /** Issue 16: an agent asks the supervisors of the chat's queue for help (to them, and to the agent). */
+  | 'HELP_REQUESTED'
+  /** Issue 16: the help flag is down (to the supervisors of the queue and the agent). */
+  | 'HELP_LOWERED';
 
 export interface Notification {
   readonly audience: Audience;
@@ -187,6 +195,14 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       add(endUser, 'AGENT_JOINED', `${event.agentName} is now helping you.`);
       add(agent(event.fromAgentId), 'TAKEN_OVER', `${event.agentName} (supervisor) took this chat over.`);
       add(agent(event.agentId), 'ASSIGNED_TO_YOU', 'The chat is in your My Chats.');
+      break;
+    case 'HelpFlagRaised':
+      add({ to: 'supervisors', queue: event.queue }, 'HELP_REQUESTED', `${event.agentName} asks for help${event.note ? `: ${event.note}` : '.'}`);
+      add(agent(event.agentId), 'HELP_REQUESTED', 'The supervisors of the queue were alerted.');
+      break;
+    case 'HelpFlagLowered':
+      add({ to: 'supervisors', queue: event.queue }, 'HELP_LOWERED', 'The help flag is down.');
+      add(agent(event.agentId), 'HELP_LOWERED', 'Your help flag is down.');
       break;
     case 'WhisperAdded':
       // Agents only (issue 16): the owning agent; the supervisor sees it as its author.

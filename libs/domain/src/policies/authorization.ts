@@ -39,6 +39,8 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   // Issue 16: supervisors sign in as agents; `decide` checks they supervise the chat's queue (NOT_SUPERVISOR).
   TakeOver: ['agent'],
   Whisper: ['agent'],
+  RaiseHelpFlag: ['agent'],
+  LowerHelpFlag: ['agent'],
 };
 
 /**
@@ -100,6 +102,8 @@ export function describeCommand(type: SessionCommandType): string {
     RecordDisposition: 'record the disposition of a chat',
     TakeOver: 'take a chat over',
     Whisper: 'whisper to the agent of a chat',
+    RaiseHelpFlag: 'ask for help on a chat',
+    LowerHelpFlag: 'lower the help flag of a chat',
   };
   return names[type];
 }

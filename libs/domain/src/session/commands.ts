@@ -62,6 +62,10 @@ export type RecordDisposition = CommandOf<'RecordDisposition'>;
 export type TakeOver = CommandOf<'TakeOver'>;
 /** Issue 16, a supervisor of the chat's queue: a note for the owning agent only. */
 export type Whisper = CommandOf<'Whisper'>;
+/** Issue 16, the owning agent: ask the queue's supervisors for help. */
+export type RaiseHelpFlag = CommandOf<'RaiseHelpFlag'>;
+/** Issue 16, the owning agent or a supervisor of the queue. */
+export type LowerHelpFlag = CommandOf<'LowerHelpFlag'>;
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -91,4 +95,6 @@ export const SESSION_COMMAND_TYPES = [
   'RecordDisposition',
   'TakeOver',
   'Whisper',
+  'RaiseHelpFlag',
+  'LowerHelpFlag',
 ] as const satisfies readonly SessionCommandType[];

@@ -76,7 +76,7 @@ export interface TopicInfo {
  * | EndChat, AbandonSession | `queuePolicy` of the session's queue (absent: no wrap-up) |
  * | RecordDisposition | nothing besides the settings (`dispositionCodes`) |
  * | DeadlineReached | nothing besides `now` |
- * | TakeOver, Whisper | the acting supervisor in `agents` (supervised queues) |
+ * | TakeOver, Whisper, LowerHelpFlag | the acting supervisor in `agents` (supervised queues; LowerHelpFlag by the owner needs nothing) |
  *
  * Display names of agents come from `agents` when present, else from the
  * names the session recorded. A missing piece is refused with `CONTEXT_INCOMPLETE`.

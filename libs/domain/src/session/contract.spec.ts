@@ -75,7 +75,10 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
   // Issue 16: a supervisor whispers to the owner, then takes the chat over.
   const supervised = Scenario.assignedTo('a1', context({ agents: [agent('a1'), agent('sup', { supervisedQueues: ['General'] })] }));
+  run(supervised, C.raiseHelp('a1', 'stuck'));
   run(supervised, C.whisper('sup', 'offer the loaner'));
+  run(supervised, C.lowerHelp('sup'));
+  run(supervised, C.raiseHelp('a1'));
   run(supervised, C.takeOver('sup', 'a1'));
   return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, supervised], commands };
 }

@@ -29,6 +29,8 @@ import type {
   StartSession,
   TakeOver,
   Whisper,
+  RaiseHelpFlag,
+  LowerHelpFlag,
   TargetWentOffline,
   TransferToAgent,
   TransferToQueue,
@@ -179,7 +181,33 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return takeOver(state, command, ctx);
     case 'Whisper':
       return whisper(state, command, ctx);
+    case 'RaiseHelpFlag':
+      return raiseHelpFlag(state, command, ctx);
+    case 'LowerHelpFlag':
+      return lowerHelpFlag(state, command, ctx);
   }
+}
+
+/** Issue 16: the owner asks the supervisors of the chat's queue for help; once until it is lowered. */
+function raiseHelpFlag(state: SessionState, command: RaiseHelpFlag, ctx: DecisionContext): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  if (state.helpFlag !== undefined) return domainError('INVALID_STATE', 'You already asked for help on this chat.', { raisedAt: state.helpFlag.raisedAt });
+  const note = command.note?.trim();
+  return [{ type: 'HelpFlagRaised', agentId: command.actor.id, agentName: agentName(state, command.actor.id, ctx), queue: state.queue, ...(note ? { note: masked(note, ctx).text } : {}) }];
+}
+
+/** Issue 16: the agent who raised the flag, or a supervisor of the queue, lowers it. */
+function lowerHelpFlag(state: SessionState, command: LowerHelpFlag, ctx: DecisionContext): Outcome {
+  if (state.status !== 'ASSIGNED' || command.actor.id !== state.ownerAgentId) {
+    const supervisor = supervisorOf(state, command.actor, ctx);
+    if ('code' in supervisor) {
+      return supervisor.code === 'NOT_SUPERVISOR' ? domainError('NOT_OWNER', 'Only the agent who has this chat or a supervisor of its queue can lower its help flag.') : supervisor;
+    }
+  }
+  const flag = state.helpFlag;
+  if (flag === undefined) return domainError('INVALID_STATE', 'No help flag is raised on this chat.');
+  return [{ type: 'HelpFlagLowered', agentId: flag.agentId, queue: state.queue }];
 }
 
 /** Issue 16: the acting supervisor, if they supervise the chat's queue; else the refusal. */

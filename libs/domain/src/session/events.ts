@@ -66,6 +66,8 @@ export type DispositionRecorded = EventOf<'DispositionRecorded'>;
 /** Issue 16: supervisors. */
 export type SessionTakenOver = EventOf<'SessionTakenOver'>;
 export type WhisperAdded = EventOf<'WhisperAdded'>;
+export type HelpFlagRaised = EventOf<'HelpFlagRaised'>;
+export type HelpFlagLowered = EventOf<'HelpFlagLowered'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -97,6 +99,8 @@ export const SESSION_EVENT_TYPES = [
   'DispositionRecorded',
   'SessionTakenOver',
   'WhisperAdded',
+  'HelpFlagRaised',
+  'HelpFlagLowered',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

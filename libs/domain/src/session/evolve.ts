@@ -19,6 +19,19 @@ export class EventStreamError extends Error {
  * the history, kept by whoever stores them, never in the state.
  */
 export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
+  const next = evolveOne(state, event);
+  // Issue 16: a help flag is its agent's while they have the chat: it goes when the chat leaves them (taken over, transferred, ended...).
+  return next.helpFlag !== undefined && (next.status !== 'ASSIGNED' || next.ownerAgentId !== next.helpFlag.agentId) ? withoutHelpFlag(next) : next;
+}
+
+function withoutHelpFlag(state: SessionState): SessionState {
+  if (state.helpFlag === undefined) return state;
+  const copy = { ...state };
+  delete copy.helpFlag;
+  return copy;
+}
+
+function evolveOne(state: SessionState | undefined, event: SessionEvent): SessionState {
   const next = evolveStatus(state, event);
   // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for,
   // an offer (and its deadline) only while the session waits in its queue.
@@ -73,6 +86,10 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
     case 'AttachmentPosted':
       // The owner's first word (or file) to the end user: the first-reply deadline is met.
       return event.from === 'agent' && event.authorId === base.ownerAgentId ? withoutDeadline(base, 'firstReply') : base;
+    case 'HelpFlagRaised':
+      return { ...base, helpFlag: { agentId: event.agentId, raisedAt: event.at } };
+    case 'HelpFlagLowered':
+      return withoutHelpFlag(base);
     case 'SideNoteAdded':
     case 'WhisperAdded':
     case 'RemoteControlRequested':

@@ -107,6 +107,8 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   RecordDisposition: 3,
   TakeOver: 3,
   Whisper: 3,
+  RaiseHelpFlag: 3,
+  LowerHelpFlag: 3,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -135,6 +137,8 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ text: textArb });
     case 'TakeOver':
       return fc.record({ fromAgentId: agentIdArb });
+    case 'RaiseHelpFlag':
+      return fc.record({ note: optional(fc.constantFrom('stuck on VPN', 'card 4111 1111 1111 1111')) }, { requiredKeys: [] });
     case 'PostAttachment':
       return fc.record({
         attachment: fc.record({ id: fc.constantFrom('665f1c2e9b1e8a0012345678'), name: fc.constantFrom('shot.png', 'log 4111 1111 1111 1111.txt'), mediaType: fc.constantFrom('image/png', 'text/plain'), size: fc.integer({ min: 1, max: 1000 }) }),

@@ -89,3 +89,46 @@ describe('supervisors (issue 16)', () => {
     queued.refused(C.whisper('sup'), 'INVALID_STATE');
   });
 });
+
+describe('help flag (issue 16)', () => {
+  it('issue 16 help flag: the owner raises it once; the supervisors of the queue are alerted, the end user never sees it', () => {
+    const s = Scenario.assignedTo('a1', ctx());
+    const [raised] = s.ok(C.raiseHelp('a1', 'customer wants a refund'));
+    expect(raised).toMatchObject({ type: 'HelpFlagRaised', agentId: 'a1', agentName: 'Agent A1', queue: 'Network', note: 'customer wants a refund' });
+    expect(isVisibleToEndUser(raised!)).toBe(false);
+    expect(s.s.helpFlag).toEqual({ agentId: 'a1', raisedAt: raised!.at });
+    expect(notificationsFor(raised!, s.s).map((n) => [n.audience, n.notice])).toEqual([
+      [{ to: 'supervisors', queue: 'Network' }, 'HELP_REQUESTED'],
+      [{ to: 'agent', agentId: 'a1' }, 'HELP_REQUESTED'],
+    ]);
+    s.refused(C.raiseHelp('a1'), 'INVALID_STATE');
+    s.refused(C.raiseHelp('a2'), 'NOT_OWNER');
+    s.refused(C.raiseHelp('sup'), 'NOT_OWNER');
+  });
+
+  it('issue 16 help flag: lowered by its agent or a supervisor of the queue, nobody else; a take-over clears it', () => {
+    const s = Scenario.assignedTo('a1', ctx());
+    s.refused(C.lowerHelp('a1'), 'INVALID_STATE');
+    s.ok(C.raiseHelp('a1'));
+    s.refused(C.lowerHelp('a2'), 'NOT_OWNER');
+    s.refused(C.lowerHelp('hw'), 'NOT_OWNER');
+    expect(s.ok(C.lowerHelp('sup'))).toEqual([expect.objectContaining({ type: 'HelpFlagLowered', agentId: 'a1', queue: 'Network' })]);
+    expect(s.s.helpFlag).toBeUndefined();
+    s.ok(C.raiseHelp('a1'));
+    s.ok(C.lowerHelp('a1'));
+    s.ok(C.raiseHelp('a1'));
+    s.ok(C.takeOver('sup', 'a1'));
+    expect(s.s.helpFlag).toBeUndefined();
+  });
+
+  it('issue 16 help flag: it goes with the chat when the chat leaves its agent', () => {
+    const s = Scenario.assignedTo('a1', ctx());
+    s.ok(C.raiseHelp('a1'));
+    s.ok(C.release('a1'));
+    expect(s.s.helpFlag).toBeUndefined();
+    const ended = Scenario.assignedTo('a1', ctx());
+    ended.ok(C.raiseHelp('a1'));
+    ended.ok(C.end('a1'));
+    expect(ended.s.helpFlag).toBeUndefined();
+  });
+});

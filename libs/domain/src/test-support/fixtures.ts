@@ -108,6 +108,8 @@ export const C = {
   disposition: (agentId: string, code = 'Resolved') => cmd({ type: 'RecordDisposition', actor: agentActor(agentId), code }),
   takeOver: (supervisorId: string, fromAgentId: string) => cmd({ type: 'TakeOver', actor: agentActor(supervisorId), fromAgentId }),
   whisper: (supervisorId: string, text = 'try the loaner laptop') => cmd({ type: 'Whisper', actor: agentActor(supervisorId), text }),
+  raiseHelp: (agentId: string, note?: string) => cmd({ type: 'RaiseHelpFlag', actor: agentActor(agentId), ...(note !== undefined ? { note } : {}) }),
+  lowerHelp: (agentId: string) => cmd({ type: 'LowerHelpFlag', actor: agentActor(agentId) }),
   deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

@@ -164,6 +164,29 @@ describe('supervisors: monitor, whisper, take over', () => {
     await owner.end(id);
   });
 
+  it('issue 16 help flag: the supervisors of the queue are alerted (not those of other queues, never the end user); a supervisor lowers it', async () => {
+    const { id, user } = await ownedChat();
+    const userFrames: string[] = [];
+    user.on('session.event', (f) => userFrames.push(JSON.stringify(f)));
+    const [supSeen, sup2Seen, hwSeen, plainSeen] = [recorder(sup), recorder(sup2), recorder(hwSup), recorder(plain)];
+    await owner.raiseHelp(id, 'HELP-NOTE refund over the limit');
+    for (const seen of [supSeen, sup2Seen]) {
+      await eventually(() => expect(seen.events.find((e) => e.sessionId === id && e.type === 'HelpFlagRaised')).toMatchObject({ notices: ['HELP_REQUESTED'], event: { agentId: 'ag-owner', note: 'HELP-NOTE refund over the limit' } }));
+    }
+    expect(await plain.command('session.lowerHelp', { sessionId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await sup.lowerHelp(id);
+    await eventually(() => expect(sup2Seen.events.filter((e) => e.sessionId === id).map((e) => [e.type, e.notices])).toEqual([['HelpFlagRaised', ['HELP_REQUESTED']], ['HelpFlagLowered', ['HELP_LOWERED']]]));
+    await owner.post(id, 'after the flag');
+    await eventually(() => expect(userFrames.join()).toContain('after the flag'));
+    expect(userFrames.join()).not.toContain('HELP-NOTE');
+    expect(userFrames.join()).not.toContain('HelpFlag');
+    await consistently(() => {
+      expect(hwSeen.events.filter((e) => e.sessionId === id)).toEqual([]);
+      expect(plainSeen.events.filter((e) => e.sessionId === id)).toEqual([]);
+    }, { forMs: 300 });
+    await owner.end(id);
+  });
+
   it('issue 16 R19 no event of a chat reaches a supervisor of another queue, an agent who supervises nothing, or another end user', async () => {
     await stack.addEndUser('sv-bystander');
     const bystander = await stack.client('sv-bystander');

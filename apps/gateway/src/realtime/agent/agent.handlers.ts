@@ -162,6 +162,17 @@ export class AgentHandlers {
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'Whisper', sessionId, text }), 'agent');
     },
 
+    // Issue 16: the owner asks the queue's supervisors for help; the owner or a supervisor lowers the flag.
+    'session.raiseHelp': async (conn, { sessionId, note }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'RaiseHelpFlag', sessionId, ...(note ? { note } : {}) }), 'agent');
+    },
+
+    'session.lowerHelp': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'LowerHelpFlag', sessionId }), 'agent');
+    },
+
     // Issue 16: answered as session.accept (the chat is the supervisor's now: history, customer, resources).
     'session.takeOver': async (conn, { sessionId, fromAgentId }, clientId) => {
       await this.access.check(conn.principal, sessionId);

@@ -25,6 +25,8 @@ export const FRAME_SESSION_COMMANDS = {
   'session.requestControl': 'RequestControl',
   'session.whisper': 'Whisper',
   'session.takeOver': 'TakeOver',
+  'session.raiseHelp': 'RaiseHelpFlag',
+  'session.lowerHelp': 'LowerHelpFlag',
 } as const satisfies Partial<Record<CommandType, SessionCommandType>>;
 
 type SessionCommandFrame = keyof typeof FRAME_SESSION_COMMANDS;

@@ -27,7 +27,8 @@ import { byQueuedTime, queuePlaces, queuesMoved, type QueuePlace } from './queue
  * - the session's end user: every event but side notes;
  * - the agent holding the session (owner, or transfer target), the agent whose
  *   command caused the event, and any agent a notification is addressed to
- *   (e.g. the former owner on a transfer);
+ *   (e.g. the former owner on a transfer; issue 16: the supervisors of the
+ *   queue connected here, for a help flag);
  * - administrators that resumed the session, agents previewing it from their Queue tab, and
  *   supervisors monitoring it (issue 16: only while they supervise its queue);
  * - every connected agent: the list changes the event causes for it;
@@ -97,6 +98,15 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     // transfer) would otherwise get the second event without the first: a false gap in its prevSeq chain.
     if (event.by.role === 'agent') agentIds.add(event.by.id);
     for (const n of notifications) if (n.audience.to === 'agent') agentIds.add(n.audience.agentId);
+    // Issue 16: a notice for the supervisors of the queue (a help flag) goes to each one connected here.
+    const supervisorIds = new Set<string>();
+    if (notifications.some((n) => n.audience.to === 'supervisors')) {
+      for (const conn of this.registry.agents()) {
+        const id = conn.principal.id;
+        if (!agentIds.has(id) && supervises(this.agents.info(id), session, this.settings.current)) supervisorIds.add(id);
+      }
+    }
+    for (const agentId of supervisorIds) agentIds.add(agentId);
     for (const agentId of agentIds) {
       const targets = this.registry.of('agent', agentId);
       if (targets.size === 0) continue;
@@ -107,7 +117,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
         prevSeq: event.seq - 1,
         event: eventFor('agent', event)!,
         session,
-        notices: noticesFor(notifications, (a) => a.to === 'agent' && a.agentId === agentId),
+        notices: noticesFor(notifications, (a) => (a.to === 'agent' && a.agentId === agentId) || (a.to === 'supervisors' && supervisorIds.has(agentId))),
       };
       const text = JSON.stringify(frame);
       for (const conn of targets) conn.sendText(text);
