@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
+import { CHAT_SCHEMA_VERSION, chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
 import type { SessionCommand } from '@switchboard/domain';
 import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
 import { SessionWriter } from '@switchboard/session-store';
@@ -65,7 +65,11 @@ export class CommandHost {
         maxBytes: MAX_COMMAND_BYTES,
         onError: (error) => this.logger.error({ err: error, partition }, 'command failed'),
       },
-      async ({ command }) => {
+      async ({ v, command }) => {
+        // Issue 18: a command from a newer process during a rolling upgrade is refused, never guessed at.
+        if (v !== undefined && v > CHAT_SCHEMA_VERSION) {
+          throw new RequestError('UNSUPPORTED_VERSION', `Command schema version ${v} is newer than this chat-actor's ${CHAT_SCHEMA_VERSION}`, { version: v, supported: CHAT_SCHEMA_VERSION });
+        }
         const current = this.epochs.get(partition);
         if (current === undefined) throw new RequestError('UNAVAILABLE', 'Partition is moving to another process; retry');
         const domainCommand = command as SessionCommand;
@@ -83,9 +87,38 @@ export class CommandHost {
     this.subscriptions.set(partition, subscription);
     const republished = (await Promise.all(replayed)).reduce((a, b) => a + b, 0);
     if (this.epochs.get(partition) !== epoch) return;
-    this.replayed.add(partition);
     if (republished > 0) this.logger.log({ partition, republished }, 'published again what was stored since the outbox watermark');
+    this.replayLateWrites(partition, epoch);
     await this.armDeadlines(partition, epoch);
+  }
+
+  /**
+   * A5 with A1's limits (ADR 2's amendment): a previous owner that has not
+   * yet learned it lost the lease may still store a commit until its lease
+   * TTL has passed, after the replay above, and die before publishing it.
+   * One more replay once that window is over publishes such late writes;
+   * only then may this owner move the partition's watermark past the takeover.
+   */
+  private replayLateWrites(partition: number, epoch: number): void {
+    const timer = setTimeout(() => void this.lateReplay(partition, epoch), this.config.CHAT_LEASE_TTL_MS + this.config.CHAT_LEASE_TICK_MS);
+    timer.unref();
+  }
+
+  private async lateReplay(partition: number, epoch: number): Promise<void> {
+    for (let attempt = 1; this.epochs.get(partition) === epoch; attempt++) {
+      try {
+        const work = await this.events.replayWork(partition, epoch);
+        const published = (await Promise.all(work.map((w) => this.mailboxes.run(w.sessionId, w.run).catch(() => 0)))).reduce((a, b) => a + b, 0);
+        if (this.epochs.get(partition) !== epoch) return;
+        this.replayed.add(partition);
+        this.logger.debug({ partition, published }, 'late writes of the previous owner replayed');
+        return;
+      } catch (error) {
+        // The watermark stays where it was until this replay is done: retried, a second apart at most.
+        this.logger.warn({ err: error, partition, attempt }, 'late-write replay failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * attempt)).unref());
+      }
+    }
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   type StartSession,
 } from '@switchboard/domain';
 import { AgentStateStore } from '@switchboard/agent-state';
-import { SessionWriter, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
+import { SessionWriter, StoredSchemaError, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
 import { DeadlineTimers } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
 import { commandFingerprint } from './command-fingerprint';
@@ -73,6 +73,11 @@ export class CommandProcessor {
       if (command.type === 'StartSession') return await this.start(command, ownership);
       return await this.apply(command, ownership);
     } catch (error) {
+      if (error instanceof StoredSchemaError) {
+        this.cache.delete(command.sessionId);
+        this.logger.warn({ sessionId: command.sessionId, type: command.type }, error.message);
+        return fail(error.code, error.message, { version: error.version, eventType: error.eventType });
+      }
       // Deciding is pure; what throws is the database or NATS (an outage, a
       // restart). Nothing half-applied survives a throw: a commit either went
       // in or not, and a stray reservation is swept. So the caller may retry

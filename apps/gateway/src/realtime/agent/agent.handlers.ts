@@ -10,6 +10,7 @@ import { ChatCommands, type CommandOutcome } from '../sessions/chat-commands.ser
 import { CommandRefusal, forbidden } from '../sessions/command-refusal';
 import { HistoryPages } from '../sessions/history-pages';
 import { LiveSettings } from '../sessions/live-settings.service';
+import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { SessionAccess } from '../sessions/session-access.service';
 import { detailFor, summaryOf } from '../sessions/session-views';
 import { AgentDirectory } from './agent-directory.service';
@@ -31,6 +32,7 @@ export class AgentHandlers {
     @Inject(ResourcesRepository) private readonly resources: ResourcesRepository,
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
+    @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
   ) {}
 
@@ -141,7 +143,13 @@ export class AgentHandlers {
       return { presence };
     },
 
-    'presence.get': async (conn) => this.presence.snapshot(conn.principal.id),
+    // Issue 14: with the chats offered to the agent now, read from the projection after the presence
+    // (synchronously, just before answering: an event that ends one of them reaches the socket after the reply).
+    'presence.get': async (conn) => {
+      const snapshot = await this.presence.snapshot(conn.principal.id);
+      const offers = this.projection.offersOf(conn.principal.id);
+      return offers.length > 0 ? { ...snapshot, offers } : snapshot;
+    },
 
     // Issue 16, silent monitor: the socket follows the chat read-only (FanoutService sends its events to
     // supervisors of its queue that watch it); no command, so nothing is recorded and the end user sees nothing.
