@@ -126,6 +126,9 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       return agent ? system('The end user left the chat', 'warning') : [];
     case 'UserReturned':
       return agent ? system('The end user is back') : [];
+    case 'UserInactivityWarned':
+      // Issue 15: the question the widget shows, and the line the agent sees that it was asked.
+      return system(agent ? 'The end user was asked whether they are still there' : 'Are you still there? Reply to keep the chat open.', 'warning');
     case 'TicketCreated':
       return system(agent ? `Ticket ${ticket(e)} created: ${str(e, 'summary')}` : `Ticket ${ticket(e)} was opened for your issue`);
     case 'TicketResolved':
@@ -138,10 +141,18 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       const reason = str(e, 'reason');
       if (reason === 'userCancelled') return system(agent ? 'The end user cancelled the chat before it was accepted' : 'You cancelled the chat');
       if (reason === 'forceClosed') return system('An administrator closed the chat', 'warning');
+      if (reason === 'userInactive') return system(agent ? 'Chat closed: the end user did not answer in time' : 'The chat was closed because we did not hear from you', 'warning');
+      if (reason === 'userLeft') return system(agent ? 'Chat closed: the end user left and did not come back' : 'The chat was closed after you left', 'warning');
       return system(agent ? 'Chat ended' : 'The agent ended the chat. Thank you for contacting us!');
     }
     case 'SessionAbandoned':
       return system(agent ? `${str(e, 'agentName')} abandoned the chat` : 'The chat was closed', 'warning');
+    case 'ChatRated': {
+      // Issue 17: the end user's satisfaction rating, after the end.
+      const comment = str(e, 'comment');
+      const score = String(e['score'] ?? '');
+      return system(agent ? `The end user rated the chat ${score}/5${comment ? `: \u201c${comment}\u201d` : ''}` : `You rated this chat ${score} out of 5`, 'success');
+    }
     default:
       return [];
   }

@@ -41,7 +41,9 @@ export class DecisionContextLoader {
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
     // An assignment arms the queue's first-reply deadline (issue 14): its policy, from the cache.
     // ...and an end its wrap-up.
-    const usesQueuePolicy = ['AcceptSession', 'AutoAssign', 'AcceptOffer', 'EndChat', 'AbandonSession'].includes(command.type) && state !== undefined;
+    const usesQueuePolicy =
+      state !== undefined &&
+      (['AcceptSession', 'AutoAssign', 'AcceptOffer', 'EndChat', 'AbandonSession'].includes(command.type) || usesInactivityPolicy(command));
     const [profiles, agentStates, endUser, topics, queues, queuePolicy] = await Promise.all([
       agentIds.length === 0 ? [] : this.reference.agentProfiles(agentIds),
       agentIds.length === 0 ? new Map<string, VersionedLiveState>() : this.agentStates.many(agentIds),
@@ -66,6 +68,16 @@ export class DecisionContextLoader {
       agentStates,
     };
   }
+}
+
+/**
+ * Issue 15: the agent's message arms the end user's inactivity, the warning
+ * its close, the end user's leaving its close (the policy from the cache:
+ * the hot path still reads no database).
+ */
+function usesInactivityPolicy(command: SessionCommand): boolean {
+  if (command.type === 'PostMessage' || command.type === 'PostAttachment') return command.actor.role === 'agent';
+  return command.type === 'MarkUserLeft' || (command.type === 'DeadlineReached' && command.kind === 'userInactivityWarn');
 }
 
 /**

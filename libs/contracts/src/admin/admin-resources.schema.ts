@@ -165,6 +165,19 @@ const wrapUpSecondsSchema = z
   .max(MAX_WRAP_UP_SECONDS, `Wrap-up time is at most ${MAX_WRAP_UP_SECONDS} seconds`);
 const dispositionRequiredSchema = z.boolean({ error: 'must be true or false' });
 
+/** Longest end-user inactivity time of a queue (each of its three): a day. */
+export const MAX_USER_INACTIVITY_SECONDS = 86_400;
+/** End-user inactivity (issue 15): a number of seconds from 0 (off) to a day. */
+const inactivitySecondsSchema = (what: string) =>
+  z
+    .number({ error: `${what} must be a number of seconds` })
+    .int(`${what} must be a whole number of seconds`)
+    .min(0, `${what} cannot be negative (0 turns it off)`)
+    .max(MAX_USER_INACTIVITY_SECONDS, `${what} is at most ${MAX_USER_INACTIVITY_SECONDS} seconds (a day)`);
+const userInactivityWarnSecondsSchema = inactivitySecondsSchema('Inactivity warning time');
+const userInactivityCloseSecondsSchema = inactivitySecondsSchema('Inactivity close time');
+const userLeftCloseSecondsSchema = inactivitySecondsSchema('Close after leaving');
+
 export const queueCreateSchema = z
   .object({
     name: queueNameSchema,
@@ -173,6 +186,9 @@ export const queueCreateSchema = z
     offerSeconds: offerSecondsSchema.default(0),
     wrapUpSeconds: wrapUpSecondsSchema.default(0),
     dispositionRequired: dispositionRequiredSchema.default(false),
+    userInactivityWarnSeconds: userInactivityWarnSecondsSchema.default(0),
+    userInactivityCloseSeconds: userInactivityCloseSecondsSchema.default(0),
+    userLeftCloseSeconds: userLeftCloseSecondsSchema.default(0),
   })
   .strict();
 export const queueUpdateSchema = z
@@ -182,6 +198,9 @@ export const queueUpdateSchema = z
     offerSeconds: offerSecondsSchema.optional(),
     wrapUpSeconds: wrapUpSecondsSchema.optional(),
     dispositionRequired: dispositionRequiredSchema.optional(),
+    userInactivityWarnSeconds: userInactivityWarnSecondsSchema.optional(),
+    userInactivityCloseSeconds: userInactivityCloseSecondsSchema.optional(),
+    userLeftCloseSeconds: userLeftCloseSecondsSchema.optional(),
   })
   .strict();
 /** What creating a queue takes (the fields left out get their defaults) and what a change may set. */
@@ -198,6 +217,12 @@ export interface QueueView {
   wrapUpSeconds: number;
   /** Wrap-up lasts until the agent records a disposition code. */
   dispositionRequired: boolean;
+  /** Seconds an end user may leave the agent unanswered before being asked "Are you still there?"; 0: never asked. */
+  userInactivityWarnSeconds: number;
+  /** Seconds after that question (or, without it, after the agent's message) before the chat closes as `userInactive`; 0: never closed. */
+  userInactivityCloseSeconds: number;
+  /** Seconds after the end user is marked as gone (R12) before the chat closes as `userLeft`; 0: never closed. */
+  userLeftCloseSeconds: number;
   /** `General`: always exists, cannot be deleted. */
   protected: boolean;
   topics: number;

@@ -53,6 +53,19 @@ export const sessionStartedSchema = z.object({
   topic: z.string().optional(),
 });
 
+/**
+ * End-user inactivity (issue 15), on a message or file from the agent who
+ * has the chat: the end user is expected to answer. `inactivityWarnAt`: when
+ * they are asked whether they are still there if they have not (arms the
+ * `userInactivityWarn` deadline); `inactivityCloseAt`, only when the queue
+ * has no warning: when the chat closes. Both absent when the queue has
+ * neither; any message or file from the end user clears them.
+ */
+const awaitsAnswer = {
+  inactivityWarnAt: z.string().optional(),
+  inactivityCloseAt: z.string().optional(),
+};
+
 export const messagePostedSchema = z.object({
   ...eventBase,
   type: z.literal('MessagePosted'),
@@ -62,6 +75,7 @@ export const messagePostedSchema = z.object({
   text: z.string(),
   /** What was masked in `text`. */
   masked,
+  ...awaitsAnswer,
 });
 
 /**
@@ -78,6 +92,7 @@ export const attachmentPostedSchema = z.object({
   attachment: attachmentRefSchema,
   /** What was masked in the attachment's name. */
   masked,
+  ...awaitsAnswer,
 });
 
 /** Agents only: never shown or sent to the end user (R13). */
@@ -209,8 +224,21 @@ export const transferRevertedSchema = z.object({
 /** R11: flags the session; a QUEUED session is then closed by a `SessionClosed` event. */
 export const userCancelledSchema = z.object({ ...eventBase, type: z.literal('UserCancelled') });
 
-/** R12. */
-export const userLeftSchema = z.object({ ...eventBase, type: z.literal('UserLeft') });
+/**
+ * R12. `closesAt` (issue 15): when the chat closes unless the end user comes
+ * back first, by the queue's `userLeftCloseSeconds` (arms the `userLeft`
+ * deadline); absent when the queue has none.
+ */
+export const userLeftSchema = z.object({ ...eventBase, type: z.literal('UserLeft'), closesAt: z.string().optional() });
+
+/**
+ * Issue 15: the end user did not answer the agent in time and is asked
+ * whether they are still there (the widget shows the question, the agent a
+ * system line). `closesAt`: when the chat closes unless the end user writes
+ * first (arms the `userInactive` deadline); absent when the queue closes
+ * nothing.
+ */
+export const userInactivityWarnedSchema = z.object({ ...eventBase, type: z.literal('UserInactivityWarned'), closesAt: z.string().optional() });
 
 export const userReturnedSchema = z.object({ ...eventBase, type: z.literal('UserReturned') });
 
@@ -243,14 +271,17 @@ export const remoteControlRequestedSchema = z.object({
 
 /**
  * The session became CLOSED: ended by its agent (R9), cancelled by the end user
- * while not assigned (R11.1), or force-closed by an administrator (R17).
+ * while not assigned (R11.1), force-closed by an administrator (R17), or
+ * closed by its deadlines (issue 15): `userInactive`, the end user did not
+ * answer the agent in time; `userLeft`, the end user marked as gone (R12)
+ * did not come back in time.
  * Carries who was involved before the close so that notifications need no
  * earlier state.
  */
 export const sessionClosedSchema = z.object({
   ...eventBase,
   type: z.literal('SessionClosed'),
-  reason: z.enum(['agentEnded', 'userCancelled', 'forceClosed']),
+  reason: z.enum(['agentEnded', 'userCancelled', 'forceClosed', 'userInactive', 'userLeft']),
   previousStatus: z.enum(['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER']),
   agentId: z.string().optional(),
   transferTargetAgentId: z.string().optional(),
@@ -322,6 +353,17 @@ export const helpFlagLoweredSchema = z.object({
   queue: z.string(),
 });
 
+/** Issue 17: the end user rated the chat after it ended (once); the comment is absent when they wrote none. */
+export const chatRatedSchema = z.object({
+  ...eventBase,
+  type: z.literal('ChatRated'),
+  endUserId: z.string(),
+  score: z.number().int(),
+  comment: z.string().optional(),
+  /** What was masked in `comment`. */
+  masked,
+});
+
 /** Every event of a chat session, told apart by `type`. */
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
@@ -336,6 +378,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   userCancelledSchema,
   userLeftSchema,
   userReturnedSchema,
+  userInactivityWarnedSchema,
   ticketCreatedSchema,
   ticketResolvedSchema,
   ticketCancelledSchema,
@@ -352,6 +395,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   whisperAddedSchema,
   helpFlagRaisedSchema,
   helpFlagLoweredSchema,
+  chatRatedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

@@ -40,8 +40,13 @@ export const agentNameRecordSchema = z.object({
  * must write to the end user by then (the queue's `firstReplySeconds`).
  * `offer`: the agent a chat is offered to must accept or decline by then
  * (the queue's `offerSeconds`).
+ * End-user inactivity (issue 15): `userInactivityWarn`, the end user who has
+ * not answered the agent by then is asked whether they are still there
+ * (`userInactivityWarnSeconds`); `userInactive`, the chat closes
+ * (`userInactivityCloseSeconds`); `userLeft`, an end user marked as gone
+ * (R12) has not come back by then and the chat closes (`userLeftCloseSeconds`).
  */
-export const deadlineKindSchema = z.enum(['firstReply', 'offer']);
+export const deadlineKindSchema = z.enum(['firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft']);
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 
 /**
@@ -154,6 +159,8 @@ export const sessionStateSchema = z.object({
    * chat leaves that agent.
    */
   helpFlag: z.object({ agentId: z.string(), raisedAt: z.string() }).optional(),
+  /** Issue 17: the end user's satisfaction rating, given once after the chat ended (the comment at most MAX_RATING_COMMENT characters). */
+  rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 

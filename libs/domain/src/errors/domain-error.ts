@@ -69,6 +69,10 @@ export const DOMAIN_ERROR_CODES = [
   'DISPOSITION_NOT_OPEN',
   /** Issue 16: only a supervisor of the chat's queue monitors, whispers, takes over. */
   'NOT_SUPERVISOR',
+  /** Issue 17: the chat is not ended yet, so it cannot be rated. */
+  'RATING_NOT_OPEN',
+  /** Issue 17: the chat was rated already (once per chat). */
+  'ALREADY_RATED',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

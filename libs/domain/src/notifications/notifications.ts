@@ -35,6 +35,8 @@ export type NoticeCode =
   | 'OFFER_WITHDRAWN'
   /** Issue 14: the wrap-up disposition of a chat the agent ended is recorded. */
   | 'DISPOSITION_RECORDED'
+  /** Issue 17: the end user's rating of the ended chat is stored. */
+  | 'CHAT_RATED'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
@@ -43,6 +45,8 @@ export type NoticeCode =
   | 'USER_CANCELLED'
   | 'USER_LEFT'
   | 'USER_RETURNED'
+  /** Issue 15: the end user is asked "Are you still there?" (the agent: that they were asked). */
+  | 'USER_INACTIVITY_WARNED'
   | 'TICKET_CREATED'
   | 'TICKET_RESOLVED'
   | 'TICKET_CANCELLED'
@@ -142,6 +146,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'DispositionRecorded':
       add(agent(event.agentId), 'DISPOSITION_RECORDED', `Disposition recorded: ${event.code}.`);
       break;
+    case 'ChatRated':
+      add(endUser, 'CHAT_RATED', 'Thank you for rating this chat.');
+      break;
     case 'FirstReplyMissed':
       add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');
       add(agent(event.agentId), 'REMOVED_FROM_YOU', 'Chat taken back: no first reply in time. It goes to another agent.');
@@ -159,6 +166,10 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
     case 'UserReturned':
       if (holder !== undefined) add(agent(holder), 'USER_RETURNED', 'The end user is back.');
+      break;
+    case 'UserInactivityWarned':
+      add(endUser, 'USER_INACTIVITY_WARNED', event.closesAt !== undefined ? 'Are you still there? Reply to keep the chat open.' : 'Are you still there?');
+      if (holder !== undefined) add(agent(holder), 'USER_INACTIVITY_WARNED', 'The end user was asked whether they are still there.');
       break;
     case 'TicketCreated':
       add(endUser, 'TICKET_CREATED', `Ticket ${event.ticketId} was created for your request.`);
@@ -180,9 +191,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       add(
         endUser,
         'SESSION_ENDED',
-        event.reason === 'userCancelled' ? 'You cancelled the chat.' : 'The chat session has ended.',
+        event.reason === 'userCancelled' ? 'You cancelled the chat.' : event.reason === 'userInactive' ? 'The chat was closed because we did not hear from you.' : 'The chat session has ended.',
       );
-      if (event.agentId !== undefined) add(agent(event.agentId), 'SESSION_ENDED', 'The chat session has ended.');
+      if (event.agentId !== undefined) add(agent(event.agentId), 'SESSION_ENDED', closedForAgent(event.reason));
       if (event.transferTargetAgentId !== undefined) {
         add(agent(event.transferTargetAgentId), 'REMOVED_FROM_YOU', 'A chat transferred to you was closed.');
       }
@@ -210,4 +221,16 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
   }
   return out;
+}
+
+/** What the agent who had a chat is told of its close (issue 15: the deadlines say why). */
+function closedForAgent(reason: Extract<SessionEvent, { type: 'SessionClosed' }>['reason']): string {
+  switch (reason) {
+    case 'userInactive':
+      return 'Chat closed: the end user did not answer.';
+    case 'userLeft':
+      return 'Chat closed: the end user left and did not come back.';
+    default:
+      return 'The chat session has ended.';
+  }
 }

@@ -41,6 +41,8 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   Whisper: ['agent'],
   RaiseHelpFlag: ['agent'],
   LowerHelpFlag: ['agent'],
+  // Issue 17: only the chat's own end user rates it (authorizeCommand checks the end user is the session's).
+  RateChat: ['endUser'],
 };
 
 /**
@@ -104,6 +106,7 @@ export function describeCommand(type: SessionCommandType): string {
     Whisper: 'whisper to the agent of a chat',
     RaiseHelpFlag: 'ask for help on a chat',
     LowerHelpFlag: 'lower the help flag of a chat',
+    RateChat: 'rate a chat',
   };
   return names[type];
 }

@@ -67,6 +67,9 @@ export type RaiseHelpFlag = CommandOf<'RaiseHelpFlag'>;
 /** Issue 16, the owning agent or a supervisor of the queue. */
 export type LowerHelpFlag = CommandOf<'LowerHelpFlag'>;
 
+/** Issue 17, the chat's end user after the end: its satisfaction rating, once. */
+export type RateChat = CommandOf<'RateChat'>;
+
 export type SessionCommandType = SessionCommand['type'];
 
 /** Every command type (the architecture test checks the list is complete). */
@@ -97,4 +100,5 @@ export const SESSION_COMMAND_TYPES = [
   'Whisper',
   'RaiseHelpFlag',
   'LowerHelpFlag',
+  'RateChat',
 ] as const satisfies readonly SessionCommandType[];

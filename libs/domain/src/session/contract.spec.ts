@@ -9,7 +9,7 @@ import { SESSION_COMMAND_TYPES, type SessionCommand } from './commands';
 import { SESSION_EVENT_TYPES } from './events';
 import { evolve } from './evolve';
 import type { SessionState } from './state';
-import { agent, at, C, context, endUser, settings } from '../test-support/fixtures';
+import { agent, agentActor, at, C, context, endUser, settings } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
 
 const json = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
@@ -59,6 +59,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   const wrapped = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 120, dispositionRequired: true } }));
   run(wrapped, C.end('a1'));
   run(wrapped, C.disposition('a1'));
+  run(wrapped, C.rate(4, 'Quick and friendly'));
   const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false } }));
   run(unanswered.with({ now: at(1) }), C.deadline(unanswered.s.version));
   const offered = Scenario.started(context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false } }));
@@ -80,7 +81,16 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(supervised, C.lowerHelp('sup'));
   run(supervised, C.raiseHelp('a1'));
   run(supervised, C.takeOver('sup', 'a1'));
-  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, supervised], commands };
+  // Issue 15: the end user's inactivity (warned, then closed) and a gone end user's chat closed.
+  const inactivity = { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, userInactivityWarnSeconds: 60, userInactivityCloseSeconds: 60, userLeftCloseSeconds: 60 };
+  const silent = Scenario.assignedTo('a1', context({ queuePolicy: inactivity }));
+  run(silent, C.say(agentActor('a1'), 'Does it work now?'));
+  run(silent.with({ now: at(1) }), C.deadline(silent.s.version, 'userInactivityWarn'));
+  run(silent.with({ now: at(2) }), C.deadline(silent.s.version, 'userInactive'));
+  const gone = Scenario.assignedTo('a1', context({ queuePolicy: inactivity }));
+  run(gone, C.left());
+  run(gone.with({ now: at(1) }), C.deadline(gone.s.version, 'userLeft'));
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone, supervised], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

@@ -19,6 +19,7 @@ import type {
   DeadlineReached,
   DeclineOffer,
   RecordDisposition,
+  RateChat,
   CreateTicket,
   EndChat,
   ForceClose,
@@ -53,7 +54,8 @@ export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, ma
 
 const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl', 'Whisper']);
 // A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
-const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition']);
+// So does the end user's rating (issue 17).
+const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'RateChat']);
 
 export type Decision =
   | { readonly ok: true; readonly events: SessionEvent[]; readonly duplicate: boolean }
@@ -109,6 +111,11 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
     const outcome = recordDisposition(state, command, ctx);
     return Array.isArray(outcome) ? { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false } : refuse(outcome);
   }
+  // Issue 17: the end user's rating, once the chat ended.
+  if (command.type === 'RateChat') {
+    const outcome = rateChat(state, command, ctx);
+    return Array.isArray(outcome) ? { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false } : refuse(outcome);
+  }
   if (isTerminalStatus(state.status)) {
     return refuse(
       domainError('SESSION_CLOSED', `This chat session is ${state.status === 'CLOSED' ? 'closed' : 'abandoned'}.`, {
@@ -125,7 +132,7 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
   return { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false };
 }
 
-function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession | RecordDisposition>, ctx: DecisionContext): Outcome {
+function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession | RecordDisposition | RateChat>, ctx: DecisionContext): Outcome {
   switch (command.type) {
     case 'AcceptSession':
       return accept(state, command, ctx);
@@ -148,7 +155,7 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
     case 'MarkUserLeft':
       return state.userLeft
         ? domainError('INVALID_STATE', 'The end user is already marked as gone.')
-        : [{ type: 'UserLeft' }];
+        : [{ type: 'UserLeft', ...closesAfter(ctx, ctx.queuePolicy?.userLeftCloseSeconds) }];
     case 'MarkUserReturned':
       return state.userLeft
         ? [{ type: 'UserReturned' }]
@@ -266,6 +273,23 @@ function recordDisposition(state: SessionState, command: RecordDisposition, ctx:
     return domainError('VALIDATION', 'Pick one of the disposition codes your administrator set.', { field: 'code' });
   }
   return [{ type: 'DispositionRecorded', agentId: command.actor.id, code }];
+}
+
+/**
+ * Issue 17: the end user rates their chat after it ended (closed or
+ * abandoned), once. The score's range and the comment's length were checked
+ * at the edge (`rateChatSchema`); the comment is masked like a message and
+ * left out when empty.
+ */
+function rateChat(state: SessionState, command: RateChat, ctx: DecisionContext): Outcome {
+  if (!isTerminalStatus(state.status)) {
+    return domainError('RATING_NOT_OPEN', 'A chat is rated once it has ended.', { status: state.status });
+  }
+  if (state.rating !== undefined) {
+    return domainError('ALREADY_RATED', 'This chat is rated already.', { score: state.rating.score });
+  }
+  const comment = command.comment?.trim();
+  return [{ type: 'ChatRated', endUserId: command.actor.id, score: command.score, ...(comment ? maskedComment(comment, ctx) : {}) }];
 }
 
 /** Issue 14: the queue's wrap-up, on the event that ends an agent's chat. */
@@ -423,6 +447,39 @@ function firstReplyDue(ctx: DecisionContext): { firstReplyDueAt?: string } {
   return seconds > 0 ? { firstReplyDueAt: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString() } : {};
 }
 
+/**
+ * Issue 15: a message or file from the agent who has the chat waits for the
+ * end user's answer: the queue's inactivity warning, or without one its
+ * close, counts from it.
+ */
+function awaitsAnswer(ctx: DecisionContext): { inactivityWarnAt?: string; inactivityCloseAt?: string } {
+  const warn = closesAfter(ctx, ctx.queuePolicy?.userInactivityWarnSeconds).closesAt;
+  if (warn !== undefined) return { inactivityWarnAt: warn };
+  const close = closesAfter(ctx, ctx.queuePolicy?.userInactivityCloseSeconds).closesAt;
+  return close !== undefined ? { inactivityCloseAt: close } : {};
+}
+
+/** `seconds` from now, when on (more than 0). */
+function closesAfter(ctx: DecisionContext, seconds = 0): { closesAt?: string } {
+  return seconds > 0 ? { closesAt: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString() } : {};
+}
+
+/**
+ * Issue 15: the session's deadline closes it, whatever its open status (as
+ * an administrator's force-close does); a linked ticket is left as it is,
+ * and the agent who had it is told (and their capacity freed).
+ */
+function systemClose(state: SessionState, reason: 'userInactive' | 'userLeft'): EventPayload {
+  return {
+    type: 'SessionClosed',
+    reason,
+    previousStatus: state.status as 'QUEUED' | 'ASSIGNED' | 'PENDING_TRANSFER',
+    ...(state.ownerAgentId !== undefined ? { agentId: state.ownerAgentId } : {}),
+    ...(state.transferTargetAgentId !== undefined ? { transferTargetAgentId: state.transferTargetAgentId } : {}),
+    queue: state.queue,
+  };
+}
+
 function isExcluded(state: SessionState, agentId: string): boolean {
   return state.excludedAgentIds?.includes(agentId) ?? false;
 }
@@ -441,6 +498,19 @@ function deadlineReached(state: SessionState, command: DeadlineReached, ctx: Dec
   }
   if (Date.parse(ctx.now) < Date.parse(deadline.dueAt)) {
     return domainError('DEADLINE_NOT_DUE', `The ${command.kind} deadline is due at ${deadline.dueAt}.`, { dueAt: deadline.dueAt });
+  }
+  if (command.kind === 'userLeft') {
+    // R12, issue 15: armed only while the end user is marked as gone (evolve clears it when they come back).
+    if (!state.userLeft) return domainError('DEADLINE_NOT_ARMED', 'The end user is back.');
+    return [systemClose(state, 'userLeft')];
+  }
+  if (command.kind === 'userInactivityWarn' || command.kind === 'userInactive') {
+    // Issue 15: armed only while ASSIGNED and not cancelled (evolve clears them otherwise, and on the end user's word).
+    if (state.status !== 'ASSIGNED' || state.cancelledByUser) {
+      return domainError('DEADLINE_NOT_ARMED', 'The chat is no longer assigned.', { status: state.status });
+    }
+    if (command.kind === 'userInactive') return [systemClose(state, 'userInactive')];
+    return [{ type: 'UserInactivityWarned', ...closesAfter(ctx, ctx.queuePolicy?.userInactivityCloseSeconds) }];
   }
   if (command.kind === 'offer') {
     // Armed only while the offer waits (evolve clears it with the offer): nobody answered in time.
@@ -569,7 +639,14 @@ function postMessage(state: SessionState, command: PostMessage, ctx: DecisionCon
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
   if (notOwner !== undefined) return notOwner;
   return [
-    { type: 'MessagePosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), ...masked(command.text, ctx) },
+    {
+      type: 'MessagePosted',
+      from: 'agent',
+      authorId: command.actor.id,
+      authorName: agentName(state, command.actor.id, ctx),
+      ...masked(command.text, ctx),
+      ...awaitsAnswer(ctx),
+    },
   ];
 }
 
@@ -593,7 +670,9 @@ function postAttachment(state: SessionState, command: PostAttachment, ctx: Decis
   }
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
   if (notOwner !== undefined) return notOwner;
-  return [{ type: 'AttachmentPosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), attachment, ...mask }];
+  return [
+    { type: 'AttachmentPosted', from: 'agent', authorId: command.actor.id, authorName: agentName(state, command.actor.id, ctx), attachment, ...mask, ...awaitsAnswer(ctx) },
+  ];
 }
 
 // R14.
@@ -734,6 +813,11 @@ function sideNote(text: string | undefined, authorId: string, authorName: string
 function masked(text: string, ctx: DecisionContext): { text: string; masked?: MaskedKind[] } {
   const result = maskText(text, ctx.settings.maskPatterns);
   return result.masked.length > 0 ? { text: result.text, masked: [...result.masked] } : { text: result.text };
+}
+
+function maskedComment(comment: string, ctx: DecisionContext): { comment: string; masked?: MaskedKind[] } {
+  const { text, ...rest } = masked(comment, ctx);
+  return { comment: text, ...rest };
 }
 
 function maskedDescription(description: string, ctx: DecisionContext): { description: string; masked?: MaskedKind[] } {

@@ -42,6 +42,8 @@ export type UserCancelled = EventOf<'UserCancelled'>;
 /** R12. */
 export type UserLeft = EventOf<'UserLeft'>;
 export type UserReturned = EventOf<'UserReturned'>;
+/** Issue 15: the end user left the agent unanswered and is asked whether they are still there. */
+export type UserInactivityWarned = EventOf<'UserInactivityWarned'>;
 /** R14. */
 export type TicketCreated = EventOf<'TicketCreated'>;
 /** R9.1: resolve and end. */
@@ -68,6 +70,8 @@ export type SessionTakenOver = EventOf<'SessionTakenOver'>;
 export type WhisperAdded = EventOf<'WhisperAdded'>;
 export type HelpFlagRaised = EventOf<'HelpFlagRaised'>;
 export type HelpFlagLowered = EventOf<'HelpFlagLowered'>;
+/** Issue 17: the end user's satisfaction rating. */
+export type ChatRated = EventOf<'ChatRated'>;
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -85,6 +89,7 @@ export const SESSION_EVENT_TYPES = [
   'UserCancelled',
   'UserLeft',
   'UserReturned',
+  'UserInactivityWarned',
   'TicketCreated',
   'TicketResolved',
   'TicketCancelled',
@@ -101,6 +106,7 @@ export const SESSION_EVENT_TYPES = [
   'WhisperAdded',
   'HelpFlagRaised',
   'HelpFlagLowered',
+  'ChatRated',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

@@ -34,10 +34,13 @@ function withoutHelpFlag(state: SessionState): SessionState {
 function evolveOne(state: SessionState | undefined, event: SessionEvent): SessionState {
   const next = evolveStatus(state, event);
   // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for,
-  // an offer (and its deadline) only while the session waits in its queue.
-  if (next.status === 'ASSIGNED') return withoutOffer(next);
-  const unassigned = withoutDeadline(next, 'firstReply');
-  return next.status === 'QUEUED' ? unassigned : withoutOffer(unassigned);
+  // an offer (and its deadline) only while the session waits in its queue;
+  // the end user's inactivity (issue 15) counts only while ASSIGNED and not cancelled, a gone end user's only while open.
+  if (next.status === 'ASSIGNED') return withoutOffer(next.cancelledByUser ? withoutInactivity(next) : next);
+  const unassigned = withoutInactivity(withoutDeadline(next, 'firstReply'));
+  if (next.status === 'QUEUED') return unassigned;
+  const ended = withoutOffer(unassigned);
+  return next.status === 'PENDING_TRANSFER' ? ended : withoutDeadline(ended, 'userLeft');
 }
 
 function evolveStatus(state: SessionState | undefined, event: SessionEvent): SessionState {
@@ -84,8 +87,15 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       throw new EventStreamError(`session ${state.sessionId} started twice`);
     case 'MessagePosted':
     case 'AttachmentPosted':
+      // Issue 15: the end user's word answers the agent (no inactivity counts until the agent writes again).
+      if (event.from === 'endUser') return withoutInactivity(base);
       // The owner's first word (or file) to the end user: the first-reply deadline is met.
-      return event.from === 'agent' && event.authorId === base.ownerAgentId ? withoutDeadline(base, 'firstReply') : base;
+      // Issue 15: the end user is to answer it, by the queue's inactivity times.
+      return event.authorId === base.ownerAgentId
+        ? withDeadline(withDeadline(withoutDeadline(base, 'firstReply'), 'userInactivityWarn', event.inactivityWarnAt, event.seq), 'userInactive', event.inactivityCloseAt, event.seq)
+        : base;
+    case 'UserInactivityWarned':
+      return withDeadline(withoutDeadline(base, 'userInactivityWarn'), 'userInactive', event.closesAt, event.seq);
     case 'HelpFlagRaised':
       return { ...base, helpFlag: { agentId: event.agentId, raisedAt: event.at } };
     case 'HelpFlagLowered':
@@ -136,9 +146,9 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       // R11: a cancelled chat is the agent's to end, never to go back to the queue: no first-reply deadline.
       return withoutDeadline({ ...base, cancelledByUser: true }, 'firstReply');
     case 'UserLeft':
-      return { ...base, userLeft: true };
+      return withDeadline({ ...base, userLeft: true }, 'userLeft', event.closesAt, event.seq);
     case 'UserReturned':
-      return { ...base, userLeft: false };
+      return withoutDeadline({ ...base, userLeft: false }, 'userLeft');
     case 'TicketCreated':
       return { ...base, ticket: { ticketId: event.ticketId, status: 'Open', summary: event.summary } };
     case 'TicketResolved':
@@ -162,6 +172,8 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
         participants: base.participants.includes(event.agentId) ? base.participants : [...base.participants, event.agentId],
         agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
       }, 'firstReply');
+    case 'ChatRated':
+      return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }
 }
 
@@ -210,6 +222,11 @@ function withoutDeadline(state: SessionState, kind: DeadlineKind): SessionState 
   const copy: SessionStateMessage = { ...state };
   delete copy.deadlines;
   return copy;
+}
+
+/** Issue 15: no end-user inactivity counts (the end user answered, or the chat is not assigned). */
+function withoutInactivity(state: SessionState): SessionState {
+  return withoutDeadline(withoutDeadline(state, 'userInactivityWarn'), 'userInactive');
 }
 
 function withoutOffer(state: SessionState): SessionState {

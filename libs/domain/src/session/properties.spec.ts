@@ -109,6 +109,7 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   Whisper: 3,
   RaiseHelpFlag: 3,
   LowerHelpFlag: 3,
+  RateChat: 2,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -153,10 +154,12 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ reason: fc.constantFrom('Busy', 'Busy', 'nope') });
     case 'RecordDisposition':
       return fc.record({ code: fc.constantFrom('Resolved', 'Resolved', 'nope') });
+    case 'RateChat':
+      return fc.record({ score: fc.integer({ min: 1, max: 5 }), comment: optional(textArb) }, { requiredKeys: ['score'] });
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
-        kind: fc.constantFrom('firstReply', 'offer'),
+        kind: fc.constantFrom('firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft'),
         armedAtSeq: fc.oneof({ arbitrary: fc.constant(ARMED), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 1 }),
       });
     default:
@@ -208,6 +211,11 @@ const scenarioArb = fc.record({
   settings: settingsArb,
   firstReplySeconds: fc.constantFrom(0, 2, 5),
   offerSeconds: fc.constantFrom(0, 0, 3),
+  inactivity: fc.record({
+    userInactivityWarnSeconds: fc.constantFrom(0, 2),
+    userInactivityCloseSeconds: fc.constantFrom(0, 3),
+    userLeftCloseSeconds: fc.constantFrom(0, 4),
+  }),
   agents: fc.tuple(...AGENT_IDS.map(agentArb)),
   steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
 });
@@ -215,11 +223,11 @@ const scenarioArb = fc.record({
 describe('properties of the session state machine', () => {
   it('R17 properties: random command sequences keep every invariant after every step', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, agents, steps }) => {
+      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, inactivity, agents, steps }) => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
-          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0 },
+          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0, ...inactivity },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,
@@ -290,11 +298,12 @@ describe('properties of the session state machine', () => {
 
           // A new outcome for a command id never seen as applied.
           expect(outcomes.has(command.commandId)).toBe(false);
-          // An ended session takes one thing only: its agent's disposition (issue 14, wrap-up).
-          if (before !== undefined && isTerminalStatus(before.status) && command.type !== 'RecordDisposition') {
+          // An ended session takes two things only: its agent's disposition (issue 14, wrap-up) and its end user's rating (issue 17).
+          if (before !== undefined && isTerminalStatus(before.status) && command.type !== 'RecordDisposition' && command.type !== 'RateChat') {
             throw new Error(`${command.type} changed a ${before.status} session`);
           }
           if (command.type === 'RecordDisposition') expect(decision.events.map((e) => e.type)).toEqual(['DispositionRecorded']);
+          if (command.type === 'RateChat') expect(decision.events.map((e) => e.type)).toEqual(['ChatRated']);
           expect(decision.events.length).toBeGreaterThan(0);
           expect(decision.events.length).toBeLessThanOrEqual(SESSION_LIMITS.maxEventsPerCommand);
           decision.events.forEach((e, i) => {
@@ -338,7 +347,18 @@ describe('properties of the session state machine', () => {
 function checkInvariants(before: SessionState | undefined, s: SessionState, logBefore: readonly SessionEvent[], log: readonly SessionEvent[]): void {
   // ADR 13: at most one deadline per kind, and a first-reply deadline only while ASSIGNED.
   expect(new Set((s.deadlines ?? []).map((d) => d.kind)).size).toBe((s.deadlines ?? []).length);
-  for (const d of s.deadlines ?? []) expect(s.status).toBe(d.kind === 'firstReply' ? 'ASSIGNED' : 'QUEUED');
+  // Issue 15: end-user inactivity counts only while ASSIGNED and not cancelled, a gone end user's close only while open and gone.
+  const statusOf: Record<string, readonly string[]> = {
+    firstReply: ['ASSIGNED'],
+    offer: ['QUEUED'],
+    userInactivityWarn: ['ASSIGNED'],
+    userInactive: ['ASSIGNED'],
+    userLeft: ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'],
+  };
+  for (const d of s.deadlines ?? []) expect(statusOf[d.kind]).toContain(s.status);
+  if (s.deadlines?.some((d) => d.kind === 'userInactivityWarn' || d.kind === 'userInactive')) expect(s.cancelledByUser).toBe(false);
+  if (s.deadlines?.some((d) => d.kind === 'userLeft')) expect(s.userLeft).toBe(true);
+  expect((s.deadlines ?? []).filter((d) => d.kind === 'userInactivityWarn' || d.kind === 'userInactive').length).toBeLessThanOrEqual(1);
   // Issue 14: an offer waits only in the queue, with its deadline, and never for an agent the session excludes.
   if (s.offer !== undefined) {
     expect(s.status).toBe('QUEUED');
@@ -452,6 +472,12 @@ function checkPermission(before: SessionState | undefined, c: SessionCommand, ct
     case 'TargetWentOffline':
       // R5.4 for a pending transfer; issue 14 for a pending offer.
       expect([before.transferTargetAgentId, before.offer?.agentId]).toContain(c.agentId);
+      break;
+    case 'RateChat':
+      // Issue 17: the session's own end user, once, after the end.
+      expect(c.actor).toEqual({ role: 'endUser', id: before.endUserId });
+      expect(isTerminalStatus(before.status)).toBe(true);
+      expect(before.rating).toBeUndefined();
       break;
     case 'StartSession':
     case 'MarkUserLeft':

@@ -20,6 +20,24 @@ export interface QueuePolicy {
   readonly wrapUpSeconds: number;
   /** Wrap-up lasts until the agent records a disposition code (at least `wrapUpSeconds`). */
   readonly dispositionRequired: boolean;
+  /**
+   * End-user inactivity (issue 15), each 0 or absent: off. While a chat is
+   * assigned, an end user who leaves the agent's message unanswered this
+   * many seconds is asked "Are you still there?".
+   */
+  readonly userInactivityWarnSeconds?: number;
+  /** ...and this many seconds after that question (or, without one, after the agent's message), the chat closes (`userInactive`). */
+  readonly userInactivityCloseSeconds?: number;
+  /** R12: an end user marked as gone who is not back this many seconds later has the chat closed (`userLeft`). */
+  readonly userLeftCloseSeconds?: number;
 }
 
-export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({ firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false });
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({
+  firstReplySeconds: 0,
+  offerSeconds: 0,
+  wrapUpSeconds: 0,
+  dispositionRequired: false,
+  userInactivityWarnSeconds: 0,
+  userInactivityCloseSeconds: 0,
+  userLeftCloseSeconds: 0,
+});

@@ -1,4 +1,5 @@
 // Test data factories (test-only; excluded from the lib build).
+import type { DeadlineKind } from '@switchboard/contracts';
 import type { SessionCommand } from '../session/commands';
 import type { AgentInfo, DecisionContext, EndUserInfo, TopicInfo } from '../session/context';
 import type { Actor } from '../session/types';
@@ -110,6 +111,7 @@ export const C = {
   whisper: (supervisorId: string, text = 'try the loaner laptop') => cmd({ type: 'Whisper', actor: agentActor(supervisorId), text }),
   raiseHelp: (agentId: string, note?: string) => cmd({ type: 'RaiseHelpFlag', actor: agentActor(agentId), ...(note !== undefined ? { note } : {}) }),
   lowerHelp: (agentId: string) => cmd({ type: 'LowerHelpFlag', actor: agentActor(agentId) }),
-  deadline: (armedAtSeq: number, kind: 'firstReply' | 'offer' = 'firstReply') =>
+  rate: (score: number, comment?: string, actor: Actor = endUser()) => cmd({ type: 'RateChat', actor, score, ...(comment !== undefined ? { comment } : {}) }),
+  deadline: (armedAtSeq: number, kind: DeadlineKind = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),
 };

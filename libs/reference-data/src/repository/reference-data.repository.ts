@@ -74,13 +74,18 @@ export class ReferenceDataRepository {
 
   /** The policies of the queues that have a record (`General` has one from the gateway's start). */
   async queuePolicies(): Promise<Array<QueuePolicy & { name: string }>> {
-    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1 }).lean();
+    const docs = await this.queuesModel
+      .find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1, userInactivityWarnSeconds: 1, userInactivityCloseSeconds: 1, userLeftCloseSeconds: 1 })
+      .lean();
     return docs.map((q) => ({
       name: q._id,
       firstReplySeconds: q.firstReplySeconds ?? DEFAULT_QUEUE_POLICY.firstReplySeconds,
       offerSeconds: q.offerSeconds ?? DEFAULT_QUEUE_POLICY.offerSeconds,
       wrapUpSeconds: q.wrapUpSeconds ?? DEFAULT_QUEUE_POLICY.wrapUpSeconds,
       dispositionRequired: q.dispositionRequired ?? DEFAULT_QUEUE_POLICY.dispositionRequired,
+      userInactivityWarnSeconds: q.userInactivityWarnSeconds ?? 0,
+      userInactivityCloseSeconds: q.userInactivityCloseSeconds ?? 0,
+      userLeftCloseSeconds: q.userLeftCloseSeconds ?? 0,
     }));
   }
 

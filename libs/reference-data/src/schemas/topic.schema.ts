@@ -39,5 +39,17 @@ export class QueueRecord {
   /** Wrap-up lasts until the agent records a disposition code. */
   @Prop({ type: Boolean, default: false })
   dispositionRequired!: boolean;
+
+  /** End-user inactivity (issue 15): seconds the end user may leave the agent unanswered before "Are you still there?"; 0: off. */
+  @Prop({ type: Number, default: 0 })
+  userInactivityWarnSeconds!: number;
+
+  /** Seconds after that question (without it, after the agent's message) before the chat closes as userInactive; 0: off. */
+  @Prop({ type: Number, default: 0 })
+  userInactivityCloseSeconds!: number;
+
+  /** R12: seconds after the end user is marked as gone before the chat closes as userLeft; 0: off. */
+  @Prop({ type: Number, default: 0 })
+  userLeftCloseSeconds!: number;
 }
 export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);

@@ -1,5 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { DEFAULT_SETTINGS } from '@switchboard/domain';
+import { DEFAULT_SETTINGS, type QueuePolicy } from '@switchboard/domain';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { createSubjects, type ChatEventMessage, newSessionId, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
 import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
@@ -23,6 +23,8 @@ export interface ChatClusterOptions {
   natsUrl?: string;
   /** Replicas of the streams and buckets (NATS_REPLICAS of every service; default 1). */
   replicas?: number;
+  /** How long each service may take to start (default: startService's 30 s); longer on a busy machine. */
+  startTimeoutMs?: number;
 }
 
 /** What the seeding helpers write: reference records keyed by a readable id, as the services store them. */
@@ -67,7 +69,7 @@ export class ChatCluster {
   }
 
   startRouter(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return startService('router', this.serviceEnv(instanceId, { ...this.options.routerEnv, ...env }));
+    return startService('router', this.serviceEnv(instanceId, { ...this.options.routerEnv, ...env }), this.startOptions());
   }
 
   /** Every router's answer on the status subject. */
@@ -131,7 +133,7 @@ export class ChatCluster {
     return out;
   }
   startChatActor(instanceId: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    return startService('chat-actor', this.serviceEnv(instanceId, { ...this.options.env, ...env }));
+    return startService('chat-actor', this.serviceEnv(instanceId, { ...this.options.env, ...env }), this.startOptions());
   }
 
   /** A service's environment in this cluster (its NATS, database, prefix and partitions), then `extra`. */
@@ -216,7 +218,7 @@ export class ChatCluster {
   }
 
   /** A support queue's policy (issue 14: first-reply limit, offers, wrap-up), announced as the admin API does. */
-  async saveQueuePolicy(queue: string, policy: { firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean }): Promise<void> {
+  async saveQueuePolicy(queue: string, policy: Partial<QueuePolicy>): Promise<void> {
     await this.db.collection<SeededDocument>('queues').updateOne({ _id: queue }, { $set: { description: `${queue} support`, ...policy } }, { upsert: true });
     this.nc.publish(this.subjects.referenceDataChanged);
     await this.nc.flush();
@@ -247,6 +249,10 @@ export class ChatCluster {
       requestId,
       description: 'My laptop does not boot',
     };
+  }
+
+  private startOptions(): { timeoutMs?: number } {
+    return this.options.startTimeoutMs !== undefined ? { timeoutMs: this.options.startTimeoutMs } : {};
   }
 
   async stop(): Promise<void> {

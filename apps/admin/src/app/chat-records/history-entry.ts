@@ -46,6 +46,8 @@ export function describeEntry(entry: SessionHistoryEntryView): string {
       return 'The end user left';
     case 'UserReturned':
       return 'The end user came back';
+    case 'UserInactivityWarned':
+      return 'The end user was asked whether they are still there';
     case 'TicketCreated':
       return `Ticket created${e['summary'] ? `: ${e['summary']}` : ''}`;
     case 'TicketResolved':
@@ -55,11 +57,15 @@ export function describeEntry(entry: SessionHistoryEntryView): string {
     case 'RemoteControlRequested':
       return `${who(entry.by)} requested remote control${e['deviceId'] ? ` of ${e['deviceId']}` : ''}`;
     case 'SessionClosed':
+      if (e['reason'] === 'userInactive') return 'Closed: the end user did not answer in time';
+      if (e['reason'] === 'userLeft') return 'Closed: the end user left and did not come back';
       return e['reason'] === 'forceClosed'
         ? `Force-closed by ${who(entry.by)}${e['comment'] ? `: \u201c${e['comment']}\u201d` : ''}`
         : `Chat ended by ${who(entry.by)}`;
     case 'SessionAbandoned':
       return `Marked abandoned by ${who(entry.by)}`;
+    case 'ChatRated':
+      return `Rated ${String(e['score'])}/5 by ${who(entry.by)}${e['comment'] ? `: \u201c${String(e['comment'])}\u201d` : ''}`;
     default:
       return entry.type.replace(/([a-z])([A-Z])/g, '$1 $2');
   }

@@ -2,13 +2,16 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MAX_FIRST_REPLY_SECONDS, MAX_OFFER_SECONDS, MAX_WRAP_UP_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
+import { MAX_FIRST_REPLY_SECONDS, MAX_OFFER_SECONDS, MAX_USER_INACTIVITY_SECONDS, MAX_WRAP_UP_SECONDS, QUEUE_NAME_PATTERN, type QueueView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
 
-/** Create a support queue, or change its description, first-reply limit, offer time and wrap-up. */
+/** Issue 15: each of a queue's end-user inactivity times, 0 (off) to a day. */
+const inactivityValidators = [Validators.required, Validators.min(0), Validators.max(MAX_USER_INACTIVITY_SECONDS), Validators.pattern(/^\d+$/)];
+
+/** Create a support queue, or change its description, first-reply limit, offer time, wrap-up and end-user inactivity. */
 @Component({
   selector: 'sb-queue-dialog',
   imports: [DialogField, FormDialog, MatCheckboxModule, ReactiveFormsModule],
@@ -51,6 +54,39 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
         hint="After ending a chat of this queue an agent gets no new chat for this long. 0: no wrap-up."
       />
       <mat-checkbox formControlName="dispositionRequired">Require a disposition code before the wrap-up ends</mat-checkbox>
+      <sb-field
+        field="userInactivityWarnSeconds"
+        label="Ask the end user after (seconds)"
+        errorLabel="The inactivity warning time"
+        type="number"
+        min="0"
+        [max]="maxInactivity"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="An end user who leaves the agent's message unanswered this long is asked &quot;Are you still there?&quot;. 0 turns it off."
+      />
+      <sb-field
+        field="userInactivityCloseSeconds"
+        label="Close unanswered chats after (seconds)"
+        errorLabel="The inactivity close time"
+        type="number"
+        min="0"
+        [max]="maxInactivity"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="This long after that question (or, without it, after the agent's message) with no answer, the chat closes and the agent is free. 0 turns it off."
+      />
+      <sb-field
+        field="userLeftCloseSeconds"
+        label="Close chats of end users who left after (seconds)"
+        errorLabel="The close time after leaving"
+        type="number"
+        min="0"
+        [max]="maxInactivity"
+        step="1"
+        patternHint="Enter a whole number of seconds."
+        hint="An end user who left the chat and is not back this long after has it closed. 0 turns it off."
+      />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,7 +104,11 @@ export class QueueDialog {
     offerSeconds: [this.queue?.offerSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_OFFER_SECONDS), Validators.pattern(/^\d+$/)]],
     wrapUpSeconds: [this.queue?.wrapUpSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_WRAP_UP_SECONDS), Validators.pattern(/^\d+$/)]],
     dispositionRequired: [this.queue?.dispositionRequired ?? false],
+    userInactivityWarnSeconds: [this.queue?.userInactivityWarnSeconds ?? 0, inactivityValidators],
+    userInactivityCloseSeconds: [this.queue?.userInactivityCloseSeconds ?? 0, inactivityValidators],
+    userLeftCloseSeconds: [this.queue?.userLeftCloseSeconds ?? 0, inactivityValidators],
   });
+  protected readonly maxInactivity = MAX_USER_INACTIVITY_SECONDS;
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
   protected readonly maxOffer = MAX_OFFER_SECONDS;
   protected readonly maxWrapUp = MAX_WRAP_UP_SECONDS;
@@ -78,8 +118,16 @@ export class QueueDialog {
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired } = this.form.getRawValue();
-      const policy = { firstReplySeconds: Number(limit), offerSeconds: Number(offer), wrapUpSeconds: Number(wrapUp), dispositionRequired };
+      const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired, ...inactivity } = this.form.getRawValue();
+      const policy = {
+        firstReplySeconds: Number(limit),
+        offerSeconds: Number(offer),
+        wrapUpSeconds: Number(wrapUp),
+        dispositionRequired,
+        userInactivityWarnSeconds: Number(inactivity.userInactivityWarnSeconds),
+        userInactivityCloseSeconds: Number(inactivity.userInactivityCloseSeconds),
+        userLeftCloseSeconds: Number(inactivity.userLeftCloseSeconds),
+      };
       return this.queue ? this.api.queues.update(this.queue.name, { description, ...policy }) : this.api.queues.create({ name: name.trim(), description, ...policy });
     });
   }

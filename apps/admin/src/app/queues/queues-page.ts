@@ -20,7 +20,16 @@ export class QueuesPage {
   private readonly api = inject(AdminApi);
   protected readonly list = new PagedList<QueueView>((params) => this.api.queues.list(params));
   private readonly actions = new CrudActions(this.list, (q) => `Queue ${q.name}`);
-  protected readonly columns = ['name', 'description', 'firstReply', 'offer', 'topics', 'agents', 'actions'];
+  protected readonly columns = ['name', 'description', 'firstReply', 'offer', 'inactivity', 'topics', 'agents', 'actions'];
+  /** Issue 15: the queue's end-user inactivity times that are on, in a few words ('' when all are off). */
+  protected readonly inactivityOf = (queue: QueueView) =>
+    [
+      queue.userInactivityWarnSeconds ? `ask ${queue.userInactivityWarnSeconds} s` : '',
+      queue.userInactivityCloseSeconds ? `close ${queue.userInactivityCloseSeconds} s` : '',
+      queue.userLeftCloseSeconds ? `left ${queue.userLeftCloseSeconds} s` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
   protected readonly name = (queue: QueueView) => queue.name;
   protected readonly keep = (queue: QueueView) => (queue.protected ? 'General cannot be deleted' : null);
 

@@ -90,6 +90,23 @@ describe('the chat stores (ChatsStore, ChatCommands, DraftsStore)', () => {
     expect(agent.alerts).toEqual([{ kind: 'info', text: 'End user has cancelled chat.', sessionId: 's1' }]);
   });
 
+  it('end-user inactivity (issue 15): a chat closed because the end user did not answer becomes an alert saying why; an ordinary end does not', () => {
+    const closed = (seq: number, reason: string, text: string) =>
+      agent.fake.emit('session.event', {
+        type: 'session.event',
+        sessionId: 's1',
+        seq,
+        prevSeq: seq - 1,
+        event: { ...ev(seq, 'SessionClosed'), reason, previousStatus: 'ASSIGNED', agentId: 'alice', queue: 'General' },
+        session: item('s1', { status: 'CLOSED' }),
+        notices: [{ code: 'SESSION_ENDED', text }],
+      });
+    closed(3, 'agentEnded', 'The chat session has ended.');
+    expect(agent.alerts).toEqual([]);
+    closed(4, 'userInactive', 'Chat closed: the end user did not answer.');
+    expect(agent.alerts).toEqual([{ kind: 'info', text: 'Chat closed: the end user did not answer.', sessionId: 's1' }]);
+  });
+
   it('newestWithoutHole: the newest seq reached from the first one held without a hole', () => {
     expect(newestWithoutHole([])).toBe(0);
     expect(newestWithoutHole([ev(1, 'a'), ev(2, 'b'), ev(4, 'c')])).toBe(2);

@@ -19,7 +19,20 @@ describe('admin API: support queues (real NATS + database)', () => {
     const created = await api.call('POST', '/api/admin/queues', { name: 'Network', description: 'VPN and Wi-Fi' });
     expect(created).toEqual({
       status: 201,
-      body: { name: 'Network', description: 'VPN and Wi-Fi', firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, protected: false, topics: 0, agents: 0 },
+      body: {
+        name: 'Network',
+        description: 'VPN and Wi-Fi',
+        firstReplySeconds: 0,
+        offerSeconds: 0,
+        wrapUpSeconds: 0,
+        dispositionRequired: false,
+        userInactivityWarnSeconds: 0,
+        userInactivityCloseSeconds: 0,
+        userLeftCloseSeconds: 0,
+        protected: false,
+        topics: 0,
+        agents: 0,
+      },
     });
     expect((await api.call('GET', '/api/admin/queues/Network')).body.description).toBe('VPN and Wi-Fi');
     const updated = await api.call('PUT', '/api/admin/queues/Network', { description: 'Network access' });
@@ -43,6 +56,20 @@ describe('admin API: support queues (real NATS + database)', () => {
       expect(refused.body).toMatchObject({ code: 'VALIDATION' });
     }
     await api.call('DELETE', '/api/admin/queues/Timed');
+  });
+
+  it('end-user inactivity (issue 15): a queue\'s three times are set, changed alone, refused out of 0 to a day with VALIDATION naming the field', async () => {
+    const created = await api.call('POST', '/api/admin/queues', { name: 'Quiet', userInactivityWarnSeconds: 120, userInactivityCloseSeconds: 180, userLeftCloseSeconds: 300 });
+    expect(created.body).toMatchObject({ userInactivityWarnSeconds: 120, userInactivityCloseSeconds: 180, userLeftCloseSeconds: 300 });
+    const updated = await api.call('PUT', '/api/admin/queues/Quiet', { userInactivityCloseSeconds: 0 });
+    expect(updated.body).toMatchObject({ userInactivityWarnSeconds: 120, userInactivityCloseSeconds: 0, userLeftCloseSeconds: 300 });
+    for (const [field, value] of [['userInactivityWarnSeconds', -1], ['userInactivityCloseSeconds', 86_401], ['userLeftCloseSeconds', 2.5]] as const) {
+      const refused = await api.call('PUT', '/api/admin/queues/Quiet', { [field]: value });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining(field) });
+    }
+    expect((await api.call('GET', '/api/admin/queues/Quiet')).body).toMatchObject({ userInactivityWarnSeconds: 120, userInactivityCloseSeconds: 0, userLeftCloseSeconds: 300 });
+    await api.call('DELETE', '/api/admin/queues/Quiet');
   });
 
   it('refuses to delete General (QUEUE_PROTECTED)', async () => {

@@ -1,14 +1,19 @@
 import { HttpStatus, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ListQuery, Page, QueueView, Subjects } from '@switchboard/contracts';
+import type { ListQuery, Page, queueCreateSchema, queueUpdateSchema, QueueView, Subjects } from '@switchboard/contracts';
 import { GENERAL_QUEUE } from '@switchboard/domain';
 import { AgentRecord, QueueRecord, TopicRecord } from '@switchboard/reference-data';
 import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
 import type { Model } from 'mongoose';
+import type { z } from 'zod';
 import { AdminApiError } from '../shared/admin-api.error';
 import { listPage, searchFilter } from '../shared/paging';
 import { ReferenceChanges } from '../shared/reference-changes';
+
+/** What the admin API accepted (its contract, ADR 7): every policy field of a queue, new ones included, without a list kept here. */
+type QueueCreateInput = z.infer<typeof queueCreateSchema>;
+type QueueUpdateInput = z.infer<typeof queueUpdateSchema>;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -43,7 +48,7 @@ export class QueuesService implements OnApplicationBootstrap {
     return this.view(doc);
   }
 
-  async create(input: { name: string; description: string; firstReplySeconds: number; offerSeconds: number; wrapUpSeconds: number; dispositionRequired: boolean }): Promise<QueueView> {
+  async create(input: QueueCreateInput): Promise<QueueView> {
     // Names differing only in case would confuse people and routing alike.
     const clash = await this.queues.findOne({ _id: { $regex: `^${escape(input.name)}$`, $options: 'i' } }).lean();
     if (clash) throw AdminApiError.alreadyExists('Queue', clash._id);
@@ -55,10 +60,7 @@ export class QueuesService implements OnApplicationBootstrap {
     return this.view(doc.toObject());
   }
 
-  async update(
-    name: string,
-    input: { description?: string; firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean },
-  ): Promise<QueueView> {
+  async update(name: string, input: QueueUpdateInput): Promise<QueueView> {
     const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
     const doc = await this.queues.findByIdAndUpdate(name, { $set: changes }, { returnDocument: 'after' }).lean();
     if (!doc) throw AdminApiError.notFound('Queue', name);
@@ -112,6 +114,9 @@ export class QueuesService implements OnApplicationBootstrap {
       offerSeconds: doc.offerSeconds ?? 0,
       wrapUpSeconds: doc.wrapUpSeconds ?? 0,
       dispositionRequired: doc.dispositionRequired ?? false,
+      userInactivityWarnSeconds: doc.userInactivityWarnSeconds ?? 0,
+      userInactivityCloseSeconds: doc.userInactivityCloseSeconds ?? 0,
+      userLeftCloseSeconds: doc.userLeftCloseSeconds ?? 0,
       protected: doc._id === GENERAL_QUEUE,
       topics,
       agents,

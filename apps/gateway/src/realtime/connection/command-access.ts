@@ -27,6 +27,7 @@ export const FRAME_SESSION_COMMANDS = {
   'session.takeOver': 'TakeOver',
   'session.raiseHelp': 'RaiseHelpFlag',
   'session.lowerHelp': 'LowerHelpFlag',
+  'session.rate': 'RateChat',
 } as const satisfies Partial<Record<CommandType, SessionCommandType>>;
 
 type SessionCommandFrame = keyof typeof FRAME_SESSION_COMMANDS;
@@ -50,6 +51,8 @@ const OTHER_FRAME_ROLES = {
   // Issue 16: supervisors are agents; SessionAccess lets only a supervisor of the chat's queue monitor.
   'session.monitor': ['agent'],
   'session.unmonitor': ['agent'],
+  'session.typing': ['endUser', 'agent'],
+  'session.receipt': ['endUser', 'agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;
 
 function sessionCommandRoles(frame: SessionCommandFrame): readonly PrincipalRole[] {

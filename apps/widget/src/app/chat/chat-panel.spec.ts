@@ -28,7 +28,61 @@ const chat: SessionDetail = {
   hasOlder: false,
 };
 
+/** The panel on a chat the gateway answers as `current` (the end user's open chat after connecting). */
+async function panelOn(current: SessionDetail) {
+  const gateway = new FakeGateway().signedIn({ id: 'erin', role: 'endUser', name: 'Erin User' });
+  const fake = new FakeClient();
+  fake.replies = {
+    connect: () => hello('erin', 'endUser', 'Erin User'),
+    topics: () => ({ useTopics: true, topics: [] }),
+    currentSession: () => current,
+    post: () => ({ events: [{ seq: current.version + 1, type: 'MessagePosted', at, sessionId: current.sessionId, from: 'endUser', authorId: 'erin', text: "I'm still here" }] }),
+  };
+  TestBed.configureTestingModule({
+    providers: [
+      { provide: CLIENT_FACTORY, useValue: () => fake.asClient() },
+      { provide: CONSOLE_SESSION, useFactory: () => gateway.session(WIDGET_SESSION) },
+    ],
+  });
+  await TestBed.inject(WidgetStore).restore();
+  const fixture = TestBed.createComponent(ChatPanel);
+  await fixture.whenStable();
+  return { fixture, fake, el: fixture.nativeElement as HTMLElement };
+}
+
+const closesAt = '2026-11-24T10:05:00.000Z';
+const warned = { seq: 6, type: 'UserInactivityWarned', at, sessionId: 's1', closesAt };
+
 describe('ChatPanel', () => {
+  it('end-user inactivity (issue 15): "Are you still there?" shows with the close time; I\'m still here answers and the question goes', async () => {
+    const { fixture, fake, el } = await panelOn({ ...chat, version: 6, history: [...chat.history, warned] });
+    const banner = el.querySelector('[data-testid="still-there"]');
+    expect(banner?.textContent).toContain('Are you still there?');
+    expect(banner?.textContent).toContain('unless you reply');
+    expect([...el.querySelectorAll('.sb-system')].map((l) => l.textContent?.trim())).toContain('Are you still there? Reply to keep the chat open.');
+    (el.querySelector('[data-testid="still-here"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(fake.calls.filter(([name]) => name === 'post').map(([, args]) => args[1])).toEqual(["I'm still here"]);
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="still-there"]')).toBeNull();
+  }, 30_000);
+
+  it('end-user inactivity (issue 15): a chat closed for inactivity says so, and offers a new chat', async () => {
+    const closed = { seq: 7, type: 'SessionClosed', at: closesAt, sessionId: 's1', reason: 'userInactive', previousStatus: 'ASSIGNED', agentId: 'alice', queue: 'Network' };
+    const { el } = await panelOn({ ...chat, version: 7, status: 'CLOSED', history: [...chat.history, warned, closed] });
+    expect(el.querySelector('[data-testid="status-title"]')?.textContent).toBe('Chat closed');
+    expect(el.querySelector('[data-testid="status-text"]')?.textContent).toContain('We did not hear from you for a while');
+    expect(el.querySelector('[data-testid="still-there"]')).toBeNull();
+    expect(el.querySelector('[data-testid="new-chat"]')).not.toBeNull();
+    expect([...el.querySelectorAll('.sb-system')].map((l) => l.textContent?.trim())).toContain('The chat was closed because we did not hear from you');
+  });
+
+  it('R12 end user leaves: a chat closed after the end user left says so', async () => {
+    const closed = { seq: 6, type: 'SessionClosed', at: closesAt, sessionId: 's1', reason: 'userLeft', previousStatus: 'ASSIGNED', agentId: 'alice', queue: 'Network' };
+    const { el } = await panelOn({ ...chat, version: 6, status: 'CLOSED', history: [...chat.history, closed] });
+    expect(el.querySelector('[data-testid="status-text"]')?.textContent).toContain('You left, so the chat was closed.');
+  });
+
   it('tells the end user what was masked under their own lines only', async () => {
     const gateway = new FakeGateway().signedIn({ id: 'erin', role: 'endUser', name: 'Erin User' });
     const fake = new FakeClient();

@@ -8,7 +8,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
-import { maskedNote } from '@switchboard/client';
+import { maskedNote, receiptOf, RECEIPT_LABELS } from '@switchboard/client';
+import { MAX_RATING_COMMENT } from '@switchboard/contracts';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 import { TranscriptActions } from '../transcript/transcript-actions';
@@ -38,6 +39,14 @@ const TOP_MARGIN_PX = 48;
       @if (store.stage() === 'waiting' || store.stage() === 'transferring') {
         <mat-progress-bar mode="indeterminate" aria-label="Waiting for an agent" />
       }
+      @if (store.stillThere(); as asked) {
+        <!-- Issue 15: the end user left the agent unanswered; any message (this button sends one) keeps the chat open. -->
+        <div class="sb-banner sb-banner-warning" role="alert" data-testid="still-there">
+          <mat-icon>help</mat-icon>
+          <span>Are you still there?@if (asked.closesAt) { The chat closes at {{ asked.closesAt | date: 'shortTime' }} unless you reply.}</span>
+          <button matButton type="button" (click)="stillHere()" data-testid="still-here">I'm still here</button>
+        </div>
+      }
       @if (store.reconnecting()) {
         <div class="sb-banner sb-banner-warning" role="status"><mat-icon>wifi_off</mat-icon> Connection lost. Reconnecting… your conversation is kept.</div>
       }
@@ -65,11 +74,41 @@ const TOP_MARGIN_PX = 48;
                 @if (line.from === 'endUser' && maskedNote(line.masked); as note) {
                   <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
                 }
+                <!-- Issue 17: under the end user's own lines, whether the agent's side has them and saw them. -->
+                @if (line.from === 'endUser') {
+                  @let mark = receiptOf(line.seq, store.receipts()?.agent);
+                  <div class="sb-receipt" [attr.data-receipt]="mark" data-testid="receipt">
+                    <mat-icon>{{ mark === 'sent' ? 'check' : 'done_all' }}</mat-icon>{{ receiptLabels[mark] }}
+                  </div>
+                }
               </div>
             </li>
           }
         }
       </ol>
+      @if (store.agentTyping() && open()) {
+        <div class="sb-typing" role="status" data-testid="typing"><span class="sb-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>{{ store.facts().agentName ?? 'The agent' }} is typing…</div>
+      }
+      @if (store.stage() === 'ended' && store.summary()) {
+        @if (store.rated(); as r) {
+          <div class="sb-banner" role="status" data-testid="rating-thanks"><mat-icon>sentiment_satisfied</mat-icon> Thank you! You rated this chat {{ r.score }} out of 5.</div>
+        } @else {
+          <form class="sb-rating" (ngSubmit)="rate()" aria-label="Rate this chat" data-testid="rating">
+            <p><strong>How did we do?</strong> Rate this chat.</p>
+            <div class="sb-stars" role="radiogroup" aria-label="Rating, 1 to 5">
+              @for (n of stars; track n) {
+                <button type="button" matIconButton role="radio" [attr.aria-checked]="score === n" [attr.aria-label]="n + ' out of 5'"
+                  [class.sb-star-on]="score >= n" (click)="score = n" [attr.data-testid]="'star-' + n"><mat-icon>{{ score >= n ? 'star' : 'star_border' }}</mat-icon></button>
+              }
+            </div>
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>Comment (optional)</mat-label>
+              <textarea matInput name="ratingComment" [(ngModel)]="comment" rows="2" [maxlength]="maxComment" data-testid="rating-comment"></textarea>
+            </mat-form-field>
+            <button matButton="filled" type="submit" [disabled]="!score || store.rating()" data-testid="rating-submit"><mat-icon>send</mat-icon> Send rating</button>
+          </form>
+        }
+      }
       @if (store.summary(); as session) {
         <sb-transcript-actions [sessionId]="session.sessionId" [ended]="!open()" />
       }
@@ -85,7 +124,7 @@ const TOP_MARGIN_PX = 48;
           <button matIconButton type="button" (click)="filePicker.click()" aria-label="Attach a file or screenshot" data-testid="attach"><mat-icon>attach_file</mat-icon></button>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Write a message</mat-label>
-            <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))"
+            <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))" (input)="store.typing()"
               (paste)="onPaste($event)" data-testid="composer"></textarea>
           </mat-form-field>
           <button matButton="filled" type="submit" [disabled]="!draft.trim()" aria-label="Send message"><mat-icon>send</mat-icon> Send</button>
@@ -101,10 +140,17 @@ export class ChatPanel {
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
   protected draft = '';
   protected readonly maskedNote = maskedNote;
+  protected readonly receiptOf = receiptOf;
+  protected readonly receiptLabels = RECEIPT_LABELS;
+  protected readonly stars = [1, 2, 3, 4, 5];
+  protected readonly maxComment = MAX_RATING_COMMENT;
+  /** The rating being chosen (0: none yet) and its comment. */
+  protected score = 0;
+  protected comment = '';
 
   protected readonly open = computed(() => ['waiting', 'transferring', 'chatting'].includes(this.store.stage()));
   protected readonly canWrite = computed(() => this.open());
-  protected readonly headIcon = computed(() => ({ waiting: 'hourglass_top', transferring: 'swap_horiz', chatting: 'support_agent', cancelled: 'cancel', ended: 'check_circle' })[this.store.stage()]);
+  protected readonly headIcon = computed(() => ({ waiting: 'hourglass_top', transferring: 'swap_horiz', chatting: 'support_agent', cancelled: 'cancel', ended: this.store.closedFor() ? 'timer_off' : 'check_circle' })[this.store.stage()]);
   protected readonly title = computed(() => {
     const facts = this.store.facts();
     switch (this.store.stage()) {
@@ -117,7 +163,7 @@ export class ChatPanel {
       case 'cancelled':
         return 'Chat cancelled';
       default:
-        return 'Chat ended';
+        return this.store.closedFor() !== undefined ? 'Chat closed' : 'Chat ended';
     }
   });
   protected readonly subtitle = computed(() => {
@@ -132,7 +178,14 @@ export class ChatPanel {
       case 'cancelled':
         return 'You cancelled this chat. The agent has been told; you can start a new chat as soon as they close this one.';
       default:
-        return 'Thank you for contacting the service desk.';
+        switch (this.store.closedFor()) {
+          case 'userInactive':
+            return 'We did not hear from you for a while, so the chat was closed. Start a new chat whenever you need us.';
+          case 'userLeft':
+            return 'You left, so the chat was closed. Start a new chat whenever you need us.';
+          default:
+            return 'Thank you for contacting the service desk.';
+        }
     }
   });
 
@@ -199,6 +252,16 @@ export class ChatPanel {
     if (!text) return;
     this.draft = '';
     if (!(await this.store.send(text))) this.draft = text;
+  }
+
+  protected async rate(): Promise<void> {
+    if (!this.score) return;
+    await this.store.rate(this.score, this.comment);
+  }
+
+  /** Issue 15: an answer to "Are you still there?" (any message would do). */
+  protected async stillHere(): Promise<void> {
+    await this.store.send("I'm still here");
   }
 
   protected cancel(): void {

@@ -29,6 +29,9 @@ async function open(component: ComponentType<unknown>, data: unknown) {
   return { http: TestBed.inject(HttpTestingController), dialog, button, closed };
 }
 
+/** A queue's end-user inactivity times, all off (issue 15): what the dialog sends when they are left alone. */
+const INACTIVITY_OFF = { userInactivityWarnSeconds: 0, userInactivityCloseSeconds: 0, userLeftCloseSeconds: 0 };
+
 describe('FormDialog (the frame of every admin form dialog)', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
@@ -42,9 +45,12 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
       'First reply limit (seconds)',
       'Offer time (seconds)',
       'Wrap-up time (seconds)',
+      'Ask the end user after (seconds)',
+      'Close unanswered chats after (seconds)',
+      'Close chats of end users who left after (seconds)',
     ]);
     // The forms style of the three apps, from the shell (OUTLINE_FIELDS).
-    expect(await Promise.all(fields.map((field) => field.getAppearance()))).toEqual(['outline', 'outline', 'outline', 'outline', 'outline']);
+    expect(new Set(await Promise.all(fields.map((field) => field.getAppearance())))).toEqual(new Set(['outline']));
     expect(await (await button('Create queue')).isDisabled()).toBe(false);
 
     await (await button('Cancel')).click();
@@ -83,7 +89,7 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     await (await limit.getControl(MatInputHarness))!.setValue('90');
     await (await button('Create queue')).click();
     const request = http.expectOne({ method: 'POST', url: '/api/admin/queues' });
-    expect(request.request.body).toEqual({ name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false });
+    expect(request.request.body).toEqual({ name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, ...INACTIVITY_OFF });
     const saved = { name: 'Network', description: '', firstReplySeconds: 90, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, protected: false, topics: 0, agents: 0 };
     request.flush(saved);
     expect(await closed).toEqual(saved);
@@ -101,8 +107,39 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     await input.setValue('30');
     await (await button('Save')).click();
     const request = http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
-    expect(request.request.body).toEqual({ description: '', firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false });
+    expect(request.request.body).toEqual({ description: '', firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false, ...INACTIVITY_OFF });
     const saved = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 30, protected: false, topics: 0, agents: 0 };
+    request.flush(saved);
+    expect(await closed).toEqual(saved);
+  });
+
+  it('end-user inactivity (issue 15): a queue gets its three times in seconds, each 0 (off) to a day; more is refused before saving', async () => {
+    const queue = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, userInactivityWarnSeconds: 120, userInactivityCloseSeconds: 0, userLeftCloseSeconds: 0, protected: false, topics: 0, agents: 0 };
+    const { http, dialog, button, closed } = await open(QueueDialog, { queue });
+    const field = async (label: string) => (await (await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getControl(MatInputHarness))!;
+    const warn = await field('Ask the end user after (seconds)');
+    expect(await warn.getValue()).toBe('120');
+    const close = await field('Close unanswered chats after (seconds)');
+    await close.setValue('86401');
+    await (await button('Save')).click();
+    const closeField = await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Close unanswered chats after (seconds)' }));
+    expect(await closeField.getTextErrors()).toEqual([expect.stringContaining('The inactivity close time')]);
+    http.expectNone({ method: 'PUT', url: '/api/admin/queues/Network' });
+    await close.setValue('180');
+    await (await field('Close chats of end users who left after (seconds)')).setValue('300');
+    await (await button('Save')).click();
+    const request = http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
+    expect(request.request.body).toEqual({
+      description: '',
+      firstReplySeconds: 0,
+      offerSeconds: 0,
+      wrapUpSeconds: 0,
+      dispositionRequired: false,
+      userInactivityWarnSeconds: 120,
+      userInactivityCloseSeconds: 180,
+      userLeftCloseSeconds: 300,
+    });
+    const saved = { ...queue, userInactivityCloseSeconds: 180, userLeftCloseSeconds: 300 };
     request.flush(saved);
     expect(await closed).toEqual(saved);
   });
