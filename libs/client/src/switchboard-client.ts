@@ -441,6 +441,41 @@ export class SwitchboardClient {
     return this.ok(this.command('topics.list', {}));
   }
 
+  /** Issue 16, a supervisor: watch a chat of a queue you supervise, read-only and live (its events come as session.event); the end user is not told. */
+  async monitor(sessionId: string) {
+    const data = await this.ok(this.command('session.monitor', { sessionId }));
+    this.tracker.follow(sessionId, data.lastSeq);
+    return data;
+  }
+
+  /** Issue 16: stop watching a chat. */
+  unmonitor(sessionId: string) {
+    this.tracker.unfollow(sessionId);
+    return this.ok(this.command('session.unmonitor', { sessionId }));
+  }
+
+  /** Issue 16, a supervisor: a note to the owning agent only. */
+  whisper(sessionId: string, text: string) {
+    return this.ok(this.command('session.whisper', { sessionId, text }));
+  }
+
+  /** Issue 16, the owning agent: ask the supervisors of the chat's queue for help. */
+  raiseHelp(sessionId: string, note?: string) {
+    return this.ok(this.command('session.raiseHelp', note ? { sessionId, note } : { sessionId }));
+  }
+
+  /** Issue 16, the owning agent or a supervisor of the queue: lower the help flag. */
+  lowerHelp(sessionId: string) {
+    return this.ok(this.command('session.lowerHelp', { sessionId }));
+  }
+
+  /** Issue 16, a supervisor: the chat becomes yours (`fromAgentId`: the owner you saw); answered like accept() and followed from there. */
+  async takeOver(sessionId: string, fromAgentId: string) {
+    const data = await this.ok(this.command('session.takeOver', { sessionId, fromAgentId }));
+    this.tracker.follow(sessionId, data.session.version);
+    return data;
+  }
+
   /** The largest frame the gateway reads: from its hello, or its documented default before the first hello. */
   get maxFrameBytes(): number {
     return this.hello?.limits.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;

@@ -90,6 +90,15 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
     }
     case 'SideNoteAdded':
       return agent ? [{ ...base, kind: 'note', author: str(e, 'authorName') || str(e, 'authorId'), authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }] : [];
+    // Issue 16: a supervisor's note to the owning agent, marked as theirs; never for the end user.
+    case 'WhisperAdded':
+      return agent ? [{ ...base, kind: 'note', author: `${str(e, 'authorName') || str(e, 'authorId')} (supervisor, whisper)`, authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }] : [];
+    case 'HelpFlagRaised':
+      return agent ? system(`${str(e, 'agentName')} asked a supervisor for help${str(e, 'note') ? `: ${str(e, 'note')}` : ''}`, 'warning') : [];
+    case 'HelpFlagLowered':
+      return agent ? system('The help flag is down') : [];
+    case 'SessionTakenOver':
+      return system(agent ? `${str(e, 'agentName')} (supervisor) took the chat over from ${str(e, 'fromAgentName')}` : `${str(e, 'agentName')} is now helping you`, 'success');
     case 'SessionAssigned': {
       const name = str(e, 'agentName');
       if (!agent) return system(`${name} is now helping you`, 'success');
@@ -201,6 +210,7 @@ export function factsOf(events: readonly SessionEventView[]): SessionFacts {
         facts.endUserName = str(e, 'endUserName') || undefined;
         break;
       case 'SessionAssigned':
+      case 'SessionTakenOver':
         facts.agentName = str(e, 'agentName');
         break;
       case 'SideNoteAdded':

@@ -22,6 +22,7 @@ export { liveCapacity, orderWaitingSessions, pickAgentForAutoAssign, servedBefor
 export { estimateWait, MAX_HANDLE_SAMPLES, type WaitRange } from './policies/wait-estimate';
 export { existingSessionForStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
+export { supervises } from './policies/supervision';
 export { loadChangesOf } from './policies/agent-load';
 export {
   DEFAULT_AGENT_PRESENCE_GRACE_MS,

@@ -43,6 +43,8 @@ export const DEMO_AGENTS = [
   { _id: 'bob', displayName: 'Bob Agent', queues: ['Network'], companies: ['acme'] },
   { _id: 'carol', displayName: 'Carol Agent', queues: ['Hardware'], companies: ['globex'] },
   { _id: 'dave', displayName: 'Dave Agent', queues: ['Hardware', 'Network'], companies: ['acme', 'globex'] },
+  // Issue 16: a supervisor signs in to the agent console like an agent; the queues they supervise come from their profile.
+  { _id: 'sam', displayName: 'Sam Supervisor', queues: ['General', 'Network'], companies: ['acme', 'globex'], supervisedQueues: ['General', 'Network'] },
 ].map((a) => ({ ...a, cap: 0 }));
 
 export const DEMO_END_USERS = [

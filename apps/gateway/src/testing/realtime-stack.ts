@@ -118,9 +118,10 @@ export class RealtimeStack {
   }
 
   /** A fresh agent (profile + login `<id>`/agent123), so tests do not share agents. */
-  async addAgent(id: string, profile: { queues?: string[]; companies?: string[]; name?: string } = {}): Promise<void> {
+  async addAgent(id: string, profile: { queues?: string[]; companies?: string[]; name?: string; supervisedQueues?: string[] } = {}): Promise<void> {
     const name = profile.name ?? `Agent ${id}`;
-    await this.db.collection('agents').insertOne({ _id: id as never, displayName: name, queues: profile.queues ?? [], companies: profile.companies ?? ['acme'], cap: 0 });
+    const supervised = profile.supervisedQueues ? { supervisedQueues: profile.supervisedQueues } : {};
+    await this.db.collection('agents').insertOne({ _id: id as never, displayName: name, queues: profile.queues ?? [], companies: profile.companies ?? ['acme'], cap: 0, ...supervised });
     await this.gateways[0]!.app.get(DevIdentityProvider).register(id, 'agent123', { id, role: 'agent', name });
     for (const g of this.gateways) await g.app.get(AgentDirectory).reloadProfiles();
     // As the admin API does after changing agents: every process reloads the profiles.
@@ -162,7 +163,7 @@ export class RealtimeStack {
 
 /** Demo and test logins: agents `agent123` (test agents start with `ag`), admin `admin123`, end users `user123`. */
 export function passwordOf(username: string): string {
-  if (['alice', 'bob', 'carol', 'dave'].includes(username) || username.startsWith('ag')) return 'agent123';
+  if (['alice', 'bob', 'carol', 'dave', 'sam'].includes(username) || username.startsWith('ag')) return 'agent123';
   if (username === 'admin') return 'admin123';
   return 'user123';
 }

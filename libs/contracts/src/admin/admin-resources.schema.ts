@@ -260,6 +260,9 @@ export interface TopicView {
 
 // ---------- agents (profile; presence and load live elsewhere) ----------
 
+/** Issue 16: most queues one agent supervises (the domain's MAX_SUPERVISED_QUEUES says the same; its test checks). */
+export const MAX_SUPERVISED_QUEUES = 50;
+
 export const agentCreateSchema = z
   .object({
     id: slugSchema,
@@ -268,6 +271,12 @@ export const agentCreateSchema = z
     companies: z.array(slugSchema).max(500).default([]),
     /** Per-agent cap; 0 uses the setting. */
     cap: z.number().int().min(0).max(10_000).default(0),
+    /**
+     * Issue 16: the queues this agent supervises (monitor, whisper, take over
+     * their chats in the agent console), at most MAX_SUPERVISED_QUEUES; left
+     * out or empty: not a supervisor. Optional in PUT too (left as it is).
+     */
+    supervisedQueues: z.array(queueNameSchema).max(MAX_SUPERVISED_QUEUES).optional(),
   })
   .strict();
 export const agentUpdateSchema = replacementOf(agentCreateSchema.omit({ id: true }).shape);
@@ -279,6 +288,8 @@ export interface AgentView {
   queues: string[];
   companies: string[];
   cap: number;
+  /** Issue 16: present (non-empty) only for a supervisor. */
+  supervisedQueues?: string[];
   /** A disabled agent cannot sign in or connect; their tokens were ended when they were disabled (issue 13). Present (true) only when disabled. */
   disabled?: boolean;
 }

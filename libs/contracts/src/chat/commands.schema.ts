@@ -148,6 +148,24 @@ export const rateChatSchema = z
   .strict();
 
 /**
+ * Issue 16, a supervisor of the chat's queue: the chat becomes theirs.
+ * `fromAgentId` is the owner the supervisor saw: when someone else took the
+ * chat over meanwhile (two supervisors at once), the second is refused
+ * (`ALREADY_TAKEN`), so ownership moves exactly once.
+ */
+export const takeOverSchema = z.object({ ...base, type: z.literal('TakeOver'), fromAgentId: id }).strict();
+
+/** Issue 16, a supervisor of the chat's queue: a note to the owning agent only (never to the end user), marked as from the supervisor. */
+export const whisperSchema = z.object({ ...base, type: z.literal('Whisper'), text }).strict();
+
+/** Longest note with a help flag, in characters. */
+export const MAX_HELP_NOTE = 500;
+/** Issue 16, the owning agent: ask the supervisors of the chat's queue for help (an optional note says why). */
+export const raiseHelpFlagSchema = z.object({ ...base, type: z.literal('RaiseHelpFlag'), note: plainText().trim().min(1).max(MAX_HELP_NOTE).optional() }).strict();
+/** Issue 16, the owning agent or a supervisor of the chat's queue: the help flag is down. */
+export const lowerHelpFlagSchema = z.object({ ...base, type: z.literal('LowerHelpFlag') }).strict();
+
+/**
  * A deadline of the session came (ADR 13), fired by the owner of its
  * partition with the command id `timer:<sessionId>:<kind>:<armedAtSeq>`.
  * Refused (`DEADLINE_NOT_ARMED`) when the session no longer holds that
@@ -208,6 +226,10 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   recordDispositionSchema,
   raisePrioritySchema,
   recordWaitEstimateSchema,
+  takeOverSchema,
+  whisperSchema,
+  raiseHelpFlagSchema,
+  lowerHelpFlagSchema,
   rateChatSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;

@@ -333,6 +333,52 @@ export const waitEstimatedSchema = z.object({
   queuedAt: z.string(),
 });
 
+/**
+ * Issue 16: a supervisor of the chat's queue took the chat over from its
+ * owner: it is theirs now (ASSIGNED stays ASSIGNED, the owner changes); the
+ * former owner is told.
+ */
+export const sessionTakenOverSchema = z.object({
+  ...eventBase,
+  type: z.literal('SessionTakenOver'),
+  fromAgentId: z.string(),
+  fromAgentName: z.string(),
+  agentId: z.string(),
+  agentName: z.string(),
+});
+
+/** Issue 16, agents only (never sent or shown to the end user): a supervisor's note to the owning agent. */
+export const whisperAddedSchema = z.object({
+  ...eventBase,
+  type: z.literal('WhisperAdded'),
+  authorId: z.string(),
+  authorName: z.string(),
+  /** The owning agent it is for. */
+  toAgentId: z.string(),
+  text: z.string(),
+  /** What was masked in `text`. */
+  masked,
+});
+
+/** Issue 16, agents only: the owning agent asks the supervisors of the chat's queue for help. */
+export const helpFlagRaisedSchema = z.object({
+  ...eventBase,
+  type: z.literal('HelpFlagRaised'),
+  agentId: z.string(),
+  agentName: z.string(),
+  queue: z.string(),
+  note: z.string().optional(),
+});
+
+/** Issue 16, agents only: the help flag is down, lowered by its agent or by a supervisor of the queue. */
+export const helpFlagLoweredSchema = z.object({
+  ...eventBase,
+  type: z.literal('HelpFlagLowered'),
+  /** The agent who had raised it. */
+  agentId: z.string(),
+  queue: z.string(),
+});
+
 /** Issue 17: the end user rated the chat after it ended (once); the comment is absent when they wrote none. */
 export const chatRatedSchema = z.object({
   ...eventBase,
@@ -373,6 +419,10 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   dispositionRecordedSchema,
   priorityRaisedSchema,
   waitEstimatedSchema,
+  sessionTakenOverSchema,
+  whisperAddedSchema,
+  helpFlagRaisedSchema,
+  helpFlagLoweredSchema,
   chatRatedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;

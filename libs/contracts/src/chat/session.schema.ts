@@ -191,6 +191,12 @@ export const sessionStateSchema = z.object({
   priority: prioritySchema.optional(),
   /** Issue 15: the wait estimate of the session's current (or last) stay in its queue, and the real wait once known. */
   waitEstimate: waitEstimateSchema.optional(),
+  /**
+   * Issue 16: the owner asked the supervisors of the queue for help; cleared
+   * when lowered, when a supervisor takes the chat over, and whenever the
+   * chat leaves that agent.
+   */
+  helpFlag: z.object({ agentId: z.string(), raisedAt: z.string() }).optional(),
   /** Issue 17: the end user's satisfaction rating, given once after the chat ended (the comment at most MAX_RATING_COMMENT characters). */
   rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
 });
@@ -217,5 +223,6 @@ export const sessionSummarySchema = sessionStateSchema.pick({
   offer: true,
   passedOverAgentIds: true,
   priority: true,
+  helpFlag: true,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

@@ -18,6 +18,10 @@ import {
   releaseSessionSchema,
   requestControlSchema,
   startSessionSchema,
+  takeOverSchema,
+  whisperSchema,
+  raiseHelpFlagSchema,
+  lowerHelpFlagSchema,
   transferToAgentSchema,
   transferToQueueSchema,
 } from '../chat/commands.schema';
@@ -100,6 +104,22 @@ export const commandPayloads = {
   'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
   'presence.get': z.object({}),
   'topics.list': z.object({}),
+  /**
+   * Issue 16, supervisors: watch a chat of a queue you supervise, read-only and
+   * live (its events come as `session.event` frames until it ends or you
+   * stop); nothing is recorded and the end user is not told.
+   */
+  'session.monitor': z.object({ sessionId }),
+  /** Issue 16: stop watching a chat you monitor. */
+  'session.unmonitor': z.object({ sessionId }),
+  /** Issue 16, supervisors: a note to the owning agent only (never to the end user). */
+  'session.whisper': whisperSchema.pick({ sessionId: true, text: true }),
+  /** Issue 16, supervisors: the chat becomes yours; `fromAgentId` is the owner you saw (refused ALREADY_TAKEN if it moved meanwhile). */
+  'session.takeOver': takeOverSchema.pick({ sessionId: true, fromAgentId: true }),
+  /** Issue 16, the owning agent: ask the supervisors of the chat's queue for help. */
+  'session.raiseHelp': raiseHelpFlagSchema.pick({ sessionId: true, note: true }),
+  /** Issue 16, the owning agent or a supervisor of the chat's queue: lower the help flag. */
+  'session.lowerHelp': lowerHelpFlagSchema.pick({ sessionId: true }),
   /** Issue 17: the user is typing in this chat (throttled: TYPING_THROTTLE_MS by the client, TYPING_RELAY_MIN_INTERVAL_MS per socket by the gateway). Relayed to the other side, not stored. */
   'session.typing': z.object({ sessionId }),
   /**
@@ -214,6 +234,18 @@ export const replyDataSchemas = {
     offers: z.array(pendingOfferViewSchema).max(PENDING_OFFERS_MAX).optional(),
   }),
   'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
+  'session.monitor': z.object({
+    session: sessionSummarySchema,
+    /** The most recent page of the history (side notes and whispers included), oldest first. */
+    events: z.array(sessionEventViewSchema).max(HISTORY_PAGE_MAX),
+    hasOlder: z.boolean(),
+    lastSeq: z.number().int().nonnegative(),
+  }),
+  'session.unmonitor': z.object({ sessionId: z.string() }),
+  'session.whisper': commandAckSchema,
+  'session.takeOver': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.raiseHelp': commandAckSchema,
+  'session.lowerHelp': commandAckSchema,
   'session.typing': z.object({ relayed: z.boolean() }),
   /** The chat's receipts after this one (both sides), as stored. */
   'session.receipt': z.object({ sessionId: z.string(), receipts: chatReceiptsSchema }),

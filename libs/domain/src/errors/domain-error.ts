@@ -67,6 +67,8 @@ export const DOMAIN_ERROR_CODES = [
   'OFFER_NOT_FOUND',
   /** Issue 14: the chat's disposition is recorded already, or the chat is not ended by you yet. */
   'DISPOSITION_NOT_OPEN',
+  /** Issue 16: only a supervisor of the chat's queue monitors, whispers, takes over. */
+  'NOT_SUPERVISOR',
   /** Issue 17: the chat is not ended yet, so it cannot be rated. */
   'RATING_NOT_OPEN',
   /** Issue 17: the chat was rated already (once per chat). */

@@ -13,7 +13,7 @@ function notify(s: Scenario, command: SessionCommand): Notification[] {
 const summary = (ns: Notification[]) =>
   ns.map((n) => {
     const a = n.audience;
-    const who = a.to === 'endUser' ? 'endUser' : `agent:${a.agentId}`;
+    const who = a.to === 'endUser' ? 'endUser' : a.to === 'agent' ? `agent:${a.agentId}` : `supervisors:${a.queue}`;
     return `${who} ${n.notice}`;
   });
 

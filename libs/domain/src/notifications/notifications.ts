@@ -8,7 +8,11 @@ import { waitText } from '../policies/wait-estimate';
  * the gateway sends them list changes computed from its open-sessions
  * projection (R2), not notices.
  */
-export type Audience = { readonly to: 'endUser'; readonly endUserId: string } | { readonly to: 'agent'; readonly agentId: string };
+export type Audience =
+  | { readonly to: 'endUser'; readonly endUserId: string }
+  | { readonly to: 'agent'; readonly agentId: string }
+  /** Issue 16: every agent who supervises the queue (the gateway resolves them with `supervises`). */
+  | { readonly to: 'supervisors'; readonly queue: string };
 
 /**
  * Stable codes of what a notification tells its audience, with the default
@@ -52,7 +56,15 @@ export type NoticeCode =
   | 'REMOTE_CONTROL_LINK'
   | 'REMOTE_CONTROL_REQUESTED'
   | 'SESSION_ENDED'
-  | 'SESSION_ABANDONED';
+  | 'SESSION_ABANDONED'
+  /** Issue 16: a supervisor took the chat over (to the former owner; the supervisor gets ASSIGNED_TO_YOU). */
+  | 'TAKEN_OVER'
+  /** Issue 16: a supervisor's note to the owning agent (text: the note). */
+  | 'WHISPER'
+  /** Issue 16: an agent asks the supervisors of the chat's queue for help (to them, and to the agent). */
+  | 'HELP_REQUESTED'
+  /** Issue 16: the help flag is down (to the supervisors of the queue and the agent). */
+  | 'HELP_LOWERED';
 
 export interface Notification {
   readonly audience: Audience;
@@ -78,7 +90,7 @@ export type NotifiedSession = Pick<SessionState, 'endUserId' | 'ownerAgentId' | 
  * holding the session are read; events carry who was involved before a change
  * (previous owner, transfer target).
  *
- * Side notes are never addressed to the end user (R13).
+ * Side notes and whispers are never addressed to the end user (R13, issue 16).
  */
 export function notificationsFor(event: SessionEvent, state: NotifiedSession): Notification[] {
   const out: Notification[] = [];
@@ -198,6 +210,23 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'SessionAbandoned':
       add(endUser, 'SESSION_ABANDONED', 'The chat session has ended.');
       add(agent(event.agentId), 'SESSION_ABANDONED', 'Chat marked abandoned.');
+      break;
+    case 'SessionTakenOver':
+      add(endUser, 'AGENT_JOINED', `${event.agentName} is now helping you.`);
+      add(agent(event.fromAgentId), 'TAKEN_OVER', `${event.agentName} (supervisor) took this chat over.`);
+      add(agent(event.agentId), 'ASSIGNED_TO_YOU', 'The chat is in your My Chats.');
+      break;
+    case 'HelpFlagRaised':
+      add({ to: 'supervisors', queue: event.queue }, 'HELP_REQUESTED', `${event.agentName} asks for help${event.note ? `: ${event.note}` : '.'}`);
+      add(agent(event.agentId), 'HELP_REQUESTED', 'The supervisors of the queue were alerted.');
+      break;
+    case 'HelpFlagLowered':
+      add({ to: 'supervisors', queue: event.queue }, 'HELP_LOWERED', 'The help flag is down.');
+      add(agent(event.agentId), 'HELP_LOWERED', 'Your help flag is down.');
+      break;
+    case 'WhisperAdded':
+      // Agents only (issue 16): the owning agent; the supervisor sees it as its author.
+      add(agent(event.toAgentId), 'WHISPER', event.text);
       break;
   }
   return out;

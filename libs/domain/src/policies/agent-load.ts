@@ -42,6 +42,11 @@ export function loadChangesOf(events: readonly SessionEvent[]): LoadChange[] {
       case 'SessionAbandoned':
         push(e.agentId, e.sessionId, 'unassigned');
         break;
+      case 'SessionTakenOver':
+        // Issue 16: the chat moves from its owner to the supervisor who took it over.
+        push(e.fromAgentId, e.sessionId, 'unassigned');
+        push(e.agentId, e.sessionId, 'assigned');
+        break;
       case 'SessionClosed':
         if (e.previousStatus === 'ASSIGNED') push(e.agentId, e.sessionId, 'unassigned');
         break;

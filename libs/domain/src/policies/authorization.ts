@@ -39,6 +39,11 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   // Issue 15: an agent who may see the waiting chat (checked by decide) or an administrator.
   RaisePriority: ['agent', 'admin'],
   RecordWaitEstimate: ['system'],
+  // Issue 16: supervisors sign in as agents; `decide` checks they supervise the chat's queue (NOT_SUPERVISOR).
+  TakeOver: ['agent'],
+  Whisper: ['agent'],
+  RaiseHelpFlag: ['agent'],
+  LowerHelpFlag: ['agent'],
   // Issue 17: only the chat's own end user rates it (authorizeCommand checks the end user is the session's).
   RateChat: ['endUser'],
 };
@@ -102,6 +107,10 @@ export function describeCommand(type: SessionCommandType): string {
     RecordDisposition: 'record the disposition of a chat',
     RaisePriority: 'raise the priority of a chat',
     RecordWaitEstimate: 'record a wait estimate',
+    TakeOver: 'take a chat over',
+    Whisper: 'whisper to the agent of a chat',
+    RaiseHelpFlag: 'ask for help on a chat',
+    LowerHelpFlag: 'lower the help flag of a chat',
     RateChat: 'rate a chat',
   };
   return names[type];

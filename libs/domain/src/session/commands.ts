@@ -62,6 +62,14 @@ export type RecordDisposition = CommandOf<'RecordDisposition'>;
 export type RaisePriority = CommandOf<'RaisePriority'>;
 /** Issue 15, system (router): the wait estimate of the chat's stay in its queue. */
 export type RecordWaitEstimate = CommandOf<'RecordWaitEstimate'>;
+/** Issue 16, a supervisor of the chat's queue: the chat becomes theirs (once, whoever else tries at the same time). */
+export type TakeOver = CommandOf<'TakeOver'>;
+/** Issue 16, a supervisor of the chat's queue: a note for the owning agent only. */
+export type Whisper = CommandOf<'Whisper'>;
+/** Issue 16, the owning agent: ask the queue's supervisors for help. */
+export type RaiseHelpFlag = CommandOf<'RaiseHelpFlag'>;
+/** Issue 16, the owning agent or a supervisor of the queue. */
+export type LowerHelpFlag = CommandOf<'LowerHelpFlag'>;
 
 /** Issue 17, the chat's end user after the end: its satisfaction rating, once. */
 export type RateChat = CommandOf<'RateChat'>;
@@ -94,5 +102,9 @@ export const SESSION_COMMAND_TYPES = [
   'RecordDisposition',
   'RaisePriority',
   'RecordWaitEstimate',
+  'TakeOver',
+  'Whisper',
+  'RaiseHelpFlag',
+  'LowerHelpFlag',
   'RateChat',
 ] as const satisfies readonly SessionCommandType[];

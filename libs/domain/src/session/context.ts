@@ -26,6 +26,12 @@ export interface AgentInfo {
   readonly load: number;
   /** Per-agent cap overriding the setting; 0 or absent: use the setting. */
   readonly cap?: number;
+  /**
+   * Issue 16: the queues the agent supervises (an administrator assigns them;
+   * at most the contract's MAX_SUPERVISED_QUEUES). A supervisor monitors, whispers in and takes
+   * over the chats of these queues. Absent or empty: not a supervisor.
+   */
+  readonly supervisedQueues?: readonly string[];
   /** Since when the agent has had no new assignment (R4.1 tie-break); absent: idle since forever. */
   readonly idleSince?: IsoTime;
 }
@@ -78,6 +84,7 @@ export interface TopicInfo {
  * | DeadlineReached | nothing besides `now` |
  * | RaisePriority by an agent | the agent in `agents` (queues, companies) |
  * | RecordWaitEstimate | nothing |
+ * | TakeOver, Whisper, LowerHelpFlag | the acting supervisor in `agents` (supervised queues; LowerHelpFlag by the owner needs nothing) |
  *
  * Display names of agents come from `agents` when present, else from the
  * names the session recorded. A missing piece is refused with `CONTEXT_INCOMPLETE`.

@@ -76,6 +76,13 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(offered, C.acceptOffer('a3'));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
+  // Issue 16: a supervisor whispers to the owner, then takes the chat over.
+  const supervised = Scenario.assignedTo('a1', context({ agents: [agent('a1'), agent('sup', { supervisedQueues: ['General'] })] }));
+  run(supervised, C.raiseHelp('a1', 'stuck'));
+  run(supervised, C.whisper('sup', 'offer the loaner'));
+  run(supervised, C.lowerHelp('sup'));
+  run(supervised, C.raiseHelp('a1'));
+  run(supervised, C.takeOver('sup', 'a1'));
   // Issue 15: the end user's inactivity (warned, then closed) and a gone end user's chat closed.
   const inactivity = { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, userInactivityWarnSeconds: 60, userInactivityCloseSeconds: 60, userLeftCloseSeconds: 60 };
   const silent = Scenario.assignedTo('a1', context({ queuePolicy: inactivity }));
@@ -85,7 +92,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   const gone = Scenario.assignedTo('a1', context({ queuePolicy: inactivity }));
   run(gone, C.left());
   run(gone.with({ now: at(1) }), C.deadline(gone.s.version, 'userLeft'));
-  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone], commands };
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone, supervised], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

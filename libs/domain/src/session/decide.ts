@@ -8,6 +8,7 @@ import { keepsPendingOffer, keepsPendingTransfer } from '../policies/presence';
 import { remoteControlLink } from '../policies/remote-control';
 import { startPriority } from '../policies/priority';
 import { queueForStart, resolveStartTopic } from '../policies/start';
+import { supervises } from '../policies/supervision';
 import { transferTargetProblem } from '../policies/transfer-targets';
 import { GENERAL_QUEUE, queueTransferAllowed } from '../settings/settings';
 import type {
@@ -30,6 +31,10 @@ import type {
   RequestControl,
   SessionCommand,
   StartSession,
+  TakeOver,
+  Whisper,
+  RaiseHelpFlag,
+  LowerHelpFlag,
   TargetWentOffline,
   TransferToAgent,
   TransferToQueue,
@@ -50,7 +55,7 @@ import { isTerminalStatus, type Actor } from './types';
  */
 export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, maxEventsPerCommand: 4 } as const;
 
-const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl']);
+const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl', 'Whisper']);
 // A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
 // So does the end user's rating (issue 17).
 const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'RateChat']);
@@ -186,6 +191,14 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return raisePriority(state, command, ctx);
     case 'RecordWaitEstimate':
       return recordWaitEstimate(state, command);
+    case 'TakeOver':
+      return takeOver(state, command, ctx);
+    case 'Whisper':
+      return whisper(state, command, ctx);
+    case 'RaiseHelpFlag':
+      return raiseHelpFlag(state, command, ctx);
+    case 'LowerHelpFlag':
+      return lowerHelpFlag(state, command, ctx);
   }
 }
 
@@ -222,6 +235,73 @@ function recordWaitEstimate(state: SessionState, command: RecordWaitEstimate): O
     return domainError('INVALID_STATE', 'The wait of this stay in the queue is estimated already.', { queuedAt: state.queuedAt });
   }
   return [{ type: 'WaitEstimated', minSeconds: command.minSeconds, maxSeconds: command.maxSeconds, queuedAt: command.queuedAt }];
+}
+
+
+/** Issue 16: the owner asks the supervisors of the chat's queue for help; once until it is lowered. */
+function raiseHelpFlag(state: SessionState, command: RaiseHelpFlag, ctx: DecisionContext): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  if (state.helpFlag !== undefined) return domainError('INVALID_STATE', 'You already asked for help on this chat.', { raisedAt: state.helpFlag.raisedAt });
+  const note = command.note?.trim();
+  return [{ type: 'HelpFlagRaised', agentId: command.actor.id, agentName: agentName(state, command.actor.id, ctx), queue: state.queue, ...(note ? { note: masked(note, ctx).text } : {}) }];
+}
+
+/** Issue 16: the agent who raised the flag, or a supervisor of the queue, lowers it. */
+function lowerHelpFlag(state: SessionState, command: LowerHelpFlag, ctx: DecisionContext): Outcome {
+  if (state.status !== 'ASSIGNED' || command.actor.id !== state.ownerAgentId) {
+    const supervisor = supervisorOf(state, command.actor, ctx);
+    if ('code' in supervisor) {
+      return supervisor.code === 'NOT_SUPERVISOR' ? domainError('NOT_OWNER', 'Only the agent who has this chat or a supervisor of its queue can lower its help flag.') : supervisor;
+    }
+  }
+  const flag = state.helpFlag;
+  if (flag === undefined) return domainError('INVALID_STATE', 'No help flag is raised on this chat.');
+  return [{ type: 'HelpFlagLowered', agentId: flag.agentId, queue: state.queue }];
+}
+
+/** Issue 16: the acting supervisor, if they supervise the chat's queue; else the refusal. */
+function supervisorOf(state: SessionState, actor: Actor, ctx: DecisionContext): DomainError | { readonly name: string } {
+  const me = findAgent(ctx, actor.id);
+  if (me === undefined) return incomplete('A supervisor command needs the acting agent in the context.');
+  if (!supervises(me, state, ctx.settings)) {
+    return domainError('NOT_SUPERVISOR', "Only a supervisor of this chat's queue can do that.", { queue: state.queue });
+  }
+  return { name: me.displayName };
+}
+
+/**
+ * Issue 16: a supervisor takes the chat over from the owner they saw. The
+ * chat actor decides one command of a session at a time, so of two
+ * supervisors at once the second finds the chat moved and is refused:
+ * ownership moves exactly once.
+ */
+function takeOver(state: SessionState, command: TakeOver, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  const supervisor = supervisorOf(state, command.actor, ctx);
+  if ('code' in supervisor) return supervisor;
+  if (state.status !== 'ASSIGNED' || state.ownerAgentId === undefined) {
+    return domainError('INVALID_STATE', 'Only a chat an agent has can be taken over.', { status: state.status });
+  }
+  if (state.ownerAgentId === me) return domainError('ALREADY_TAKEN', 'You already have this chat.', { ownerAgentId: me });
+  if (state.ownerAgentId !== command.fromAgentId) {
+    const owner = agentName(state, state.ownerAgentId, ctx);
+    return domainError('ALREADY_TAKEN', `The chat is no longer with the agent you saw: ${owner} has it now.`, { ownerAgentId: state.ownerAgentId });
+  }
+  return [
+    { type: 'SessionTakenOver', fromAgentId: state.ownerAgentId, fromAgentName: agentName(state, state.ownerAgentId, ctx), agentId: me, agentName: supervisor.name },
+  ];
+}
+
+/** Issue 16: a supervisor's note to the owning agent, never to the end user. */
+function whisper(state: SessionState, command: Whisper, ctx: DecisionContext): Outcome {
+  const supervisor = supervisorOf(state, command.actor, ctx);
+  if ('code' in supervisor) return supervisor;
+  if (state.status !== 'ASSIGNED' || state.ownerAgentId === undefined) {
+    return domainError('INVALID_STATE', 'A whisper is for the agent who has the chat; no agent has it now.', { status: state.status });
+  }
+  if (state.ownerAgentId === command.actor.id) return domainError('INVALID_STATE', 'You have this chat yourself: write a side note instead.');
+  return [{ type: 'WhisperAdded', authorId: command.actor.id, authorName: supervisor.name, toAgentId: state.ownerAgentId, ...masked(command.text, ctx) }];
 }
 
 function recordDisposition(state: SessionState, command: RecordDisposition, ctx: DecisionContext): Outcome {

@@ -68,6 +68,11 @@ export type DispositionRecorded = EventOf<'DispositionRecorded'>;
 /** Issue 15: priority and the wait estimate. */
 export type PriorityRaised = EventOf<'PriorityRaised'>;
 export type WaitEstimated = EventOf<'WaitEstimated'>;
+/** Issue 16: supervisors. */
+export type SessionTakenOver = EventOf<'SessionTakenOver'>;
+export type WhisperAdded = EventOf<'WhisperAdded'>;
+export type HelpFlagRaised = EventOf<'HelpFlagRaised'>;
+export type HelpFlagLowered = EventOf<'HelpFlagLowered'>;
 /** Issue 17: the end user's satisfaction rating. */
 export type ChatRated = EventOf<'ChatRated'>;
 
@@ -102,6 +107,10 @@ export const SESSION_EVENT_TYPES = [
   'DispositionRecorded',
   'PriorityRaised',
   'WaitEstimated',
+  'SessionTakenOver',
+  'WhisperAdded',
+  'HelpFlagRaised',
+  'HelpFlagLowered',
   'ChatRated',
 ] as const satisfies readonly SessionEventType[];
 

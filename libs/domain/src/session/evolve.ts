@@ -19,6 +19,19 @@ export class EventStreamError extends Error {
  * the history, kept by whoever stores them, never in the state.
  */
 export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
+  const next = evolveOne(state, event);
+  // Issue 16: a help flag is its agent's while they have the chat: it goes when the chat leaves them (taken over, transferred, ended...).
+  return next.helpFlag !== undefined && (next.status !== 'ASSIGNED' || next.ownerAgentId !== next.helpFlag.agentId) ? withoutHelpFlag(next) : next;
+}
+
+function withoutHelpFlag(state: SessionState): SessionState {
+  if (state.helpFlag === undefined) return state;
+  const copy = { ...state };
+  delete copy.helpFlag;
+  return copy;
+}
+
+function evolveOne(state: SessionState | undefined, event: SessionEvent): SessionState {
   const next = evolveStatus(state, event);
   // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for,
   // an offer (and its deadline) only while the session waits in its queue;
@@ -84,7 +97,12 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
         : base;
     case 'UserInactivityWarned':
       return withDeadline(withoutDeadline(base, 'userInactivityWarn'), 'userInactive', event.closesAt, event.seq);
+    case 'HelpFlagRaised':
+      return { ...base, helpFlag: { agentId: event.agentId, raisedAt: event.at } };
+    case 'HelpFlagLowered':
+      return withoutHelpFlag(base);
     case 'SideNoteAdded':
+    case 'WhisperAdded':
     case 'RemoteControlRequested':
       return base;
     case 'SessionAssigned':
@@ -150,6 +168,15 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...base, priority: event.to };
     case 'WaitEstimated':
       return { ...base, waitEstimate: { minSeconds: event.minSeconds, maxSeconds: event.maxSeconds, queuedAt: event.queuedAt } };
+    case 'SessionTakenOver':
+      // Issue 16: the supervisor owns the chat now; the first-reply limit was the former owner's, not theirs.
+      return withoutDeadline({
+        ...base,
+        ownerAgentId: event.agentId,
+        assignedAt: event.at,
+        participants: base.participants.includes(event.agentId) ? base.participants : [...base.participants, event.agentId],
+        agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
+      }, 'firstReply');
     case 'ChatRated':
       return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }

@@ -45,6 +45,8 @@ const agentArb = (id: string): fc.Arbitrary<AgentInfo> =>
     displayName: fc.constant(`Agent ${id}`),
     presence: presenceArb,
     queues: fc.subarray(['Network', 'Accounts']),
+    // Issue 16: some agents supervise queues (take-overs and whispers then succeed).
+    supervisedQueues: fc.subarray(['General', 'Network', 'Accounts']),
     companies: fc.constantFrom(['acme'], ['globex'], ['acme', 'globex']),
     load: fc.integer({ min: 0, max: 4 }),
   });
@@ -105,6 +107,10 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   RecordDisposition: 3,
   RaisePriority: 3,
   RecordWaitEstimate: 3,
+  TakeOver: 3,
+  Whisper: 3,
+  RaiseHelpFlag: 3,
+  LowerHelpFlag: 3,
   RateChat: 2,
 };
 
@@ -130,7 +136,12 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ resolveTicket: optional(fc.boolean()) }, { requiredKeys: [] });
     case 'PostMessage':
     case 'AddSideNote':
+    case 'Whisper':
       return fc.record({ text: textArb });
+    case 'TakeOver':
+      return fc.record({ fromAgentId: agentIdArb });
+    case 'RaiseHelpFlag':
+      return fc.record({ note: optional(fc.constantFrom('stuck on VPN', 'card 4111 1111 1111 1111')) }, { requiredKeys: [] });
     case 'PostAttachment':
       return fc.record({
         attachment: fc.record({ id: fc.constantFrom('665f1c2e9b1e8a0012345678'), name: fc.constantFrom('shot.png', 'log 4111 1111 1111 1111.txt'), mediaType: fc.constantFrom('image/png', 'text/plain'), size: fc.integer({ min: 1, max: 1000 }) }),

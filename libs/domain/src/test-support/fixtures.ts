@@ -110,6 +110,10 @@ export const C = {
   raisePriority: (actor: Actor, priority: number) => cmd({ type: 'RaisePriority', actor, priority }),
   estimate: (minSeconds: number, maxSeconds: number, queuedAt: string) =>
     cmd({ type: 'RecordWaitEstimate', actor: system(), minSeconds, maxSeconds, queuedAt }),
+  takeOver: (supervisorId: string, fromAgentId: string) => cmd({ type: 'TakeOver', actor: agentActor(supervisorId), fromAgentId }),
+  whisper: (supervisorId: string, text = 'try the loaner laptop') => cmd({ type: 'Whisper', actor: agentActor(supervisorId), text }),
+  raiseHelp: (agentId: string, note?: string) => cmd({ type: 'RaiseHelpFlag', actor: agentActor(agentId), ...(note !== undefined ? { note } : {}) }),
+  lowerHelp: (agentId: string) => cmd({ type: 'LowerHelpFlag', actor: agentActor(agentId) }),
   rate: (score: number, comment?: string, actor: Actor = endUser()) => cmd({ type: 'RateChat', actor, score, ...(comment !== undefined ? { comment } : {}) }),
   deadline: (armedAtSeq: number, kind: DeadlineKind = 'firstReply') =>
     cmd({ type: 'DeadlineReached', actor: system('timers'), kind, armedAtSeq, commandId: `timer:${SESSION_ID}:${kind}:${armedAtSeq}` }),

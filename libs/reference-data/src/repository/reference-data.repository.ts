@@ -111,5 +111,6 @@ export function toAgentProfile(doc: AgentRecord): AgentProfile {
     queues: doc.queues ?? [],
     companies: doc.companies ?? [],
     cap: doc.cap || undefined,
+    ...(doc.supervisedQueues && doc.supervisedQueues.length > 0 ? { supervisedQueues: doc.supervisedQueues } : {}),
   };
 }

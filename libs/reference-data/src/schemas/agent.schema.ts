@@ -19,6 +19,10 @@ export class AgentRecord {
   @Prop({ type: [String], default: [] })
   companies!: string[];
 
+  /** Issue 16: the queues the agent supervises (assigned by an administrator); empty: not a supervisor. */
+  @Prop({ type: [String], default: [] })
+  supervisedQueues!: string[];
+
   /** Per-agent cap; 0 uses the setting. */
   @Prop({ type: Number, default: 0 })
   cap!: number;

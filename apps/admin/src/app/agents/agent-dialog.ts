@@ -21,6 +21,13 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
       <sb-field field="queues" label="Support queues" [options]="queues()" multiple hint="Every agent serves General; add the queues this agent also serves." />
       <sb-field field="companies" label="Companies" [options]="companies()" multiple hint="With the Company filter on, the agent sees chats of these companies only." />
       <sb-field
+        field="supervisedQueues"
+        label="Supervises queues"
+        [options]="queues()"
+        multiple
+        hint="A supervisor monitors, whispers in and takes over the chats of these queues in the agent console. None: not a supervisor."
+      />
+      <sb-field
         field="cap"
         label="Concurrent chats cap"
         errorLabel="The cap"
@@ -45,6 +52,7 @@ export class AgentDialog {
     displayName: [this.agent?.displayName ?? '', [Validators.required, Validators.maxLength(120)]],
     queues: [this.agent?.queues ?? ([] as string[])],
     companies: [this.agent?.companies ?? ([] as string[])],
+    supervisedQueues: [this.agent?.supervisedQueues ?? ([] as string[])],
     cap: [this.agent?.cap ?? 0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
   });
   protected readonly submission = new DialogSubmission<AgentView>(this.form);

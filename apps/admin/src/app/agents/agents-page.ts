@@ -40,6 +40,9 @@ import { AgentDialog } from './agent-dialog';
               <span class="sb-tag">{{ queue }}</span>
             }
           }
+          @if (agent.supervisedQueues?.length) {
+            <div class="sb-muted">Supervises {{ agent.supervisedQueues.join(', ') }}</div>
+          }
         </td>
       </ng-container>
       <ng-container matColumnDef="companies">

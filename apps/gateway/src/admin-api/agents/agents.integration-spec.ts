@@ -49,6 +49,23 @@ describe('admin API: agents (real NATS + database)', () => {
     expect((await api.call('GET', '/api/admin/agents/tess')).body.queues).toEqual(['General']);
   });
 
+  it('issue 16: an administrator assigns the queues an agent supervises (existing queues, at most 50); a deleted queue is supervised no longer', async () => {
+    await api.call('POST', '/api/admin/queues', { name: 'Watched' });
+    const created = await api.call('POST', '/api/admin/agents', { id: 'sue', displayName: 'Sue', supervisedQueues: ['Network', 'Watched'] });
+    expect(created).toEqual({ status: 201, body: { id: 'sue', displayName: 'Sue', queues: [], companies: [], cap: 0, supervisedQueues: ['Network', 'Watched'] } });
+    expect(await api.call('PATCH', '/api/admin/agents/sue', { supervisedQueues: ['Nowhere'] })).toMatchObject({ status: 400, body: { code: 'UNKNOWN_QUEUE', details: { field: 'supervisedQueues' } } });
+    const tooMany = await api.call('PATCH', '/api/admin/agents/sue', { supervisedQueues: Array.from({ length: 51 }, (_, i) => `Q${i}`) });
+    expect(tooMany).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    expect(tooMany.body.message).toContain('supervisedQueues');
+    // Refusals changed nothing; a PUT without the field leaves it as it is.
+    expect((await api.call('GET', '/api/admin/agents/sue')).body.supervisedQueues).toEqual(['Network', 'Watched']);
+    expect((await api.call('PUT', '/api/admin/agents/sue', { displayName: 'Sue', queues: [], companies: [], cap: 0 })).body.supervisedQueues).toEqual(['Network', 'Watched']);
+    expect((await api.call('DELETE', '/api/admin/queues/Watched')).status).toBe(204);
+    expect((await api.call('GET', '/api/admin/agents/sue')).body.supervisedQueues).toEqual(['Network']);
+    // No longer a supervisor: the view leaves the field out.
+    expect((await api.call('PATCH', '/api/admin/agents/sue', { supervisedQueues: [] })).body).toEqual({ id: 'sue', displayName: 'Sue', queues: [], companies: [], cap: 0 });
+  });
+
   it('pages and searches by name, queue and company', async () => {
     for (const id of ['zed1', 'zed2', 'zed3']) await api.call('POST', '/api/admin/agents', { id, displayName: `Zed ${id}`, companies: ['acme'] });
     expect((await api.call('GET', '/api/admin/agents?q=zed&pageSize=2')).body).toMatchObject({ total: 3, items: [{ id: 'zed1' }, { id: 'zed2' }] });

@@ -16,12 +16,13 @@ const toView = (doc: AgentRecord): AgentView => ({
   queues: doc.queues ?? [],
   companies: doc.companies ?? [],
   cap: doc.cap ?? 0,
+  ...(doc.supervisedQueues && doc.supervisedQueues.length > 0 ? { supervisedQueues: doc.supervisedQueues } : {}),
   // Only a disabled user carries the flag: views of enabled ones keep their shape.
   ...(doc.disabled === true ? { disabled: true } : {}),
 });
 
 /** Only the agent's profile: presence and load are live state kept elsewhere (agent state KV). */
-const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1, disabled: 1 } as const;
+const PROFILE = { _id: 1, displayName: 1, queues: 1, companies: 1, cap: 1, supervisedQueues: 1, disabled: 1 } as const;
 
 @Injectable()
 export class AgentsService extends RecordCollection<AgentRecord, AgentView> {
@@ -55,10 +56,12 @@ export class AgentsService extends RecordCollection<AgentRecord, AgentView> {
     return this.change(id, { $set: input });
   }
 
-  private async checkMemberships(input: { queues?: string[]; companies?: string[] }): Promise<void> {
-    for (const queue of input.queues ?? []) {
-      if (!(await this.queues.exists(queue))) {
-        throw new AdminApiError(HttpStatus.BAD_REQUEST, 'UNKNOWN_QUEUE', `Queue "${queue}" does not exist.`, { field: 'queues' });
+  private async checkMemberships(input: { queues?: string[]; supervisedQueues?: string[]; companies?: string[] }): Promise<void> {
+    for (const field of ['queues', 'supervisedQueues'] as const) {
+      for (const queue of input[field] ?? []) {
+        if (!(await this.queues.exists(queue))) {
+          throw new AdminApiError(HttpStatus.BAD_REQUEST, 'UNKNOWN_QUEUE', `Queue "${queue}" does not exist.`, { field });
+        }
       }
     }
     if (input.companies) await this.companies.requireAll(input.companies, 'companies');

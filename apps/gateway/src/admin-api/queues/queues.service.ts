@@ -90,6 +90,8 @@ export class QueuesService implements OnApplicationBootstrap {
     }
     await this.queues.deleteOne({ _id: name });
     await this.agents.updateMany({ queues: name }, { $pull: { queues: name } });
+    // Issue 16: nor does anyone supervise it any longer.
+    await this.agents.updateMany({ supervisedQueues: name }, { $pull: { supervisedQueues: name } });
     // Agents lost the queue: routers and gateways reload profiles; the chat actors drop their queue list.
     this.nc.publish(this.subjects.agentProfilesChanged);
     await this.changes.announce();

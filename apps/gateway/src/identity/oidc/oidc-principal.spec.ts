@@ -3,9 +3,10 @@ import { principalFromClaims, safeReturnPath } from './oidc-principal';
 const options = { idClaim: 'preferred_username', roleClaim: 'switchboard_role' };
 
 describe('OpenID Connect claims to principal', () => {
-  it('issue 13 (roles mapped from claims): admin, supervisor, agent and end user; a list takes the highest role; id from preferred_username, else sub', () => {
+  it('issue 13 (roles mapped from claims), issue 16 (a supervisor is an agent whose profile lists supervised queues): admin, supervisor, agent and end user; a list takes the highest role; id from preferred_username, else sub', () => {
     expect(principalFromClaims({ sub: 's1', preferred_username: 'ada', name: 'Ada', switchboard_role: 'admin' }, options)).toEqual({ ok: true, principal: { id: 'ada', role: 'admin', name: 'Ada' } });
-    expect(principalFromClaims({ sub: 's2', preferred_username: 'sam', switchboard_role: 'Supervisor' }, options)).toMatchObject({ principal: { id: 'sam', role: 'admin', name: 'sam' } });
+    expect(principalFromClaims({ sub: 's2', preferred_username: 'sam', switchboard_role: 'Supervisor' }, options)).toMatchObject({ principal: { id: 'sam', role: 'agent', name: 'sam' } });
+    expect(principalFromClaims({ sub: 's7', preferred_username: 'ada', switchboard_role: ['supervisor', 'admin'] }, options)).toMatchObject({ principal: { role: 'admin' } });
     expect(principalFromClaims({ sub: 's3', switchboard_role: ['agent', 'endUser'] }, options)).toMatchObject({ principal: { id: 's3', role: 'agent' } });
     expect(principalFromClaims({ sub: 's4', preferred_username: 'erin', switchboard_role: 'endUser' }, options)).toMatchObject({ principal: { role: 'endUser' } });
   });

@@ -1,10 +1,15 @@
 import { principalSchema, type Principal, type PrincipalRole } from '@switchboard/contracts';
 
-/** The provider's role claim values Switchboard knows; a supervisor works in the consoles as an administrator does. */
+/**
+ * The provider's role claim values Switchboard knows. A supervisor (issue 16)
+ * works in the agent console as an agent: the queues they supervise are in
+ * their agent profile, which an administrator edits (one place, as queues and
+ * companies), never in claims.
+ */
 const ROLE_OF_CLAIM: Record<string, PrincipalRole> = {
   admin: 'admin',
   administrator: 'admin',
-  supervisor: 'admin',
+  supervisor: 'agent',
   agent: 'agent',
   enduser: 'endUser',
   end_user: 'endUser',

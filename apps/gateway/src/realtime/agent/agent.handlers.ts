@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canViewCustomerInfo, queueTransferAllowed, transferTargets, type SessionEvent } from '@switchboard/domain';
+import { HISTORY_PAGE_DEFAULT } from '@switchboard/contracts';
 import { ReferenceDataRepository } from '@switchboard/reference-data';
 import type { CommandHandlers } from '../connection/command-handler';
+import { ConnectionRegistry } from '../connection/connection-registry';
 import { FanoutService } from '../fanout/fanout.service';
 import { ackOf } from '../sessions/acks';
 import { ChatCommands, type CommandOutcome } from '../sessions/chat-commands.service';
@@ -10,7 +12,7 @@ import { HistoryPages } from '../sessions/history-pages';
 import { LiveSettings } from '../sessions/live-settings.service';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { SessionAccess } from '../sessions/session-access.service';
-import { detailFor } from '../sessions/session-views';
+import { detailFor, summaryOf } from '../sessions/session-views';
 import { AgentDirectory } from './agent-directory.service';
 import { AgentPresenceService } from './agent-presence.service';
 import { CustomerDirectory } from './customer-info/customer-directory';
@@ -31,6 +33,7 @@ export class AgentHandlers {
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
     @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
+    @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -152,6 +155,42 @@ export class AgentHandlers {
       const snapshot = await this.presence.snapshot(conn.principal.id);
       const offers = this.projection.offersOf(conn.principal.id);
       return offers.length > 0 ? { ...snapshot, offers } : snapshot;
+    },
+
+    // Issue 16, silent monitor: the socket follows the chat read-only (FanoutService sends its events to
+    // supervisors of its queue that watch it); no command, so nothing is recorded and the end user sees nothing.
+    'session.monitor': async (conn, { sessionId }) => {
+      const state = await this.access.supervised(conn.principal, sessionId);
+      if (state.status !== 'CLOSED' && state.status !== 'ABANDONED') this.registry.watch(conn, sessionId);
+      const page = await this.pages.page('agent', sessionId, { beforeSeq: state.version + 1, limit: HISTORY_PAGE_DEFAULT });
+      return { session: summaryOf(state), events: page.events, hasOlder: page.hasOlder, lastSeq: state.version };
+    },
+
+    'session.unmonitor': async (conn, { sessionId }) => {
+      this.registry.unwatch(conn, sessionId);
+      return { sessionId };
+    },
+
+    'session.whisper': async (conn, { sessionId, text }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'Whisper', sessionId, text }), 'agent');
+    },
+
+    // Issue 16: the owner asks the queue's supervisors for help; the owner or a supervisor lowers the flag.
+    'session.raiseHelp': async (conn, { sessionId, note }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'RaiseHelpFlag', sessionId, ...(note ? { note } : {}) }), 'agent');
+    },
+
+    'session.lowerHelp': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'LowerHelpFlag', sessionId }), 'agent');
+    },
+
+    // Issue 16: answered as session.accept (the chat is the supervisor's now: history, customer, resources).
+    'session.takeOver': async (conn, { sessionId, fromAgentId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return this.acceptedView(await this.chat.send(conn.principal, clientId, { type: 'TakeOver', sessionId, fromAgentId }));
     },
   };
 

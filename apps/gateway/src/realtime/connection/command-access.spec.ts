@@ -25,16 +25,16 @@ async function commandSentBy(frame: CommandType): Promise<SessionCommandType | u
       throw new Stop();
     },
   });
-  const access = unused<ConstructorParameters<typeof AgentHandlers>[1]>({ check: async () => unused(), load: async () => unused() });
+  const access = unused<ConstructorParameters<typeof AgentHandlers>[1]>({ check: async () => unused(), load: async () => unused(), supervised: async () => unused() });
   const handlers = {
     ...new SessionHandlers(chat, access, unused(), unused(), unused(), unused(), unused()).handlers,
     ...new ConversationHandlers(access, unused(), chat, unused(), unused()).handlers,
     ...new EndUserHandlers(chat, access, unused(), unused(), unused()).handlers,
-    ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
+    ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
   };
   const handler = handlers[frame] as CommandHandler<CommandType>;
   const conn = unused<Connection>({ principal: { role: 'agent', id: 'alice' } as Principal });
-  const payload = { sessionId: 'ab1-0123456789', text: 'hi', description: 'help', targetAgentId: 'bob', queue: 'billing', summary: 'fix', assetId: 'a1' };
+  const payload = { sessionId: 'ab1-0123456789', text: 'hi', description: 'help', targetAgentId: 'bob', queue: 'billing', summary: 'fix', assetId: 'a1', fromAgentId: 'bob' };
   // The stubs make the other handlers fail early; what counts is whether a command went out.
   await handler(conn, payload as never, 'client-0001').catch(() => undefined);
   return sent;

@@ -24,6 +24,10 @@ export const FRAME_SESSION_COMMANDS = {
   'session.abandon': 'AbandonSession',
   'session.createTicket': 'CreateTicket',
   'session.requestControl': 'RequestControl',
+  'session.whisper': 'Whisper',
+  'session.takeOver': 'TakeOver',
+  'session.raiseHelp': 'RaiseHelpFlag',
+  'session.lowerHelp': 'LowerHelpFlag',
   'session.rate': 'RateChat',
 } as const satisfies Partial<Record<CommandType, SessionCommandType>>;
 
@@ -45,6 +49,9 @@ const OTHER_FRAME_ROLES = {
   'presence.set': ['agent'],
   'presence.get': ['agent'],
   'topics.list': ['endUser', 'agent'],
+  // Issue 16: supervisors are agents; SessionAccess lets only a supervisor of the chat's queue monitor.
+  'session.monitor': ['agent'],
+  'session.unmonitor': ['agent'],
   'session.typing': ['endUser', 'agent'],
   'session.receipt': ['endUser', 'agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;

@@ -10,7 +10,7 @@ import {
   type QueuePositionFrame,
   type SessionEventFrame,
 } from '@switchboard/contracts';
-import { notificationsFor, type Notification } from '@switchboard/domain';
+import { notificationsFor, supervises, type Notification } from '@switchboard/domain';
 import { ChatEventFeed } from '../../feeds/chat-event-feed';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import type { Connection } from '../connection/connection';
@@ -27,8 +27,10 @@ import { byQueuedTime, byServiceOrder, queuePlaces, queuesMoved, type QueuePlace
  * - the session's end user: every event but side notes;
  * - the agent holding the session (owner, or transfer target), the agent whose
  *   command caused the event, and any agent a notification is addressed to
- *   (e.g. the former owner on a transfer);
- * - administrators that resumed the session, and agents previewing it from their Queue tab;
+ *   (e.g. the former owner on a transfer; issue 16: the supervisors of the
+ *   queue connected here, for a help flag);
+ * - administrators that resumed the session, agents previewing it from their Queue tab, and
+ *   supervisors monitoring it (issue 16: only while they supervise its queue);
  * - every connected agent: the list changes the event causes for it;
  * - end users waiting in a queue the event moved: their new place.
  * Every gateway instance receives every event (A8), so it does not matter
@@ -98,6 +100,15 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     // transfer) would otherwise get the second event without the first: a false gap in its prevSeq chain.
     if (event.by.role === 'agent') agentIds.add(event.by.id);
     for (const n of notifications) if (n.audience.to === 'agent') agentIds.add(n.audience.agentId);
+    // Issue 16: a notice for the supervisors of the queue (a help flag) goes to each one connected here.
+    const supervisorIds = new Set<string>();
+    if (notifications.some((n) => n.audience.to === 'supervisors')) {
+      for (const conn of this.registry.agents()) {
+        const id = conn.principal.id;
+        if (!agentIds.has(id) && supervises(this.agents.info(id), session, this.settings.current)) supervisorIds.add(id);
+      }
+    }
+    for (const agentId of supervisorIds) agentIds.add(agentId);
     for (const agentId of agentIds) {
       const targets = this.registry.of('agent', agentId);
       if (targets.size === 0) continue;
@@ -108,7 +119,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
         prevSeq: event.seq - 1,
         event: eventFor('agent', event)!,
         session,
-        notices: noticesFor(notifications, (a) => a.to === 'agent' && a.agentId === agentId),
+        notices: noticesFor(notifications, (a) => (a.to === 'agent' && a.agentId === agentId) || (a.to === 'supervisors' && supervisorIds.has(agentId))),
       };
       const text = JSON.stringify(frame);
       for (const conn of targets) conn.sendText(text);
@@ -123,6 +134,11 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
       // channel past R19. Holders and addressees got the event above.
       const agentId = conn.principal.id;
       if (agentIds.has(agentId)) continue;
+      // Issue 16: a supervisor monitoring a chat of a queue they supervise, read-only.
+      if (supervises(this.agents.info(agentId), session, this.settings.current)) {
+        conn.send({ type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: event.seq - 1, event: eventFor('agent', event)!, session, notices: [] });
+        continue;
+      }
       const list = applied.item ? listOf(applied.item, this.agents.info(agentId), agentId, this.settings.current) : undefined;
       if (list !== 'queue') {
         this.registry.unwatch(conn, session.sessionId);

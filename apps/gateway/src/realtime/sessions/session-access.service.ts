@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ListItem, Principal } from '@switchboard/contracts';
-import { canSeeQueuedSession, isEligibleAgent, type SessionState } from '@switchboard/domain';
+import { canSeeQueuedSession, isEligibleAgent, supervises, type SessionState } from '@switchboard/domain';
 import { SessionReader } from '@switchboard/session-store';
 import { AgentDirectory } from '../agent/agent-directory.service';
-import { forbidden, notFound } from './command-refusal';
+import { CommandRefusal, forbidden, notFound } from './command-refusal';
 import { LiveSettings } from './live-settings.service';
 import { OpenSessionsProjection } from './open-sessions.projection';
 
@@ -16,7 +16,8 @@ type Session = ListItem | SessionState;
  * tab lists (R2). Accepting is also open to agents of the session's queue and
  * company whatever its status, so that the loser of a race hears
  * ALREADY_TAKEN (R3.4) from the session rather than FORBIDDEN. Administrators
- * may read any session. Anything else is FORBIDDEN; the session decides the
+ * may read any session. A supervisor (issue 16) sees the sessions of the
+ * queues they supervise, whoever holds them. Anything else is FORBIDDEN; the session decides the
  * rest (NOT_OWNER, ALREADY_TAKEN, ...).
  */
 @Injectable()
@@ -58,9 +59,19 @@ export class SessionAccess {
         if (session.ownerAgentId === principal.id || session.transferTargetAgentId === principal.id) return true;
         if ('participants' in session && session.participants.includes(principal.id)) return true;
         const agent = this.agents.info(principal.id);
-        return agent !== undefined && canSeeQueuedSession(agent, session, this.settings.current);
+        if (agent === undefined) return false;
+        return canSeeQueuedSession(agent, session, this.settings.current) || supervises(agent, session, this.settings.current);
       }
     }
+  }
+
+  /** Issue 16: the session, if the principal supervises its queue (monitor, whisper, take over); else FORBIDDEN. */
+  async supervised(principal: Principal, sessionId: string): Promise<SessionState> {
+    const state = await this.load(principal, sessionId);
+    if (principal.role !== 'agent' || !supervises(this.agents.info(principal.id), state, this.settings.current)) {
+      throw new CommandRefusal('NOT_SUPERVISOR', "Only a supervisor of this chat's queue can do that.");
+    }
+    return state;
   }
 
   private mayAccept(principal: Principal, session: Session): boolean {
