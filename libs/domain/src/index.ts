@@ -19,7 +19,7 @@ export { isVisibleToEndUser } from './session/history';
 export { canSeeQueuedSession, effectiveQueue, isEligibleAgent } from './policies/eligibility';
 export { transferTargets } from './policies/transfer-targets';
 export { orderWaitingSessions, pickAgentForAutoAssign } from './policies/auto-assign';
-export { existingSessionForStart } from './policies/start';
+export { existingSessionForStart, queueOfStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { loadChangesOf } from './policies/agent-load';
 export { maskText } from './masking/masking';

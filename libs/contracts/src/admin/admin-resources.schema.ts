@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openingHoursSchema, type OpeningHours } from '../queues/opening-hours.schema';
 import { ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, mediaTypeSchema } from '../attachments/attachments.schema';
 import { plainText } from '../text/plain-text';
 
@@ -163,6 +164,17 @@ const wrapUpSecondsSchema = z
   .max(MAX_WRAP_UP_SECONDS, `Wrap-up time is at most ${MAX_WRAP_UP_SECONDS} seconds`);
 const dispositionRequiredSchema = z.boolean({ error: 'must be true or false' });
 
+/** Longest maximum wait of a queue: a day. */
+export const MAX_MAX_WAIT_SECONDS = 86_400;
+/** Maximum wait (issue 15): seconds a queued chat waits for an agent before the end user is offered a choice (or it overflows); 0: off. */
+const maxWaitSecondsSchema = z
+  .number({ error: 'Maximum wait must be a number of seconds' })
+  .int('Maximum wait must be a whole number of seconds')
+  .min(0, 'Maximum wait cannot be negative (0 turns it off)')
+  .max(MAX_MAX_WAIT_SECONDS, `Maximum wait is at most ${MAX_MAX_WAIT_SECONDS} seconds (a day)`);
+/** Maximum wait (issue 15): the queue a chat overflows to when it waited too long; empty: none (the end user chooses). */
+const overflowQueueSchema = z.union([queueNameSchema, z.literal('')]);
+
 export const queueCreateSchema = z
   .object({
     name: queueNameSchema,
@@ -171,6 +183,10 @@ export const queueCreateSchema = z
     offerSeconds: offerSecondsSchema.default(0),
     wrapUpSeconds: wrapUpSecondsSchema.default(0),
     dispositionRequired: dispositionRequiredSchema.default(false),
+    // Issue 15: opening hours (absent: always open) and maximum wait.
+    openingHours: openingHoursSchema.optional(),
+    maxWaitSeconds: maxWaitSecondsSchema.default(0),
+    overflowQueue: overflowQueueSchema.default(''),
   })
   .strict();
 export const queueUpdateSchema = z
@@ -180,6 +196,10 @@ export const queueUpdateSchema = z
     offerSeconds: offerSecondsSchema.optional(),
     wrapUpSeconds: wrapUpSecondsSchema.optional(),
     dispositionRequired: dispositionRequiredSchema.optional(),
+    // Issue 15: null removes the opening hours (always open).
+    openingHours: openingHoursSchema.nullable().optional(),
+    maxWaitSeconds: maxWaitSecondsSchema.optional(),
+    overflowQueue: overflowQueueSchema.optional(),
   })
   .strict();
 /** What creating a queue takes (the fields left out get their defaults) and what a change may set. */
@@ -196,6 +216,12 @@ export interface QueueView {
   wrapUpSeconds: number;
   /** Wrap-up lasts until the agent records a disposition code. */
   dispositionRequired: boolean;
+  /** Issue 15: when the queue takes chats; absent: always. */
+  openingHours?: OpeningHours;
+  /** Issue 15: seconds a queued chat waits for an agent before the end user is offered a choice or it overflows; 0: off. */
+  maxWaitSeconds: number;
+  /** Issue 15: where a chat that waited `maxWaitSeconds` goes; empty: the end user chooses. */
+  overflowQueue: string;
   /** `General`: always exists, cannot be deleted. */
   protected: boolean;
   topics: number;

@@ -40,8 +40,10 @@ export const agentNameRecordSchema = z.object({
  * must write to the end user by then (the queue's `firstReplySeconds`).
  * `offer`: the agent a chat is offered to must accept or decline by then
  * (the queue's `offerSeconds`).
+ * `maxWait`: a queued chat waits for an agent until then (the queue's
+ * `maxWaitSeconds`, issue 15), then overflows or its end user chooses.
  */
-export const deadlineKindSchema = z.enum(['firstReply', 'offer']);
+export const deadlineKindSchema = z.enum(['firstReply', 'offer', 'maxWait']);
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 
 /**
@@ -148,6 +150,10 @@ export const sessionStateSchema = z.object({
    * most MAX_EXCLUDED_AGENTS): offered it again only when no one else is eligible.
    */
   passedOverAgentIds: z.array(z.string()).max(MAX_EXCLUDED_AGENTS).optional(),
+  /** Issue 15: the queue the chat overflowed from after its maximum wait (a chat overflows once). */
+  overflowedFrom: z.string().optional(),
+  /** Issue 15: since when the end user has been offered to leave a message or keep waiting (while QUEUED). */
+  longWaitSince: z.string().optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 

@@ -67,6 +67,8 @@ export const DOMAIN_ERROR_CODES = [
   'OFFER_NOT_FOUND',
   /** Issue 14: the chat's disposition is recorded already, or the chat is not ended by you yet. */
   'DISPOSITION_NOT_OPEN',
+  /** Issue 15: the queue is outside its opening hours (details: `queue`, `nextOpeningAt` when known, `timeZone`); leave a message instead. */
+  'QUEUE_CLOSED',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

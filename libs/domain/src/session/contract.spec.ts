@@ -73,7 +73,15 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(offered, C.acceptOffer('a3'));
   const forced = Scenario.started();
   run(forced, C.forceClose(undefined, 'stuck since Monday'));
-  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced], commands };
+  // Issue 15: overflow, the end user's choice after a long wait, a message left at the start and after waiting.
+  const long = Scenario.started(context({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, maxWaitSeconds: 60, overflowQueue: 'Network' } }));
+  run(long.with({ now: at(1) }), C.deadline(1, 'maxWait'));
+  run(long.with({ now: at(2) }), C.deadline(long.s.version, 'maxWait'));
+  run(long, C.keepWaiting());
+  run(long, C.leaveMessage('Call me back'));
+  const afterHours = new Scenario(context());
+  run(afterHours, C.start({ leaveMessage: true }));
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, long, afterHours], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

@@ -64,6 +64,14 @@ export type OfferWithdrawn = EventOf<'OfferWithdrawn'>;
 /** Issue 14: wrap-up. */
 export type DispositionRecorded = EventOf<'DispositionRecorded'>;
 
+/** Issue 15, maximum wait: moved to the overflow queue. */
+export type QueueOverflowed = EventOf<'QueueOverflowed'>;
+/** Issue 15: the end user may leave a message or keep waiting. */
+export type LongWaitOffered = EventOf<'LongWaitOffered'>;
+export type KeptWaiting = EventOf<'KeptWaiting'>;
+/** Issue 15: the end user's message, an open ticket; the session closes. */
+export type MessageLeft = EventOf<'MessageLeft'>;
+
 export type SessionEventType = SessionEvent['type'];
 
 /** Every event type (the architecture test checks the list is complete). */
@@ -92,6 +100,10 @@ export const SESSION_EVENT_TYPES = [
   'OfferLapsed',
   'OfferWithdrawn',
   'DispositionRecorded',
+  'QueueOverflowed',
+  'LongWaitOffered',
+  'KeptWaiting',
+  'MessageLeft',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

@@ -22,9 +22,18 @@ export function evolve(state: SessionState | undefined, event: SessionEvent): Se
   const next = evolveStatus(state, event);
   // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for,
   // an offer (and its deadline) only while the session waits in its queue.
-  if (next.status === 'ASSIGNED') return withoutOffer(next);
-  const unassigned = withoutDeadline(next, 'firstReply');
-  return next.status === 'QUEUED' ? unassigned : withoutOffer(unassigned);
+  if (next.status === 'QUEUED') return withoutDeadline(next, 'firstReply');
+  // Issue 15: the maximum wait (and the end user's choice after it) only while it waits, too.
+  const waited = withoutLongWait(withoutDeadline(next, 'maxWait'));
+  if (next.status === 'ASSIGNED') return withoutOffer(waited);
+  return withoutOffer(withoutDeadline(waited, 'firstReply'));
+}
+
+function withoutLongWait(state: SessionState): SessionState {
+  if (state.longWaitSince === undefined) return state;
+  const copy: SessionStateMessage = { ...state };
+  delete copy.longWaitSince;
+  return copy;
 }
 
 function evolveStatus(state: SessionState | undefined, event: SessionEvent): SessionState {
@@ -51,6 +60,7 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       lastVisibleSeq: event.seq,
       createdAt: event.at,
       queuedAt: event.at,
+      ...(event.maxWaitDueAt !== undefined ? { deadlines: [{ kind: 'maxWait', dueAt: event.maxWaitDueAt, armedAtSeq: event.seq }] } : {}),
     };
   }
   if (event.sessionId !== state.sessionId) {
@@ -135,6 +145,15 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...terminate(base, 'ABANDONED', event.at), endedByAgentId: event.agentId };
     case 'DispositionRecorded':
       return { ...base, disposition: { code: event.code, agentId: event.agentId } };
+    case 'QueueOverflowed':
+      // Still waiting, since the same time (it keeps its place by wait time), in the overflow queue.
+      return withDeadline({ ...withoutOffer(base), queue: event.toQueue, overflowedFrom: event.fromQueue }, 'maxWait', event.maxWaitDueAt, event.seq);
+    case 'LongWaitOffered':
+      return { ...withoutDeadline(base, 'maxWait'), longWaitSince: event.at };
+    case 'KeptWaiting':
+      return withDeadline(withoutLongWait(base), 'maxWait', event.maxWaitDueAt, event.seq);
+    case 'MessageLeft':
+      return { ...base, ticket: { ticketId: event.ticketId, status: 'Open', summary: event.summary } };
   }
 }
 

@@ -102,6 +102,8 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   AcceptOffer: 4,
   DeclineOffer: 3,
   RecordDisposition: 3,
+  LeaveMessage: 1,
+  KeepWaiting: 3,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -112,7 +114,9 @@ const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknown>> {
   switch (type) {
     case 'StartSession':
-      return fc.record({ requestId: fc.constantFrom('req-1', 'req-2'), description: fc.constantFrom('VPN down', ''), topic: optional(fc.constantFrom('vpn', 'password', 'nope')) }, { requiredKeys: ['requestId', 'description'] });
+      return fc.record({ requestId: fc.constantFrom('req-1', 'req-2'), description: fc.constantFrom('VPN down', ''), topic: optional(fc.constantFrom('vpn', 'password', 'nope')), leaveMessage: optional(fc.constantFrom(true as const)) }, { requiredKeys: ['requestId', 'description'] });
+    case 'LeaveMessage':
+      return fc.record({ text: optional(textArb) }, { requiredKeys: [] });
     case 'AutoAssign':
       return fc.record({ agentId: agentIdArb, capacityReserved: optional(fc.boolean()) }, { requiredKeys: ['agentId'] });
     case 'TargetWentOffline':
@@ -144,7 +148,7 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
-        kind: fc.constantFrom('firstReply', 'offer'),
+        kind: fc.constantFrom('firstReply', 'offer', 'maxWait'),
         armedAtSeq: fc.oneof({ arbitrary: fc.constant(ARMED), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 1 }),
       });
     default:
@@ -196,6 +200,8 @@ const scenarioArb = fc.record({
   settings: settingsArb,
   firstReplySeconds: fc.constantFrom(0, 2, 5),
   offerSeconds: fc.constantFrom(0, 0, 3),
+  maxWaitSeconds: fc.constantFrom(0, 1, 4),
+  overflowQueue: fc.constantFrom('', 'Network'),
   agents: fc.tuple(...AGENT_IDS.map(agentArb)),
   steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
 });
@@ -203,11 +209,11 @@ const scenarioArb = fc.record({
 describe('properties of the session state machine', () => {
   it('R17 properties: random command sequences keep every invariant after every step', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, agents, steps }) => {
+      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, maxWaitSeconds, overflowQueue, agents, steps }) => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
-          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0 },
+          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0, maxWaitSeconds, overflowQueue },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,

@@ -73,13 +73,19 @@ export class ReferenceDataRepository {
 
   /** The policies of the queues that have a record (`General` has one from the gateway's start). */
   async queuePolicies(): Promise<Array<QueuePolicy & { name: string }>> {
-    const docs = await this.queuesModel.find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1 }).lean();
+    const docs = await this.queuesModel
+      .find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1, openingHours: 1, maxWaitSeconds: 1, overflowQueue: 1 })
+      .lean();
     return docs.map((q) => ({
       name: q._id,
       firstReplySeconds: q.firstReplySeconds ?? DEFAULT_QUEUE_POLICY.firstReplySeconds,
       offerSeconds: q.offerSeconds ?? DEFAULT_QUEUE_POLICY.offerSeconds,
       wrapUpSeconds: q.wrapUpSeconds ?? DEFAULT_QUEUE_POLICY.wrapUpSeconds,
       dispositionRequired: q.dispositionRequired ?? DEFAULT_QUEUE_POLICY.dispositionRequired,
+      // Issue 15: opening hours, maximum wait and overflow.
+      ...(q.openingHours ? { openingHours: q.openingHours } : {}),
+      maxWaitSeconds: q.maxWaitSeconds ?? 0,
+      overflowQueue: q.overflowQueue ?? '',
     }));
   }
 

@@ -1,4 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { OpeningHours } from '@switchboard/contracts';
+import { Schema as MongooseSchema } from 'mongoose';
 
 /** A topic end users pick at start; maps to one support queue. */
 @Schema({ collection: 'topics', versionKey: false })
@@ -39,5 +41,17 @@ export class QueueRecord {
   /** Wrap-up lasts until the agent records a disposition code. */
   @Prop({ type: Boolean, default: false })
   dispositionRequired!: boolean;
+
+  /** Issue 15: the queue's opening hours (ADR 18), as the admin contract validated them; absent: always open. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  openingHours?: OpeningHours;
+
+  /** Issue 15, maximum wait: seconds a queued chat waits before it overflows or its end user chooses; 0: off. */
+  @Prop({ type: Number, default: 0 })
+  maxWaitSeconds!: number;
+
+  /** Issue 15: where a chat that waited `maxWaitSeconds` goes; empty: the end user chooses. */
+  @Prop({ type: String, default: '' })
+  overflowQueue!: string;
 }
 export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);

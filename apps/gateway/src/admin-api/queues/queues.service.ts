@@ -1,7 +1,8 @@
 import { HttpStatus, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { InjectModel } from '@nestjs/mongoose';
-import type { ListQuery, Page, QueueView, Subjects } from '@switchboard/contracts';
+import type { ListQuery, Page, QueueView, Subjects, queueCreateSchema, queueUpdateSchema } from '@switchboard/contracts';
+import type { z } from 'zod';
 import { GENERAL_QUEUE } from '@switchboard/domain';
 import { AgentRecord, QueueRecord, TopicRecord } from '@switchboard/reference-data';
 import { NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
@@ -43,10 +44,11 @@ export class QueuesService implements OnApplicationBootstrap {
     return this.view(doc);
   }
 
-  async create(input: { name: string; description: string; firstReplySeconds: number; offerSeconds: number; wrapUpSeconds: number; dispositionRequired: boolean }): Promise<QueueView> {
+  async create(input: z.output<typeof queueCreateSchema>): Promise<QueueView> {
     // Names differing only in case would confuse people and routing alike.
     const clash = await this.queues.findOne({ _id: { $regex: `^${escape(input.name)}$`, $options: 'i' } }).lean();
     if (clash) throw AdminApiError.alreadyExists('Queue', clash._id);
+    await this.checkOverflow(input.name, input.overflowQueue);
     const { name, ...fields } = input;
     const doc = await this.queues.create({ _id: name, ...fields }).catch((error: { code?: number }) => {
       throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
@@ -55,12 +57,12 @@ export class QueuesService implements OnApplicationBootstrap {
     return this.view(doc.toObject());
   }
 
-  async update(
-    name: string,
-    input: { description?: string; firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean },
-  ): Promise<QueueView> {
-    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-    const doc = await this.queues.findByIdAndUpdate(name, { $set: changes }, { returnDocument: 'after' }).lean();
+  async update(name: string, input: z.output<typeof queueUpdateSchema>): Promise<QueueView> {
+    await this.checkOverflow(name, input.overflowQueue);
+    // Issue 15: null removes the opening hours (the queue is then always open).
+    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
+    const unset = input.openingHours === null ? { $unset: { openingHours: 1 } } : {};
+    const doc = await this.queues.findByIdAndUpdate(name, { $set: changes, ...unset }, { returnDocument: 'after' }).lean();
     if (!doc) throw AdminApiError.notFound('Queue', name);
     // The chat-actors keep queue policies in their reference cache (ADR 8): the change reaches them now.
     await this.changes.announce();
@@ -93,6 +95,13 @@ export class QueuesService implements OnApplicationBootstrap {
     await this.changes.announce();
   }
 
+  /** Issue 15: a chat overflows to another queue that exists (or nowhere: ''). */
+  private async checkOverflow(name: string, overflow: string | undefined): Promise<void> {
+    if (overflow === undefined || overflow === '') return;
+    if (overflow === name) throw AdminApiError.validation('A queue cannot overflow to itself.', { field: 'overflowQueue' });
+    if (!(await this.exists(overflow))) throw AdminApiError.validation(`Queue ${overflow} does not exist.`, { field: 'overflowQueue' });
+  }
+
   /** Whether a queue exists (`General` always does). */
   async exists(name: string): Promise<boolean> {
     return name === GENERAL_QUEUE || (await this.queues.exists({ _id: name })) !== null;
@@ -110,6 +119,9 @@ export class QueuesService implements OnApplicationBootstrap {
       offerSeconds: doc.offerSeconds ?? 0,
       wrapUpSeconds: doc.wrapUpSeconds ?? 0,
       dispositionRequired: doc.dispositionRequired ?? false,
+      ...(doc.openingHours ? { openingHours: doc.openingHours } : {}),
+      maxWaitSeconds: doc.maxWaitSeconds ?? 0,
+      overflowQueue: doc.overflowQueue ?? '',
       protected: doc._id === GENERAL_QUEUE,
       topics,
       agents,
