@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DEFAULT_SETTINGS } from '@switchboard/domain';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { createSubjects, type ChatEventMessage, newSessionId, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
+import { createSubjects, type ChatEventMessage, newSessionId, type OpeningHours, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
 import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
 import { ChatActorClient, SINGLE_NODE_STORAGE } from '@switchboard/service-kit';
 import mongoose from 'mongoose';
@@ -194,7 +194,10 @@ export class ChatCluster {
   }
 
   /** A support queue's policy (issue 14: first-reply limit, offers, wrap-up), announced as the admin API does. */
-  async saveQueuePolicy(queue: string, policy: { firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean }): Promise<void> {
+  async saveQueuePolicy(
+    queue: string,
+    policy: { firstReplySeconds?: number; offerSeconds?: number; wrapUpSeconds?: number; dispositionRequired?: boolean; openingHours?: OpeningHours; maxWaitSeconds?: number; overflowQueue?: string },
+  ): Promise<void> {
     await this.db.collection<SeededDocument>('queues').updateOne({ _id: queue }, { $set: { description: `${queue} support`, ...policy } }, { upsert: true });
     this.nc.publish(this.subjects.referenceDataChanged);
     await this.nc.flush();
