@@ -7,11 +7,12 @@ import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
+import { QueueHours, queueHoursChanges, queueHoursGroup } from './queue-hours';
 
 /** Create a support queue, or change its description, first-reply limit, offer time and wrap-up. */
 @Component({
   selector: 'sb-queue-dialog',
-  imports: [DialogField, FormDialog, MatCheckboxModule, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, MatCheckboxModule, QueueHours, ReactiveFormsModule],
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
@@ -51,6 +52,7 @@ import { FormDialog } from '../shared/form-dialog/form-dialog';
         hint="After ending a chat of this queue an agent gets no new chat for this long. 0: no wrap-up."
       />
       <mat-checkbox formControlName="dispositionRequired">Require a disposition code before the wrap-up ends</mat-checkbox>
+      <sb-queue-hours [group]="form.controls.hours" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -68,6 +70,8 @@ export class QueueDialog {
     offerSeconds: [this.queue?.offerSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_OFFER_SECONDS), Validators.pattern(/^\d+$/)]],
     wrapUpSeconds: [this.queue?.wrapUpSeconds ?? 0, [Validators.required, Validators.min(0), Validators.max(MAX_WRAP_UP_SECONDS), Validators.pattern(/^\d+$/)]],
     dispositionRequired: [this.queue?.dispositionRequired ?? false],
+    // Issue 15: opening hours and maximum wait.
+    hours: queueHoursGroup(this.queue),
   });
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
   protected readonly maxOffer = MAX_OFFER_SECONDS;
@@ -80,7 +84,10 @@ export class QueueDialog {
     this.submission.submit(() => {
       const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired } = this.form.getRawValue();
       const policy = { firstReplySeconds: Number(limit), offerSeconds: Number(offer), wrapUpSeconds: Number(wrapUp), dispositionRequired };
-      return this.queue ? this.api.queues.update(this.queue.name, { description, ...policy }) : this.api.queues.create({ name: name.trim(), description, ...policy });
+      const hours = queueHoursChanges(this.form.controls.hours, this.queue);
+      if (this.queue) return this.api.queues.update(this.queue.name, { description, ...policy, ...hours });
+      const { openingHours, ...wait } = hours;
+      return this.api.queues.create({ name: name.trim(), description, ...policy, ...wait, ...(openingHours ? { openingHours } : {}) });
     });
   }
 }
