@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
-import { maskedNote } from '@switchboard/client';
+import { maskedNote, shortTicketId } from '@switchboard/client';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 import { TranscriptActions } from '../transcript/transcript-actions';
@@ -37,6 +37,15 @@ const TOP_MARGIN_PX = 48;
       </header>
       @if (store.stage() === 'waiting' || store.stage() === 'transferring') {
         <mat-progress-bar mode="indeterminate" aria-label="Waiting for an agent" />
+      }
+      @if (store.longWait()) {
+        <!-- Issue 15: the desk's maximum wait passed: leave a message or keep waiting. -->
+        <div class="sb-banner sb-banner-warning" role="status" data-testid="long-wait">
+          <mat-icon>hourglass_bottom</mat-icon>
+          <span>Sorry for the wait: all agents are busy. Leave us a message and we will get back to you, or keep waiting.</span>
+          <button matButton type="button" (click)="store.keepWaiting()" data-testid="keep-waiting">Keep waiting</button>
+          <button matButton="filled" type="button" (click)="store.leaveMessage()" data-testid="leave-message-now"><mat-icon>mail</mat-icon> Leave a message</button>
+        </div>
       }
       @if (store.reconnecting()) {
         <div class="sb-banner sb-banner-warning" role="status"><mat-icon>wifi_off</mat-icon> Connection lost. Reconnecting… your conversation is kept.</div>
@@ -117,7 +126,7 @@ export class ChatPanel {
       case 'cancelled':
         return 'Chat cancelled';
       default:
-        return 'Chat ended';
+        return this.store.messageLeft() ? 'Message left' : 'Chat ended';
     }
   });
   protected readonly subtitle = computed(() => {
@@ -131,8 +140,10 @@ export class ChatPanel {
         return 'is helping you now';
       case 'cancelled':
         return 'You cancelled this chat. The agent has been told; you can start a new chat as soon as they close this one.';
-      default:
-        return 'Thank you for contacting the service desk.';
+      default: {
+        const ticket = this.store.messageLeft();
+        return ticket ? `Your message was left for the team (ticket ${shortTicketId(ticket)}). We will get back to you.` : 'Thank you for contacting the service desk.';
+      }
     }
   });
 
