@@ -137,7 +137,8 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
       },
     });
     request.flush(queue);
-  });
+    // Many fields typed one key at a time through the harnesses: slow on a busy machine.
+  }, 120_000);
 
   it('opening hours (issue 15): a queue\'s schedule is shown per weekday; turning it off sends null (always open)', async () => {
     const queue = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, maxWaitSeconds: 0, overflowQueue: '', protected: false, topics: 0, agents: 0 };
@@ -149,7 +150,7 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     const off = second.http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
     expect(off.request.body.openingHours).toBeNull();
     off.flush(queue);
-  });
+  }, 60_000);
 
   it('R17 force-close is framed the same, with the danger button; it sends the comment and closes with the closed chat', async () => {
     const session = { sessionId: 's1', endUserId: 'erin', endUserName: 'Erin User', status: 'ASSIGNED', owner: { id: 'bob', displayName: 'Bob Agent' } };
