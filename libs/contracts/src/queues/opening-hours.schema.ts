@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Opening hours of a support queue (issue 15, ADR 18): a weekly schedule of
+ * Opening hours of a support queue (issue 15, ADR 19): a weekly schedule of
  * wall-clock intervals in one IANA time zone, and holidays (whole local days
  * closed). A queue without opening hours is always open.
  *

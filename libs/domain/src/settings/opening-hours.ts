@@ -1,7 +1,7 @@
 import type { OpeningHours } from '@switchboard/contracts';
 
 /**
- * Opening hours of a queue (issue 15, ADR 18): pure evaluation of a weekly
+ * Opening hours of a queue (issue 15, ADR 19): pure evaluation of a weekly
  * schedule of wall-clock intervals in an IANA time zone, with holidays. The
  * zone math is the runtime's own (Intl, with the IANA database it ships), so
  * DST changes are the zone's, not ours:

@@ -42,7 +42,7 @@ export class QueueRecord {
   @Prop({ type: Boolean, default: false })
   dispositionRequired!: boolean;
 
-  /** Issue 15: the queue's opening hours (ADR 18), as the admin contract validated them; absent: always open. */
+  /** Issue 15: the queue's opening hours (ADR 19), as the admin contract validated them; absent: always open. */
   @Prop({ type: MongooseSchema.Types.Mixed })
   openingHours?: OpeningHours;
 

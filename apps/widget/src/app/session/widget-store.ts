@@ -46,7 +46,7 @@ export class WidgetStore extends ConsoleSignIn {
   /** Issue 15: the ticket of the message the end user left, once the chat closed with it. */
   readonly messageLeft = computed(() => {
     const left = this.events().find((e) => e.type === 'MessageLeft');
-    return left && 'ticketId' in left ? String(left.ticketId) : undefined;
+    return left && 'ticketId' in left ? String(left['ticketId']) : undefined;
   });
 
   readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
