@@ -22,6 +22,14 @@ export { orderWaitingSessions, pickAgentForAutoAssign } from './policies/auto-as
 export { existingSessionForStart, queueOfStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { loadChangesOf } from './policies/agent-load';
+export {
+  DEFAULT_AGENT_PRESENCE_GRACE_MS,
+  keepsPendingOffer,
+  keepsPendingTransfer,
+  presenceAfterOfferLapse,
+  presenceOnConnect,
+  sweptWhenConnectedNowhere,
+} from './policies/presence';
 export { maskText } from './masking/masking';
 export {
   attachmentSizeProblem,

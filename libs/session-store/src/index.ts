@@ -1,5 +1,5 @@
 export { SessionStoreModule } from './session-store.module';
-export { SessionReader, type StoredSession } from './reader/session-reader';
+export { SessionReader, StoredSchemaError, type StoredSession } from './reader/session-reader';
 export {
   OPEN_SESSIONS_BATCH,
   OPEN_TICKETS_MAX,

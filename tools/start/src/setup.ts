@@ -2,10 +2,11 @@
  * `npm run setup`: everything the machine needs beyond `npm ci`, each step
  * skipped when already done: nats-server and Chromium from Debian's packages
  * (when missing and we may install), FerretDB built with Go (when no mongod
- * and no MONGODB_URI), and the builds of the admin console, agent console and
+ * and no MONGODB_URI), nats-server v2.11 built with Go for the clustered
+ * tests and the chaos run, and the builds of the admin console, agent console and
  * end-user widget.
  */
-import { ensureFerretDb, findNatsServer, which } from '@switchboard/infra';
+import { ensureClusterNatsServer, ensureFerretDb, findNatsServer, which } from '@switchboard/infra';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,7 @@ function main(): void {
   if (!process.env['NATS_URL'] && !findNatsServer()) aptInstall('nats-server', 'local NATS for npm start and tests');
   if (!existsSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium')) aptInstall('chromium', 'browser tests');
   if (!process.env['MONGODB_URI'] && !which('mongod')) console.log(`[setup] FerretDB: ${ensureFerretDb(ROOT)}`);
+  console.log(`[setup] nats-server for the three-node cluster tests and the chaos run: ${ensureClusterNatsServer(ROOT)}`);
   for (const [app, what] of [['admin', 'the admin console'], ['agent', 'the agent console'], ['widget', 'the end-user chat widget']] as const) {
     if (!existsSync(join(ROOT, `dist/apps/${app}/browser/index.html`))) run(process.execPath, [nxCli(), 'run', `${app}:build`], `build ${what}`);
   }

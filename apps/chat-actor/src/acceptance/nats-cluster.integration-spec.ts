@@ -112,12 +112,26 @@ describe('chat-actor acceptance: a three-node NATS cluster with 3 replicas', () 
     expect(starts.acknowledged.length).toBeGreaterThan(0);
     // Acknowledged events reach the stream through the outbox: all of them, eventually.
     const acknowledged = [...load.acknowledged.map((a) => a.commandId), ...starts.acknowledged];
-    await eventually(
-      async () => {
-        const inStream = new Set((await cluster.streamEvents(10_000)).map((m) => m.event.commandId));
-        expect(acknowledged.filter((id) => !inStream.has(id))).toEqual([]);
-      },
-      { timeoutMs: 30_000, intervalMs: 500 },
-    );
+    let missing: string[] = [];
+    try {
+      await eventually(
+        async () => {
+          const inStream = new Set((await cluster.streamEvents(10_000)).map((m) => m.event.commandId));
+          missing = acknowledged.filter((id) => !inStream.has(id));
+          expect(missing).toEqual([]);
+        },
+        { timeoutMs: 30_000, intervalMs: 500 },
+      );
+    } catch (error) {
+      // Says where the missing ones are: stored but never published (the outbox), or not stored at all.
+      const stored = await cluster.db
+        .collection('chat_session_commits')
+        .countDocuments({ 'events.commandId': { $in: missing } })
+        .catch(() => -1);
+      const info = await jetstreamManager(nc).then((jsm) => jsm.streams.info(cluster.subjects.chatEventsStream));
+      throw new Error(
+        `${missing.length} acknowledged commands not in the stream (${stored} of them in stored commits; stream holds ${info.state.messages} messages, seq ${info.state.first_seq}..${info.state.last_seq}): ${String(error)}`,
+      );
+    }
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
+import { CHAT_SCHEMA_VERSION, chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
 import type { SessionCommand } from '@switchboard/domain';
 import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
 import { SessionWriter } from '@switchboard/session-store';
@@ -8,7 +8,7 @@ import type { ChatActorConfig } from '../config';
 import { DeadlineTimers, deadlineCommandId, type FiringOutcome } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
 import { Outbox } from '../outbox/outbox';
-import { CommandProcessor } from './command-processor';
+import { CommandProcessor, type Ownership } from './command-processor';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { Mailboxes } from './mailbox';
 
@@ -65,7 +65,11 @@ export class CommandHost {
         maxBytes: MAX_COMMAND_BYTES,
         onError: (error) => this.logger.error({ err: error, partition }, 'command failed'),
       },
-      async ({ command }) => {
+      async ({ v, command }) => {
+        // Issue 18: a command from a newer process during a rolling upgrade is refused, never guessed at.
+        if (v !== undefined && v > CHAT_SCHEMA_VERSION) {
+          throw new RequestError('UNSUPPORTED_VERSION', `Command schema version ${v} is newer than this chat-actor's ${CHAT_SCHEMA_VERSION}`, { version: v, supported: CHAT_SCHEMA_VERSION });
+        }
         const current = this.epochs.get(partition);
         if (current === undefined) throw new RequestError('UNAVAILABLE', 'Partition is moving to another process; retry');
         const domainCommand = command as SessionCommand;
@@ -73,7 +77,7 @@ export class CommandHost {
           this.limit.run(async () => {
             // The partition may have moved while the command waited its turn.
             if (this.epochs.get(partition) !== current) throw new RequestError('UNAVAILABLE', 'Partition moved to another process; retry');
-            return this.processor.handle(domainCommand, { partition, epoch: current }, this.config.CHAT_PARTITIONS);
+            return this.processor.handle(domainCommand, this.ownership(partition, current), this.config.CHAT_PARTITIONS);
           }),
         );
         if (!reply.ok) throw new RequestError(reply.error.code, reply.error.message, reply.error.details);
@@ -121,7 +125,7 @@ export class CommandHost {
     const reply: Reply<ChatCommandResult> = await this.mailboxes.run(sessionId, () =>
       this.limit.run(async () => {
         if (this.epochs.get(partition) !== epoch) return fail('UNAVAILABLE', 'Partition moved to another process');
-        return this.processor.handle(command, { partition, epoch }, this.config.CHAT_PARTITIONS);
+        return this.processor.handle(command, this.ownership(partition, epoch), this.config.CHAT_PARTITIONS);
       }),
     );
     if (reply.ok) return 'done';
@@ -129,6 +133,16 @@ export class CommandHost {
     if (reply.error.code === 'UNAVAILABLE') return 'retry';
     // Cleared, re-armed, fired before, or the session ended: nothing left to do for this one.
     return 'done';
+  }
+
+  /** How a write asks whether the partition's lease is still held (the lease keeper's answer; A1). */
+  useLeaseCheck(holds: (partition: number, epoch: number) => boolean): void {
+    this.leaseHeld = holds;
+  }
+  private leaseHeld?: (partition: number, epoch: number) => boolean;
+
+  private ownership(partition: number, epoch: number): Ownership {
+    return { partition, epoch, stillHeld: () => this.leaseHeld?.(partition, epoch) ?? true };
   }
 
   async close(partition: number): Promise<void> {
@@ -145,12 +159,14 @@ export class CommandHost {
 
   /**
    * The outbox's upkeep, about once a second: publish again what failed to
-   * publish (after a NATS outage), then move each owned partition's watermark.
+   * publish (after a NATS outage), also for partitions that moved away since,
+   * then move each owned partition's watermark.
    */
   async outboxTick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
     try {
+      await this.outbox.retryOrphans();
       for (const partition of [...this.replayed]) {
         const epoch = this.epochs.get(partition);
         if (epoch === undefined) continue;

@@ -58,6 +58,16 @@ describe('CommandProcessor: a dependency that fails or is slow', () => {
     expect(processor.counters.dependencyFailures).toBe(1);
   });
 
+  it('A1 a process whose lease on the partition may have lapsed writes nothing: UNAVAILABLE, so the client retries with the next owner', async () => {
+    let commits = 0;
+    const { processor, post, ownership, published } = setup({ commit: async () => (commits++, { outcome: 'written', snapshotDue: false }) });
+    const lapsed = { ...ownership, stillHeld: () => false };
+    expect(await processor.handle(post('c1'), lapsed, PARTITIONS)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect({ commits, published }).toEqual({ commits: 0, published: [] });
+    expect(await processor.handle(post('c2'), { ...ownership, stillHeld: () => true }, PARTITIONS)).toMatchObject({ ok: true });
+    expect(commits).toBe(1);
+  });
+
   it('A2 after a failed write the session is read from the store again, never from what this process thought it wrote', async () => {
     let failWrite = true;
     const { processor, post, ownership, loads } = setup({

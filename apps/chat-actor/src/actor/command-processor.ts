@@ -13,7 +13,7 @@ import {
   type StartSession,
 } from '@switchboard/domain';
 import { AgentStateStore } from '@switchboard/agent-state';
-import { SessionWriter, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
+import { SessionWriter, StoredSchemaError, type StoredOutcome, type StoredSession } from '@switchboard/session-store';
 import { DeadlineTimers } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
 import { commandFingerprint } from './command-fingerprint';
@@ -25,6 +25,8 @@ const MAX_CONFLICT_RETRIES = 5;
 export interface Ownership {
   partition: number;
   epoch: number;
+  /** False once the partition's lease may have lapsed: asked right before each write (A1); absent: always held. */
+  stillHeld?: () => boolean;
 }
 
 /**
@@ -71,6 +73,11 @@ export class CommandProcessor {
       if (command.type === 'StartSession') return await this.start(command, ownership);
       return await this.apply(command, ownership);
     } catch (error) {
+      if (error instanceof StoredSchemaError) {
+        this.cache.delete(command.sessionId);
+        this.logger.warn({ sessionId: command.sessionId, type: command.type }, error.message);
+        return fail(error.code, error.message, { version: error.version, eventType: error.eventType });
+      }
       // Deciding is pure; what throws is the database or NATS (an outage, a
       // restart). Nothing half-applied survives a throw: a commit either went
       // in or not, and a stray reservation is swept. So the caller may retry
@@ -149,6 +156,10 @@ export class CommandProcessor {
       const accepted = reserved === undefined ? manuallyAssignedAgent(decision.events) : undefined;
       if (accepted !== undefined) await this.agentStates.addSession(accepted, command.sessionId);
       const next = applyEvents(state, decision.events);
+      if (ownership.stillHeld?.() === false) {
+        if (reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
+        return lostLease();
+      }
       const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
       let written: Awaited<ReturnType<SessionWriter['commit']>>;
       try {
@@ -198,7 +209,8 @@ export class CommandProcessor {
 
   /**
    * Issue 14, the agent side of a session's change: an agent who let an
-   * offer lapse becomes Not responding (the offer stops counting against it
+   * offer lapse becomes Not responding, or the administrator's choice of
+   * Away or Offline (the offer stops counting against it
    * with the event's load change, like an end); an end starts the agent's
    * wrap-up and a disposition ends it. After the commit and before the
    * events go out: a failure here is logged, and the agent stays as it was.
@@ -206,7 +218,7 @@ export class CommandProcessor {
   private async offerEnded(sessionId: string, events: readonly SessionEvent[]): Promise<void> {
     for (const event of events) {
       try {
-        if (event.type === 'OfferLapsed') await this.agentStates.markNotResponding(event.agentId);
+        if (event.type === 'OfferLapsed') await this.agentStates.markOfferLapsed(event.agentId, event.presence ?? 'notResponding');
         // Wrap-up: no new chat for the agent until it ends (by time, or by the disposition when required).
         if ((event.type === 'SessionClosed' || event.type === 'SessionAbandoned') && event.agentId !== undefined && event.wrapUpUntil !== undefined) {
           await this.agentStates.startWrapUp(event.agentId, { sessionId, until: event.wrapUpUntil, dispositionRequired: event.dispositionRequired ?? false });
@@ -253,6 +265,7 @@ export class CommandProcessor {
     }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');
+    if (ownership.stillHeld?.() === false) return lostLease();
     const at = this.events.beforeStart(ownership.partition, state.sessionId);
     let inserted: Awaited<ReturnType<SessionWriter['insert']>>;
     try {
@@ -346,4 +359,9 @@ function manuallyAssignedAgent(events: readonly SessionEvent[]): string | undefi
 function autoAssignedAgent(command: SessionCommand, events: readonly SessionEvent[]): string | undefined {
   if (command.type !== 'AutoAssign') return undefined;
   return events.some((e) => (e.type === 'SessionAssigned' || e.type === 'ChatOffered') && e.agentId === command.agentId) ? command.agentId : undefined;
+}
+
+/** A1: this process may no longer hold the partition (its lease unrenewed too long): nothing is written, the caller retries with the next owner. */
+function lostLease(): Reply<ChatCommandResult> {
+  return fail('UNAVAILABLE', 'The session\'s partition may have moved to another chat-actor process; retry');
 }

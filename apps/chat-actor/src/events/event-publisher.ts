@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { ChatEventMessage, Subjects } from '@switchboard/contracts';
+import { CHAT_SCHEMA_VERSION, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
 import { AgentStateStore } from '@switchboard/agent-state';
 import { applyEvents, isVisibleToEndUser, loadChangesOf, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { commitId, SessionWriter } from '@switchboard/session-store';
@@ -163,7 +163,7 @@ export class EventPublisher implements OnApplicationBootstrap {
     const session = sessionSummary(state);
     let previous = prevVisibleSeq;
     const acks = events.map((event) => {
-      const message: ChatEventMessage = { event: { ...event }, prevVisibleSeq: previous, session };
+      const message: ChatEventMessage = { v: CHAT_SCHEMA_VERSION, event: { ...event }, prevVisibleSeq: previous, session };
       if (isVisibleToEndUser(event)) previous = event.seq;
       return this.js!.publish(this.subjects.chatEvent(state.sessionId), encodeJson(message), {
         msgID: `${state.sessionId}:${event.seq}`,

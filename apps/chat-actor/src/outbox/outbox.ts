@@ -23,6 +23,9 @@ interface Entry {
 export class Outbox {
   private readonly logger = new Logger(Outbox.name);
   private readonly entries = new Map<number, Map<string, Entry>>();
+  /** Entries of partitions that moved to another owner, by `partition:key`, oldest first (see `forget`). */
+  private readonly orphans = new Map<string, Entry>();
+  private orphansDropped = 0;
   private readonly now: () => Date;
 
   constructor(private readonly marks: OutboxMarks) {
@@ -39,11 +42,12 @@ export class Outbox {
   /** Stored and published, or not stored at all: no longer holds the watermark back. */
   done(partition: number, key: string): void {
     this.entries.get(partition)?.delete(key);
+    this.orphans.delete(orphanKey(partition, key));
   }
 
   /** Stored but not published: kept, and retried by `retryFailed`. */
   failed(partition: number, key: string, retry: () => Promise<boolean>): void {
-    const entry = this.entries.get(partition)?.get(key);
+    const entry = this.entries.get(partition)?.get(key) ?? this.orphans.get(orphanKey(partition, key));
     if (entry) entry.retry = retry;
   }
 
@@ -82,7 +86,50 @@ export class Outbox {
     }
   }
 
+  /**
+   * The partition went to another owner. Its watermark is that owner's now,
+   * but what this process stored and has not published yet is still only
+   * here: a commit stored by an owner that had not yet learned it lost the
+   * lease lands after the new owner's replay. Those entries stay, as orphans,
+   * and are published by `retryOrphans` whoever owns the partition (the
+   * events are stored facts; the stream's message ids make a second publish
+   * of the same event a no-op).
+   */
   forget(partition: number): void {
+    const entries = this.entries.get(partition);
     this.entries.delete(partition);
+    for (const [key, entry] of entries ?? []) this.orphans.set(orphanKey(partition, key), entry);
+    // Bound (documented in ADR 2's amendment): the oldest orphans beyond it are given up, loudly.
+    for (const [key] of this.orphans) {
+      if (this.orphans.size <= MAX_ORPHANED_ENTRIES) break;
+      this.orphans.delete(key);
+      this.orphansDropped++;
+      this.logger.error({ entry: key }, 'outbox orphan given up: over the bound of entries kept for partitions that moved');
+    }
   }
+
+  /** Publishes what was stored for partitions this process no longer owns (see `forget`); the number published. */
+  async retryOrphans(): Promise<number> {
+    let published = 0;
+    for (const [key, entry] of [...this.orphans]) {
+      if (!entry.retry) continue;
+      if (await entry.retry()) {
+        this.orphans.delete(key);
+        published++;
+      }
+    }
+    return published;
+  }
+
+  /** Orphaned entries still waiting (diagnostics, tests), and how many were ever given up over the bound. */
+  orphanCounts(): { waiting: number; dropped: number } {
+    return { waiting: this.orphans.size, dropped: this.orphansDropped };
+  }
+}
+
+/** Entries kept for partitions that moved: each is one command's events (a few KB), so at most a few tens of MB. */
+export const MAX_ORPHANED_ENTRIES = 10_000;
+
+function orphanKey(partition: number, key: string): string {
+  return `${partition}:${key}`;
 }

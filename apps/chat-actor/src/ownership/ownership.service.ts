@@ -53,6 +53,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
       },
       onError: (error) => this.logger.warn({ err: error }, 'partition lease upkeep failed'),
     });
+    this.host.useLeaseCheck((partition, epoch) => this.leases.holds(partition, epoch));
     await this.leases.start();
     // Every chat-actor answers, so a caller can collect the whole cluster's view.
     this.diagnostics = this.nc.subscribe(this.subjects.chatOwnership, {

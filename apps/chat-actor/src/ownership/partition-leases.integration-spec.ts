@@ -76,6 +76,22 @@ describe('A1 partition leases in JetStream KV', () => {
     await a.stop();
   });
 
+  it('A1 a process cut off from NATS stops serving its partitions before their leases can expire, so no one else holds them meanwhile', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const cutOffConnection = await connect({ servers: testInfra().natsUrl });
+    const log: string[] = [];
+    const cutOff = manager(cutOffConnection, prefix, 'cut-off', log);
+    await cutOff.start();
+    await eventually(() => expect(owned(cutOff)).toHaveLength(PARTITIONS));
+    // Its renewals fail from now on (as with its NATS node killed); the keys expire a TTL after the last one.
+    const lastRenewalBy = Date.now();
+    await cutOffConnection.close();
+    await eventually(() => expect(owned(cutOff)).toEqual([]), { timeoutMs: timings.leaseTtlMs, intervalMs: 20 });
+    expect(Date.now() - lastRenewalBy).toBeLessThan(timings.leaseTtlMs);
+    expect(log.filter((line) => line.endsWith(' lost'))).toHaveLength(PARTITIONS);
+    await cutOff.stop();
+  });
+
   it('A1 A4 a partition slow to start serving holds back no renewal: the other leases are kept past their TTL', async () => {
     const prefix = `t${randomBytes(3).toString('hex')}`;
     const log: string[] = [];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { chatEventMessageSchema, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
+import { describeSkip, readChatEventMessage, type ChatEventMessage, type Subjects } from '@switchboard/contracts';
 import { ensureChatEventsStream, JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 
 /** Longest past a follower may ask to be replayed at start-up. */
@@ -150,9 +150,15 @@ export class ChatEventFeed implements OnApplicationBootstrap, OnApplicationShutd
         if (replayed || this.liveFollowers.length === 0) continue;
         let parsed: ChatEventMessage;
         try {
-          parsed = chatEventMessageSchema.parse(m.json());
+          const read = readChatEventMessage(m.json());
+          if (!read.ok) {
+            // Issue 18: from a newer process during an upgrade, or malformed: skipped, the feed goes on.
+            this.logger.warn({ subject: m.subject, streamSeq: m.seq }, `chat event skipped: ${describeSkip(read.skip)}`);
+            continue;
+          }
+          parsed = read.message;
         } catch (error) {
-          this.logger.error({ err: error, subject: m.subject }, 'chat event does not match its contract; skipped');
+          this.logger.error({ err: error, subject: m.subject }, 'chat event is not JSON; skipped');
           continue;
         }
         for (const follower of this.liveFollowers) {

@@ -1,4 +1,5 @@
 import { DEFAULT_CHAT_PARTITIONS, DEFAULT_MAX_FRAME_BYTES } from '@switchboard/contracts';
+import { DEFAULT_AGENT_PRESENCE_GRACE_MS } from '@switchboard/domain';
 import { z } from 'zod';
 
 export const realtimeConfigFields = {
@@ -13,8 +14,8 @@ export const realtimeConfigFields = {
   WS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** R12: an end user gone this long is marked as having left. */
   END_USER_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
-  /** R18: an agent gone this long becomes offline. */
-  AGENT_PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** R18: an agent gone this long becomes offline (the presence rules' default, libs/domain policies/presence.ts). */
+  AGENT_PRESENCE_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_AGENT_PRESENCE_GRACE_MS),
   /** How often a gateway looks for agents and end users whose gateway stopped (their grace period starts then). */
   PRESENCE_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
 };

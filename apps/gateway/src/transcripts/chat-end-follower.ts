@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { chatEventMessageSchema, type Subjects } from '@switchboard/contracts';
+import { readChatEventMessage, type Subjects } from '@switchboard/contracts';
 import { decodeJson, ensureChatEventsStream, JETSTREAM_STORAGE, NATS_CONNECTION, SUBJECTS, type JetStreamStorage } from '@switchboard/service-kit';
 import { TranscriptsService } from './transcripts.service';
 
@@ -112,6 +112,6 @@ export function endingOf(data: Uint8Array): { sessionId: string; seq: number } |
   }
   const type = (raw as { event?: { type?: unknown } } | null)?.event?.type;
   if (typeof type !== 'string' || !ENDINGS.has(type)) return undefined;
-  const parsed = chatEventMessageSchema.safeParse(raw);
-  return parsed.success ? { sessionId: parsed.data.event.sessionId, seq: parsed.data.event.seq } : undefined;
+  const read = readChatEventMessage(raw);
+  return read.ok ? { sessionId: read.message.event.sessionId, seq: read.message.event.seq } : undefined;
 }

@@ -29,7 +29,7 @@ describe('offers (issue 14): chats offered one agent at a time (router and chat-
     await cluster.allPartitionsOwned();
     await cluster.seedQueuesWithTopics(['Offers', 'Load']);
     await cluster.seedAgents([...AGENTS.map((id) => ({ id, queues: ['Offers'] })), ...LOAD_AGENTS.map((id) => ({ id, queues: ['Load'] }))]);
-    await cluster.seedEndUsers([...userIds(2, 'offered'), ...userIds(CHATS, 'load')]);
+    await cluster.seedEndUsers([...userIds(3, 'offered'), ...userIds(CHATS, 'load')]);
     await cluster.saveQueuePolicy('Offers', { firstReplySeconds: 0, offerSeconds: 2 });
     await cluster.saveQueuePolicy('Load', { firstReplySeconds: 0, offerSeconds: 1 });
     await cluster.saveSettings({ agentAutoAccept: true, supportQueues: true, useTopics: true, maxConcurrentChatsPerAgent: CAP });
@@ -142,5 +142,24 @@ describe('offers (issue 14): chats offered one agent at a time (router and chat-
     expect(Date.parse(second.at) - leftAt).toBeLessThan(10_000);
     // The withdrawn offer stopped counting against the agent who left.
     expect(Object.keys((await cluster.agentStates.get(first.agentId)).state.sessions)).toEqual([]);
+  }, 60_000);
+
+  it('offers: with Away chosen by the administrator, an agent who lets an offer lapse becomes Away instead of Not responding', async () => {
+    await cluster.saveSettings({ offerLapsePresence: 'away' });
+    await cluster.saveQueuePolicy('Offers', { firstReplySeconds: 0, offerSeconds: 2 });
+    const [only, ...others] = AGENTS;
+    for (const id of [...LOAD_AGENTS, ...others]) await cluster.agentStates.setPresence(id, 'offline');
+    await cluster.agentStates.setPresence(only!, 'online');
+    const live: ChatEventMessage[] = [];
+    const stopTap = cluster.tapEvents((m) => live.push(m));
+    await startInBursts(cluster, [userIds(3, 'offered')[2]!], { burst: 1, gapMs: 0, topic: () => 'offers' });
+    // The one agent online is offered a chat (this one, or one an earlier test left waiting) and answers nothing.
+    const lapse = await eventually(
+      () => live.map((m) => m.event).find((e): e is Extract<Event, { type: 'OfferLapsed' }> => e.type === 'OfferLapsed') ?? Promise.reject(new Error('no lapse yet')),
+      { timeoutMs: 20_000, intervalMs: 50 },
+    );
+    stopTap();
+    expect(lapse).toMatchObject({ agentId: only, presence: 'away' });
+    await eventually(async () => expect((await cluster.agentStates.get(only!)).state.presence).toBe('away'));
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 import { effectivePresence, type AgentLiveState } from '@switchboard/agent-state';
 import {
   effectiveQueue,
+  keepsPendingOffer,
+  keepsPendingTransfer,
   orderWaitingSessions,
   pickAgentForAutoAssign,
   type AgentInfo,
@@ -301,14 +303,14 @@ export class AssignmentPlanner {
     const out: Array<{ sessionId: string; agentId: string }> = [];
     for (const t of this.pendingTransfers.values()) {
       if (!t.transferTargetAgentId || this.revertsInFlight.has(t.sessionId) || !serves(effectiveQueue(t.queue, settings))) continue;
-      if ((this.live.get(t.transferTargetAgentId)?.presence ?? 'offline') !== 'offline') continue;
+      if (keepsPendingTransfer(this.live.get(t.transferTargetAgentId)?.presence ?? 'offline')) continue;
       this.revertsInFlight.add(t.sessionId);
       out.push({ sessionId: t.sessionId, agentId: t.transferTargetAgentId });
     }
     // Issue 14: an offer whose agent is no longer online (away, not responding, offline) is withdrawn.
     for (const o of this.offered.values()) {
       if (this.revertsInFlight.has(o.sessionId) || !serves(effectiveQueue(o.queue, settings))) continue;
-      if ((this.live.get(o.offer.agentId)?.presence ?? 'offline') === 'online') continue;
+      if (keepsPendingOffer(this.live.get(o.offer.agentId)?.presence ?? 'offline')) continue;
       this.revertsInFlight.add(o.sessionId);
       out.push({ sessionId: o.sessionId, agentId: o.offer.agentId });
     }

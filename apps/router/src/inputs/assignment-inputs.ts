@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { AgentStateStore } from '@switchboard/agent-state';
-import { chatEventMessageSchema, type Subjects } from '@switchboard/contracts';
+import { describeSkip, readChatEventMessage, type Subjects } from '@switchboard/contracts';
 import type { SessionStatus } from '@switchboard/domain';
 import { ReferenceDataRepository, SettingsCache } from '@switchboard/reference-data';
 import { decodeJson, NATS_CONNECTION, SUBJECTS } from '@switchboard/service-kit';
@@ -86,14 +86,18 @@ export class AssignmentInputs {
   }
 
   private onChatEvent(data: Uint8Array): void {
-    let parsed;
+    let read;
     try {
-      parsed = chatEventMessageSchema.safeParse(decodeJson(data));
+      read = readChatEventMessage(decodeJson(data));
     } catch {
       return;
     }
-    if (!parsed.success) return;
-    const s = parsed.data.session;
+    if (!read.ok) {
+      // Issue 18: an event from a newer process during an upgrade (or malformed) is skipped; planning goes on.
+      this.logger.warn(`chat event skipped: ${describeSkip(read.skip)}`);
+      return;
+    }
+    const s = read.message.session;
     // Messages and notes change nothing to plan: most events end here.
     if (this.view.planner.observeSession({ ...s, status: s.status as SessionStatus })) this.view.changed();
   }

@@ -1,5 +1,6 @@
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { presenceAfterOfferLapse } from '@switchboard/domain';
 import { followKv, isRevisionConflict, openKvBucket, SINGLE_NODE_STORAGE, type JetStreamStorage } from '@switchboard/service-kit';
 import {
   agentIdOfKey,
@@ -76,11 +77,12 @@ export class AgentStateStore {
   }
 
   /**
-   * Issue 14: an agent who let an offer lapse is Not responding, if still
+   * Issue 14: an agent who let an offer lapse becomes `presence` (Not
+   * responding unless the administrator chose Away or Offline), if still
    * online (a presence the agent chose since, or offline, stands).
    */
-  markNotResponding(agentId: string, now = new Date()): Promise<VersionedLiveState> {
-    return this.change(agentId, (s) => (s.presence === 'online' ? withPresence(s, 'notResponding', now) : s), now);
+  markOfferLapsed(agentId: string, presence: Exclude<AgentPresence, 'online'> = 'notResponding', now = new Date()): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withPresence(s, presenceAfterOfferLapse(s.presence, presence), now), now);
   }
 
   /**

@@ -121,6 +121,8 @@ export const settingsSchema = z.object({
     .int('Away after idle must be a whole number of minutes')
     .min(0, 'Away after idle must be 0 (off) or more')
     .max(AGENT_IDLE_MINUTES_MAX, `Away after idle must be at most ${AGENT_IDLE_MINUTES_MAX} minutes`),
+  /** Offers (issue 14): what an agent who lets an offer lapse becomes; Not responding by default. */
+  offerLapsePresence: z.enum(['notResponding', 'away', 'offline'], { error: 'must be notResponding, away or offline' }),
 });
 /** A partial change; the domain's `validateSettings` decides what is allowed. */
 export const settingsUpdateSchema = settingsSchema.partial().strict();

@@ -187,7 +187,11 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];
 
-export const chatCommandRequestSchema = z.object({ command: sessionCommandSchema });
+export const chatCommandRequestSchema = z.object({
+  /** The sender's CHAT_SCHEMA_VERSION (issue 18); absent: 1. A chat-actor refuses a newer one with UNSUPPORTED_VERSION. */
+  v: z.number().int().min(1).optional(),
+  command: sessionCommandSchema,
+});
 export type ChatCommandRequest = z.infer<typeof chatCommandRequestSchema>;
 
 /**
@@ -212,6 +216,8 @@ export type ChatCommandResult = z.infer<typeof chatCommandResultSchema>;
  * read-back. `seq` orders a session's events; consumers drop seq they saw.
  */
 export const chatEventMessageSchema = z.object({
+  /** The writer's CHAT_SCHEMA_VERSION (issue 18: rolling upgrades); absent on messages from before versions: 1. */
+  v: z.number().int().min(1).optional(),
   event: sessionEventSchema,
   /**
    * The seq of the session's previous event its end user sees (side notes

@@ -143,6 +143,8 @@ export const offerLapsedSchema = z.object({
   type: z.literal('OfferLapsed'),
   agentId: z.string(),
   agentName: z.string(),
+  /** What the agent became (the administrator's `offerLapsePresence`); absent on events stored before it existed: notResponding. */
+  presence: z.enum(['notResponding', 'away', 'offline']).optional(),
 });
 
 /** The offered agent went away or offline before answering (seen by the router): the offer is withdrawn at once. */

@@ -1,6 +1,7 @@
 import type { AgentInfo } from '../session/context';
 import type { SessionStatus } from '../session/types';
 import { GENERAL_QUEUE, type Settings } from '../settings/settings';
+import { receivesNewChats } from './presence';
 
 /** The part of a session the routing policies look at. */
 export interface RoutableSession {
@@ -43,7 +44,7 @@ export function isEligibleAgent(agent: AgentInfo, session: RoutableSession, sett
 
 /** R18: only online agents get offers, transfers and automatic assignments. */
 export function isOnline(agent: AgentInfo): boolean {
-  return agent.presence === 'online';
+  return receivesNewChats(agent.presence);
 }
 
 /**

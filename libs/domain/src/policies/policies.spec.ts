@@ -28,6 +28,7 @@ describe('settings', () => {
       offerDeclineReasons: ['Busy with another chat', 'Not my area', 'Going on a break'],
       dispositionCodes: ['Resolved', 'Workaround given', 'Escalated', 'No answer from the user'],
       agentIdleMinutes: 0,
+      offerLapsePresence: 'notResponding',
     });
   });
 

@@ -7,6 +7,7 @@ import type { IsoTime } from './types';
  * R18, and issue 14's Not responding (an agent who let an offer lapse gets
  * nothing new until they come back themselves) and wrap-up (nothing new
  * while it lasts after ending a chat; the live state knows until when).
+ * Every rule about them, and who triggers what: policies/presence.ts.
  */
 export type Presence = 'online' | 'away' | 'notResponding' | 'wrapUp' | 'offline';
 

@@ -4,6 +4,7 @@ import { maskText } from '../masking/masking';
 import { authorizeCommand } from '../policies/authorization';
 import { autoAssignProblem } from '../policies/auto-assign';
 import { isEligibleAgent, isOnline } from '../policies/eligibility';
+import { keepsPendingOffer, keepsPendingTransfer } from '../policies/presence';
 import { remoteControlLink } from '../policies/remote-control';
 import { queueForStart, resolveStartTopic } from '../policies/start';
 import { transferTargetProblem } from '../policies/transfer-targets';
@@ -463,7 +464,7 @@ function deadlineReached(state: SessionState, command: DeadlineReached, ctx: Dec
     // Armed only while the offer waits (evolve clears it with the offer): nobody answered in time.
     const offer = state.offer;
     if (offer === undefined) return domainError('DEADLINE_NOT_ARMED', 'No offer is waiting.', { status: state.status });
-    return [{ type: 'OfferLapsed', agentId: offer.agentId, agentName: offer.agentName }];
+    return [{ type: 'OfferLapsed', agentId: offer.agentId, agentName: offer.agentName, presence: ctx.settings.offerLapsePresence }];
   }
   // Armed only while ASSIGNED (evolve clears it on leaving): the owner did not write in time.
   const owner = state.ownerAgentId;
@@ -695,7 +696,7 @@ function targetWentOffline(state: SessionState, command: TargetWentOffline, ctx:
   if (state.status === 'QUEUED' && state.offer?.agentId === command.agentId) {
     const offered = findAgent(ctx, command.agentId);
     if (offered === undefined) return incomplete('TargetWentOffline needs the offered agent in the context.');
-    if (isOnline(offered)) return domainError('INVALID_STATE', `${offered.displayName} is online.`, { presence: offered.presence });
+    if (keepsPendingOffer(offered.presence)) return domainError('INVALID_STATE', `${offered.displayName} is online.`, { presence: offered.presence });
     return [{ type: 'OfferWithdrawn', agentId: offered.id, agentName: state.offer.agentName }];
   }
   if (state.status !== 'PENDING_TRANSFER' || state.transferTargetAgentId !== command.agentId) {
@@ -703,7 +704,7 @@ function targetWentOffline(state: SessionState, command: TargetWentOffline, ctx:
   }
   const agent = findAgent(ctx, command.agentId);
   if (agent === undefined) return incomplete('TargetWentOffline needs the target agent in the context.');
-  if (agent.presence !== 'offline') {
+  if (keepsPendingTransfer(agent.presence)) {
     return domainError('INVALID_STATE', `${agent.displayName} is not offline.`, { presence: agent.presence });
   }
   const reverted: EventPayload = {

@@ -53,9 +53,19 @@ describe('offers (issue 14)', () => {
     const [offered] = s.ok(C.autoAssign('a1'));
     s.with({ now: '2026-01-05T09:00:29.000Z' }).refused(C.deadline(offered!.seq, 'offer'), 'DEADLINE_NOT_DUE');
     const [lapsed] = s.with({ now: '2026-01-05T09:00:30.000Z' }).ok(C.deadline(offered!.seq, 'offer'));
-    expect(lapsed).toMatchObject({ type: 'OfferLapsed', agentId: 'a1' });
+    expect(lapsed).toMatchObject({ type: 'OfferLapsed', agentId: 'a1', presence: 'notResponding' });
     expect(s.s).toMatchObject({ status: 'QUEUED', passedOverAgentIds: ['a1'] });
     expect(s.s.offer).toBeUndefined();
+  });
+
+  it('offers: a lapse puts the agent in the presence the administrator chose (Not responding by default, or Away, or Offline)', () => {
+    for (const presence of ['away', 'offline', 'notResponding'] as const) {
+      const ctx = offering();
+      const s = Scenario.started({ ...ctx, settings: { ...ctx.settings, offerLapsePresence: presence } });
+      const [offered] = s.ok(C.autoAssign('a1'));
+      const [lapsed] = s.with({ now: '2026-01-05T09:00:30.000Z' }).ok(C.deadline(offered!.seq, 'offer'));
+      expect(lapsed).toMatchObject({ type: 'OfferLapsed', agentId: 'a1', presence });
+    }
   });
 
   it('offers: an answer that comes after the lapse changes nothing; a lapse after the answer is not armed any more', () => {

@@ -34,6 +34,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc.record({
   offerDeclineReasons: fc.constant(['Busy']),
   dispositionCodes: fc.constant(['Resolved']),
   agentIdleMinutes: fc.constantFrom(0, 5),
+  offerLapsePresence: fc.constantFrom('notResponding', 'away', 'offline'),
 });
 
 const presenceArb: fc.Arbitrary<Presence> = fc.constantFrom('online', 'online', 'online', 'away', 'offline');

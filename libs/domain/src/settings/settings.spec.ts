@@ -1,6 +1,25 @@
 import { AGENT_IDLE_MINUTES_MAX as CONTRACT_MAX, settingsUpdateSchema } from '@switchboard/contracts';
 import { AGENT_IDLE_MINUTES_MAX, DEFAULT_SETTINGS, validateSettings } from './settings';
 
+describe('lapsed offer presence setting (issue 14)', () => {
+  it('is Not responding by default; Away and Offline are accepted; anything else is refused with a VALIDATION error naming the field', () => {
+    expect(DEFAULT_SETTINGS.offerLapsePresence).toBe('notResponding');
+    for (const presence of ['notResponding', 'away', 'offline'] as const) {
+      expect(validateSettings({ offerLapsePresence: presence })).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, offerLapsePresence: presence } });
+    }
+    for (const bad of ['online', 'wrapUp', '', null, 3]) {
+      const r = validateSettings({ offerLapsePresence: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatchObject({ code: 'VALIDATION', details: { field: 'offerLapsePresence' } });
+    }
+  });
+
+  it('the admin contract refuses what the domain refuses', () => {
+    expect(settingsUpdateSchema.safeParse({ offerLapsePresence: 'away' }).success).toBe(true);
+    expect(settingsUpdateSchema.safeParse({ offerLapsePresence: 'online' }).success).toBe(false);
+  });
+});
+
 describe('idle agents setting (issue 14)', () => {
   it('is off (0) by default', () => {
     expect(DEFAULT_SETTINGS.agentIdleMinutes).toBe(0);

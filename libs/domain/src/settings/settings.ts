@@ -37,7 +37,17 @@ export interface Settings {
    * before it sets the agent Away by itself (issue 14); 0 turns this off.
    */
   readonly agentIdleMinutes: number;
+  /**
+   * What an agent who lets an offer lapse becomes (issue 14): Not responding
+   * (the default), or Away or Offline when the administrator prefers one of
+   * those; in each the agent receives nothing new until they come back.
+   */
+  readonly offerLapsePresence: OfferLapsePresence;
 }
+
+/** The presences an offer's lapse may put its agent in (issue 14). */
+export type OfferLapsePresence = 'notResponding' | 'away' | 'offline';
+export const OFFER_LAPSE_PRESENCES: readonly OfferLapsePresence[] = Object.freeze(['notResponding', 'away', 'offline']);
 
 /** Decline reasons: at most this many, each at most MAX_DECLINE_REASON_LENGTH characters. */
 export const MAX_DECLINE_REASONS = 20;
@@ -65,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   offerDeclineReasons: Object.freeze(['Busy with another chat', 'Not my area', 'Going on a break']) as readonly string[],
   dispositionCodes: Object.freeze(['Resolved', 'Workaround given', 'Escalated', 'No answer from the user']) as readonly string[],
   agentIdleMinutes: 0,
+  offerLapsePresence: 'notResponding',
 });
 
 /** R7: transfer to a support queue needs both Support Queues and Use Topics. */
@@ -107,6 +118,10 @@ export function validateSettings(
   if (typeof idle !== 'number' || !Number.isInteger(idle) || idle < 0 || idle > AGENT_IDLE_MINUTES_MAX) {
     return bad('agentIdleMinutes', `Away after idle must be a whole number of minutes from 0 (off) to ${AGENT_IDLE_MINUTES_MAX}.`);
   }
+  const lapsePresence = OFFER_LAPSE_PRESENCES.find((p) => p === next.offerLapsePresence);
+  if (lapsePresence === undefined) {
+    return bad('offerLapsePresence', 'After a lapsed offer the agent must become notResponding, away or offline.');
+  }
   const patternProblem = maskPatternsProblem(maskPatterns);
   if (patternProblem !== undefined) return bad('maskPatterns', patternProblem);
   const attachmentProblem = attachmentSettingsProblem(attachmentMaxBytes, attachmentTypes);
@@ -135,6 +150,7 @@ export function validateSettings(
       offerDeclineReasons: [...new Set(reasons.map((r) => r.trim()))],
       dispositionCodes: [...new Set(codes.map((c) => c.trim()))],
       agentIdleMinutes: idle,
+      offerLapsePresence: lapsePresence,
     },
   };
 

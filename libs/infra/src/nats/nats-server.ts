@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, waitForPort } from '../net/ports';
 import { startProcess, which, type ManagedProcess } from '../process/managed-process';
@@ -21,6 +22,40 @@ export interface LocalNatsOptions {
   port?: number;
   binary?: string;
   logFile?: string;
+}
+
+/** Where the nats-server of clustered runs is built: tools/nats-server pins its version in its go.mod. */
+const CLUSTER_NATS_SOURCE = 'tools/nats-server';
+
+/**
+ * The nats-server for three-node clusters (tests, chaos run): v2.11, as the
+ * deployment files run, built from the Go module proxy into `.tools/bin`
+ * unless it is there (or $NATS_CLUSTER_SERVER_BIN names one). Debian's 2.9
+ * accepts two concurrent compare-and-set writes of the same KV key in a
+ * clustered stream (nats-server issue 4320, fixed in 2.9.21), which let an
+ * agent above its cap in chaos runs. Without Go, the one on PATH is used,
+ * with that warning.
+ */
+export function ensureClusterNatsServer(projectRoot: string): string {
+  const override = process.env['NATS_CLUSTER_SERVER_BIN'];
+  if (override) return override;
+  const binary = join(projectRoot, '.tools', 'bin', 'nats-server');
+  if (existsSync(binary)) return binary;
+  const fallback = findNatsServer();
+  if (!which('go')) {
+    if (!fallback) throw new Error('nats-server was not found: install Go (to build v2.11) or nats-server');
+    process.stderr.write(`Go is missing: clustered NATS runs use ${fallback}; before 2.9.21 its clustered KV compare-and-set is not exclusive\n`);
+    return fallback;
+  }
+  mkdirSync(join(projectRoot, '.tools', 'bin'), { recursive: true });
+  process.stderr.write('Building nats-server v2.11 with go for clustered runs (first run only)...\n');
+  const result = spawnSync('go', ['build', '-o', binary, 'github.com/nats-io/nats-server/v2'], {
+    cwd: join(projectRoot, CLUSTER_NATS_SOURCE),
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' },
+  });
+  if (result.status !== 0 || !existsSync(binary)) throw new Error(`Building nats-server failed (go build in ${CLUSTER_NATS_SOURCE}, exit ${result.status})`);
+  return binary;
 }
 
 /** Finds nats-server: $NATS_SERVER_BIN, then PATH, then the Debian location. */

@@ -40,6 +40,7 @@ export class ReferenceDataRepository {
       offerDeclineReasons: doc.offerDeclineReasons?.length ? doc.offerDeclineReasons : DEFAULT_SETTINGS.offerDeclineReasons,
       dispositionCodes: doc.dispositionCodes?.length ? doc.dispositionCodes : DEFAULT_SETTINGS.dispositionCodes,
       agentIdleMinutes: doc.agentIdleMinutes ?? DEFAULT_SETTINGS.agentIdleMinutes,
+      offerLapsePresence: doc.offerLapsePresence ?? DEFAULT_SETTINGS.offerLapsePresence,
     };
   }
 

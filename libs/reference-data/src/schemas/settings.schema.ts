@@ -48,6 +48,9 @@ export class SettingsRecord {
   /** Minutes an agent console may be idle before it sets the agent Away (0: off); absent in older documents: off. */
   @Prop({ type: Number })
   agentIdleMinutes?: number;
+  /** What an agent who lets an offer lapse becomes; absent in older documents: notResponding. */
+  @Prop({ type: String, enum: ['notResponding', 'away', 'offline'] })
+  offerLapsePresence?: 'notResponding' | 'away' | 'offline';
 
   /** Grows with every change, so a process can tell a stale copy. */
   @Prop({ type: Number, required: true, default: 0 })

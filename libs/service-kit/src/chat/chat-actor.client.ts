@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
+  CHAT_SCHEMA_VERSION,
   chatCommandResultSchema,
   fail,
   partitionOfSession,
@@ -49,7 +50,7 @@ export class ChatActorClient {
       return await backOff(
         async () => {
           const timeoutMs = Math.max(100, Math.min(attemptTimeout, deadline - Date.now()));
-          const reply = await requestJson(this.nc, subject, { command }, chatCommandResultSchema, { timeoutMs });
+          const reply = await requestJson(this.nc, subject, { v: CHAT_SCHEMA_VERSION, command }, chatCommandResultSchema, { timeoutMs });
           if (!reply.ok && RETRIABLE.has(reply.error.code)) throw new Retriable(reply as Reply<never>);
           return reply as Reply<ChatCommandResult>;
         },

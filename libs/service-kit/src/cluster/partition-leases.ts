@@ -22,6 +22,8 @@ export interface PartitionLeaseEvents {
 interface HeldLease {
   epoch: number;
   revision: number;
+  /** When its last successful renewal (or creation) was sent, by the local clock. */
+  renewedAt: number;
 }
 
 /**
@@ -38,6 +40,8 @@ export class PartitionLeases {
   private leases?: KV;
   private readonly held = new Map<number, HeldLease>();
   private timer?: NodeJS.Timeout;
+  /** Checks the leases' age apart from the renewal loop, which a NATS outage can hold up for seconds. */
+  private expiryTimer?: NodeJS.Timeout;
   private running = false;
   private ticking?: Promise<void>;
   private lastMembers: string[] = [];
@@ -85,6 +89,8 @@ export class PartitionLeases {
     this.running = true;
     await this.tick();
     this.schedule();
+    this.expiryTimer = setInterval(() => this.dropUnrenewed(), this.timings.tickMs);
+    this.expiryTimer.unref();
     // Ready once the first partitions are served (their leases renewed meanwhile).
     await this.settled();
   }
@@ -117,6 +123,7 @@ export class PartitionLeases {
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
+    clearInterval(this.expiryTimer);
     await this.ticking;
     await this.settled();
     for (const [partition, lease] of [...this.held]) {
@@ -136,6 +143,9 @@ export class PartitionLeases {
   }
 
   private async tick(): Promise<void> {
+    // A lease not renewed within its TTL is gone from the bucket, and another process may hold it now:
+    // stop serving it before that can happen, whether or not NATS answers (A1).
+    this.dropUnrenewed();
     try {
       await this.members!.put(this.options.instanceId, JSON.stringify({ at: Date.now() }));
       const members = this.listMembers();
@@ -153,7 +163,9 @@ export class PartitionLeases {
           continue;
         }
         try {
+          const sentAt = Date.now();
           lease.revision = await this.leases!.update(this.key(partition), this.leaseValue(lease.epoch), lease.revision);
+          lease.renewedAt = sentAt;
         } catch {
           this.held.delete(partition);
           this.transition(partition, () => this.safely(() => this.options.events.released(partition, 'lost')));
@@ -163,16 +175,44 @@ export class PartitionLeases {
       for (const partition of desired) {
         if (this.held.has(partition) || !this.running) continue;
         try {
+          const sentAt = Date.now();
           const revision = await this.leases!.create(this.key(partition), this.leaseValue(0));
-          this.held.set(partition, { epoch: revision, revision });
+          this.held.set(partition, { epoch: revision, revision, renewedAt: sentAt });
           this.transition(partition, () => this.serve(partition, revision));
         } catch {
           // Still held by its previous owner: it hands over or expires soon.
         }
       }
     } catch (error) {
-      // NATS unavailable: keep what we hold until renewals fail; fencing guards writes.
+      // NATS unavailable: what is held stays held until its TTL since the last renewal runs out
+      // (dropUnrenewed, at every tick), as the bucket would expire it.
       this.options.onError?.(error);
+    }
+  }
+
+  /**
+   * Gives up every lease whose last renewal is older than the TTL less one
+   * tick: the key may expire in the bucket before the next renewal, and a
+   * process that serves a partition it may no longer hold would write beside
+   * its new owner (fencing catches only writes at the same version).
+   */
+  /**
+   * True while this process holds `partition` at `epoch` and its last
+   * renewal is recent enough that the lease cannot have expired: asked right
+   * before each write, since the checks at every tick can come late in a
+   * process starved of CPU (A1).
+   */
+  holds(partition: number, epoch: number, now = Date.now()): boolean {
+    const lease = this.held.get(partition);
+    return lease !== undefined && lease.epoch === epoch && now - lease.renewedAt < this.timings.leaseTtlMs - this.timings.tickMs;
+  }
+
+  private dropUnrenewed(now = Date.now()): void {
+    const limit = this.timings.leaseTtlMs - this.timings.tickMs;
+    for (const [partition, lease] of [...this.held]) {
+      if (now - lease.renewedAt < limit) continue;
+      this.held.delete(partition);
+      this.transition(partition, () => this.safely(() => this.options.events.released(partition, 'lost')));
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { CHAT_SCHEMA_VERSION, isKnownEventType } from '@switchboard/contracts';
 import { applyEvents, SESSION_LIMITS, type SessionEvent, type SessionState, type SessionStatus } from '@switchboard/domain';
 import type { Model } from 'mongoose';
 import { commitId, SessionCommit } from '../schemas/session-commit.schema';
@@ -98,8 +99,13 @@ export class SessionReader {
     let state = snapshot;
     let ownerEpoch = snapshotEpoch;
     for (;;) {
-      const next = await this.commits.findById(commitId(state.sessionId, state.version), { events: 1, epoch: 1 }).lean();
+      const next = await this.commits.findById(commitId(state.sessionId, state.version), { events: 1, epoch: 1, v: 1 }).lean();
       if (!next) break;
+      // Issue 18: a commit by a newer process (rolling upgrade) is not guessed at: this process cannot serve the session.
+      const unknown = next.events.find((e) => !isKnownEventType(e.type));
+      if ((next.v ?? 1) > CHAT_SCHEMA_VERSION || unknown !== undefined) {
+        throw new StoredSchemaError(state.sessionId, next.v ?? 1, unknown?.type);
+      }
       state = applyEvents(state, next.events);
       ownerEpoch = next.epoch;
     }
@@ -124,4 +130,26 @@ function startEventsOf(doc: { startEvents?: SessionEvent[]; state: SessionState 
   const legacy = doc.state.history ?? [];
   const first = legacy[0]?.commandId;
   return legacy.filter((e) => e.commandId === first);
+}
+
+/**
+ * Issue 18: a session holds a commit written by a newer process (a newer
+ * schema version, or an event type this process does not know), so this one
+ * cannot apply it; the chat-actor answers UNSUPPORTED_VERSION instead of
+ * guessing, and a process of the newer version serves the session.
+ */
+export class StoredSchemaError extends Error {
+  readonly code = 'UNSUPPORTED_VERSION';
+  constructor(
+    readonly sessionId: string,
+    readonly version: number,
+    readonly eventType?: string,
+  ) {
+    super(
+      eventType === undefined
+        ? `Session ${sessionId} holds a commit of schema version ${version}; this process reads up to ${CHAT_SCHEMA_VERSION}`
+        : `Session ${sessionId} holds a ${eventType} event this process does not know`,
+    );
+    this.name = 'StoredSchemaError';
+  }
 }

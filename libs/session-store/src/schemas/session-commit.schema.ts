@@ -44,6 +44,10 @@ export class SessionCommit {
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true })
   events!: SessionEvent[];
 
+  /** The writer's CHAT_SCHEMA_VERSION (issue 18); absent on commits from before versions: 1. */
+  @Prop({ type: Number })
+  v?: number;
+
   @Prop({ type: Number, required: true })
   partition!: number;
 

@@ -65,6 +65,10 @@ export class SessionRecord {
   @Prop({ type: [MongooseSchema.Types.Mixed], required: true, default: [] })
   startEvents!: SessionEvent[];
 
+  /** The writer's CHAT_SCHEMA_VERSION for its start events (issue 18); absent on records from before versions: 1. */
+  @Prop({ type: Number })
+  v?: number;
+
   /** When the start was stored, by the writer's clock: the outbox watermark of the partition is on this (A5). */
   @Prop({ type: Date, required: true })
   startedAt!: Date;

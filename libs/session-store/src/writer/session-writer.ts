@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { CHAT_SCHEMA_VERSION } from '@switchboard/contracts';
 import { isOpenStatus, nextDeadline, type SessionEvent, type SessionState } from '@switchboard/domain';
 import { SessionReader, type StoredSession } from '../reader/session-reader';
 import { commandKeyOf, commitId, SessionCommit } from '../schemas/session-commit.schema';
@@ -127,6 +128,7 @@ export class SessionWriter {
       partition,
       startKey: startKeyOf(state.endUserId, state.requestId),
       startEvents: [...startEvents],
+      v: CHAT_SCHEMA_VERSION,
       startedAt: at,
       ...this.indexed(state),
     });
@@ -161,6 +163,7 @@ export class SessionWriter {
       prevVisibleSeq: base.lastVisibleSeq ?? 0,
       epoch,
       events: [...events],
+      v: CHAT_SCHEMA_VERSION,
       partition,
       at,
     });

@@ -101,10 +101,32 @@ export class ChatCluster {
     while (seq < last) {
       if (Date.now() > deadline) throw new Error(`read the chat event stream to ${seq} of ${last} in ${timeoutMs} ms`);
       const batch = await consumer.fetch({ max_messages: 1000, expires: 2000 });
+      let fetched = 0;
       for await (const m of batch) {
         out.push(m.json<ChatEventMessage>());
         seq = m.seq;
+        fetched++;
       }
+      // An ordered consumer may sit on a replica still catching up after a
+      // failover: the rest is read from the stream leader, one message each.
+      if (fetched === 0 && seq < last) {
+        out.push(...(await this.eventsFromLeader(seq + 1, last, deadline)));
+        seq = last;
+      }
+    }
+    return out;
+  }
+
+  /** Stream messages `from`..`to` read one by one from the stream's leader (STREAM.MSG.GET), in order. */
+  private async eventsFromLeader(from: number, to: number, deadline: number): Promise<ChatEventMessage[]> {
+    const jsm = await jetstreamManager(this.nc);
+    const out: ChatEventMessage[] = [];
+    for (let start = from; start <= to; start += 64) {
+      if (Date.now() > deadline) throw new Error(`read the chat event stream to ${start - 1} of ${to} from its leader in time`);
+      const seqs = Array.from({ length: Math.min(64, to - start + 1) }, (_, i) => start + i);
+      const messages = await Promise.all(seqs.map((seq) => jsm.streams.getMessage(this.subjects.chatEventsStream, { seq })));
+      // null: a sequence the stream no longer holds (none are deleted today).
+      for (const m of messages) if (m) out.push(m.json<ChatEventMessage>());
     }
     return out;
   }

@@ -1,10 +1,13 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { findNatsServer, freePort, startProcess, waitForPort, type ManagedProcess } from '@switchboard/infra';
+import { ensureClusterNatsServer, freePort, startProcess, waitForPort, type ManagedProcess } from '@switchboard/infra';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { eventually } from '../async/eventually';
+
+/** The workspace root, where `.tools/bin` holds the nats-server built for clusters. */
+const PROJECT_ROOT = resolve(__dirname, '../../../..');
 
 /** One nats-server of a test cluster: killable and restartable on its own port and store. */
 export interface NatsClusterNode {
@@ -42,8 +45,7 @@ export class NatsCluster {
   }
 
   static async start(size = 3): Promise<NatsCluster> {
-    const binary = findNatsServer();
-    if (!binary) throw new Error('nats-server was not found: install it (Debian: apt-get install nats-server)');
+    const binary = ensureClusterNatsServer(PROJECT_ROOT);
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-nats-cluster-'));
     const ports: NodePorts[] = [];
     for (let i = 0; i < size; i++) ports.push({ client: await freePort(), monitor: await freePort(), route: await freePort() });
@@ -90,7 +92,8 @@ function clusterNode(binary: string, dir: string, name: string, own: NodePorts, 
       `server_name: ${name}`,
       `listen: "127.0.0.1:${own.client}"`,
       `http: "127.0.0.1:${own.monitor}"`,
-      `jetstream { store_dir: "${storeDir}" }`,
+      // As deploy/compose/nats.conf: every acknowledged write fsynced first (nats-server 2.10 and later).
+      `jetstream { store_dir: "${storeDir}", sync_interval: always }`,
       `cluster { name: "switchboard-test", listen: "127.0.0.1:${own.route}", routes: [${routes.join(', ')}] }`,
     ].join('\n'),
   );

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { AGENT_IDLE_MINUTES_MAX, ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, type SettingsView } from '@switchboard/contracts';
 import { AdminApi } from '../core/api/admin-api';
@@ -99,7 +100,7 @@ function attachmentTypesLimits(control: AbstractControl<string>): ValidationErro
 @Component({
   selector: 'sb-settings-page',
   providers: [OUTLINE_FIELDS],
-  imports: [DatePipe, DialogField, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSlideToggleModule, PageHeader, ReactiveFormsModule],
+  imports: [DatePipe, DialogField, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatProgressBarModule, MatSelectModule, MatSlideToggleModule, PageHeader, ReactiveFormsModule],
   templateUrl: './settings-page.html',
   styleUrl: './settings-page.scss',
   host: { class: 'sb-page' },
@@ -123,6 +124,7 @@ export class SettingsPage {
     remoteControlConsoleUrl: ['', [Validators.pattern(/^\s*(https?:\/\/[^\s/]+.*)?\s*$/i), Validators.maxLength(2000)]],
     maxConcurrentChatsPerAgent: [0, [Validators.required, Validators.min(0), Validators.max(10000), Validators.pattern(/^\d+$/)]],
     agentIdleMinutes: [0, [Validators.required, Validators.min(0), Validators.max(AGENT_IDLE_MINUTES_MAX), Validators.pattern(/^\d+$/)]],
+    offerLapsePresence: ['notResponding' as SettingsView['offerLapsePresence']],
     maskPatterns: ['', maskPatternsLimits],
     offerDeclineReasons: ['', declineReasonsLimits],
     attachmentMaxMib: [10, [Validators.required, Validators.min(0), Validators.max(ATTACHMENT_MAX_MIB), Validators.pattern(/^\d+(\.\d)?$/)]],
@@ -142,6 +144,11 @@ export class SettingsPage {
 
   protected readonly attachmentMaxMib = ATTACHMENT_MAX_MIB;
   protected readonly agentIdleMinutesMax = AGENT_IDLE_MINUTES_MAX;
+  protected readonly lapsePresences: ReadonlyArray<{ value: SettingsView['offerLapsePresence']; label: string }> = [
+    { value: 'notResponding', label: 'Not responding' },
+    { value: 'away', label: 'Away' },
+    { value: 'offline', label: 'Offline' },
+  ];
 
   protected idleMessage(): string | null {
     const control = this.form.controls.agentIdleMinutes;
@@ -211,6 +218,7 @@ export class SettingsPage {
       remoteControlConsoleUrl: settings.remoteControlConsoleUrl,
       maxConcurrentChatsPerAgent: settings.maxConcurrentChatsPerAgent,
       agentIdleMinutes: settings.agentIdleMinutes,
+      offerLapsePresence: settings.offerLapsePresence,
       maskPatterns: settings.maskPatterns.join('\n'),
       offerDeclineReasons: settings.offerDeclineReasons.join('\n'),
       attachmentMaxMib: mibOf(settings.attachmentMaxBytes),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
 import type { ReplyData } from '@switchboard/contracts';
+import { presenceOnConnect } from '@switchboard/domain';
 import { GatewayPresence } from '../presence/gateway-presence.service';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { AgentDirectory } from './agent-directory.service';
@@ -27,8 +28,8 @@ export class AgentPresenceService implements OnApplicationShutdown {
     this.cancel(agentId);
     await this.directory.ensureProfile(agentId);
     const current = await this.store.get(agentId);
-    // A reconnect keeps a chosen "away" and a "not responding" (issue 14: only the agent ends it); anything else becomes online.
-    if (current.state.presence !== 'away' && current.state.presence !== 'notResponding') await this.set(agentId, 'online');
+    const next = presenceOnConnect(current.state.presence);
+    if (next !== current.state.presence) await this.set(agentId, next);
     else this.directory.notePresence(agentId, current);
   }
 

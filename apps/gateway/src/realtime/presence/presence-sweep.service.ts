@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { sweptWhenConnectedNowhere } from '@switchboard/domain';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import { AgentPresenceService } from '../agent/agent-presence.service';
 import { ConnectionRegistry } from '../connection/connection-registry';
@@ -49,7 +50,7 @@ export class PresenceSweep implements OnApplicationBootstrap, OnApplicationShutd
   async sweep(): Promise<{ agents: number; endUsers: number }> {
     const agentIds = this.agents
       .all()
-      .filter((a) => a.presence !== 'offline' && !this.registry.has('agent', a.id) && !this.agentPresence.isPending(a.id))
+      .filter((a) => sweptWhenConnectedNowhere(a.presence) && !this.registry.has('agent', a.id) && !this.agentPresence.isPending(a.id))
       .map((a) => a.id);
     const endUserIds: string[] = [];
     for (const item of this.projection.all()) {
