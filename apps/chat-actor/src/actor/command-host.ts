@@ -87,9 +87,38 @@ export class CommandHost {
     this.subscriptions.set(partition, subscription);
     const republished = (await Promise.all(replayed)).reduce((a, b) => a + b, 0);
     if (this.epochs.get(partition) !== epoch) return;
-    this.replayed.add(partition);
     if (republished > 0) this.logger.log({ partition, republished }, 'published again what was stored since the outbox watermark');
+    this.replayLateWrites(partition, epoch);
     await this.armDeadlines(partition, epoch);
+  }
+
+  /**
+   * A5 with A1's limits (ADR 2's amendment): a previous owner that has not
+   * yet learned it lost the lease may still store a commit until its lease
+   * TTL has passed, after the replay above, and die before publishing it.
+   * One more replay once that window is over publishes such late writes;
+   * only then may this owner move the partition's watermark past the takeover.
+   */
+  private replayLateWrites(partition: number, epoch: number): void {
+    const timer = setTimeout(() => void this.lateReplay(partition, epoch), this.config.CHAT_LEASE_TTL_MS + this.config.CHAT_LEASE_TICK_MS);
+    timer.unref();
+  }
+
+  private async lateReplay(partition: number, epoch: number): Promise<void> {
+    for (let attempt = 1; this.epochs.get(partition) === epoch; attempt++) {
+      try {
+        const work = await this.events.replayWork(partition, epoch);
+        const published = (await Promise.all(work.map((w) => this.mailboxes.run(w.sessionId, w.run).catch(() => 0)))).reduce((a, b) => a + b, 0);
+        if (this.epochs.get(partition) !== epoch) return;
+        this.replayed.add(partition);
+        this.logger.debug({ partition, published }, 'late writes of the previous owner replayed');
+        return;
+      } catch (error) {
+        // The watermark stays where it was until this replay is done: retried, a second apart at most.
+        this.logger.warn({ err: error, partition, attempt }, 'late-write replay failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * attempt)).unref());
+      }
+    }
   }
 
   /**

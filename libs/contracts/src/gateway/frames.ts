@@ -36,7 +36,7 @@ import {
   historyPageSchema,
   HISTORY_PAGE_MAX,
 } from './views';
-import { AGENT_LIST_MAX_ITEMS } from './limits';
+import { AGENT_LIST_MAX_ITEMS, PENDING_OFFERS_MAX } from './limits';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -118,6 +118,15 @@ export const commandAckSchema = z.object({
 export type CommandAck = z.infer<typeof commandAckSchema>;
 
 const listRows = z.array(listItemSchema).max(AGENT_LIST_MAX_ITEMS);
+
+/** Issue 14: a chat offered to the agent, as `presence.get` tells it: its deadline, the milliseconds left by the gateway's clock, and the chat as a list row. */
+export const pendingOfferViewSchema = z.object({
+  sessionId: z.string(),
+  expiresAt: z.string(),
+  leftMs: z.number().int().positive(),
+  session: listItemSchema,
+});
+export type PendingOfferView = z.infer<typeof pendingOfferViewSchema>;
 const rowCount = z.number().int().nonnegative();
 
 /**
@@ -188,6 +197,12 @@ export const replyDataSchemas = {
     presence: z.enum(['online', 'away', 'notResponding', 'offline']),
     /** Issue 14: the agent's wrap-up while it lasts (a console that connects after the end shows it again); `secondsLeft` 0 once only a required disposition holds it. */
     wrapUp: z.object({ sessionId: z.string(), until: z.string(), dispositionRequired: z.boolean(), secondsLeft: z.number().int().min(0) }).optional(),
+    /**
+     * Issue 14: the chats offered to the agent now, the soonest due first (at most PENDING_OFFERS_MAX), so a
+     * console that connects during an offer (a reload, a reconnect) shows it again; `leftMs` by the
+     * gateway's clock. Absent when none.
+     */
+    offers: z.array(pendingOfferViewSchema).max(PENDING_OFFERS_MAX).optional(),
   }),
   'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
 } as const satisfies Record<CommandType, z.ZodType>;

@@ -13,3 +13,11 @@ export const LIST_DESCRIPTION_PREVIEW = 200;
 
 /** Bytes (UTF-8) a `lists.snapshot` frame or an `agent.lists` reply stays within, whatever the rows hold: rows beyond it are left out like rows beyond AGENT_LIST_MAX_ITEMS. */
 export const LISTS_FRAME_MAX_BYTES = 256 * 1024;
+
+/**
+ * Most pending offers `presence.get` tells an agent (issue 14), the ones due
+ * first: a console that connects while chats are offered to it shows them
+ * again. Offers count against the agent's cap, so an agent normally has far
+ * fewer; one without a cap could be offered more.
+ */
+export const PENDING_OFFERS_MAX = 20;

@@ -13,9 +13,9 @@ export const OPEN_TICKETS_MAX = 50;
 /** Open sessions read from the database per round trip while loading them all. */
 export const OPEN_SESSIONS_BATCH = 500;
 
-/** The fields of an open session a list row is built from, as its snapshot stored them. */
+/** The fields of an open session a list row is built from, and its pending offer (issue 14), as its snapshot stored them. */
 export type OpenSessionSummary = Pick<SessionState, 'sessionId' | 'version' | 'status' | 'queue' | 'companyId' | 'endUserId' | 'cancelledByUser' | 'userLeft' | 'description' | 'createdAt'> &
-  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic'>>;
+  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic' | 'offer'>>;
 
 /** Where an open session stands (status, queue, owner), as its snapshot stored it: what the dashboard counts. */
 export interface OpenSessionPosition {
@@ -106,6 +106,7 @@ const OPEN_SUMMARY_FIELDS = {
   'state.description': 1,
   'state.topic': 1,
   'state.createdAt': 1,
+  'state.offer': 1,
 } as const;
 
 type SearchDoc = Pick<SessionRecord, '_id' | 'version' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state?: SessionSearchRow['summary'] };

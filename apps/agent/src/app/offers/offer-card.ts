@@ -22,7 +22,7 @@ import { OffersStore } from './offers-store';
         <div class="sb-offer-body">
           <h2 id="sb-offer-title">Chat offered to you</h2>
           <p class="sb-offer-what">
-            <strong>{{ item()?.endUserName ?? 'An end user' }}</strong> in {{ offer.summary.queue }}@if (item()?.description; as description) {: {{ description }}}
+            <strong>{{ item()?.endUserName ?? offer.summary.endUserName ?? 'An end user' }}</strong> in {{ offer.summary.queue }}@if (item()?.description ?? offer.summary.description; as description) {: {{ description }}}
           </p>
           <p class="sb-offer-countdown" aria-live="off" data-testid="offer-countdown">
             {{ store.secondsLeft(offer) }} {{ store.secondsLeft(offer) === 1 ? 'second' : 'seconds' }} left to answer

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { SwitchboardClient } from '@switchboard/client';
-import type { SessionEventFrame, SessionSummary } from '@switchboard/contracts';
+import type { ListItem, PendingOfferView, SessionEventFrame } from '@switchboard/contracts';
 import { ChatsStore } from '../chat/chats-store';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentSocket } from '../session/agent-socket';
@@ -17,7 +17,8 @@ export interface PendingOffer {
    * a browser clock that is off does not shorten or lengthen the countdown.
    */
   dueAt: number;
-  summary: SessionSummary;
+  /** The chat as the offer's event (or, after a connect, `presence.get`) described it. */
+  summary: ListItem;
 }
 
 /**
@@ -26,7 +27,9 @@ export interface PendingOffer {
  * offer's deadline. An offer goes when it is accepted, declined, withdrawn
  * (OFFER_WITHDRAWN, or the chat's summary no longer names this offer) or
  * when its time is up; a lapse (OfferLapsed) makes the agent Not
- * responding, read again from the gateway (presence.get).
+ * responding, read again from the gateway (presence.get). A console that
+ * connects while offers wait (a reload, a reconnect) shows them again from
+ * presence.get's `offers`.
  */
 @Injectable({ providedIn: 'root' })
 export class OffersStore {
@@ -56,6 +59,25 @@ export class OffersStore {
     this.offers.set([]);
     this.reasons.set([]);
     this.countdown.stop();
+  }
+
+  /**
+   * The offers the gateway holds for this agent (presence.get after a
+   * connect), each counted down from the time it has left by the gateway's
+   * clock, as an offer's event is. One already shown keeps its countdown;
+   * none is ended here (the events that end them follow the reply).
+   */
+  restore(offers: readonly PendingOfferView[] | undefined): void {
+    const held = new Set(this.offers().map((o) => `${o.sessionId} ${o.expiresAt}`));
+    const now = this.countdown.read();
+    const added = (offers ?? [])
+      .filter((o) => o.leftMs > 0 && !held.has(`${o.sessionId} ${o.expiresAt}`))
+      .map((o): PendingOffer => ({ sessionId: o.sessionId, expiresAt: o.expiresAt, dueAt: now + o.leftMs, summary: o.session }));
+    if (added.length === 0) return;
+    const ids = new Set(added.map((o) => o.sessionId));
+    this.offers.update((all) => [...all.filter((o) => !ids.has(o.sessionId)), ...added].sort((a, b) => a.dueAt - b.dueAt));
+    this.tick();
+    if (this.reasons().length === 0) void this.loadReasons().catch(() => undefined);
   }
 
   /** Takes the offered chat: it opens as an accepted chat does. Rejects with the client's refusal (the card says it in words). */
@@ -90,8 +112,17 @@ export class OffersStore {
     }
     const held = this.offers().find((o) => o.sessionId === sessionId);
     if (held && (codes.includes('OFFER_WITHDRAWN') || frame.session.offer?.expiresAt !== held.expiresAt)) this.remove(sessionId);
-    // The gateway made this agent Not responding before it published the lapse: read it.
-    if (event.type === 'OfferLapsed' && codes.includes('OFFER_WITHDRAWN')) void this.presence.load(client).catch(() => undefined);
+    // The gateway made this agent Not responding before it published the lapse: read it (and any offer made meanwhile).
+    if (event.type === 'OfferLapsed' && codes.includes('OFFER_WITHDRAWN')) void this.reload(client);
+  }
+
+  /** Presence again, and the offers waiting now (after a lapse, or a reconnect). */
+  async reload(client: SwitchboardClient): Promise<void> {
+    try {
+      this.restore((await this.presence.load(client)).offers);
+    } catch {
+      // No connection: the next connect reads them.
+    }
   }
 
   private remove(sessionId: string): void {

@@ -3,7 +3,8 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatRadioGroupHarness } from '@angular/material/radio/testing';
 import { CommandError } from '@switchboard/client';
-import type { SessionEventFrame } from '@switchboard/contracts';
+import type { ListItem, SessionEventFrame } from '@switchboard/contracts';
+import { hello } from '@switchboard/chat-ui/testing';
 import { historyEvent, listItem, signedInAgent } from '../../testing/agent-test-bed';
 import { FakeClock, settle } from '../../testing/fake-clock';
 import { ConsolePage } from '../console/console-page';
@@ -165,5 +166,53 @@ describe('offers (issue 14) in the agent console', () => {
     expect(presence.presence()).toBe('online');
     expect(el('not-responding-notice')).toBeNull();
     expect(el('presence-not-responding')).toBeNull();
+  });
+
+  /** presence.get's offer of `sessionId` to Alice, `leftMs` by the gateway's clock (whose own time is an hour behind the browser's). */
+  const waiting = (sessionId: string, leftMs: number, fields: Partial<ListItem> = {}) => ({
+    sessionId,
+    expiresAt: new Date(Date.parse('2026-11-30T07:00:00.000Z') + leftMs).toISOString(),
+    leftMs,
+    session: listItem(sessionId, { version: 2, endUserName: 'Erin User', description: 'VPN drops', ...fields }),
+  });
+
+  it('a console that connects while a chat is offered (a reload) shows the card again, counted down from the time the gateway says is left', async () => {
+    const { fake, connection, shown, el, clock, store } = await agent();
+    fake.replies['presence'] = () => ({ presence: 'online', offers: [waiting('s1', 9_500, { endUserName: 'Frank Field', description: 'Printer jams' })] });
+    await connection.restore();
+    await shown();
+    // The lists do not hold the chat: the card names it from the reply's row.
+    expect(el('offer-card')?.textContent).toContain('Frank Field');
+    expect(el('offer-card')?.textContent).toContain('Printer jams');
+    expect(el('offer-countdown')?.textContent).toContain('10 seconds left');
+    await clock.advance(500);
+    await shown();
+    expect(el('offer-countdown')?.textContent).toContain('9 seconds left');
+    expect(fake.calls.filter(([name]) => name === 'declineReasons')).toHaveLength(1);
+    await clock.advance(9_000);
+    await shown();
+    expect(el('offer-card')).toBeNull();
+    expect(store.offers()).toEqual([]);
+  });
+
+  it('a reconnect reads the offers again: new ones are shown the soonest due first, one already shown keeps its countdown', async () => {
+    const { fake, offer, clock, store } = await agent();
+    const first = offer('s1', 30);
+    await clock.advance(10_000);
+    // The gateway still holds s1 (its reply, 2 s older by its clock, does not move the deadline) and offered s2 while the socket was down.
+    fake.replies['presence'] = () => ({ presence: 'online', offers: [waiting('s2', 5_000), { ...waiting('s1', 22_000), expiresAt: first.expiresAt }] });
+    fake.emit('disconnected', { code: 1006, reason: '', willReconnect: true });
+    fake.emit('hello', hello('alice', 'agent', 'Alice Agent'));
+    await settle();
+    expect(fake.calls.filter(([name]) => name === 'presence')).toHaveLength(2);
+    expect(store.offers().map((o) => [o.sessionId, store.secondsLeft(o)])).toEqual([['s2', 5], ['s1', 20]]);
+  });
+
+  it('no offer in the reply, or none with time left, shows nothing', async () => {
+    const { store } = await agent();
+    store.restore(undefined);
+    store.restore([]);
+    store.restore([waiting('s3', 0)]);
+    expect(store.offers()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { inject, Injectable, signal } from '@angular/core';
 import type { SwitchboardClient } from '@switchboard/client';
+import type { ReplyData } from '@switchboard/contracts';
 import { AgentSocket } from '../session/agent-socket';
 import { WrapUpStore } from '../wrap-up/wrap-up-store';
 
@@ -19,13 +20,16 @@ export class PresenceStore {
   /** Minutes without activity after which the console set the agent Away; undefined when it did not (or the agent has decided since). */
   readonly awayAfterIdle = signal<number | undefined>(undefined);
 
-  async load(client: SwitchboardClient): Promise<void> {
-    const { presence, wrapUp } = await client.presence();
+  /** Reads the presence and shows a wrap-up still open; answers the whole reply (the offers waiting are the offers store's). */
+  async load(client: SwitchboardClient): Promise<ReplyData<'presence.get'>> {
+    const reply = await client.presence();
+    const { presence, wrapUp } = reply;
     this.presence.set(presence);
     // Issue 14: a wrap-up still open when the console connects (a reload) is shown again.
     this.wrapUp.restore(wrapUp);
     // Away kept over a reconnect keeps its reason; anything else ends it.
     if (presence !== 'away') this.awayAfterIdle.set(undefined);
+    return reply;
   }
 
   /** The agent's own choice: shows it at once; a refusal puts the previous presence back and rejects with it. */

@@ -52,6 +52,8 @@ export class AgentConnection extends ConsoleSignIn {
     this.wrapUp.follow(client);
     this.offers.follow(client);
     client.on('hello', (hello) => {
+      // A reconnect: the presence, a wrap-up and offers may have changed meanwhile (the first connect reads them below).
+      if (this.reconnecting()) void this.offers.reload(client);
       this.reconnecting.set(false);
       // A reconnect's hello carries the settings as they are now (changes while away were not pushed).
       this.idle.configure(hello.agentSettings?.agentIdleMinutes ?? 0);
@@ -64,7 +66,9 @@ export class AgentConnection extends ConsoleSignIn {
       const hello = await client.connect();
       this.me.set({ id: hello.principal.id, name: hello.principal.name });
       this.signedIn.set(true);
-      await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
+      // Issue 14: offers waiting for this agent (a reload during an offer) are shown again.
+      const [snapshot] = await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
+      this.offers.restore(snapshot.offers);
       this.idle.start(hello.agentSettings?.agentIdleMinutes ?? 0);
     } catch (error) {
       if (!this.session.endedBy(error)) this.error.set(describeFailure(error));

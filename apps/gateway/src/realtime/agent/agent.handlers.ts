@@ -8,6 +8,7 @@ import { ChatCommands, type CommandOutcome } from '../sessions/chat-commands.ser
 import { CommandRefusal, forbidden } from '../sessions/command-refusal';
 import { HistoryPages } from '../sessions/history-pages';
 import { LiveSettings } from '../sessions/live-settings.service';
+import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
 import { SessionAccess } from '../sessions/session-access.service';
 import { detailFor } from '../sessions/session-views';
 import { AgentDirectory } from './agent-directory.service';
@@ -29,6 +30,7 @@ export class AgentHandlers {
     @Inject(ResourcesRepository) private readonly resources: ResourcesRepository,
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
+    @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -138,7 +140,13 @@ export class AgentHandlers {
       return { presence };
     },
 
-    'presence.get': async (conn) => this.presence.snapshot(conn.principal.id),
+    // Issue 14: with the chats offered to the agent now, read from the projection after the presence
+    // (synchronously, just before answering: an event that ends one of them reaches the socket after the reply).
+    'presence.get': async (conn) => {
+      const snapshot = await this.presence.snapshot(conn.principal.id);
+      const offers = this.projection.offersOf(conn.principal.id);
+      return offers.length > 0 ? { ...snapshot, offers } : snapshot;
+    },
   };
 
   /**

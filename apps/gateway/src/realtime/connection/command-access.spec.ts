@@ -28,7 +28,7 @@ async function commandSentBy(frame: CommandType): Promise<SessionCommandType | u
   const handlers = {
     ...new SessionHandlers(chat, access, unused(), unused(), unused(), unused()).handlers,
     ...new EndUserHandlers(chat, access, unused(), unused(), unused()).handlers,
-    ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
+    ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
   };
   const handler = handlers[frame] as CommandHandler<CommandType>;
   const conn = unused<Connection>({ principal: { role: 'agent', id: 'alice' } as Principal });

@@ -1,4 +1,4 @@
-import type { ChatEventMessage } from '@switchboard/contracts';
+import { PENDING_OFFERS_MAX, type ChatEventMessage } from '@switchboard/contracts';
 import { OpenSessionsProjection } from './open-sessions.projection';
 
 const at = '2026-11-24T10:00:00.000Z';
@@ -30,5 +30,53 @@ describe('open sessions projection: waiting lines per queue', () => {
     projection.apply(message('b', 2, 'SessionClosed', { status: 'CLOSED' })); // cancelled (R11.1)
     expect(ids(projection, 'General')).toEqual([]);
     expect([...projection.waitingIn('Nowhere')]).toEqual([]);
+  });
+});
+
+describe('open sessions projection: the chats offered to each agent (issue 14)', () => {
+  const now = Date.parse(at);
+  const offer = (agentId: string, seconds: number) => ({ agentId, agentName: agentId, expiresAt: new Date(now + seconds * 1000).toISOString() });
+  const offered = (projection: OpenSessionsProjection, agentId: string, t = now) => projection.offersOf(agentId, t).map((o) => [o.sessionId, o.leftMs]);
+
+  it('issue 14: an agent\'s pending offers, soonest due first with the time left, until taken, passed on, lapsed or closed', () => {
+    const projection = new OpenSessionsProjection({} as ConstructorParameters<typeof OpenSessionsProjection>[0]);
+    projection.apply(message('a', 1, 'SessionStarted', {}));
+    projection.apply(message('b', 1, 'SessionStarted', {}));
+    projection.apply(message('c', 1, 'SessionStarted', {}));
+    projection.apply(message('a', 2, 'ChatOffered', { offer: offer('alice', 30) }));
+    projection.apply(message('b', 2, 'ChatOffered', { offer: offer('alice', 10) }));
+    projection.apply(message('c', 2, 'ChatOffered', { offer: offer('bob', 10) }));
+    expect(offered(projection, 'alice')).toEqual([['b', 10_000], ['a', 30_000]]);
+    expect(projection.offersOf('alice', now)[0]?.session).toMatchObject({ sessionId: 'b', status: 'QUEUED', queue: 'General' });
+    // Whose time is up is not told, even before its lapse arrives.
+    expect(offered(projection, 'alice', now + 10_000)).toEqual([['a', 20_000]]);
+
+    projection.apply(message('b', 3, 'OfferLapsed', {})); // the summary has no offer any more
+    projection.apply(message('c', 3, 'OfferDeclined', {}));
+    projection.apply(message('c', 4, 'ChatOffered', { offer: offer('alice', 20) })); // offered to the next agent
+    expect([offered(projection, 'alice'), offered(projection, 'bob')]).toEqual([[['c', 20_000], ['a', 30_000]], []]);
+    projection.apply(message('a', 3, 'SessionAssigned', { status: 'ASSIGNED', ownerAgentId: 'alice' })); // accepted
+    projection.apply(message('c', 5, 'SessionClosed', { status: 'CLOSED' })); // cancelled while offered
+    expect(offered(projection, 'alice')).toEqual([]);
+  });
+
+  it(`issue 14: at most ${PENDING_OFFERS_MAX} offers are told, the soonest due`, () => {
+    const projection = new OpenSessionsProjection({} as ConstructorParameters<typeof OpenSessionsProjection>[0]);
+    for (let i = 0; i < PENDING_OFFERS_MAX + 5; i++) projection.apply(message(`s${i}`, 1, 'ChatOffered', { offer: offer('alice', 100 - i) }));
+    const told = projection.offersOf('alice', now);
+    expect(told).toHaveLength(PENDING_OFFERS_MAX);
+    expect(told[0]).toMatchObject({ sessionId: `s${PENDING_OFFERS_MAX + 4}`, leftMs: (100 - PENDING_OFFERS_MAX - 4) * 1000 });
+    expect(told.at(-1)?.leftMs).toBe((100 - 5) * 1000);
+  });
+
+  it('issue 14: the offers stored when the gateway starts are loaded with the open sessions', async () => {
+    const stored = { sessionId: 'd', version: 3, status: 'QUEUED', queue: 'Network', companyId: 'acme', endUserId: 'u-d', cancelledByUser: false, userLeft: false, description: 'VPN', createdAt: at, offer: offer('alice', 5) };
+    const projection = new OpenSessionsProjection({
+      async *openSessions() {
+        yield stored as never;
+      },
+    } as ConstructorParameters<typeof OpenSessionsProjection>[0]);
+    await projection.loadFromDatabase();
+    expect(offered(projection, 'alice')).toEqual([['d', 5_000]]);
   });
 });

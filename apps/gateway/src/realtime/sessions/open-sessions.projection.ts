@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { ChatEventMessage, ListItem } from '@switchboard/contracts';
+import { PENDING_OFFERS_MAX, type ChatEventMessage, type ListItem, type PendingOfferView, type SessionSummary } from '@switchboard/contracts';
 import { OPEN_STATUSES } from '@switchboard/domain';
 import { SessionQueries } from '@switchboard/session-store';
 import { descriptionPreview } from '../fanout/agent-lists';
 import { summaryOfMessage } from './session-views';
+
+type PendingOffer = Pick<NonNullable<SessionSummary['offer']>, 'agentId' | 'expiresAt'>;
 
 /** How long the last seq of a closed session is remembered, to drop late repeats of its events. */
 const TOMBSTONE_MS = 10 * 60_000;
@@ -32,6 +34,9 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   private readonly closedAt = new Map<string, { seq: number; at: number }>();
   /** Queue -> its QUEUED sessions, so a queue's waiting line is read without a pass over every open session. */
   private readonly waiting = new Map<string, Map<string, ListItem>>();
+  /** Issue 14: the pending offer of each open session that has one, and the same by agent (what `presence.get` tells). */
+  private readonly offers = new Map<string, PendingOffer>();
+  private readonly offersByAgent = new Map<string, Set<string>>();
   private markReady!: () => void;
   private stopped = false;
   /** Resolves once the database's open sessions are loaded. */
@@ -46,6 +51,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     const previous = this.open.get(session.sessionId);
     if (!(OPEN_STATUSES as readonly string[]).includes(session.status)) {
       this.reindex(previous, undefined);
+      this.setOffer(session.sessionId, undefined);
       this.open.delete(session.sessionId);
       if (this.openByEndUser.get(session.endUserId) === session.sessionId) this.openByEndUser.delete(session.endUserId);
       this.closedAt.set(session.sessionId, { seq: event.seq, at: Date.now() });
@@ -58,6 +64,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
       version: event.seq,
     };
     this.reindex(previous, item);
+    this.setOffer(session.sessionId, session.offer);
     this.open.set(session.sessionId, item);
     this.openByEndUser.set(item.endUserId, item.sessionId);
     return { fresh: true, item };
@@ -105,6 +112,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
         createdAt: state.createdAt,
       };
       this.reindex(this.open.get(state.sessionId), item);
+      this.setOffer(state.sessionId, state.offer);
       this.open.set(state.sessionId, item);
     }
     this.logger.log({ msg: 'open sessions loaded', count: this.open.size });
@@ -118,6 +126,24 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
 
   all(): IterableIterator<ListItem> {
     return this.open.values();
+  }
+
+  /**
+   * Issue 14: the chats offered to `agentId` whose time is not up at `now`,
+   * the soonest due first, at most PENDING_OFFERS_MAX, each with the
+   * milliseconds it has left (what `presence.get` tells a console that
+   * connects during an offer).
+   */
+  offersOf(agentId: string, now = Date.now()): PendingOfferView[] {
+    const views: PendingOfferView[] = [];
+    for (const sessionId of this.offersByAgent.get(agentId) ?? []) {
+      const offer = this.offers.get(sessionId);
+      const session = this.open.get(sessionId);
+      const leftMs = offer ? Math.ceil(Date.parse(offer.expiresAt) - now) : NaN;
+      if (!offer || !session || !(leftMs > 0)) continue;
+      views.push({ sessionId, expiresAt: offer.expiresAt, leftMs, session });
+    }
+    return views.sort((a, b) => a.leftMs - b.leftMs).slice(0, PENDING_OFFERS_MAX);
   }
 
   /** The QUEUED sessions of one queue, in no particular order. */
@@ -136,6 +162,24 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
       if (!line) this.waiting.set(after.queue, (line = new Map()));
       line.set(after.sessionId, after);
     }
+  }
+
+  /** Keeps the offer index in step with the session's pending offer (none: withdrawn, taken or closed). */
+  private setOffer(sessionId: string, offer: PendingOffer | undefined): void {
+    const before = this.offers.get(sessionId);
+    if (before && before.agentId !== offer?.agentId) {
+      const mine = this.offersByAgent.get(before.agentId);
+      mine?.delete(sessionId);
+      if (mine?.size === 0) this.offersByAgent.delete(before.agentId);
+    }
+    if (!offer) {
+      this.offers.delete(sessionId);
+      return;
+    }
+    this.offers.set(sessionId, { agentId: offer.agentId, expiresAt: offer.expiresAt });
+    let mine = this.offersByAgent.get(offer.agentId);
+    if (!mine) this.offersByAgent.set(offer.agentId, (mine = new Set()));
+    mine.add(sessionId);
   }
 
   openOfEndUser(endUserId: string): ListItem | undefined {
