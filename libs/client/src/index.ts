@@ -2,6 +2,7 @@ export { AttachmentsApi, type AttachmentsApiOptions } from './attachments';
 export { TranscriptsApi, saveFile, type TranscriptsApiOptions } from './transcripts';
 export { SwitchboardClient, CommandError, type SwitchboardClientOptions, type ClientEvents, type CommandResult } from './switchboard-client';
 export { AgentListsModel } from './agent-lists';
+export { receiptOf, RECEIPT_LABELS, RECEIPT_SESSIONS_MAX, type MessageReceipt } from './receipts';
 export { describeError, describeFailure, errorCodeOf } from './error-messages';
 export { login, gatewaySocketUrl } from './login';
 export { mergeBySeq, oldestSeq, withRecentPage } from './history-window';

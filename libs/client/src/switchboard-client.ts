@@ -1,5 +1,8 @@
 import {
   type AgentSettingsFrame,
+  type ChatReceipts,
+  type ReceiptSide,
+  type TypingFrame,
   DEFAULT_MAX_FRAME_BYTES,
   helloFrameSchema,
   replyDataSchemas,
@@ -20,6 +23,7 @@ import {
 } from '@switchboard/contracts';
 import { CommandError } from './command-error';
 import { SessionTracker } from './session-tracker';
+import { ReceiptTracker } from './receipts';
 import { resolveWebSocket, WS_OPEN, type WebSocketConstructor, type WebSocketLike } from './web-socket';
 
 export type CommandResult<T extends CommandType> = { ok: true; data: ReplyData<T> } | { ok: false; error: WsError };
@@ -67,6 +71,10 @@ export interface ClientEvents {
    * the page's events are delivered.
    */
   'session.gap': { sessionId: string; firstSeq: number };
+  /** Issue 17: the other side of a chat is typing (show it for TYPING_SHOW_MS, or until its next message). */
+  'session.typing': TypingFrame;
+  /** Issue 17: a chat's receipts went further (both sides, merged: marks only grow). */
+  'session.receipts': { sessionId: string; receipts: ChatReceipts };
 }
 
 type Listener<T> = (value: T) => void;
@@ -94,6 +102,7 @@ export class SwitchboardClient {
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<keyof ClientEvents, Set<Listener<never>>>();
   private readonly tracker: SessionTracker;
+  private readonly receiptTracker: ReceiptTracker;
   private closedByUser = false;
   private attempt = 0;
   private reconnectTimer?: ReturnType<typeof setTimeout>;
@@ -101,11 +110,33 @@ export class SwitchboardClient {
   private readonly idPrefix = randomId();
   /** The last hello (principal, limits). */
   hello?: HelloFrame;
+  /** The socket that sent the last hello: a new socket is open before its hello, and a command sent then would go out twice (now and after the hello). */
+  private greeted?: WebSocketLike;
 
   constructor(private readonly options: SwitchboardClientOptions) {
+    this.receiptTracker = new ReceiptTracker({
+      send: (sessionId, mark) => this.command('session.receipt', { sessionId, ...mark }),
+      typing: (sessionId) => void this.command('session.typing', { sessionId }),
+      changed: (sessionId, receipts) => this.emit('session.receipts', { sessionId, receipts }),
+      now: () => Date.now(),
+    });
     this.tracker = new SessionTracker({
-      deliver: (frame) => this.emit('session.event', frame),
-      resume: (sessionId, afterSeq) => this.command('session.resume', { sessionId, afterSeq }),
+      deliver: (frame) => {
+        this.emit('session.event', frame);
+        // Issue 17: this client has the event (delivered), told to the other side.
+        this.receiptTracker.side(frame.sessionId, this.sideIn(frame.session));
+        this.receiptTracker.delivered(frame.sessionId, frame.seq);
+      },
+      resume: async (sessionId, afterSeq) => {
+        const result = await this.command('session.resume', { sessionId, afterSeq });
+        if (result.ok) {
+          this.receiptTracker.side(sessionId, this.sideIn(result.data.session));
+          // Everything up to lastSeq is this client's once the resume is delivered.
+          this.receiptTracker.delivered(sessionId, result.data.lastSeq);
+          if (result.data.receipts) this.receiptTracker.merge(sessionId, result.data.receipts, { resumed: true });
+        }
+        return result;
+      },
       gap: (sessionId, firstSeq) => this.emit('session.gap', { sessionId, firstSeq }),
     });
   }
@@ -127,6 +158,7 @@ export class SwitchboardClient {
           if (frame['type'] === 'hello') {
             greeted = true;
             this.hello = helloFrameSchema.parse(frame);
+            this.greeted = socket;
             this.attempt = 0;
             resolve(this.hello);
             this.emit('hello', this.hello);
@@ -170,7 +202,7 @@ export class SwitchboardClient {
   }
 
   get connected(): boolean {
-    return this.socket?.readyState === WS_OPEN && this.hello !== undefined;
+    return this.socket !== undefined && this.socket.readyState === WS_OPEN && this.hello !== undefined && this.greeted === this.socket;
   }
 
   on<E extends keyof ClientEvents>(event: E, listener: Listener<ClientEvents[E]>): () => void {
@@ -216,6 +248,46 @@ export class SwitchboardClient {
 
   unfollow(sessionId: string): void {
     this.tracker.unfollow(sessionId);
+    this.receiptTracker.forget(sessionId);
+  }
+
+  // ---- issue 17: typing, receipts, rating ----
+
+  /** The user is typing in a chat: sent at most once per TYPING_THROTTLE_MS (true when this call sent one). */
+  typing(sessionId: string): boolean {
+    return this.receiptTracker.typing(sessionId);
+  }
+
+  /** The events of a chat up to `seq` are on screen now (sent as `seen`, only when it went further). */
+  markSeen(sessionId: string, seq: number): void {
+    this.receiptTracker.seen(sessionId, seq);
+  }
+
+  /** What both sides of a chat reached, as far as this client knows (marks only grow). */
+  receipts(sessionId: string): ChatReceipts {
+    return this.receiptTracker.receipts(sessionId);
+  }
+
+  /** The end user's satisfaction rating of their ended chat (1 to 5, an optional comment), once. */
+  rate(sessionId: string, score: number, comment?: string) {
+    const text = comment?.trim();
+    return this.ok(this.command('session.rate', { sessionId, score, ...(text ? { comment: text } : {}) }));
+  }
+
+  /** Which side of a chat this client is on, by the summary (undefined: neither). */
+  private sideIn(session: { endUserId: string; ownerAgentId?: string }): ReceiptSide | undefined {
+    const me = this.hello?.principal;
+    if (!me) return undefined;
+    if (me.role === 'endUser' && session.endUserId === me.id) return 'endUser';
+    if (me.role === 'agent' && session.ownerAgentId === me.id) return 'agent';
+    return undefined;
+  }
+
+  /** A chat followed from a reply that carried its page up to `version`: that much is delivered. */
+  private followFrom(session: { sessionId: string; version: number; endUserId: string; ownerAgentId?: string }): void {
+    this.tracker.follow(session.sessionId, session.version);
+    this.receiptTracker.side(session.sessionId, this.sideIn(session));
+    this.receiptTracker.delivered(session.sessionId, session.version);
   }
 
   /** The highest seq delivered for a session. */
@@ -227,13 +299,13 @@ export class SwitchboardClient {
 
   async startSession(description: string, topic?: string, clientId?: string) {
     const data = await this.ok(this.command('session.start', topic === undefined ? { description } : { description, topic }, { clientId }));
-    this.tracker.follow(data.session.sessionId, data.session.version);
+    this.followFrom(data.session);
     return data;
   }
 
   async currentSession() {
     const data = await this.ok(this.command('session.current', {}));
-    if (data.session) this.tracker.follow(data.session.sessionId, data.session.version);
+    if (data.session) this.followFrom(data.session);
     return data.session;
   }
 
@@ -288,14 +360,14 @@ export class SwitchboardClient {
 
   async accept(sessionId: string) {
     const data = await this.ok(this.command('session.accept', { sessionId }));
-    this.tracker.follow(sessionId, data.session.version);
+    this.followFrom(data.session);
     return data;
   }
 
   /** Issue 14: takes the chat offered to this agent (a `ChatOffered` event named them); answered like accept() and followed from there. */
   async acceptOffer(sessionId: string) {
     const data = await this.ok(this.command('session.acceptOffer', { sessionId }));
-    this.tracker.follow(sessionId, data.session.version);
+    this.followFrom(data.session);
     return data;
   }
 
@@ -430,6 +502,12 @@ export class SwitchboardClient {
         return;
       case 'agent.settings':
         this.emit('agent.settings', frame);
+        return;
+      case 'session.typing':
+        this.emit('session.typing', frame);
+        return;
+      case 'session.receipts':
+        this.receiptTracker.merge(frame.sessionId, frame.receipts);
         return;
       case 'error':
         this.emit('protocol.error', frame.error);

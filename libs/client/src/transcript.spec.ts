@@ -18,6 +18,13 @@ const history = [
 ];
 
 describe('transcriptOf (R13)', () => {
+  it('satisfaction (issue 17): the rating is a line of both transcripts, with the comment for agents', () => {
+    const rated = ev(9, 'ChatRated', { endUserId: 'erin', score: 4, comment: 'Quick' });
+    expect(transcriptOf([rated], 'agent').map((l) => l.text)).toEqual(['The end user rated the chat 4/5: \u201cQuick\u201d']);
+    expect(transcriptOf([rated], 'endUser').map((l) => l.text)).toEqual(['You rated this chat 4 out of 5']);
+    expect(transcriptOf([ev(9, 'ChatRated', { endUserId: 'erin', score: 2 })], 'agent').map((l) => l.text)).toEqual(['The end user rated the chat 2/5']);
+  });
+
   it('R13 agents see messages, side notes and every system event in seq order', () => {
     const lines = transcriptOf([...history].reverse(), 'agent');
     expect(lines.map((l) => [l.kind, l.text])).toEqual([

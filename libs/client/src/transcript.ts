@@ -143,6 +143,12 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       return system(agent ? 'The end user chose to keep waiting' : 'You chose to keep waiting');
     case 'MessageLeft':
       return system(agent ? `Message left as ticket ${ticket(e)}: ${str(e, 'summary')}` : `Your message was left as ticket ${ticket(e)}. We will get back to you.`, 'success');
+    case 'ChatRated': {
+      // Issue 17: the end user's satisfaction rating, after the end.
+      const comment = str(e, 'comment');
+      const score = String(e['score'] ?? '');
+      return system(agent ? `The end user rated the chat ${score}/5${comment ? `: \u201c${comment}\u201d` : ''}` : `You rated this chat ${score} out of 5`, 'success');
+    }
     default:
       return [];
   }

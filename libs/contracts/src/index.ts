@@ -9,6 +9,7 @@ export * from './chat/actor.schema';
 export * from './chat/session.schema';
 export * from './chat/events.schema';
 export * from './chat/commands.schema';
+export * from './chat/receipts.schema';
 export * from './chat/schema-version';
 export * from './queues/opening-hours.schema';
 export * from './admin/admin-resources.schema';

@@ -38,4 +38,6 @@ export {
   mediaTypeOfName,
 } from './attachments/attachment-limits';
 
+export { mergeMark, mergeReceipts, NO_RECEIPTS, receiptProblem, receiptSideOf } from './receipts/receipts';
+
 export { notificationsFor, type Notification } from './notifications/notifications';

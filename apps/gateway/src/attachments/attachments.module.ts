@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ReferenceDataModule } from '@switchboard/reference-data';
-import { SessionStoreModule } from '@switchboard/session-store';
+import { SessionQueries, SessionStoreModule } from '@switchboard/session-store';
 import type { Connection } from 'mongoose';
 import { resolveTokenSecret, type IdentityConfig } from '../identity';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime/realtime.config';
@@ -13,6 +13,8 @@ import { AttachmentLinks } from './links/attachment-links';
 import { ATTACHMENT_STORE } from './storage/attachment-store';
 import { GridFsAttachmentStore } from './storage/gridfs-attachment-store';
 import { UploadSlots } from './upload/upload-slots';
+import { AttachmentRetention } from './retention/attachment-retention';
+import type { AttachmentStore } from './storage/attachment-store';
 
 /**
  * Files and screenshots in chats (issue 17): upload, signed links, download,
@@ -33,6 +35,12 @@ export class AttachmentsModule {
         { provide: AttachmentLinks, useFactory: () => new AttachmentLinks(resolveTokenSecret(config), config.ATTACHMENT_LINK_TTL_SECONDS) },
         { provide: UploadSlots, useFactory: () => new UploadSlots(config.ATTACHMENT_MAX_CONCURRENT_UPLOADS) },
         AttachmentsService,
+        {
+          provide: AttachmentRetention,
+          inject: [ATTACHMENT_STORE, SessionQueries],
+          useFactory: (store: AttachmentStore, sessions: SessionQueries) =>
+            new AttachmentRetention(store, sessions, { days: config.ATTACHMENT_RETENTION_DAYS, everyMs: config.ATTACHMENT_SWEEP_MS, batch: config.ATTACHMENT_SWEEP_BATCH }),
+        },
       ],
     };
   }

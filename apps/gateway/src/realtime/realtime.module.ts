@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
 import { AgentStateModule } from '@switchboard/agent-state';
 import { ReferenceDataModule } from '@switchboard/reference-data';
 import { SessionStoreModule } from '@switchboard/session-store';
@@ -26,6 +27,9 @@ import { LiveSettings } from './sessions/live-settings.service';
 import { OpenSessionsProjection } from './sessions/open-sessions.projection';
 import { SessionAccess } from './sessions/session-access.service';
 import { SessionHandlers } from './sessions/session.handlers';
+import { ChatSignals } from './conversation/chat-signals';
+import { ConversationHandlers } from './conversation/conversation.handlers';
+import { ChatReceiptRecord, ChatReceiptRecordSchema, ReceiptsStore } from './conversation/receipts-store';
 
 /** The WebSocket API for agents and end users (docs/protocol/websocket.md). */
 @Module({})
@@ -33,7 +37,13 @@ export class RealtimeModule {
   static forRoot(config: RealtimeConfig & ConnectionPolicy): DynamicModule {
     return {
       module: RealtimeModule,
-      imports: [ReferenceDataModule, SessionStoreModule, AgentStateModule, FeedsModule],
+      imports: [
+        ReferenceDataModule,
+        SessionStoreModule,
+        AgentStateModule,
+        FeedsModule,
+        MongooseModule.forFeature([{ name: ChatReceiptRecord.name, schema: ChatReceiptRecordSchema }]),
+      ],
       providers: [
         { provide: REALTIME_CONFIG, useValue: config },
         { provide: CONNECTION_POLICY, useValue: config },
@@ -56,6 +66,9 @@ export class RealtimeModule {
         SessionHandlers,
         EndUserHandlers,
         AgentHandlers,
+        ReceiptsStore,
+        ChatSignals,
+        ConversationHandlers,
         CommandDispatcher,
         RealtimeServer,
       ],

@@ -1,4 +1,5 @@
 import { CommandError, SwitchboardClient, type ClientEvents } from '@switchboard/client';
+import type { ChatReceipts } from '@switchboard/contracts';
 
 type Listener = (value: never) => void;
 
@@ -29,6 +30,25 @@ export class FakeClient {
 
   follow(): void {}
   unfollow(): void {}
+
+  /** Issue 17: typing and seen marks the code under test sent (synchronous on the real client, so kept apart from `calls`). */
+  readonly typed: string[] = [];
+  readonly seen: Array<[string, number]> = [];
+  /** What `receipts()` answers. */
+  receiptsNow: ChatReceipts = { endUser: { delivered: 0, seen: 0 }, agent: { delivered: 0, seen: 0 } };
+
+  typing(sessionId: string): boolean {
+    this.typed.push(sessionId);
+    return true;
+  }
+
+  markSeen(sessionId: string, seq: number): void {
+    this.seen.push([sessionId, seq]);
+  }
+
+  receipts(): ChatReceipts {
+    return this.receiptsNow;
+  }
 
   /**
    * The fake as the client the code under test takes: a never-connected

@@ -60,6 +60,8 @@ export interface SessionDetailView extends SessionSummaryView {
   /** R14: the chat's ticket; `transcript`: its internal transcript, attached when the chat ended. */
   ticket?: { id?: string; status?: string; summary?: string; transcript?: TicketTranscript; [field: string]: unknown };
   history: SessionHistoryEntryView[];
+  /** Issue 17: the end user's satisfaction rating (1 to 5, an optional comment), once the chat ended and they gave one. */
+  rating?: { score: number; comment?: string; at: string };
   /** Older entries exist before the first of `history`. */
   hasOlder: boolean;
 }
@@ -146,4 +148,9 @@ export interface DashboardSnapshot {
    * Absent from an older gateway.
    */
   offers?: { pending: number; declined: number; lapsed: number };
+  /**
+   * Issue 17: the satisfaction ratings of every chat rated so far, how many
+   * and their average score (1 to 5; absent while none). Absent from an older gateway.
+   */
+  satisfaction?: { count: number; average?: number };
 }

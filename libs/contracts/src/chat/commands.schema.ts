@@ -133,6 +133,26 @@ export const declineOfferSchema = z.object({ ...base, type: z.literal('DeclineOf
 /** Issue 14, the agent who ended or abandoned the chat: its disposition code (one of the administrator's `dispositionCodes`), once. */
 export const recordDispositionSchema = z.object({ ...base, type: z.literal('RecordDisposition'), code: plainText().trim().min(1).max(MAX_DECLINE_REASON) }).strict();
 
+/** Issue 17: lowest and highest score of a chat's satisfaction rating. */
+export const RATING_MIN = 1;
+export const RATING_MAX = 5;
+/** Issue 17: longest comment of a satisfaction rating, in characters (trimmed; empty means none). */
+export const MAX_RATING_COMMENT = 1000;
+
+/**
+ * Issue 17, the chat's end user, after the chat closed or was abandoned:
+ * how satisfied they are (RATING_MIN..RATING_MAX) and an optional comment,
+ * once per chat (`ALREADY_RATED` after).
+ */
+export const rateChatSchema = z
+  .object({
+    ...base,
+    type: z.literal('RateChat'),
+    score: z.number().int().min(RATING_MIN).max(RATING_MAX),
+    comment: plainText().trim().max(MAX_RATING_COMMENT).optional(),
+  })
+  .strict();
+
 /**
  * Issue 15, end user, on a chat still waiting in its queue: leave a message
  * instead (`text`, else the description): it becomes an open ticket the desk
@@ -183,6 +203,7 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   recordDispositionSchema,
   leaveMessageSchema,
   keepWaitingSchema,
+  rateChatSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;
 export type SessionCommandMessageType = SessionCommandMessage['type'];

@@ -320,6 +320,17 @@ export const messageLeftSchema = z.object({
   reason: z.enum(['afterHours', 'longWait']),
 });
 
+/** Issue 17: the end user rated the chat after it ended (once); the comment is absent when they wrote none. */
+export const chatRatedSchema = z.object({
+  ...eventBase,
+  type: z.literal('ChatRated'),
+  endUserId: z.string(),
+  score: z.number().int(),
+  comment: z.string().optional(),
+  /** What was masked in `comment`. */
+  masked,
+});
+
 /** Every event of a chat session, told apart by `type`. */
 export const sessionEventSchema = z.discriminatedUnion('type', [
   sessionStartedSchema,
@@ -350,6 +361,7 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   longWaitOfferedSchema,
   keptWaitingSchema,
   messageLeftSchema,
+  chatRatedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;
 export type SessionEventMessageType = SessionEventMessage['type'];

@@ -154,6 +154,8 @@ export const sessionStateSchema = z.object({
   overflowedFrom: z.string().optional(),
   /** Issue 15: since when the end user has been offered to leave a message or keep waiting (while QUEUED). */
   longWaitSince: z.string().optional(),
+  /** Issue 17: the end user's satisfaction rating, given once after the chat ended (the comment at most MAX_RATING_COMMENT characters). */
+  rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
 });
 export type SessionStateMessage = z.infer<typeof sessionStateSchema>;
 

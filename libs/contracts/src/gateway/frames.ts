@@ -8,6 +8,7 @@ import {
   acceptSessionSchema,
   declineOfferSchema,
   recordDispositionSchema,
+  rateChatSchema,
   addSideNoteSchema,
   cancelByUserSchema,
   keepWaitingSchema,
@@ -22,6 +23,7 @@ import {
   transferToQueueSchema,
 } from '../chat/commands.schema';
 import { sessionSummarySchema } from '../chat/session.schema';
+import { chatReceiptsSchema, receiptSideSchema } from '../chat/receipts.schema';
 import {
   agentListSchema,
   agentRefSchema,
@@ -102,6 +104,16 @@ export const commandPayloads = {
   'presence.set': z.object({ presence: z.enum(['online', 'away']) }),
   'presence.get': z.object({}),
   'topics.list': z.object({}),
+  /** Issue 17: the user is typing in this chat (throttled: TYPING_THROTTLE_MS by the client, TYPING_RELAY_MIN_INTERVAL_MS per socket by the gateway). Relayed to the other side, not stored. */
+  'session.typing': z.object({ sessionId }),
+  /**
+   * Issue 17: this side's client has every event up to `delivered` and had
+   * every event up to `seen` on screen (at least one of the two). Marks only
+   * grow: a lower or repeated one changes nothing.
+   */
+  'session.receipt': z.object({ sessionId, delivered: z.number().int().min(0).optional(), seen: z.number().int().min(0).optional() }),
+  /** Issue 17: the end user's satisfaction rating of their chat after it ended, once. */
+  'session.rate': rateChatSchema.pick({ sessionId: true, score: true, comment: true }),
 } as const;
 
 export type CommandType = keyof typeof commandPayloads;
@@ -164,6 +176,8 @@ export const replyDataSchemas = {
     hasOlder: z.boolean(),
     /** The session's latest seq: the caller's new position, even when the last events were not for it. */
     lastSeq: z.number().int().nonnegative(),
+    /** Issue 17: the chat's receipts as stored (both sides); absent from an older gateway. */
+    receipts: chatReceiptsSchema.optional(),
   }),
   'session.history': historyPageSchema.extend({
     /** The session's latest seq. */
@@ -205,6 +219,10 @@ export const replyDataSchemas = {
     offers: z.array(pendingOfferViewSchema).max(PENDING_OFFERS_MAX).optional(),
   }),
   'topics.list': z.object({ useTopics: z.boolean(), topics: z.array(topicRefSchema) }),
+  'session.typing': z.object({ relayed: z.boolean() }),
+  /** The chat's receipts after this one (both sides), as stored. */
+  'session.receipt': z.object({ sessionId: z.string(), receipts: chatReceiptsSchema }),
+  'session.rate': commandAckSchema,
 } as const satisfies Record<CommandType, z.ZodType>;
 
 export type CommandPayload<T extends CommandType> = z.infer<(typeof commandPayloads)[T]>;
@@ -301,6 +319,12 @@ export const queuePositionFrameSchema = z.object({
 /** Agents: the settings their console acts on changed (an administrator saved them); replaces what hello said. */
 export const agentSettingsFrameSchema = z.object({ type: z.literal('agent.settings'), settings: agentConsoleSettingsSchema });
 
+/** Issue 17: the other side of the chat is typing (show it for TYPING_SHOW_MS, or until its next message). */
+export const typingFrameSchema = z.object({ type: z.literal('session.typing'), sessionId: z.string(), from: receiptSideSchema });
+
+/** Issue 17: a chat's receipts changed (both sides, as stored); take the greater of each mark. */
+export const receiptsFrameSchema = z.object({ type: z.literal('session.receipts'), sessionId: z.string(), receipts: chatReceiptsSchema });
+
 export const serverFrameSchema = z.discriminatedUnion('type', [
   helloFrameSchema,
   z.object({ type: z.literal('reply') }).passthrough(),
@@ -310,6 +334,8 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   listsChangedFrameSchema,
   queuePositionFrameSchema,
   agentSettingsFrameSchema,
+  typingFrameSchema,
+  receiptsFrameSchema,
 ]);
 
 export type HelloFrame = z.infer<typeof helloFrameSchema>;
@@ -320,4 +346,6 @@ export type ListsSnapshotFrame = z.infer<typeof listsSnapshotFrameSchema>;
 export type ListsChangedFrame = z.infer<typeof listsChangedFrameSchema>;
 export type QueuePositionFrame = z.infer<typeof queuePositionFrameSchema>;
 export type AgentSettingsFrame = z.infer<typeof agentSettingsFrameSchema>;
-export type ServerFrame = HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame | AgentSettingsFrame;
+export type TypingFrame = z.infer<typeof typingFrameSchema>;
+export type ReceiptsFrame = z.infer<typeof receiptsFrameSchema>;
+export type ServerFrame = TypingFrame | ReceiptsFrame | HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame | AgentSettingsFrame;

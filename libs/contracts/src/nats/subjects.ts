@@ -20,6 +20,9 @@ export function createSubjects(prefix: string = DEFAULT_SUBJECT_PREFIX) {
     /** JetStream: every event of a session, in order. */
     chatEvent: (sessionId: string) => `${prefix}.chat.evt.${sessionId}`,
     chatEventsAll: `${prefix}.chat.evt.>`,
+    /** Core NATS (issue 17): typing and receipts of a session, relayed to every gateway (`ChatSignal`); nothing stored. */
+    chatSignal: (sessionId: string) => `${prefix}.chat.signal.${sessionId}`,
+    chatSignalsAll: `${prefix}.chat.signal.>`,
     /** Core NATS: an administrator changed agents' profiles (queues, companies, cap); routers reload them. */
     agentProfilesChanged: `${prefix}.agents.changed`,
     /**

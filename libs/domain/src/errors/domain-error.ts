@@ -69,6 +69,10 @@ export const DOMAIN_ERROR_CODES = [
   'DISPOSITION_NOT_OPEN',
   /** Issue 15: the queue is outside its opening hours (details: `queue`, `nextOpeningAt` when known, `timeZone`); leave a message instead. */
   'QUEUE_CLOSED',
+  /** Issue 17: the chat is not ended yet, so it cannot be rated. */
+  'RATING_NOT_OPEN',
+  /** Issue 17: the chat was rated already (once per chat). */
+  'ALREADY_RATED',
   /** A file larger than the administrator's `attachmentMaxBytes` (0: attachments are off). */
   'ATTACHMENT_TOO_LARGE',
   /** A file whose content (magic bytes) is of a type not in `attachmentTypes`, whatever its name says. */

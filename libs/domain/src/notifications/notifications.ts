@@ -31,6 +31,8 @@ export type NoticeCode =
   | 'OFFER_WITHDRAWN'
   /** Issue 14: the wrap-up disposition of a chat the agent ended is recorded. */
   | 'DISPOSITION_RECORDED'
+  /** Issue 17: the end user's rating of the ended chat is stored. */
+  | 'CHAT_RATED'
   /** R5.1: appears in the target's Transferred tab. */
   | 'TRANSFER_OFFERED'
   | 'TRANSFERRED'
@@ -137,6 +139,9 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       break;
     case 'DispositionRecorded':
       add(agent(event.agentId), 'DISPOSITION_RECORDED', `Disposition recorded: ${event.code}.`);
+      break;
+    case 'ChatRated':
+      add(endUser, 'CHAT_RATED', 'Thank you for rating this chat.');
       break;
     case 'FirstReplyMissed':
       add(endUser, 'BACK_IN_QUEUE', 'Your agent could not reply in time, so your chat went back to the queue. Another agent will be with you shortly.');

@@ -38,6 +38,8 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   AcceptOffer: ['agent'],
   DeclineOffer: ['agent'],
   RecordDisposition: ['agent'],
+  // Issue 17: only the chat's own end user rates it (authorizeCommand checks the end user is the session's).
+  RateChat: ['endUser'],
 };
 
 /**
@@ -99,6 +101,7 @@ export function describeCommand(type: SessionCommandType): string {
     AcceptOffer: 'accept an offered chat',
     DeclineOffer: 'decline an offered chat',
     RecordDisposition: 'record the disposition of a chat',
+    RateChat: 'rate a chat',
   };
   return names[type];
 }

@@ -63,6 +63,9 @@ export type DeclineOffer = CommandOf<'DeclineOffer'>;
 /** Issue 14, the agent who ended or abandoned the chat: its disposition (wrap-up). */
 export type RecordDisposition = CommandOf<'RecordDisposition'>;
 
+/** Issue 17, the chat's end user after the end: its satisfaction rating, once. */
+export type RateChat = CommandOf<'RateChat'>;
+
 export type SessionCommandType = SessionCommand['type'];
 
 /** Every command type (the architecture test checks the list is complete). */
@@ -91,4 +94,5 @@ export const SESSION_COMMAND_TYPES = [
   'RecordDisposition',
   'LeaveMessage',
   'KeepWaiting',
+  'RateChat',
 ] as const satisfies readonly SessionCommandType[];

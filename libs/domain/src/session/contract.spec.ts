@@ -59,6 +59,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   const wrapped = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 120, dispositionRequired: true } }));
   run(wrapped, C.end('a1'));
   run(wrapped, C.disposition('a1'));
+  run(wrapped, C.rate(4, 'Quick and friendly'));
   const unanswered = Scenario.assignedTo('a1', context({ queuePolicy: { firstReplySeconds: 60, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false } }));
   run(unanswered.with({ now: at(1) }), C.deadline(unanswered.s.version));
   const offered = Scenario.started(context({ settings: settings({ agentAutoAccept: true }), queuePolicy: { firstReplySeconds: 0, offerSeconds: 30, wrapUpSeconds: 0, dispositionRequired: false } }));

@@ -21,6 +21,7 @@ import type {
   LeaveMessage,
   DeclineOffer,
   RecordDisposition,
+  RateChat,
   CreateTicket,
   EndChat,
   ForceClose,
@@ -51,7 +52,8 @@ export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, ma
 
 const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl']);
 // A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
-const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'LeaveMessage']);
+// So does the end user's rating (issue 17).
+const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'RateChat', 'LeaveMessage']);
 
 export type Decision =
   | { readonly ok: true; readonly events: SessionEvent[]; readonly duplicate: boolean }
@@ -107,6 +109,11 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
     const outcome = recordDisposition(state, command, ctx);
     return Array.isArray(outcome) ? { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false } : refuse(outcome);
   }
+  // Issue 17: the end user's rating, once the chat ended.
+  if (command.type === 'RateChat') {
+    const outcome = rateChat(state, command, ctx);
+    return Array.isArray(outcome) ? { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false } : refuse(outcome);
+  }
   if (isTerminalStatus(state.status)) {
     return refuse(
       domainError('SESSION_CLOSED', `This chat session is ${state.status === 'CLOSED' ? 'closed' : 'abandoned'}.`, {
@@ -123,7 +130,7 @@ export function decide(state: SessionState | undefined, command: SessionCommand,
   return { ok: true, events: stamp(state, command, ctx, outcome), duplicate: false };
 }
 
-function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession | RecordDisposition>, ctx: DecisionContext): Outcome {
+function decideOnOpenSession(state: SessionState, command: Exclude<SessionCommand, StartSession | RecordDisposition | RateChat>, ctx: DecisionContext): Outcome {
   switch (command.type) {
     case 'AcceptSession':
       return accept(state, command, ctx);
@@ -194,6 +201,23 @@ function recordDisposition(state: SessionState, command: RecordDisposition, ctx:
     return domainError('VALIDATION', 'Pick one of the disposition codes your administrator set.', { field: 'code' });
   }
   return [{ type: 'DispositionRecorded', agentId: command.actor.id, code }];
+}
+
+/**
+ * Issue 17: the end user rates their chat after it ended (closed or
+ * abandoned), once. The score's range and the comment's length were checked
+ * at the edge (`rateChatSchema`); the comment is masked like a message and
+ * left out when empty.
+ */
+function rateChat(state: SessionState, command: RateChat, ctx: DecisionContext): Outcome {
+  if (!isTerminalStatus(state.status)) {
+    return domainError('RATING_NOT_OPEN', 'A chat is rated once it has ended.', { status: state.status });
+  }
+  if (state.rating !== undefined) {
+    return domainError('ALREADY_RATED', 'This chat is rated already.', { score: state.rating.score });
+  }
+  const comment = command.comment?.trim();
+  return [{ type: 'ChatRated', endUserId: command.actor.id, score: command.score, ...(comment ? maskedComment(comment, ctx) : {}) }];
 }
 
 /** Issue 14: the queue's wrap-up, on the event that ends an agent's chat. */
@@ -752,6 +776,11 @@ function sideNote(text: string | undefined, authorId: string, authorName: string
 function masked(text: string, ctx: DecisionContext): { text: string; masked?: MaskedKind[] } {
   const result = maskText(text, ctx.settings.maskPatterns);
   return result.masked.length > 0 ? { text: result.text, masked: [...result.masked] } : { text: result.text };
+}
+
+function maskedComment(comment: string, ctx: DecisionContext): { comment: string; masked?: MaskedKind[] } {
+  const { text, ...rest } = masked(comment, ctx);
+  return { comment: text, ...rest };
 }
 
 function maskedDescription(description: string, ctx: DecisionContext): { description: string; masked?: MaskedKind[] } {

@@ -63,6 +63,8 @@ export type OfferLapsed = EventOf<'OfferLapsed'>;
 export type OfferWithdrawn = EventOf<'OfferWithdrawn'>;
 /** Issue 14: wrap-up. */
 export type DispositionRecorded = EventOf<'DispositionRecorded'>;
+/** Issue 17: the end user's satisfaction rating. */
+export type ChatRated = EventOf<'ChatRated'>;
 
 /** Issue 15, maximum wait: moved to the overflow queue. */
 export type QueueOverflowed = EventOf<'QueueOverflowed'>;
@@ -104,6 +106,7 @@ export const SESSION_EVENT_TYPES = [
   'LongWaitOffered',
   'KeptWaiting',
   'MessageLeft',
+  'ChatRated',
 ] as const satisfies readonly SessionEventType[];
 
 /** The payload of an event without the fields `decide` stamps on every event. */

@@ -154,6 +154,8 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return withDeadline(withoutLongWait(base), 'maxWait', event.maxWaitDueAt, event.seq);
     case 'MessageLeft':
       return { ...base, ticket: { ticketId: event.ticketId, status: 'Open', summary: event.summary } };
+    case 'ChatRated':
+      return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }
 }
 

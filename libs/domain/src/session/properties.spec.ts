@@ -105,6 +105,7 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   RecordDisposition: 3,
   LeaveMessage: 1,
   KeepWaiting: 3,
+  RateChat: 2,
 };
 
 const agentIdArb = fc.constantFrom(...AGENT_IDS, 'ghost');
@@ -146,6 +147,8 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
       return fc.record({ reason: fc.constantFrom('Busy', 'Busy', 'nope') });
     case 'RecordDisposition':
       return fc.record({ code: fc.constantFrom('Resolved', 'Resolved', 'nope') });
+    case 'RateChat':
+      return fc.record({ score: fc.integer({ min: 1, max: 5 }), comment: optional(textArb) }, { requiredKeys: ['score'] });
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
@@ -285,11 +288,12 @@ describe('properties of the session state machine', () => {
 
           // A new outcome for a command id never seen as applied.
           expect(outcomes.has(command.commandId)).toBe(false);
-          // An ended session takes one thing only: its agent's disposition (issue 14, wrap-up).
-          if (before !== undefined && isTerminalStatus(before.status) && command.type !== 'RecordDisposition') {
+          // An ended session takes two things only: its agent's disposition (issue 14, wrap-up) and its end user's rating (issue 17).
+          if (before !== undefined && isTerminalStatus(before.status) && command.type !== 'RecordDisposition' && command.type !== 'RateChat') {
             throw new Error(`${command.type} changed a ${before.status} session`);
           }
           if (command.type === 'RecordDisposition') expect(decision.events.map((e) => e.type)).toEqual(['DispositionRecorded']);
+          if (command.type === 'RateChat') expect(decision.events.map((e) => e.type)).toEqual(['ChatRated']);
           expect(decision.events.length).toBeGreaterThan(0);
           expect(decision.events.length).toBeLessThanOrEqual(SESSION_LIMITS.maxEventsPerCommand);
           decision.events.forEach((e, i) => {
@@ -447,6 +451,12 @@ function checkPermission(before: SessionState | undefined, c: SessionCommand, ct
     case 'TargetWentOffline':
       // R5.4 for a pending transfer; issue 14 for a pending offer.
       expect([before.transferTargetAgentId, before.offer?.agentId]).toContain(c.agentId);
+      break;
+    case 'RateChat':
+      // Issue 17: the session's own end user, once, after the end.
+      expect(c.actor).toEqual({ role: 'endUser', id: before.endUserId });
+      expect(isTerminalStatus(before.status)).toBe(true);
+      expect(before.rating).toBeUndefined();
       break;
     case 'StartSession':
     case 'MarkUserLeft':

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { OPEN_STATUSES, type LinkedTicket, type SessionState, type SessionStatus } from '@switchboard/domain';
+import { RATING_MAX, RATING_MIN } from '@switchboard/contracts';
 import type { Model, QueryFilter } from 'mongoose';
 import { SessionRecord } from '../schemas/session-record.schema';
 
@@ -162,8 +163,35 @@ export class SessionQueries {
   }
 
   /** How many sessions are in `status` (an indexed count). */
+  /**
+   * Of `sessionIds` (the caller bounds how many), the sessions that ended (closed or abandoned) before `before`: what the
+   * attachments' retention may delete the files of.
+   */
+  async endedBefore(sessionIds: readonly string[], before: Date): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const docs = await this.records
+      .find({ _id: { $in: [...sessionIds] }, status: { $in: ['CLOSED', 'ABANDONED'] }, 'state.closedAt': { $lt: before.toISOString() } }, { _id: 1 })
+      .lean();
+    return new Set(docs.map((d) => d._id));
+  }
+
   async countWithStatus(status: SessionStatus): Promise<number> {
     return this.records.countDocuments({ status });
+  }
+
+  /**
+   * Issue 17: how many chats are rated and their average score (absent
+   * while none is). One indexed count per score (RATING_MIN..RATING_MAX):
+   * five small queries whatever the number of chats, and no aggregation
+   * (FerretDB v1 sums no field in a `$group`).
+   */
+  async satisfaction(): Promise<{ count: number; average?: number }> {
+    const scores = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
+    const counts = await Promise.all(scores.map((score) => this.records.countDocuments({ ratingScore: score })));
+    const count = counts.reduce((n, c) => n + c, 0);
+    if (count === 0) return { count: 0 };
+    const total = counts.reduce((sum, c, i) => sum + c * scores[i]!, 0);
+    return { count, average: Math.round((total / count) * 100) / 100 };
   }
 
   /**

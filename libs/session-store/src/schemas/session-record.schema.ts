@@ -58,6 +58,10 @@ export class SessionRecord {
   @Prop({ type: Date })
   nextDueAt?: Date;
 
+  /** Issue 17: the end user's satisfaction rating (1 to 5), once given; the dashboard's average is read from it. */
+  @Prop({ type: Number })
+  ratingScore?: number;
+
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   state!: SessionState;
 
@@ -85,3 +89,5 @@ SessionRecordSchema.index({ status: 1 });
 SessionRecordSchema.index({ ownerAgentId: 1, status: 1 });
 // The sessions of a partition that hold a deadline: what a new owner arms its timers from (ADR 13).
 SessionRecordSchema.index({ partition: 1, nextDueAt: 1 });
+// Issue 17: the rated chats, for the dashboard's satisfaction figure.
+SessionRecordSchema.index({ ratingScore: 1 });

@@ -65,6 +65,8 @@ function routingFields(state: SessionState): string {
     state.ticket?.status,
     // A deadline armed or cleared: a new owner of the partition arms its timers from the snapshot (ADR 13).
     nextDeadline(state)?.dueAt,
+    // Issue 17: the dashboard counts the ratings from the snapshots.
+    state.rating?.score,
   ]);
 }
 
@@ -248,6 +250,8 @@ export class SessionWriter {
       queue: state.queue,
       ...(state.ownerAgentId === undefined ? {} : { ownerAgentId: state.ownerAgentId }),
       ...nextDueAtOf(state),
+      // Issue 17: given once and kept, so never unset.
+      ...(state.rating === undefined ? {} : { ratingScore: state.rating.score }),
       updatedAt: new Date(),
     };
   }

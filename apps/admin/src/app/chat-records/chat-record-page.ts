@@ -56,6 +56,8 @@ export class ChatRecordPage {
   protected readonly authorOf = authorOf;
   protected readonly textOf = textOf;
   protected readonly attachmentOf = attachmentOf;
+  /** Issue 17: a rating as five stars, filled up to its score. */
+  protected readonly stars = (score: number) => '★'.repeat(Math.max(0, Math.min(5, score))) + '☆'.repeat(Math.max(0, 5 - score));
   /** The record's history: its recent page, then older pages on demand. */
   protected readonly history = new RecordHistory((id, beforeSeq) => this.api.sessionHistory(id, { beforeSeq, limit: RECORD_PAGE_SIZE }));
   protected readonly open = computed(() => ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'].includes(this.session()?.status ?? ''));

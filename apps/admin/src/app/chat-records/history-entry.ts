@@ -60,6 +60,8 @@ export function describeEntry(entry: SessionHistoryEntryView): string {
         : `Chat ended by ${who(entry.by)}`;
     case 'SessionAbandoned':
       return `Marked abandoned by ${who(entry.by)}`;
+    case 'ChatRated':
+      return `Rated ${String(e['score'])}/5 by ${who(entry.by)}${e['comment'] ? `: \u201c${String(e['comment'])}\u201d` : ''}`;
     default:
       return entry.type.replace(/([a-z])([A-Z])/g, '$1 $2');
   }

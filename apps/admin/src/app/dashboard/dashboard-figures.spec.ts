@@ -1,5 +1,5 @@
 import type { DashboardSnapshot } from '@switchboard/contracts';
-import { barPercent, figures, formatWait, offerFigures } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures, satisfactionFigures } from './dashboard-figures';
 
 describe('dashboard figures', () => {
   const now = Date.parse('2026-03-01T10:00:00Z');
@@ -43,5 +43,13 @@ describe('dashboard figures', () => {
     const base = { generatedAt: '', agents: [], queues: [], assignmentsPerMinute: [] } as unknown as DashboardSnapshot;
     expect(offerFigures(base)).toBeUndefined();
     expect(offerFigures({ ...base, offers: { pending: 2, declined: 3, lapsed: 1 } })).toEqual({ pending: 2, sub: 'offered now · 3 declined, 1 lapsed in the last 15 minutes' });
+  });
+
+  it('satisfaction (issue 17): the average out of 5 and how many chats were rated; a dash while none is; nothing from a gateway without ratings', () => {
+    const base = { generatedAt: '', agents: [], queues: [], assignmentsPerMinute: [] } as unknown as DashboardSnapshot;
+    expect(satisfactionFigures(base)).toBeUndefined();
+    expect(satisfactionFigures({ ...base, satisfaction: { count: 0 } })).toEqual({ average: '–', sub: 'no chat rated yet' });
+    expect(satisfactionFigures({ ...base, satisfaction: { count: 1, average: 4 } })).toEqual({ average: '4.0', sub: 'out of 5 · 1 chat rated' });
+    expect(satisfactionFigures({ ...base, satisfaction: { count: 12, average: 4.33 } })).toEqual({ average: '4.3', sub: 'out of 5 · 12 chats rated' });
   });
 });

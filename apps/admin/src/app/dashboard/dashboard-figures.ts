@@ -41,6 +41,16 @@ export function offerFigures(snapshot: DashboardSnapshot): { pending: number; su
   return { pending: offers.pending, sub: `offered now · ${offers.declined} declined, ${offers.lapsed} lapsed in the last 15 minutes` };
 }
 
+/** Satisfaction (issue 17): the average rating out of 5 and how many chats were rated; undefined from a gateway without ratings. */
+export function satisfactionFigures(snapshot: DashboardSnapshot): { average: string; sub: string } | undefined {
+  const s = snapshot.satisfaction;
+  if (!s) return undefined;
+  return {
+    average: s.average === undefined ? '–' : s.average.toFixed(1),
+    sub: s.count === 0 ? 'no chat rated yet' : `out of 5 · ${s.count} ${s.count === 1 ? 'chat' : 'chats'} rated`,
+  };
+}
+
 /** The headline numbers of a snapshot. */
 export function figures(snapshot: DashboardSnapshot): DashboardFigures {
   const online = snapshot.agents.filter((a) => a.presence === 'online');

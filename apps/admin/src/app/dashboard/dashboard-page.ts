@@ -8,7 +8,7 @@ import { SESSION_STATUS_VALUES, type DashboardSnapshot } from '@switchboard/cont
 import { DashboardStream } from '../core/api/dashboard-stream';
 import { ServiceHealth } from '../service-health/service-health';
 import { freshnessNote } from '../shared/freshness/freshness';
-import { barPercent, figures, formatWait, offerFigures, STATUS_LABELS } from './dashboard-figures';
+import { barPercent, figures, formatWait, offerFigures, satisfactionFigures, STATUS_LABELS } from './dashboard-figures';
 
 /**
  * The live dashboard: the gateway pushes a new snapshot within a fraction of
@@ -35,6 +35,11 @@ export class DashboardPage {
   protected readonly offers = computed(() => {
     const s = this.snapshot();
     return s ? offerFigures(s) : undefined;
+  });
+  /** The average satisfaction rating and how many chats were rated (issue 17), when the gateway counts them. */
+  protected readonly satisfaction = computed(() => {
+    const s = this.snapshot();
+    return s ? satisfactionFigures(s) : undefined;
   });
   protected readonly figures = computed(() => {
     const snapshot = this.snapshot();

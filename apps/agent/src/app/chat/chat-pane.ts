@@ -21,7 +21,7 @@ import { ChatsStore } from './chats-store';
 import { DraftsStore } from './drafts-store';
 import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
 import { TicketIdPipe } from '../shared/ticket-id.pipe';
-import { maskedNote, shortTicketId, type TranscriptEntry } from '@switchboard/client';
+import { maskedNote, receiptOf, RECEIPT_LABELS, shortTicketId, type TranscriptEntry } from '@switchboard/client';
 import { AgentConnection } from '../session/agent-connection';
 import { InternalTranscript } from '../transcript/internal-transcript';
 
@@ -131,12 +131,22 @@ const STATUS_LABEL: Record<string, string> = {
                   @if (maskedNoteFor(line); as note) {
                     <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
                   }
+                  <!-- Issue 17: under the agents' lines, whether the end user's side has them and saw them. -->
+                  @if (line.from === 'agent') {
+                    @let mark = receiptOf(line.seq, chat()?.receipts?.endUser);
+                    <div class="sb-receipt" [attr.data-receipt]="mark" data-testid="receipt">
+                      <mat-icon>{{ mark === 'sent' ? 'check' : 'done_all' }}</mat-icon>{{ receiptLabels[mark] }}
+                    </div>
+                  }
                 </div>
               </li>
             }
           }
         }
       </ol>
+      @if (chat()?.endUserTyping) {
+        <div class="sb-typing" role="status" data-testid="typing"><span class="sb-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>{{ facts().endUserName ?? 'The end user' }} is typing…</div>
+      }
       @for (name of uploading(); track $index) {
         <div class="sb-banner" role="status" data-testid="uploading"><mat-icon>upload</mat-icon> Sending {{ name }}…</div>
       }
@@ -152,7 +162,7 @@ const STATUS_LABEL: Record<string, string> = {
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>{{ mode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
             <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="drafts.draftOf(id)" (ngModelChange)="drafts.setDraft(id, $event)"
-              (keydown.enter)="onEnter($any($event), id)" (paste)="onPaste($event, id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
+              (keydown.enter)="onEnter($any($event), id)" (input)="mode() === 'reply' && chats.typing(id)" (paste)="onPaste($event, id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
           </mat-form-field>
           <button matButton="filled" type="submit" [disabled]="!drafts.draftOf(id).trim() || summary()?.cancelledByUser"
             [attr.aria-label]="mode() === 'sideNote' ? 'Add side note' : 'Send reply'" data-testid="send">
@@ -183,6 +193,8 @@ export class ChatPane {
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
 
   protected readonly chat = this.chats.selected;
+  protected readonly receiptOf = receiptOf;
+  protected readonly receiptLabels = RECEIPT_LABELS;
   protected readonly facts = this.chats.facts;
   protected readonly item = this.chats.selectedItem;
   protected readonly summary = computed(() => this.chat()?.summary ?? this.item());
@@ -210,6 +222,8 @@ export class ChatPane {
       if (!el) return;
       const toBottom = this.shown?.id !== id || this.shown?.newest !== newest;
       this.shown = { id, newest };
+      // Issue 17: what this pane shows is on screen: seen.
+      if (toBottom) queueMicrotask(() => this.chats.markSeen());
       // Measured before the view changes, applied after it did.
       const fromBottom = el.scrollHeight - el.scrollTop;
       queueMicrotask(() => (el.scrollTop = toBottom ? el.scrollHeight : el.scrollHeight - fromBottom));

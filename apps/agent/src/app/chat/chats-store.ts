@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { describeFailure, errorCodeOf, factsOf, mergeBySeq, oldestSeq, transcriptOf, withFacts, withRecentPage, type SessionFacts, type SwitchboardClient } from '@switchboard/client';
-import { HISTORY_PAGE_DEFAULT, type AgentList, type CustomerInfo, type ListItem, type Resources, type SessionDetail, type SessionEventFrame, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
+import { HISTORY_PAGE_DEFAULT, TYPING_SHOW_MS, type ChatReceipts, type AgentList, type CustomerInfo, type ListItem, type Resources, type SessionDetail, type SessionEventFrame, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { AgentAlerts } from '../alerts/agent-alerts';
 import { ListsStore } from '../lists/lists-store';
 import { AgentSocket } from '../session/agent-socket';
@@ -22,6 +22,10 @@ export interface ChatView {
   error?: string;
   /** The chat can no longer be read by this agent (taken by another agent, closed). */
   gone?: boolean;
+  /** Issue 17: the chat's receipts (what the end user's side received and saw), as far as known. */
+  receipts?: ChatReceipts;
+  /** Issue 17: the end user is typing (for TYPING_SHOW_MS after their last typing frame, or until their next line). */
+  endUserTyping?: boolean;
 }
 
 /** What accepting a chat answers (R3, R15). */
@@ -39,6 +43,28 @@ export class ChatsStore {
   private readonly alerts = inject(AgentAlerts);
 
   readonly chats = signal<Record<string, ChatView>>({});
+  /** Issue 17: when each chat's typing stops showing (one timer per chat being typed in). */
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor() {
+    // Issue 17: lines that arrived while the console was hidden are seen when it shows again.
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => this.markSeen());
+  }
+
+  /** Issue 17: the selected chat's lines are on screen: seen up to the newest (only while the page is visible). */
+  markSeen(): void {
+    const client = this.socket.client;
+    const id = this.selectedId();
+    const newest = id ? this.chats()[id]?.events.at(-1)?.seq : undefined;
+    if (!client || !id || newest === undefined) return;
+    if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
+    client.markSeen(id, newest);
+  }
+
+  /** Issue 17: the agent types a reply in a chat (the client throttles what goes out). */
+  typing(sessionId: string): void {
+    this.socket.client?.typing(sessionId);
+  }
   readonly selectedId = signal<string | undefined>(undefined);
 
   readonly selected = computed(() => {
@@ -107,6 +133,11 @@ export class ChatsStore {
       if (selected && touched) void this.refresh(selected);
     });
     client.on('session.event', (frame) => this.onEvent(frame));
+    // Issue 17: receipts (merged by the client: they only grow) and the end user's typing.
+    client.on('session.receipts', ({ sessionId, receipts }) => this.patch(sessionId, { receipts }));
+    client.on('session.typing', ({ sessionId, from }) => {
+      if (from === 'endUser') this.setTyping(sessionId, true);
+    });
     // After a long disconnection only the most recent page came back: what was held below it no longer joins up.
     client.on('session.gap', ({ sessionId, firstSeq }) =>
       this.chats.update((all) => {
@@ -165,6 +196,8 @@ export class ChatsStore {
 
   private onEvent(frame: SessionEventFrame): void {
     this.patch(frame.sessionId, { summary: frame.session });
+    // The end user's line arrived: they are no longer typing it.
+    if (frame.event['from'] === 'endUser') this.setTyping(frame.sessionId, false);
     this.merge(frame.sessionId, [frame.event]);
     for (const notice of frame.notices) {
       if (notice.code === 'USER_CANCELLED') this.alerts.raise({ kind: 'info', text: 'End user has cancelled chat.', sessionId: frame.sessionId });
@@ -186,7 +219,7 @@ export class ChatsStore {
     const after = loaded ? newestWithoutHole(chat.events) : 0;
     try {
       const data = await client.resume(sessionId, after);
-      this.patch(sessionId, { summary: data.session });
+      this.patch(sessionId, { summary: data.session, ...(data.receipts ? { receipts: data.receipts } : {}) });
       if (!loaded || data.hasOlder) this.applyRecentPage(sessionId, data.events, data.hasOlder);
       else this.merge(sessionId, data.events);
     } catch (error) {
@@ -204,6 +237,13 @@ export class ChatsStore {
       if (page.length === 0) return { ...all, [sessionId]: { ...chat, hasOlder: chat.hasOlder ?? hasOlder } };
       return { ...all, [sessionId]: { ...chat, events: withRecentPage(chat.events, page), hasOlder } };
     });
+  }
+
+  private setTyping(sessionId: string, on: boolean): void {
+    clearTimeout(this.typingTimers.get(sessionId));
+    this.typingTimers.delete(sessionId);
+    if (on) this.typingTimers.set(sessionId, setTimeout(() => this.setTyping(sessionId, false), TYPING_SHOW_MS));
+    if (on || this.chats()[sessionId]?.endUserTyping) this.patch(sessionId, { endUserTyping: on });
   }
 
   private patch(sessionId: string, fields: Partial<ChatView>): void {

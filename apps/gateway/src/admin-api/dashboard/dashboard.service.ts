@@ -149,12 +149,13 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
   private async compute(): Promise<DashboardSnapshot> {
     // Taken before reading: the figures reflect at least this much.
     const freshness = this.freshness.now();
-    const [open, closed, abandoned, queueDocs, agentDocs] = await Promise.all([
+    const [open, closed, abandoned, queueDocs, agentDocs, satisfaction] = await Promise.all([
       this.sessions.openPositions(),
       this.sessions.countWithStatus('CLOSED'),
       this.sessions.countWithStatus('ABANDONED'),
       this.queues.find({}, { _id: 1 }).lean(),
       this.agents.find({}, { _id: 1, displayName: 1, cap: 1 }).lean(),
+      this.sessions.satisfaction(),
     ]);
     const byStatus = Object.fromEntries(SESSION_STATUS_VALUES.map((s) => [s, 0])) as Record<SessionStatusValue, number>;
     byStatus.CLOSED = closed;
@@ -189,6 +190,7 @@ export class DashboardService implements OnModuleInit, OnApplicationBootstrap, O
       sessionsByStatus: byStatus,
       assignmentsPerMinute: this.rate.perMinute(Date.now()),
       offers: { pending: open.filter((s) => s.offered).length, declined: total(this.declines.perMinute(Date.now())), lapsed: total(this.lapses.perMinute(Date.now())) },
+      satisfaction,
     };
   }
 }

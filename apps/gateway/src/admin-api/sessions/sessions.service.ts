@@ -157,6 +157,7 @@ export class SessionsService {
       participants: [...(state.participants ?? [])],
       ...(state.ticket ? { ticket: { ...state.ticket, ...(transcript ? { transcript } : {}) } } : {}),
       history: page.events.map(entryOf),
+      ...(state.rating ? { rating: { ...state.rating } } : {}),
       hasOlder: page.hasOlder,
     };
   }

@@ -39,6 +39,12 @@ export interface AttachmentStore {
   open(file: StoredAttachment): Readable;
   /** Removes the file; no error when it is already gone. */
   delete(id: string): Promise<void>;
+  /**
+   * Files uploaded before `before`, oldest first, after `after` (the last
+   * one of the previous page), at most `limit`: what the retention sweep
+   * looks at, a bounded page at a time.
+   */
+  uploadedBefore(before: Date, after: { uploadedAt: string; id: string } | undefined, limit: number): Promise<StoredAttachment[]>;
 }
 
 export const ATTACHMENT_STORE = Symbol('ATTACHMENT_STORE');

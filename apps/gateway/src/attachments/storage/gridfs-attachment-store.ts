@@ -121,11 +121,25 @@ export class GridFsAttachmentStore implements AttachmentStore {
     await this.chunks().deleteMany({ files_id: objectId });
   }
 
+  async uploadedBefore(before: Date, after: { uploadedAt: string; id: string } | undefined, limit: number): Promise<StoredAttachment[]> {
+    await this.ensureIndexes();
+    const afterId = after ? toObjectId(after.id) : undefined;
+    const from = after ? new Date(after.uploadedAt) : undefined;
+    const filter =
+      from && afterId
+        ? { uploadDate: { $lt: before }, $or: [{ uploadDate: { $gt: from } }, { uploadDate: from, _id: { $gt: afterId } }] }
+        : { uploadDate: { $lt: before } };
+    const docs = await this.files().find(filter).sort({ uploadDate: 1, _id: 1 }).limit(limit).toArray();
+    return docs.map(toStored);
+  }
+
   /** GridFS's two indexes, once per process (the unique one keeps a chunk from being stored twice). */
   private ensureIndexes(): Promise<void> {
     this.indexes ??= Promise.all([
       this.files().createIndex({ filename: 1, uploadDate: 1 }),
       this.files().createIndex({ 'metadata.commandId': 1 }),
+      // The retention sweep reads the oldest files first (issue 17).
+      this.files().createIndex({ uploadDate: 1 }),
       this.chunks().createIndex({ files_id: 1, n: 1 }, { unique: true }),
     ]).then(
       () => undefined,

@@ -4,6 +4,7 @@ import { AgentHandlers } from '../agent/agent.handlers';
 import { EndUserHandlers } from '../end-user/end-user.handlers';
 import type { ChatCommands, CommandBody } from '../sessions/chat-commands.service';
 import { SessionHandlers } from '../sessions/session.handlers';
+import { ConversationHandlers } from '../conversation/conversation.handlers';
 import { COMMAND_ACCESS, FRAME_SESSION_COMMANDS } from './command-access';
 import type { CommandHandler } from './command-handler';
 import type { Connection } from './connection';
@@ -26,7 +27,8 @@ async function commandSentBy(frame: CommandType): Promise<SessionCommandType | u
   });
   const access = unused<ConstructorParameters<typeof AgentHandlers>[1]>({ check: async () => unused(), load: async () => unused() });
   const handlers = {
-    ...new SessionHandlers(chat, access, unused(), unused(), unused(), unused()).handlers,
+    ...new SessionHandlers(chat, access, unused(), unused(), unused(), unused(), unused()).handlers,
+    ...new ConversationHandlers(access, unused(), chat, unused(), unused()).handlers,
     ...new EndUserHandlers(chat, access, unused(), unused(), unused()).handlers,
     ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
   };

@@ -25,6 +25,7 @@ export const FRAME_SESSION_COMMANDS = {
   'session.abandon': 'AbandonSession',
   'session.createTicket': 'CreateTicket',
   'session.requestControl': 'RequestControl',
+  'session.rate': 'RateChat',
 } as const satisfies Partial<Record<CommandType, SessionCommandType>>;
 
 type SessionCommandFrame = keyof typeof FRAME_SESSION_COMMANDS;
@@ -45,6 +46,8 @@ const OTHER_FRAME_ROLES = {
   'presence.set': ['agent'],
   'presence.get': ['agent'],
   'topics.list': ['endUser', 'agent'],
+  'session.typing': ['endUser', 'agent'],
+  'session.receipt': ['endUser', 'agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;
 
 function sessionCommandRoles(frame: SessionCommandFrame): readonly PrincipalRole[] {

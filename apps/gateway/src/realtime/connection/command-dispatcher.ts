@@ -5,6 +5,7 @@ import { EndUserHandlers } from '../end-user/end-user.handlers';
 import { REALTIME_CONFIG, type RealtimeConfig } from '../realtime.config';
 import { CommandRefusal } from '../sessions/command-refusal';
 import { SessionHandlers } from '../sessions/session.handlers';
+import { ConversationHandlers } from '../conversation/conversation.handlers';
 import { COMMAND_ACCESS } from './command-access';
 import type { CommandHandler, CommandHandlers } from './command-handler';
 import type { Connection } from './connection';
@@ -30,8 +31,9 @@ export class CommandDispatcher {
     @Inject(EndUserHandlers) endUsers: EndUserHandlers,
     @Inject(AgentHandlers) agents: AgentHandlers,
     @Inject(PrincipalLimits) private readonly principals: PrincipalLimits,
+    @Inject(ConversationHandlers) conversation: ConversationHandlers,
   ) {
-    this.handlers = { ...sessions.handlers, ...endUsers.handlers, ...agents.handlers };
+    this.handlers = { ...sessions.handlers, ...endUsers.handlers, ...agents.handlers, ...conversation.handlers };
   }
 
   onFrame(conn: Connection, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {

@@ -10,6 +10,7 @@ import { LiveSettings } from './live-settings.service';
 import { SessionAccess } from './session-access.service';
 import { HistoryPages } from './history-pages';
 import { summaryOf } from './session-views';
+import { ReceiptsStore } from '../conversation/receipts-store';
 
 /** Commands end users, agents and administrators share: post, resume after a reconnect (R12), history pages (R13), topics (R1), ping. */
 @Injectable()
@@ -21,6 +22,7 @@ export class SessionHandlers {
     @Inject(ReferenceDataRepository) private readonly reference: ReferenceDataRepository,
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
     @Inject(HistoryPages) private readonly pages: HistoryPages,
+    @Inject(ReceiptsStore) private readonly receipts: ReceiptsStore,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -50,8 +52,12 @@ export class SessionHandlers {
       const me = conn.principal.id;
       const holds = state.ownerAgentId === me || state.transferTargetAgentId === me;
       if (conn.principal.role === 'admin' || (conn.principal.role === 'agent' && !holds && isOpen(state.status))) this.registry.watch(conn, sessionId);
-      const page = await this.pages.page(conn.principal.role, sessionId, { beforeSeq: state.version + 1, afterSeq, limit: HISTORY_PAGE_MAX });
-      return { session: summaryOf(state), events: page.events, hasOlder: page.hasOlder, lastSeq: state.version };
+      const [page, receipts] = await Promise.all([
+        this.pages.page(conn.principal.role, sessionId, { beforeSeq: state.version + 1, afterSeq, limit: HISTORY_PAGE_MAX }),
+        // Issue 17: the receipts as stored, so a client back from a reconnect shows what both sides reached.
+        this.receipts.of(sessionId),
+      ]);
+      return { session: summaryOf(state), events: page.events, hasOlder: page.hasOlder, lastSeq: state.version, receipts };
     },
 
     // R13: older history in pages, for whoever may see the session (as session.resume); end users without side notes.

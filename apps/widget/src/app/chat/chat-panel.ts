@@ -8,7 +8,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
-import { maskedNote, shortTicketId } from '@switchboard/client';
+import { maskedNote, receiptOf, RECEIPT_LABELS, shortTicketId } from '@switchboard/client';
+import { MAX_RATING_COMMENT } from '@switchboard/contracts';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
 import { TranscriptActions } from '../transcript/transcript-actions';
@@ -74,11 +75,41 @@ const TOP_MARGIN_PX = 48;
                 @if (line.from === 'endUser' && maskedNote(line.masked); as note) {
                   <div class="sb-masked-note" data-testid="masked-note"><mat-icon>visibility_off</mat-icon>{{ note }}</div>
                 }
+                <!-- Issue 17: under the end user's own lines, whether the agent's side has them and saw them. -->
+                @if (line.from === 'endUser') {
+                  @let mark = receiptOf(line.seq, store.receipts()?.agent);
+                  <div class="sb-receipt" [attr.data-receipt]="mark" data-testid="receipt">
+                    <mat-icon>{{ mark === 'sent' ? 'check' : 'done_all' }}</mat-icon>{{ receiptLabels[mark] }}
+                  </div>
+                }
               </div>
             </li>
           }
         }
       </ol>
+      @if (store.agentTyping() && open()) {
+        <div class="sb-typing" role="status" data-testid="typing"><span class="sb-typing-dots" aria-hidden="true"><i></i><i></i><i></i></span>{{ store.facts().agentName ?? 'The agent' }} is typing…</div>
+      }
+      @if (store.stage() === 'ended' && store.summary()) {
+        @if (store.rated(); as r) {
+          <div class="sb-banner" role="status" data-testid="rating-thanks"><mat-icon>sentiment_satisfied</mat-icon> Thank you! You rated this chat {{ r.score }} out of 5.</div>
+        } @else {
+          <form class="sb-rating" (ngSubmit)="rate()" aria-label="Rate this chat" data-testid="rating">
+            <p><strong>How did we do?</strong> Rate this chat.</p>
+            <div class="sb-stars" role="radiogroup" aria-label="Rating, 1 to 5">
+              @for (n of stars; track n) {
+                <button type="button" matIconButton role="radio" [attr.aria-checked]="score === n" [attr.aria-label]="n + ' out of 5'"
+                  [class.sb-star-on]="score >= n" (click)="score = n" [attr.data-testid]="'star-' + n"><mat-icon>{{ score >= n ? 'star' : 'star_border' }}</mat-icon></button>
+              }
+            </div>
+            <mat-form-field subscriptSizing="dynamic">
+              <mat-label>Comment (optional)</mat-label>
+              <textarea matInput name="ratingComment" [(ngModel)]="comment" rows="2" [maxlength]="maxComment" data-testid="rating-comment"></textarea>
+            </mat-form-field>
+            <button matButton="filled" type="submit" [disabled]="!score || store.rating()" data-testid="rating-submit"><mat-icon>send</mat-icon> Send rating</button>
+          </form>
+        }
+      }
       @if (store.summary(); as session) {
         <sb-transcript-actions [sessionId]="session.sessionId" [ended]="!open()" />
       }
@@ -94,7 +125,7 @@ const TOP_MARGIN_PX = 48;
           <button matIconButton type="button" (click)="filePicker.click()" aria-label="Attach a file or screenshot" data-testid="attach"><mat-icon>attach_file</mat-icon></button>
           <mat-form-field subscriptSizing="dynamic">
             <mat-label>Write a message</mat-label>
-            <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))"
+            <textarea matInput name="draft" [(ngModel)]="draft" rows="2" maxlength="4000" (keydown.enter)="onEnter($any($event))" (input)="store.typing()"
               (paste)="onPaste($event)" data-testid="composer"></textarea>
           </mat-form-field>
           <button matButton="filled" type="submit" [disabled]="!draft.trim()" aria-label="Send message"><mat-icon>send</mat-icon> Send</button>
@@ -110,6 +141,13 @@ export class ChatPanel {
   private readonly scroller = viewChild<ElementRef<HTMLElement>>('scroller');
   protected draft = '';
   protected readonly maskedNote = maskedNote;
+  protected readonly receiptOf = receiptOf;
+  protected readonly receiptLabels = RECEIPT_LABELS;
+  protected readonly stars = [1, 2, 3, 4, 5];
+  protected readonly maxComment = MAX_RATING_COMMENT;
+  /** The rating being chosen (0: none yet) and its comment. */
+  protected score = 0;
+  protected comment = '';
 
   protected readonly open = computed(() => ['waiting', 'transferring', 'chatting'].includes(this.store.stage()));
   protected readonly canWrite = computed(() => this.open());
@@ -210,6 +248,11 @@ export class ChatPanel {
     if (!text) return;
     this.draft = '';
     if (!(await this.store.send(text))) this.draft = text;
+  }
+
+  protected async rate(): Promise<void> {
+    if (!this.score) return;
+    await this.store.rate(this.score, this.comment);
   }
 
   protected cancel(): void {

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { describeFailure, errorCodeOf, factsOf, mergeBySeq, oldestSeq, transcriptOf, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
-import { HISTORY_PAGE_DEFAULT, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
+import { HISTORY_PAGE_DEFAULT, TYPING_SHOW_MS, type ChatReceipts, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { ConsoleSignIn, nameForUpload } from '@switchboard/chat-ui';
 import { ATTACHMENTS_API, CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
@@ -36,6 +36,13 @@ export class WidgetStore extends ConsoleSignIn {
   /** The agent who has the chat, as the record said when it was opened: the page held may not reach back to the assignment (R3.2). */
   private readonly ownerAgentName = signal<string | undefined>(undefined);
   readonly reconnecting = signal(false);
+  /** Issue 17: the chat's receipts (what the agent's side received and saw), as far as known. */
+  readonly receipts = signal<ChatReceipts | undefined>(undefined);
+  /** Issue 17: the agent is typing (for TYPING_SHOW_MS after their last typing frame, or until their next line). */
+  readonly agentTyping = signal(false);
+  private typingTimer?: ReturnType<typeof setTimeout>;
+  /** Issue 17: the rating being sent. */
+  readonly rating = signal(false);
   /** The last place in the queue the gateway sent (session.queuePosition), by session. */
   private readonly places = signal<ReadonlyMap<string, number>>(new Map());
 
@@ -52,6 +59,11 @@ export class WidgetStore extends ConsoleSignIn {
   readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
   readonly facts = computed(() => withFacts({ agentName: this.ownerAgentName() }, factsOf(this.events())));
   readonly stage = computed<ChatStage>(() => stageOf(this.summary()));
+  /** Issue 17: the end user's rating of this chat, when given (its ChatRated event). */
+  readonly rated = computed(() => {
+    const event = this.events().find((e) => e.type === 'ChatRated');
+    return event ? { score: Number(event['score']), comment: typeof event['comment'] === 'string' ? event['comment'] : undefined } : undefined;
+  });
   /** The chat's place in its queue while it waits (1: next); undefined once it left the queue or before the first word. */
   readonly queuePosition = computed(() => {
     const session = this.summary();
@@ -60,6 +72,8 @@ export class WidgetStore extends ConsoleSignIn {
 
   constructor() {
     super(inject(CONSOLE_SESSION));
+    // Issue 17: lines that arrived while the page was hidden are seen when it shows again.
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => this.markSeen());
   }
 
   protected reset(): void {
@@ -177,6 +191,39 @@ export class WidgetStore extends ConsoleSignIn {
     }
   }
 
+  /** Issue 17: the end user types in the open chat (the client throttles what goes out). */
+  typing(): void {
+    const session = this.summary();
+    if (this.client && session && this.stage() === 'chatting') this.client.typing(session.sessionId);
+  }
+
+  /** Issue 17: rates the ended chat (1 to 5, an optional comment), once. */
+  async rate(score: number, comment: string): Promise<boolean> {
+    const session = this.summary();
+    if (!this.client || !session || this.rating()) return false;
+    this.error.set(undefined);
+    this.rating.set(true);
+    try {
+      const ack = await this.client.rate(session.sessionId, score, comment);
+      this.merge(ack.events);
+      return true;
+    } catch (error) {
+      this.error.set(describeFailure(error));
+      return false;
+    } finally {
+      this.rating.set(false);
+    }
+  }
+
+  /** Issue 17: what is on screen now counts as seen (only while the page is visible). */
+  markSeen(): void {
+    const session = this.summary();
+    const newest = this.events().at(-1)?.seq;
+    if (!this.client || !session || newest === undefined || this.phase() !== 'chat') return;
+    if (typeof document !== 'undefined' && document.visibilityState !== 'visible') return;
+    this.client.markSeen(session.sessionId, newest);
+  }
+
   /** The page of messages before the oldest one held, when there is one (the end user scrolled to the top). */
   async loadOlder(): Promise<void> {
     const session = this.summary();
@@ -205,6 +252,8 @@ export class WidgetStore extends ConsoleSignIn {
     this.hasOlder.set(false);
     this.ownerAgentName.set(undefined);
     this.afterHours.set(undefined);
+    this.receipts.set(undefined);
+    this.agentTyping.set(false);
     this.error.set(undefined);
     this.phase.set('start');
   }
@@ -219,7 +268,16 @@ export class WidgetStore extends ConsoleSignIn {
     client.on('session.event', (frame) => {
       if (frame.sessionId !== this.summary()?.sessionId) return;
       this.summary.set(frame.session);
+      // The agent's line arrived: they are no longer typing it.
+      if (frame.event['from'] === 'agent') this.setAgentTyping(false);
       this.merge([frame.event]);
+    });
+    // Issue 17: receipts (merged by the client: they only grow) and the agent's typing.
+    client.on('session.receipts', ({ sessionId, receipts }) => {
+      if (sessionId === this.summary()?.sessionId) this.receipts.set(receipts);
+    });
+    client.on('session.typing', ({ sessionId, from }) => {
+      if (sessionId === this.summary()?.sessionId && from === 'agent') this.setAgentTyping(true);
     });
     // After a long disconnection only the most recent page came back: what was held below it no longer joins up.
     client.on('session.gap', ({ sessionId, firstSeq }) => {
@@ -256,12 +314,21 @@ export class WidgetStore extends ConsoleSignIn {
     this.ownerAgentName.set(session.ownerAgentName);
     this.events.set(withRecentPage(same ? this.events() : [], session.history));
     this.hasOlder.set(session.hasOlder);
+    this.receipts.set(this.client?.receipts(session.sessionId));
     this.phase.set('chat');
+    this.markSeen();
   }
 
   private merge(events: readonly SessionEventView[]): void {
     if (events.length === 0) return;
     this.events.set(mergeBySeq(this.events(), events));
+    this.markSeen();
+  }
+
+  private setAgentTyping(on: boolean): void {
+    clearTimeout(this.typingTimer);
+    this.agentTyping.set(on);
+    if (on) this.typingTimer = setTimeout(() => this.agentTyping.set(false), TYPING_SHOW_MS);
   }
 }
 
