@@ -34,6 +34,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   QUEUE_TRANSFER_DISABLED: 'Transfers to a support queue are turned off (they need Support Queues and Use Topics).',
   QUEUE_NOT_FOUND: 'That support queue does not exist any more.',
   TOPIC_REQUIRED: 'Please choose a topic for your question.',
+  QUEUE_CLOSED: 'The service desk is closed right now. You can leave us a message instead.',
   TOPIC_NOT_FOUND: 'That topic is no longer available. Please choose another one.',
   USER_CANCELLED: 'This chat was cancelled, so no more messages can be sent.',
   SESSION_FULL: 'This chat has reached its maximum length. Please end it and start a new one.',

@@ -317,6 +317,21 @@ export class SwitchboardClient {
     return this.ok(this.command('session.cancel', { sessionId }));
   }
 
+  /** Issue 15: leave a message instead of chatting (offered when the start was answered `QUEUE_CLOSED`); the session is closed at once. */
+  async leaveMessageInstead(description: string, topic?: string, clientId?: string) {
+    return this.ok(this.command('session.start', { description, leaveMessage: true, ...(topic === undefined ? {} : { topic }) }, { clientId }));
+  }
+
+  /** Issue 15: on a chat still waiting, leave a message (a ticket) instead; the chat closes. */
+  leaveMessage(sessionId: string, text?: string) {
+    return this.ok(this.command('session.leaveMessage', text === undefined ? { sessionId } : { sessionId, text }));
+  }
+
+  /** Issue 15: after a long wait, keep waiting. */
+  keepWaiting(sessionId: string) {
+    return this.ok(this.command('session.keepWaiting', { sessionId }));
+  }
+
   /** The events after `afterSeq` (at most HISTORY_PAGE_MAX, the most recent; `hasOlder`: more were missed) and the summary. */
   resume(sessionId: string, afterSeq: number) {
     return this.ok(this.command('session.resume', { sessionId, afterSeq }));

@@ -143,6 +143,7 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       if (reason === 'forceClosed') return system('An administrator closed the chat', 'warning');
       if (reason === 'userInactive') return system(agent ? 'Chat closed: the end user did not answer in time' : 'The chat was closed because we did not hear from you', 'warning');
       if (reason === 'userLeft') return system(agent ? 'Chat closed: the end user left and did not come back' : 'The chat was closed after you left', 'warning');
+      if (reason === 'messageLeft') return system(agent ? 'Closed: the end user left a message (ticket) instead of chatting' : 'Thank you: your message was left for our team', 'success');
       return system(agent ? 'Chat ended' : 'The agent ended the chat. Thank you for contacting us!');
     }
     case 'SessionAbandoned':
@@ -152,6 +153,15 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       return agent ? system(`Priority raised to ${PRIORITY_NAMES[Number(e['to'])] ?? String(e['to'])}`) : [];
     case 'WaitEstimated':
       return agent ? system(`The end user was shown: ${waitText(Number(e['minSeconds']), Number(e['maxSeconds']))}`) : [];
+    // Issue 15: maximum wait and messages left.
+    case 'QueueOverflowed':
+      return system(agent ? `Waited too long in the ${str(e, 'fromQueue')} queue; moved to the ${str(e, 'toQueue')} queue` : 'All agents of this desk are busy: your chat moved to another team so that you are answered sooner.', 'warning');
+    case 'LongWaitOffered':
+      return system(agent ? `The end user waited the maximum in the ${str(e, 'queue')} queue and was offered to leave a message` : 'Sorry for the wait: all agents are busy. You can leave us a message and we will get back to you, or keep waiting.', 'warning');
+    case 'KeptWaiting':
+      return system(agent ? 'The end user chose to keep waiting' : 'You chose to keep waiting');
+    case 'MessageLeft':
+      return system(agent ? `Message left as ticket ${ticket(e)}: ${str(e, 'summary')}` : `Your message was left as ticket ${ticket(e)}. We will get back to you.`, 'success');
     case 'ChatRated': {
       // Issue 17: the end user's satisfaction rating, after the end.
       const comment = str(e, 'comment');

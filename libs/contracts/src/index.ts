@@ -11,6 +11,7 @@ export * from './chat/events.schema';
 export * from './chat/commands.schema';
 export * from './chat/receipts.schema';
 export * from './chat/schema-version';
+export * from './queues/opening-hours.schema';
 export * from './admin/admin-resources.schema';
 export * from './auth/auth.schema';
 export * from './admin/admin-sessions.schema';

@@ -20,7 +20,7 @@ export { canSeeQueuedSession, effectiveQueue, isEligibleAgent } from './policies
 export { transferTargets } from './policies/transfer-targets';
 export { liveCapacity, orderWaitingSessions, pickAgentForAutoAssign, servedBefore } from './policies/auto-assign';
 export { estimateWait, MAX_HANDLE_SAMPLES, type WaitRange } from './policies/wait-estimate';
-export { existingSessionForStart } from './policies/start';
+export { existingSessionForStart, queueOfStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { supervises } from './policies/supervision';
 export { loadChangesOf } from './policies/agent-load';

@@ -260,7 +260,8 @@ export class CommandProcessor {
     if (!decision.ok) {
       // A repeat of a start that once succeeded returns its session even if it would be refused now (A3).
       const found = await this.existingFor(start);
-      return found ? this.result(found, [], true) : fail(decision.error.code, decision.error.message);
+      // Details go along (issue 15: a closed queue's next opening).
+      return found ? this.result(found, [], true) : fail(decision.error.code, decision.error.message, decision.error.details);
     }
     const state = applyEvents(undefined, decision.events);
     if (!state) return fail('INTERNAL', 'A start produced no session');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgentStateStore, effectivePresence, type VersionedLiveState } from '@switchboard/agent-state';
-import { effectiveQueue, type AgentInfo, type DecisionContext, type SessionCommand, type SessionState } from '@switchboard/domain';
+import { effectiveQueue, queueOfStart, type AgentInfo, type DecisionContext, type SessionCommand, type SessionState } from '@switchboard/domain';
 import { ReferenceDataCache, SettingsCache, type AgentProfile } from '@switchboard/reference-data';
 import { randomUUID } from 'node:crypto';
 
@@ -41,9 +41,10 @@ export class DecisionContextLoader {
     const endUserId = command.type === 'StartSession' ? command.actor.id : state?.endUserId;
     // An assignment arms the queue's first-reply deadline (issue 14): its policy, from the cache.
     // ...and an end its wrap-up.
+    // Issue 15: a maximum wait's firing and keeping waiting read it too (overflow queue, maximum wait), and so do the inactivity deadlines.
     const usesQueuePolicy =
       state !== undefined &&
-      (['AcceptSession', 'AutoAssign', 'AcceptOffer', 'EndChat', 'AbandonSession'].includes(command.type) || usesInactivityPolicy(command));
+      (['AcceptSession', 'AutoAssign', 'AcceptOffer', 'EndChat', 'AbandonSession', 'DeadlineReached', 'KeepWaiting'].includes(command.type) || usesInactivityPolicy(command));
     const [profiles, agentStates, endUser, topics, queues, queuePolicy] = await Promise.all([
       agentIds.length === 0 ? [] : this.reference.agentProfiles(agentIds),
       agentIds.length === 0 ? new Map<string, VersionedLiveState>() : this.agentStates.many(agentIds),
@@ -52,6 +53,10 @@ export class DecisionContextLoader {
       command.type === 'TransferToQueue' ? this.reference.queueNames() : undefined,
       usesQueuePolicy ? this.reference.queuePolicy(effectiveQueue(state.queue, settings)) : undefined,
     ]);
+    // Issue 15: a start reads the policy of the queue it goes to (opening hours, maximum wait).
+    const startPolicy = command.type === 'StartSession' && state === undefined ? await this.reference.queuePolicy(queueOfStart(settings, command.topic, topics)) : undefined;
+    // R14, issue 15: a ticket made by an agent or a message left by the end user.
+    const makesTicket = command.type === 'CreateTicket' || command.type === 'LeaveMessage' || (command.type === 'StartSession' && command.leaveMessage === true);
     // Taken after the live states were read: a reservation at their revision proves they held at `now`.
     const now = new Date();
     return {
@@ -62,8 +67,8 @@ export class DecisionContextLoader {
         endUser,
         topics,
         queues,
-        queuePolicy,
-        newIds: command.type === 'CreateTicket' ? { ticketId: `T-${randomUUID()}` } : undefined,
+        queuePolicy: queuePolicy ?? startPolicy,
+        newIds: makesTicket ? { ticketId: `T-${randomUUID()}` } : undefined,
       },
       agentStates,
     };

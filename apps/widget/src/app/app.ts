@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { AfterHours } from './chat/after-hours';
 import { ChatPanel } from './chat/chat-panel';
 import { StartForm } from './chat/start-form';
 import { LoginPage } from '@switchboard/chat-ui';
@@ -9,7 +10,7 @@ import { WidgetStore } from './session/widget-store';
 
 @Component({
   selector: 'sb-root',
-  imports: [ChatPanel, LoginPage, MatButtonModule, MatIconModule, MatProgressSpinnerModule, StartForm],
+  imports: [AfterHours, ChatPanel, LoginPage, MatButtonModule, MatIconModule, MatProgressSpinnerModule, StartForm],
   template: `
     <div class="sb-page">
       <header class="sb-topbar">
@@ -30,8 +31,13 @@ import { WidgetStore } from './session/widget-store';
             <div class="sb-card sb-center" role="status"><mat-progress-spinner mode="indeterminate" diameter="40" /><p>Connecting…</p></div>
           }
           @case ('start') {
-            <sb-start-form [useTopics]="store.useTopics()" [topics]="store.topics()" [busy]="store.busy()" [error]="store.error()"
-              (start)="store.start($event.description, $event.topic)" />
+            @if (store.afterHours(); as closed) {
+              <sb-after-hours [nextOpeningAt]="closed.nextOpeningAt" [description]="closed.description" [busy]="store.busy()" [error]="store.error()"
+                (leave)="store.leaveMessageAfterHours()" (back)="store.dismissAfterHours()" />
+            } @else {
+              <sb-start-form [useTopics]="store.useTopics()" [topics]="store.topics()" [busy]="store.busy()" [error]="store.error()"
+                (start)="store.start($event.description, $event.topic)" />
+            }
           }
           @case ('chat') {
             <sb-chat-panel />

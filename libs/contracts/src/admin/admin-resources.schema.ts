@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openingHoursSchema, type OpeningHours } from '../queues/opening-hours.schema';
 import { ATTACHMENT_MAX_BYTES_CEILING, ATTACHMENT_TYPES_MAX, mediaTypeSchema } from '../attachments/attachments.schema';
 import { PRIORITY_MAX, PRIORITY_MIN } from '../chat/session.schema';
 import { plainText } from '../text/plain-text';
@@ -178,6 +179,16 @@ const inactivitySecondsSchema = (what: string) =>
 const userInactivityWarnSecondsSchema = inactivitySecondsSchema('Inactivity warning time');
 const userInactivityCloseSecondsSchema = inactivitySecondsSchema('Inactivity close time');
 const userLeftCloseSecondsSchema = inactivitySecondsSchema('Close after leaving');
+/** Longest maximum wait of a queue: a day. */
+export const MAX_MAX_WAIT_SECONDS = 86_400;
+/** Maximum wait (issue 15): seconds a queued chat waits for an agent before the end user is offered a choice (or it overflows); 0: off. */
+const maxWaitSecondsSchema = z
+  .number({ error: 'Maximum wait must be a number of seconds' })
+  .int('Maximum wait must be a whole number of seconds')
+  .min(0, 'Maximum wait cannot be negative (0 turns it off)')
+  .max(MAX_MAX_WAIT_SECONDS, `Maximum wait is at most ${MAX_MAX_WAIT_SECONDS} seconds (a day)`);
+/** Maximum wait (issue 15): the queue a chat overflows to when it waited too long; empty: none (the end user chooses). */
+const overflowQueueSchema = z.union([queueNameSchema, z.literal('')]);
 
 export const queueCreateSchema = z
   .object({
@@ -190,6 +201,10 @@ export const queueCreateSchema = z
     userInactivityWarnSeconds: userInactivityWarnSecondsSchema.default(0),
     userInactivityCloseSeconds: userInactivityCloseSecondsSchema.default(0),
     userLeftCloseSeconds: userLeftCloseSecondsSchema.default(0),
+    // Issue 15: opening hours (absent: always open) and maximum wait.
+    openingHours: openingHoursSchema.optional(),
+    maxWaitSeconds: maxWaitSecondsSchema.default(0),
+    overflowQueue: overflowQueueSchema.default(''),
   })
   .strict();
 export const queueUpdateSchema = z
@@ -202,6 +217,10 @@ export const queueUpdateSchema = z
     userInactivityWarnSeconds: userInactivityWarnSecondsSchema.optional(),
     userInactivityCloseSeconds: userInactivityCloseSecondsSchema.optional(),
     userLeftCloseSeconds: userLeftCloseSecondsSchema.optional(),
+    // Issue 15: null removes the opening hours (always open).
+    openingHours: openingHoursSchema.nullable().optional(),
+    maxWaitSeconds: maxWaitSecondsSchema.optional(),
+    overflowQueue: overflowQueueSchema.optional(),
   })
   .strict();
 /** What creating a queue takes (the fields left out get their defaults) and what a change may set. */
@@ -224,6 +243,12 @@ export interface QueueView {
   userInactivityCloseSeconds: number;
   /** Seconds after the end user is marked as gone (R12) before the chat closes as `userLeft`; 0: never closed. */
   userLeftCloseSeconds: number;
+  /** Issue 15: when the queue takes chats; absent: always. */
+  openingHours?: OpeningHours;
+  /** Issue 15: seconds a queued chat waits for an agent before the end user is offered a choice or it overflows; 0: off. */
+  maxWaitSeconds: number;
+  /** Issue 15: where a chat that waited `maxWaitSeconds` goes; empty: the end user chooses. */
+  overflowQueue: string;
   /** `General`: always exists, cannot be deleted. */
   protected: boolean;
   topics: number;

@@ -40,6 +40,12 @@ export const startSessionSchema = z
     description: text,
     /** Topic id; required when Use Topics is on, ignored when it is off. */
     topic: id.optional(),
+    /**
+     * Issue 15: leave a message instead of chatting (offered when the queue
+     * is closed): the description becomes an open ticket the desk sees and
+     * the session closes at once (`MessageLeft`, `SessionClosed` `messageLeft`).
+     */
+    leaveMessage: z.literal(true).optional(),
   })
   .strict();
 
@@ -166,6 +172,16 @@ export const raiseHelpFlagSchema = z.object({ ...base, type: z.literal('RaiseHel
 export const lowerHelpFlagSchema = z.object({ ...base, type: z.literal('LowerHelpFlag') }).strict();
 
 /**
+ * Issue 15, end user, on a chat still waiting in its queue: leave a message
+ * instead (`text`, else the description): it becomes an open ticket the desk
+ * sees and the chat closes (`MessageLeft`, `SessionClosed` `messageLeft`).
+ */
+export const leaveMessageSchema = z.object({ ...base, type: z.literal('LeaveMessage'), text: text.optional() }).strict();
+
+/** Issue 15, end user, after `LongWaitOffered`: keep waiting (the maximum wait starts again). */
+export const keepWaitingSchema = z.object({ ...base, type: z.literal('KeepWaiting') }).strict();
+
+/**
  * A deadline of the session came (ADR 13), fired by the owner of its
  * partition with the command id `timer:<sessionId>:<kind>:<armedAtSeq>`.
  * Refused (`DEADLINE_NOT_ARMED`) when the session no longer holds that
@@ -230,6 +246,8 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   whisperSchema,
   raiseHelpFlagSchema,
   lowerHelpFlagSchema,
+  leaveMessageSchema,
+  keepWaitingSchema,
   rateChatSchema,
 ]);
 export type SessionCommandMessage = z.infer<typeof sessionCommandSchema>;

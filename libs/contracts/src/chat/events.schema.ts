@@ -54,6 +54,8 @@ export const sessionStartedSchema = z.object({
   topic: z.string().optional(),
   /** Issue 15: the highest priority of the end user, their company and the topic; absent = 0 (normal). */
   priority: prioritySchema.optional(),
+  /** Issue 15: when the queue's maximum wait runs out (its `maxWaitSeconds`); arms the `maxWait` deadline. */
+  maxWaitDueAt: z.string().optional(),
 });
 
 /**
@@ -284,7 +286,7 @@ export const remoteControlRequestedSchema = z.object({
 export const sessionClosedSchema = z.object({
   ...eventBase,
   type: z.literal('SessionClosed'),
-  reason: z.enum(['agentEnded', 'userCancelled', 'forceClosed', 'userInactive', 'userLeft']),
+  reason: z.enum(['agentEnded', 'userCancelled', 'forceClosed', 'userInactive', 'userLeft', 'messageLeft']),
   previousStatus: z.enum(['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER']),
   agentId: z.string().optional(),
   transferTargetAgentId: z.string().optional(),
@@ -379,6 +381,48 @@ export const helpFlagLoweredSchema = z.object({
   queue: z.string(),
 });
 
+/**
+ * Issue 15, maximum wait: the chat waited its queue's `maxWaitSeconds` and
+ * moves to the queue's overflow queue (still QUEUED, same `queuedAt`, once
+ * per chat); `maxWaitDueAt`: the overflow queue's own maximum wait, if any.
+ */
+export const queueOverflowedSchema = z.object({
+  ...eventBase,
+  type: z.literal('QueueOverflowed'),
+  fromQueue: z.string(),
+  toQueue: z.string(),
+  waitedSeconds: z.number().int().nonnegative(),
+  maxWaitDueAt: z.string().optional(),
+});
+
+/**
+ * Issue 15, maximum wait without overflow: the end user is told and offered
+ * to leave a message (`LeaveMessage`) or keep waiting (`KeepWaiting`).
+ */
+export const longWaitOfferedSchema = z.object({ ...eventBase, type: z.literal('LongWaitOffered'), queue: z.string(), waitedSeconds: z.number().int().nonnegative() });
+
+/** Issue 15: the end user keeps waiting; the maximum wait starts again (`maxWaitDueAt`). */
+export const keptWaitingSchema = z.object({ ...eventBase, type: z.literal('KeptWaiting'), maxWaitDueAt: z.string().optional() });
+
+/**
+ * Issue 15: the end user left a message instead of chatting (`afterHours`:
+ * at a start while the queue was closed; `longWait`: after waiting). It is
+ * an open ticket linked to the session (R14), which `SessionClosed`
+ * (`messageLeft`) then closes.
+ */
+export const messageLeftSchema = z.object({
+  ...eventBase,
+  type: z.literal('MessageLeft'),
+  ticketId: z.string(),
+  summary: z.string(),
+  /** What was masked in `summary`. */
+  masked,
+  endUserId: z.string(),
+  companyId: z.string(),
+  queue: z.string(),
+  reason: z.enum(['afterHours', 'longWait']),
+});
+
 /** Issue 17: the end user rated the chat after it ended (once); the comment is absent when they wrote none. */
 export const chatRatedSchema = z.object({
   ...eventBase,
@@ -423,6 +467,10 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   whisperAddedSchema,
   helpFlagRaisedSchema,
   helpFlagLoweredSchema,
+  queueOverflowedSchema,
+  longWaitOfferedSchema,
+  keptWaitingSchema,
+  messageLeftSchema,
   chatRatedSchema,
 ]);
 export type SessionEventMessage = z.infer<typeof sessionEventSchema>;

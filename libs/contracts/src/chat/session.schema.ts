@@ -45,8 +45,10 @@ export const agentNameRecordSchema = z.object({
  * (`userInactivityWarnSeconds`); `userInactive`, the chat closes
  * (`userInactivityCloseSeconds`); `userLeft`, an end user marked as gone
  * (R12) has not come back by then and the chat closes (`userLeftCloseSeconds`).
+ * `maxWait`: a queued chat waits for an agent until then (the queue's
+ * `maxWaitSeconds`, issue 15), then overflows or its end user chooses.
  */
-export const deadlineKindSchema = z.enum(['firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft']);
+export const deadlineKindSchema = z.enum(['firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft', 'maxWait']);
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
 
 /**
@@ -197,6 +199,10 @@ export const sessionStateSchema = z.object({
    * chat leaves that agent.
    */
   helpFlag: z.object({ agentId: z.string(), raisedAt: z.string() }).optional(),
+  /** Issue 15: the queue the chat overflowed from after its maximum wait (a chat overflows once). */
+  overflowedFrom: z.string().optional(),
+  /** Issue 15: since when the end user has been offered to leave a message or keep waiting (while QUEUED). */
+  longWaitSince: z.string().optional(),
   /** Issue 17: the end user's satisfaction rating, given once after the chat ended (the comment at most MAX_RATING_COMMENT characters). */
   rating: z.object({ score: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
 });

@@ -12,6 +12,8 @@ import {
   rateChatSchema,
   addSideNoteSchema,
   cancelByUserSchema,
+  keepWaitingSchema,
+  leaveMessageSchema,
   createTicketSchema,
   endChatSchema,
   postMessageSchema,
@@ -63,10 +65,15 @@ const sessionId = postMessageSchema.shape.sessionId;
  */
 export const commandPayloads = {
   ping: z.object({}),
-  'session.start': startSessionSchema.pick({ description: true, topic: true }),
+  /** R1; issue 15: `leaveMessage` leaves a message (a ticket) instead of chatting, offered when the answer was `QUEUE_CLOSED`. */
+  'session.start': startSessionSchema.pick({ description: true, topic: true, leaveMessage: true }),
   'session.current': z.object({}),
   'session.post': postMessageSchema.pick({ sessionId: true, text: true }),
   'session.cancel': cancelByUserSchema.pick({ sessionId: true }),
+  /** Issue 15: on a chat still waiting, leave a message (a ticket) instead; the chat closes. */
+  'session.leaveMessage': leaveMessageSchema.pick({ sessionId: true, text: true }),
+  /** Issue 15: after a long wait (`LongWaitOffered`), keep waiting. */
+  'session.keepWaiting': keepWaitingSchema.pick({ sessionId: true }),
   'session.resume': z.object({ sessionId, afterSeq: z.number().int().min(0) }),
   /** A page of older history: the entries before `beforeSeq` (default: the newest), at most `limit`. */
   'session.history': z.object({
@@ -179,6 +186,8 @@ export const replyDataSchemas = {
   'session.current': z.object({ session: sessionDetailSchema.nullable() }),
   'session.post': commandAckSchema,
   'session.cancel': commandAckSchema,
+  'session.leaveMessage': commandAckSchema,
+  'session.keepWaiting': commandAckSchema,
   'session.resume': z.object({
     session: sessionSummarySchema,
     /**

@@ -69,6 +69,8 @@ export const DOMAIN_ERROR_CODES = [
   'DISPOSITION_NOT_OPEN',
   /** Issue 16: only a supervisor of the chat's queue monitors, whispers, takes over. */
   'NOT_SUPERVISOR',
+  /** Issue 15: the queue is outside its opening hours (details: `queue`, `nextOpeningAt` when known, `timeZone`); leave a message instead. */
+  'QUEUE_CLOSED',
   /** Issue 17: the chat is not ended yet, so it cannot be rated. */
   'RATING_NOT_OPEN',
   /** Issue 17: the chat was rated already (once per chat). */

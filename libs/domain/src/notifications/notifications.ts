@@ -64,7 +64,15 @@ export type NoticeCode =
   /** Issue 16: an agent asks the supervisors of the chat's queue for help (to them, and to the agent). */
   | 'HELP_REQUESTED'
   /** Issue 16: the help flag is down (to the supervisors of the queue and the agent). */
-  | 'HELP_LOWERED';
+  | 'HELP_LOWERED'
+  /** Issue 15: the chat waited too long and moved to another queue. */
+  | 'QUEUE_OVERFLOWED'
+  /** Issue 15: the chat waited its queue's maximum; the end user may leave a message or keep waiting. */
+  | 'LONG_WAIT'
+  /** Issue 15: the end user keeps waiting. */
+  | 'KEPT_WAITING'
+  /** Issue 15: the end user's message is an open ticket. */
+  | 'MESSAGE_LEFT';
 
 export interface Notification {
   readonly audience: Audience;
@@ -196,11 +204,23 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
       add(agent(event.agentId), 'REMOTE_CONTROL_LINK', event.url);
       add(endUser, 'REMOTE_CONTROL_REQUESTED', 'The agent asked to take remote control of your device.');
       break;
+    case 'QueueOverflowed':
+      add(endUser, 'QUEUE_OVERFLOWED', 'All agents of this desk are busy: your chat moved to another desk so that you are answered sooner.');
+      break;
+    case 'LongWaitOffered':
+      add(endUser, 'LONG_WAIT', 'Sorry for the wait: all agents are busy. You can leave us a message and we will get back to you, or keep waiting.');
+      break;
+    case 'KeptWaiting':
+      add(endUser, 'KEPT_WAITING', 'Thank you for waiting. An agent will be with you as soon as possible.');
+      break;
+    case 'MessageLeft':
+      add(endUser, 'MESSAGE_LEFT', `Your message was left as ticket ${event.ticketId}. We will get back to you.`);
+      break;
     case 'SessionClosed':
       add(
         endUser,
         'SESSION_ENDED',
-        event.reason === 'userCancelled' ? 'You cancelled the chat.' : event.reason === 'userInactive' ? 'The chat was closed because we did not hear from you.' : 'The chat session has ended.',
+        event.reason === 'userCancelled' ? 'You cancelled the chat.' : event.reason === 'userInactive' ? 'The chat was closed because we did not hear from you.' : event.reason === 'messageLeft' ? 'Thank you: your message was left for our team.' : 'The chat session has ended.',
       );
       if (event.agentId !== undefined) add(agent(event.agentId), 'SESSION_ENDED', closedForAgent(event.reason));
       if (event.transferTargetAgentId !== undefined) {

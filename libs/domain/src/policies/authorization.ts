@@ -21,6 +21,8 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   EndChat: ['agent'],
   AbandonSession: ['agent'],
   CancelByUser: ['endUser'],
+  LeaveMessage: ['endUser'],
+  KeepWaiting: ['endUser'],
   // R12: the gateway decides that the end user left (grace period elapsed); a
   // return may also be reported by the end user's own client on reconnect.
   MarkUserLeft: ['system'],
@@ -92,6 +94,8 @@ export function describeCommand(type: SessionCommandType): string {
     EndChat: 'end a chat',
     AbandonSession: 'abandon a chat',
     CancelByUser: 'cancel a chat as its end user',
+    LeaveMessage: 'leave a message instead of a chat',
+    KeepWaiting: 'keep waiting for an agent',
     MarkUserLeft: 'mark the end user as gone',
     MarkUserReturned: 'mark the end user as back',
     PostMessage: 'post a message',

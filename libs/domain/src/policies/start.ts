@@ -10,6 +10,16 @@ export function queueForStart(settings: Settings, topic?: Pick<TopicInfo, 'queue
 }
 
 /**
+ * R1, issue 15: the queue a start goes to, before it is decided (whose policy,
+ * opening hours among it, the start needs): the topic's queue when Support
+ * Queues and Use Topics are on and the topic exists, else `General`.
+ */
+export function queueOfStart(settings: Settings, topicId: string | undefined, topics: readonly TopicInfo[] | undefined): string {
+  const topic = resolveStartTopic(settings, topicId, topics);
+  return queueForStart(settings, topic.ok ? topic.topic : undefined);
+}
+
+/**
  * R1: the topic of a new session. Use Topics on: the topic is required and must
  * exist. Use Topics off: any topic sent by a stale widget is ignored.
  */

@@ -53,6 +53,10 @@ export type ForceClose = CommandOf<'ForceClose'>;
 export type TargetWentOffline = CommandOf<'TargetWentOffline'>;
 /** System (the partition's owner, ADR 13): a deadline the session holds came. */
 export type DeadlineReached = CommandOf<'DeadlineReached'>;
+/** Issue 15, end user: a message (ticket) instead of waiting. */
+export type LeaveMessage = CommandOf<'LeaveMessage'>;
+/** Issue 15, end user: keep waiting after the maximum wait. */
+export type KeepWaiting = CommandOf<'KeepWaiting'>;
 /** Issue 14, the offered agent. */
 export type AcceptOffer = CommandOf<'AcceptOffer'>;
 export type DeclineOffer = CommandOf<'DeclineOffer'>;
@@ -106,5 +110,7 @@ export const SESSION_COMMAND_TYPES = [
   'Whisper',
   'RaiseHelpFlag',
   'LowerHelpFlag',
+  'LeaveMessage',
+  'KeepWaiting',
   'RateChat',
 ] as const satisfies readonly SessionCommandType[];

@@ -92,7 +92,15 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   const gone = Scenario.assignedTo('a1', context({ queuePolicy: inactivity }));
   run(gone, C.left());
   run(gone.with({ now: at(1) }), C.deadline(gone.s.version, 'userLeft'));
-  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone, supervised], commands };
+  // Issue 15: overflow, the end user's choice after a long wait, a message left at the start and after waiting.
+  const long = Scenario.started(context({ queuePolicy: { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, maxWaitSeconds: 60, overflowQueue: 'Network' } }));
+  run(long.with({ now: at(1) }), C.deadline(1, 'maxWait'));
+  run(long.with({ now: at(2) }), C.deadline(long.s.version, 'maxWait'));
+  run(long, C.keepWaiting());
+  run(long, C.leaveMessage('Call me back'));
+  const afterHours = new Scenario(context());
+  run(afterHours, C.start({ leaveMessage: true }));
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone, supervised, long, afterHours], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

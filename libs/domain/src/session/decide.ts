@@ -10,6 +10,7 @@ import { startPriority } from '../policies/priority';
 import { queueForStart, resolveStartTopic } from '../policies/start';
 import { supervises } from '../policies/supervision';
 import { transferTargetProblem } from '../policies/transfer-targets';
+import { isOpen, nextOpening } from '../settings/opening-hours';
 import { GENERAL_QUEUE, queueTransferAllowed } from '../settings/settings';
 import type {
   AbandonSession,
@@ -18,6 +19,8 @@ import type {
   CancelByUser,
   AcceptOffer,
   DeadlineReached,
+  KeepWaiting,
+  LeaveMessage,
   DeclineOffer,
   RecordDisposition,
   RaisePriority,
@@ -58,7 +61,7 @@ export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, ma
 const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl', 'Whisper']);
 // A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
 // So does the end user's rating (issue 17).
-const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'RateChat']);
+const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'RateChat', 'LeaveMessage']);
 
 export type Decision =
   | { readonly ok: true; readonly events: SessionEvent[]; readonly duplicate: boolean }
@@ -199,6 +202,10 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return raiseHelpFlag(state, command, ctx);
     case 'LowerHelpFlag':
       return lowerHelpFlag(state, command, ctx);
+    case 'LeaveMessage':
+      return leaveMessage(state, command, ctx);
+    case 'KeepWaiting':
+      return keepWaiting(state, command, ctx);
   }
 }
 
@@ -360,6 +367,21 @@ function decideStart(state: SessionState | undefined, command: StartSession, ctx
   }
   const topic = resolveStartTopic(ctx.settings, command.topic, ctx.topics);
   if (!topic.ok) return refuse(topic.error);
+  const queue = queueForStart(ctx.settings, topic.topic);
+  const hours = ctx.queuePolicy?.openingHours;
+  const leaveMessage = command.leaveMessage === true;
+  // Issue 15: outside the queue's opening hours no chat starts; the end user may leave a message instead.
+  if (!leaveMessage && !isOpen(hours, new Date(ctx.now))) {
+    const opens = nextOpening(hours, new Date(ctx.now));
+    return refuse(
+      domainError('QUEUE_CLOSED', opens === undefined ? 'We are closed. Leave us a message and we will get back to you.' : `We are closed until ${opens.toISOString()}. Leave us a message and we will get back to you.`, {
+        queue,
+        ...(opens !== undefined ? { nextOpeningAt: opens.toISOString() } : {}),
+        ...(hours !== undefined ? { timeZone: hours.timeZone } : {}),
+      }),
+    );
+  }
+  const description = maskedDescription(command.description.trim(), ctx);
   const priority = startPriority(endUser, topic.topic);
   const payload: EventPayload = {
     type: 'SessionStarted',
@@ -367,12 +389,86 @@ function decideStart(state: SessionState | undefined, command: StartSession, ctx
     ...(endUser.displayName !== undefined ? { endUserName: endUser.displayName } : {}),
     companyId: endUser.companyId,
     requestId: command.requestId,
-    ...maskedDescription(command.description.trim(), ctx),
-    queue: queueForStart(ctx.settings, topic.topic),
+    ...description,
+    queue,
     ...(topic.topic !== undefined ? { topic: topic.topic.id } : {}),
     ...(priority > 0 ? { priority } : {}),
+    ...(leaveMessage ? {} : maxWaitDue(ctx)),
   };
-  return { ok: true, events: stamp(undefined, command, ctx, [payload]), duplicate: false };
+  if (!leaveMessage) return { ok: true, events: stamp(undefined, command, ctx, [payload]), duplicate: false };
+  const ticketId = ctx.newIds?.ticketId;
+  if (ticketId === undefined || ticketId === '') return refuse(incomplete('Leaving a message needs newIds.ticketId in the context.'));
+  const left: EventPayload[] = [
+    {
+      type: 'MessageLeft',
+      ticketId,
+      summary: description.description,
+      ...(description.masked !== undefined ? { masked: description.masked } : {}),
+      endUserId: endUser.id,
+      companyId: endUser.companyId,
+      queue,
+      reason: 'afterHours',
+    },
+    { type: 'SessionClosed', reason: 'messageLeft', previousStatus: 'QUEUED', queue },
+  ];
+  return { ok: true, events: stamp(undefined, command, ctx, [payload, ...left]), duplicate: false };
+}
+
+/** Issue 15: the queue's maximum wait arms the session's `maxWait` deadline while it waits. */
+function maxWaitDue(ctx: DecisionContext): { maxWaitDueAt?: string } {
+  const seconds = ctx.queuePolicy?.maxWaitSeconds ?? 0;
+  return seconds > 0 ? { maxWaitDueAt: new Date(Date.parse(ctx.now) + seconds * 1000).toISOString() } : {};
+}
+
+/** Issue 15: on a chat still waiting, the end user leaves a message instead (an open ticket) and the chat closes. */
+function leaveMessage(state: SessionState, command: LeaveMessage, ctx: DecisionContext): Outcome {
+  if (state.cancelledByUser) return domainError('USER_CANCELLED', 'You cancelled this chat.');
+  if (state.status !== 'QUEUED') {
+    return domainError('INVALID_STATE', 'An agent has your chat already: write to them here.', { status: state.status });
+  }
+  if (state.ticket !== undefined) {
+    return domainError('TICKET_EXISTS', `This chat already has ticket ${state.ticket.ticketId}.`, { ticketId: state.ticket.ticketId });
+  }
+  const ticketId = ctx.newIds?.ticketId;
+  if (ticketId === undefined || ticketId === '') return incomplete('LeaveMessage needs newIds.ticketId in the context.');
+  const summary = command.text !== undefined ? masked(command.text, ctx) : { text: state.description };
+  return [
+    {
+      type: 'MessageLeft',
+      ticketId,
+      summary: summary.text,
+      ...(summary.masked !== undefined ? { masked: summary.masked } : {}),
+      endUserId: state.endUserId,
+      companyId: state.companyId,
+      queue: state.queue,
+      reason: state.longWaitSince !== undefined ? 'longWait' : 'afterHours',
+    },
+    { type: 'SessionClosed', reason: 'messageLeft', previousStatus: 'QUEUED', queue: state.queue },
+  ];
+}
+
+/** Issue 15: after `LongWaitOffered`, the end user keeps waiting; the maximum wait starts again. */
+function keepWaiting(state: SessionState, _command: KeepWaiting, ctx: DecisionContext): Outcome {
+  if (state.status !== 'QUEUED' || state.longWaitSince === undefined) {
+    return domainError('INVALID_STATE', 'Your chat is not waiting for your choice.', { status: state.status });
+  }
+  return [{ type: 'KeptWaiting', ...maxWaitDue(ctx) }];
+}
+
+/**
+ * Issue 15, maximum wait: a chat that waited its queue's `maxWaitSeconds`
+ * overflows once to the queue's overflow queue (where the same maximum
+ * applies), else its end user is offered to leave a message or keep waiting.
+ */
+function maxWaitReached(state: SessionState, ctx: DecisionContext): Outcome {
+  if (state.status !== 'QUEUED') return domainError('DEADLINE_NOT_ARMED', 'The chat no longer waits in a queue.', { status: state.status });
+  const waitedSeconds = Math.max(0, Math.floor((Date.parse(ctx.now) - Date.parse(state.queuedAt ?? state.createdAt)) / 1000));
+  const overflow = ctx.queuePolicy?.overflowQueue ?? '';
+  if (overflow !== '' && overflow !== state.queue && state.overflowedFrom === undefined) {
+    const withdrawn: EventPayload[] = state.offer !== undefined ? [{ type: 'OfferWithdrawn', agentId: state.offer.agentId, agentName: state.offer.agentName }] : [];
+    return [...withdrawn, { type: 'QueueOverflowed', fromQueue: state.queue, toQueue: overflow, waitedSeconds, ...maxWaitDue(ctx) }];
+  }
+  return [{ type: 'LongWaitOffered', queue: state.queue, waitedSeconds }];
 }
 
 // R3.
@@ -544,6 +640,7 @@ function deadlineReached(state: SessionState, command: DeadlineReached, ctx: Dec
   if (Date.parse(ctx.now) < Date.parse(deadline.dueAt)) {
     return domainError('DEADLINE_NOT_DUE', `The ${command.kind} deadline is due at ${deadline.dueAt}.`, { dueAt: deadline.dueAt });
   }
+  if (command.kind === 'maxWait') return maxWaitReached(state, ctx);
   if (command.kind === 'userLeft') {
     // R12, issue 15: armed only while the end user is marked as gone (evolve clears it when they come back).
     if (!state.userLeft) return domainError('DEADLINE_NOT_ARMED', 'The end user is back.');

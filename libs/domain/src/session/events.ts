@@ -76,6 +76,14 @@ export type HelpFlagLowered = EventOf<'HelpFlagLowered'>;
 /** Issue 17: the end user's satisfaction rating. */
 export type ChatRated = EventOf<'ChatRated'>;
 
+/** Issue 15, maximum wait: moved to the overflow queue. */
+export type QueueOverflowed = EventOf<'QueueOverflowed'>;
+/** Issue 15: the end user may leave a message or keep waiting. */
+export type LongWaitOffered = EventOf<'LongWaitOffered'>;
+export type KeptWaiting = EventOf<'KeptWaiting'>;
+/** Issue 15: the end user's message, an open ticket; the session closes. */
+export type MessageLeft = EventOf<'MessageLeft'>;
+
 export type SessionEventType = SessionEvent['type'];
 
 /** Every event type (the architecture test checks the list is complete). */
@@ -111,6 +119,10 @@ export const SESSION_EVENT_TYPES = [
   'WhisperAdded',
   'HelpFlagRaised',
   'HelpFlagLowered',
+  'QueueOverflowed',
+  'LongWaitOffered',
+  'KeptWaiting',
+  'MessageLeft',
   'ChatRated',
 ] as const satisfies readonly SessionEventType[];
 

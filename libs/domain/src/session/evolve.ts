@@ -35,12 +35,21 @@ function evolveOne(state: SessionState | undefined, event: SessionEvent): Sessio
   const next = evolveStatus(state, event);
   // A first-reply deadline holds only while the session stays ASSIGNED to the agent it was armed for,
   // an offer (and its deadline) only while the session waits in its queue;
-  // the end user's inactivity (issue 15) counts only while ASSIGNED and not cancelled, a gone end user's only while open.
-  if (next.status === 'ASSIGNED') return withoutOffer(next.cancelledByUser ? withoutInactivity(next) : next);
-  const unassigned = withoutInactivity(withoutDeadline(next, 'firstReply'));
-  if (next.status === 'QUEUED') return unassigned;
+  // the end user's inactivity (issue 15) counts only while ASSIGNED and not cancelled, a gone end user's only while open;
+  // the maximum wait (issue 15, and the end user's choice after it) only while it waits, too.
+  const waited = next.status === 'QUEUED' ? next : withoutLongWait(withoutDeadline(next, 'maxWait'));
+  if (waited.status === 'ASSIGNED') return withoutOffer(waited.cancelledByUser ? withoutInactivity(waited) : waited);
+  const unassigned = withoutInactivity(withoutDeadline(waited, 'firstReply'));
+  if (waited.status === 'QUEUED') return unassigned;
   const ended = withoutOffer(unassigned);
-  return next.status === 'PENDING_TRANSFER' ? ended : withoutDeadline(ended, 'userLeft');
+  return waited.status === 'PENDING_TRANSFER' ? ended : withoutDeadline(ended, 'userLeft');
+}
+
+function withoutLongWait(state: SessionState): SessionState {
+  if (state.longWaitSince === undefined) return state;
+  const copy: SessionStateMessage = { ...state };
+  delete copy.longWaitSince;
+  return copy;
 }
 
 function evolveStatus(state: SessionState | undefined, event: SessionEvent): SessionState {
@@ -68,6 +77,7 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       createdAt: event.at,
       queuedAt: event.at,
       ...(event.priority !== undefined && event.priority > 0 ? { priority: event.priority } : {}),
+      ...(event.maxWaitDueAt !== undefined ? { deadlines: [{ kind: 'maxWait', dueAt: event.maxWaitDueAt, armedAtSeq: event.seq }] } : {}),
     };
   }
   if (event.sessionId !== state.sessionId) {
@@ -177,6 +187,15 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
         participants: base.participants.includes(event.agentId) ? base.participants : [...base.participants, event.agentId],
         agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
       }, 'firstReply');
+    case 'QueueOverflowed':
+      // Still waiting, since the same time (it keeps its place by wait time), in the overflow queue.
+      return withDeadline({ ...withoutOffer(base), queue: event.toQueue, overflowedFrom: event.fromQueue }, 'maxWait', event.maxWaitDueAt, event.seq);
+    case 'LongWaitOffered':
+      return { ...withoutDeadline(base, 'maxWait'), longWaitSince: event.at };
+    case 'KeptWaiting':
+      return withDeadline(withoutLongWait(base), 'maxWait', event.maxWaitDueAt, event.seq);
+    case 'MessageLeft':
+      return { ...base, ticket: { ticketId: event.ticketId, status: 'Open', summary: event.summary } };
     case 'ChatRated':
       return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }

@@ -111,6 +111,8 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   Whisper: 3,
   RaiseHelpFlag: 3,
   LowerHelpFlag: 3,
+  LeaveMessage: 1,
+  KeepWaiting: 3,
   RateChat: 2,
 };
 
@@ -122,7 +124,9 @@ const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknown>> {
   switch (type) {
     case 'StartSession':
-      return fc.record({ requestId: fc.constantFrom('req-1', 'req-2'), description: fc.constantFrom('VPN down', ''), topic: optional(fc.constantFrom('vpn', 'password', 'nope')) }, { requiredKeys: ['requestId', 'description'] });
+      return fc.record({ requestId: fc.constantFrom('req-1', 'req-2'), description: fc.constantFrom('VPN down', ''), topic: optional(fc.constantFrom('vpn', 'password', 'nope')), leaveMessage: optional(fc.constantFrom(true as const)) }, { requiredKeys: ['requestId', 'description'] });
+    case 'LeaveMessage':
+      return fc.record({ text: optional(textArb) }, { requiredKeys: [] });
     case 'AutoAssign':
       return fc.record({ agentId: agentIdArb, capacityReserved: optional(fc.boolean()) }, { requiredKeys: ['agentId'] });
     case 'TargetWentOffline':
@@ -170,7 +174,7 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
     case 'DeadlineReached':
       // Mostly the deadline the session holds (resolved when the step runs), sometimes any seq.
       return fc.record({
-        kind: fc.constantFrom('firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft'),
+        kind: fc.constantFrom('firstReply', 'offer', 'userInactivityWarn', 'userInactive', 'userLeft', 'maxWait'),
         armedAtSeq: fc.oneof({ arbitrary: fc.constant(ARMED), weight: 3 }, { arbitrary: fc.integer({ min: 1, max: 30 }), weight: 1 }),
       });
     default:
@@ -230,6 +234,8 @@ const scenarioArb = fc.record({
     userInactivityCloseSeconds: fc.constantFrom(0, 3),
     userLeftCloseSeconds: fc.constantFrom(0, 4),
   }),
+  maxWaitSeconds: fc.constantFrom(0, 1, 4),
+  overflowQueue: fc.constantFrom('', 'Network'),
   agents: fc.tuple(...AGENT_IDS.map(agentArb)),
   steps: fc.array(stepArb, { minLength: 5, maxLength: 60, size: 'max' }),
 });
@@ -237,11 +243,11 @@ const scenarioArb = fc.record({
 describe('properties of the session state machine', () => {
   it('R17 properties: random command sequences keep every invariant after every step', () => {
     fc.assert(
-      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, inactivity, agents, steps }) => {
+      fc.property(scenarioArb, ({ settings, firstReplySeconds, offerSeconds, inactivity, maxWaitSeconds, overflowQueue, agents, steps }) => {
         let ctx: DecisionContext = {
           now: '2026-01-05T09:00:00.000Z',
           settings,
-          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0, ...inactivity },
+          queuePolicy: { firstReplySeconds, offerSeconds, wrapUpSeconds: 60, dispositionRequired: offerSeconds > 0, ...inactivity, maxWaitSeconds, overflowQueue },
           agents: [...agents],
           endUser: END_USER,
           topics: TOPICS,

@@ -1,3 +1,5 @@
+import type { OpeningHours } from '@switchboard/contracts';
+
 /**
  * What an administrator sets per support queue (issue 14), besides its name
  * and description. A queue without a record of its own has the defaults.
@@ -30,6 +32,12 @@ export interface QueuePolicy {
   readonly userInactivityCloseSeconds?: number;
   /** R12: an end user marked as gone who is not back this many seconds later has the chat closed (`userLeft`). */
   readonly userLeftCloseSeconds?: number;
+  /** Issue 15: when the queue takes chats (absent: always); outside them a start is refused (`QUEUE_CLOSED`). */
+  readonly openingHours?: OpeningHours;
+  /** Issue 15, maximum wait: seconds a queued chat waits for an agent before it overflows or its end user chooses. 0 or absent: off. */
+  readonly maxWaitSeconds?: number;
+  /** Issue 15: the queue a chat that waited `maxWaitSeconds` moves to (once); empty or absent: the end user chooses. */
+  readonly overflowQueue?: string;
 }
 
 export const DEFAULT_QUEUE_POLICY: QueuePolicy = Object.freeze({

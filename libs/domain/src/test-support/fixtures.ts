@@ -72,14 +72,17 @@ export function cmd(c: WithoutBase<SessionCommand>): SessionCommand {
 
 /** Command builders, one per command type. */
 export const C = {
-  start: (over: { requestId?: string; description?: string; topic?: string; actor?: Actor } = {}) =>
+  start: (over: { requestId?: string; description?: string; topic?: string; actor?: Actor; leaveMessage?: true } = {}) =>
     cmd({
       type: 'StartSession',
       actor: over.actor ?? endUser(),
       requestId: over.requestId ?? 'req-1',
       description: over.description ?? 'My VPN does not connect',
       ...(over.topic !== undefined ? { topic: over.topic } : {}),
+      ...(over.leaveMessage !== undefined ? { leaveMessage: over.leaveMessage } : {}),
     }),
+  leaveMessage: (text?: string, actor: Actor = endUser()) => cmd({ type: 'LeaveMessage', actor, ...(text !== undefined ? { text } : {}) }),
+  keepWaiting: (actor: Actor = endUser()) => cmd({ type: 'KeepWaiting', actor }),
   accept: (agentId: string) => cmd({ type: 'AcceptSession', actor: agentActor(agentId) }),
   autoAssign: (agentId: string, capacityReserved?: boolean) =>
     cmd({ type: 'AutoAssign', actor: system(), agentId, ...(capacityReserved !== undefined ? { capacityReserved } : {}) }),

@@ -81,7 +81,7 @@ export class ReferenceDataRepository {
   /** The policies of the queues that have a record (`General` has one from the gateway's start). */
   async queuePolicies(): Promise<Array<QueuePolicy & { name: string }>> {
     const docs = await this.queuesModel
-      .find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1, userInactivityWarnSeconds: 1, userInactivityCloseSeconds: 1, userLeftCloseSeconds: 1 })
+      .find({}, { _id: 1, firstReplySeconds: 1, offerSeconds: 1, wrapUpSeconds: 1, dispositionRequired: 1, userInactivityWarnSeconds: 1, userInactivityCloseSeconds: 1, userLeftCloseSeconds: 1, openingHours: 1, maxWaitSeconds: 1, overflowQueue: 1 })
       .lean();
     return docs.map((q) => ({
       name: q._id,
@@ -92,6 +92,10 @@ export class ReferenceDataRepository {
       userInactivityWarnSeconds: q.userInactivityWarnSeconds ?? 0,
       userInactivityCloseSeconds: q.userInactivityCloseSeconds ?? 0,
       userLeftCloseSeconds: q.userLeftCloseSeconds ?? 0,
+      // Issue 15: opening hours, maximum wait and overflow.
+      ...(q.openingHours ? { openingHours: q.openingHours } : {}),
+      maxWaitSeconds: q.maxWaitSeconds ?? 0,
+      overflowQueue: q.overflowQueue ?? '',
     }));
   }
 

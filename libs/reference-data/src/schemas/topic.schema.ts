@@ -1,4 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { OpeningHours } from '@switchboard/contracts';
+import { Schema as MongooseSchema } from 'mongoose';
 
 /** A topic end users pick at start; maps to one support queue. */
 @Schema({ collection: 'topics', versionKey: false })
@@ -55,5 +57,17 @@ export class QueueRecord {
   /** R12: seconds after the end user is marked as gone before the chat closes as userLeft; 0: off. */
   @Prop({ type: Number, default: 0 })
   userLeftCloseSeconds!: number;
+
+  /** Issue 15: the queue's opening hours (ADR 23), as the admin contract validated them; absent: always open. */
+  @Prop({ type: MongooseSchema.Types.Mixed })
+  openingHours?: OpeningHours;
+
+  /** Issue 15, maximum wait: seconds a queued chat waits before it overflows or its end user chooses; 0: off. */
+  @Prop({ type: Number, default: 0 })
+  maxWaitSeconds!: number;
+
+  /** Issue 15: where a chat that waited `maxWaitSeconds` goes; empty: the end user chooses. */
+  @Prop({ type: String, default: '' })
+  overflowQueue!: string;
 }
 export const QueueRecordSchema = SchemaFactory.createForClass(QueueRecord);

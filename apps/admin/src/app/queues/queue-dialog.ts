@@ -7,6 +7,7 @@ import { AdminApi } from '../core/api/admin-api';
 import { DialogSubmission } from '../shared/dialog-submission';
 import { DialogField } from '../shared/form-dialog/dialog-field';
 import { FormDialog } from '../shared/form-dialog/form-dialog';
+import { QueueHours, queueHoursChanges, queueHoursGroup } from './queue-hours';
 
 /** Issue 15: each of a queue's end-user inactivity times, 0 (off) to a day. */
 const inactivityValidators = [Validators.required, Validators.min(0), Validators.max(MAX_USER_INACTIVITY_SECONDS), Validators.pattern(/^\d+$/)];
@@ -14,7 +15,7 @@ const inactivityValidators = [Validators.required, Validators.min(0), Validators
 /** Create a support queue, or change its description, first-reply limit, offer time, wrap-up and end-user inactivity. */
 @Component({
   selector: 'sb-queue-dialog',
-  imports: [DialogField, FormDialog, MatCheckboxModule, ReactiveFormsModule],
+  imports: [DialogField, FormDialog, MatCheckboxModule, QueueHours, ReactiveFormsModule],
   template: `
     <form sbFormDialog [formGroup]="form" (ngSubmit)="save()" [submission]="submission"
       [heading]="queue ? 'Edit queue ' + queue.name : 'New support queue'" [saveLabel]="queue ? 'Save' : 'Create queue'">
@@ -87,6 +88,7 @@ const inactivityValidators = [Validators.required, Validators.min(0), Validators
         patternHint="Enter a whole number of seconds."
         hint="An end user who left the chat and is not back this long after has it closed. 0 turns it off."
       />
+      <sb-queue-hours [group]="form.controls.hours" />
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -107,6 +109,8 @@ export class QueueDialog {
     userInactivityWarnSeconds: [this.queue?.userInactivityWarnSeconds ?? 0, inactivityValidators],
     userInactivityCloseSeconds: [this.queue?.userInactivityCloseSeconds ?? 0, inactivityValidators],
     userLeftCloseSeconds: [this.queue?.userLeftCloseSeconds ?? 0, inactivityValidators],
+    // Issue 15: opening hours and maximum wait.
+    hours: queueHoursGroup(this.queue),
   });
   protected readonly maxInactivity = MAX_USER_INACTIVITY_SECONDS;
   protected readonly maxFirstReply = MAX_FIRST_REPLY_SECONDS;
@@ -118,17 +122,21 @@ export class QueueDialog {
 
   protected save(): void {
     this.submission.submit(() => {
-      const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired, ...inactivity } = this.form.getRawValue();
+      const { name, description, firstReplySeconds: limit, offerSeconds: offer, wrapUpSeconds: wrapUp, dispositionRequired, userInactivityWarnSeconds, userInactivityCloseSeconds, userLeftCloseSeconds } =
+        this.form.getRawValue();
       const policy = {
         firstReplySeconds: Number(limit),
         offerSeconds: Number(offer),
         wrapUpSeconds: Number(wrapUp),
         dispositionRequired,
-        userInactivityWarnSeconds: Number(inactivity.userInactivityWarnSeconds),
-        userInactivityCloseSeconds: Number(inactivity.userInactivityCloseSeconds),
-        userLeftCloseSeconds: Number(inactivity.userLeftCloseSeconds),
+        userInactivityWarnSeconds: Number(userInactivityWarnSeconds),
+        userInactivityCloseSeconds: Number(userInactivityCloseSeconds),
+        userLeftCloseSeconds: Number(userLeftCloseSeconds),
       };
-      return this.queue ? this.api.queues.update(this.queue.name, { description, ...policy }) : this.api.queues.create({ name: name.trim(), description, ...policy });
+      const hours = queueHoursChanges(this.form.controls.hours, this.queue);
+      if (this.queue) return this.api.queues.update(this.queue.name, { description, ...policy, ...hours });
+      const { openingHours, ...wait } = hours;
+      return this.api.queues.create({ name: name.trim(), description, ...policy, ...wait, ...(openingHours ? { openingHours } : {}) });
     });
   }
 }

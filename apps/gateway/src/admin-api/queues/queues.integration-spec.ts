@@ -29,6 +29,8 @@ describe('admin API: support queues (real NATS + database)', () => {
         userInactivityWarnSeconds: 0,
         userInactivityCloseSeconds: 0,
         userLeftCloseSeconds: 0,
+        maxWaitSeconds: 0,
+        overflowQueue: '',
         protected: false,
         topics: 0,
         agents: 0,
@@ -70,6 +72,34 @@ describe('admin API: support queues (real NATS + database)', () => {
     }
     expect((await api.call('GET', '/api/admin/queues/Quiet')).body).toMatchObject({ userInactivityWarnSeconds: 120, userInactivityCloseSeconds: 0, userLeftCloseSeconds: 300 });
     await api.call('DELETE', '/api/admin/queues/Quiet');
+  });
+
+  it('issue 15: a queue\'s opening hours, maximum wait and overflow queue are set, removed with null, validated and bounded', async () => {
+    const hours = { timeZone: 'Europe/Berlin', weekly: [{ day: 1, from: '09:00', to: '12:00' }, { day: 1, from: '13:00', to: '17:00' }], holidays: ['2026-12-25'] };
+    const created = await api.call('POST', '/api/admin/queues', { name: 'Hours', openingHours: hours, maxWaitSeconds: 300, overflowQueue: 'General' });
+    expect(created).toMatchObject({ status: 201, body: { openingHours: hours, maxWaitSeconds: 300, overflowQueue: 'General' } });
+    // Changed alone; null removes the hours (always open).
+    expect((await api.call('PUT', '/api/admin/queues/Hours', { maxWaitSeconds: 60 })).body).toMatchObject({ openingHours: hours, maxWaitSeconds: 60 });
+    const cleared = await api.call('PUT', '/api/admin/queues/Hours', { openingHours: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('openingHours');
+    const day = (from: string, to: string) => ({ day: 2, from, to });
+    for (const [body, field] of [
+      [{ openingHours: { ...hours, timeZone: 'Mars/Olympus' } }, 'openingHours.timeZone'],
+      [{ openingHours: { ...hours, weekly: [{ day: 8, from: '09:00', to: '10:00' }] } }, 'openingHours.weekly'],
+      [{ openingHours: { ...hours, weekly: [day('17:00', '09:00')] } }, 'openingHours.weekly'],
+      [{ openingHours: { ...hours, weekly: [day('09:00', '12:00'), day('11:00', '13:00')] } }, 'openingHours.weekly'],
+      [{ openingHours: { ...hours, weekly: ['00', '02', '04', '06', '08'].map((h) => day(`${h}:00`, `${h}:30`)) } }, 'openingHours.weekly'],
+      [{ openingHours: { ...hours, holidays: Array.from({ length: 65 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10)) } }, 'openingHours.holidays'],
+      [{ openingHours: { ...hours, holidays: ['2026-02-30'] } }, 'openingHours.holidays'],
+      [{ maxWaitSeconds: 86_401 }, 'maxWaitSeconds'],
+      [{ overflowQueue: 'Hours' }, 'overflowQueue'],
+      [{ overflowQueue: 'Nowhere' }, 'overflowQueue'],
+    ] as const) {
+      const refused = await api.call('PUT', '/api/admin/queues/Hours', body);
+      expect({ field, status: refused.status, code: refused.body.code }).toEqual({ field, status: 400, code: 'VALIDATION' });
+    }
+    await api.call('DELETE', '/api/admin/queues/Hours');
   });
 
   it('refuses to delete General (QUEUE_PROTECTED)', async () => {

@@ -52,6 +52,7 @@ export class QueuesService implements OnApplicationBootstrap {
     // Names differing only in case would confuse people and routing alike.
     const clash = await this.queues.findOne({ _id: { $regex: `^${escape(input.name)}$`, $options: 'i' } }).lean();
     if (clash) throw AdminApiError.alreadyExists('Queue', clash._id);
+    await this.checkOverflow(input.name, input.overflowQueue);
     const { name, ...fields } = input;
     const doc = await this.queues.create({ _id: name, ...fields }).catch((error: { code?: number }) => {
       throw error.code === 11000 ? AdminApiError.alreadyExists('Queue', input.name) : error;
@@ -61,8 +62,11 @@ export class QueuesService implements OnApplicationBootstrap {
   }
 
   async update(name: string, input: QueueUpdateInput): Promise<QueueView> {
-    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-    const doc = await this.queues.findByIdAndUpdate(name, { $set: changes }, { returnDocument: 'after' }).lean();
+    await this.checkOverflow(name, input.overflowQueue);
+    // Issue 15: null removes the opening hours (the queue is then always open).
+    const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== null));
+    const unset = input.openingHours === null ? { $unset: { openingHours: 1 } } : {};
+    const doc = await this.queues.findByIdAndUpdate(name, { $set: changes, ...unset }, { returnDocument: 'after' }).lean();
     if (!doc) throw AdminApiError.notFound('Queue', name);
     // The chat-actors keep queue policies in their reference cache (ADR 8): the change reaches them now.
     await this.changes.announce();
@@ -97,6 +101,13 @@ export class QueuesService implements OnApplicationBootstrap {
     await this.changes.announce();
   }
 
+  /** Issue 15: a chat overflows to another queue that exists (or nowhere: ''). */
+  private async checkOverflow(name: string, overflow: string | undefined): Promise<void> {
+    if (overflow === undefined || overflow === '') return;
+    if (overflow === name) throw AdminApiError.validation('A queue cannot overflow to itself.', { field: 'overflowQueue' });
+    if (!(await this.exists(overflow))) throw AdminApiError.validation(`Queue ${overflow} does not exist.`, { field: 'overflowQueue' });
+  }
+
   /** Whether a queue exists (`General` always does). */
   async exists(name: string): Promise<boolean> {
     return name === GENERAL_QUEUE || (await this.queues.exists({ _id: name })) !== null;
@@ -117,6 +128,9 @@ export class QueuesService implements OnApplicationBootstrap {
       userInactivityWarnSeconds: doc.userInactivityWarnSeconds ?? 0,
       userInactivityCloseSeconds: doc.userInactivityCloseSeconds ?? 0,
       userLeftCloseSeconds: doc.userLeftCloseSeconds ?? 0,
+      ...(doc.openingHours ? { openingHours: doc.openingHours } : {}),
+      maxWaitSeconds: doc.maxWaitSeconds ?? 0,
+      overflowQueue: doc.overflowQueue ?? '',
       protected: doc._id === GENERAL_QUEUE,
       topics,
       agents,

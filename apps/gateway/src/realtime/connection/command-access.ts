@@ -11,6 +11,8 @@ export const FRAME_SESSION_COMMANDS = {
   'session.start': 'StartSession',
   'session.post': 'PostMessage',
   'session.cancel': 'CancelByUser',
+  'session.leaveMessage': 'LeaveMessage',
+  'session.keepWaiting': 'KeepWaiting',
   'session.accept': 'AcceptSession',
   'session.acceptOffer': 'AcceptOffer',
   'session.declineOffer': 'DeclineOffer',

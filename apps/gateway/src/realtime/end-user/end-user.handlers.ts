@@ -22,7 +22,7 @@ export class EndUserHandlers {
   ) {}
 
   readonly handlers: CommandHandlers = {
-    'session.start': async (conn, { description, topic }, clientId) => {
+    'session.start': async (conn, { description, topic, leaveMessage }, clientId) => {
       const me = conn.principal;
       // The clientId is the start request id (R1.1): a repeat returns the first session.
       const result = await this.chat.send(me, clientId, {
@@ -31,6 +31,7 @@ export class EndUserHandlers {
         requestId: clientId,
         description,
         ...(topic === undefined ? {} : { topic }),
+        ...(leaveMessage === true ? { leaveMessage } : {}),
       });
       return { session: detailFor('endUser', result.state, await this.pages.recent('endUser', result.state)), duplicate: result.duplicate };
     },
@@ -45,6 +46,16 @@ export class EndUserHandlers {
     'session.cancel': async (conn, { sessionId }, clientId) => {
       await this.access.check(conn.principal, sessionId);
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'CancelByUser', sessionId }), 'endUser');
+    },
+
+    'session.leaveMessage': async (conn, { sessionId, text }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'LeaveMessage', sessionId, ...(text === undefined ? {} : { text }) }), 'endUser');
+    },
+
+    'session.keepWaiting': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'KeepWaiting', sessionId }), 'endUser');
     },
   };
 }

@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AttachmentView, ConfirmDialog, filesOf, MessageText, type ConfirmData } from '@switchboard/chat-ui';
-import { maskedNote, receiptOf, RECEIPT_LABELS } from '@switchboard/client';
+import { maskedNote, receiptOf, RECEIPT_LABELS, shortTicketId } from '@switchboard/client';
 import { MAX_RATING_COMMENT } from '@switchboard/contracts';
 import { placeInQueue } from './queue-place';
 import { WidgetStore } from '../session/widget-store';
@@ -48,6 +48,15 @@ const TOP_MARGIN_PX = 48;
           <mat-icon>help</mat-icon>
           <span>Are you still there?@if (asked.closesAt) { The chat closes at {{ asked.closesAt | date: 'shortTime' }} unless you reply.}</span>
           <button matButton type="button" (click)="stillHere()" data-testid="still-here">I'm still here</button>
+        </div>
+      }
+      @if (store.longWait()) {
+        <!-- Issue 15: the desk's maximum wait passed: leave a message or keep waiting. -->
+        <div class="sb-banner sb-banner-warning" role="status" data-testid="long-wait">
+          <mat-icon>hourglass_bottom</mat-icon>
+          <span>Sorry for the wait: all agents are busy. Leave us a message and we will get back to you, or keep waiting.</span>
+          <button matButton type="button" (click)="store.keepWaiting()" data-testid="keep-waiting">Keep waiting</button>
+          <button matButton="filled" type="button" (click)="store.leaveMessage()" data-testid="leave-message-now"><mat-icon>mail</mat-icon> Leave a message</button>
         </div>
       }
       @if (store.reconnecting()) {
@@ -166,7 +175,7 @@ export class ChatPanel {
       case 'cancelled':
         return 'Chat cancelled';
       default:
-        return this.store.closedFor() !== undefined ? 'Chat closed' : 'Chat ended';
+        return this.store.closedFor() !== undefined ? 'Chat closed' : this.store.messageLeft() ? 'Message left' : 'Chat ended';
     }
   });
   protected readonly subtitle = computed(() => {
@@ -180,7 +189,9 @@ export class ChatPanel {
         return 'is helping you now';
       case 'cancelled':
         return 'You cancelled this chat. The agent has been told; you can start a new chat as soon as they close this one.';
-      default:
+      default: {
+        const ticket = this.store.messageLeft();
+        if (ticket) return `Your message was left for the team (ticket ${shortTicketId(ticket)}). We will get back to you.`;
         switch (this.store.closedFor()) {
           case 'userInactive':
             return 'We did not hear from you for a while, so the chat was closed. Start a new chat whenever you need us.';
@@ -189,6 +200,7 @@ export class ChatPanel {
           default:
             return 'Thank you for contacting the service desk.';
         }
+      }
     }
   });
 

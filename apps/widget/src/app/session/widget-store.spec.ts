@@ -75,6 +75,39 @@ describe('WidgetStore', () => {
     expect([store.phase(), store.stage(), store.error()]).toEqual(['chat', 'waiting', undefined]);
   });
 
+  it('opening hours (issue 15): a start refused as closed keeps the description and the next opening; leaving the message shows the chat ended with its ticket', async () => {
+    await store.restore();
+    fake.replies['startSession'] = () => new CommandError('QUEUE_CLOSED', 'closed', { queue: 'Network', nextOpeningAt: '2026-11-25T08:00:00.000Z', timeZone: 'Europe/Berlin' });
+    await store.start('VPN drops', 'vpn');
+    expect(store.afterHours()).toEqual({ description: 'VPN drops', topic: 'vpn', nextOpeningAt: '2026-11-25T08:00:00.000Z' });
+    expect([store.phase(), store.error()]).toEqual(['start', undefined]);
+    const left = detail({
+      status: 'CLOSED',
+      ticket: { ticketId: 'T-1234abcd', status: 'Open', summary: 'VPN drops' },
+      history: [
+        { seq: 1, type: 'SessionStarted', at, sessionId: 's1', description: 'VPN drops', endUserName: 'Erin User' },
+        { seq: 2, type: 'MessageLeft', at, sessionId: 's1', ticketId: 'T-1234abcd', summary: 'VPN drops', reason: 'afterHours' },
+        { seq: 3, type: 'SessionClosed', at, sessionId: 's1', reason: 'messageLeft' },
+      ],
+    });
+    fake.replies['leaveMessageInstead'] = () => ({ session: left, duplicate: false });
+    await store.leaveMessageAfterHours();
+    expect(fake.calls.find(([m]) => m === 'leaveMessageInstead')?.[1]).toEqual(['VPN drops', 'vpn']);
+    expect([store.phase(), store.stage(), store.afterHours(), store.messageLeft()]).toEqual(['chat', 'ended', undefined, 'T-1234abcd']);
+    expect(store.transcript().at(-1)?.text).toBe('Thank you: your message was left for our team');
+  });
+
+  it('maximum wait (issue 15): the long-wait offer asks for a choice until the end user keeps waiting', async () => {
+    fake.replies['currentSession'] = () => detail({ history: [{ seq: 1, type: 'SessionStarted', at, sessionId: 's1', description: 'VPN drops' }, { seq: 2, type: 'LongWaitOffered', at, sessionId: 's1', queue: 'Network', waitedSeconds: 300 }] });
+    await store.restore();
+    expect(store.longWait()).toBe(true);
+    fake.replies['keepWaiting'] = () => ({ sessionId: 's1', seq: 3, duplicate: false, events: [{ seq: 3, type: 'KeptWaiting', at, sessionId: 's1' }] });
+    await store.keepWaiting();
+    expect(fake.calls.find(([m]) => m === 'keepWaiting')?.[1]).toEqual(['s1']);
+    expect(store.longWait()).toBe(false);
+    expect(store.transcript().at(-1)?.text).toBe('You chose to keep waiting');
+  });
+
   it('R5.2 R8 R9.3 pushed events move the chat along and add notifications', async () => {
     fake.replies['currentSession'] = () => detail({ status: 'ASSIGNED' });
     await store.restore();

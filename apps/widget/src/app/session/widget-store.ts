@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { describeFailure, factsOf, mergeBySeq, oldestSeq, transcriptOf, waitText, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
+import { describeFailure, errorCodeOf, factsOf, mergeBySeq, oldestSeq, transcriptOf, waitText, watchSocket, withFacts, withRecentPage, type SwitchboardClient } from '@switchboard/client';
 import { HISTORY_PAGE_DEFAULT, TYPING_SHOW_MS, type ChatReceipts, type SessionDetail, type SessionEventView, type SessionSummary } from '@switchboard/contracts';
 import { ConsoleSignIn, nameForUpload } from '@switchboard/chat-ui';
 import { ATTACHMENTS_API, CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
@@ -50,6 +50,16 @@ export class WidgetStore extends ConsoleSignIn {
   readonly rating = signal(false);
   /** The last place in the queue the gateway sent (session.queuePosition), by session. */
   private readonly places = signal<ReadonlyMap<string, number>>(new Map());
+
+  /** Issue 15: the start the desk refused because it is closed, and when it opens again (if known). */
+  readonly afterHours = signal<{ description: string; topic?: string; nextOpeningAt?: string } | undefined>(undefined);
+  /** Issue 15: the chat waited the desk's maximum and the end user has not chosen yet (leave a message or keep waiting). */
+  readonly longWait = computed(() => this.summary()?.status === 'QUEUED' && awaitsChoice(this.events()));
+  /** Issue 15: the ticket of the message the end user left, once the chat closed with it. */
+  readonly messageLeft = computed(() => {
+    const left = this.events().find((e) => e.type === 'MessageLeft');
+    return left && 'ticketId' in left ? String(left['ticketId']) : undefined;
+  });
 
   readonly transcript = computed(() => transcriptOf(this.events(), 'endUser'));
   readonly facts = computed(() => withFacts({ agentName: this.ownerAgentName() }, factsOf(this.events())));
@@ -103,9 +113,58 @@ export class WidgetStore extends ConsoleSignIn {
       const { session } = await this.client.startSession(description, this.useTopics() ? topic : undefined);
       this.show(session);
     } catch (error) {
+      // Issue 15: outside the desk's opening hours, the end user may leave the message instead.
+      if (errorCodeOf(error) === 'QUEUE_CLOSED') this.afterHours.set({ description, ...(this.useTopics() && topic ? { topic } : {}), ...nextOpeningOf(error) });
+      else this.error.set(describeFailure(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Issue 15: the start the desk refused as closed, left as a message (a ticket) instead; the chat shows as ended with it. */
+  async leaveMessageAfterHours(): Promise<void> {
+    const closed = this.afterHours();
+    if (!this.client || !closed || this.busy()) return;
+    this.error.set(undefined);
+    this.busy.set(true);
+    try {
+      const { session } = await this.client.leaveMessageInstead(closed.description, closed.topic);
+      this.afterHours.set(undefined);
+      this.show(session);
+    } catch (error) {
       this.error.set(describeFailure(error));
     } finally {
       this.busy.set(false);
+    }
+  }
+
+  /** Issue 15: back from the closed desk's card to the start form. */
+  dismissAfterHours(): void {
+    this.afterHours.set(undefined);
+    this.error.set(undefined);
+  }
+
+  /** Issue 15, after a long wait: leave a message (a ticket) instead of waiting; the chat closes. */
+  async leaveMessage(): Promise<void> {
+    const session = this.summary();
+    if (!this.client || !session) return;
+    this.error.set(undefined);
+    try {
+      this.merge((await this.client.leaveMessage(session.sessionId)).events);
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    }
+  }
+
+  /** Issue 15, after a long wait: keep waiting (the wait starts again). */
+  async keepWaiting(): Promise<void> {
+    const session = this.summary();
+    if (!this.client || !session) return;
+    this.error.set(undefined);
+    try {
+      this.merge((await this.client.keepWaiting(session.sessionId)).events);
+    } catch (error) {
+      this.error.set(describeFailure(error));
     }
   }
 
@@ -212,6 +271,7 @@ export class WidgetStore extends ConsoleSignIn {
     this.events.set([]);
     this.hasOlder.set(false);
     this.ownerAgentName.set(undefined);
+    this.afterHours.set(undefined);
     this.receipts.set(undefined);
     this.agentTyping.set(false);
     this.error.set(undefined);
@@ -325,4 +385,20 @@ export function closedForOf(events: readonly SessionEventView[]): 'userInactive'
   const closed = events.findLast((e) => e.type === 'SessionClosed');
   const reason = closed?.['reason'];
   return reason === 'userInactive' || reason === 'userLeft' ? reason : undefined;
+}
+
+/** Issue 15: the last long-wait offer is not answered yet (no KeptWaiting after it). */
+export function awaitsChoice(events: readonly SessionEventView[]): boolean {
+  let open = false;
+  for (const e of events) {
+    if (e.type === 'LongWaitOffered') open = true;
+    else if (e.type === 'KeptWaiting' || e.type === 'SessionAssigned' || e.type === 'MessageLeft') open = false;
+  }
+  return open;
+}
+
+/** Issue 15: `nextOpeningAt` of a QUEUE_CLOSED refusal, when it has one. */
+function nextOpeningOf(error: unknown): { nextOpeningAt?: string } {
+  const details = typeof error === 'object' && error !== null ? (error as { details?: { nextOpeningAt?: unknown } }).details : undefined;
+  return typeof details?.nextOpeningAt === 'string' ? { nextOpeningAt: details.nextOpeningAt } : {};
 }

@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import type { ComponentType } from '@angular/cdk/portal';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
@@ -48,6 +49,8 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
       'Ask the end user after (seconds)',
       'Close unanswered chats after (seconds)',
       'Close chats of end users who left after (seconds)',
+      'Maximum wait (seconds)',
+      'Overflow queue',
     ]);
     // The forms style of the three apps, from the shell (OUTLINE_FIELDS).
     expect(new Set(await Promise.all(fields.map((field) => field.getAppearance())))).toEqual(new Set(['outline']));
@@ -143,6 +146,48 @@ describe('FormDialog (the frame of every admin form dialog)', () => {
     request.flush(saved);
     expect(await closed).toEqual(saved);
   });
+
+  it('opening hours (issue 15): the schedule is typed per weekday in a time zone, with holidays, and sent with the maximum wait and overflow queue', async () => {
+    const queue = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, maxWaitSeconds: 0, overflowQueue: '', protected: false, topics: 0, agents: 0 };
+    const { http, dialog, button } = await open(QueueDialog, { queue });
+    const field = async (label: string) => (await (await dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }))).getControl(MatInputHarness))!;
+    await (await field('Maximum wait (seconds)')).setValue('300');
+    await (await field('Overflow queue')).setValue('General');
+    await (await dialog.getHarness(MatCheckboxHarness.with({ label: /Opening hours/ }))).check();
+    await (await field('Time zone')).setValue('Europe/Berlin');
+    await (await field('Monday')).setValue('09:00-12:00, 13:00-17:00');
+    await (await field('Friday')).setValue('nine to five');
+    await (await button('Save')).click();
+    // A day written wrongly is refused before saving.
+    http.expectNone({ method: 'PUT', url: '/api/admin/queues/Network' });
+    await (await field('Friday')).setValue('09:00-15:00');
+    await (await field('Holidays')).setValue('2026-12-24, 2026-12-25');
+    await (await button('Save')).click();
+    const request = http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
+    expect(request.request.body).toMatchObject({
+      maxWaitSeconds: 300,
+      overflowQueue: 'General',
+      openingHours: {
+        timeZone: 'Europe/Berlin',
+        weekly: [{ day: 1, from: '09:00', to: '12:00' }, { day: 1, from: '13:00', to: '17:00' }, { day: 5, from: '09:00', to: '15:00' }],
+        holidays: ['2026-12-24', '2026-12-25'],
+      },
+    });
+    request.flush(queue);
+    // Many fields typed one key at a time through the harnesses: slow on a busy machine.
+  }, 120_000);
+
+  it('opening hours (issue 15): a queue\'s schedule is shown per weekday; turning it off sends null (always open)', async () => {
+    const queue = { name: 'Network', description: '', firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, maxWaitSeconds: 0, overflowQueue: '', protected: false, topics: 0, agents: 0 };
+    const withHours = { ...queue, openingHours: { timeZone: 'UTC', weekly: [{ day: 1, from: '09:00', to: '17:00' }], holidays: [] } };
+    const second = await open(QueueDialog, { queue: withHours });
+    expect(await (await (await second.dialog.getHarness(MatFormFieldHarness.with({ floatingLabelText: 'Monday' }))).getControl(MatInputHarness))!.getValue()).toBe('09:00-17:00');
+    await (await second.dialog.getHarness(MatCheckboxHarness.with({ label: /Opening hours/ }))).uncheck();
+    await (await second.button('Save')).click();
+    const off = second.http.expectOne({ method: 'PUT', url: '/api/admin/queues/Network' });
+    expect(off.request.body.openingHours).toBeNull();
+    off.flush(queue);
+  }, 60_000);
 
   it('R17 force-close is framed the same, with the danger button; it sends the comment and closes with the closed chat', async () => {
     const session = { sessionId: 's1', endUserId: 'erin', endUserName: 'Erin User', status: 'ASSIGNED', owner: { id: 'bob', displayName: 'Bob Agent' } };

@@ -1,0 +1,100 @@
+import { partitionOfSession, type ChatEventMessage } from '@switchboard/contracts';
+import { ChatCluster, consistently, eventually, type ServiceProcess } from '@switchboard/testing';
+import { randomInt } from 'node:crypto';
+
+/** The maximum wait of the queue in these tests, in seconds. */
+const MAX_WAIT_SECONDS = 2;
+/** Default ownership lease of a chat-actor: a deadline may be this much (plus 1 s) late after its owner died. */
+const LEASE_TTL_MS = 2000;
+const KILLS = Number(process.env['MAX_WAIT_KILLS'] ?? 10);
+
+/** Every event of the stream for `sessionId`, each seq once (a replay after a crash publishes some again). */
+function eventsOf(all: readonly ChatEventMessage[], sessionId: string): ChatEventMessage['event'][] {
+  const bySeq = new Map<number, ChatEventMessage['event']>();
+  for (const m of all) if (m.event.sessionId === sessionId) bySeq.set(m.event.seq, m.event);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+describe('chat-actor acceptance: the maximum wait is a durable deadline (issue 15, ADR 13)', () => {
+  const cluster = new ChatCluster({ chatActors: 3 });
+
+  beforeAll(async () => {
+    await cluster.start();
+    await cluster.seedEndUsers(Array.from({ length: KILLS * 2 }, (_, i) => `wait-user-${i}`));
+    await cluster.saveQueuePolicy('General', { maxWaitSeconds: MAX_WAIT_SECONDS });
+    await cluster.allPartitionsOwned();
+  });
+  afterAll(() => cluster.stop());
+
+  it(`maximum wait: the process owning a waiting chat is SIGKILLed before its maximum wait, ${KILLS} times; each end user is offered the choice exactly once, at most the lease TTL plus 1 s late`, async () => {
+    const sessions: Array<{ sessionId: string; dueAt: number }> = [];
+    const kills: string[] = [];
+    let restarting: Promise<void> = Promise.resolve();
+    // A session whose owner cannot be killed before its deadline (a handover under way took too long) is not counted.
+    for (let i = 0; kills.length < KILLS && i < KILLS * 2; i++) {
+      const start = await cluster.client.send(cluster.startCommand(`wait-user-${i}`));
+      if (!start.ok) throw new Error(`start failed: ${start.error.code}`);
+      const sessionId = start.data.sessionId;
+      const started = start.data.events.find((e) => e.type === 'SessionStarted');
+      const dueAt = Date.parse((started as { maxWaitDueAt?: string } | undefined)?.maxWaitDueAt ?? '');
+      expect(Number.isNaN(dueAt)).toBe(false);
+      sessions.push({ sessionId, dueAt });
+
+      // The process that owns the session now, killed at a random moment before the deadline.
+      const partition = partitionOfSession(sessionId, cluster.partitions);
+      // One process at most is down: the previous victim is back before the next kill.
+      await restarting;
+      // During a handover the partition has no owner for a moment: the one that takes it.
+      const { owner, index } = await eventually(
+        async () => {
+          const found = (await cluster.ownership()).find((r) => r.owned.some((o) => o.partition === partition))?.instanceId;
+          const at = cluster.processes.findIndex((p, n) => `chat-actor-${n + 1}` === found && p.alive());
+          expect(at).toBeGreaterThanOrEqual(0);
+          return { owner: found!, index: at };
+        },
+        { timeoutMs: 15_000, intervalMs: 50 },
+      );
+      const before = dueAt - Date.now();
+      if (before < 50) continue;
+      // The kill comes at a random moment of the armed period (the test's load pattern, not a wait for the system).
+      if (before > 0) await new Promise((r) => setTimeout(r, randomInt(0, Math.max(1, before - 100))));
+      const victim: ServiceProcess = cluster.processes[index]!;
+      await victim.kill();
+      kills.push(owner);
+      // Restarted at once (the survivors take its partitions over meanwhile), while the next session is armed.
+      restarting = cluster.startChatActor(owner).then((p) => {
+        cluster.processes[index] = p;
+      });
+    }
+    await restarting;
+    expect(kills).toHaveLength(KILLS);
+
+    // Every deadline fired: each session got exactly one LongWaitOffered, at most the lease TTL plus 1 s late.
+    let stream: ChatEventMessage[] = [];
+    await eventually(
+      async () => {
+        stream = await cluster.streamEvents();
+        for (const { sessionId } of sessions) expect(eventsOf(stream, sessionId).some((e) => e.type === 'LongWaitOffered')).toBe(true);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    const lateness: number[] = [];
+    for (const { sessionId, dueAt } of sessions) {
+      const offered = eventsOf(stream, sessionId).filter((e) => e.type === 'LongWaitOffered');
+      expect(offered).toHaveLength(1);
+      lateness.push(Date.parse(offered[0]!.at) - dueAt);
+    }
+    expect(Math.min(...lateness)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...lateness)).toBeLessThanOrEqual(LEASE_TTL_MS + 1000);
+    // Nothing fires again later (a second owner, a replay).
+    await consistently(
+      async () => {
+        const again = await cluster.streamEvents();
+        for (const { sessionId } of sessions) expect(eventsOf(again, sessionId).filter((e) => e.type === 'LongWaitOffered')).toHaveLength(1);
+      },
+      { forMs: 3000, intervalMs: 1000 },
+    );
+    lateness.sort((a, b) => a - b);
+    console.log(`maximum wait: ${kills.length} kills; lateness p50 ${lateness[Math.floor(lateness.length / 2)]} ms, max ${lateness.at(-1)} ms`);
+  }, 900_000);
+});
