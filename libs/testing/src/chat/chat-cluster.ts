@@ -1,7 +1,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { DEFAULT_SETTINGS, type QueuePolicy } from '@switchboard/domain';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { createSubjects, type ChatEventMessage, newSessionId, type OpeningHours, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
+import { createSubjects, type ChatEventMessage, newSessionId, type SessionCommandMessage, type Subjects } from '@switchboard/contracts';
 import { AgentStateStore, type AgentPresence } from '@switchboard/agent-state';
 import { ChatActorClient, SINGLE_NODE_STORAGE } from '@switchboard/service-kit';
 import mongoose from 'mongoose';
