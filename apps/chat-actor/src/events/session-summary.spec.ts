@@ -24,6 +24,7 @@ describe('session summary on chat events', () => {
       offer: { agentId: 'a2', agentName: 'A2', expiresAt: '2026-01-05T09:00:30.000Z' },
       passedOverAgentIds: ['a3'],
       priority: 2,
+      helpFlag: { agentId: 'a0', raisedAt: '2026-01-05T09:01:00.000Z' },
     };
     const summary = sessionSummary(state);
     expect(Object.keys(summary).sort()).toEqual([...sessionSummarySchema.keyof().options].sort());

@@ -25,5 +25,7 @@ export function sessionSummary(state: SessionState): ChatEventMessage['session']
     passedOverAgentIds: state.passedOverAgentIds,
     // Issue 15: the router serves higher priority first; the Queue tab shows it.
     priority: state.priority,
+    // Issue 16: the supervisors' alert of a chat whose agent asked for help.
+    helpFlag: state.helpFlag,
   };
 }

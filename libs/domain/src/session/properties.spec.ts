@@ -374,6 +374,8 @@ function checkInvariants(before: SessionState | undefined, s: SessionState, logB
     userInactivityWarn: ['ASSIGNED'],
     userInactive: ['ASSIGNED'],
     userLeft: ['QUEUED', 'ASSIGNED', 'PENDING_TRANSFER'],
+    // The maximum wait counts only while the chat waits in its queue.
+    maxWait: ['QUEUED'],
   };
   for (const d of s.deadlines ?? []) expect(statusOf[d.kind]).toContain(s.status);
   if (s.deadlines?.some((d) => d.kind === 'userInactivityWarn' || d.kind === 'userInactive')) expect(s.cancelledByUser).toBe(false);
