@@ -23,6 +23,7 @@ describe('admin API: settings (real NATS + database)', () => {
         attachmentMaxBytes: 10 * 1024 * 1024,
         attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'],
         agentIdleMinutes: 0,
+        offerLapsePresence: 'notResponding',
         offerDeclineReasons: ['Busy with another chat', 'Not my area', 'Going on a break'],
         dispositionCodes: ['Resolved', 'Workaround given', 'Escalated', 'No answer from the user'],
         revision: 0,
