@@ -5,10 +5,10 @@ import { agentIds, endChat, replayLoads, startInBursts, userIds } from './router
 
 type Event = ChatEventMessage['event'];
 
-/** The session's events from the stream, each seq once, in order. */
+/** The session's events from the stream, each seq once, in order; the router's wait estimate (issue 15) left out, as it is no part of offering. */
 function historyOf(events: readonly ChatEventMessage[], sessionId: string): Event[] {
   const bySeq = new Map<number, Event>();
-  for (const m of events) if (m.event.sessionId === sessionId) bySeq.set(m.event.seq, m.event);
+  for (const m of events) if (m.event.sessionId === sessionId && m.event.type !== 'WaitEstimated') bySeq.set(m.event.seq, m.event);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
