@@ -1,4 +1,5 @@
 import { PRIORITY_NAMES, type AttachmentRef, type MaskedKind, type SessionEventView } from '@switchboard/contracts';
+import { waitText } from '@switchboard/domain';
 
 export type Viewer = 'agent' | 'endUser';
 
@@ -191,23 +192,8 @@ export interface SessionFacts {
   waitEstimate?: { minSeconds: number; maxSeconds: number; queuedAt: string };
 }
 
-/**
- * Issue 15: the wait estimate as the end user reads it, e.g. "Estimated
- * wait: about 2 to 4 minutes." (the same words as the domain's
- * notification text, `waitText`).
- */
-export function waitText(minSeconds: number, maxSeconds: number): string {
-  if (maxSeconds <= 60) return 'Estimated wait: less than a minute.';
-  const lo = Math.floor(minSeconds / 60);
-  const hi = Math.ceil(maxSeconds / 60);
-  if (hi > 120) {
-    const loH = Math.floor(lo / 60);
-    const hiH = Math.ceil(hi / 60);
-    return loH === 0 ? `Estimated wait: up to ${hiH} hours.` : `Estimated wait: about ${loH} to ${hiH} hours.`;
-  }
-  if (lo === 0) return `Estimated wait: up to ${hi} minutes.`;
-  return `Estimated wait: about ${lo} to ${hi} minutes.`;
-}
+/** Issue 15: the wait estimate as the end user reads it (the domain's words, as in its notification). */
+export { waitText };
 
 export function factsOf(events: readonly SessionEventView[]): SessionFacts {
   const facts: SessionFacts = {};

@@ -19,7 +19,7 @@ export { isVisibleToEndUser } from './session/history';
 export { canSeeQueuedSession, effectiveQueue, isEligibleAgent } from './policies/eligibility';
 export { transferTargets } from './policies/transfer-targets';
 export { liveCapacity, orderWaitingSessions, pickAgentForAutoAssign, servedBefore } from './policies/auto-assign';
-export { estimateWait, MAX_HANDLE_SAMPLES, type WaitRange } from './policies/wait-estimate';
+export { estimateWait, MAX_HANDLE_SAMPLES, waitText, type WaitRange } from './policies/wait-estimate';
 export { existingSessionForStart, queueOfStart } from './policies/start';
 export { canViewCustomerInfo, COMMAND_ROLES } from './policies/authorization';
 export { supervises } from './policies/supervision';
