@@ -101,7 +101,7 @@ describe('identity: login endpoint, tokens and demo users against the real datab
     const db = await mongoose.createConnection(database.uri).asPromise();
     try {
       expect(await db.collection('queues').countDocuments()).toBe(3);
-      expect(await db.collection('agents').countDocuments()).toBe(4);
+      expect(await db.collection('agents').countDocuments()).toBe(5);
       expect(await db.collection('end_users').countDocuments()).toBe(4);
       expect(await db.collection('topics').countDocuments({ queue: 'Network' })).toBe(2);
     } finally {

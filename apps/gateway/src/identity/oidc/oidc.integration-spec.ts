@@ -27,6 +27,8 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     url = provider.gatewayUrl;
     const db = await mongoose.createConnection(database.uri).asPromise();
     await db.collection('agents').insertOne({ _id: 'alice' as never, displayName: 'Alice Agent', queues: ['General'], companies: ['acme'], cap: 0 });
+    // Issue 16: a supervisor is an agent whose profile lists the queues they supervise.
+    await db.collection('agents').insertOne({ _id: 'sam' as never, displayName: 'Sam Supervisor', queues: ['General'], companies: ['acme'], cap: 0, supervisedQueues: ['General'] });
     await db.collection('agents').insertOne({ _id: 'dora' as never, displayName: 'Dora Disabled', queues: ['General'], companies: ['acme'], cap: 0, disabled: true });
     await db.close();
     gateway = await startGatewayInProcess({
@@ -75,7 +77,7 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     return principalSchema.parse(await res.json());
   };
 
-  it('issue 13 (OIDC for admins and supervisors): an administrator and a supervisor sign in through the provider and land on the console with a Switchboard session of role admin', async () => {
+  it('issue 13 (OIDC for admins and supervisors): an administrator signs in to the admin console with a Switchboard session of role admin; a supervisor (issue 16) to the agent console as an agent', async () => {
     const { landed, cookie, setCookie } = await signIn('/admin/', 'ada');
     expect(landed.href).toBe(`${url}/admin/`);
     expect(setCookie.join('\n')).toMatch(/^sb_refresh_admin=.*HttpOnly/im);
@@ -84,8 +86,9 @@ describe('issue 13: sign-in through the company\'s OpenID Connect provider (a re
     expect(restored.refreshToken).toBeUndefined();
     expect(await me(restored.token)).toEqual({ id: 'ada', role: 'admin', name: 'Ada Admin' });
     expect(await (await fetch(`${url}/api/auth/methods`)).json()).toEqual({ password: false, oidc: true });
-    const supervisor = await signIn('/admin/', 'sam');
-    expect(await me((await restore(supervisor.cookie, 'admin')).token)).toMatchObject({ id: 'sam', role: 'admin' });
+    // Issue 16: the supervisor role claim signs in as an agent (supervised queues come from the profile), never as an administrator.
+    const supervisor = await signIn('/agent/', 'sam');
+    expect(await me((await restore(supervisor.cookie, 'agent')).token)).toMatchObject({ id: 'sam', role: 'agent' });
   });
 
   it('issue 13 (OIDC for agents, queues from the agent profile): an agent with a profile signs in and opens a WebSocket; one without a profile is refused 403 NO_AGENT_PROFILE', async () => {
