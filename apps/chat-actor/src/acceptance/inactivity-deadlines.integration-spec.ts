@@ -1,6 +1,7 @@
-import { partitionOfSession, type ChatEventMessage } from '@switchboard/contracts';
-import { ChatCluster, consistently, eventually, type ServiceProcess } from '@switchboard/testing';
-import { randomInt, randomUUID } from 'node:crypto';
+import type { ChatEventMessage } from '@switchboard/contracts';
+import { ChatCluster, consistently, eventually } from '@switchboard/testing';
+import { randomUUID } from 'node:crypto';
+import { OwnerKiller } from './owner-killer';
 
 /** The queue's end-user inactivity in these tests: asked after 2 s of silence, closed 2 s later. */
 const WARN_SECONDS = 2;
@@ -30,7 +31,7 @@ describe('chat-actor acceptance: end-user inactivity deadlines are durable (issu
 
   it(`end-user inactivity: the owner of an armed warning is SIGKILLed ${KILLS} times; each chat is warned once and closed once as userInactive, at most the lease TTL plus 1 s late`, async () => {
     const sessions: Array<{ sessionId: string; warnAt: number }> = [];
-    let restarting: Promise<void> = Promise.resolve();
+    const killer = new OwnerKiller(cluster, 30_000);
     for (let i = 0; sessions.length < KILLS && i < KILLS * 2; i++) {
       const start = await cluster.client.send(cluster.startCommand(`quiet-user-${i}`));
       if (!start.ok) throw new Error(`start failed: ${start.error.code}`);
@@ -43,30 +44,11 @@ describe('chat-actor acceptance: end-user inactivity deadlines are durable (issu
       const warnAt = Date.parse((asked.data.events[0] as { inactivityWarnAt?: string }).inactivityWarnAt ?? '');
       expect(Number.isNaN(warnAt)).toBe(false);
 
-      await restarting;
-      const partition = partitionOfSession(sessionId, cluster.partitions);
-      const { owner, index } = await eventually(
-        async () => {
-          const found = (await cluster.ownership()).find((r) => r.owned.some((o) => o.partition === partition))?.instanceId;
-          const at = cluster.processes.findIndex((p, n) => `chat-actor-${n + 1}` === found && p.alive());
-          expect(at).toBeGreaterThanOrEqual(0);
-          return { owner: found!, index: at };
-        },
-        { timeoutMs: 30_000, intervalMs: 50 },
-      );
-      const before = warnAt - Date.now();
       // A session whose owner cannot be killed before its warning (a busy machine) is not counted.
-      if (before < 50) continue;
-      // The kill comes at a random moment of the armed period (the test's load pattern, not a wait for the system).
-      await new Promise((r) => setTimeout(r, randomInt(0, Math.max(1, before - 100))));
-      const victim: ServiceProcess = cluster.processes[index]!;
-      await victim.kill();
+      if ((await killer.killBefore(sessionId, warnAt)) === undefined) continue;
       sessions.push({ sessionId, warnAt });
-      restarting = cluster.startChatActor(owner).then((p) => {
-        cluster.processes[index] = p;
-      });
     }
-    await restarting;
+    await killer.settled();
     expect(sessions).toHaveLength(KILLS);
 
     let stream: ChatEventMessage[] = [];
