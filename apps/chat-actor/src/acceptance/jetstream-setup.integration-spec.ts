@@ -1,12 +1,12 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ensureStream, openKvBucket, type JetStreamStorage } from '@switchboard/service-kit';
 import { consistently, NatsCluster } from '@switchboard/testing';
-import { ensureStream, openKvBucket, type JetStreamStorage } from './jetstream-storage';
 
 const THREE_REPLICAS: JetStreamStorage = { replicas: 3, storage: 'file' };
 
 /**
- * Issue 18: a process that starts while JetStream cannot answer (a node just
+ * Issue 18 (service-kit's set-up, tested here beside the other cluster tests): a process that starts while JetStream cannot answer (a node just
  * lost, its streams electing new leaders; here, two of three nodes down and
  * no quorum at all) waits for it instead of giving up starting.
  */
