@@ -613,12 +613,12 @@ export class SwitchboardClient {
       this.silenceTimer = undefined;
       if (this.socket !== socket || this.closedByUser || this.pending.size === 0) return;
       if (this.lastFrameAt >= since) this.watchSilence();
-      else this.abandon(socket);
+      else this.dropSilent(socket);
     }, this.options.silenceTimeoutMs ?? this.hello?.limits.requestTimeoutMs ?? 15_000);
   }
 
   /** Gives up a silent socket without waiting for its close (which a dead link delays for minutes), and reconnects. */
-  private abandon(socket: WebSocketLike): void {
+  private dropSilent(socket: WebSocketLike): void {
     this.socket = undefined;
     socket.onmessage = null;
     try {
