@@ -107,19 +107,24 @@ export class HostCluster {
         processes: [],
       });
     }
-    options.log('starting the chat-actors');
-    const actors = await Promise.all(network.hosts.map((h) => start('chat-actor', h, { HTTP_HOST: '0.0.0.0' })));
+    // Each kind on the three hosts at once; every process that started is kept for stop(), even when another failed.
+    const onEveryHost = async (app: 'gateway' | 'chat-actor' | 'router', extra: Record<string, string>) => {
+      options.log(`starting the ${app}s`);
+      const started = await Promise.allSettled(network.hosts.map((h) => start(app, h, extra)));
+      started.forEach((s, i) => {
+        if (s.status === 'fulfilled') this.hosts[i]!.processes.push(s.value);
+      });
+      const failed = started.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      return started.map((s) => (s as PromiseFulfilledResult<ServiceProcess>).value);
+    };
+    const actors = await onEveryHost('chat-actor', { HTTP_HOST: '0.0.0.0' });
     actors.forEach((p, i) => {
       const port = new URL(p.url).port;
       Object.assign(this.hosts[i]!, { chatActorDiagnosticsUrl: `http://${network.hosts[i]!.databaseAddress}:${port}/diagnostics/ownership` });
-      this.hosts[i]!.processes.push(p);
     });
-    options.log('starting the routers');
-    (await Promise.all(network.hosts.map((h) => start('router', h)))).forEach((p, i) => this.hosts[i]!.processes.push(p));
-    options.log('starting the gateways');
-    (await Promise.all(network.hosts.map((h) => start('gateway', h, { HTTP_PORT: String(GATEWAY_PORT), AUTH_TOKEN_SECRET: options.tokenSecret })))).forEach((p, i) =>
-      this.hosts[i]!.processes.push(p),
-    );
+    await onEveryHost('router', {});
+    await onEveryHost('gateway', { HTTP_PORT: String(GATEWAY_PORT), AUTH_TOKEN_SECRET: options.tokenSecret });
   }
 
   /** The gateways a load balancer would send clients to: those of hosts not cut off. */

@@ -50,9 +50,11 @@ export async function startService(
   );
   const logs: string[] = [];
   let exited = false;
+  let how = '';
   const exit = new Promise<void>((done) =>
-    child.once('exit', () => {
+    child.once('exit', (code, signal) => {
       exited = true;
+      how = signal ? `killed by ${signal}` : `exit code ${code}`;
       done();
     }),
   );
@@ -62,8 +64,11 @@ export async function startService(
       child.kill('SIGKILL');
       reject(new Error(`${app} did not start within ${options.timeoutMs ?? 30000} ms:\n${logs.slice(-20).join('\n')}`));
     }, options.timeoutMs ?? 30000);
+    const outputsClosed: Array<Promise<void>> = [];
     for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
+      const lines = createInterface({ input: stream });
+      outputsClosed.push(new Promise((closed) => lines.once('close', () => closed())));
+      lines.on('line', (line) => {
         logs.push(line);
         const match = /"msg":"listening".*?"url":"([^"]+)"|"url":"([^"]+)".*?"msg":"listening"/.exec(line);
         if (match) {
@@ -72,9 +77,13 @@ export async function startService(
         }
       });
     }
-    void exit.then(() => {
+    // The last lines (the reason it exited) may still be on their way when the exit is known.
+    void exit.then(async () => {
       clearTimeout(timer);
-      reject(new Error(`${app} exited during start-up:\n${logs.slice(-20).join('\n')}`));
+      await Promise.all(outputsClosed);
+      // Its warnings and errors, wherever they are, then its last lines.
+      const problems = logs.filter((line) => !/^\{"level":(10|20|30),/.test(line)).slice(-20);
+      reject(new Error(`${app} exited during start-up (${how}):\n${[...problems, '...', ...logs.slice(-5)].join('\n')}`));
     });
   });
 
