@@ -107,10 +107,14 @@ export class HostCluster {
         processes: [],
       });
     }
-    // Each kind on the three hosts at once; every process that started is kept for stop(), even when another failed.
+    // Each kind on the first host, then on the others at once (the first creates the kind's streams and buckets:
+    // a JetStream bucket created a moment ago by another process may answer its first reads with "no responders",
+    // which ends a service's start-up). Every process that started is kept for stop(), even when another failed.
     const onEveryHost = async (app: 'gateway' | 'chat-actor' | 'router', extra: Record<string, string>) => {
       options.log(`starting the ${app}s`);
-      const started = await Promise.allSettled(network.hosts.map((h) => start(app, h, extra)));
+      const [first, ...others] = network.hosts;
+      const started = [...(await Promise.allSettled([start(app, first!, extra)]))];
+      if (started[0]!.status === 'fulfilled') started.push(...(await Promise.allSettled(others.map((h) => start(app, h, extra)))));
       started.forEach((s, i) => {
         if (s.status === 'fulfilled') this.hosts[i]!.processes.push(s.value);
       });

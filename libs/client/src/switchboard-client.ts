@@ -210,6 +210,7 @@ export class SwitchboardClient {
   close(): void {
     this.closedByUser = true;
     clearTimeout(this.reconnectTimer);
+    this.stopWatchingSilence();
     this.socket?.close(1000, 'bye');
     this.failPending('UNAVAILABLE', 'The client was closed.');
   }
@@ -576,6 +577,7 @@ export class SwitchboardClient {
     if (!pending) return;
     this.pending.delete(frame.clientId);
     clearTimeout(pending.timer);
+    if (this.pending.size === 0) this.stopWatchingSilence();
     if (!frame.ok) {
       pending.resolve({ ok: false, error: frame.error });
       return;
@@ -615,6 +617,11 @@ export class SwitchboardClient {
       if (this.lastFrameAt >= since) this.watchSilence();
       else this.dropSilent(socket);
     }, this.options.silenceTimeoutMs ?? this.hello?.limits.requestTimeoutMs ?? 15_000);
+  }
+
+  private stopWatchingSilence(): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
   }
 
   /** Gives up a silent socket without waiting for its close (which a dead link delays for minutes), and reconnects. */
