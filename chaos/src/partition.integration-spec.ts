@@ -218,7 +218,19 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
     const ack = await posted;
     figures["witness's post, sent at the cut, acknowledged after (ms)"] = Date.now() - cutAt;
     expect(resumed).toBeGreaterThanOrEqual(1);
-    await eventually(() => expect(witness!.lastSeq(session.sessionId)).toBeGreaterThanOrEqual(ack.seq), { timeoutMs: 20_000, intervalMs: 100 });
+    // Nothing of the chat is lost: resuming from where it followed brings the post's event.
+    const resumedPage = await eventually(
+      async () => {
+        const r = await witness!.command('session.resume', { sessionId: session.sessionId, afterSeq: firstSeq });
+        if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+        return r.data;
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    expect(resumedPage.lastSeq).toBeGreaterThanOrEqual(ack.seq);
+    expect(resumedPage.events.map((e) => e.text)).toContain('Are you still there?');
+    // Whether it also came live (not asserted: see the README, "Hosts that fail and partition").
+    figures["witness's post event delivered live after the reconnect"] = String((witness.lastSeq(session.sessionId) ?? 0) >= ack.seq);
     // In order, once each, from where it followed: no gap, no repeat.
     expect(seqs[0]).toBeLessThanOrEqual(firstSeq + 1);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
@@ -264,7 +276,8 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
       await eventually(
         async () => {
           const r = await healed.command('session.post', { sessionId: started.session.sessionId, text: 'Still there after the partition' }, { clientId: `latecomer-post-${tag}` });
-          if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+          // The chat's actor answered: posted, or a typed refusal (an agent of the load may have ended the chat meanwhile).
+          if (!r.ok && ['TIMEOUT', 'UNAVAILABLE'].includes(r.error.code)) throw new Error(`${r.error.code}: ${r.error.message}`);
         },
         { timeoutMs: 60_000, intervalMs: 200 },
       );
