@@ -23,7 +23,7 @@ export const baseConfigSchema = z.object({
    * How often the connection pings its NATS server; two pings unanswered and
    * it moves to another server of NATS_URL (issue 18: a server cut off by a
    * network partition sends no reset, and the client's default of 2 min left
-   * a process talking to it for 4 min). Also the bound of a connect attempt.
+   * a process talking to it for 4 min).
    */
   NATS_PING_INTERVAL_MS: z.coerce.number().int().min(500).max(120_000).default(5000),
   MONGODB_URI: z

@@ -35,11 +35,10 @@ export class NatsModule {
               reconnectTimeWait: 250,
               waitOnFirstConnect: true,
               // A server behind a partition answers nothing and resets nothing: two missed
-              // pings move the connection to another server, and a connect attempt to an
-              // unreachable one gives up as soon (ADR 2, amended in issue 18).
+              // pings move the connection to another server (ADR 2, amended in issue 18).
+              // The connect timeout stays nats.js's own: a loaded machine's start-up needs it.
               pingInterval: options.pingIntervalMs ?? 5000,
               maxPingOut: 2,
-              timeout: options.pingIntervalMs ?? 5000,
               // Every request would otherwise capture a stack trace up front for its possible
               // error (about a fifth of a chat-actor's own CPU time under load); failures are
               // logged with the command and session they belong to instead.
