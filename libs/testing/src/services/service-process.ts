@@ -50,11 +50,9 @@ export async function startService(
   );
   const logs: string[] = [];
   let exited = false;
-  let how = '';
   const exit = new Promise<void>((done) =>
-    child.once('exit', (code, signal) => {
+    child.once('exit', () => {
       exited = true;
-      how = signal ? `killed by ${signal}` : `exit code ${code}`;
       done();
     }),
   );
@@ -64,11 +62,8 @@ export async function startService(
       child.kill('SIGKILL');
       reject(new Error(`${app} did not start within ${options.timeoutMs ?? 30000} ms:\n${logs.slice(-20).join('\n')}`));
     }, options.timeoutMs ?? 30000);
-    const outputsClosed: Array<Promise<void>> = [];
     for (const stream of [child.stdout!, child.stderr!]) {
-      const lines = createInterface({ input: stream });
-      outputsClosed.push(new Promise((closed) => lines.once('close', () => closed())));
-      lines.on('line', (line) => {
+      createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
         const match = /"msg":"listening".*?"url":"([^"]+)"|"url":"([^"]+)".*?"msg":"listening"/.exec(line);
         if (match) {
@@ -77,13 +72,10 @@ export async function startService(
         }
       });
     }
-    // The last lines (the reason it exited) may still be on their way when the exit is known.
-    void exit.then(async () => {
+    // 'close' comes after the output is read to its end ('exit' can come first): the error shows the last lines.
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
-      await Promise.all(outputsClosed);
-      // Its warnings and errors, wherever they are, then its last lines.
-      const problems = logs.filter((line) => !/^\{"level":(10|20|30),/.test(line)).slice(-20);
-      reject(new Error(`${app} exited during start-up (${how}):\n${[...problems, '...', ...logs.slice(-5)].join('\n')}`));
+      reject(new Error(`${app} exited during start-up (${signal ?? `code ${String(code)}`}):\n${logs.slice(-20).join('\n')}`));
     });
   });
 
