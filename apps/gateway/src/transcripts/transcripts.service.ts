@@ -32,7 +32,7 @@ export function mayRead(principal: Principal, state: SessionState, kind: Transcr
     case 'endUser':
       return kind === 'endUser' && state.endUserId === principal.id;
     case 'agent':
-      return kind === 'internal' && (state.ownerAgentId === principal.id || state.transferTargetAgentId === principal.id || state.participants.includes(principal.id));
+      return kind === 'internal' && (state.ownerAgentId === principal.id || state.transferTargetAgentId === principal.id || state.participants.includes(principal.id) || (state.guests?.some((g) => g.agentId === principal.id) ?? false));
   }
 }
 
