@@ -76,9 +76,12 @@ export class SessionAccess {
     return state;
   }
 
-  /** Issue 16: an invitation into the session waits for the principal (to accept or decline; nothing else of the chat). */
+  /**
+   * Issue 16: an invitation into the session waits for the principal (to accept or decline: nothing else of
+   * the chat), or they may see it anyway (a participant who answers twice hears INVITE_NOT_FOUND from the session).
+   */
   private isInvited(principal: Principal, session: Session): boolean {
-    return principal.role === 'agent' && (session.invites?.some((i) => i.agentId === principal.id) ?? false);
+    return (principal.role === 'agent' && (session.invites?.some((i) => i.agentId === principal.id) ?? false)) || this.maySee(principal, session);
   }
 
   private mayAccept(principal: Principal, session: Session): boolean {
