@@ -1,4 +1,4 @@
-import { MAX_PARTICIPANTS, MAX_PENDING_INVITES, type MaskedKind } from '@switchboard/contracts';
+import type { MaskedKind } from '@switchboard/contracts';
 import { domainError, type DomainError } from '../errors/domain-error';
 import { maskText } from '../masking/masking';
 import { authorizeCommand } from '../policies/authorization';
@@ -52,7 +52,7 @@ import type {
 } from './commands';
 import { findAgent, type Asset, type DecisionContext } from './context';
 import type { EventPayload, SessionEvent } from './events';
-import type { SessionState } from './state';
+import { MAX_PARTICIPANTS, MAX_PENDING_INVITES, type SessionState } from './state';
 import { isTerminalStatus, type Actor } from './types';
 
 /**

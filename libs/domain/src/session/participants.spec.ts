@@ -1,10 +1,11 @@
-import { MAX_PARTICIPANTS, MAX_PENDING_INVITES } from '@switchboard/contracts';
+import { MAX_PARTICIPANTS as CONTRACT_MAX_PARTICIPANTS, MAX_PENDING_INVITES as CONTRACT_MAX_PENDING_INVITES, sessionStateSchema } from '@switchboard/contracts';
 import { loadChangesOf } from '../policies/agent-load';
 import { authorizeCommand } from '../policies/authorization';
 import { notificationsFor } from '../notifications/notifications';
 import { agent, agentActor, C, context, endUser, settings } from '../test-support/fixtures';
 import { Scenario } from '../test-support/scenario';
 import { isVisibleToEndUser } from './history';
+import { MAX_PARTICIPANTS, MAX_PENDING_INVITES } from './state';
 
 // The default end user's chat goes to Network (topic vpn) when Support Queues and Use Topics are on.
 const routed = settings({ supportQueues: true, useTopics: true });
@@ -58,6 +59,10 @@ describe('invite a colleague (issue 16, ADR 24)', () => {
     expect(s.s.guests).toHaveLength(MAX_PARTICIPANTS);
     s.refused(C.invite('a1', colleagues[MAX_PARTICIPANTS]!.id), 'TOO_MANY_PARTICIPANTS');
     s.refused(C.bargeIn('sup'), 'TOO_MANY_PARTICIPANTS');
+    // The contract bounds the summary the same way.
+    expect([CONTRACT_MAX_PARTICIPANTS, CONTRACT_MAX_PENDING_INVITES]).toEqual([MAX_PARTICIPANTS, MAX_PENDING_INVITES]);
+    expect(sessionStateSchema.safeParse(s.s).success).toBe(true);
+    expect(sessionStateSchema.safeParse({ ...s.s, guests: [...s.s.guests!, { ...s.s.guests![0]!, agentId: 'one-more' }] }).success).toBe(false);
   });
 
   it('issue 16 invite accepted: the invitee joins (the end user sees it), is in the summary, the owner keeps the chat and the load', () => {

@@ -8,7 +8,7 @@ import {
   type ListChange,
   type ListItem,
 } from '@switchboard/contracts';
-import { canSeeQueuedSession, type AgentInfo, type Settings } from '@switchboard/domain';
+import { canSeeQueuedSession, guestOf, type AgentInfo, type Settings } from '@switchboard/domain';
 
 /**
  * Which of the agent's lists shows the session, if any: My Chats when it owns
@@ -18,7 +18,7 @@ import { canSeeQueuedSession, type AgentInfo, type Settings } from '@switchboard
 export function listOf(item: ListItem, agent: AgentInfo | undefined, agentId: string, settings: Settings): AgentList | undefined {
   if (item.status === 'ASSIGNED' && item.ownerAgentId === agentId) return 'myChats';
   // Issue 16 (ADR 24): a chat the agent is in besides its owner is among their chats too (the row says whose it is).
-  if (item.status === 'ASSIGNED' && item.guests?.some((g) => g.agentId === agentId)) return 'myChats';
+  if (item.status === 'ASSIGNED' && guestOf(item, agentId)) return 'myChats';
   if (item.status === 'PENDING_TRANSFER' && item.transferTargetAgentId === agentId) return 'transferred';
   if (agent && canSeeQueuedSession(agent, item, settings)) return 'queue';
   return undefined;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ListItem, Principal } from '@switchboard/contracts';
-import { canSeeQueuedSession, isEligibleAgent, supervises, type SessionState } from '@switchboard/domain';
+import { canSeeQueuedSession, guestOf, isEligibleAgent, supervises, type SessionState } from '@switchboard/domain';
 import { SessionReader } from '@switchboard/session-store';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import { CommandRefusal, forbidden, notFound } from './command-refusal';
@@ -59,7 +59,7 @@ export class SessionAccess {
         if (session.ownerAgentId === principal.id || session.transferTargetAgentId === principal.id) return true;
         if ('participants' in session && session.participants.includes(principal.id)) return true;
         // Issue 16 (ADR 24): an agent in the chat besides its owner, while they are in it.
-        if (session.guests?.some((g) => g.agentId === principal.id)) return true;
+        if (guestOf(session, principal.id)) return true;
         const agent = this.agents.info(principal.id);
         if (agent === undefined) return false;
         return canSeeQueuedSession(agent, session, this.settings.current) || supervises(agent, session, this.settings.current);
