@@ -117,6 +117,9 @@ describe('participants (issue 16) in the chat pane', () => {
       fixture.detectChanges();
       await fixture.whenStable();
     };
+    // The chat's summary as resume reads it: the same participants as its list row.
+    const resume = signedIn.fake.replies['resume'] as (id: string, after: number) => Record<string, unknown>;
+    signedIn.fake.replies['resume'] = (id: string, after: number) => ({ ...resume(id, after), session: item });
     signedIn.showLists({ myChats: [item] });
     await signedIn.chats.select(item.sessionId);
     await shown();
