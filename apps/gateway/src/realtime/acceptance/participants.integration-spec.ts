@@ -244,8 +244,9 @@ describe('participants: invite a colleague, consult, barge-in', () => {
     const history = (await owner.history(id)).events.map((e) => e.type);
     expect(history.slice(-2)).toEqual(['ParticipantJoined', 'HelpFlagLowered']);
     await eventually(() => expect(userSeen.of(id).find((e) => e.type === 'ParticipantJoined')).toMatchObject({ notices: ['PARTICIPANT_JOINED'], event: { agentName: 'Sue Supervisor' } }));
-    // The other supervisors of the queue see the flag go down.
-    await eventually(() => expect(sup2Seen.of(id).map((e) => [e.type, e.notices])).toEqual([['HelpFlagRaised', ['HELP_REQUESTED']], ['HelpFlagLowered', ['HELP_LOWERED']]]));
+    // The other supervisors of the queue see the flag go down. (The join between the two is not theirs: their
+    // client fills that gap in the chain from the history, so the lowering may arrive from there, without notices.)
+    await eventually(() => expect(sup2Seen.types(id).filter((t) => t.startsWith('HelpFlag'))).toEqual(['HelpFlagRaised', 'HelpFlagLowered']));
     await sup.post(id, 'SUPERVISOR-TO-USER');
     await eventually(() => expect(userSeen.of(id).some((e) => e.type === 'MessagePosted' && e.event['authorName'] === 'Sue Supervisor')).toBe(true));
     expect(userSeen.types(id)).not.toContain('HelpFlagLowered');
