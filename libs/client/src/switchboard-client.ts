@@ -508,6 +508,56 @@ export class SwitchboardClient {
     return data;
   }
 
+  /** Issue 16 (ADR 24), the owner: invite a colleague into the chat (with an optional note). */
+  invite(sessionId: string, agentId: string, note?: string) {
+    return this.ok(this.command('session.invite', note ? { sessionId, agentId, note } : { sessionId, agentId }));
+  }
+
+  /** Issue 16, the invited agent: join; answered like accept() (history, customer, resources) and followed from there. */
+  async acceptInvite(sessionId: string) {
+    const data = await this.ok(this.command('session.acceptInvite', { sessionId }));
+    this.tracker.follow(sessionId, data.session.version);
+    return data;
+  }
+
+  /** Issue 16, the invited agent: do not join. */
+  declineInvite(sessionId: string) {
+    return this.ok(this.command('session.declineInvite', { sessionId }));
+  }
+
+  /** Issue 16, the owner: withdraw the invitation of `agentId`. */
+  cancelInvite(sessionId: string, agentId: string) {
+    return this.ok(this.command('session.cancelInvite', { sessionId, agentId }));
+  }
+
+  /** Issue 16, a supervisor of the chat's queue: join the conversation visibly; answered like accept(). */
+  async bargeIn(sessionId: string) {
+    const data = await this.ok(this.command('session.bargeIn', { sessionId }));
+    this.tracker.follow(sessionId, data.session.version);
+    return data;
+  }
+
+  /** Issue 16, the owner or a participant: a message only the agents of the chat see. */
+  consult(sessionId: string, text: string) {
+    return this.ok(this.command('session.consult', { sessionId, text }));
+  }
+
+  /** Issue 16, a participant: leave the chat. */
+  leaveChat(sessionId: string) {
+    this.tracker.unfollow(sessionId);
+    return this.ok(this.command('session.leave', { sessionId }));
+  }
+
+  /** Issue 16, the owner: remove participant `agentId`. */
+  removeParticipant(sessionId: string, agentId: string) {
+    return this.ok(this.command('session.removeParticipant', { sessionId, agentId }));
+  }
+
+  /** Issue 16: the invitations waiting for you (the Invites tab). */
+  invites() {
+    return this.ok(this.command('invites.list', {}));
+  }
+
   /** The largest frame the gateway reads: from its hello, or its documented default before the first hello. */
   get maxFrameBytes(): number {
     return this.hello?.limits.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;

@@ -25,6 +25,26 @@ describe('transcriptOf (R13)', () => {
     expect(transcriptOf([ev(9, 'ChatRated', { endUserId: 'erin', score: 2 })], 'agent').map((l) => l.text)).toEqual(['The end user rated the chat 2/5']);
   });
 
+  it('issue 16 participants: invitations and consults are agents-only lines; joins and leaves both sides read', () => {
+    const together = [
+      ev(9, 'AgentInvited', { agentId: 'bob', agentName: 'Bob Agent', fromAgentId: 'alice', fromAgentName: 'Alice Agent', note: 'VPN?' }),
+      ev(10, 'InviteEnded', { agentId: 'carol', agentName: 'Carol Agent', reason: 'declined' }),
+      ev(11, 'ParticipantJoined', { agentId: 'bob', agentName: 'Bob Agent', via: 'invite' }),
+      ev(12, 'ConsultAdded', { authorId: 'bob', authorName: 'Bob Agent', text: 'firewall?' }),
+      ev(13, 'ParticipantJoined', { agentId: 'sam', agentName: 'Sam Supervisor', via: 'bargeIn' }),
+      ev(14, 'ParticipantLeft', { agentId: 'bob', agentName: 'Bob Agent', reason: 'removed' }),
+    ];
+    expect(transcriptOf(together, 'agent').map((l) => [l.kind, l.text])).toEqual([
+      ['system', 'Alice Agent invited Bob Agent: VPN?'],
+      ['system', 'Carol Agent declined the invitation'],
+      ['system', 'Bob Agent joined the chat'],
+      ['note', 'firewall?'],
+      ['system', 'Sam Supervisor (supervisor) joined the chat'],
+      ['system', 'Bob Agent was removed from the chat'],
+    ]);
+    expect(transcriptOf(together, 'endUser').map((l) => l.text)).toEqual(['Bob Agent joined the chat', 'Sam Supervisor joined the chat', 'Bob Agent left the chat']);
+  });
+
   it('R13 agents see messages, side notes and every system event in seq order', () => {
     const lines = transcriptOf([...history].reverse(), 'agent');
     expect(lines.map((l) => [l.kind, l.text])).toEqual([

@@ -98,6 +98,17 @@ function entriesOf(e: SessionEventView & Fields, viewer: Viewer): TranscriptEntr
       return agent ? system(`${str(e, 'agentName')} asked a supervisor for help${str(e, 'note') ? `: ${str(e, 'note')}` : ''}`, 'warning') : [];
     case 'HelpFlagLowered':
       return agent ? system('The help flag is down') : [];
+    // Issue 16 (ADR 24): invitations and consults are between agents; joins and leaves both sides see.
+    case 'AgentInvited':
+      return agent ? system(`${str(e, 'fromAgentName')} invited ${str(e, 'agentName')}${str(e, 'note') ? `: ${str(e, 'note')}` : ''}`) : [];
+    case 'InviteEnded':
+      return agent ? system(str(e, 'reason') === 'declined' ? `${str(e, 'agentName')} declined the invitation` : `The invitation of ${str(e, 'agentName')} was cancelled`) : [];
+    case 'ConsultAdded':
+      return agent ? [{ ...base, kind: 'note', author: `${str(e, 'authorName') || str(e, 'authorId')} (agents only)`, authorId: str(e, 'authorId'), text: str(e, 'text'), ...maskedOf(e) }] : [];
+    case 'ParticipantJoined':
+      return system(`${str(e, 'agentName')}${agent && str(e, 'via') === 'bargeIn' ? ' (supervisor)' : ''} joined the chat`, 'success');
+    case 'ParticipantLeft':
+      return system(agent && str(e, 'reason') === 'removed' ? `${str(e, 'agentName')} was removed from the chat` : `${str(e, 'agentName')} left the chat`);
     case 'SessionTakenOver':
       return system(agent ? `${str(e, 'agentName')} (supervisor) took the chat over from ${str(e, 'fromAgentName')}` : `${str(e, 'agentName')} is now helping you`, 'success');
     case 'SessionAssigned': {

@@ -12,7 +12,7 @@ export { RECENT_COMMANDS } from './session/state';
 export type { SessionEvent } from './session/events';
 export type { SessionCommand, SessionCommandType, StartSession } from './session/commands';
 export type { AgentInfo, DecisionContext, EndUserInfo, TopicInfo } from './session/context';
-export { decide, SESSION_LIMITS } from './session/decide';
+export { decide, guestOf, SESSION_LIMITS } from './session/decide';
 export { applyEvents, nextDeadline } from './session/evolve';
 export { isVisibleToEndUser } from './session/history';
 

@@ -31,10 +31,12 @@ export class DecisionContextLoader {
     const agentIds: string[] = [];
     // A message or a side note is decided from the session alone (the author's name was recorded at assignment):
     // the hot path reads no profile and no live state.
-    const conversationOnly = command.type === 'PostMessage' || command.type === 'PostAttachment' || command.type === 'AddSideNote';
+    // Issue 16: so is a consult, and a participant's message (their name was recorded when they joined).
+    const conversationOnly = command.type === 'PostMessage' || command.type === 'PostAttachment' || command.type === 'AddSideNote' || command.type === 'Consult';
     if (command.actor.role === 'agent' && !conversationOnly) agentIds.push(command.actor.id);
     if (command.type === 'AutoAssign' || command.type === 'TargetWentOffline') agentIds.push(command.agentId);
     if (command.type === 'TransferToAgent') agentIds.push(command.targetAgentId);
+    if (command.type === 'InviteAgent') agentIds.push(command.agentId);
     if (state?.ownerAgentId && !conversationOnly) agentIds.push(state.ownerAgentId);
 
     const needsEndUser = command.type === 'StartSession' || command.type === 'RequestControl';

@@ -27,5 +27,8 @@ export function sessionSummary(state: SessionState): ChatEventMessage['session']
     priority: state.priority,
     // Issue 16: the supervisors' alert of a chat whose agent asked for help.
     helpFlag: state.helpFlag,
+    // Issue 16 (ADR 24): who else is in the chat and who is invited: the audiences of its events.
+    guests: state.guests,
+    invites: state.invites,
   };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { TRANSCRIPT_PAGE_EVENTS, transcriptFileName, type Principal, type TranscriptEmailStatus, type TranscriptKind } from '@switchboard/contracts';
-import { isTerminalStatus, type SessionState } from '@switchboard/domain';
+import { guestOf, isTerminalStatus, type SessionState } from '@switchboard/domain';
 import { EndUserRecord, ReferenceDataRepository } from '@switchboard/reference-data';
 import { SessionReader } from '@switchboard/session-store';
 import type { Model } from 'mongoose';
@@ -32,7 +32,7 @@ export function mayRead(principal: Principal, state: SessionState, kind: Transcr
     case 'endUser':
       return kind === 'endUser' && state.endUserId === principal.id;
     case 'agent':
-      return kind === 'internal' && (state.ownerAgentId === principal.id || state.transferTargetAgentId === principal.id || state.participants.includes(principal.id));
+      return kind === 'internal' && (state.ownerAgentId === principal.id || state.transferTargetAgentId === principal.id || state.participants.includes(principal.id) || guestOf(state, principal.id) !== undefined);
   }
 }
 

@@ -172,6 +172,32 @@ export const raiseHelpFlagSchema = z.object({ ...base, type: z.literal('RaiseHel
 export const lowerHelpFlagSchema = z.object({ ...base, type: z.literal('LowerHelpFlag') }).strict();
 
 /**
+ * Issue 16 (ADR 24), participants besides the owner. The owner invites a
+ * colleague (`agentId`, with an optional note): an agent the R6 transfer
+ * rules allow (online, serving the chat's queue and company). At most
+ * MAX_PENDING_INVITES invitations wait at once and MAX_PARTICIPANTS agents
+ * join besides the owner.
+ */
+export const MAX_INVITE_NOTE = 500;
+export const inviteAgentSchema = z
+  .object({ ...base, type: z.literal('InviteAgent'), agentId: id, note: plainText().trim().min(1).max(MAX_INVITE_NOTE).optional() })
+  .strict();
+/** Issue 16, the invited agent: join the chat (whole history, live events, post to the end user or consult). */
+export const acceptInviteSchema = z.object({ ...base, type: z.literal('AcceptInvite') }).strict();
+/** Issue 16, the invited agent: do not join. */
+export const declineInviteSchema = z.object({ ...base, type: z.literal('DeclineInvite') }).strict();
+/** Issue 16, the owner: withdraw the invitation of `agentId`. */
+export const cancelInviteSchema = z.object({ ...base, type: z.literal('CancelInvite'), agentId: id }).strict();
+/** Issue 16, a supervisor of the chat's queue: join the conversation visibly (the end user is told); lowers a help flag. */
+export const bargeInSchema = z.object({ ...base, type: z.literal('BargeIn') }).strict();
+/** Issue 16, the owner or a participant: a message only agents see (never the end user). */
+export const consultSchema = z.object({ ...base, type: z.literal('Consult'), text }).strict();
+/** Issue 16, a participant (not the owner): leave the chat. */
+export const leaveChatSchema = z.object({ ...base, type: z.literal('LeaveChat') }).strict();
+/** Issue 16, the owner: remove participant `agentId` from the chat. */
+export const removeParticipantSchema = z.object({ ...base, type: z.literal('RemoveParticipant'), agentId: id }).strict();
+
+/**
  * Issue 15, end user, on a chat still waiting in its queue: leave a message
  * instead (`text`, else the description): it becomes an open ticket the desk
  * sees and the chat closes (`MessageLeft`, `SessionClosed` `messageLeft`).
@@ -246,6 +272,14 @@ export const sessionCommandSchema = z.discriminatedUnion('type', [
   whisperSchema,
   raiseHelpFlagSchema,
   lowerHelpFlagSchema,
+  inviteAgentSchema,
+  acceptInviteSchema,
+  declineInviteSchema,
+  cancelInviteSchema,
+  bargeInSchema,
+  consultSchema,
+  leaveChatSchema,
+  removeParticipantSchema,
   leaveMessageSchema,
   keepWaitingSchema,
   rateChatSchema,

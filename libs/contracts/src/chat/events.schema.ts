@@ -381,6 +381,61 @@ export const helpFlagLoweredSchema = z.object({
   queue: z.string(),
 });
 
+/** Issue 16 (ADR 24), agents only: the owner invited `agentId` into the chat (pending until accepted, declined or cancelled). */
+export const agentInvitedSchema = z.object({
+  ...eventBase,
+  type: z.literal('AgentInvited'),
+  agentId: z.string(),
+  agentName: z.string(),
+  fromAgentId: z.string(),
+  fromAgentName: z.string(),
+  note: z.string().optional(),
+  /** What was masked in `note`. */
+  masked,
+});
+
+/** Issue 16, agents only: the invitation of `agentId` ended without a join (`declined` by them, `cancelled` by the owner). */
+export const inviteEndedSchema = z.object({
+  ...eventBase,
+  type: z.literal('InviteEnded'),
+  agentId: z.string(),
+  agentName: z.string(),
+  reason: z.enum(['declined', 'cancelled']),
+});
+
+/**
+ * Issue 16: an agent besides the owner joined the conversation, seen by the
+ * end user too (`invite`: an invited colleague accepted; `bargeIn`: a
+ * supervisor of the queue stepped in).
+ */
+export const participantJoinedSchema = z.object({
+  ...eventBase,
+  type: z.literal('ParticipantJoined'),
+  agentId: z.string(),
+  agentName: z.string(),
+  via: z.enum(['invite', 'bargeIn']),
+});
+
+/** Issue 16, seen by the end user too: a participant is out of the chat (`left` by themselves, `removed` by the owner). */
+export const participantLeftSchema = z.object({
+  ...eventBase,
+  type: z.literal('ParticipantLeft'),
+  agentId: z.string(),
+  agentName: z.string(),
+  reason: z.enum(['left', 'removed']),
+});
+
+/** Issue 16, agents only (never sent or shown to the end user): a consult between the owner and the participants. */
+export const consultAddedSchema = z.object({
+  ...eventBase,
+  type: z.literal('ConsultAdded'),
+  authorId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  /** What was masked in `text`. */
+  masked,
+});
+
 /**
  * Issue 15, maximum wait: the chat waited its queue's `maxWaitSeconds` and
  * moves to the queue's overflow queue (still QUEUED, same `queuedAt`, once
@@ -467,6 +522,11 @@ export const sessionEventSchema = z.discriminatedUnion('type', [
   whisperAddedSchema,
   helpFlagRaisedSchema,
   helpFlagLoweredSchema,
+  agentInvitedSchema,
+  inviteEndedSchema,
+  participantJoinedSchema,
+  participantLeftSchema,
+  consultAddedSchema,
   queueOverflowedSchema,
   longWaitOfferedSchema,
   keptWaitingSchema,

@@ -114,6 +114,32 @@ export const MAX_DEADLINES = deadlineKindSchema.options.length;
 export const MAX_EXCLUDED_AGENTS = 32;
 
 /**
+ * Issue 16 (ADR 24): most agents in a chat besides its owner at once
+ * (invited colleagues who joined, supervisors who barged in), and most
+ * invitations waiting for an answer at once. Both bound the summary.
+ */
+export const MAX_PARTICIPANTS = 4;
+export const MAX_PENDING_INVITES = 4;
+
+/** Issue 16: an agent in the chat besides its owner. */
+export const guestSchema = z.object({
+  agentId: z.string(),
+  agentName: z.string(),
+  via: z.enum(['invite', 'bargeIn']),
+  joinedAt: z.string(),
+});
+
+/** Issue 16: an invitation waiting for its agent's answer (one per agent). */
+export const pendingInviteSchema = z.object({
+  agentId: z.string(),
+  agentName: z.string(),
+  fromAgentId: z.string(),
+  fromAgentName: z.string(),
+  note: z.string().optional(),
+  at: z.string(),
+});
+
+/**
  * The chat session's summary (the "Master Chat Record" without its history).
  * A plain JSON object of bounded size: the history is the event log (the
  * commits, read in pages), never part of the state, so neither the stored
@@ -199,6 +225,14 @@ export const sessionStateSchema = z.object({
    * chat leaves that agent.
    */
   helpFlag: z.object({ agentId: z.string(), raisedAt: z.string() }).optional(),
+  /**
+   * Issue 16 (ADR 24): the agents in the chat besides its owner (at most
+   * MAX_PARTICIPANTS), only while ASSIGNED to the owner who had them: they
+   * leave when the chat leaves that owner (transfer, queue, take-over, end).
+   */
+  guests: z.array(guestSchema).max(MAX_PARTICIPANTS).optional(),
+  /** Issue 16: invitations waiting for an answer (at most MAX_PENDING_INVITES); dropped like `guests`. */
+  invites: z.array(pendingInviteSchema).max(MAX_PENDING_INVITES).optional(),
   /** Issue 15: the queue the chat overflowed from after its maximum wait (a chat overflows once). */
   overflowedFrom: z.string().optional(),
   /** Issue 15: since when the end user has been offered to leave a message or keep waiting (while QUEUED). */
@@ -230,5 +264,7 @@ export const sessionSummarySchema = sessionStateSchema.pick({
   passedOverAgentIds: true,
   priority: true,
   helpFlag: true,
+  guests: true,
+  invites: true,
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;

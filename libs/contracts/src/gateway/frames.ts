@@ -24,10 +24,14 @@ import {
   whisperSchema,
   raiseHelpFlagSchema,
   lowerHelpFlagSchema,
+  inviteAgentSchema,
+  cancelInviteSchema,
+  consultSchema,
+  removeParticipantSchema,
   transferToAgentSchema,
   transferToQueueSchema,
 } from '../chat/commands.schema';
-import { sessionSummarySchema } from '../chat/session.schema';
+import { pendingInviteSchema, sessionSummarySchema } from '../chat/session.schema';
 import { chatReceiptsSchema, receiptSideSchema } from '../chat/receipts.schema';
 import {
   agentListSchema,
@@ -46,6 +50,21 @@ import {
 import { AGENT_LIST_MAX_ITEMS, PENDING_OFFERS_MAX } from './limits';
 
 export const PROTOCOL_VERSION = 1;
+
+/**
+ * Issue 16 (ADR 24): most invitations `invites.list` returns (the oldest
+ * first); an agent invited into more open chats sees the rest as those end.
+ */
+export const INVITES_LIST_MAX = 50;
+/** Issue 16: an invitation waiting for the agent, with the chat it is into (a row of the Invites tab). */
+export const invitationViewSchema = z.object({
+  sessionId: z.string(),
+  queue: z.string(),
+  endUserName: z.string().optional(),
+  description: z.string().optional(),
+  invite: pendingInviteSchema,
+});
+export type InvitationView = z.infer<typeof invitationViewSchema>;
 
 /**
  * Chosen by the client, unique per command it sends (a UUID is fine). It is
@@ -127,6 +146,24 @@ export const commandPayloads = {
   'session.raiseHelp': raiseHelpFlagSchema.pick({ sessionId: true, note: true }),
   /** Issue 16, the owning agent or a supervisor of the chat's queue: lower the help flag. */
   'session.lowerHelp': lowerHelpFlagSchema.pick({ sessionId: true }),
+  /** Issue 16 (ADR 24), the owner: invite a colleague (the R6 transfer rules say who) with an optional note. */
+  'session.invite': inviteAgentSchema.pick({ sessionId: true, agentId: true, note: true }),
+  /** Issue 16, the invited agent: join (answered as session.accept: history, customer, resources). */
+  'session.acceptInvite': z.object({ sessionId }),
+  /** Issue 16, the invited agent: do not join. */
+  'session.declineInvite': z.object({ sessionId }),
+  /** Issue 16, the owner: withdraw an invitation. */
+  'session.cancelInvite': cancelInviteSchema.pick({ sessionId: true, agentId: true }),
+  /** Issue 16, a supervisor of the chat's queue: join visibly (answered as session.accept); lowers the help flag. */
+  'session.bargeIn': z.object({ sessionId }),
+  /** Issue 16, the owner or a participant: a message only agents see. */
+  'session.consult': consultSchema.pick({ sessionId: true, text: true }),
+  /** Issue 16, a participant: leave the chat. */
+  'session.leave': z.object({ sessionId }),
+  /** Issue 16, the owner: remove a participant. */
+  'session.removeParticipant': removeParticipantSchema.pick({ sessionId: true, agentId: true }),
+  /** Issue 16: the invitations waiting for you (the Invites tab), at most INVITES_LIST_MAX, oldest first. */
+  'invites.list': z.object({}),
   /** Issue 17: the user is typing in this chat (throttled: TYPING_THROTTLE_MS by the client, TYPING_RELAY_MIN_INTERVAL_MS per socket by the gateway). Relayed to the other side, not stored. */
   'session.typing': z.object({ sessionId }),
   /**
@@ -255,6 +292,15 @@ export const replyDataSchemas = {
   'session.takeOver': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
   'session.raiseHelp': commandAckSchema,
   'session.lowerHelp': commandAckSchema,
+  'session.invite': commandAckSchema,
+  'session.acceptInvite': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.declineInvite': commandAckSchema,
+  'session.cancelInvite': commandAckSchema,
+  'session.bargeIn': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
+  'session.consult': commandAckSchema,
+  'session.leave': commandAckSchema,
+  'session.removeParticipant': commandAckSchema,
+  'invites.list': z.object({ invites: z.array(invitationViewSchema).max(INVITES_LIST_MAX) }),
   'session.typing': z.object({ relayed: z.boolean() }),
   /** The chat's receipts after this one (both sides), as stored. */
   'session.receipt': z.object({ sessionId: z.string(), receipts: chatReceiptsSchema }),

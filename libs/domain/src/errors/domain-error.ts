@@ -69,6 +69,14 @@ export const DOMAIN_ERROR_CODES = [
   'DISPOSITION_NOT_OPEN',
   /** Issue 16: only a supervisor of the chat's queue monitors, whispers, takes over. */
   'NOT_SUPERVISOR',
+  /** Issue 16 (ADR 24): you are not in this chat besides its owner (leave, or a participant's command). */
+  'NOT_PARTICIPANT',
+  /** Issue 16: the agent is in the chat already (owner or participant), or invited already. */
+  'ALREADY_PARTICIPANT',
+  /** Issue 16: no invitation of this chat waits for that agent (answered, cancelled, or never made). */
+  'INVITE_NOT_FOUND',
+  /** Issue 16: the chat has MAX_PARTICIPANTS participants, or MAX_PENDING_INVITES invitations waiting, already. */
+  'TOO_MANY_PARTICIPANTS',
   /** Issue 15: the queue is outside its opening hours (details: `queue`, `nextOpeningAt` when known, `timeZone`); leave a message instead. */
   'QUEUE_CLOSED',
   /** Issue 17: the chat is not ended yet, so it cannot be rated. */

@@ -65,6 +65,16 @@ export type NoticeCode =
   | 'HELP_REQUESTED'
   /** Issue 16: the help flag is down (to the supervisors of the queue and the agent). */
   | 'HELP_LOWERED'
+  /** Issue 16 (ADR 24): an invitation into a chat (to the invitee; text: who and the note). */
+  | 'INVITED'
+  /** Issue 16: an invitation ended without a join (to the invitee and the owner). */
+  | 'INVITE_ENDED'
+  /** Issue 16: an agent joined the chat besides its owner (to the end user, the owner and the agent). */
+  | 'PARTICIPANT_JOINED'
+  /** Issue 16: a participant is out of the chat (to the end user, the owner and the agent). */
+  | 'PARTICIPANT_LEFT'
+  /** Issue 16: a consult between the agents of a chat (to the owner; participants get the event). */
+  | 'CONSULT'
   /** Issue 15: the chat waited too long and moved to another queue. */
   | 'QUEUE_OVERFLOWED'
   /** Issue 15: the chat waited its queue's maximum; the end user may leave a message or keep waiting. */
@@ -243,6 +253,27 @@ export function notificationsFor(event: SessionEvent, state: NotifiedSession): N
     case 'HelpFlagLowered':
       add({ to: 'supervisors', queue: event.queue }, 'HELP_LOWERED', 'The help flag is down.');
       add(agent(event.agentId), 'HELP_LOWERED', 'Your help flag is down.');
+      break;
+    case 'AgentInvited':
+      add(agent(event.agentId), 'INVITED', `${event.fromAgentName} invites you into a chat${event.note ? `: ${event.note}` : '.'}`);
+      break;
+    case 'InviteEnded':
+      add(agent(event.agentId), 'INVITE_ENDED', event.reason === 'declined' ? 'You declined the invitation.' : 'The invitation was cancelled.');
+      if (state.ownerAgentId !== undefined) add(agent(state.ownerAgentId), 'INVITE_ENDED', event.reason === 'declined' ? `${event.agentName} declined your invitation.` : `You cancelled the invitation of ${event.agentName}.`);
+      break;
+    case 'ParticipantJoined':
+      add(endUser, 'PARTICIPANT_JOINED', `${event.agentName} joined the chat.`);
+      add(agent(event.agentId), 'PARTICIPANT_JOINED', 'You joined the chat.');
+      if (state.ownerAgentId !== undefined) add(agent(state.ownerAgentId), 'PARTICIPANT_JOINED', `${event.agentName} joined the chat${event.via === 'bargeIn' ? ' (supervisor)' : ''}.`);
+      break;
+    case 'ParticipantLeft':
+      add(endUser, 'PARTICIPANT_LEFT', `${event.agentName} left the chat.`);
+      add(agent(event.agentId), 'PARTICIPANT_LEFT', event.reason === 'removed' ? 'You were removed from the chat.' : 'You left the chat.');
+      if (state.ownerAgentId !== undefined) add(agent(state.ownerAgentId), 'PARTICIPANT_LEFT', `${event.agentName} left the chat.`);
+      break;
+    case 'ConsultAdded':
+      // Agents only (issue 16): the owner is told; every participant receives the event itself.
+      if (state.ownerAgentId !== undefined) add(agent(state.ownerAgentId), 'CONSULT', event.text);
       break;
     case 'WhisperAdded':
       // Agents only (issue 16): the owning agent; the supervisor sees it as its author.

@@ -46,6 +46,15 @@ export const COMMAND_ROLES: Readonly<Record<SessionCommandType, readonly ActorRo
   Whisper: ['agent'],
   RaiseHelpFlag: ['agent'],
   LowerHelpFlag: ['agent'],
+  // Issue 16 (ADR 24): `decide` checks owner, invitee, participant or supervisor.
+  InviteAgent: ['agent'],
+  AcceptInvite: ['agent'],
+  DeclineInvite: ['agent'],
+  CancelInvite: ['agent'],
+  BargeIn: ['agent'],
+  Consult: ['agent'],
+  LeaveChat: ['agent'],
+  RemoveParticipant: ['agent'],
   // Issue 17: only the chat's own end user rates it (authorizeCommand checks the end user is the session's).
   RateChat: ['endUser'],
 };
@@ -115,6 +124,14 @@ export function describeCommand(type: SessionCommandType): string {
     Whisper: 'whisper to the agent of a chat',
     RaiseHelpFlag: 'ask for help on a chat',
     LowerHelpFlag: 'lower the help flag of a chat',
+    InviteAgent: 'invite a colleague into a chat',
+    AcceptInvite: 'accept an invitation into a chat',
+    DeclineInvite: 'decline an invitation into a chat',
+    CancelInvite: 'cancel an invitation into a chat',
+    BargeIn: 'join a chat as its supervisor',
+    Consult: 'consult the agents of a chat',
+    LeaveChat: 'leave a chat',
+    RemoveParticipant: 'remove a participant from a chat',
     RateChat: 'rate a chat',
   };
   return names[type];

@@ -74,6 +74,15 @@ export type Whisper = CommandOf<'Whisper'>;
 export type RaiseHelpFlag = CommandOf<'RaiseHelpFlag'>;
 /** Issue 16, the owning agent or a supervisor of the queue. */
 export type LowerHelpFlag = CommandOf<'LowerHelpFlag'>;
+/** Issue 16 (ADR 24): participants besides the owner. */
+export type InviteAgent = CommandOf<'InviteAgent'>;
+export type AcceptInvite = CommandOf<'AcceptInvite'>;
+export type DeclineInvite = CommandOf<'DeclineInvite'>;
+export type CancelInvite = CommandOf<'CancelInvite'>;
+export type BargeIn = CommandOf<'BargeIn'>;
+export type Consult = CommandOf<'Consult'>;
+export type LeaveChat = CommandOf<'LeaveChat'>;
+export type RemoveParticipant = CommandOf<'RemoveParticipant'>;
 
 /** Issue 17, the chat's end user after the end: its satisfaction rating, once. */
 export type RateChat = CommandOf<'RateChat'>;
@@ -110,6 +119,14 @@ export const SESSION_COMMAND_TYPES = [
   'Whisper',
   'RaiseHelpFlag',
   'LowerHelpFlag',
+  'InviteAgent',
+  'AcceptInvite',
+  'DeclineInvite',
+  'CancelInvite',
+  'BargeIn',
+  'Consult',
+  'LeaveChat',
+  'RemoveParticipant',
   'LeaveMessage',
   'KeepWaiting',
   'RateChat',

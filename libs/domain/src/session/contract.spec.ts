@@ -83,6 +83,19 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(supervised, C.lowerHelp('sup'));
   run(supervised, C.raiseHelp('a1'));
   run(supervised, C.takeOver('sup', 'a1'));
+  // Issue 16 (ADR 24): a colleague invited, declined, invited again, joins, consults, leaves; another
+  // invitation cancelled; a supervisor barges in and is removed.
+  const together = Scenario.assignedTo('a1', context({ agents: [agent('a1'), agent('a2'), agent('a3'), agent('sup', { supervisedQueues: ['General'] })] }));
+  run(together, C.invite('a1', 'a2', 'knows the VPN'));
+  run(together, C.declineInvite('a2'));
+  run(together, C.invite('a1', 'a2'));
+  run(together, C.acceptInvite('a2'));
+  run(together, C.consult('a2', 'firewall?'));
+  run(together, C.leaveChat('a2'));
+  run(together, C.invite('a1', 'a3'));
+  run(together, C.cancelInvite('a1', 'a3'));
+  run(together, C.bargeIn('sup'));
+  run(together, C.removeParticipant('a1', 'sup'));
   // Issue 15: the end user's inactivity (warned, then closed) and a gone end user's chat closed.
   const inactivity = { firstReplySeconds: 0, offerSeconds: 0, wrapUpSeconds: 0, dispositionRequired: false, userInactivityWarnSeconds: 60, userInactivityCloseSeconds: 60, userLeftCloseSeconds: 60 };
   const silent = Scenario.assignedTo('a1', context({ queuePolicy: inactivity }));
@@ -100,7 +113,7 @@ function walks(): { scenarios: Scenario[]; commands: SessionCommand[] } {
   run(long, C.leaveMessage('Call me back'));
   const afterHours = new Scenario(context());
   run(afterHours, C.start({ leaveMessage: true }));
-  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone, supervised, long, afterHours], commands };
+  return { scenarios: [main, abandoned, cancelled, wrapped, unanswered, offered, forced, silent, gone, supervised, together, long, afterHours], commands };
 }
 
 /** Every state a scenario went through, rebuilt from its log. */

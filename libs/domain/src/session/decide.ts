@@ -38,13 +38,21 @@ import type {
   Whisper,
   RaiseHelpFlag,
   LowerHelpFlag,
+  InviteAgent,
+  AcceptInvite,
+  DeclineInvite,
+  CancelInvite,
+  BargeIn,
+  Consult,
+  LeaveChat,
+  RemoveParticipant,
   TargetWentOffline,
   TransferToAgent,
   TransferToQueue,
 } from './commands';
 import { findAgent, type Asset, type DecisionContext } from './context';
 import type { EventPayload, SessionEvent } from './events';
-import type { SessionState } from './state';
+import { MAX_PARTICIPANTS, MAX_PENDING_INVITES, type SessionState } from './state';
 import { isTerminalStatus, type Actor } from './types';
 
 /**
@@ -58,7 +66,7 @@ import { isTerminalStatus, type Actor } from './types';
  */
 export const SESSION_LIMITS = { maxConversationEvents: 3000, maxEvents: 3100, maxEventsPerCommand: 4 } as const;
 
-const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl', 'Whisper']);
+const CONVERSATION_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['PostMessage', 'PostAttachment', 'AddSideNote', 'CreateTicket', 'RequestControl', 'Whisper', 'Consult']);
 // A disposition comes after the end (once): a full session must still let its agent finish wrap-up.
 // So does the end user's rating (issue 17).
 const CLOSING_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set(['EndChat', 'AbandonSession', 'CancelByUser', 'ForceClose', 'RecordDisposition', 'RateChat', 'LeaveMessage']);
@@ -202,6 +210,22 @@ function decideOnOpenSession(state: SessionState, command: Exclude<SessionComman
       return raiseHelpFlag(state, command, ctx);
     case 'LowerHelpFlag':
       return lowerHelpFlag(state, command, ctx);
+    case 'InviteAgent':
+      return inviteAgent(state, command, ctx);
+    case 'AcceptInvite':
+      return acceptInvite(state, command, ctx);
+    case 'DeclineInvite':
+      return declineInvite(state, command);
+    case 'CancelInvite':
+      return cancelInvite(state, command);
+    case 'BargeIn':
+      return bargeIn(state, command, ctx);
+    case 'Consult':
+      return consult(state, command, ctx);
+    case 'LeaveChat':
+      return leaveChat(state, command);
+    case 'RemoveParticipant':
+      return removeParticipant(state, command);
     case 'LeaveMessage':
       return leaveMessage(state, command, ctx);
     case 'KeepWaiting':
@@ -265,6 +289,131 @@ function lowerHelpFlag(state: SessionState, command: LowerHelpFlag, ctx: Decisio
   const flag = state.helpFlag;
   if (flag === undefined) return domainError('INVALID_STATE', 'No help flag is raised on this chat.');
   return [{ type: 'HelpFlagLowered', agentId: flag.agentId, queue: state.queue }];
+}
+
+/** Issue 16 (ADR 24): the agent's place in the chat besides its owner, if any. */
+export function guestOf(state: Pick<SessionState, 'guests'>, agentId: string): NonNullable<SessionState['guests']>[number] | undefined {
+  return state.guests?.find((g) => g.agentId === agentId);
+}
+
+function inviteOf(state: SessionState, agentId: string): NonNullable<SessionState['invites']>[number] | undefined {
+  return state.invites?.find((i) => i.agentId === agentId);
+}
+
+/**
+ * Issue 16 (ADR 24): the owner invites a colleague the R6 transfer rules allow
+ * (online, serving the chat's queue and company). Every pending invitation
+ * must be acceptable: participants and invitations together stay within
+ * MAX_PARTICIPANTS, and at most MAX_PENDING_INVITES wait.
+ */
+function inviteAgent(state: SessionState, command: InviteAgent, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
+  if (notOwner !== undefined) return notOwner;
+  if (command.agentId === me || guestOf(state, command.agentId) !== undefined) {
+    return domainError('ALREADY_PARTICIPANT', command.agentId === me ? 'You have this chat yourself.' : 'This agent is in the chat already.', { agentId: command.agentId });
+  }
+  if (inviteOf(state, command.agentId) !== undefined) {
+    return domainError('ALREADY_PARTICIPANT', 'This agent is invited already; wait for their answer or cancel the invitation.', { agentId: command.agentId });
+  }
+  const guests = state.guests?.length ?? 0;
+  const invites = state.invites?.length ?? 0;
+  if (invites >= MAX_PENDING_INVITES || guests + invites >= MAX_PARTICIPANTS) {
+    return domainError('TOO_MANY_PARTICIPANTS', `A chat has at most ${MAX_PARTICIPANTS} agents besides its owner and ${MAX_PENDING_INVITES} invitations waiting.`, {
+      limit: MAX_PARTICIPANTS,
+      participants: guests,
+      invites,
+    });
+  }
+  const target = findAgent(ctx, command.agentId);
+  const problem = transferTargetProblem(state, me, command.agentId, ctx.agents ?? [], ctx.settings);
+  if (problem !== undefined || target === undefined) {
+    const messages = {
+      self: 'You cannot invite yourself.',
+      unknown: `Agent ${command.agentId} does not exist.`,
+      offline: `${target?.displayName ?? command.agentId} is not online.`,
+      notEligible: `${target?.displayName ?? command.agentId} does not serve this chat's queue or company.`,
+    };
+    const reason = problem ?? 'unknown';
+    return domainError('TRANSFER_TARGET_NOT_ELIGIBLE', messages[reason], { reason, targetAgentId: command.agentId });
+  }
+  const note = command.note?.trim();
+  const maskedNote = note ? masked(note, ctx) : undefined;
+  return [
+    {
+      type: 'AgentInvited',
+      agentId: target.id,
+      agentName: target.displayName,
+      fromAgentId: me,
+      fromAgentName: agentName(state, me, ctx),
+      ...(maskedNote ? { note: maskedNote.text, ...(maskedNote.masked ? { masked: maskedNote.masked } : {}) } : {}),
+    },
+  ];
+}
+
+/** Issue 16: the invited agent joins (their invitation is used up). */
+function acceptInvite(state: SessionState, command: AcceptInvite, ctx: DecisionContext): Outcome {
+  const invite = inviteOf(state, command.actor.id);
+  if (invite === undefined || state.status !== 'ASSIGNED') return domainError('INVITE_NOT_FOUND', 'No invitation into this chat waits for you.');
+  if ((state.guests?.length ?? 0) >= MAX_PARTICIPANTS) {
+    return domainError('TOO_MANY_PARTICIPANTS', `A chat has at most ${MAX_PARTICIPANTS} agents besides its owner.`, { limit: MAX_PARTICIPANTS });
+  }
+  return [{ type: 'ParticipantJoined', agentId: command.actor.id, agentName: agentName(state, command.actor.id, ctx), via: 'invite' }];
+}
+
+function declineInvite(state: SessionState, command: DeclineInvite): Outcome {
+  const invite = inviteOf(state, command.actor.id);
+  if (invite === undefined) return domainError('INVITE_NOT_FOUND', 'No invitation into this chat waits for you.');
+  return [{ type: 'InviteEnded', agentId: invite.agentId, agentName: invite.agentName, reason: 'declined' }];
+}
+
+function cancelInvite(state: SessionState, command: CancelInvite): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  const invite = inviteOf(state, command.agentId);
+  if (invite === undefined) return domainError('INVITE_NOT_FOUND', 'No invitation of this agent waits.', { agentId: command.agentId });
+  return [{ type: 'InviteEnded', agentId: invite.agentId, agentName: invite.agentName, reason: 'cancelled' }];
+}
+
+/** Issue 16: a supervisor of the queue joins visibly; a raised help flag is answered, so it goes down. */
+function bargeIn(state: SessionState, command: BargeIn, ctx: DecisionContext): Outcome {
+  const supervisor = supervisorOf(state, command.actor, ctx);
+  if ('code' in supervisor) return supervisor;
+  if (state.status !== 'ASSIGNED' || state.ownerAgentId === undefined) {
+    return domainError('INVALID_STATE', 'Only a chat an agent has can be joined.', { status: state.status });
+  }
+  if (state.ownerAgentId === command.actor.id || guestOf(state, command.actor.id) !== undefined) {
+    return domainError('ALREADY_PARTICIPANT', 'You are in this chat already.');
+  }
+  if ((state.guests?.length ?? 0) >= MAX_PARTICIPANTS) {
+    return domainError('TOO_MANY_PARTICIPANTS', `A chat has at most ${MAX_PARTICIPANTS} agents besides its owner.`, { limit: MAX_PARTICIPANTS });
+  }
+  const joined: EventPayload = { type: 'ParticipantJoined', agentId: command.actor.id, agentName: supervisor.name, via: 'bargeIn' };
+  const flag = state.helpFlag;
+  return flag === undefined ? [joined] : [joined, { type: 'HelpFlagLowered', agentId: flag.agentId, queue: state.queue }];
+}
+
+/** Issue 16: a message between the owner and the participants, never to the end user. */
+function consult(state: SessionState, command: Consult, ctx: DecisionContext): Outcome {
+  const me = command.actor.id;
+  const isOwner = state.status === 'ASSIGNED' && state.ownerAgentId === me;
+  if (!isOwner && guestOf(state, me) === undefined) return domainError('NOT_PARTICIPANT', 'Only the agents in this chat can consult in it.');
+  if (isOwner && (state.guests?.length ?? 0) === 0) return domainError('INVALID_STATE', 'No other agent is in this chat: write a side note instead.');
+  return [{ type: 'ConsultAdded', authorId: me, authorName: agentName(state, me, ctx), ...masked(command.text, ctx) }];
+}
+
+function leaveChat(state: SessionState, command: LeaveChat): Outcome {
+  const guest = guestOf(state, command.actor.id);
+  if (guest === undefined) return domainError('NOT_PARTICIPANT', 'You are not a participant of this chat.');
+  return [{ type: 'ParticipantLeft', agentId: guest.agentId, agentName: guest.agentName, reason: 'left' }];
+}
+
+function removeParticipant(state: SessionState, command: RemoveParticipant): Outcome {
+  const notOwner = ownerOnly(state, command.actor, { allowCancelled: true });
+  if (notOwner !== undefined) return notOwner;
+  const guest = guestOf(state, command.agentId);
+  if (guest === undefined) return domainError('NOT_PARTICIPANT', 'This agent is not a participant of this chat.', { agentId: command.agentId });
+  return [{ type: 'ParticipantLeft', agentId: guest.agentId, agentName: guest.agentName, reason: 'removed' }];
 }
 
 /** Issue 16: the acting supervisor, if they supervise the chat's queue; else the refusal. */
@@ -777,6 +926,12 @@ function postMessage(state: SessionState, command: PostMessage, ctx: DecisionCon
         ...masked(command.text, ctx),
       },
     ];
+  }
+  // Issue 16 (ADR 24): a participant answers the end user too; the owner stays the one the deadlines wait for.
+  const guest = guestOf(state, command.actor.id);
+  if (guest !== undefined) {
+    if (state.cancelledByUser) return domainError('USER_CANCELLED', 'The end user has cancelled this chat.');
+    return [{ type: 'MessagePosted', from: 'agent', authorId: guest.agentId, authorName: guest.agentName, ...masked(command.text, ctx) }];
   }
   const notOwner = ownerOnly(state, command.actor, { allowCancelled: false });
   if (notOwner !== undefined) return notOwner;

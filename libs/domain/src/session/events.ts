@@ -73,6 +73,12 @@ export type SessionTakenOver = EventOf<'SessionTakenOver'>;
 export type WhisperAdded = EventOf<'WhisperAdded'>;
 export type HelpFlagRaised = EventOf<'HelpFlagRaised'>;
 export type HelpFlagLowered = EventOf<'HelpFlagLowered'>;
+/** Issue 16 (ADR 24): participants besides the owner. */
+export type AgentInvited = EventOf<'AgentInvited'>;
+export type InviteEnded = EventOf<'InviteEnded'>;
+export type ParticipantJoined = EventOf<'ParticipantJoined'>;
+export type ParticipantLeft = EventOf<'ParticipantLeft'>;
+export type ConsultAdded = EventOf<'ConsultAdded'>;
 /** Issue 17: the end user's satisfaction rating. */
 export type ChatRated = EventOf<'ChatRated'>;
 
@@ -119,6 +125,11 @@ export const SESSION_EVENT_TYPES = [
   'WhisperAdded',
   'HelpFlagRaised',
   'HelpFlagLowered',
+  'AgentInvited',
+  'InviteEnded',
+  'ParticipantJoined',
+  'ParticipantLeft',
+  'ConsultAdded',
   'QueueOverflowed',
   'LongWaitOffered',
   'KeptWaiting',

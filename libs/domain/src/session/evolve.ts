@@ -19,9 +19,23 @@ export class EventStreamError extends Error {
  * the history, kept by whoever stores them, never in the state.
  */
 export function evolve(state: SessionState | undefined, event: SessionEvent): SessionState {
-  const next = evolveOne(state, event);
+  const next = withoutGuestsIfMoved(state, evolveOne(state, event));
   // Issue 16: a help flag is its agent's while they have the chat: it goes when the chat leaves them (taken over, transferred, ended...).
   return next.helpFlag !== undefined && (next.status !== 'ASSIGNED' || next.ownerAgentId !== next.helpFlag.agentId) ? withoutHelpFlag(next) : next;
+}
+
+/**
+ * Issue 16 (ADR 24): participants and invitations belong to the owner who had
+ * them: they go when the chat leaves that owner (transfer, back to the queue,
+ * taken over, ended), so nobody stays in a chat its new owner did not ask for.
+ */
+function withoutGuestsIfMoved(before: SessionState | undefined, next: SessionState): SessionState {
+  if (next.guests === undefined && next.invites === undefined) return next;
+  if (next.status === 'ASSIGNED' && next.ownerAgentId === before?.ownerAgentId) return next;
+  const copy: SessionStateMessage = { ...next };
+  delete copy.guests;
+  delete copy.invites;
+  return copy;
 }
 
 function withoutHelpFlag(state: SessionState): SessionState {
@@ -111,7 +125,30 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
       return { ...base, helpFlag: { agentId: event.agentId, raisedAt: event.at } };
     case 'HelpFlagLowered':
       return withoutHelpFlag(base);
+    case 'AgentInvited':
+      return {
+        ...base,
+        invites: [
+          ...(base.invites ?? []).filter((i) => i.agentId !== event.agentId),
+          { agentId: event.agentId, agentName: event.agentName, fromAgentId: event.fromAgentId, fromAgentName: event.fromAgentName, ...(event.note !== undefined ? { note: event.note } : {}), at: event.at },
+        ],
+        agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
+      };
+    case 'InviteEnded':
+      return withList(base, 'invites', (base.invites ?? []).filter((i) => i.agentId !== event.agentId));
+    case 'ParticipantJoined':
+      return withList(
+        {
+          ...withList(base, 'invites', (base.invites ?? []).filter((i) => i.agentId !== event.agentId)),
+          agentNames: withAgentName(base.agentNames, event.agentId, event.agentName),
+        },
+        'guests',
+        [...(base.guests ?? []).filter((g) => g.agentId !== event.agentId), { agentId: event.agentId, agentName: event.agentName, via: event.via, joinedAt: event.at }],
+      );
+    case 'ParticipantLeft':
+      return withList(base, 'guests', (base.guests ?? []).filter((g) => g.agentId !== event.agentId));
     case 'SideNoteAdded':
+    case 'ConsultAdded':
     case 'WhisperAdded':
     case 'RemoteControlRequested':
       return base;
@@ -199,6 +236,14 @@ function evolveStatus(state: SessionState | undefined, event: SessionEvent): Ses
     case 'ChatRated':
       return { ...base, rating: { score: event.score, ...(event.comment === undefined ? {} : { comment: event.comment }), at: event.at } };
   }
+}
+
+/** Sets a list of the summary, removing the field when the list is empty (the state stays clean JSON). */
+function withList<K extends 'guests' | 'invites'>(state: SessionState, key: K, list: NonNullable<SessionStateMessage[K]>): SessionState {
+  const copy: SessionStateMessage = { ...state };
+  if (list.length === 0) delete copy[key];
+  else copy[key] = list;
+  return copy;
 }
 
 export function applyEvents(state: SessionState, events: readonly SessionEvent[]): SessionState;

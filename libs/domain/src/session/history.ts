@@ -17,6 +17,10 @@ const AGENTS_ONLY: ReadonlySet<SessionEvent['type']> = new Set([
   'WhisperAdded',
   'HelpFlagRaised',
   'HelpFlagLowered',
+  // Issue 16 (ADR 24): invitations and consults are between agents; joins and leaves the end user sees.
+  'AgentInvited',
+  'InviteEnded',
+  'ConsultAdded',
 ]);
 
 export function isVisibleToEndUser(event: SessionEvent): boolean {

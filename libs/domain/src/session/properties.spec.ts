@@ -111,6 +111,14 @@ const TYPE_WEIGHTS: Record<SessionCommandType, number> = {
   Whisper: 3,
   RaiseHelpFlag: 3,
   LowerHelpFlag: 3,
+  InviteAgent: 5,
+  AcceptInvite: 5,
+  DeclineInvite: 2,
+  CancelInvite: 2,
+  BargeIn: 3,
+  Consult: 3,
+  LeaveChat: 2,
+  RemoveParticipant: 2,
   LeaveMessage: 1,
   KeepWaiting: 3,
   RateChat: 2,
@@ -141,7 +149,13 @@ function fieldsFor(type: SessionCommandType): fc.Arbitrary<Record<string, unknow
     case 'PostMessage':
     case 'AddSideNote':
     case 'Whisper':
+    case 'Consult':
       return fc.record({ text: textArb });
+    case 'InviteAgent':
+      return fc.record({ agentId: agentIdArb, note: optional(fc.constantFrom('knows VPN', 'card 4111 1111 1111 1111')) }, { requiredKeys: ['agentId'] });
+    case 'CancelInvite':
+    case 'RemoveParticipant':
+      return fc.record({ agentId: agentIdArb });
     case 'TakeOver':
       return fc.record({ fromAgentId: agentIdArb });
     case 'RaiseHelpFlag':
@@ -365,6 +379,15 @@ describe('properties of the session state machine', () => {
 });
 
 function checkInvariants(before: SessionState | undefined, s: SessionState, logBefore: readonly SessionEvent[], log: readonly SessionEvent[]): void {
+  // Issue 16 (ADR 24): participants and invitations only while ASSIGNED, bounded, never the owner, each agent once.
+  const guests = (s.guests ?? []).map((g) => g.agentId);
+  const invited = (s.invites ?? []).map((i) => i.agentId);
+  if (guests.length + invited.length > 0) expect(s.status).toBe('ASSIGNED');
+  expect(guests.length).toBeLessThanOrEqual(4);
+  expect(invited.length).toBeLessThanOrEqual(4);
+  expect(new Set([...guests, ...invited]).size).toBe(guests.length + invited.length);
+  expect([...guests, ...invited]).not.toContain(s.ownerAgentId);
+  if (s.guests?.length === 0 || s.invites?.length === 0) throw new Error('empty participant lists are left out of the state');
   // ADR 13: at most one deadline per kind, and a first-reply deadline only while ASSIGNED.
   expect(new Set((s.deadlines ?? []).map((d) => d.kind)).size).toBe((s.deadlines ?? []).length);
   // Issue 15: end-user inactivity counts only while ASSIGNED and not cancelled, a gone end user's close only while open and gone.

@@ -15,6 +15,14 @@ export const RECENT_COMMANDS = 16;
 export const MAX_EXCLUDED_AGENTS = 32;
 
 /**
+ * Issue 16 (ADR 24): most agents in a chat besides its owner, and most
+ * invitations waiting at once (participants and invitations together stay
+ * within MAX_PARTICIPANTS). The contract says the same (a test checks).
+ */
+export const MAX_PARTICIPANTS = 4;
+export const MAX_PENDING_INVITES = 4;
+
+/**
  * The chat session's summary (the "Master Chat Record" without its history):
  * defined once by `sessionStateSchema` in `@switchboard/contracts`
  * (chat/session.schema.ts, with its invariants and the doc of each field),

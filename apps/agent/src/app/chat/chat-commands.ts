@@ -32,14 +32,17 @@ export class ChatCommands {
     this.chats.merge(sessionId, ack.events);
   }
 
-  /** Sends the draft as a reply to the end user, or as a side note only agents see (R13); a refused draft is put back. Resolves false with nothing to send. */
-  async send(sessionId: string, as: 'reply' | 'sideNote' = 'reply'): Promise<boolean> {
+  /**
+   * Sends the draft as a reply to the end user, as a side note only agents see (R13), or (issue 16) as a consult
+   * only the chat's agents see; a refused draft is put back. Resolves false with nothing to send.
+   */
+  async send(sessionId: string, as: 'reply' | 'sideNote' | 'consult' = 'reply'): Promise<boolean> {
     const text = this.drafts.draftOf(sessionId).trim();
     if (!text) return false;
     this.drafts.setDraft(sessionId, '');
     try {
       const client = this.socket.need();
-      const ack = as === 'sideNote' ? await client.sideNote(sessionId, text) : await client.post(sessionId, text);
+      const ack = as === 'sideNote' ? await client.sideNote(sessionId, text) : as === 'consult' ? await client.consult(sessionId, text) : await client.post(sessionId, text);
       this.chats.merge(sessionId, ack.events);
       return true;
     } catch (error) {
@@ -84,6 +87,32 @@ export class ChatCommands {
     const { events } = await this.socket.need().abandon(sessionId);
     this.chats.merge(sessionId, events);
     this.wrapUp.ended(sessionId, events);
+  }
+
+  /** Issue 16 (ADR 24), the owner: invite a colleague with an optional note. */
+  async invite(sessionId: string, agentId: string, note?: string): Promise<void> {
+    const ack = await this.socket.need().invite(sessionId, agentId, note?.trim() || undefined);
+    this.chats.merge(sessionId, ack.events);
+  }
+
+  /** Issue 16, the owner: withdraw an invitation. */
+  async cancelInvite(sessionId: string, agentId: string): Promise<void> {
+    this.chats.merge(sessionId, (await this.socket.need().cancelInvite(sessionId, agentId)).events);
+  }
+
+  /** Issue 16, the owner: remove a participant. */
+  async removeParticipant(sessionId: string, agentId: string): Promise<void> {
+    this.chats.merge(sessionId, (await this.socket.need().removeParticipant(sessionId, agentId)).events);
+  }
+
+  /** Issue 16, a participant: leave the chat (it leaves My Chats). */
+  async leave(sessionId: string): Promise<void> {
+    this.chats.merge(sessionId, (await this.socket.need().leaveChat(sessionId)).events);
+  }
+
+  /** Issue 16, a supervisor of the chat's queue: join the conversation visibly (it opens as an accepted chat). */
+  async bargeIn(sessionId: string): Promise<void> {
+    this.chats.accepted(sessionId, await this.socket.need().bargeIn(sessionId));
   }
 
   /** R14: resolves with the new ticket's id. */

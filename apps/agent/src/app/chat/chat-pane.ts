@@ -25,6 +25,7 @@ import { maskedNote, receiptOf, RECEIPT_LABELS, shortTicketId, type TranscriptEn
 import { PRIORITY_MAX, PRIORITY_NAMES } from '@switchboard/contracts';
 import { AgentConnection } from '../session/agent-connection';
 import { InternalTranscript } from '../transcript/internal-transcript';
+import { InviteDialog } from '../invites/invite-dialog';
 
 /** How close to the top of the transcript (px) the previous page starts loading. */
 const TOP_MARGIN_PX = 48;
@@ -58,6 +59,28 @@ const STATUS_LABEL: Record<string, string> = {
               <span class="sb-tag" [attr.data-ticket]="ticket.status" [title]="ticket.ticketId + ': ' + ticket.summary" data-testid="ticket-chip"><mat-icon>confirmation_number</mat-icon>{{ ticket.ticketId | ticketId }} · {{ ticket.status }}</span>
             }
           </div>
+          <!-- Issue 16 (ADR 24): who else is in the chat, and who is invited. -->
+          @if (guests().length > 0 || pendingInvites().length > 0) {
+            <div class="sb-chips sb-participants" data-testid="participants">
+              @if (isGuest()) {
+                <span class="sb-tag sb-tag-quiet" data-testid="participant-owner"><mat-icon>person</mat-icon>{{ ownerName() }} (owner)</span>
+              }
+              @for (g of guests(); track g.agentId) {
+                <span class="sb-tag" data-testid="participant"><mat-icon>{{ g.via === 'bargeIn' ? 'supervisor_account' : 'person_add' }}</mat-icon>{{ g.agentName }}
+                  @if (isOwner()) {
+                    <button matIconButton class="sb-chip-remove" (click)="removeParticipant(id, g.agentId)" [attr.aria-label]="'Remove ' + g.agentName" data-testid="participant-remove"><mat-icon>close</mat-icon></button>
+                  }
+                </span>
+              }
+              @for (i of pendingInvites(); track i.agentId) {
+                <span class="sb-tag sb-tag-quiet" data-testid="invited"><mat-icon>schedule</mat-icon>{{ i.agentName }} (invited)
+                  @if (isOwner()) {
+                    <button matIconButton class="sb-chip-remove" (click)="cancelInvite(id, i.agentId)" [attr.aria-label]="'Cancel the invitation of ' + i.agentName" data-testid="invite-cancel"><mat-icon>close</mat-icon></button>
+                  }
+                </span>
+              }
+            </div>
+          }
         </div>
         @if (chats.selectedList() === 'queue' && summary()?.status === 'QUEUED' && (item()?.priority ?? 0) < maxPriority) {
           <button matButton="outlined" [matMenuTriggerFor]="priorityMenu" data-testid="raise-priority"><mat-icon>priority_high</mat-icon> Raise priority</button>
@@ -70,8 +93,12 @@ const STATUS_LABEL: Record<string, string> = {
         @if (chats.selectedList() === 'queue' || chats.selectedList() === 'transferred') {
           <button matButton="filled" (click)="accept(id)" data-testid="accept"><mat-icon>check</mat-icon> Accept</button>
         }
-        @if (owned()) {
+        @if (isGuest()) {
           <sb-internal-transcript [sessionId]="id" />
+          <button matButton="outlined" (click)="leave(id)" data-testid="leave-chat"><mat-icon>logout</mat-icon> Leave</button>
+        } @else if (owned()) {
+          <sb-internal-transcript [sessionId]="id" />
+          <button matButton="outlined" (click)="invite(id)" data-testid="invite"><mat-icon>group_add</mat-icon> Invite</button>
           <button matButton="outlined" [matMenuTriggerFor]="actions" data-testid="chat-actions"><mat-icon>more_horiz</mat-icon> Chat Actions</button>
           <mat-menu #actions="matMenu" xPosition="before">
             <button mat-menu-item (click)="transfer(id)"><mat-icon>swap_horiz</mat-icon> Transfer</button>
@@ -87,7 +114,7 @@ const STATUS_LABEL: Record<string, string> = {
       @if (summary()?.cancelledByUser) {
         <div class="sb-banner sb-banner-warning" role="alert" data-testid="cancelled-banner">
           <mat-icon>cancel</mat-icon><span class="sb-banner-text"><strong>End user has cancelled chat.</strong> End it or abandon it to close it.</span>
-          @if (owned()) {
+          @if (isOwner()) {
             <button matButton (click)="end(id)">End Chat</button>
             <button matButton class="sb-danger" (click)="abandon(id)">Abandon</button>
           }
@@ -95,7 +122,7 @@ const STATUS_LABEL: Record<string, string> = {
       } @else if (summary()?.userLeft) {
         <div class="sb-banner sb-banner-warning" role="alert" data-testid="left-banner">
           <mat-icon>logout</mat-icon><span class="sb-banner-text"><strong>The end user left the chat.</strong> They may come back; otherwise abandon it.</span>
-          @if (owned()) {
+          @if (isOwner()) {
             <button matButton class="sb-danger" (click)="abandon(id)">Abandon</button>
           }
         </div>
@@ -160,22 +187,32 @@ const STATUS_LABEL: Record<string, string> = {
         <div class="sb-banner" role="status" data-testid="uploading"><mat-icon>upload</mat-icon> Sending {{ name }}…</div>
       }
       @if (owned()) {
-        <form class="sb-composer" [class.sb-composer-note]="mode() === 'sideNote'" (ngSubmit)="send(id)" (dragover)="onDragOver($event)" (drop)="onDrop($event, id)">
-          <mat-button-toggle-group class="sb-composer-mode" vertical [value]="mode()" (change)="mode.set($event.value)" hideSingleSelectionIndicator aria-label="Write a">
-            <mat-button-toggle value="reply" data-testid="mode-reply"><mat-icon>reply</mat-icon> Reply</mat-button-toggle>
-            <mat-button-toggle value="sideNote" data-testid="mode-side-note"><mat-icon>sticky_note_2</mat-icon> Side note</mat-button-toggle>
+        <form class="sb-composer" [class.sb-composer-note]="composeMode() !== 'reply'" (ngSubmit)="send(id)" (dragover)="onDragOver($event)" (drop)="onDrop($event, id)">
+          <mat-button-toggle-group class="sb-composer-mode" vertical [value]="composeMode()" (change)="mode.set($event.value)" hideSingleSelectionIndicator aria-label="Write a">
+            @if (isGuest()) {
+              <mat-button-toggle value="reply" data-testid="mode-reply"><mat-icon>reply</mat-icon> To end user</mat-button-toggle>
+              <mat-button-toggle value="consult" data-testid="mode-consult"><mat-icon>forum</mat-icon> Agents only</mat-button-toggle>
+            } @else {
+              <mat-button-toggle value="reply" data-testid="mode-reply"><mat-icon>reply</mat-icon> Reply</mat-button-toggle>
+              <mat-button-toggle value="sideNote" data-testid="mode-side-note"><mat-icon>sticky_note_2</mat-icon> Side note</mat-button-toggle>
+              @if (guests().length > 0) {
+                <mat-button-toggle value="consult" data-testid="mode-consult"><mat-icon>forum</mat-icon> Agents only</mat-button-toggle>
+              }
+            }
           </mat-button-toggle-group>
-          <input #filePicker type="file" hidden (change)="onPicked(filePicker, id)" data-testid="file-input" />
-          <button matIconButton type="button" (click)="filePicker.click()" [disabled]="!!summary()?.cancelledByUser" matTooltip="Send a file or screenshot to the end user"
-            aria-label="Attach a file or screenshot" data-testid="attach"><mat-icon>attach_file</mat-icon></button>
+          @if (!isGuest()) {
+            <input #filePicker type="file" hidden (change)="onPicked(filePicker, id)" data-testid="file-input" />
+            <button matIconButton type="button" (click)="filePicker.click()" [disabled]="!!summary()?.cancelledByUser" matTooltip="Send a file or screenshot to the end user"
+              aria-label="Attach a file or screenshot" data-testid="attach"><mat-icon>attach_file</mat-icon></button>
+          }
           <mat-form-field subscriptSizing="dynamic">
-            <mat-label>{{ mode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
+            <mat-label>{{ composeMode() === 'sideNote' ? 'Side note for agents (the end user never sees it)' : composeMode() === 'consult' ? 'Message for the agents in this chat (the end user never sees it)' : 'Reply to ' + (item()?.endUserName ?? 'the end user') }}</mat-label>
             <textarea matInput name="draft" rows="2" maxlength="4000" [ngModel]="drafts.draftOf(id)" (ngModelChange)="drafts.setDraft(id, $event)"
-              (keydown.enter)="onEnter($any($event), id)" (input)="mode() === 'reply' && chats.typing(id)" (paste)="onPaste($event, id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
+              (keydown.enter)="onEnter($any($event), id)" (input)="composeMode() === 'reply' && chats.typing(id)" (paste)="onPaste($event, id)" [disabled]="!!summary()?.cancelledByUser" data-testid="composer"></textarea>
           </mat-form-field>
           <button matButton="filled" type="submit" [disabled]="!drafts.draftOf(id).trim() || summary()?.cancelledByUser"
-            [attr.aria-label]="mode() === 'sideNote' ? 'Add side note' : 'Send reply'" data-testid="send">
-            <mat-icon>{{ mode() === 'sideNote' ? 'note_add' : 'send' }}</mat-icon> {{ mode() === 'sideNote' ? 'Add note' : 'Send' }}
+            [attr.aria-label]="composeMode() === 'sideNote' ? 'Add side note' : composeMode() === 'consult' ? 'Send to the agents' : 'Send reply'" data-testid="send">
+            <mat-icon>{{ composeMode() === 'sideNote' ? 'note_add' : 'send' }}</mat-icon> {{ composeMode() === 'sideNote' ? 'Add note' : 'Send' }}
           </button>
         </form>
       } @else if (!chats.selectedList()) {
@@ -210,8 +247,21 @@ export class ChatPane {
   protected readonly owned = computed(() => this.chats.selectedList() === 'myChats');
   /** Files being sent now (their names). */
   protected readonly uploading = signal<readonly string[]>([]);
-  /** What the composer sends: a reply, or a side note only agents see (R13). */
-  protected readonly mode = signal<'reply' | 'sideNote'>('reply');
+  /** What the composer sends: a reply, a side note only agents see (R13), or (issue 16) a consult only the chat's agents see. */
+  protected readonly mode = signal<'reply' | 'sideNote' | 'consult'>('reply');
+  /** Issue 16 (ADR 24): the agents in the chat besides its owner, and the invitations waiting. */
+  protected readonly guests = computed(() => this.summary()?.guests ?? []);
+  protected readonly pendingInvites = computed(() => this.summary()?.invites ?? []);
+  /** In My Chats as a participant (not the owner): they talk and leave; the rest is the owner's. */
+  protected readonly isGuest = computed(() => this.owned() && this.guests().some((g) => g.agentId === this.me()?.id));
+  protected readonly isOwner = computed(() => this.owned() && !this.isGuest());
+  protected readonly ownerName = computed(() => this.facts().agentName ?? this.summary()?.ownerAgentId ?? '');
+  /** The mode the composer is in, given who this agent is in the chat (a participant writes no side notes; a consult needs someone to read it). */
+  protected readonly composeMode = computed(() => {
+    const mode = this.mode();
+    if (this.isGuest()) return mode === 'sideNote' ? 'reply' : mode;
+    return mode === 'consult' && this.guests().length === 0 ? 'reply' : mode;
+  });
   protected readonly statusLabel = computed(() => {
     const s = this.summary();
     if (!s) return '';
@@ -297,7 +347,7 @@ export class ChatPane {
   }
 
   protected send(id: string): Promise<void> {
-    return this.act(id, () => this.commands.send(id, this.mode()));
+    return this.act(id, () => this.commands.send(id, this.composeMode()));
   }
 
   protected readonly maxPriority = PRIORITY_MAX;
@@ -365,6 +415,27 @@ export class ChatPane {
       .open(TicketDialog, { data, width: '520px' })
       .afterClosed()
       .subscribe((ticketId) => ticketId && this.snack.open(`Ticket ${shortTicketId(ticketId)} created.`, undefined, { duration: 3000 }));
+  }
+
+  /** Issue 16 (ADR 24): invite a colleague (those in the chat or invited already are not offered). */
+  protected invite(id: string): void {
+    const exclude = [...this.guests().map((g) => g.agentId), ...this.pendingInvites().map((i) => i.agentId)];
+    this.dialog
+      .open(InviteDialog, { data: { sessionId: id, exclude }, width: '520px', autoFocus: 'first-tabbable' })
+      .afterClosed()
+      .subscribe((done) => done && this.snack.open('Invitation sent.', undefined, { duration: 3000 }));
+  }
+
+  protected cancelInvite(id: string, agentId: string): Promise<void> {
+    return this.act(id, () => this.commands.cancelInvite(id, agentId), 'Invitation cancelled.');
+  }
+
+  protected removeParticipant(id: string, agentId: string): Promise<void> {
+    return this.act(id, () => this.commands.removeParticipant(id, agentId), 'Removed from the chat.');
+  }
+
+  protected leave(id: string): Promise<void> {
+    return this.act(id, () => this.commands.leave(id), 'You left the chat.');
   }
 
   protected requestControl(id: string): void {

@@ -13,6 +13,8 @@ import { ChatList } from '../lists/chat-list';
 import { AgentAlerts } from '../alerts/agent-alerts';
 import { ChatsStore } from '../chat/chats-store';
 import { ListsStore } from '../lists/lists-store';
+import { InvitesList } from '../invites/invites-list';
+import { InvitesStore } from '../invites/invites-store';
 import { OfferCard } from '../offers/offer-card';
 import { PresenceStore } from '../presence/presence-store';
 import { AgentConnection } from '../session/agent-connection';
@@ -22,7 +24,7 @@ import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
 /** The console: lists left, the selected chat in the centre, customer information and resources right. */
 @Component({
   selector: 'sb-console-page',
-  imports: [ChatList, ChatPane, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel],
+  imports: [ChatList, ChatPane, InvitesList, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel],
   template: `
     <div class="sb-console">
       <header class="sb-topbar">
@@ -84,6 +86,11 @@ import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
               <ng-template mat-tab-label><span data-testid="tab-mychats">My Chats</span><span class="sb-count">{{ lists.myChats().length + lists.more().myChats }}</span></ng-template>
               <sb-chat-list [items]="lists.myChats()" [more]="lists.more().myChats" moreText="of your chats" label="My Chats" emptyIcon="chat_bubble_outline" emptyText="You have no chats yet. Accept one from the Queue." />
             </mat-tab>
+            <!-- Issue 16 (ADR 24): colleagues' invitations into their chats. -->
+            <mat-tab>
+              <ng-template mat-tab-label><span data-testid="tab-invites">Invites</span><span class="sb-count" [class.sb-count-hot]="invites.count() > 0">{{ invites.count() }}</span></ng-template>
+              <sb-invites-list />
+            </mat-tab>
           </mat-tab-group>
         </nav>
         <main class="sb-col sb-col-chat"><sb-chat-pane /></main>
@@ -97,6 +104,7 @@ export class ConsolePage {
   protected readonly connection = inject(AgentConnection);
   protected readonly lists = inject(ListsStore);
   protected readonly presence = inject(PresenceStore);
+  protected readonly invites = inject(InvitesStore);
   private readonly chats = inject(ChatsStore);
   private readonly alerts = inject(AgentAlerts);
   private readonly snack = inject(MatSnackBar);

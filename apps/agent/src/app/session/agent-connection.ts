@@ -5,6 +5,7 @@ import { ChatsStore } from '../chat/chats-store';
 import { DraftsStore } from '../chat/drafts-store';
 import { ListsStore } from '../lists/lists-store';
 import { OffersStore } from '../offers/offers-store';
+import { InvitesStore } from '../invites/invites-store';
 import { IdleAway } from '../presence/idle-away';
 import { PresenceStore } from '../presence/presence-store';
 import { WrapUpStore } from '../wrap-up/wrap-up-store';
@@ -27,6 +28,7 @@ export class AgentConnection extends ConsoleSignIn {
   private readonly drafts = inject(DraftsStore);
   private readonly presence = inject(PresenceStore);
   private readonly offers = inject(OffersStore);
+  private readonly invites = inject(InvitesStore);
   private readonly idle = inject(IdleAway);
   private readonly wrapUp = inject(WrapUpStore);
 
@@ -51,9 +53,12 @@ export class AgentConnection extends ConsoleSignIn {
     this.chats.follow(client);
     this.wrapUp.follow(client);
     this.offers.follow(client);
+    this.invites.follow(client);
     client.on('hello', (hello) => {
       // A reconnect: the presence, a wrap-up and offers may have changed meanwhile (the first connect reads them below).
       if (this.reconnecting()) void this.offers.reload(client);
+      // Issue 16: invitations may have come or gone meanwhile.
+      if (this.reconnecting()) void this.invites.load(client, hello.principal.id);
       this.reconnecting.set(false);
       // A reconnect's hello carries the settings as they are now (changes while away were not pushed).
       this.idle.configure(hello.agentSettings?.agentIdleMinutes ?? 0);
@@ -69,6 +74,7 @@ export class AgentConnection extends ConsoleSignIn {
       // Issue 14: offers waiting for this agent (a reload during an offer) are shown again.
       const [snapshot] = await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
       this.offers.restore(snapshot.offers);
+      void this.invites.load(client, hello.principal.id);
       this.idle.start(hello.agentSettings?.agentIdleMinutes ?? 0);
     } catch (error) {
       if (!this.session.endedBy(error)) this.error.set(describeFailure(error));
@@ -84,6 +90,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.chats.clear();
     this.wrapUp.clear();
     this.offers.clear();
+    this.invites.clear();
     this.drafts.clear();
     this.idle.stop();
     this.presence.clear();

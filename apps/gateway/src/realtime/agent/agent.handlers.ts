@@ -187,6 +187,51 @@ export class AgentHandlers {
       return ackOf(await this.chat.send(conn.principal, clientId, { type: 'LowerHelpFlag', sessionId }), 'agent');
     },
 
+    // Issue 16 (ADR 24): participants besides the owner. The owner invites, cancels and removes; the invitee
+    // answers (SessionAccess lets exactly them, 'invited'); a participant consults, posts and leaves.
+    'session.invite': async (conn, { sessionId, agentId, note }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'InviteAgent', sessionId, agentId, ...(note ? { note } : {}) }), 'agent');
+    },
+
+    'session.acceptInvite': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId, 'invited');
+      return this.acceptedView(await this.chat.send(conn.principal, clientId, { type: 'AcceptInvite', sessionId }));
+    },
+
+    'session.declineInvite': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId, 'invited');
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'DeclineInvite', sessionId }), 'agent');
+    },
+
+    'session.cancelInvite': async (conn, { sessionId, agentId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'CancelInvite', sessionId, agentId }), 'agent');
+    },
+
+    // Answered as session.accept: the supervisor is in the conversation now (history, customer, resources).
+    'session.bargeIn': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return this.acceptedView(await this.chat.send(conn.principal, clientId, { type: 'BargeIn', sessionId }));
+    },
+
+    'session.consult': async (conn, { sessionId, text }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'Consult', sessionId, text }), 'agent');
+    },
+
+    'session.leave': async (conn, { sessionId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'LeaveChat', sessionId }), 'agent');
+    },
+
+    'session.removeParticipant': async (conn, { sessionId, agentId }, clientId) => {
+      await this.access.check(conn.principal, sessionId);
+      return ackOf(await this.chat.send(conn.principal, clientId, { type: 'RemoveParticipant', sessionId, agentId }), 'agent');
+    },
+
+    'invites.list': async (conn) => ({ invites: this.projection.invitesOf(conn.principal.id) }),
+
     // Issue 16: answered as session.accept (the chat is the supervisor's now: history, customer, resources).
     'session.takeOver': async (conn, { sessionId, fromAgentId }, clientId) => {
       await this.access.check(conn.principal, sessionId);

@@ -30,6 +30,14 @@ export const FRAME_SESSION_COMMANDS = {
   'session.takeOver': 'TakeOver',
   'session.raiseHelp': 'RaiseHelpFlag',
   'session.lowerHelp': 'LowerHelpFlag',
+  'session.invite': 'InviteAgent',
+  'session.acceptInvite': 'AcceptInvite',
+  'session.declineInvite': 'DeclineInvite',
+  'session.cancelInvite': 'CancelInvite',
+  'session.bargeIn': 'BargeIn',
+  'session.consult': 'Consult',
+  'session.leave': 'LeaveChat',
+  'session.removeParticipant': 'RemoveParticipant',
   'session.rate': 'RateChat',
 } as const satisfies Partial<Record<CommandType, SessionCommandType>>;
 
@@ -54,6 +62,8 @@ const OTHER_FRAME_ROLES = {
   // Issue 16: supervisors are agents; SessionAccess lets only a supervisor of the chat's queue monitor.
   'session.monitor': ['agent'],
   'session.unmonitor': ['agent'],
+  // Issue 16 (ADR 24): the invitations waiting for the agent (from the open sessions in memory).
+  'invites.list': ['agent'],
   'session.typing': ['endUser', 'agent'],
   'session.receipt': ['endUser', 'agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;

@@ -25,6 +25,18 @@ describe('agent lists', () => {
     expect(listOf(item({ status: 'PENDING_TRANSFER', transferTargetAgentId: 'a2' }), agent(), 'a1', queues)).toBeUndefined();
   });
 
+  it('issue 16: a chat the agent is in besides its owner is in their My Chats; a change of participants is pushed', () => {
+    const guests = [{ agentId: 'a1', agentName: 'A', via: 'invite' as const, joinedAt: '2026-11-30T10:00:00.000Z' }];
+    expect(listOf(item({ status: 'ASSIGNED', ownerAgentId: 'a2', guests }), agent(), 'a1', queues)).toBe('myChats');
+    expect(listOf(item({ status: 'ASSIGNED', ownerAgentId: 'a2', guests }), agent({ id: 'a3' }), 'a3', queues)).toBeUndefined();
+    const invites = [{ agentId: 'a1', agentName: 'A', fromAgentId: 'a2', fromAgentName: 'B', at: '2026-11-30T10:00:00.000Z' }];
+    // Invited is not in: no list (the Invites tab reads invites.list).
+    expect(listOf(item({ status: 'ASSIGNED', ownerAgentId: 'a2', invites }), agent(), 'a1', queues)).toBeUndefined();
+    const owned = item({ status: 'ASSIGNED', ownerAgentId: 'a2' });
+    expect(signatureOf(owned)).not.toBe(signatureOf({ ...owned, guests }));
+    expect(signatureOf(owned)).not.toBe(signatureOf({ ...owned, invites }));
+  });
+
   it('moves a session with remove + upsert, ignores stale versions and version-only changes', () => {
     const queued = item();
     const held = { list: 'queue' as const, version: 1, signature: signatureOf(queued) };

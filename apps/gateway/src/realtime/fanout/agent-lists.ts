@@ -8,15 +8,17 @@ import {
   type ListChange,
   type ListItem,
 } from '@switchboard/contracts';
-import { canSeeQueuedSession, type AgentInfo, type Settings } from '@switchboard/domain';
+import { canSeeQueuedSession, guestOf, type AgentInfo, type Settings } from '@switchboard/domain';
 
 /**
  * Which of the agent's lists shows the session, if any: My Chats when it owns
- * it (R3.1), Transferred when it is the transfer target (R5.1), Queue when
+ * it (R3.1) or is in it besides its owner (issue 16), Transferred when it is the transfer target (R5.1), Queue when
  * its Queue tab lists it (R2: online, its queue, its company with the filter on).
  */
 export function listOf(item: ListItem, agent: AgentInfo | undefined, agentId: string, settings: Settings): AgentList | undefined {
   if (item.status === 'ASSIGNED' && item.ownerAgentId === agentId) return 'myChats';
+  // Issue 16 (ADR 24): a chat the agent is in besides its owner is among their chats too (the row says whose it is).
+  if (item.status === 'ASSIGNED' && guestOf(item, agentId)) return 'myChats';
   if (item.status === 'PENDING_TRANSFER' && item.transferTargetAgentId === agentId) return 'transferred';
   if (agent && canSeeQueuedSession(agent, item, settings)) return 'queue';
   return undefined;
@@ -30,7 +32,7 @@ export interface HeldItem {
 }
 
 export function signatureOf(item: ListItem): string {
-  return `${item.status}|${item.queue}|${item.ownerAgentId ?? ''}|${item.transferTargetAgentId ?? ''}|${item.cancelledByUser}|${item.userLeft}|${item.companyId}|${item.priority ?? 0}`;
+  return `${item.status}|${item.queue}|${item.ownerAgentId ?? ''}|${item.transferTargetAgentId ?? ''}|${item.cancelledByUser}|${item.userLeft}|${item.companyId}|${item.priority ?? 0}|${(item.guests ?? []).map((g) => g.agentId).join(',')}|${(item.invites ?? []).map((i) => i.agentId).join(',')}`;
 }
 
 /**

@@ -17,14 +17,16 @@ import type { Connection } from '../connection/connection';
 import { ConnectionRegistry } from '../connection/connection-registry';
 import { LiveSettings } from '../sessions/live-settings.service';
 import { OpenSessionsProjection } from '../sessions/open-sessions.projection';
-import { eventFor, summaryOfMessage } from '../sessions/session-views';
+import { eventFor, summaryForEndUser, summaryOfMessage } from '../sessions/session-views';
 import { boundedLists, listChanges, listOf, signatureOf } from './agent-lists';
 import { byQueuedTime, byServiceOrder, queuePlaces, queuesMoved, type QueuePlace } from './queue-positions';
 
 /**
  * Pushes each chat event to exactly the sockets of this instance that may see
  * it (R19, R13), and keeps the agents' lists live (R2, R3, R5, R7):
- * - the session's end user: every event but side notes;
+ * - the session's end user: every event but side notes (and the other agents-only events);
+ * - issue 16 (ADR 24): the agents in the chat besides its owner (`guests`, before and after the event);
+ *   an invited agent only the events that notify them (invited, invitation ended);
  * - the agent holding the session (owner, or transfer target), the agent whose
  *   command caused the event, and any agent a notification is addressed to
  *   (e.g. the former owner on a transfer; issue 16: the supervisors of the
@@ -84,8 +86,8 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     if (userView) {
       const targets = this.registry.of('endUser', session.endUserId);
       if (targets.size > 0) {
-        // Issue 15: the priority is for agents (like PriorityRaised).
-        const { priority: _priority, ...userSession } = session;
+        // Issue 15: the priority is for agents (like PriorityRaised); issue 16: so are invitations and their notes.
+        const userSession = summaryForEndUser(session);
         const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: message.prevVisibleSeq, event: userView, session: userSession, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
         const text = JSON.stringify(frame);
         for (const conn of targets) conn.sendText(text);
@@ -99,6 +101,10 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     // as the command left it, so a holder who hands the chat over (the transfer's note, then the
     // transfer) would otherwise get the second event without the first: a false gap in its prevSeq chain.
     if (event.by.role === 'agent') agentIds.add(event.by.id);
+    // Issue 16 (ADR 24): the agents in the chat besides its owner, and those it just dropped (the event that
+    // ends their stay, a transfer or an end, is the last they get). Invitees get only what notifies them.
+    for (const g of session.guests ?? []) agentIds.add(g.agentId);
+    for (const g of before?.guests ?? []) agentIds.add(g.agentId);
     for (const n of notifications) if (n.audience.to === 'agent') agentIds.add(n.audience.agentId);
     // Issue 16: a notice for the supervisors of the queue (a help flag) goes to each one connected here.
     const supervisorIds = new Set<string>();

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { PENDING_OFFERS_MAX, type ChatEventMessage, type ListItem, type PendingOfferView, type SessionSummary } from '@switchboard/contracts';
+import { INVITES_LIST_MAX, PENDING_OFFERS_MAX, type ChatEventMessage, type InvitationView, type ListItem, type PendingOfferView, type SessionSummary } from '@switchboard/contracts';
 import { OPEN_STATUSES } from '@switchboard/domain';
 import { SessionQueries } from '@switchboard/session-store';
 import { descriptionPreview } from '../fanout/agent-lists';
@@ -107,6 +107,8 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
         cancelledByUser: state.cancelledByUser,
         userLeft: state.userLeft,
         ...(state.priority ? { priority: state.priority } : {}),
+        ...(state.guests?.length ? { guests: state.guests } : {}),
+        ...(state.invites?.length ? { invites: state.invites } : {}),
         ...(state.endUserName ? { endUserName: state.endUserName } : {}),
         description: descriptionPreview(state.description),
         ...(state.topic ? { topic: state.topic } : {}),
@@ -145,6 +147,27 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
       views.push({ sessionId, expiresAt: offer.expiresAt, leftMs, session });
     }
     return views.sort((a, b) => a.leftMs - b.leftMs).slice(0, PENDING_OFFERS_MAX);
+  }
+
+  /**
+   * Issue 16 (ADR 24): the invitations waiting for `agentId` (the Invites tab),
+   * oldest first, at most INVITES_LIST_MAX. A pass over the open sessions: asked
+   * when a console opens, not per event.
+   */
+  invitesOf(agentId: string): InvitationView[] {
+    const views: InvitationView[] = [];
+    for (const item of this.open.values()) {
+      const invite = item.invites?.find((i) => i.agentId === agentId);
+      if (!invite) continue;
+      views.push({
+        sessionId: item.sessionId,
+        queue: item.queue,
+        ...(item.endUserName === undefined ? {} : { endUserName: item.endUserName }),
+        ...(item.description === undefined ? {} : { description: item.description }),
+        invite: { ...invite },
+      });
+    }
+    return views.sort((a, b) => Date.parse(a.invite.at) - Date.parse(b.invite.at)).slice(0, INVITES_LIST_MAX);
   }
 
   /** The QUEUED sessions of one queue, in no particular order. */

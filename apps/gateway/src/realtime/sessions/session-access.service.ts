@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ListItem, Principal } from '@switchboard/contracts';
-import { canSeeQueuedSession, isEligibleAgent, supervises, type SessionState } from '@switchboard/domain';
+import { canSeeQueuedSession, guestOf, isEligibleAgent, supervises, type SessionState } from '@switchboard/domain';
 import { SessionReader } from '@switchboard/session-store';
 import { AgentDirectory } from '../agent/agent-directory.service';
 import { CommandRefusal, forbidden, notFound } from './command-refusal';
@@ -30,8 +30,8 @@ export class SessionAccess {
   ) {}
 
   /** The session (from memory while open), if the principal may act on it. */
-  async check(principal: Principal, sessionId: string, purpose: 'act' | 'accept' = 'act'): Promise<Session> {
-    const rule = purpose === 'accept' ? this.mayAccept : this.maySee;
+  async check(principal: Principal, sessionId: string, purpose: 'act' | 'accept' | 'invited' = 'act'): Promise<Session> {
+    const rule = purpose === 'accept' ? this.mayAccept : purpose === 'invited' ? this.isInvited : this.maySee;
     const open = this.projection.get(sessionId);
     if (open && rule.call(this, principal, open)) return open;
     // Closed, unknown to this instance yet, or maybe a former holder (participants are in the stored session).
@@ -58,6 +58,8 @@ export class SessionAccess {
       case 'agent': {
         if (session.ownerAgentId === principal.id || session.transferTargetAgentId === principal.id) return true;
         if ('participants' in session && session.participants.includes(principal.id)) return true;
+        // Issue 16 (ADR 24): an agent in the chat besides its owner, while they are in it.
+        if (guestOf(session, principal.id)) return true;
         const agent = this.agents.info(principal.id);
         if (agent === undefined) return false;
         return canSeeQueuedSession(agent, session, this.settings.current) || supervises(agent, session, this.settings.current);
@@ -72,6 +74,14 @@ export class SessionAccess {
       throw new CommandRefusal('NOT_SUPERVISOR', "Only a supervisor of this chat's queue can do that.");
     }
     return state;
+  }
+
+  /**
+   * Issue 16: an invitation into the session waits for the principal (to accept or decline: nothing else of
+   * the chat), or they may see it anyway (a participant who answers twice hears INVITE_NOT_FOUND from the session).
+   */
+  private isInvited(principal: Principal, session: Session): boolean {
+    return (principal.role === 'agent' && (session.invites?.some((i) => i.agentId === principal.id) ?? false)) || this.maySee(principal, session);
   }
 
   private mayAccept(principal: Principal, session: Session): boolean {

@@ -37,7 +37,22 @@ export function summaryOf(state: SessionState): SessionSummary {
     ...(state.queuedAt === undefined ? {} : { queuedAt: state.queuedAt }),
     cancelledByUser: state.cancelledByUser,
     userLeft: state.userLeft,
+    ...participantsOf(state),
   };
+}
+
+/** Issue 16 (ADR 24): who is in the chat besides its owner, and who is invited (agents only: `forEndUser` strips invitations). */
+function participantsOf(session: Pick<SessionSummary, 'guests' | 'invites'>): Pick<SessionSummary, 'guests' | 'invites'> {
+  return {
+    ...(session.guests?.length ? { guests: session.guests.map((g) => ({ ...g })) } : {}),
+    ...(session.invites?.length ? { invites: session.invites.map((i) => ({ ...i })) } : {}),
+  };
+}
+
+/** The summary as the end user may see it: no priority (issue 15), no invitations and their notes (issue 16). */
+export function summaryForEndUser<S extends Partial<SessionSummary>>(session: S): Omit<S, 'priority' | 'invites'> {
+  const { priority: _priority, invites: _invites, ...rest } = session;
+  return rest;
 }
 
 /** The summary carried by a chat event, in the client's shape. */
@@ -56,6 +71,7 @@ export function summaryOfMessage(session: ChatEventMessage['session']): SessionS
     userLeft: session.userLeft,
     // Issue 15: agents' lists show it and order the Queue tab by it (never sent to end users).
     ...(session.priority ? { priority: session.priority } : {}),
+    ...participantsOf(session),
   };
 }
 
@@ -66,7 +82,7 @@ export function summaryOfMessage(session: ChatEventMessage['session']): SessionS
 export function detailFor(viewer: Viewer, state: SessionState, page: ViewerPage): SessionDetail {
   const ownerName = state.ownerAgentId === undefined ? undefined : state.agentNames?.find((a) => a.id === state.ownerAgentId)?.name;
   return {
-    ...summaryOf(state),
+    ...(viewer === 'endUser' ? summaryForEndUser(summaryOf(state)) : summaryOf(state)),
     description: state.description,
     ...(state.topic === undefined ? {} : { topic: state.topic }),
     ...(state.endUserName === undefined ? {} : { endUserName: state.endUserName }),

@@ -9,7 +9,7 @@ import { ChatCommands } from './chat-commands.service';
 import { LiveSettings } from './live-settings.service';
 import { SessionAccess } from './session-access.service';
 import { HistoryPages } from './history-pages';
-import { summaryOf } from './session-views';
+import { summaryForEndUser, summaryOf } from './session-views';
 import { ReceiptsStore } from '../conversation/receipts-store';
 
 /** Commands end users, agents and administrators share: post, resume after a reconnect (R12), history pages (R13), topics (R1), ping. */
@@ -57,7 +57,9 @@ export class SessionHandlers {
         // Issue 17: the receipts as stored, so a client back from a reconnect shows what both sides reached.
         this.receipts.of(sessionId),
       ]);
-      return { session: summaryOf(state), events: page.events, hasOlder: page.hasOlder, lastSeq: state.version, receipts };
+      // Issue 16: invitations (and their notes) are for agents.
+      const session = conn.principal.role === 'endUser' ? summaryForEndUser(summaryOf(state)) : summaryOf(state);
+      return { session, events: page.events, hasOlder: page.hasOlder, lastSeq: state.version, receipts };
     },
 
     // R13: older history in pages, for whoever may see the session (as session.resume); end users without side notes.

@@ -1,0 +1,64 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { describeFailure } from '@switchboard/client';
+import { InvitesStore } from './invites-store';
+
+/** Issue 16 (ADR 24): the Invites tab: colleagues' invitations into their chats, each with Accept and Decline. */
+@Component({
+  selector: 'sb-invites-list',
+  imports: [DatePipe, MatButtonModule, MatIconModule],
+  template: `
+    @if (error(); as message) {
+      <div class="sb-alert sb-alert-inline" role="alert" data-testid="invite-error"><mat-icon>error</mat-icon><span>{{ message }}</span></div>
+    }
+    @if (store.invites().length === 0) {
+      <div class="sb-empty"><mat-icon>group_add</mat-icon><p>No invitations. When a colleague invites you into a chat, it appears here.</p></div>
+    } @else {
+      <ul class="sb-list" aria-label="Invitations">
+        @for (row of store.invites(); track row.sessionId) {
+          <li class="sb-list-item sb-invite" data-testid="invite">
+            <div class="sb-invite-head">
+              <strong data-testid="invite-from">{{ row.invite.fromAgentName }}</strong> invites you · {{ row.invite.at | date: 'shortTime' }}
+            </div>
+            <div class="sb-muted">{{ row.endUserName ?? 'A chat' }} · {{ row.queue }}</div>
+            @if (row.invite.note) {
+              <p class="sb-invite-note" data-testid="invite-note">{{ row.invite.note }}</p>
+            }
+            <div class="sb-invite-actions">
+              <button matButton="filled" (click)="accept(row.sessionId)" [disabled]="busy()" data-testid="invite-accept"><mat-icon>login</mat-icon> Accept</button>
+              <button matButton (click)="decline(row.sessionId)" [disabled]="busy()" data-testid="invite-decline">Decline</button>
+            </div>
+          </li>
+        }
+      </ul>
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InvitesList {
+  protected readonly store = inject(InvitesStore);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | undefined>(undefined);
+
+  protected accept(sessionId: string): Promise<void> {
+    return this.run(() => this.store.accept(sessionId));
+  }
+
+  protected decline(sessionId: string): Promise<void> {
+    return this.run(() => this.store.decline(sessionId));
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.error.set(undefined);
+    try {
+      await action();
+    } catch (error) {
+      this.error.set(describeFailure(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
