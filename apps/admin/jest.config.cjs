@@ -12,6 +12,8 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+  // A spec's first test compiles its components' templates: on a busy two-core machine that alone took over 5 s.
+  testTimeout: 20_000,
   // The workspace libs the console uses (the wire contracts, the shared console session of @switchboard/client), from source.
   moduleNameMapper,
 };

@@ -14,4 +14,6 @@ module.exports = {
   // The workspace libs the app uses (@switchboard/client, @switchboard/contracts), from source.
   moduleNameMapper,
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
+  // A spec's first test compiles its components' templates: on a busy two-core machine that alone took over 5 s.
+  testTimeout: 20_000,
 };
