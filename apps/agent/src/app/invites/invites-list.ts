@@ -35,6 +35,12 @@ import { InvitesStore } from './invites-store';
       </ul>
     }
   `,
+  // One invitation a card: who and when, the chat, the note, then the two answers (the list column is narrow).
+  styles: `
+    .sb-invite { flex-direction: column; align-items: stretch; gap: 4px; }
+    .sb-invite-note { margin: 4px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .sb-invite-actions { display: flex; gap: 8px; }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InvitesList {
