@@ -54,6 +54,9 @@ const OTHER_FRAME_ROLES = {
   // Issue 16: supervisors are agents; SessionAccess lets only a supervisor of the chat's queue monitor.
   'session.monitor': ['agent'],
   'session.unmonitor': ['agent'],
+  // Issue 16: the board is a supervisor's (BoardService refuses other agents NOT_SUPERVISOR).
+  'board.follow': ['agent'],
+  'board.unfollow': ['agent'],
   'session.typing': ['endUser', 'agent'],
   'session.receipt': ['endUser', 'agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;

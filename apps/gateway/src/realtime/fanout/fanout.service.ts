@@ -13,6 +13,7 @@ import {
 import { notificationsFor, supervises, type Notification } from '@switchboard/domain';
 import { ChatEventFeed } from '../../feeds/chat-event-feed';
 import { AgentDirectory } from '../agent/agent-directory.service';
+import { BoardService } from '../board/board.service';
 import type { Connection } from '../connection/connection';
 import { ConnectionRegistry } from '../connection/connection-registry';
 import { LiveSettings } from '../sessions/live-settings.service';
@@ -47,6 +48,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
     @Inject(AgentDirectory) private readonly agents: AgentDirectory,
     @Inject(LiveSettings) private readonly settings: LiveSettings,
+    @Inject(BoardService) private readonly board: BoardService,
   ) {}
 
   onModuleInit(): void {
@@ -149,6 +151,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     if (!applied.item) this.registry.unwatchSession(session.sessionId);
 
     this.pushListChanges(session.sessionId, applied.item, event.seq);
+    this.board.onChatChange(before, applied.item);
     if (applied.item?.status !== 'QUEUED') for (const conn of this.registry.of('endUser', session.endUserId)) conn.queuePlace = undefined;
     for (const queue of queuesMoved(before, applied.item)) this.pushQueuePlaces(queue);
   }
