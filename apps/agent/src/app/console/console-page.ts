@@ -18,11 +18,14 @@ import { PresenceStore } from '../presence/presence-store';
 import { AgentConnection } from '../session/agent-connection';
 import { SidePanel } from '../side-panel/side-panel';
 import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
+import { BoardView } from '../supervision/board-view';
+import { MonitorPane } from '../supervision/monitor-pane';
+import { SupervisionStore } from '../supervision/supervision-store';
 
 /** The console: lists left, the selected chat in the centre, customer information and resources right. */
 @Component({
   selector: 'sb-console-page',
-  imports: [ChatList, ChatPane, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel],
+  imports: [ChatList, ChatPane, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel, BoardView, MonitorPane],
   template: `
     <div class="sb-console">
       <header class="sb-topbar">
@@ -84,9 +87,21 @@ import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
               <ng-template mat-tab-label><span data-testid="tab-mychats">My Chats</span><span class="sb-count">{{ lists.myChats().length + lists.more().myChats }}</span></ng-template>
               <sb-chat-list [items]="lists.myChats()" [more]="lists.more().myChats" moreText="of your chats" label="My Chats" emptyIcon="chat_bubble_outline" emptyText="You have no chats yet. Accept one from the Queue." />
             </mat-tab>
+            @if (supervision.isSupervisor()) {
+              <mat-tab>
+                <ng-template mat-tab-label><span data-testid="tab-board">Board</span><span class="sb-count" [class.sb-count-hot]="supervision.helpAlerts().length > 0" data-testid="help-badge">{{ supervision.helpAlerts().length }}</span></ng-template>
+                <sb-board />
+              </mat-tab>
+            }
           </mat-tab-group>
         </nav>
-        <main class="sb-col sb-col-chat"><sb-chat-pane /></main>
+        <main class="sb-col sb-col-chat">
+          @if (supervision.monitored()) {
+            <sb-monitor-pane />
+          } @else {
+            <sb-chat-pane />
+          }
+        </main>
         <aside class="sb-col sb-col-side" aria-label="Customer and resources"><sb-side-panel /></aside>
       </div>
     </div>
@@ -101,6 +116,7 @@ export class ConsolePage {
   private readonly alerts = inject(AgentAlerts);
   private readonly snack = inject(MatSnackBar);
   protected readonly desktop = inject(DesktopAlerts);
+  protected readonly supervision = inject(SupervisionStore);
   protected tab = 0;
   /** Follows the selected chat to the tab it is in (e.g. My Chats after Accept). */
   protected readonly tabIndex = computed(() => {
@@ -117,6 +133,13 @@ export class ConsolePage {
       this.desktop.show(alert, (sessionId) => void this.chats.select(sessionId));
     });
     inject(DestroyRef).onDestroy(off);
+    // Issue 16: picking a chat of the lists leaves the monitored one.
+    let selected = this.chats.selectedId();
+    effect(() => {
+      const now = this.chats.selectedId();
+      if (now !== selected && now !== undefined) void this.supervision.stopMonitoring();
+      selected = now;
+    });
     effect(() => {
       const more = this.lists.more();
       const waiting = this.lists.queue().length + this.lists.transferred().length + more.queue + more.transferred;

@@ -8,6 +8,7 @@ import { OffersStore } from '../offers/offers-store';
 import { IdleAway } from '../presence/idle-away';
 import { PresenceStore } from '../presence/presence-store';
 import { WrapUpStore } from '../wrap-up/wrap-up-store';
+import { SupervisionStore } from '../supervision/supervision-store';
 import { AgentSocket } from './agent-socket';
 import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
@@ -29,6 +30,7 @@ export class AgentConnection extends ConsoleSignIn {
   private readonly offers = inject(OffersStore);
   private readonly idle = inject(IdleAway);
   private readonly wrapUp = inject(WrapUpStore);
+  private readonly supervision = inject(SupervisionStore);
 
   readonly signedIn = signal(false);
   readonly connecting = signal(false);
@@ -51,6 +53,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.chats.follow(client);
     this.wrapUp.follow(client);
     this.offers.follow(client);
+    this.supervision.follow(client);
     client.on('hello', (hello) => {
       // A reconnect: the presence, a wrap-up and offers may have changed meanwhile (the first connect reads them below).
       if (this.reconnecting()) void this.offers.reload(client);
@@ -69,6 +72,8 @@ export class AgentConnection extends ConsoleSignIn {
       // Issue 14: offers waiting for this agent (a reload during an offer) are shown again.
       const [snapshot] = await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
       this.offers.restore(snapshot.offers);
+      // Issue 16: a supervisor's board (an agent who supervises nothing has none).
+      await this.supervision.load(client);
       this.idle.start(hello.agentSettings?.agentIdleMinutes ?? 0);
     } catch (error) {
       if (!this.session.endedBy(error)) this.error.set(describeFailure(error));
@@ -84,6 +89,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.chats.clear();
     this.wrapUp.clear();
     this.offers.clear();
+    this.supervision.clear();
     this.drafts.clear();
     this.idle.stop();
     this.presence.clear();
