@@ -67,7 +67,7 @@ describe('supervisor views in the agent console (issue 16)', () => {
     const waiting = all('board-waiting')[0]!;
     expect(waiting.textContent).toContain('Walt Waiting');
     expect(waiting.textContent).toContain('waits 3 min');
-    expect(waiting.textContent).toContain('High');
+    expect(waiting.textContent).toContain('Urgent');
     expect(el('board-offer')?.textContent).toContain('Offered to Bob Agent');
     expect(all('board-times')[0]!.textContent).toMatch(/2 min.*5 min/s);
     expect(all('board-chat')[0]!.textContent).toContain('with Bob Agent');
