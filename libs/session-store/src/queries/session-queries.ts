@@ -16,7 +16,7 @@ export const OPEN_SESSIONS_BATCH = 500;
 
 /** The fields of an open session a list row is built from, and its pending offer (issue 14), as its snapshot stored them. */
 export type OpenSessionSummary = Pick<SessionState, 'sessionId' | 'version' | 'status' | 'queue' | 'companyId' | 'endUserId' | 'cancelledByUser' | 'userLeft' | 'description' | 'createdAt'> &
-  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic' | 'offer' | 'priority'>>;
+  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic' | 'offer' | 'priority' | 'helpFlag'>>;
 
 /** Where an open session stands (status, queue, owner), as its snapshot stored it: what the dashboard counts. */
 export interface OpenSessionPosition {
@@ -110,6 +110,8 @@ const OPEN_SUMMARY_FIELDS = {
   'state.offer': 1,
   // Issue 15: the Queue tab orders and shows it.
   'state.priority': 1,
+  // Issue 16: the supervisors' board shows it (ADR 25).
+  'state.helpFlag': 1,
 } as const;
 
 type SearchDoc = Pick<SessionRecord, '_id' | 'version' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state?: SessionSearchRow['summary'] };
