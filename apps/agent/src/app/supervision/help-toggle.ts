@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import type { CommandAck } from '@switchboard/contracts';
 import { ChatsStore } from '../chat/chats-store';
 import { AgentSocket } from '../session/agent-socket';
 
@@ -41,7 +42,7 @@ export class HelpToggle {
     return this.run((id) => this.socket.need().lowerHelp(id));
   }
 
-  private async run(command: (sessionId: string) => Promise<{ events: readonly { seq: number; type: string; at: string; sessionId: string }[] }>): Promise<void> {
+  private async run(command: (sessionId: string) => Promise<CommandAck>): Promise<void> {
     const id = this.sessionId();
     this.chats.clearError(id);
     this.busy.set(true);
