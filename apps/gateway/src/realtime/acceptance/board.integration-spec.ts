@@ -31,10 +31,10 @@ describe('supervisors: the monitoring board (router, chat-actor)', () => {
     stack.nc.publish(stack.subjects.referenceDataChanged);
     await stack.nc.flush();
     await stack.saveSettings({ agentAutoAccept: true, supportQueues: true, useTopics: true });
-    await stack.addAgent('bd-agent', { queues: ['Watched'], name: 'Wanda Watched' });
-    await stack.addAgent('bd-sup', { queues: [], supervisedQueues: ['Watched', 'Quiet'], name: 'Sid Supervisor' });
-    await stack.addAgent('bd-hwsup', { queues: [], supervisedQueues: ['Hardware'] });
-    [agent, sup, hwSup] = await Promise.all(['bd-agent', 'bd-sup', 'bd-hwsup'].map((id) => stack.client(id)));
+    await stack.addAgent('ag-bd', { queues: ['Watched'], name: 'Wanda Watched' });
+    await stack.addAgent('ag-bdsup', { queues: [], supervisedQueues: ['Watched', 'Quiet'], name: 'Sid Supervisor' });
+    await stack.addAgent('ag-bdhwsup', { queues: [], supervisedQueues: ['Hardware'] });
+    [agent, sup, hwSup] = await Promise.all(['ag-bd', 'ag-bdsup', 'ag-bdhwsup'].map((id) => stack.client(id)));
     sup.on('board', (b) => boards.push(b));
     hwSup.on('board', (b) => hwBoards.push(b));
   }, 180_000);
@@ -75,32 +75,32 @@ describe('supervisors: the monitoring board (router, chat-actor)', () => {
 
     // A chat of Watched is offered to its agent: pending, with the agent and the deadline.
     const first = await userChat('bd-user-1', 'watched');
-    await eventually(() => expect(chatOn('Watched', first.id)).toMatchObject({ status: 'QUEUED', offer: { agentId: 'bd-agent', expiresAt: expect.any(String) } }), { timeoutMs: 20_000 });
+    await eventually(() => expect(chatOn('Watched', first.id)).toMatchObject({ status: 'QUEUED', offer: { agentId: 'ag-bd', expiresAt: expect.any(String) } }), { timeoutMs: 20_000 });
     expect(latest('Watched').totals.offers).toBe(1);
 
     // Accepted: a chat of the agent, with the time each side last wrote.
     await agent.acceptOffer(first.id);
     await first.user.post(first.id, 'my screen is black');
-    await eventually(() => expect(chatOn('Watched', first.id)).toMatchObject({ status: 'ASSIGNED', ownerAgentId: 'bd-agent', lastEndUserMessageAt: expect.any(String) }));
+    await eventually(() => expect(chatOn('Watched', first.id)).toMatchObject({ status: 'ASSIGNED', ownerAgentId: 'ag-bd', lastEndUserMessageAt: expect.any(String) }));
     expect(chatOn('Watched', first.id)!.lastAgentMessageAt).toBeUndefined();
     await agent.post(first.id, 'Let us have a look');
     await eventually(() => expect(chatOn('Watched', first.id)!.lastAgentMessageAt).toEqual(expect.any(String)));
     const chat = chatOn('Watched', first.id)!;
     expect(Date.parse(chat.lastAgentMessageAt!)).toBeGreaterThanOrEqual(Date.parse(chat.lastEndUserMessageAt!));
-    expect(latest('Watched').agents).toContainEqual({ agentId: 'bd-agent', name: 'Wanda Watched', presence: 'online', load: 1 });
+    expect(latest('Watched').agents).toContainEqual({ agentId: 'ag-bd', name: 'Wanda Watched', presence: 'online', load: 1 });
 
     // A second chat is offered while the first goes on: pending on the board.
     const second = await userChat('bd-user-2', 'watched');
-    await eventually(() => expect(chatOn('Watched', second.id)).toMatchObject({ status: 'QUEUED', offer: { agentId: 'bd-agent' } }), { timeoutMs: 20_000 });
+    await eventually(() => expect(chatOn('Watched', second.id)).toMatchObject({ status: 'QUEUED', offer: { agentId: 'ag-bd' } }), { timeoutMs: 20_000 });
 
     // The agent asks for help: the flag is on the board, its chat first.
     await agent.raiseHelp(first.id, 'angry customer');
-    await eventually(() => expect(latest('Watched').chats[0]).toMatchObject({ sessionId: first.id, helpFlag: { agentId: 'bd-agent', raisedAt: expect.any(String) } }));
+    await eventually(() => expect(latest('Watched').chats[0]).toMatchObject({ sessionId: first.id, helpFlag: { agentId: 'ag-bd', raisedAt: expect.any(String) } }));
     expect(latest('Watched').totals.helpFlags).toBe(1);
 
     // The agent steps away: the board shows it.
     await agent.setPresence('away');
-    await eventually(() => expect(latest('Watched').agents.find((a) => a.agentId === 'bd-agent')?.presence).toBe('away'));
+    await eventually(() => expect(latest('Watched').agents.find((a) => a.agentId === 'ag-bd')?.presence).toBe('away'));
     await agent.setPresence('online');
 
     // Lowered: gone from the board.
