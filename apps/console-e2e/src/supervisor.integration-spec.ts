@@ -35,7 +35,7 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     await alice.page.getByTestId('ask-help').click();
     await alice.page.getByTestId('lower-help').waitFor({ timeout: T });
     await alice.waitForLine('asked a supervisor for help');
-    await shoot(alice.page, 'agent', '60-agent-asks-for-help');
+    await shoot(alice.page, 'agent', '70-agent-asks-for-help');
 
     // Sam signs in: the Board tab, its badge counting the raised flag.
     const sam = new AgentConsole(await stack.page(), stack.gatewayUrl);
@@ -48,7 +48,7 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     const row = sam.page.locator('[data-testid="board-chat"]', { hasText: 'Erin' });
     await row.waitFor({ timeout: T });
     await row.getByTestId('board-help-flag').waitFor({ timeout: T });
-    await shoot(sam.page, 'agent', '61-supervisor-board-help-flag');
+    await shoot(sam.page, 'agent', '71-supervisor-board-help-flag');
 
     // Opened from the board: read-only, live; the end user is not told.
     await row.click();
@@ -58,7 +58,7 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     expect(await sam.page.getByTestId('composer').count()).toBe(0);
     await erin.send('It dropped again just now.');
     await monitor.getByText('It dropped again just now.').waitFor({ timeout: T });
-    await shoot(sam.page, 'agent', '62-supervisor-monitors-chat');
+    await shoot(sam.page, 'agent', '72-supervisor-monitors-chat');
 
     // A whisper: Alice sees it as a note from the supervisor; Erin never does.
     await sam.page.getByTestId('whisper-text').fill('Offer the loaner laptop.');
@@ -66,11 +66,11 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     await monitor.getByText('Offer the loaner laptop.').waitFor({ timeout: T });
     await alice.transcript().locator('[data-testid="side-note"]', { hasText: 'Offer the loaner laptop.' }).waitFor({ timeout: T });
     expect(await alice.transcript().locator('[data-testid="side-note"]', { hasText: 'Offer the loaner laptop.' }).textContent()).toContain('Sam Supervisor (supervisor, whisper)');
-    await shoot(alice.page, 'agent', '63-agent-sees-whisper');
+    await shoot(alice.page, 'agent', '73-agent-sees-whisper');
     await alice.reply('We can lend you a laptop meanwhile.');
     await erin.waitForLine('We can lend you a laptop meanwhile.');
     expect(await erin.page.getByTestId('transcript').textContent()).not.toContain('Offer the loaner laptop.');
-    await shoot(erin.page, 'widget', '60-end-user-never-sees-whisper');
+    await shoot(erin.page, 'widget', '70-end-user-never-sees-whisper');
 
     // Take over: the chat is Sam's, in his My Chats; Alice is told; Erin sees who helps her now.
     await sam.page.getByTestId('take-over').click();
@@ -78,13 +78,13 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     await sam.status().filter({ hasText: 'Assigned' }).waitFor({ timeout: T });
     await sam.expectCount('mychats', 1);
     await sam.page.getByTestId('composer').waitFor({ timeout: T });
-    await shoot(sam.page, 'agent', '64-supervisor-took-over');
+    await shoot(sam.page, 'agent', '74-supervisor-took-over');
     await alice.page.getByText('Sam Supervisor (supervisor) took this chat over.').first().waitFor({ timeout: T });
     await alice.expectCount('mychats', 0);
-    await shoot(alice.page, 'agent', '65-agent-told-taken-over');
+    await shoot(alice.page, 'agent', '75-agent-told-taken-over');
     await erin.waitForLine('Sam Supervisor');
     await sam.reply('Sam here, I will sort out the laptop.');
     await erin.waitForLine('Sam here, I will sort out the laptop.');
-    await shoot(erin.page, 'widget', '61-end-user-after-take-over');
+    await shoot(erin.page, 'widget', '71-end-user-after-take-over');
   }, 300_000);
 });
