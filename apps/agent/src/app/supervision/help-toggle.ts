@@ -32,7 +32,10 @@ export class HelpToggle {
   private readonly chats = inject(ChatsStore);
   private readonly socket = inject(AgentSocket);
   protected readonly busy = signal(false);
-  protected readonly raised = computed(() => this.chats.chats()[this.sessionId()]?.summary?.helpFlag !== undefined);
+  protected readonly raised = computed(() => {
+    const chat = this.chats.chats()[this.sessionId()];
+    return chat?.summary?.helpFlag !== undefined || flagUpIn(chat?.events ?? []);
+  });
 
   protected raise(): Promise<void> {
     return this.run((id) => this.socket.need().raiseHelp(id));
@@ -55,4 +58,17 @@ export class HelpToggle {
       this.busy.set(false);
     }
   }
+}
+
+/** Events after which a chat's help flag is down (lowered, or the chat left its agent: ADR 22). */
+const FLAG_DOWN = new Set(['HelpFlagLowered', 'SessionTakenOver', 'SessionReleased', 'TransferRequested', 'TransferredToQueue', 'SessionAssigned', 'SessionClosed', 'SessionAbandoned']);
+
+/** Whether the held events leave the help flag up (a summary read back from a resume may not say it). */
+export function flagUpIn(events: readonly { type: string }[]): boolean {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const type = events[i]!.type;
+    if (type === 'HelpFlagRaised') return true;
+    if (FLAG_DOWN.has(type)) return false;
+  }
+  return false;
 }

@@ -27,7 +27,7 @@ import { SupervisionStore } from './supervision-store';
             <span class="sb-tag sb-tag-warn" data-testid="monitor-tag"><mat-icon>visibility</mat-icon>Monitoring · read-only · the end user is not told</span>
             <span class="sb-tag sb-tag-quiet"><mat-icon>groups</mat-icon>{{ chat.summary.queue }}</span>
             <span class="sb-tag sb-tag-quiet" data-testid="monitor-owner"><mat-icon>support_agent</mat-icon>{{ ownerName() }}</span>
-            @if (chat.summary.helpFlag) {
+            @if (chat.summary.helpFlag ?? chat.row?.helpFlag) {
               <span class="sb-tag sb-tag-alarm" data-testid="monitor-help-flag"><mat-icon>pan_tool</mat-icon>Help requested</span>
             }
           </div>

@@ -8,6 +8,7 @@ import { ConsolePage } from '../console/console-page';
 import { AgentSocket } from '../session/agent-socket';
 import { CONSOLE_CLOCK } from '../shared/console-clock';
 import { elapsed } from './elapsed';
+import { flagUpIn } from './help-toggle';
 import { ALREADY_TAKEN_TEXT, SupervisionStore } from './supervision-store';
 
 const minutesAgo = (clock: FakeClock, minutes: number) => new Date(clock.now() - minutes * 60_000).toISOString();
@@ -174,6 +175,11 @@ describe('supervisor views in the agent console (issue 16)', () => {
     el('lower-help')!.click();
     await shown();
     expect(fake.calls.filter(([n]) => n === 'lowerHelp')).toEqual([['lowerHelp', ['s1']]]);
+  });
+
+  it('issue 16: the help flag is up after HelpFlagRaised until it is lowered or the chat leaves its agent', () => {
+    const of = (...types: string[]) => flagUpIn(types.map((type) => ({ type })));
+    expect([of(), of('SessionAssigned', 'HelpFlagRaised'), of('HelpFlagRaised', 'MessagePosted'), of('HelpFlagRaised', 'HelpFlagLowered'), of('HelpFlagRaised', 'SessionTakenOver'), of('HelpFlagRaised', 'SessionReleased', 'SessionAssigned')]).toEqual([false, true, true, false, false, false]);
   });
 
   it('issue 16: spans on the board read as seconds, minutes, hours', () => {

@@ -86,8 +86,8 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     if (userView) {
       const targets = this.registry.of('endUser', session.endUserId);
       if (targets.size > 0) {
-        // Issue 15: the priority is for agents (like PriorityRaised).
-        const { priority: _priority, ...userSession } = session;
+        // Issue 15: the priority is for agents (like PriorityRaised); issue 16: so is the help flag.
+        const { priority: _priority, helpFlag: _helpFlag, ...userSession } = session;
         const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: message.prevVisibleSeq, event: userView, session: userSession, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
         const text = JSON.stringify(frame);
         for (const conn of targets) conn.sendText(text);

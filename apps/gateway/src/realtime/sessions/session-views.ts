@@ -56,6 +56,8 @@ export function summaryOfMessage(session: ChatEventMessage['session']): SessionS
     userLeft: session.userLeft,
     // Issue 15: agents' lists show it and order the Queue tab by it (never sent to end users).
     ...(session.priority ? { priority: session.priority } : {}),
+    // Issue 16: agents see whether the chat's help flag is up (never sent to end users).
+    ...(session.helpFlag ? { helpFlag: { agentId: session.helpFlag.agentId, raisedAt: session.helpFlag.raisedAt } } : {}),
   };
 }
 
