@@ -68,7 +68,7 @@ import { SupervisionStore } from '../supervision/supervision-store';
       }
       <sb-offer-card />
       <sb-wrap-up-panel />
-      <div class="sb-columns">
+      <div class="sb-columns" [class.sb-supervising]="supervision.isSupervisor()">
         <nav class="sb-col sb-col-lists" aria-label="Chats">
           <mat-tab-group mat-stretch-tabs disablePagination animationDuration="0ms" class="sb-fill-tabs" [selectedIndex]="tabIndex()" (selectedIndexChange)="tab = $event">
             <mat-tab>

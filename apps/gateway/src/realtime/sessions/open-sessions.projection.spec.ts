@@ -88,7 +88,8 @@ describe('open sessions projection: what the supervisors\' board reads of each c
     const projection = new OpenSessionsProjection({} as ConstructorParameters<typeof OpenSessionsProjection>[0]);
     const assigned = { status: 'ASSIGNED', ownerAgentId: 'alice' } as const;
     projection.apply(message('a', 1, 'SessionStarted', {}));
-    expect(projection.activityOf('a')).toBeUndefined();
+    // The description the end user started with counts as their first message.
+    expect(projection.activityOf('a')).toEqual({ lastEndUserMessageAt: at });
     projection.apply(message('a', 2, 'SessionAssigned', assigned));
     projection.apply(withEvent(message('a', 3, 'MessagePosted', assigned), { from: 'endUser', at: '2026-11-24T10:01:00.000Z' }));
     projection.apply(withEvent(message('a', 4, 'AttachmentPosted', assigned), { from: 'agent', at: '2026-11-24T10:02:00.000Z' }));

@@ -213,6 +213,8 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     const next: ChatActivity = { ...before };
     if (helpFlag) next.helpFlag = { agentId: helpFlag.agentId, raisedAt: helpFlag.raisedAt };
     else delete next.helpFlag;
+    // The description the end user started with is their first message.
+    if (event?.type === 'SessionStarted') next.lastEndUserMessageAt = event.at;
     if (event && (event.type === 'MessagePosted' || event.type === 'AttachmentPosted')) {
       if (event.from === 'endUser') next.lastEndUserMessageAt = event.at;
       else next.lastAgentMessageAt = event.at;
