@@ -298,15 +298,13 @@ describe('attachments (gateway process, chat-actor, NATS, GridFS on the database
     await put({ attachmentTypes: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain'] });
   });
 
-  it('a 50 MB upload and its download stream through the gateway: its resident memory rises far below the file (under 32 MiB)', async () => {
+  it('a 50 MB upload and its download stream through the gateway: its resident memory rises by a few MiB (under 10), not by the file', async () => {
     await stack.saveSettings({ attachmentMaxBytes: 60 * MiB });
     const { id, ids } = await chat();
     const pid = stack.gatewayProcesses[0]!.pid;
     // Settings reach the gateway through NATS: wait until a file over the old limit is taken.
     await eventually(async () => expect((await upload(id, ids.user, png(MiB + 1), { name: 'warm-up.png' })).status).toBe(201), { timeoutMs: 10_000 });
-    // The first large upload after start raises the process's memory once, by about 20 MiB here, whatever its
-    // size (10 and 50 MiB alike: code paths and allocator arenas warming up); later uploads of 50 MiB rise by
-    // under a MiB or two. The steady state is what is measured, after a 10 MiB upload.
+    // A 10 MiB upload first: the process's first large upload sets up code paths and allocator arenas once.
     expect((await upload(id, ids.user, generatedPng(10 * MiB).stream, { name: 'warm-up-10.png' })).status).toBe(201);
 
     const baseline = rssBytes(pid);
@@ -342,10 +340,10 @@ describe('attachments (gateway process, chat-actor, NATS, GridFS on the database
     const downloadRise = downloadPeak - downloadBaseline;
 
     console.log(`gateway RSS: upload of 50 MiB +${(uploadRise / MiB).toFixed(1)} MiB (from ${(baseline / MiB).toFixed(0)} MiB), download +${(downloadRise / MiB).toFixed(1)} MiB`);
-    // What does rise is network and driver buffers already let go, until the collector runs: 0.4 to 11.9 MiB in five
-    // runs on a shared 2-core machine, never near the file's 50 MiB (a gateway holding the file would rise by 50+).
-    // A gateway that held the file would rise by 50 MiB and more; seen so far: 0.4 to 18.3 MiB.
-    expect(uploadRise).toBeLessThan(32 * MiB);
-    expect(downloadRise).toBeLessThan(32 * MiB);
+    // Short-lived buffers (socket reads, the driver's inserts and read batches) are collected every 4 MiB streamed
+    // (GarbageRelief): seen 0.5 to 3.1 MiB for the upload, 0.2 to 5.7 for the download, on a shared 2-core machine.
+    // Without it they waited for V8's own collection: up to 18 MiB. A gateway holding the file would rise by 50 and more.
+    expect(uploadRise).toBeLessThan(10 * MiB);
+    expect(downloadRise).toBeLessThan(10 * MiB);
   }, 180_000);
 });

@@ -70,9 +70,10 @@ export async function startService(
         }
       });
     }
-    void exit.then(() => {
+    // 'close' comes after the output is read to its end ('exit' can come first): the error shows the last lines.
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${app} exited during start-up:\n${logs.slice(-20).join('\n')}`));
+      reject(new Error(`${app} exited during start-up (${signal ?? `code ${String(code)}`}):\n${logs.slice(-20).join('\n')}`));
     });
   });
 

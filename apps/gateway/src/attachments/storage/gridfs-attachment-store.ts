@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AttachmentMeta, AttachmentStore, StoredAttachment } from './attachment-store';
+import { garbageRelief } from './garbage-relief';
 
 /** The GridFS bucket: collections `attachments.files` and `attachments.chunks`. */
 export const ATTACHMENT_BUCKET = 'attachments';
@@ -101,7 +102,9 @@ export class GridFsAttachmentStore implements AttachmentStore {
             next++;
             // A BSON Binary: `buffer` may be longer than the bytes it holds (`position`).
             const data = doc['data'] as { buffer: Uint8Array; position?: number };
-            this.push(Buffer.from(data.buffer.buffer, data.buffer.byteOffset, data.position ?? data.buffer.byteLength));
+            const bytes = data.position ?? data.buffer.byteLength;
+            garbageRelief.streamed(bytes);
+            this.push(Buffer.from(data.buffer.buffer, data.buffer.byteOffset, bytes));
           },
           (error: unknown) => this.destroy(error as Error),
         );
@@ -215,6 +218,7 @@ export class ChunkWriter extends Writable {
     const doc = { _id: new ObjectId(), files_id: this.filesId, n: this.n++, data: new Binary(bytes) };
     // The buffer is filled again only once this insert is done (`_write` waits for it), so it is reused.
     this.filled = 0;
+    garbageRelief.streamed(bytes.length);
     this.inFlight = this.chunks.insertOne(doc);
     return this.inFlight;
   }
