@@ -8,6 +8,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  // The whole error: its kind, code and stack say what failed where (a NATS timeout's message alone is empty).
+  console.error('start-up failed:', error);
   process.exit(1);
 });

@@ -1,7 +1,10 @@
+import { SwitchboardClient } from '@switchboard/client';
+import { loginResponseSchema } from '@switchboard/contracts';
 import { animationsFinished, startService, testInfra, uniqueDatabase, type ServiceProcess } from '@switchboard/testing';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import WebSocket from 'ws';
 
 const ROOT = resolve(__dirname, '../../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -55,6 +58,35 @@ export class BrowserStack {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     this.contexts.push(context);
     return context.newPage();
+  }
+
+  /** A demo user's token, from the development identity's login. */
+  async login(username: string, password: string): Promise<string> {
+    const res = await fetch(`${this.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return loginResponseSchema.parse(await res.json()).token;
+  }
+
+  /** The administrators' REST API as the demo administrator: the JSON of a 200 answer (anything else throws). */
+  async admin<T = unknown>(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<T> {
+    const token = await this.login('admin', 'admin123');
+    const res = await fetch(`${this.gatewayUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  /** A demo agent's presence as the gateway has it (what the routers read), through a client of its own. */
+  async presenceOf(username: string): Promise<string> {
+    const client = new SwitchboardClient({ url: `${this.gatewayUrl.replace(/^http/, 'ws')}/ws`, token: await this.login(username, 'agent123'), WebSocket: WebSocket as never, reconnect: false });
+    try {
+      await client.connect();
+      return (await client.presence()).presence;
+    } finally {
+      client.close();
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,3 @@
-import { loginResponseSchema } from '@switchboard/contracts';
 import { BrowserStack, shoot } from './browser-stack';
 import { Widget } from './pages';
 
@@ -18,27 +17,11 @@ describe('widget: after hours and a long wait (browser, real stack)', () => {
   beforeAll(() => stack.start(), 240_000);
   afterAll(() => stack.stop());
 
-  async function login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return loginResponseSchema.parse(await res.json()).token;
-  }
-
-  async function admin(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<unknown> {
-    const token = await login('admin', 'admin123');
-    const res = await fetch(`${stack.gatewayUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  }
-
   it('opening hours: after hours the widget says when the desk opens and leaves the message as a ticket', async () => {
     // Closed now whatever the time: yesterday, today and tomorrow are holidays; it opens at 09:00 UTC the day after.
     const now = Date.now();
     const weekly = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '09:00', to: '17:00' }));
-    await admin('PUT', '/api/admin/queues/Network', { openingHours: { timeZone: 'UTC', weekly, holidays: [utcDate(now - DAY), utcDate(now), utcDate(now + DAY)] } });
+    await stack.admin('PUT', '/api/admin/queues/Network', { openingHours: { timeZone: 'UTC', weekly, holidays: [utcDate(now - DAY), utcDate(now), utcDate(now + DAY)] } });
 
     const erin = new Widget(await stack.page(), stack.gatewayUrl);
     await erin.signIn('erin');
@@ -60,16 +43,16 @@ describe('widget: after hours and a long wait (browser, real stack)', () => {
     await shoot(erin.page, 'widget', '61-message-left');
 
     // The desk sees it: an open ticket on the end user's closed session (the chat records).
-    const records = (await admin('GET', '/api/admin/sessions?endUserId=erin&status=CLOSED')) as { items: Array<{ sessionId: string }> };
+    const records = (await stack.admin('GET', '/api/admin/sessions?endUserId=erin&status=CLOSED')) as { items: Array<{ sessionId: string }> };
     expect(records.items).toHaveLength(1);
-    const record = (await admin('GET', `/api/admin/sessions/${records.items[0]!.sessionId}`)) as { ticket?: { status?: string; summary?: string } };
+    const record = (await stack.admin('GET', `/api/admin/sessions/${records.items[0]!.sessionId}`)) as { ticket?: { status?: string; summary?: string } };
     expect(record.ticket).toMatchObject({ status: 'Open', summary: 'My VPN drops every evening; please call me back.' });
 
-    await admin('PUT', '/api/admin/queues/Network', { openingHours: null });
+    await stack.admin('PUT', '/api/admin/queues/Network', { openingHours: null });
   });
 
   it('maximum wait: a chat nobody took within the limit offers to leave a message or keep waiting', async () => {
-    await admin('PUT', '/api/admin/queues/Network', { maxWaitSeconds: 2, overflowQueue: '' });
+    await stack.admin('PUT', '/api/admin/queues/Network', { maxWaitSeconds: 2, overflowQueue: '' });
     const frank = new Widget(await stack.page(), stack.gatewayUrl);
     await frank.signIn('frank');
     await frank.start('VPN', 'The VPN client will not install.');
@@ -88,6 +71,6 @@ describe('widget: after hours and a long wait (browser, real stack)', () => {
     await frank.title().filter({ hasText: 'Message left' }).waitFor({ timeout: T });
     await banner.waitFor({ state: 'detached', timeout: T });
     await shoot(frank.page, 'widget', '63-long-wait-message-left');
-    await admin('PUT', '/api/admin/queues/Network', { maxWaitSeconds: 0 });
+    await stack.admin('PUT', '/api/admin/queues/Network', { maxWaitSeconds: 0 });
   });
 });

@@ -1,7 +1,4 @@
-import { SwitchboardClient } from '@switchboard/client';
-import { loginResponseSchema } from '@switchboard/contracts';
 import { eventually } from '@switchboard/testing';
-import WebSocket from 'ws';
 import { BrowserStack, shoot } from './browser-stack';
 import { AgentConsole } from './pages';
 
@@ -18,30 +15,8 @@ describe('agent console: an idle agent is set Away and goes online again (browse
   beforeAll(() => stack.start(), 120_000);
   afterAll(() => stack.stop());
 
-  async function login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return loginResponseSchema.parse(await res.json()).token;
-  }
-
-  /** The agent's presence as the gateway has it (what the routers read). */
-  async function presenceOf(username: string): Promise<string> {
-    const client = new SwitchboardClient({ url: `${stack.gatewayUrl.replace(/^http/, 'ws')}/ws`, token: await login(username, 'agent123'), WebSocket: WebSocket as never, reconnect: false });
-    try {
-      await client.connect();
-      return (await client.presence()).presence;
-    } finally {
-      client.close();
-    }
-  }
-
   it('one minute without input: Away through the presence command, a notice saying so, and Go online puts the agent back', async () => {
-    const admin = await login('admin', 'admin123');
-    const saved = await fetch(`${stack.gatewayUrl}/api/admin/settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ agentIdleMinutes: 1 }),
-    });
-    expect(saved.status).toBe(200);
+    await stack.admin('PUT', '/api/admin/settings', { agentIdleMinutes: 1 });
 
     const page = await stack.page();
     await page.clock.install();
@@ -56,7 +31,7 @@ describe('agent console: an idle agent is set Away and goes online again (browse
     await notice.waitFor({ timeout: T });
     expect(await notice.textContent()).toContain('You were set to Away after 1 minute without activity.');
     expect(await page.getByTestId('presence-away').getAttribute('class')).toContain('checked');
-    await eventually(async () => expect(await presenceOf('carol')).toBe('away'), { timeoutMs: T });
+    await eventually(async () => expect(await stack.presenceOf('carol')).toBe('away'), { timeoutMs: T });
     await page.mouse.move(400, 300);
     await shoot(page, 'agent', '40-idle-away-notice');
 
@@ -65,6 +40,6 @@ describe('agent console: an idle agent is set Away and goes online again (browse
     await page.getByTestId('idle-go-online').click();
     await notice.waitFor({ state: 'detached', timeout: T });
     expect(await page.getByTestId('presence-online').getAttribute('class')).toContain('checked');
-    await eventually(async () => expect(await presenceOf('carol')).toBe('online'), { timeoutMs: T });
+    await eventually(async () => expect(await stack.presenceOf('carol')).toBe('online'), { timeoutMs: T });
   });
 });

@@ -1,4 +1,3 @@
-import { loginResponseSchema } from '@switchboard/contracts';
 import { BrowserStack, shoot } from './browser-stack';
 import { AgentConsole, Widget } from './pages';
 
@@ -16,15 +15,8 @@ describe('widget: end-user inactivity (browser, real stack)', () => {
   beforeAll(() => stack.start(), 240_000);
   afterAll(() => stack.stop());
 
-  async function putQueue(body: unknown): Promise<void> {
-    const login = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin123' }) });
-    const { token } = loginResponseSchema.parse(await login.json());
-    const res = await fetch(`${stack.gatewayUrl}/api/admin/queues/Network`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    expect(res.status).toBe(200);
-  }
-
   it('"Are you still there?" after the warning time; an answer keeps the chat; silence closes it for inactivity', async () => {
-    await putQueue({ userInactivityWarnSeconds: 3, userInactivityCloseSeconds: 4 });
+    await stack.admin('PUT', '/api/admin/queues/Network', { userInactivityWarnSeconds: 3, userInactivityCloseSeconds: 4 });
     const alice = new AgentConsole(await stack.page(), stack.gatewayUrl);
     const erin = new Widget(await stack.page(), stack.gatewayUrl);
     await alice.signIn('alice');
@@ -61,6 +53,6 @@ describe('widget: end-user inactivity (browser, real stack)', () => {
     await alice.waitForLine('Chat closed: the end user did not answer in time');
     await shoot(alice.page, 'agent', '49-closed-for-inactivity');
 
-    await putQueue({ userInactivityWarnSeconds: 0, userInactivityCloseSeconds: 0 });
+    await stack.admin('PUT', '/api/admin/queues/Network', { userInactivityWarnSeconds: 0, userInactivityCloseSeconds: 0 });
   });
 });

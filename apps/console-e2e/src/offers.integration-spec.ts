@@ -1,7 +1,5 @@
-import { SwitchboardClient } from '@switchboard/client';
-import { loginResponseSchema, type DashboardSnapshot, type SessionDetailView } from '@switchboard/contracts';
+import type { DashboardSnapshot, SessionDetailView } from '@switchboard/contracts';
 import { eventually } from '@switchboard/testing';
-import WebSocket from 'ws';
 import { BrowserStack, shoot } from './browser-stack';
 import { AgentConsole, Widget } from './pages';
 
@@ -23,41 +21,12 @@ describe('agent console: an offer lapses, Not responding, back, the next offer s
   beforeAll(() => stack.start(), 240_000);
   afterAll(() => stack.stop());
 
-  async function login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return loginResponseSchema.parse(await res.json()).token;
-  }
-
-  async function put(path: string, body: unknown): Promise<void> {
-    const admin = await login('admin', 'admin123');
-    const res = await fetch(`${stack.gatewayUrl}${path}`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(body) });
-    expect(res.status).toBe(200);
-  }
-
-  async function get<T>(path: string): Promise<T> {
-    const admin = await login('admin', 'admin123');
-    const res = await fetch(`${stack.gatewayUrl}${path}`, { headers: { authorization: `Bearer ${admin}` } });
-    expect(res.status).toBe(200);
-    return (await res.json()) as T;
-  }
-
   /** The administrators' dashboard figures now. */
-  const dashboard = () => get<DashboardSnapshot>('/api/admin/dashboard');
-
-  /** The agent's presence as the gateway has it (what the routers read). */
-  async function presenceOf(username: string): Promise<string> {
-    const client = new SwitchboardClient({ url: `${stack.gatewayUrl.replace(/^http/, 'ws')}/ws`, token: await login(username, 'agent123'), WebSocket: WebSocket as never, reconnect: false });
-    try {
-      await client.connect();
-      return (await client.presence()).presence;
-    } finally {
-      client.close();
-    }
-  }
+  const dashboard = () => stack.admin<DashboardSnapshot>('GET', '/api/admin/dashboard');
 
   it('an offer lapses, the agent is Not responding until back, sees the next offer again after a reload, accepts it, ends the chat and records the disposition', async () => {
-    await put('/api/admin/settings', { agentAutoAccept: true });
-    await put('/api/admin/queues/Network', { offerSeconds: 5, wrapUpSeconds: 5, dispositionRequired: true });
+    await stack.admin('PUT', '/api/admin/settings', { agentAutoAccept: true });
+    await stack.admin('PUT', '/api/admin/queues/Network', { offerSeconds: 5, wrapUpSeconds: 5, dispositionRequired: true });
 
     const alice = new AgentConsole(await stack.page(), stack.gatewayUrl);
     const erin = new Widget(await stack.page(), stack.gatewayUrl);
@@ -78,17 +47,17 @@ describe('agent console: an offer lapses, Not responding, back, the next offer s
     await notice.waitFor({ timeout: T });
     expect(await notice.textContent()).toContain('You did not answer an offer in time; you get no new chats until you are back.');
     expect(await alice.page.getByTestId('presence-not-responding').textContent()).toContain('Not responding');
-    await eventually(async () => expect(await presenceOf('alice')).toBe('notResponding'), { timeoutMs: T });
+    await eventually(async () => expect(await stack.presenceOf('alice')).toBe('notResponding'), { timeoutMs: T });
     await shoot(alice.page, 'agent', '51-not-responding');
     // The administrators' dashboard counts the lapse (and no offer pending now).
     await eventually(async () => expect((await dashboard()).offers).toEqual({ pending: 0, declined: 0, lapsed: 1 }), { timeoutMs: T });
 
     // Longer offers from now on, so the reload and the accept below do not race a busy machine.
-    await put('/api/admin/queues/Network', { offerSeconds: 120 });
+    await stack.admin('PUT', '/api/admin/queues/Network', { offerSeconds: 120 });
     await alice.page.getByTestId('not-responding-back').click();
     await notice.waitFor({ state: 'detached', timeout: T });
     await shoot(alice.page, 'agent', '52-back-online');
-    await eventually(async () => expect(await presenceOf('alice')).toBe('online'), { timeoutMs: T });
+    await eventually(async () => expect(await stack.presenceOf('alice')).toBe('online'), { timeoutMs: T });
 
     // Back online: the chat is offered again (no one else is eligible).
     await card.waitFor({ timeout: T });
@@ -131,11 +100,11 @@ describe('agent console: an offer lapses, Not responding, back, the next offer s
     await alice.page.getByTestId('wrap-up-done').click();
     await panel.waitFor({ state: 'detached', timeout: T });
     await shoot(alice.page, 'agent', '58-disposition-recorded');
-    const { items } = await get<{ items: Array<{ sessionId: string }> }>('/api/admin/sessions?agentId=alice');
+    const { items } = await stack.admin<{ items: Array<{ sessionId: string }> }>('GET', '/api/admin/sessions?agentId=alice');
     expect(items).toHaveLength(1);
     await eventually(
       async () => {
-        const record = await get<SessionDetailView>(`/api/admin/sessions/${items[0]!.sessionId}`);
+        const record = await stack.admin<SessionDetailView>('GET', `/api/admin/sessions/${items[0]!.sessionId}`);
         expect(record.history.filter((e) => e.type === 'DispositionRecorded')).toEqual([expect.objectContaining({ code: 'Resolved', agentId: 'alice' })]);
       },
       { timeoutMs: T },

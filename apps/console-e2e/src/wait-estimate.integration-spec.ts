@@ -1,4 +1,4 @@
-import { loginResponseSchema, type DashboardSnapshot } from '@switchboard/contracts';
+import type { DashboardSnapshot } from '@switchboard/contracts';
 import { eventually } from '@switchboard/testing';
 import { BrowserStack, shoot } from './browser-stack';
 import { AgentConsole, Widget } from './pages';
@@ -17,20 +17,8 @@ describe('widget: the estimated wait, and priority in the Queue tab (browser, re
   beforeAll(() => stack.start(), 240_000);
   afterAll(() => stack.stop());
 
-  async function login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return loginResponseSchema.parse(await res.json()).token;
-  }
-
-  async function admin(method: 'GET' | 'PUT', path: string, body?: unknown): Promise<unknown> {
-    const token = await login('admin', 'admin123');
-    const res = await fetch(`${stack.gatewayUrl}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    expect(res.status).toBe(200);
-    return res.json();
-  }
-
   it('wait estimate: the widget shows the range while the chat waits; priority: the agent raises it from the Queue tab; the dashboard counts the real wait', async () => {
-    await admin('PUT', '/api/admin/settings', { maxConcurrentChatsPerAgent: 1 });
+    await stack.admin('PUT', '/api/admin/settings', { maxConcurrentChatsPerAgent: 1 });
     const alice = new AgentConsole(await stack.page(), stack.gatewayUrl);
     const frank = new Widget(await stack.page(), stack.gatewayUrl);
     const erin = new Widget(await stack.page(), stack.gatewayUrl);
@@ -49,10 +37,10 @@ describe('widget: the estimated wait, and priority in the Queue tab (browser, re
     // The estimate is recorded on the chat (its history), then shown.
     const recorded = await eventually(
       async () => {
-        const page = (await admin('GET', '/api/admin/sessions?endUserId=erin&status=QUEUED')) as { items: Array<{ sessionId: string }> };
+        const page = (await stack.admin('GET', '/api/admin/sessions?endUserId=erin&status=QUEUED')) as { items: Array<{ sessionId: string }> };
         const sessionId = page.items[0]?.sessionId;
         if (!sessionId) throw new Error('no waiting chat of erin yet');
-        const history = (await admin('GET', `/api/admin/sessions/${sessionId}/history`)) as { events: Array<{ type: string; minSeconds?: number; maxSeconds?: number }> };
+        const history = (await stack.admin('GET', `/api/admin/sessions/${sessionId}/history`)) as { events: Array<{ type: string; minSeconds?: number; maxSeconds?: number }> };
         const estimate = history.events.find((e) => e.type === 'WaitEstimated');
         if (!estimate) throw new Error(`no estimate yet: ${history.events.map((e) => e.type).join(', ')}`);
         return estimate;
@@ -82,7 +70,7 @@ describe('widget: the estimated wait, and priority in the Queue tab (browser, re
     await erin.page.getByTestId('wait-estimate').waitFor({ state: 'detached', timeout: T });
     const figures = await eventually(
       async () => {
-        const snapshot = (await admin('GET', '/api/admin/dashboard')) as DashboardSnapshot;
+        const snapshot = (await stack.admin('GET', '/api/admin/dashboard')) as DashboardSnapshot;
         expect(snapshot.waitEstimates?.measured).toBeGreaterThanOrEqual(1);
         return snapshot.waitEstimates!;
       },

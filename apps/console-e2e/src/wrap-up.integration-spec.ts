@@ -1,4 +1,3 @@
-import { loginResponseSchema } from '@switchboard/contracts';
 import { BrowserStack, shoot } from './browser-stack';
 import { AgentConsole, Widget } from './pages';
 
@@ -16,19 +15,8 @@ describe('agent console: wrap-up after ending a chat (browser, real stack)', () 
   beforeAll(() => stack.start(), 120_000);
   afterAll(() => stack.stop());
 
-  async function login(username: string, password: string): Promise<string> {
-    const res = await fetch(`${stack.gatewayUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    return loginResponseSchema.parse(await res.json()).token;
-  }
-
   it('End Chat: the panel counts down, says a disposition is required, and closes once a code is recorded with Done', async () => {
-    const admin = await login('admin', 'admin123');
-    const saved = await fetch(`${stack.gatewayUrl}/api/admin/queues/Network`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ wrapUpSeconds: 5, dispositionRequired: true }),
-    });
-    expect(saved.status).toBe(200);
+    await stack.admin('PUT', '/api/admin/queues/Network', { wrapUpSeconds: 5, dispositionRequired: true });
 
     const alice = new AgentConsole(await stack.page(), stack.gatewayUrl);
     const erin = new Widget(await stack.page(), stack.gatewayUrl);

@@ -1,12 +1,13 @@
 import type { ChatReceipts, ReceiptMark } from '@switchboard/contracts';
-import { receiptOf, ReceiptTracker, RECEIPT_SESSIONS_MAX } from './receipts';
+import { RECEIPT_COALESCE_MS, receiptOf, ReceiptTracker, RECEIPT_SESSIONS_MAX } from './receipts';
 
 const S = 'ab-0123456789';
 const marks = (endUser: Partial<ReceiptMark>, agent: Partial<ReceiptMark> = {}): ChatReceipts => ({
   endUser: { delivered: 0, seen: 0, ...endUser },
   agent: { delivered: 0, seen: 0, ...agent },
 });
-const tick = () => new Promise((r) => setTimeout(r, 0));
+/** The time a tracker gathers receipts, passed on the fake clock (and the replies' promises settled). */
+const tick = () => jest.advanceTimersByTimeAsync(RECEIPT_COALESCE_MS);
 
 function tracker(answer: (mark: Partial<ReceiptMark>) => ChatReceipts | undefined = (m) => marks({ delivered: m.delivered ?? 0, seen: m.seen ?? 0 })) {
   const sent: Array<Partial<ReceiptMark>> = [];
@@ -27,7 +28,10 @@ function tracker(answer: (mark: Partial<ReceiptMark>) => ChatReceipts | undefine
 }
 
 describe('client receipts (issue 17)', () => {
-  it('receipts: delivered and seen go out once per tick per chat, only when they went further than what was sent', async () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('receipts: delivered and seen go out once per RECEIPT_COALESCE_MS per chat, only when they went further than what was sent', async () => {
     const { t, sent } = tracker();
     t.side(S, 'endUser');
     t.delivered(S, 3);
@@ -39,6 +43,19 @@ describe('client receipts (issue 17)', () => {
     t.seen(S, 2);
     await tick();
     expect(sent).toHaveLength(1);
+  });
+
+  it('receipts: a burst of events gathered over RECEIPT_COALESCE_MS costs one frame, not one per event', async () => {
+    const { t, sent } = tracker();
+    t.side(S, 'endUser');
+    // 20 events 20 ms apart: the first frame goes RECEIPT_COALESCE_MS after the first event, the second gathers the rest.
+    for (let seq = 1; seq <= 20; seq++) {
+      t.delivered(S, seq);
+      await jest.advanceTimersByTimeAsync(20);
+    }
+    expect(sent).toEqual([{ delivered: 13 }]);
+    await tick();
+    expect(sent).toEqual([{ delivered: 13 }, { delivered: 20 }]);
   });
 
   it('receipts: a client on neither side of the chat (previewing, administrator) sends none', async () => {

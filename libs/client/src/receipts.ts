@@ -1,6 +1,13 @@
 import { TYPING_THROTTLE_MS, type ChatReceipts, type ReceiptMark, type ReceiptSide } from '@switchboard/contracts';
 import { mergeReceipts, NO_RECEIPTS } from '@switchboard/domain';
 
+/**
+ * How long a client gathers its receipts of a chat before it sends them: a
+ * burst of events (a resume, a busy chat) costs one frame, not one each, of
+ * the connection's frame budget (20 per second).
+ */
+export const RECEIPT_COALESCE_MS = 250;
+
 /** Chats whose receipts a client keeps at once; past it the least recently touched is forgotten (read again on its next resume). */
 export const RECEIPT_SESSIONS_MAX = 200;
 
@@ -26,7 +33,7 @@ export interface ReceiptIo {
 /**
  * Issue 17, a client's receipts (ADR 19): what its side reached of each chat
  * (`delivered` when events arrive, `seen` when the screen shows them), sent
- * at most once per tick per chat and only when greater than what was sent;
+ * at most once per RECEIPT_COALESCE_MS per chat and only when greater than what was sent;
  * and the receipts both sides reached, merged by max from replies, pushed
  * frames and resumes, so every client converges on what the store holds.
  * A receipt lost with a dropped socket is sent again after the resume that
@@ -111,7 +118,7 @@ export class ReceiptTracker {
     h.flushing = setTimeout(() => {
       h.flushing = undefined;
       void this.flush(sessionId, h);
-    }, 0);
+    }, RECEIPT_COALESCE_MS);
   }
 
   private async flush(sessionId: string, h: Held): Promise<void> {

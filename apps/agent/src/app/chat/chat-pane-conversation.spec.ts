@@ -35,7 +35,7 @@ describe('ChatPane: typing and receipts (issue 17)', () => {
     fake.emit('session.receipts', { sessionId: 's1', receipts: { endUser: { delivered: 3, seen: 3 }, agent: { delivered: 3, seen: 3 } } });
     await refresh();
     expect(marks()).toEqual(['seen']);
-    await new Promise((r) => setTimeout(r, 0));
+    await refresh();
     expect(fake.seen).toContainEqual(['s1', 3]);
   });
 
