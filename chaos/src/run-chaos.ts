@@ -37,7 +37,7 @@ export interface ChaosRunResult {
   restartFailures: string[];
 }
 
-const QUEUES = ['Hardware', 'Software'];
+export const QUEUES = ['Hardware', 'Software'];
 const TOKEN_SECRET = `chaos-${randomBytes(24).toString('hex')}`;
 
 /** Reads CHAOS_* from the environment over the defaults of a full run. */
@@ -170,7 +170,8 @@ async function settled(nc: NatsConnection, stream: string): Promise<void> {
   }
 }
 
-async function seed(db: mongoose.Connection, agents: string[], endUsers: string[], caps: Record<string, number>): Promise<void> {
+/** The chaos runs' reference data: settings (queues and topics on, auto-assignment), two queues with a topic each, agents with their caps, end users of acme. */
+export async function seed(db: mongoose.Connection, agents: string[], endUsers: string[], caps: Record<string, number>): Promise<void> {
   await db.collection('settings').insertOne({
     _id: 'global' as never,
     ...DEFAULT_SETTINGS,

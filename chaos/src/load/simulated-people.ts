@@ -28,11 +28,22 @@ export interface LoadOptions {
   thinkMs: readonly [number, number];
   random: Random;
   log: (line: string) => void;
+  /** The clients' `silenceTimeoutMs` (a gateway cut off by the network answers nothing); the client's default when absent. */
+  silenceTimeoutMs?: number;
+}
+
+/** A client's hello: when it (re)connected, and to which gateway. */
+export interface Connection {
+  readonly person: string;
+  readonly gateway: string;
+  readonly at: number;
 }
 
 /** What the clients wrote down: every session command sent, with its answer. */
 export class ChaosLoad {
   readonly commands: CommandRecord[] = [];
+  /** Every hello of every client, in order. */
+  readonly connections: Connection[] = [];
   private running = false;
   private readonly loops: Promise<void>[] = [];
   private readonly people: Person[] = [];
@@ -58,6 +69,17 @@ export class ChaosLoad {
     this.running = false;
     await Promise.all(this.loops);
     for (const p of this.people) p.client.close();
+  }
+
+  /** The people whose latest connection is to `gateway`. */
+  connectedTo(gateway: string): string[] {
+    const latest = new Map<string, string>();
+    for (const c of this.connections) latest.set(c.person, c.gateway);
+    return [...latest].filter(([, g]) => g === gateway).map(([person]) => person);
+  }
+
+  get silenceTimeoutMs(): number | undefined {
+    return this.options.silenceTimeoutMs;
   }
 
   get isRunning(): boolean {
@@ -175,9 +197,13 @@ class Person {
       token: () => load.token(role, id),
       reconnectMinDelayMs: 200,
       reconnectMaxDelayMs: 2000,
+      ...(load.silenceTimeoutMs !== undefined ? { silenceTimeoutMs: load.silenceTimeoutMs } : {}),
     };
     this.client = new SwitchboardClient(options);
-    this.client.on('hello', () => (this.gateway = current));
+    this.client.on('hello', () => {
+      this.gateway = current;
+      load.connections.push({ person: `${role} ${id}`, gateway: current, at: Date.now() });
+    });
   }
 
   async connect(): Promise<void> {

@@ -202,6 +202,43 @@ describe('SwitchboardClient', () => {
     client.close();
   });
 
+  it('issue 18: a command that waits silenceTimeoutMs with no frame from the gateway drops the socket, reconnects and sends the command again with its clientId; a gateway that keeps talking keeps the socket', async () => {
+    const client = new SwitchboardClient({ url: 'ws://gateway/ws', token: 't', WebSocket: FakeSocket, requestTimeoutMs: 5000, silenceTimeoutMs: 40, reconnectMinDelayMs: 1, reconnectMaxDelayMs: 2 });
+    await client.connect();
+    const talking = FakeSocket.last!;
+    const disconnects: Array<{ code: number; willReconnect: boolean }> = [];
+    client.on('disconnected', (d) => disconnects.push(d));
+    // A live gateway: other frames keep arriving while the command waits.
+    const answered = client.command('ping', {});
+    // Twelve frames 10 ms apart: three silence windows, none of them silent.
+    await new Promise<void>((resolve) => {
+      let frames = 0;
+      const chatter = setInterval(() => {
+        talking.push({ type: 'session.queuePosition', sessionId: summary.sessionId, position: 1 });
+        if (++frames === 12) {
+          clearInterval(chatter);
+          resolve();
+        }
+      }, 10);
+    });
+    talking.reply({ now: '2026-11-30T10:00:00.000Z' });
+    await expect(answered).resolves.toMatchObject({ ok: true });
+    expect({ disconnects, same: FakeSocket.last === talking }).toEqual({ disconnects: [], same: true });
+
+    // A gateway cut off: nothing at all comes back.
+    const reconnected = new Promise<void>((resolve) => client.on('hello', () => resolve()));
+    const waiting = client.command('ping', {});
+    const clientId = talking.sent.at(-1)!['clientId'];
+    await reconnected;
+    const fresh = FakeSocket.last!;
+    expect(fresh).not.toBe(talking);
+    expect(disconnects).toEqual([{ code: 4000, reason: 'no answer from the gateway', willReconnect: true }]);
+    expect(fresh.sent.map((f) => f['clientId'])).toContain(clientId);
+    fresh.push({ type: 'reply', clientId, command: 'ping', ok: true, data: { now: '2026-11-30T10:00:01.000Z' } });
+    await expect(waiting).resolves.toMatchObject({ ok: true });
+    client.close();
+  });
+
   it('issue 14: acceptOffer() sends session.acceptOffer, answers like accept() and follows the chat from its version', async () => {
     const { client, socket } = await connected();
     const accepted = client.acceptOffer(summary.sessionId);

@@ -44,6 +44,15 @@ export interface SwitchboardClientOptions {
   reconnect?: boolean;
   reconnectMinDelayMs?: number;
   reconnectMaxDelayMs?: number;
+  /**
+   * A command that waits this long while not one frame came from the gateway
+   * means the connection is dead (a gateway cut off by the network sends no
+   * close, and the socket would wait for TCP to give up, minutes): the client
+   * drops it and reconnects, and the command goes out again with its
+   * clientId. Default: the server's command limit (hello), by when a live
+   * gateway has answered, if only with TIMEOUT.
+   */
+  silenceTimeoutMs?: number;
 }
 
 /** Events a client can subscribe to. */
@@ -117,6 +126,9 @@ export class SwitchboardClient {
   hello?: HelloFrame;
   /** The socket that sent the last hello: a new socket is open before its hello, and a command sent then would go out twice (now and after the hello). */
   private greeted?: WebSocketLike;
+  /** When the last frame of any kind arrived (liveness, `silenceTimeoutMs`). */
+  private lastFrameAt = 0;
+  private silenceTimer?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly options: SwitchboardClientOptions) {
     this.receiptTracker = new ReceiptTracker({
@@ -157,6 +169,7 @@ export class SwitchboardClient {
       this.socket = socket;
       let greeted = false;
       socket.onmessage = (event) => {
+        this.lastFrameAt = Date.now();
         const frame = parse(event.data);
         if (!frame) return;
         if (!greeted) {
@@ -202,6 +215,7 @@ export class SwitchboardClient {
   close(): void {
     this.closedByUser = true;
     clearTimeout(this.reconnectTimer);
+    this.stopWatchingSilence();
     this.socket?.close(1000, 'bye');
     this.failPending('UNAVAILABLE', 'The client was closed.');
   }
@@ -241,7 +255,10 @@ export class SwitchboardClient {
         resolve({ ok: false, error: { code: 'TIMEOUT', message: `No reply to ${type} within ${timeoutMs ?? this.timeoutMs} ms` } });
       }, timeoutMs ?? this.timeoutMs);
       this.pending.set(clientId, { type, frame, resolve, timer });
-      if (this.connected) this.socket!.send(frame);
+      if (this.connected) {
+        this.socket!.send(frame);
+        this.watchSilence();
+      }
       // Otherwise it goes out after the next hello.
     });
   }
@@ -584,6 +601,7 @@ export class SwitchboardClient {
     if (!pending) return;
     this.pending.delete(frame.clientId);
     clearTimeout(pending.timer);
+    if (this.pending.size === 0) this.stopWatchingSilence();
     if (!frame.ok) {
       pending.resolve({ ok: false, error: frame.error });
       return;
@@ -609,9 +627,48 @@ export class SwitchboardClient {
         if (r.ok) this.emit('board', r.data);
       });
     }
+    if (this.pending.size > 0) this.watchSilence();
     const sessions = this.tracker.followed();
     if (sessions.length === 0) return;
     void Promise.all(sessions.map((id) => this.tracker.resume(id))).then(() => this.emit('resumed', { sessions: sessions.length }));
+  }
+
+  /**
+   * While a command waits, checks that the gateway said something within
+   * each `silenceTimeoutMs`; a whole window of silence drops the socket.
+   */
+  private watchSilence(): void {
+    if (this.silenceTimer !== undefined || !this.connected) return;
+    const socket = this.socket!;
+    const since = Date.now();
+    this.silenceTimer = setTimeout(() => {
+      this.silenceTimer = undefined;
+      if (this.socket !== socket || this.closedByUser || this.pending.size === 0) return;
+      if (this.lastFrameAt >= since) this.watchSilence();
+      else this.dropSilent(socket);
+    }, this.options.silenceTimeoutMs ?? this.hello?.limits.requestTimeoutMs ?? 15_000);
+  }
+
+  private stopWatchingSilence(): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
+  }
+
+  /** Gives up a silent socket without waiting for its close (which a dead link delays for minutes), and reconnects. */
+  private dropSilent(socket: WebSocketLike): void {
+    this.socket = undefined;
+    socket.onmessage = null;
+    try {
+      socket.close(4000, 'no answer from the gateway');
+    } catch {
+      // Already closing: nothing to add.
+    }
+    // The `ws` package's socket can be torn down at once; a browser's closes in its own time.
+    (socket as { terminate?: () => void }).terminate?.();
+    const willReconnect = this.options.reconnect !== false;
+    this.emit('disconnected', { code: 4000, reason: 'no answer from the gateway', willReconnect });
+    if (willReconnect) this.scheduleReconnect();
+    else this.failPending('UNAVAILABLE', 'The gateway stopped answering.');
   }
 
   private scheduleReconnect(): void {

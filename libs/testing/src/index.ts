@@ -5,7 +5,8 @@ export { startService, opsHeaders, TEST_OPS_TOKEN, type ServiceProcess, type App
 export { describeServiceWiring } from './checks/service-wiring';
 export { ChatCluster, type ChatClusterOptions } from './chat/chat-cluster';
 export { serverLost, startOwnNats } from './infra/own-nats';
-export { NatsCluster, type NatsClusterNode } from './infra/nats-cluster';
+export { NatsCluster, type NatsClusterNode, type NatsClusterOptions } from './infra/nats-cluster';
+export { HostNetwork, type TestHost } from './infra/host-network';
 export { deployedApps, type DeployedApp } from './deploy/deployment-env';
 export { signInAtProviderPage, signInThroughProvider, type OidcTestAccount } from './oidc/oidc-test-provider';
 export { startCompanyProvider, type CompanyProvider } from './oidc/company-provider';

@@ -18,6 +18,8 @@ export interface LocalMongoOptions {
   /** Folder of the project: FerretDB is built into `<root>/.tools/bin`. */
   projectRoot: string;
   port?: number;
+  /** The address it listens on (default 127.0.0.1): e.g. a bridge that test hosts in network namespaces reach. */
+  listenHost?: string;
   logFile?: string;
   /** PostgreSQL database FerretDB stores into when a PostgreSQL server is at hand. */
   postgresDatabase?: string;
@@ -83,6 +85,7 @@ async function ferretDbBackend(database: string): Promise<{ handler: 'postgresql
 export async function startLocalMongo(options: LocalMongoOptions): Promise<LocalMongoServer> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
+  const host = options.listenHost ?? '127.0.0.1';
   const logFile = options.logFile ?? join(options.dataDir, 'mongo.log');
   const mongod = process.env['MONGOD_BIN'] || which('mongod');
   let proc: ManagedProcess;
@@ -92,7 +95,7 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
     proc = startProcess({
       name: 'mongod',
       command: mongod,
-      args: ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', options.dataDir],
+      args: ['--bind_ip', host, '--port', String(port), '--dbpath', options.dataDir],
       logFile,
     });
   } else {
@@ -108,7 +111,7 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
       name: 'ferretdb',
       command: binary,
       args: [
-        `--listen-addr=127.0.0.1:${port}`,
+        `--listen-addr=${host}:${port}`,
         ...(backend.handler === 'postgresql'
           ? ['--handler=postgresql', `--postgresql-url=${backend.url}`]
           : ['--handler=sqlite', `--sqlite-url=file:${options.dataDir}/`]),
@@ -116,9 +119,9 @@ export async function startLocalMongo(options: LocalMongoOptions): Promise<Local
       logFile,
     });
   }
-  await waitForPort('127.0.0.1', port, { timeoutMs: 20000, isAlive: () => proc.alive(), what: engine });
+  await waitForPort(host, port, { timeoutMs: 20000, isAlive: () => proc.alive(), what: engine });
   return {
-    uri: `mongodb://127.0.0.1:${port}`,
+    uri: `mongodb://${host}:${port}`,
     engine,
     stop: () => proc.stop(),
     kill: () => proc.kill(),

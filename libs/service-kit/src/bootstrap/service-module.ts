@@ -25,6 +25,7 @@ export class ServiceModule {
           name: `${service}/${config.INSTANCE_ID}`,
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           storage: jetStreamStorageOf(config),
+          pingIntervalMs: config.NATS_PING_INTERVAL_MS,
         }),
         DatabaseModule.forRoot({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB }),
         HealthModule,

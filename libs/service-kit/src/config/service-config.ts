@@ -19,6 +19,13 @@ export const baseConfigSchema = z.object({
     .default(1),
   /** Storage of new streams and buckets (an existing one keeps its own). */
   NATS_STORAGE: z.enum(['file', 'memory']).default('file'),
+  /**
+   * How often the connection pings its NATS server; two pings unanswered and
+   * it moves to another server of NATS_URL (issue 18: a server cut off by a
+   * network partition sends no reset, and the client's default of 2 min left
+   * a process talking to it for 4 min).
+   */
+  NATS_PING_INTERVAL_MS: z.coerce.number().int().min(500).max(120_000).default(5000),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')

@@ -1,6 +1,8 @@
 import { jetstream, jetstreamManager, StorageType, type JetStreamManager, type JetStreamOptions, type StreamConfig, type StreamInfo } from '@nats-io/jetstream';
 import { Kvm, type KV, type KvOptions } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { Logger } from '@nestjs/common';
+import { backOff } from 'exponential-backoff';
 import type { BaseConfig } from '../config/service-config';
 
 /** How every stream and KV bucket of a deployment is stored: its replica count and storage type. */
@@ -17,6 +19,32 @@ export const SINGLE_NODE_STORAGE: JetStreamStorage = { replicas: 1, storage: 'fi
 
 export function jetStreamStorageOf(config: Pick<BaseConfig, 'NATS_REPLICAS' | 'NATS_STORAGE'>): JetStreamStorage {
   return { replicas: config.NATS_REPLICAS, storage: config.NATS_STORAGE };
+}
+
+/**
+ * How long a process keeps trying to set up its streams and buckets before
+ * it gives up starting. Right after a NATS node is lost, the streams it led
+ * elect new leaders and JetStream's API times out for some seconds: a
+ * process starting then (a restart, a scale-out, a rolling upgrade) waits
+ * instead of exiting (issue 18).
+ */
+export const JETSTREAM_SETUP_DEADLINE_MS = 60_000;
+
+const logger = new Logger('JetStreamSetup');
+
+/** Tries `setup` again, with backoff, until it succeeds or `deadlineMs` passed. */
+async function untilReady<T>(what: string, setup: () => Promise<T>, deadlineMs: number): Promise<T> {
+  const until = Date.now() + deadlineMs;
+  return backOff(setup, {
+    startingDelay: 200,
+    maxDelay: 2000,
+    numOfAttempts: Number.MAX_SAFE_INTEGER,
+    retry: (error: unknown) => {
+      const more = Date.now() < until;
+      logger.warn({ msg: 'JetStream not ready', what, error: String(error), retrying: more });
+      return more;
+    },
+  });
 }
 
 function storageType(storage: JetStreamStorage): StorageType {
@@ -36,9 +64,19 @@ async function bringToReplicas(jsm: JetStreamManager, info: StreamInfo, storage:
 /**
  * Creates the stream with the deployment's storage unless it exists, and
  * brings an existing one to the configured replica count. Whichever process
- * starts first creates it.
+ * starts first creates it. Retried until JetStream answers, for at most
+ * `deadlineMs`.
  */
-export async function ensureStream(nc: NatsConnection, config: Partial<StreamConfig> & { name: string }, storage: JetStreamStorage): Promise<StreamInfo> {
+export async function ensureStream(
+  nc: NatsConnection,
+  config: Partial<StreamConfig> & { name: string },
+  storage: JetStreamStorage,
+  deadlineMs = JETSTREAM_SETUP_DEADLINE_MS,
+): Promise<StreamInfo> {
+  return untilReady(`stream ${config.name}`, () => ensureStreamOnce(nc, config, storage), deadlineMs);
+}
+
+async function ensureStreamOnce(nc: NatsConnection, config: Partial<StreamConfig> & { name: string }, storage: JetStreamStorage): Promise<StreamInfo> {
   const jsm = await jetstreamManager(nc);
   let info: StreamInfo;
   try {
@@ -56,7 +94,7 @@ export async function ensureStream(nc: NatsConnection, config: Partial<StreamCon
 
 /**
  * Opens a KV bucket, creating it with the deployment's storage, and brings
- * an existing one to the configured replica count.
+ * an existing one to the configured replica count; retried as `ensureStream`.
  */
 export async function openKvBucket(
   nc: NatsConnection,
@@ -64,9 +102,16 @@ export async function openKvBucket(
   options: Partial<KvOptions>,
   storage: JetStreamStorage,
   jetStreamOptions?: JetStreamOptions,
+  deadlineMs = JETSTREAM_SETUP_DEADLINE_MS,
 ): Promise<KV> {
-  const kv = await new Kvm(jetstream(nc, jetStreamOptions)).create(name, { ...options, replicas: storage.replicas, storage: storageType(storage) });
-  const status = await kv.status();
-  await bringToReplicas(await jetstreamManager(nc, jetStreamOptions), status.streamInfo, storage);
-  return kv;
+  return untilReady(
+    `bucket ${name}`,
+    async () => {
+      const kv = await new Kvm(jetstream(nc, jetStreamOptions)).create(name, { ...options, replicas: storage.replicas, storage: storageType(storage) });
+      const status = await kv.status();
+      await bringToReplicas(await jetstreamManager(nc, jetStreamOptions), status.streamInfo, storage);
+      return kv;
+    },
+    deadlineMs,
+  );
 }

@@ -26,6 +26,20 @@ interface NodePorts {
   client: number;
   monitor: number;
   route: number;
+  /** Where it listens: 127.0.0.1, or its host's address. */
+  address: string;
+  /** Prefix that runs it on its host (`ip netns exec <ns>`), none on this one. */
+  runIn: readonly string[];
+}
+
+export interface NatsClusterOptions {
+  /** One per node: the address it listens on and the prefix that runs it there (test hosts in network namespaces). Default: loopback. */
+  hosts?: ReadonlyArray<{ address: string; runIn: readonly string[] }>;
+  /**
+   * The servers' ping interval, to clients and to each other (`ping_interval`,
+   * two missed pings end a connection); the default (2 min) is kept when absent.
+   */
+  pingIntervalMs?: number;
 }
 
 /**
@@ -44,12 +58,15 @@ export class NatsCluster {
     return this.nodes.map((n) => n.url).join(',');
   }
 
-  static async start(size = 3): Promise<NatsCluster> {
+  static async start(size = 3, options: NatsClusterOptions = {}): Promise<NatsCluster> {
     const binary = ensureClusterNatsServer(PROJECT_ROOT);
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-nats-cluster-'));
     const ports: NodePorts[] = [];
-    for (let i = 0; i < size; i++) ports.push({ client: await freePort(), monitor: await freePort(), route: await freePort() });
-    const nodes = ports.map((own, i) => clusterNode(binary, dir, `n${i + 1}`, own, ports));
+    for (let i = 0; i < size; i++) {
+      const host = options.hosts?.[i];
+      ports.push({ client: await freePort(), monitor: await freePort(), route: await freePort(), address: host?.address ?? '127.0.0.1', runIn: host?.runIn ?? [] });
+    }
+    const nodes = ports.map((own, i) => clusterNode(binary, dir, `n${i + 1}`, own, ports, options.pingIntervalMs));
     // The nodes wait for each other to elect a meta leader: start all, then wait.
     await Promise.all(nodes.map((n) => n.launch()));
     await Promise.all(nodes.map((n) => n.ready()));
@@ -81,29 +98,38 @@ export class NatsCluster {
   }
 }
 
-function clusterNode(binary: string, dir: string, name: string, own: NodePorts, all: NodePorts[]): NatsClusterNode & { launch(): Promise<void>; ready(): Promise<void> } {
+function clusterNode(
+  binary: string,
+  dir: string,
+  name: string,
+  own: NodePorts,
+  all: NodePorts[],
+  pingIntervalMs?: number,
+): NatsClusterNode & { launch(): Promise<void>; ready(): Promise<void> } {
   const storeDir = join(dir, name);
   mkdirSync(storeDir, { recursive: true });
   const configFile = join(dir, `${name}.conf`);
-  const routes = all.filter((p) => p !== own).map((p) => `"nats-route://127.0.0.1:${p.route}"`);
+  const routes = all.filter((p) => p !== own).map((p) => `"nats-route://${p.address}:${p.route}"`);
   writeFileSync(
     configFile,
     [
       `server_name: ${name}`,
-      `listen: "127.0.0.1:${own.client}"`,
-      `http: "127.0.0.1:${own.monitor}"`,
+      `listen: "${own.address}:${own.client}"`,
+      `http: "${own.address}:${own.monitor}"`,
+      ...(pingIntervalMs ? [`ping_interval: "${pingIntervalMs}ms"`, 'ping_max: 2'] : []),
       // As deploy/compose/nats.conf: every acknowledged write fsynced first (nats-server 2.10 and later).
       `jetstream { store_dir: "${storeDir}", sync_interval: always }`,
-      `cluster { name: "switchboard-test", listen: "127.0.0.1:${own.route}", routes: [${routes.join(', ')}] }`,
+      `cluster { name: "switchboard-test", listen: "${own.address}:${own.route}", routes: [${routes.join(', ')}] }`,
     ].join('\n'),
   );
-  const monitorUrl = `http://127.0.0.1:${own.monitor}`;
+  const monitorUrl = `http://${own.address}:${own.monitor}`;
   let proc: ManagedProcess | undefined;
 
   const launch = async () => {
-    const current = startProcess({ name: `nats-server ${name}`, command: binary, args: ['-c', configFile], logFile: join(dir, `${name}.log`) });
+    const [command, ...prefix] = [...own.runIn, binary];
+    const current = startProcess({ name: `nats-server ${name}`, command: command!, args: [...prefix, '-c', configFile], logFile: join(dir, `${name}.log`) });
     proc = current;
-    await waitForPort('127.0.0.1', own.client, { timeoutMs: 15_000, isAlive: () => current.alive(), what: `nats-server ${name}` });
+    await waitForPort(own.address, own.client, { timeoutMs: 15_000, isAlive: () => current.alive(), what: `nats-server ${name}` });
   };
   // Full health: JetStream on, in contact with the meta leader, its streams current.
   const ready = () =>
@@ -116,7 +142,7 @@ function clusterNode(binary: string, dir: string, name: string, own: NodePorts, 
     );
   return {
     name,
-    url: `nats://127.0.0.1:${own.client}`,
+    url: `nats://${own.address}:${own.client}`,
     monitorUrl,
     alive: () => proc?.alive() ?? false,
     kill: async () => proc?.kill(),

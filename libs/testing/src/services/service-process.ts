@@ -33,12 +33,14 @@ export interface ServiceProcess {
 export async function startService(
   app: AppName,
   env: Record<string, string>,
-  options: { timeoutMs?: number; injectFailures?: boolean } = {},
+  options: { timeoutMs?: number; injectFailures?: boolean; runIn?: readonly string[] } = {},
 ): Promise<ServiceProcess> {
   const preload = options.injectFailures ? ['-r', resolve(__dirname, 'inject-failures.ts')] : [];
+  // runIn: a prefix that execs the service elsewhere (`ip netns exec <ns>`: a test host); the pid stays the service's.
+  const [command, ...prefix] = [...(options.runIn ?? []), process.execPath];
   const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', resolve(ROOT, 'tools/runtime/register.cjs'), ...preload, resolve(ROOT, `apps/${app}/src/main.ts`)],
+    command!,
+    [...prefix, '-r', resolve(ROOT, 'tools/runtime/register.cjs'), ...preload, resolve(ROOT, `apps/${app}/src/main.ts`)],
     {
       cwd: ROOT,
       // Test services run the development identity (an explicit opt-in since issue 13); a test may set another mode.
