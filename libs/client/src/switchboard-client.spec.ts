@@ -180,6 +180,28 @@ describe('SwitchboardClient', () => {
     FakeSocket.last!.onclose?.({ code: 4403, reason: 'token expired' });
     expect((await closed).willReconnect).toBe(false);
   });
+  it('issue 16: followBoard() answers the board and emits it; board.snapshot frames come as board events; after a reconnect the board is followed again', async () => {
+    const board = { now: '2026-11-30T09:00:00.000Z', truncated: false, queues: [] };
+    const client = new SwitchboardClient({ url: 'ws://gateway/ws', token: 't', WebSocket: FakeSocket, requestTimeoutMs: 1000, reconnectMinDelayMs: 1, reconnectMaxDelayMs: 2 });
+    await client.connect();
+    const seen: unknown[] = [];
+    client.on('board', (b) => seen.push(b));
+    const followed = client.followBoard();
+    expect(FakeSocket.last!.sent.at(-1)).toMatchObject({ type: 'board.follow' });
+    FakeSocket.last!.reply(board);
+    await expect(followed).resolves.toEqual(board);
+    const later = { ...board, now: '2026-11-30T09:00:01.000Z', queues: [{ queue: 'Network', waiting: [], chats: [], agents: [], totals: { waiting: 0, chats: 0, agents: 0, offers: 0, helpFlags: 0 } }] };
+    FakeSocket.last!.push({ type: 'board.snapshot', ...later });
+    expect(seen).toEqual([board, later]);
+    // A new socket follows no board until told: the client asks again by itself.
+    const reconnected = new Promise<void>((resolve) => client.on('hello', () => resolve()));
+    FakeSocket.last!.onclose?.({ code: 1006, reason: 'gone' });
+    await reconnected;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(FakeSocket.last!.sent.map((f) => f['type'])).toContain('board.follow');
+    client.close();
+  });
+
   it('issue 18: a command that waits silenceTimeoutMs with no frame from the gateway drops the socket, reconnects and sends the command again with its clientId; a gateway that keeps talking keeps the socket', async () => {
     const client = new SwitchboardClient({ url: 'ws://gateway/ws', token: 't', WebSocket: FakeSocket, requestTimeoutMs: 5000, silenceTimeoutMs: 40, reconnectMinDelayMs: 1, reconnectMaxDelayMs: 2 });
     await client.connect();

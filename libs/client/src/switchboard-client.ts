@@ -1,5 +1,6 @@
 import {
   type AgentSettingsFrame,
+  type Board,
   type ChatReceipts,
   type ReceiptSide,
   type TypingFrame,
@@ -84,6 +85,8 @@ export interface ClientEvents {
   'session.typing': TypingFrame;
   /** Issue 17: a chat's receipts went further (both sides, merged: marks only grow). */
   'session.receipts': { sessionId: string; receipts: ChatReceipts };
+  /** Issue 16, supervisors who follow the board: the whole board again (ADR 25); after a reconnect, the board as it is then. */
+  board: Board;
 }
 
 type Listener<T> = (value: T) => void;
@@ -111,6 +114,8 @@ export class SwitchboardClient {
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<keyof ClientEvents, Set<Listener<never>>>();
   private readonly tracker: SessionTracker;
+  /** Issue 16: the board was followed (followBoard) and not unfollowed: follow it again after a reconnect. */
+  private boardFollowed = false;
   private readonly receiptTracker: ReceiptTracker;
   private closedByUser = false;
   private attempt = 0;
@@ -486,6 +491,20 @@ export class SwitchboardClient {
     return this.ok(this.command('session.unmonitor', { sessionId }));
   }
 
+  /** Issue 16, a supervisor: the board of the queues you supervise (ADR 25); its changes come as `board` events, also after a reconnect, until unfollowBoard(). */
+  async followBoard(): Promise<Board> {
+    this.boardFollowed = true;
+    const board = await this.ok(this.command('board.follow', {}));
+    this.emit('board', board);
+    return board;
+  }
+
+  /** Issue 16: stop the board's frames. */
+  unfollowBoard() {
+    this.boardFollowed = false;
+    return this.ok(this.command('board.unfollow', {}));
+  }
+
   /** Issue 16, a supervisor: a note to the owning agent only. */
   whisper(sessionId: string, text: string) {
     return this.ok(this.command('session.whisper', { sessionId, text }));
@@ -616,6 +635,11 @@ export class SwitchboardClient {
       case 'session.receipts':
         this.receiptTracker.merge(frame.sessionId, frame.receipts);
         return;
+      case 'board.snapshot': {
+        const { type: _type, ...board } = frame;
+        this.emit('board', board);
+        return;
+      }
       case 'error':
         this.emit('protocol.error', frame.error);
         return;
@@ -647,6 +671,12 @@ export class SwitchboardClient {
   /** After every hello: send what is still unanswered, resume every followed session. */
   private afterConnect(): void {
     for (const pending of this.pending.values()) this.socket!.send(pending.frame);
+    // The new socket follows no board until told: the board as it is now comes as a `board` event.
+    if (this.boardFollowed && ![...this.pending.values()].some((p) => p.type === 'board.follow')) {
+      void this.command('board.follow', {}).then((r) => {
+        if (r.ok) this.emit('board', r.data);
+      });
+    }
     if (this.pending.size > 0) this.watchSilence();
     const sessions = this.tracker.followed();
     if (sessions.length === 0) return;

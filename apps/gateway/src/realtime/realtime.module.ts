@@ -17,6 +17,7 @@ import { RealtimeServer } from './connection/realtime.server';
 import { EndUserPresenceService } from './end-user/end-user-presence.service';
 import { EndUserHandlers } from './end-user/end-user.handlers';
 import { FanoutService } from './fanout/fanout.service';
+import { BoardService } from './board/board.service';
 import { GatewayPresence } from './presence/gateway-presence.service';
 import { PresenceSweep } from './presence/presence-sweep.service';
 import { CONNECTION_POLICY, type ConnectionPolicy } from './connection/connection-policy';
@@ -52,6 +53,7 @@ export class RealtimeModule {
         LiveSettings,
         AgentDirectory,
         OpenSessionsProjection,
+        BoardService,
         FanoutService,
         GatewayPresence,
         ChatCommands,

@@ -48,6 +48,7 @@ import {
   HISTORY_PAGE_MAX,
 } from './views';
 import { AGENT_LIST_MAX_ITEMS, PENDING_OFFERS_MAX } from './limits';
+import { boardSchema, boardSnapshotFrameSchema, type BoardSnapshotFrame } from './board';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -138,6 +139,14 @@ export const commandPayloads = {
   'session.monitor': z.object({ sessionId }),
   /** Issue 16: stop watching a chat you monitor. */
   'session.unmonitor': z.object({ sessionId }),
+  /**
+   * Issue 16, supervisors: the monitoring board of the queues you supervise
+   * (ADR 25), answered with it; then `board.snapshot` frames whenever it
+   * changes, until `board.unfollow` or the socket closes.
+   */
+  'board.follow': z.object({}),
+  /** Issue 16: stop the board's frames. */
+  'board.unfollow': z.object({}),
   /** Issue 16, supervisors: a note to the owning agent only (never to the end user). */
   'session.whisper': whisperSchema.pick({ sessionId: true, text: true }),
   /** Issue 16, supervisors: the chat becomes yours; `fromAgentId` is the owner you saw (refused ALREADY_TAKEN if it moved meanwhile). */
@@ -288,6 +297,8 @@ export const replyDataSchemas = {
     lastSeq: z.number().int().nonnegative(),
   }),
   'session.unmonitor': z.object({ sessionId: z.string() }),
+  'board.follow': boardSchema,
+  'board.unfollow': z.object({ following: z.literal(false) }),
   'session.whisper': commandAckSchema,
   'session.takeOver': z.object({ session: sessionDetailSchema, customer: customerInfoSchema, resources: resourcesSchema, duplicate: z.boolean() }),
   'session.raiseHelp': commandAckSchema,
@@ -418,6 +429,7 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   agentSettingsFrameSchema,
   typingFrameSchema,
   receiptsFrameSchema,
+  boardSnapshotFrameSchema,
 ]);
 
 export type HelloFrame = z.infer<typeof helloFrameSchema>;
@@ -430,4 +442,4 @@ export type QueuePositionFrame = z.infer<typeof queuePositionFrameSchema>;
 export type AgentSettingsFrame = z.infer<typeof agentSettingsFrameSchema>;
 export type TypingFrame = z.infer<typeof typingFrameSchema>;
 export type ReceiptsFrame = z.infer<typeof receiptsFrameSchema>;
-export type ServerFrame = TypingFrame | ReceiptsFrame | HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame | AgentSettingsFrame;
+export type ServerFrame = BoardSnapshotFrame | TypingFrame | ReceiptsFrame | HelloFrame | ReplyFrame | ErrorFrame | SessionEventFrame | ListsSnapshotFrame | ListsChangedFrame | QueuePositionFrame | AgentSettingsFrame;

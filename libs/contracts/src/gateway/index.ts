@@ -3,3 +3,4 @@ export * from './limits';
 export * from './views';
 export * from './frames';
 export * from './attachment-upload';
+export * from './board';

@@ -16,7 +16,7 @@ export const OPEN_SESSIONS_BATCH = 500;
 
 /** The fields of an open session a list row is built from, and its pending offer (issue 14), as its snapshot stored them. */
 export type OpenSessionSummary = Pick<SessionState, 'sessionId' | 'version' | 'status' | 'queue' | 'companyId' | 'endUserId' | 'cancelledByUser' | 'userLeft' | 'description' | 'createdAt'> &
-  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic' | 'offer' | 'priority' | 'guests' | 'invites'>>;
+  Partial<Pick<SessionState, 'ownerAgentId' | 'transferTargetAgentId' | 'queuedAt' | 'endUserName' | 'topic' | 'offer' | 'priority' | 'guests' | 'invites' | 'helpFlag'>>;
 
 /** Where an open session stands (status, queue, owner), as its snapshot stored it: what the dashboard counts. */
 export interface OpenSessionPosition {
@@ -113,6 +113,8 @@ const OPEN_SUMMARY_FIELDS = {
   // Issue 16 (ADR 24): who is in the chat besides its owner, and who is invited (audiences, My Chats, Invites tab).
   'state.guests': 1,
   'state.invites': 1,
+  // Issue 16: the supervisors' board shows it (ADR 25).
+  'state.helpFlag': 1,
 } as const;
 
 type SearchDoc = Pick<SessionRecord, '_id' | 'version' | 'status' | 'queue' | 'endUserId' | 'ownerAgentId' | 'updatedAt'> & { state?: SessionSearchRow['summary'] };

@@ -26,6 +26,7 @@ import { PRIORITY_MAX, PRIORITY_NAMES } from '@switchboard/contracts';
 import { AgentConnection } from '../session/agent-connection';
 import { InternalTranscript } from '../transcript/internal-transcript';
 import { InviteDialog } from '../invites/invite-dialog';
+import { HelpToggle } from '../supervision/help-toggle';
 
 /** How close to the top of the transcript (px) the previous page starts loading. */
 const TOP_MARGIN_PX = 48;
@@ -41,7 +42,7 @@ const STATUS_LABEL: Record<string, string> = {
 /** The selected chat: history with side notes (R3.3, R13), Accept (R3), Chat Actions (R5-R10, R14, R16), the reply with its draft. */
 @Component({
   selector: 'sb-chat-pane',
-  imports: [InternalTranscript, DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText, AttachmentView],
+  imports: [HelpToggle, InternalTranscript, DatePipe, TicketIdPipe, FormsModule, MatButtonModule, MatButtonToggleModule, MatDividerModule, MatFormFieldModule, MatIconModule, MatInputModule, MatMenuModule, MatTooltipModule, MessageText, AttachmentView],
   template: `
     @if (chats.selectedId(); as id) {
       <header class="sb-pane-head">
@@ -97,6 +98,7 @@ const STATUS_LABEL: Record<string, string> = {
           <sb-internal-transcript [sessionId]="id" />
           <button matButton="outlined" (click)="leave(id)" data-testid="leave-chat"><mat-icon>logout</mat-icon> Leave</button>
         } @else if (owned()) {
+          <sb-help-toggle [sessionId]="id" />
           <sb-internal-transcript [sessionId]="id" />
           <button matButton="outlined" (click)="invite(id)" data-testid="invite"><mat-icon>group_add</mat-icon> Invite</button>
           <button matButton="outlined" [matMenuTriggerFor]="actions" data-testid="chat-actions"><mat-icon>more_horiz</mat-icon> Chat Actions</button>

@@ -20,11 +20,14 @@ import { PresenceStore } from '../presence/presence-store';
 import { AgentConnection } from '../session/agent-connection';
 import { SidePanel } from '../side-panel/side-panel';
 import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
+import { BoardView } from '../supervision/board-view';
+import { MonitorPane } from '../supervision/monitor-pane';
+import { SupervisionStore } from '../supervision/supervision-store';
 
 /** The console: lists left, the selected chat in the centre, customer information and resources right. */
 @Component({
   selector: 'sb-console-page',
-  imports: [ChatList, ChatPane, InvitesList, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel],
+  imports: [ChatList, ChatPane, InvitesList, OfferCard, MatBadgeModule, MatButtonModule, MatButtonToggleModule, MatIconModule, MatTabsModule, MatTooltipModule, SidePanel, WrapUpPanel, BoardView, MonitorPane],
   template: `
     <div class="sb-console">
       <header class="sb-topbar">
@@ -67,7 +70,7 @@ import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
       }
       <sb-offer-card />
       <sb-wrap-up-panel />
-      <div class="sb-columns">
+      <div class="sb-columns" [class.sb-supervising]="supervision.isSupervisor()">
         <nav class="sb-col sb-col-lists" aria-label="Chats">
           <mat-tab-group mat-stretch-tabs disablePagination animationDuration="0ms" class="sb-fill-tabs" [selectedIndex]="tabIndex()" (selectedIndexChange)="tab = $event">
             <mat-tab>
@@ -91,9 +94,21 @@ import { WrapUpPanel } from '../wrap-up/wrap-up-panel';
               <ng-template mat-tab-label><span data-testid="tab-invites">Invites</span><span class="sb-count" [class.sb-count-hot]="invites.count() > 0">{{ invites.count() }}</span></ng-template>
               <sb-invites-list />
             </mat-tab>
+            @if (supervision.isSupervisor()) {
+              <mat-tab>
+                <ng-template mat-tab-label><span data-testid="tab-board">Board</span><span class="sb-count" [class.sb-count-hot]="supervision.helpAlerts().length > 0" data-testid="help-badge">{{ supervision.helpAlerts().length }}</span></ng-template>
+                <sb-board />
+              </mat-tab>
+            }
           </mat-tab-group>
         </nav>
-        <main class="sb-col sb-col-chat"><sb-chat-pane /></main>
+        <main class="sb-col sb-col-chat">
+          @if (supervision.monitored()) {
+            <sb-monitor-pane />
+          } @else {
+            <sb-chat-pane />
+          }
+        </main>
         <aside class="sb-col sb-col-side" aria-label="Customer and resources"><sb-side-panel /></aside>
       </div>
     </div>
@@ -109,6 +124,7 @@ export class ConsolePage {
   private readonly alerts = inject(AgentAlerts);
   private readonly snack = inject(MatSnackBar);
   protected readonly desktop = inject(DesktopAlerts);
+  protected readonly supervision = inject(SupervisionStore);
   protected tab = 0;
   /** Follows the selected chat to the tab it is in (e.g. My Chats after Accept). */
   protected readonly tabIndex = computed(() => {
@@ -125,6 +141,13 @@ export class ConsolePage {
       this.desktop.show(alert, (sessionId) => void this.chats.select(sessionId));
     });
     inject(DestroyRef).onDestroy(off);
+    // Issue 16: picking a chat of the lists leaves the monitored one.
+    let selected = this.chats.selectedId();
+    effect(() => {
+      const now = this.chats.selectedId();
+      if (now !== selected && now !== undefined) void this.supervision.stopMonitoring();
+      selected = now;
+    });
     effect(() => {
       const more = this.lists.more();
       const waiting = this.lists.queue().length + this.lists.transferred().length + more.queue + more.transferred;

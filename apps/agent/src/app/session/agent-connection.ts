@@ -9,6 +9,7 @@ import { InvitesStore } from '../invites/invites-store';
 import { IdleAway } from '../presence/idle-away';
 import { PresenceStore } from '../presence/presence-store';
 import { WrapUpStore } from '../wrap-up/wrap-up-store';
+import { SupervisionStore } from '../supervision/supervision-store';
 import { AgentSocket } from './agent-socket';
 import { CLIENT_FACTORY, CONSOLE_SESSION } from './client-factory';
 
@@ -31,6 +32,7 @@ export class AgentConnection extends ConsoleSignIn {
   private readonly invites = inject(InvitesStore);
   private readonly idle = inject(IdleAway);
   private readonly wrapUp = inject(WrapUpStore);
+  private readonly supervision = inject(SupervisionStore);
 
   readonly signedIn = signal(false);
   readonly connecting = signal(false);
@@ -54,6 +56,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.wrapUp.follow(client);
     this.offers.follow(client);
     this.invites.follow(client);
+    this.supervision.follow(client);
     client.on('hello', (hello) => {
       // A reconnect: the presence, a wrap-up and offers may have changed meanwhile (the first connect reads them below).
       if (this.reconnecting()) void this.offers.reload(client);
@@ -75,6 +78,8 @@ export class AgentConnection extends ConsoleSignIn {
       const [snapshot] = await Promise.all([this.presence.load(client), this.lists.loadTopics(client)]);
       this.offers.restore(snapshot.offers);
       void this.invites.load(client, hello.principal.id);
+      // Issue 16: a supervisor's board (an agent who supervises nothing has none).
+      await this.supervision.load(client);
       this.idle.start(hello.agentSettings?.agentIdleMinutes ?? 0);
     } catch (error) {
       if (!this.session.endedBy(error)) this.error.set(describeFailure(error));
@@ -91,6 +96,7 @@ export class AgentConnection extends ConsoleSignIn {
     this.wrapUp.clear();
     this.offers.clear();
     this.invites.clear();
+    this.supervision.clear();
     this.drafts.clear();
     this.idle.stop();
     this.presence.clear();

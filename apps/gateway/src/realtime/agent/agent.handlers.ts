@@ -3,6 +3,7 @@ import { canViewCustomerInfo, queueTransferAllowed, transferTargets, type Sessio
 import { HISTORY_PAGE_DEFAULT } from '@switchboard/contracts';
 import { ReferenceDataRepository } from '@switchboard/reference-data';
 import type { CommandHandlers } from '../connection/command-handler';
+import { BoardService } from '../board/board.service';
 import { ConnectionRegistry } from '../connection/connection-registry';
 import { FanoutService } from '../fanout/fanout.service';
 import { ackOf } from '../sessions/acks';
@@ -34,6 +35,7 @@ export class AgentHandlers {
     @Inject(HistoryPages) private readonly pages: HistoryPages,
     @Inject(OpenSessionsProjection) private readonly projection: OpenSessionsProjection,
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
+    @Inject(BoardService) private readonly board: BoardService,
   ) {}
 
   readonly handlers: CommandHandlers = {
@@ -169,6 +171,14 @@ export class AgentHandlers {
     'session.unmonitor': async (conn, { sessionId }) => {
       this.registry.unwatch(conn, sessionId);
       return { sessionId };
+    },
+
+    // Issue 16 (ADR 25): the monitoring board of the queues the agent supervises, then its changes as board.snapshot frames.
+    'board.follow': async (conn) => this.board.follow(conn),
+
+    'board.unfollow': async (conn) => {
+      this.board.unfollow(conn);
+      return { following: false as const };
     },
 
     'session.whisper': async (conn, { sessionId, text }, clientId) => {

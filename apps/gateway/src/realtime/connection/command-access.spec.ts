@@ -30,7 +30,7 @@ async function commandSentBy(frame: CommandType): Promise<SessionCommandType | u
     ...new SessionHandlers(chat, access, unused(), unused(), unused(), unused(), unused()).handlers,
     ...new ConversationHandlers(access, unused(), chat, unused(), unused()).handlers,
     ...new EndUserHandlers(chat, access, unused(), unused(), unused()).handlers,
-    ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
+    ...new AgentHandlers(chat, access, unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused(), unused()).handlers,
   };
   const handler = handlers[frame] as CommandHandler<CommandType>;
   const conn = unused<Connection>({ principal: { role: 'agent', id: 'alice' } as Principal });

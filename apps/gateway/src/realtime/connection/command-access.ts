@@ -64,6 +64,9 @@ const OTHER_FRAME_ROLES = {
   'session.unmonitor': ['agent'],
   // Issue 16 (ADR 24): the invitations waiting for the agent (from the open sessions in memory).
   'invites.list': ['agent'],
+  // Issue 16: the board is a supervisor's (BoardService refuses other agents NOT_SUPERVISOR).
+  'board.follow': ['agent'],
+  'board.unfollow': ['agent'],
   'session.typing': ['endUser', 'agent'],
   'session.receipt': ['endUser', 'agent'],
 } as const satisfies Record<Exclude<CommandType, SessionCommandFrame>, readonly PrincipalRole[]>;

@@ -13,6 +13,7 @@ import {
 import { notificationsFor, supervises, type Notification } from '@switchboard/domain';
 import { ChatEventFeed } from '../../feeds/chat-event-feed';
 import { AgentDirectory } from '../agent/agent-directory.service';
+import { BoardService } from '../board/board.service';
 import type { Connection } from '../connection/connection';
 import { ConnectionRegistry } from '../connection/connection-registry';
 import { LiveSettings } from '../sessions/live-settings.service';
@@ -49,6 +50,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     @Inject(ConnectionRegistry) private readonly registry: ConnectionRegistry,
     @Inject(AgentDirectory) private readonly agents: AgentDirectory,
     @Inject(LiveSettings) private readonly settings: LiveSettings,
+    @Inject(BoardService) private readonly board: BoardService,
   ) {}
 
   onModuleInit(): void {
@@ -86,7 +88,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     if (userView) {
       const targets = this.registry.of('endUser', session.endUserId);
       if (targets.size > 0) {
-        // Issue 15: the priority is for agents (like PriorityRaised); issue 16: so are invitations and their notes.
+        // Issue 15: the priority is for agents (like PriorityRaised); issue 16: so are invitations and their notes, and the help flag.
         const userSession = summaryForEndUser(session);
         const frame: SessionEventFrame = { type: 'session.event', sessionId: session.sessionId, seq: event.seq, prevSeq: message.prevVisibleSeq, event: userView, session: userSession, notices: noticesFor(notifications, (a) => a.to === 'endUser') };
         const text = JSON.stringify(frame);
@@ -155,6 +157,7 @@ export class FanoutService implements OnModuleInit, OnApplicationBootstrap {
     if (!applied.item) this.registry.unwatchSession(session.sessionId);
 
     this.pushListChanges(session.sessionId, applied.item, event.seq);
+    this.board.onChatChange(before, applied.item);
     if (applied.item?.status !== 'QUEUED') for (const conn of this.registry.of('endUser', session.endUserId)) conn.queuePlace = undefined;
     for (const queue of queuesMoved(before, applied.item)) this.pushQueuePlaces(queue);
   }

@@ -80,3 +80,28 @@ describe('open sessions projection: the chats offered to each agent (issue 14)',
     expect(offered(projection, 'alice')).toEqual([['d', 5_000]]);
   });
 });
+
+describe('open sessions projection: what the supervisors\' board reads of each chat (issue 16, ADR 25)', () => {
+  const withEvent = (m: ChatEventMessage, fields: Record<string, unknown>): ChatEventMessage => ({ ...m, event: { ...m.event, ...fields } }) as ChatEventMessage;
+
+  it('issue 16: the help flag as the summary says it, and when each side last wrote, until the chat closes', () => {
+    const projection = new OpenSessionsProjection({} as ConstructorParameters<typeof OpenSessionsProjection>[0]);
+    const assigned = { status: 'ASSIGNED', ownerAgentId: 'alice' } as const;
+    projection.apply(message('a', 1, 'SessionStarted', {}));
+    // The description the end user started with counts as their first message.
+    expect(projection.activityOf('a')).toEqual({ lastEndUserMessageAt: at });
+    projection.apply(message('a', 2, 'SessionAssigned', assigned));
+    projection.apply(withEvent(message('a', 3, 'MessagePosted', assigned), { from: 'endUser', at: '2026-11-24T10:01:00.000Z' }));
+    projection.apply(withEvent(message('a', 4, 'AttachmentPosted', assigned), { from: 'agent', at: '2026-11-24T10:02:00.000Z' }));
+    const flag = { agentId: 'alice', raisedAt: '2026-11-24T10:03:00.000Z' };
+    projection.apply(message('a', 5, 'HelpFlagRaised', { ...assigned, helpFlag: flag }));
+    expect(projection.activityOf('a')).toEqual({ helpFlag: flag, lastEndUserMessageAt: '2026-11-24T10:01:00.000Z', lastAgentMessageAt: '2026-11-24T10:02:00.000Z' });
+    // A side note is no message to the end user; the flag stays while the summary carries it.
+    projection.apply(withEvent(message('a', 6, 'SideNoteAdded', { ...assigned, helpFlag: flag }), { at: '2026-11-24T10:04:00.000Z' }));
+    expect(projection.activityOf('a')?.lastAgentMessageAt).toBe('2026-11-24T10:02:00.000Z');
+    projection.apply(message('a', 7, 'HelpFlagLowered', assigned));
+    expect(projection.activityOf('a')?.helpFlag).toBeUndefined();
+    projection.apply(message('a', 8, 'SessionClosed', { status: 'CLOSED' }));
+    expect(projection.activityOf('a')).toBeUndefined();
+  });
+});

@@ -7,6 +7,15 @@ import { summaryOfMessage } from './session-views';
 
 type PendingOffer = Pick<NonNullable<SessionSummary['offer']>, 'agentId' | 'expiresAt'>;
 
+/** Issue 16, the board (ADR 25): what an open chat's events say beyond its list row. */
+export interface ChatActivity {
+  helpFlag?: NonNullable<SessionSummary['helpFlag']>;
+  /** When the end user last wrote (a message or a file), as far as this gateway saw. */
+  lastEndUserMessageAt?: string;
+  /** When an agent last wrote to the end user, as far as this gateway saw. */
+  lastAgentMessageAt?: string;
+}
+
 /** How long the last seq of a closed session is remembered, to drop late repeats of its events. */
 const TOMBSTONE_MS = 10 * 60_000;
 
@@ -37,6 +46,8 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
   /** Issue 14: the pending offer of each open session that has one, and the same by agent (what `presence.get` tells). */
   private readonly offers = new Map<string, PendingOffer>();
   private readonly offersByAgent = new Map<string, Set<string>>();
+  /** Issue 16: help flags and last message times of the open sessions that have any (ADR 25). */
+  private readonly activities = new Map<string, ChatActivity>();
   private markReady!: () => void;
   private stopped = false;
   /** Resolves once the database's open sessions are loaded. */
@@ -52,6 +63,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     if (!(OPEN_STATUSES as readonly string[]).includes(session.status)) {
       this.reindex(previous, undefined);
       this.setOffer(session.sessionId, undefined);
+      this.activities.delete(session.sessionId);
       this.open.delete(session.sessionId);
       if (this.openByEndUser.get(session.endUserId) === session.sessionId) this.openByEndUser.delete(session.endUserId);
       this.closedAt.set(session.sessionId, { seq: event.seq, at: Date.now() });
@@ -65,6 +77,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     };
     this.reindex(previous, item);
     this.setOffer(session.sessionId, session.offer);
+    this.setActivity(session.sessionId, session.helpFlag, event);
     this.open.set(session.sessionId, item);
     this.openByEndUser.set(item.endUserId, item.sessionId);
     return { fresh: true, item };
@@ -116,6 +129,7 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
       };
       this.reindex(this.open.get(state.sessionId), item);
       this.setOffer(state.sessionId, state.offer);
+      this.setActivity(state.sessionId, state.helpFlag);
       this.open.set(state.sessionId, item);
     }
     this.logger.log({ msg: 'open sessions loaded', count: this.open.size });
@@ -170,6 +184,16 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     return views.sort((a, b) => Date.parse(a.invite.at) - Date.parse(b.invite.at)).slice(0, INVITES_LIST_MAX);
   }
 
+  /** Issue 14/16: the pending offer of an open session, if any. */
+  offerOf(sessionId: string): PendingOffer | undefined {
+    return this.offers.get(sessionId);
+  }
+
+  /** Issue 16: the help flag and last message times of an open session (ADR 25). */
+  activityOf(sessionId: string): ChatActivity | undefined {
+    return this.activities.get(sessionId);
+  }
+
   /** The QUEUED sessions of one queue, in no particular order. */
   waitingIn(queue: string): Iterable<ListItem> {
     return this.waiting.get(queue)?.values() ?? [];
@@ -204,6 +228,22 @@ export class OpenSessionsProjection implements OnApplicationShutdown {
     let mine = this.offersByAgent.get(offer.agentId);
     if (!mine) this.offersByAgent.set(offer.agentId, (mine = new Set()));
     mine.add(sessionId);
+  }
+
+  /** Keeps the help flag (the summary's) and, on a message or file, who last wrote when. */
+  private setActivity(sessionId: string, helpFlag: SessionSummary['helpFlag'], event?: ChatEventMessage['event']): void {
+    const before = this.activities.get(sessionId);
+    const next: ChatActivity = { ...before };
+    if (helpFlag) next.helpFlag = { agentId: helpFlag.agentId, raisedAt: helpFlag.raisedAt };
+    else delete next.helpFlag;
+    // The description the end user started with is their first message.
+    if (event?.type === 'SessionStarted') next.lastEndUserMessageAt = event.at;
+    if (event && (event.type === 'MessagePosted' || event.type === 'AttachmentPosted')) {
+      if (event.from === 'endUser') next.lastEndUserMessageAt = event.at;
+      else next.lastAgentMessageAt = event.at;
+    }
+    if (next.helpFlag || next.lastEndUserMessageAt || next.lastAgentMessageAt) this.activities.set(sessionId, next);
+    else this.activities.delete(sessionId);
   }
 
   openOfEndUser(endUserId: string): ListItem | undefined {

@@ -49,9 +49,9 @@ function participantsOf(session: Pick<SessionSummary, 'guests' | 'invites'>): Pi
   };
 }
 
-/** The summary as the end user may see it: no priority (issue 15), no invitations and their notes (issue 16). */
-export function summaryForEndUser<S extends Partial<SessionSummary>>(session: S): Omit<S, 'priority' | 'invites'> {
-  const { priority: _priority, invites: _invites, ...rest } = session;
+/** The summary as the end user may see it: no priority (issue 15), no invitations and their notes, no help flag (issue 16). */
+export function summaryForEndUser<S extends Partial<SessionSummary>>(session: S): Omit<S, 'priority' | 'invites' | 'helpFlag'> {
+  const { priority: _priority, invites: _invites, helpFlag: _helpFlag, ...rest } = session;
   return rest;
 }
 
@@ -72,6 +72,8 @@ export function summaryOfMessage(session: ChatEventMessage['session']): SessionS
     // Issue 15: agents' lists show it and order the Queue tab by it (never sent to end users).
     ...(session.priority ? { priority: session.priority } : {}),
     ...participantsOf(session),
+    // Issue 16: agents see whether the chat's help flag is up (never sent to end users).
+    ...(session.helpFlag ? { helpFlag: { agentId: session.helpFlag.agentId, raisedAt: session.helpFlag.raisedAt } } : {}),
   };
 }
 
