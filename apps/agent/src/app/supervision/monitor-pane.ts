@@ -32,6 +32,7 @@ import { SupervisionStore } from './supervision-store';
             }
           </div>
         </div>
+        <button matButton="outlined" (click)="join()" [disabled]="!chat.summary.ownerAgentId || busy()" data-testid="barge-in"><mat-icon>group_add</mat-icon> Join</button>
         <button matButton="filled" (click)="takeOver()" [disabled]="!chat.summary.ownerAgentId || busy()" data-testid="take-over"><mat-icon>front_hand</mat-icon> Take over</button>
         <button matButton="outlined" (click)="store.stopMonitoring()" data-testid="stop-monitoring"><mat-icon>visibility_off</mat-icon> Stop</button>
       </header>
@@ -102,6 +103,16 @@ export class MonitorPane {
       this.draft.set('');
     } catch {
       // Said on the pane (the store keeps the refusal).
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Issue 16: barge-in, a visible join beside the owning agent. */
+  protected async join(): Promise<void> {
+    this.busy.set(true);
+    try {
+      if (await this.store.join()) this.snack.open('You joined the chat: the end user sees you. It is in My Chats.', undefined, { duration: 4000 });
     } finally {
       this.busy.set(false);
     }

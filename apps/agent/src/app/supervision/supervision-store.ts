@@ -142,6 +142,27 @@ export class SupervisionStore {
   }
 
   /**
+   * Issue 16 (ADR 24): joins the monitored chat visibly (barge-in): the end
+   * user is told, a raised help flag goes down, and the chat opens as one
+   * this supervisor is in (the agent stays its owner).
+   */
+  async join(): Promise<boolean> {
+    const current = this.monitored();
+    if (!current) return false;
+    this.patch({ error: undefined });
+    try {
+      const data = await this.socket.need().bargeIn(current.sessionId);
+      await this.socket.client?.unmonitor(current.sessionId).catch(() => undefined);
+      this.monitored.set(undefined);
+      this.chats.accepted(current.sessionId, data);
+      return true;
+    } catch (error) {
+      this.patch({ error: describeFailure(error) });
+      return false;
+    }
+  }
+
+  /**
    * The monitored chat becomes this supervisor's: it opens in My Chats as an
    * accepted chat does. ALREADY_TAKEN (another supervisor was first, or the
    * owner changed) is said in plain words and the chat stays monitored.

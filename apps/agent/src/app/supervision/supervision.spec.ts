@@ -142,6 +142,28 @@ describe('supervisor views in the agent console (issue 16)', () => {
     expect(chats.selectedId()).toBe('s1');
   });
 
+  it('issue 16: Join (barge-in) from a monitored chat sends session.bargeIn and opens the chat as one the supervisor is in', async () => {
+    const { all, el, openBoard, fake, shown, chats } = await render((c) => boardOf(c, { help: true }));
+    const session = { ...listItem('s1', { status: 'ASSIGNED', ownerAgentId: 'bob', version: 2 }), helpFlag: { agentId: 'bob', raisedAt: '2026-11-30T07:59:00.000Z' } };
+    fake.replies['monitor'] = () => ({ session, events: [historyEvent(1, 'SessionStarted', { description: 'VPN drops', endUserName: 'Erin User', queue: 'Network' })], hasOlder: false, lastSeq: 1 });
+    fake.replies['unmonitor'] = (sessionId: string) => ({ sessionId });
+    await openBoard();
+    all('board-chat')[0]!.click();
+    await shown();
+    fake.replies['bargeIn'] = (sessionId: string) => ({
+      session: { ...listItem(sessionId, { status: 'ASSIGNED', ownerAgentId: 'bob', version: 4 }), createdAt: '2026-11-30T07:50:00.000Z', history: [historyEvent(3, 'ParticipantJoined', { agentId: 'alice', agentName: 'Alice Agent', via: 'bargeIn' })], hasOlder: true },
+      customer: { endUserId: 'erin', company: { id: 'acme' }, assets: [], openTickets: [] },
+      resources: { outages: [], responseTemplates: [], knowledgeArticles: [] },
+      duplicate: false,
+    });
+    el('barge-in')!.click();
+    await shown();
+    expect(fake.calls.filter(([name]) => name === 'bargeIn')).toEqual([['bargeIn', ['s1']]]);
+    expect(fake.calls.filter(([name]) => name === 'unmonitor')).toEqual([['unmonitor', ['s1']]]);
+    expect(el('monitor-pane')).toBeNull();
+    expect(chats.selectedId()).toBe('s1');
+  });
+
   it('issue 16: the owning agent is told when a supervisor whispers or takes the chat over', async () => {
     const { fake, alerts } = await render();
     const base = { type: 'session.event' as const, sessionId: 's1', prevSeq: 2, session: listItem('s1', { status: 'ASSIGNED', ownerAgentId: 'alice' }) };
