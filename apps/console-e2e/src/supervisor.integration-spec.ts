@@ -4,22 +4,26 @@ import { AgentConsole, Widget } from './pages';
 const T = 20_000;
 
 /**
- * Issue 16, working together, in Chromium on the real stack: an agent with
- * a chat raises a help flag; the supervisor (demo `sam`, who supervises
+ * Issue 16, working together, in Chromium on the real stack, in one flow:
+ * the agent with a chat invites a colleague with a note, who accepts in his
+ * Invites tab, consults (agents only: the end user never sees it) and
+ * leaves; the agent then raises a help flag; the supervisor (demo `sam`, who supervises
  * General and Network) sees it on the monitoring board, opens the chat
  * read-only and live, whispers to the agent (the agent sees it, the end
  * user's widget does not), then takes the chat over (the agent is told).
  * Screenshots of each screen.
  */
-describe('agent console: help flag, the supervisor\'s board, monitor, whisper and take-over (browser, real stack)', () => {
+describe('agent console: invite a colleague, help flag, the supervisor\'s board, monitor, whisper and take-over (browser, real stack)', () => {
   const stack = new BrowserStack();
   beforeAll(() => stack.start(), 240_000);
   afterAll(() => stack.stop());
 
-  it('issue 16: an agent asks for help; the supervisor sees it on the board, monitors the chat, whispers and takes it over', async () => {
+  it('issue 16: an agent invites a colleague who consults and leaves, then asks for help; the supervisor sees it on the board, monitors the chat, whispers and takes it over', async () => {
     const alice = new AgentConsole(await stack.page(), stack.gatewayUrl);
+    const bob = new AgentConsole(await stack.page(), stack.gatewayUrl);
     const erin = new Widget(await stack.page(), stack.gatewayUrl);
     await alice.signIn('alice');
+    await bob.signIn('bob');
     await erin.signIn('erin');
     await erin.start('VPN', 'My VPN drops every five minutes.');
 
@@ -30,6 +34,39 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     await alice.status().filter({ hasText: 'Assigned' }).waitFor({ timeout: T });
     await alice.reply('Hello Erin, let me check the VPN.');
     await erin.waitForLine('Hello Erin, let me check the VPN.');
+
+    // Alice invites Bob with a note: her dialog lists the colleagues a transfer could go to (R6).
+    await alice.page.getByTestId('invite').click();
+    await alice.dialog().getByText('Bob Agent').click();
+    await alice.dialog().getByLabel('Note for your colleague').fill('Can you check her VPN certificate on the gateway?');
+    await shoot(alice.page, 'agent', '66-invite-dialog');
+    await alice.page.getByTestId('invite-send').click();
+    await alice.dialog().waitFor({ state: 'detached', timeout: T });
+    await alice.page.getByTestId('invited').waitFor({ timeout: T });
+
+    // Bob's Invites tab: the invitation with its note; he accepts and sees the whole chat; Erin is told he joined.
+    await bob.page.getByTestId('tab-invites').click();
+    const invitation = bob.page.getByTestId('invite').filter({ hasText: 'Alice Agent' });
+    await invitation.waitFor({ timeout: T });
+    expect(await invitation.getByTestId('invite-note').textContent()).toContain('Can you check her VPN certificate on the gateway?');
+    await shoot(bob.page, 'agent', '67-invites-tab');
+    await invitation.getByTestId('invite-accept').click();
+    await bob.select('mychats', 'Erin');
+    await bob.waitForLine('My VPN drops every five minutes.');
+    await erin.waitForLine('Bob Agent joined the chat');
+    await alice.page.getByTestId('participant').filter({ hasText: 'Bob Agent' }).waitFor({ timeout: T });
+
+    // Bob consults: Alice sees it (agents only); then he leaves.
+    await bob.page.getByTestId('mode-consult').click();
+    await bob.page.getByTestId('composer').fill('Her certificate expired yesterday; renewing it should fix the drops.');
+    await bob.page.getByTestId('composer').press('Enter');
+    await alice.waitForLine('Her certificate expired yesterday; renewing it should fix the drops.');
+    expect(await alice.transcript().getByText('Bob Agent (agents only)').count()).toBeGreaterThan(0);
+    await shoot(bob.page, 'agent', '68-colleague-consults');
+    await bob.page.getByTestId('leave-chat').click();
+    await alice.waitForLine('Bob Agent left the chat');
+    await erin.waitForLine('Bob Agent left the chat');
+    await shoot(alice.page, 'agent', '69-colleague-consulted-and-left');
 
     // Alice asks for help: the toggle becomes Lower flag.
     await alice.page.getByTestId('ask-help').click();
@@ -70,6 +107,7 @@ describe('agent console: help flag, the supervisor\'s board, monitor, whisper an
     await alice.reply('We can lend you a laptop meanwhile.');
     await erin.waitForLine('We can lend you a laptop meanwhile.');
     expect(await erin.page.getByTestId('transcript').textContent()).not.toContain('Offer the loaner laptop.');
+    expect(await erin.page.getByTestId('transcript').textContent()).not.toContain('renewing it should fix the drops');
     await shoot(erin.page, 'widget', '70-end-user-never-sees-whisper');
 
     // Take over: the chat is Sam's, in his My Chats; Alice is told; Erin sees who helps her now.
