@@ -105,7 +105,7 @@ export default [
           paths: [
             {
               name: '@switchboard/session-store',
-              importNames: ['SessionRecord', 'SessionRecordSchema', 'SessionCommit', 'SessionCommitSchema', 'OutboxMark', 'OutboxMarkSchema'],
+              importNames: ['SessionRecord', 'SessionRecordSchema', 'SessionCommit', 'SessionCommitSchema', 'OutboxMark', 'OutboxMarkSchema', 'PartitionEpoch', 'PartitionEpochSchema', 'PartitionEpochs'],
               message: 'Read sessions through SessionReader or SessionQueries (libs/session-store); only the chat actors touch the session collections.',
             },
           ],

@@ -26,5 +26,12 @@ export const routerConfigSchema = baseConfigSchema.extend({
   ROUTER_LOAD_SWEEP_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   /** A reservation younger than this is not checked (its commit may be under way). */
   ROUTER_LOAD_SWEEP_MIN_AGE_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /**
+   * A count made before its commit, on a session still at the version it was
+   * decided from, is dropped only this old: its chat actor died before
+   * committing and nothing changed the session since (a commit under way
+   * keeps it however slow, up to this).
+   */
+  ROUTER_LOAD_SWEEP_STUCK_AGE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 export type RouterConfig = z.infer<typeof routerConfigSchema>;

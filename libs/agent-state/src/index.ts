@@ -1,5 +1,5 @@
 export { AgentStateModule } from './agent-state.module';
-export { AgentStateStore, type VersionedLiveState } from './store/agent-state.store';
+export { AgentStateStore, type Reservation, type VersionedLiveState } from './store/agent-state.store';
 export {
   agentIdOfKey,
   agentKey,

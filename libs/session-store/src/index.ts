@@ -30,3 +30,5 @@ export {
   type WriteOutcome,
 } from './writer/session-writer';
 export { OutboxMarks } from './writer/outbox-marks';
+export { PartitionEpochs } from './writer/partition-epochs';
+export { PartitionEpoch, PartitionEpochSchema, partitionEpochId } from './schemas/partition-epoch.schema';

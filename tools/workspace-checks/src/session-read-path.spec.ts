@@ -25,7 +25,7 @@ function* typeScriptFiles(dir: string): Generator<string> {
 
 /** Who may hold a model of the session collections: the library that owns them and the chat actors that write them. */
 const OWNERS = ['libs/session-store/', 'apps/chat-actor/'];
-const SESSION_MODEL = /InjectModel\(\s*(SessionRecord|SessionCommit|OutboxMark)\b|InjectModel\(\s*['"`](SessionRecord|SessionCommit|OutboxMark|chat_sessions|chat_session_commits|chat_outbox_marks)['"`]/;
+const SESSION_MODEL = /InjectModel\(\s*(SessionRecord|SessionCommit|OutboxMark|PartitionEpoch)\b|InjectModel\(\s*['"`](SessionRecord|SessionCommit|OutboxMark|PartitionEpoch|chat_sessions|chat_session_commits|chat_outbox_marks|chat_partition_epochs)['"`]/;
 const MODEL_IMPORT = "import { SessionRecord } from '@switchboard/session-store';\nexport const used = SessionRecord;\n";
 
 describe('one read path for sessions (ADR 6, issue 19)', () => {

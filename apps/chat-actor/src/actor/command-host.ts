@@ -3,7 +3,7 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { CHAT_SCHEMA_VERSION, chatCommandRequestSchema, fail, type ChatCommandResult, type DeadlineKind, type Reply, type Subjects } from '@switchboard/contracts';
 import type { SessionCommand } from '@switchboard/domain';
 import { NATS_CONNECTION, RequestError, SERVICE_CONFIG, SUBJECTS, serveRequests } from '@switchboard/service-kit';
-import { SessionWriter } from '@switchboard/session-store';
+import { PartitionEpochs, SessionWriter } from '@switchboard/session-store';
 import type { ChatActorConfig } from '../config';
 import { DeadlineTimers, deadlineCommandId, type FiringOutcome } from '../deadlines/deadline-timers';
 import { EventPublisher } from '../events/event-publisher';
@@ -27,7 +27,10 @@ const DEADLINES_ACTOR = { role: 'system', id: 'deadlines' } as const;
 export class CommandHost {
   private readonly logger = new Logger(CommandHost.name);
   private readonly subscriptions = new Map<number, Subscription>();
+  /** Each served partition's fencing epoch (drawn from the store, PartitionEpochs): what its writes carry. */
   private readonly epochs = new Map<number, number>();
+  /** Each served partition's lease epoch (the lease's KV revision): what `stillHeld` asks about. */
+  private readonly leaseEpochs = new Map<number, number>();
   /** Partitions whose outbox replay is done: only their watermark may move. */
   private readonly replayed = new Set<number>();
   private readonly mailboxes = new Mailboxes();
@@ -42,14 +45,23 @@ export class CommandHost {
     private readonly outbox: Outbox,
     private readonly timers: DeadlineTimers,
     private readonly sessions: SessionWriter,
+    private readonly fencingEpochs: PartitionEpochs,
   ) {
     this.limit = new ConcurrencyLimit(config.CHAT_MAX_CONCURRENT_COMMANDS);
     timers.onFire((partition, sessionId, kind, armedAtSeq) => this.fireDeadline(partition, sessionId, kind, armedAtSeq));
   }
 
-  async open(partition: number, epoch: number): Promise<void> {
+  /**
+   * Serves `partition`, acquired at lease epoch `leaseEpoch`. Its writes
+   * carry a fencing epoch drawn from the store, above every earlier owner's
+   * even when NATS lost lease writes and its revisions went back (issue 18).
+   */
+  async open(partition: number, leaseEpoch: number): Promise<void> {
     this.processor.forgetPartition(partition);
+    const epoch = await this.fencingEpochs.draw(partition, leaseEpoch, this.config.INSTANCE_ID);
     this.epochs.set(partition, epoch);
+    this.leaseEpochs.set(partition, leaseEpoch);
+    this.logger.log({ partition, epoch, leaseEpoch }, 'fencing epoch drawn');
     // Whatever a previous owner stored but may not have published goes out again (A5), each
     // session's ahead of any new command of it: the replay waits first in the session's mailbox.
     const replay = await this.events.replayWork(partition, epoch);
@@ -170,12 +182,20 @@ export class CommandHost {
   }
   private leaseHeld?: (partition: number, epoch: number) => boolean;
 
+  /** Called right after checking that `epoch` is still the partition's: the lease epoch is the one it was drawn for. */
   private ownership(partition: number, epoch: number): Ownership {
-    return { partition, epoch, stillHeld: () => this.leaseHeld?.(partition, epoch) ?? true };
+    const leaseEpoch = this.leaseEpochs.get(partition) ?? -1;
+    return { partition, epoch, stillHeld: () => this.leaseHeld?.(partition, leaseEpoch) ?? true };
+  }
+
+  /** The fencing epoch the partition's writes carry, while served. */
+  fencingEpochOf(partition: number): number | undefined {
+    return this.epochs.get(partition);
   }
 
   async close(partition: number): Promise<void> {
     this.epochs.delete(partition);
+    this.leaseEpochs.delete(partition);
     this.replayed.delete(partition);
     const subscription = this.subscriptions.get(partition);
     this.subscriptions.delete(partition);

@@ -140,24 +140,30 @@ export class CommandProcessor {
       // A6: an automatic assignment takes a slot of the agent's capacity first,
       // and only if the agent's live state is still the one it was decided from.
       const reserved = autoAssignedAgent(command, decision.events);
+      // Whether this command's reservation is the count (issue 18): a session counted before it
+      // may be counted for the winner of a race with this very commit, so a loss leaves it alone.
+      let ownReservation = false;
       if (reserved !== undefined) {
         const read = agentStates.get(reserved);
-        if (!read || !(await this.agentStates.reserve(reserved, command.sessionId, read))) {
+        const reservation = read ? await this.agentStates.reserve(reserved, command.sessionId, read, state.version) : 'changed';
+        if (reservation === 'changed') {
           this.counters.reservationConflicts++;
           continue;
         }
+        ownReservation = reservation === 'reserved';
       }
       // A6 for a manual assignment too (an accepted transfer, or a pick from the queue; no cap check, R4.2):
       // the agent's live state counts the session before the commit, so an automatic assignment decided
       // after this commit cannot miss it (counted only after publishing, it could: the chaos run found an
       // agent with cap 2 given a third chat 0.4 s after accepting a transfer). A commit that then loses is
       // not undone here (the winner may be this very assignment): the load sweep drops a count the
-      // session does not confirm, and until then the agent only looks busier than it is.
+      // session does not confirm once the session moved past the version it was decided from, and
+      // until then the agent only looks busier than it is.
       const accepted = reserved === undefined ? manuallyAssignedAgent(decision.events) : undefined;
-      if (accepted !== undefined) await this.agentStates.addSession(accepted, command.sessionId);
+      if (accepted !== undefined) await this.agentStates.addSession(accepted, command.sessionId, new Date(), state.version);
       const next = applyEvents(state, decision.events);
       if (ownership.stillHeld?.() === false) {
-        if (reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
+        if (ownReservation) await this.agentStates.removeSession(reserved!, command.sessionId);
         return lostLease();
       }
       const at = this.events.beforeCommit(ownership.partition, command.sessionId, state.version);
@@ -171,7 +177,7 @@ export class CommandProcessor {
       }
       const { outcome, snapshotDue } = written;
       if (outcome !== 'written') this.events.notStored(ownership.partition, command.sessionId, state.version);
-      if (outcome !== 'written' && reserved !== undefined) await this.agentStates.removeSession(reserved, command.sessionId);
+      if (outcome !== 'written' && ownReservation) await this.agentStates.removeSession(reserved!, command.sessionId);
       if (outcome === 'written') {
         // The commit is the change (A2): its events go out first, and the snapshot follows. A snapshot
         // that fails to follow is no failure of the command: loads roll it forward through the commits.

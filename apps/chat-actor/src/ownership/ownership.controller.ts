@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { OwnershipService } from './ownership.service';
 
-/** Which partitions this process owns, with their lease epochs (A1: ownership is visible). */
+/** Which partitions this process owns, with their fencing and lease epochs (A1: ownership is visible). */
 @Controller('diagnostics')
 export class OwnershipController {
   constructor(private readonly ownership: OwnershipService) {}

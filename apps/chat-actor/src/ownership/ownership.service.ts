@@ -10,7 +10,8 @@ export interface OwnershipReport {
   instanceId: string;
   partitions: number;
   members: string[];
-  owned: Array<{ partition: number; epoch: number }>;
+  /** `epoch`: the fencing epoch its writes carry (once served); `leaseEpoch`: the lease's KV revision. */
+  owned: Array<{ partition: number; epoch: number; leaseEpoch: number }>;
   counters: CommandProcessor['counters'];
 }
 
@@ -42,9 +43,9 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
       timings: { leaseTtlMs: this.config.CHAT_LEASE_TTL_MS, tickMs: this.config.CHAT_LEASE_TICK_MS },
       storage: jetStreamStorageOf(this.config),
       events: {
-        acquired: async (partition, epoch) => {
-          this.logger.log({ partition, epoch }, 'partition acquired');
-          await this.host.open(partition, epoch);
+        acquired: async (partition, leaseEpoch) => {
+          this.logger.log({ partition, leaseEpoch }, 'partition acquired');
+          await this.host.open(partition, leaseEpoch);
         },
         released: async (partition, reason) => {
           this.logger.log({ partition, reason }, 'partition released');
@@ -69,7 +70,7 @@ export class OwnershipService implements OnApplicationBootstrap, OnApplicationSh
       instanceId: this.config.INSTANCE_ID,
       partitions: this.config.CHAT_PARTITIONS,
       members: this.leases.knownMembers(),
-      owned: this.leases.owned(),
+      owned: this.leases.owned().map(({ partition, epoch }) => ({ partition, epoch: this.host.fencingEpochOf(partition) ?? epoch, leaseEpoch: epoch })),
       counters: { ...this.processor.counters },
     };
   }

@@ -15,6 +15,14 @@ export interface AgentLiveState {
   readonly presenceSince: string;
   /** Sessions assigned to the agent: session id -> when it was counted. */
   readonly sessions: Readonly<Record<string, string>>;
+  /**
+   * Counts made before their commit (an automatic assignment's reservation,
+   * an accepted transfer): session id -> the session version the assignment
+   * was decided from. Its commit can land only while the session is still at
+   * that version, so the load sweep keeps such a count until the session has
+   * moved past it, however slow the commit (issue 18).
+   */
+  readonly decidedFrom?: Readonly<Record<string, number>>;
   /** When the agent last got a session (R4.1: ties go to the agent idle longest). */
   readonly lastAssignedAt?: string;
   /**
@@ -73,17 +81,22 @@ export function withPresence(state: AgentLiveState, presence: AgentPresence, now
   return { ...state, presence, presenceSince: now.toISOString() };
 }
 
-export function withSession(state: AgentLiveState, sessionId: string, now: Date): AgentLiveState {
+/** Counts `sessionId`; `decidedFrom` when counted before its commit (the session version the assignment was decided from). */
+export function withSession(state: AgentLiveState, sessionId: string, now: Date, decidedFrom?: number): AgentLiveState {
   if (sessionId in state.sessions) return state;
   const at = now.toISOString();
-  return { ...state, sessions: { ...state.sessions, [sessionId]: at }, lastAssignedAt: at };
+  const counted: AgentLiveState = { ...state, sessions: { ...state.sessions, [sessionId]: at }, lastAssignedAt: at };
+  return decidedFrom === undefined ? counted : { ...counted, decidedFrom: { ...state.decidedFrom, [sessionId]: decidedFrom } };
 }
 
 export function withoutSession(state: AgentLiveState, sessionId: string): AgentLiveState {
   if (!(sessionId in state.sessions)) return state;
   const sessions = { ...state.sessions };
   delete sessions[sessionId];
-  return { ...state, sessions };
+  if (state.decidedFrom?.[sessionId] === undefined) return { ...state, sessions };
+  const decidedFrom = { ...state.decidedFrom };
+  delete decidedFrom[sessionId];
+  return { ...state, sessions, decidedFrom };
 }
 
 /** Agent ids are free text; KV keys allow `[-/_=.a-zA-Z0-9]` only. */

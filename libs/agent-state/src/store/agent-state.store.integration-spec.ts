@@ -18,16 +18,28 @@ describe('agent state store (JetStream KV)', () => {
 
   it('A6 reservation: of 20 reservations decided from the same state, exactly one gets in', async () => {
     const read = await store.setPresence('a1', 'online');
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.reserve('a1', `s${i}`, read)));
-    expect(results.filter(Boolean)).toHaveLength(1);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.reserve('a1', `s${i}`, read, 1)));
+    expect(results.filter((r) => r === 'reserved')).toHaveLength(1);
+    expect(results.filter((r) => r === 'changed')).toHaveLength(19);
     expect(loadOf((await store.get('a1')).state)).toBe(1);
   });
 
   it('A6 reservation: a presence change since the read makes the reservation fail (R18)', async () => {
     const read = await store.setPresence('a2', 'online');
     await store.setPresence('a2', 'offline');
-    expect(await store.reserve('a2', 's1', read)).toBe(false);
+    expect(await store.reserve('a2', 's1', read, 1)).toBe('changed');
     expect(loadOf((await store.get('a2')).state)).toBe(0);
+  });
+
+  it('A6 reservation: a session counted before says so, and the reservation records the version it was decided from', async () => {
+    const read = await store.setPresence('reserver', 'online');
+    expect(await store.reserve('reserver', 's1', read, 3)).toBe('reserved');
+    const after = await store.get('reserver');
+    expect(after.state.decidedFrom).toEqual({ s1: 3 });
+    expect(await store.reserve('reserver', 's1', after, 5)).toBe('alreadyCounted');
+    expect((await store.get('reserver')).state.decidedFrom).toEqual({ s1: 3 });
+    await store.removeSession('reserver', 's1');
+    expect((await store.get('reserver')).state).toMatchObject({ sessions: {}, decidedFrom: {} });
   });
 
   it('R4.1 load: 50 concurrent adds and then removes by different writers are all counted exactly', async () => {

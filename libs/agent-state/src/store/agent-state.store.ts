@@ -17,6 +17,9 @@ import {
 } from '../live-state/agent-live-state';
 
 /** A live state and the KV revision it was read at (0: the agent has no key yet). */
+/** What a reservation did (AgentStateStore.reserve). */
+export type Reservation = 'reserved' | 'alreadyCounted' | 'changed';
+
 export interface VersionedLiveState {
   readonly state: AgentLiveState;
   readonly revision: number;
@@ -56,9 +59,12 @@ export class AgentStateStore {
     return this.change(agentId, (s) => withPresence(s, presence, now), now);
   }
 
-  /** Counts a session against the agent (idempotent). */
-  addSession(agentId: string, sessionId: string, now = new Date()): Promise<VersionedLiveState> {
-    return this.change(agentId, (s) => withSession(s, sessionId, now), now);
+  /**
+   * Counts a session against the agent (idempotent). `decidedFrom`: counted
+   * before its commit, from that session version (see AgentLiveState).
+   */
+  addSession(agentId: string, sessionId: string, now = new Date(), decidedFrom?: number): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withSession(s, sessionId, now, decidedFrom), now);
   }
 
   /** No longer counts the session against the agent (idempotent). */
@@ -87,14 +93,18 @@ export class AgentStateStore {
 
   /**
    * Counts `sessionId` against the agent only if the agent's state is still
-   * `read`: the reservation of an automatic assignment (A6). Returns false
-   * when anything changed since (another reservation, presence): the caller
-   * decides again from the new state.
+   * `read`: the reservation of an automatic assignment (A6), decided from
+   * session version `decidedFrom`. `changed` when anything changed since
+   * (another reservation, presence): the caller decides again from the new
+   * state. `alreadyCounted` when the session was counted before this
+   * reservation (by an owner overlapping a handover, or a count the sweep has
+   * yet to drop): a commit of the caller's that then loses must leave that
+   * count alone, since the winner may be that very assignment (issue 18).
    */
-  async reserve(agentId: string, sessionId: string, read: VersionedLiveState, now = new Date()): Promise<boolean> {
-    const next = withSession(read.state, sessionId, now);
-    if (next === read.state) return true;
-    return (await this.write(agentId, next, read.revision)) !== undefined;
+  async reserve(agentId: string, sessionId: string, read: VersionedLiveState, decidedFrom: number, now = new Date()): Promise<Reservation> {
+    const next = withSession(read.state, sessionId, now, decidedFrom);
+    if (next === read.state) return 'alreadyCounted';
+    return (await this.write(agentId, next, read.revision)) !== undefined ? 'reserved' : 'changed';
   }
 
   /**

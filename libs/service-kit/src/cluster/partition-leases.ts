@@ -13,7 +13,11 @@ export interface LeaseTimings {
 export const DEFAULT_LEASE_TIMINGS: LeaseTimings = { leaseTtlMs: 2000, tickMs: 250 };
 
 export interface PartitionLeaseEvents {
-  /** The process now owns `partition`; `epoch` grows with every acquisition in the cluster. */
+  /**
+   * The process now owns `partition`; `epoch` (the lease's KV revision) grows
+   * with every acquisition in the cluster while the lease stream keeps its
+   * writes (a writer that must fence draws its own epoch, ADR 2 amended).
+   */
   acquired(partition: number, epoch: number): Promise<void> | void;
   /** The process no longer owns `partition` (handed over, lost, or shutting down). */
   released(partition: number, reason: 'handover' | 'lost' | 'shutdown'): Promise<void> | void;
@@ -33,7 +37,8 @@ interface HeldLease {
  * only when absent (`create`), renewed only at the revision it holds
  * (`update`). Keys expire by the bucket's max age, so a dead process's leases
  * vanish by themselves within `leaseTtlMs`. The epoch of a lease is the KV
- * revision at which it was created: it only grows, and fences writes.
+ * revision at which it was created: it grows while NATS keeps every
+ * acknowledged write of the bucket.
  */
 export class PartitionLeases {
   private members?: KV;

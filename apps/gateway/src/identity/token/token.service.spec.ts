@@ -63,7 +63,9 @@ describe('TokenService', () => {
   });
 
   it('issue 13 (short-lived access tokens with refresh): the access token lives its own TTL, the refresh token longer, and neither passes for the other', async () => {
-    const tokens = new TokenService(SECRET, 900, () => new Date(), undefined, 8 * 3600);
+    // A clock a second further on at each reading: the pair must still share one issue time.
+    let reading = Date.parse('2026-11-30T09:00:00.400Z');
+    const tokens = new TokenService(SECRET, 900, () => new Date((reading += 1000)), undefined, 8 * 3600);
     const session = await tokens.issueSession(alice);
     expect(session.refreshExpiresAt.getTime() - session.expiresAt.getTime()).toBe((8 * 3600 - 900) * 1000);
     expect(await tokens.verify(session.refreshToken)).toEqual({ ok: false, reason: 'invalid' });

@@ -64,15 +64,17 @@ export class TokenService {
 
   async issue(principal: Principal): Promise<IssuedToken> {
     const generation = await this.generations.currentGeneration(principal.id);
-    return this.sign(principal, generation, AUDIENCE, this.ttlSeconds);
+    return this.sign(principal, generation, AUDIENCE, this.ttlSeconds, this.issuedAtNow());
   }
 
   /** An access token and a refresh token of the same generation and sign-in (a new sign-in unless `origin` names one). */
   async issueSession(principal: Principal, origin: SignInOrigin = { method: 'password' }): Promise<IssuedSession> {
     const generation = await this.generations.currentGeneration(principal.id);
     const signInId = origin.signInId ?? randomUUID();
-    const access = await this.sign(principal, generation, AUDIENCE, this.ttlSeconds, { sid: signInId });
-    const refresh = await this.sign(principal, generation, REFRESH_AUDIENCE, this.refreshTtlSeconds, { sid: signInId, amr: origin.method });
+    // One issue time for the pair, so the refresh token outlives the access token by exactly the TTLs' difference.
+    const issuedAt = this.issuedAtNow();
+    const access = await this.sign(principal, generation, AUDIENCE, this.ttlSeconds, issuedAt, { sid: signInId });
+    const refresh = await this.sign(principal, generation, REFRESH_AUDIENCE, this.refreshTtlSeconds, issuedAt, { sid: signInId, amr: origin.method });
     return { ...access, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt, signInId, method: origin.method };
   }
 
@@ -84,8 +86,11 @@ export class TokenService {
     return this.check(token, REFRESH_AUDIENCE);
   }
 
-  private async sign(principal: Principal, generation: number, audience: string, ttlSeconds: number, extra: Record<string, string> = {}): Promise<IssuedToken> {
-    const issuedAt = Math.floor(this.now().getTime() / 1000);
+  private issuedAtNow(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+
+  private async sign(principal: Principal, generation: number, audience: string, ttlSeconds: number, issuedAt: number, extra: Record<string, string> = {}): Promise<IssuedToken> {
     const expiresAtSeconds = issuedAt + ttlSeconds;
     const token = await new SignJWT({ role: principal.role, name: principal.name, gen: generation, ...extra })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
