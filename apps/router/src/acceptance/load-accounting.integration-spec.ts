@@ -58,16 +58,17 @@ describe('agent load through every way a session comes and goes (router and chat
   }, 30_000);
 
   it('A6 cap under a slow commit (issue 18): a count made before its commit stays while the session is still at the version it was decided from, and goes once the session moved past it', async () => {
-    const started = await cluster.client.send(cluster.startCommand(userIds(6)[4]!));
-    if (!started.ok) throw new Error(`start refused: ${started.error.code}`);
-    const { sessionId, version } = started.data;
-    // As an accepted transfer or a reservation counts it just before its commit, which has not landed yet.
-    await cluster.agentStates.addSession('a1', sessionId, new Date(), version);
+    const [sessionId] = await startInBursts(cluster, [userIds(6)[4]!], { burst: 1, gapMs: 0, topic: () => 'network' });
+    // Assigned to a2, the session stays at one version while nobody writes in it (no estimates, no deadlines).
+    const accepted = await cluster.client.send({ commandId: randomUUID(), sessionId: sessionId!, actor: agent('a2'), type: 'AcceptSession' } as SessionCommandMessage);
+    if (!accepted.ok) throw new Error(`accept refused: ${accepted.error.code}`);
+    // As a reservation or an accepted transfer decided from that version counts it just before its commit, not landed yet.
+    await cluster.agentStates.addSession('a1', sessionId!, new Date(), accepted.data.version);
     const countedFor = async (agentId: string) => Object.keys((await cluster.agentStates.get(agentId)).state.sessions);
     // Sweeps every 500 ms, past the 1.5 s minimum age: the commit may still land, so the count stays.
     await consistently(async () => expect(await countedFor('a1')).toContain(sessionId), { forMs: 4000, intervalMs: 200 });
-    // Another agent takes it: the session moved past that version, and a1's count goes.
-    await send(sessionId, agent('a2'), { type: 'AcceptSession' });
+    // The session moves past that version: that commit can no longer land, and a1's count goes.
+    await send(sessionId!, agent('a2'), { type: 'PostMessage', text: 'Let me look at it' });
     await eventually(async () => expect(await countedFor('a1')).not.toContain(sessionId), { timeoutMs: 10_000 });
     expect(await countedFor('a2')).toContain(sessionId);
   }, 30_000);
