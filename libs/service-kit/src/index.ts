@@ -33,4 +33,4 @@ export { ChatActorClient, type ChatActorClientOptions } from './chat/chat-actor.
 export { chatEventsStreamConfig, ensureChatEventsStream } from './chat/chat-events-stream';
 export { PartitionLeases, DEFAULT_LEASE_TIMINGS, type LeaseTimings, type PartitionLeaseEvents } from './cluster/partition-leases';
 export { desiredPartitions } from './cluster/partitioning';
-export { followKv, type KvFollower } from './nats/kv-watch';
+export { followKv, KV_WATCH_CHECK_MS, type KvFollower, type KvFollowOptions } from './nats/kv-watch';

@@ -1,3 +1,4 @@
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { consistently, eventually, testInfra } from '@switchboard/testing';
 import { randomBytes } from 'node:crypto';
@@ -139,6 +140,25 @@ describe('A1 partition leases in JetStream KV', () => {
       await c.start();
       await eventually(() => expect(owned(c).length).toBeGreaterThan(0));
       await eventually(() => expect(owned(a).length + owned(b).length + owned(c).length).toBe(PARTITIONS));
+    } finally {
+      await Promise.all([a.stop(), b.stop(), c.stop()]);
+    }
+  });
+
+  it('A4 a membership watch that went quiet is made again (issue 18): a process that joins afterwards is seen and gets its share', async () => {
+    const prefix = `t${randomBytes(3).toString('hex')}`;
+    const [a, b] = await settledPair(nc, 'b', prefix);
+    const c = manager(nc, prefix, 'c', []);
+    try {
+      // The watches' consumers vanish from the server, as when the stream's leader is cut off.
+      const jsm = await jetstreamManager(nc);
+      const stream = `KV_${prefix}_chat_members`;
+      for await (const consumer of jsm.consumers.list(stream)) await jsm.consumers.delete(stream, consumer.name);
+      await c.start();
+      await eventually(() => expect(owned(c).length).toBeGreaterThan(0), { timeoutMs: 10_000 });
+      await eventually(() => expect([...owned(a), ...owned(b), ...owned(c)].sort((x, y) => x - y)).toEqual([...Array(PARTITIONS).keys()]), { timeoutMs: 10_000 });
+      expect(owned(a).length).toBeGreaterThan(0);
+      expect(owned(b).length).toBeGreaterThan(0);
     } finally {
       await Promise.all([a.stop(), b.stop(), c.stop()]);
     }

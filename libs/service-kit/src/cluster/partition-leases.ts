@@ -59,6 +59,18 @@ export class PartitionLeases {
   private readonly memberSeen = new Map<string, number>();
   private membersWatch?: { stop(): void };
   /**
+   * When the membership watch last showed this process's own heartbeat
+   * (written at every tick), and when the watch began: a watch that shows
+   * no own heartbeat for a lease TTL has ended or stalled (issue 18: after
+   * a NATS node was cut off, one chat-actor's watch went quiet, it saw
+   * itself alone and took all 16 partitions, and the other none, for
+   * 40 s), and is made again.
+   */
+  private ownHeartbeatSeenAt = 0;
+  private membersWatchSince = 0;
+  /** How many times the membership watch was made again (diagnostics, tests). */
+  membersWatchRestarts = 0;
+  /**
    * Each partition's acquire and release work, in order, off the renewal
    * loop: a slow `acquired` (a new owner publishing what the last one left)
    * must not hold back the renewal of every other lease until they expire.
@@ -153,6 +165,7 @@ export class PartitionLeases {
     this.dropUnrenewed();
     try {
       await this.members!.put(this.options.instanceId, JSON.stringify({ at: Date.now() }));
+      await this.keepMembersWatchAlive();
       const members = this.listMembers();
       this.lastMembers = members;
       const desired = desiredPartitions(this.options.instanceId, members, this.options.partitions);
@@ -229,9 +242,11 @@ export class PartitionLeases {
   private async watchMembers(): Promise<void> {
     const iterator = await this.members!.watch({ headers_only: true });
     this.membersWatch = iterator;
+    this.membersWatchSince = Date.now();
     void (async () => {
       try {
         for await (const entry of iterator) {
+          if (entry.key === this.options.instanceId) this.ownHeartbeatSeenAt = Date.now();
           if (entry.operation !== 'PUT') {
             this.memberSeen.delete(entry.key);
             continue;
@@ -243,7 +258,20 @@ export class PartitionLeases {
       } catch (error) {
         this.options.onError?.(error);
       }
+      // An ended watch is made again at the next tick (keepMembersWatchAlive).
+      if (this.membersWatch === iterator) this.membersWatch = undefined;
     })();
+  }
+
+  /** Makes the membership watch again when it ended, or showed none of this process's heartbeats for a lease TTL. */
+  private async keepMembersWatchAlive(now = Date.now()): Promise<void> {
+    const ttl = this.timings.leaseTtlMs;
+    const stalled = this.membersWatch !== undefined && now - this.membersWatchSince >= ttl && now - this.ownHeartbeatSeenAt >= ttl;
+    if (this.membersWatch !== undefined && !stalled) return;
+    this.membersWatch?.stop();
+    this.membersWatch = undefined;
+    this.membersWatchRestarts++;
+    await this.watchMembers();
   }
 
   private listMembers(): string[] {
