@@ -48,6 +48,8 @@ const SILENCE_MS = 3000;
 const PARTITIONS = 16;
 const TOKEN_SECRET = `partition-${randomBytes(24).toString('hex')}`;
 const WITNESS = 'partition-witness';
+/** A queue of no agent: the witness's chat stays open however long the cut lasts. */
+const WITNESS_QUEUE = 'Witness';
 /** An end user who starts a chat through the healed host's gateway. */
 const LATECOMER = 'partition-latecomer';
 
@@ -109,6 +111,10 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
     });
     db = await mongoose.createConnection(mongoUriFor(cluster.mongoUri, database)).asPromise();
     await seed(db, agents, [...endUsers, WITNESS, LATECOMER], agentCaps);
+    // The witness's chat waits in a queue no agent of the load serves, so nobody ends it under the test
+    // (an agent of the load once closed it before its post, retried through the cut, got through).
+    await db.collection('queues').insertOne({ _id: WITNESS_QUEUE as never, description: 'Followed by the witness' });
+    await db.collection('topics').insertOne({ _id: WITNESS_QUEUE.toLowerCase() as never, name: WITNESS_QUEUE, queue: WITNESS_QUEUE });
     await cluster.startServices();
     nc = await connect({ servers: cluster.nats!.url.split(','), maxReconnectAttempts: -1, reconnectTimeWait: 200, pingInterval: 1000, maxPingOut: 2 });
     const all = cluster.hosts.map((h) => h.chatActorId);
@@ -166,7 +172,7 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
     witness.on('session.event', (frame) => seqs.push(frame.seq));
     witness.on('resumed', () => resumed++);
     await witness.connect();
-    const { session } = await witness.startSession('Witness of the partition', 'hardware');
+    const { session } = await witness.startSession('Witness of the partition', WITNESS_QUEUE.toLowerCase());
     const firstSeq = session.version;
 
     victimLeases = await cluster.ownedBy(victim);

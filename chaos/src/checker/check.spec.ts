@@ -163,6 +163,15 @@ describe('chaos checker', () => {
       expect(checkChaosRun(w.evidence()).violations).toEqual([]);
     });
 
+    it('a start decided long before the previous chat closed, published after that close, is no second open session (its insert waited behind a slow database)', () => {
+      const w = new World();
+      w.start('s1', 'u1');
+      const decided = new Date(w.now + 10).toISOString();
+      w.emit('s1', 'SessionClosed', { previousStatus: 'QUEUED' }, START_DECISION_SLACK_MS * 8);
+      w.emit('s2', 'SessionStarted', { endUserId: 'u1', requestId: 'req-s2', at: decided });
+      expect(checkChaosRun(w.evidence()).violations).toEqual([]);
+    });
+
     it('one start request that made two sessions', () => {
       const w = new World();
       w.start('s1', 'u1', 'r1');
