@@ -170,37 +170,47 @@ export class PartitionLeases {
       this.lastMembers = members;
       const desired = desiredPartitions(this.options.instanceId, members, this.options.partitions);
 
-      for (const [partition, lease] of [...this.held]) {
-        if (!desired.has(partition)) {
-          // Stop serving first, then free the lease for the new desired owner.
-          this.held.delete(partition);
-          this.transition(partition, async () => {
-            await this.safely(() => this.options.events.released(partition, 'handover'));
-            await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
-          });
-          continue;
-        }
-        try {
-          const sentAt = Date.now();
-          lease.revision = await this.leases!.update(this.key(partition), this.leaseValue(lease.epoch), lease.revision);
-          lease.renewedAt = sentAt;
-        } catch {
-          this.held.delete(partition);
-          this.transition(partition, () => this.safely(() => this.options.events.released(partition, 'lost')));
-        }
-      }
+      // Renewals, then acquisitions, each all at once: one at a time, every request waiting out its timeout
+      // while a stream elects a leader held back the rest (issue 18: partitions took 28 s to move off a cut-off host).
+      await Promise.all(
+        [...this.held].map(async ([partition, lease]) => {
+          if (!desired.has(partition)) {
+            // Stop serving first, then free the lease for the new desired owner.
+            this.held.delete(partition);
+            this.transition(partition, async () => {
+              await this.safely(() => this.options.events.released(partition, 'handover'));
+              await this.safely(() => this.leases!.delete(this.key(partition), { previousSeq: lease.revision }));
+            });
+            return;
+          }
+          try {
+            const sentAt = Date.now();
+            const revision = await this.leases!.update(this.key(partition), this.leaseValue(lease.epoch), lease.revision);
+            // Dropped meanwhile (unrenewed too long): another process may hold it by now.
+            if (this.held.get(partition) !== lease) return;
+            lease.revision = revision;
+            lease.renewedAt = sentAt;
+          } catch {
+            if (this.held.get(partition) !== lease) return;
+            this.held.delete(partition);
+            this.transition(partition, () => this.safely(() => this.options.events.released(partition, 'lost')));
+          }
+        }),
+      );
 
-      for (const partition of desired) {
-        if (this.held.has(partition) || !this.running) continue;
-        try {
-          const sentAt = Date.now();
-          const revision = await this.leases!.create(this.key(partition), this.leaseValue(0));
-          this.held.set(partition, { epoch: revision, revision, renewedAt: sentAt });
-          this.transition(partition, () => this.serve(partition, revision));
-        } catch {
-          // Still held by its previous owner: it hands over or expires soon.
-        }
-      }
+      await Promise.all(
+        [...desired].map(async (partition) => {
+          if (this.held.has(partition) || !this.running) return;
+          try {
+            const sentAt = Date.now();
+            const revision = await this.leases!.create(this.key(partition), this.leaseValue(0));
+            this.held.set(partition, { epoch: revision, revision, renewedAt: sentAt });
+            this.transition(partition, () => this.serve(partition, revision));
+          } catch {
+            // Still held by its previous owner: it hands over or expires soon.
+          }
+        }),
+      );
     } catch (error) {
       // NATS unavailable: what is held stays held until its TTL since the last renewal runs out
       // (dropUnrenewed, at every tick), as the bucket would expire it.
@@ -282,7 +292,9 @@ export class PartitionLeases {
   }
 
   private bucket(kind: 'members' | 'leases' | 'meta', options: { history: number; ttl?: number }): Promise<KV> {
-    return openKvBucket(this.nc, `${this.options.bucketPrefix}_${this.options.group}_${kind}`, options, this.options.storage ?? SINGLE_NODE_STORAGE);
+    // A lease request answered later than a lease's life is of no use: it waits no longer than that (nats.js's default is 5 s).
+    const timeout = Math.max(1000, this.timings.leaseTtlMs);
+    return openKvBucket(this.nc, `${this.options.bucketPrefix}_${this.options.group}_${kind}`, options, this.options.storage ?? SINGLE_NODE_STORAGE, { timeout });
   }
 
   /** Every process must agree on the partition count, or sessions would have two homes. */
