@@ -1,3 +1,4 @@
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { SwitchboardClient } from '@switchboard/client';
 import { createSubjects } from '@switchboard/contracts';
@@ -55,6 +56,7 @@ const LATECOMER = 'partition-latecomer';
 
 interface Ownership {
   instanceId: string;
+  members: string[];
   owned: Array<{ partition: number; epoch: number }>;
 }
 
@@ -187,6 +189,32 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
       maxPingOut: 2,
     });
 
+    // What the move waits for, as the survivors see it: the lease bucket's leader and the partitions owned, on each change.
+    const timeline: string[] = [];
+    let sampling = true;
+    const sampled = (async () => {
+      const jsm = await jetstreamManager(survivorsNc!, { timeout: 1000 });
+      let last = '';
+      // A minute at most, whatever the test does meanwhile.
+      while (sampling && Date.now() - cutAt < 60_000) {
+        const leader = await jsm.streams.info(`KV_${subjects.bucketPrefix}_chat_leases`).then(
+          (info) => `${info.cluster?.leader ?? 'none'} ${info.state.messages} leases`,
+          (error: unknown) => `no answer (${String(error).split('\n')[0]!.slice(0, 60)})`,
+        );
+        const owned = await ownershipReports(survivorsNc!, subjects.chatOwnership).then((reports) =>
+          reports
+            .filter((r) => r.instanceId !== victim.chatActorId)
+            .map((r) => `${r.instanceId} owns ${r.owned.length}, sees ${r.members.join(' ')}`)
+            .sort()
+            .join(', '),
+        );
+        const now = `leader ${leader}; ${owned}`;
+        if (now !== last) timeline.push(`+${Date.now() - cutAt} ms ${now}`);
+        last = now;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })().catch((error: unknown) => timeline.push(`sampling failed: ${String(error)}`));
+
     cutAt = Date.now();
     cluster.network.cut(victim.host);
     log(`cut ${victim.host.name} off at ${new Date(cutAt).toISOString()}; ${onVictim.length} clients were on its gateway`);
@@ -213,7 +241,10 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
       intervalMs: 100,
     });
     const movedAt = Date.now();
+    sampling = false;
+    await sampled;
     figures['partitions moved to the other hosts after (ms)'] = movedAt - cutAt;
+    figures['the move, as the survivors saw it'] = timeline.join('; ');
     expect(movedAt - cutAt).toBeLessThanOrEqual(LEASE_TTL_MS + NATS_ELECTION_MS);
 
     // Every client that was on the cut-off gateway said hello to another one, and its end users are answered again.
