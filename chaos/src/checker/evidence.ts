@@ -47,7 +47,7 @@ export interface StoredCommit {
   readonly _id: string;
   readonly sessionId: string;
   readonly baseVersion: number;
-  /** The writer's lease epoch (ADR 2): along a session's versions it may only grow. */
+  /** The writer's owner epoch (ADR 2): along a session's versions it may only grow. */
   readonly epoch: number;
   readonly partition: number;
   /** When the writer stored it (ms since the epoch). */

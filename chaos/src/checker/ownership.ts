@@ -71,8 +71,8 @@ export function checkTwoOwners(events: readonly ChaosEvent[]): Violation[] {
 }
 
 /**
- * ADR 2's fencing: every commit records its writer's lease epoch, and a
- * newer owner's epoch is larger. Along a session's versions the epochs may
+ * ADR 2's fencing: every commit records its writer's owner epoch (drawn from
+ * the database at each acquisition), and a newer owner's epoch is larger. Along a session's versions the epochs may
  * only grow: a smaller epoch after a larger one is a write by a process that
  * had lost the partition while its successor was writing (two owners).
  */
