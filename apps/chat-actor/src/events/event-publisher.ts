@@ -102,7 +102,8 @@ export class EventPublisher implements OnApplicationBootstrap {
       for (const change of loadChangesOf(events)) {
         if (change.change === 'assigned' && change.agentId === counted) continue;
         if (change.change === 'assigned') await this.agentStates.addSession(change.agentId, change.sessionId);
-        else await this.agentStates.removeSession(change.agentId, change.sessionId);
+        // A retry may come late: an assignment of the session decided since this commit keeps its count.
+        else await this.agentStates.removeSession(change.agentId, change.sessionId, new Date(), baseVersion + events.length);
       }
     };
     return this.attempt(partition, key, state.sessionId, () => work().finally(() => (counted = undefined)));

@@ -29,6 +29,17 @@ describe('agent live state', () => {
     expect(withoutSession(s, 'other')).toBe(s);
   });
 
+  it('R4.1 A6 load (issue 18): a late removal of a chat takes off only a count older than its change; the count of a newer assignment of the same chat stays', () => {
+    // Released at seq 10, then assigned again to the same agent from version 12.
+    const reassigned = withSession(initialLiveState(t0), 's1', t1, 12);
+    expect(withoutSession(reassigned, 's1', 10)).toBe(reassigned);
+    // A change at or after the version it was decided from takes it off, and so does a removal that says nothing.
+    expect(loadOf(withoutSession(reassigned, 's1', 13))).toBe(0);
+    expect(withoutSession(reassigned, 's1')).toMatchObject({ sessions: {}, decidedFrom: {} });
+    // A count made after its commit (no version) goes with any removal.
+    expect(loadOf(withoutSession(withSession(initialLiveState(t0), 's1', t1), 's1', 10))).toBe(0);
+  });
+
   it('keys: plain ids are kept, others are encoded reversibly into KV-safe keys', () => {
     expect(agentKey('agent-7')).toBe('agent-7');
     for (const id of ['alice@example.com', 'a.b', 'ümlaut', 'x y']) {

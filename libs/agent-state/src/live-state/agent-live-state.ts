@@ -89,14 +89,24 @@ export function withSession(state: AgentLiveState, sessionId: string, now: Date,
   return decidedFrom === undefined ? counted : { ...counted, decidedFrom: { ...state.decidedFrom, [sessionId]: decidedFrom } };
 }
 
-export function withoutSession(state: AgentLiveState, sessionId: string): AgentLiveState {
+/**
+ * Stops counting `sessionId`. `countedBefore`: the session version of the
+ * change that takes it off (the last seq of its commit); a count decided from
+ * that version or a later one belongs to a newer assignment and stays (issue
+ * 18: an outbox retry of a release, late after a NATS node's kill, took off
+ * the count of the same agent's next assignment of the chat, and the agent
+ * was given chats above the cap for two minutes).
+ */
+export function withoutSession(state: AgentLiveState, sessionId: string, countedBefore?: number): AgentLiveState {
   if (!(sessionId in state.sessions)) return state;
+  const decidedFrom = state.decidedFrom?.[sessionId];
+  if (countedBefore !== undefined && decidedFrom !== undefined && decidedFrom >= countedBefore) return state;
   const sessions = { ...state.sessions };
   delete sessions[sessionId];
-  if (state.decidedFrom?.[sessionId] === undefined) return { ...state, sessions };
-  const decidedFrom = { ...state.decidedFrom };
-  delete decidedFrom[sessionId];
-  return { ...state, sessions, decidedFrom };
+  if (decidedFrom === undefined) return { ...state, sessions };
+  const left = { ...state.decidedFrom };
+  delete left[sessionId];
+  return { ...state, sessions, decidedFrom: left };
 }
 
 /** Agent ids are free text; KV keys allow `[-/_=.a-zA-Z0-9]` only. */

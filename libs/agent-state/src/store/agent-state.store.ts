@@ -67,9 +67,13 @@ export class AgentStateStore {
     return this.change(agentId, (s) => withSession(s, sessionId, now, decidedFrom), now);
   }
 
-  /** No longer counts the session against the agent (idempotent). */
-  removeSession(agentId: string, sessionId: string, now = new Date()): Promise<VersionedLiveState> {
-    return this.change(agentId, (s) => withoutSession(s, sessionId), now);
+  /**
+   * No longer counts the session against the agent (idempotent). With
+   * `countedBefore` (the session version of the change that takes it off), a
+   * count decided from that version or later stays: it is a newer assignment.
+   */
+  removeSession(agentId: string, sessionId: string, now = new Date(), countedBefore?: number): Promise<VersionedLiveState> {
+    return this.change(agentId, (s) => withoutSession(s, sessionId, countedBefore), now);
   }
 
   /** Issue 14: the agent is in wrap-up after ending a chat (no new chat until it ends). */
