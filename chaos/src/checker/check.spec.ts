@@ -267,6 +267,30 @@ describe('chaos checker', () => {
       expect(checksOf(w.evidence())).toEqual(['cap']);
     });
 
+    it('an automatic assignment decided before a manual accept that was published first is within the cap (each counts when decided)', () => {
+      const w = new World();
+      w.agentCaps = { a: 2 };
+      for (const s of ['s1', 's2', 's3']) w.start(s);
+      w.emit('s1', 'SessionAssigned', { agentId: 'a', via: 'autoAssign' });
+      const autoDecided = new Date(w.now + 10).toISOString();
+      w.emit('s2', 'SessionAssigned', { agentId: 'b', via: 'autoAssign' });
+      w.emit('s2', 'TransferRequested', { fromAgentId: 'b', toAgentId: 'a' });
+      w.emit('s2', 'SessionAssigned', { agentId: 'a', via: 'transfer' }, 1300);
+      // Decided before the accept, published after it.
+      w.emit('s3', 'SessionAssigned', { agentId: 'a', via: 'autoAssign', at: autoDecided });
+      expect(checkChaosRun(w.evidence()).violations).toEqual([]);
+      // Decided after the accept: above the cap.
+      const late = new World();
+      late.agentCaps = { a: 2 };
+      for (const s of ['s1', 's2', 's3']) late.start(s);
+      late.emit('s1', 'SessionAssigned', { agentId: 'a', via: 'autoAssign' });
+      late.emit('s2', 'SessionAssigned', { agentId: 'b', via: 'autoAssign' });
+      late.emit('s2', 'TransferRequested', { fromAgentId: 'b', toAgentId: 'a' });
+      late.emit('s2', 'SessionAssigned', { agentId: 'a', via: 'transfer' });
+      late.emit('s3', 'SessionAssigned', { agentId: 'a', via: 'autoAssign' });
+      expect(checksOf(late.evidence())).toEqual(['cap']);
+    });
+
     it('a load freed in a later session event is not counted before it is published', () => {
       const w = new World();
       w.agentCaps = { a: 1 };
