@@ -196,29 +196,33 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
 
     // What the move waits for, as the survivors see it: the lease bucket's leader and the partitions owned, on each change.
     const timeline: string[] = [];
-    let sampling = true;
-    const sampled = (async () => {
-      const jsm = await jetstreamManager(survivorsNc!, { timeout: 1000 });
-      let last = '';
-      // A minute at most, whatever the test does meanwhile.
-      while (sampling && Date.now() - cutAt < 60_000) {
-        const leader = await jsm.streams.info(`KV_${subjects.bucketPrefix}_chat_leases`).then(
-          (info) => `${info.cluster?.leader ?? 'none'} ${info.state.messages} leases`,
-          (error: unknown) => `no answer (${String(error).split('\n')[0]!.slice(0, 60)})`,
-        );
-        const owned = await ownershipReports(survivorsNc!, subjects.chatOwnership).then((reports) =>
-          reports
-            .filter((r) => r.instanceId !== victim.chatActorId)
-            .map((r) => `${r.instanceId} owns ${r.owned.length}, sees ${r.members.join(' ')}`)
-            .sort()
-            .join(', '),
-        );
-        const now = `leader ${leader}; ${owned}`;
-        if (now !== last) timeline.push(`+${Date.now() - cutAt} ms ${now}`);
-        last = now;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    })().catch((error: unknown) => timeline.push(`sampling failed: ${String(error)}`));
+    const jsm = await jetstreamManager(survivorsNc, { timeout: 1000 });
+    let last = '';
+    let sampling: Promise<void> | undefined;
+    const sample = async () => {
+      const leader = await jsm.streams.info(`KV_${subjects.bucketPrefix}_chat_leases`).then(
+        (info) => `${info.cluster?.leader ?? 'none'} ${info.state.messages} leases`,
+        (error: unknown) => `no answer (${String(error).split('\n')[0]!.slice(0, 60)})`,
+      );
+      const owned = await ownershipReports(survivorsNc!, subjects.chatOwnership).then((reports) =>
+        reports
+          .filter((r) => r.instanceId !== victim.chatActorId)
+          .map((r) => `${r.instanceId} owns ${r.owned.length}, sees ${r.members.join(' ')}`)
+          .sort()
+          .join(', '),
+      );
+      const now = `leader ${leader}; ${owned}`;
+      if (now !== last) timeline.push(`+${Date.now() - cutAt} ms ${now}`);
+      last = now;
+    };
+    // A sample every 250 ms (one at a time), stopped once the partitions moved, or after a minute whatever the test does.
+    const sampler = setInterval(() => {
+      if (Date.now() - cutAt > 60_000) clearInterval(sampler);
+      sampling ??= sample()
+        .catch((error: unknown) => void timeline.push(`sampling failed: ${String(error)}`))
+        .finally(() => (sampling = undefined));
+    }, 250);
+    sampler.unref();
 
     cutAt = Date.now();
     cluster.network.cut(victim.host);
@@ -246,8 +250,8 @@ describeHosts('three hosts in network namespaces: one host cut off under load, t
       intervalMs: 100,
     });
     const movedAt = Date.now();
-    sampling = false;
-    await sampled;
+    clearInterval(sampler);
+    await sampling;
     figures['partitions moved to the other hosts after (ms)'] = movedAt - cutAt;
     figures['the move, as the survivors saw it'] = timeline.join('; ');
     expect(movedAt - cutAt).toBeLessThanOrEqual(LEASE_TTL_MS + NATS_ELECTION_MS);
