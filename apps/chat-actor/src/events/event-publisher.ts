@@ -54,7 +54,7 @@ export class EventPublisher implements OnApplicationBootstrap {
 
   /** The commit or start was not stored (conflict, duplicate, failure): nothing to publish. */
   notStored(partition: number, sessionId: string, baseVersion?: number): void {
-    this.outbox.done(partition, baseVersion === undefined ? startKey(sessionId) : commitId(sessionId, baseVersion));
+    this.outbox.notStored(partition, baseVersion === undefined ? startKey(sessionId) : commitId(sessionId, baseVersion));
   }
 
   /**

@@ -36,6 +36,29 @@ describe('Outbox: entries of a partition handed to another owner (A5)', () => {
     expect(outbox.size(1)).toBe(0);
   });
 
+  it('A5 a start stored but not published stays in the outbox when its end user sends it again and the repeat stores nothing', async () => {
+    const outbox = new Outbox(NO_MARKS);
+    const published: string[] = [];
+    let natsUp = false;
+    outbox.track(2, 'start:s1', new Date(1000));
+    outbox.failed(2, 'start:s1', async () => natsUp && (published.push('start:s1'), true));
+    // The repeat: tracked before its insert, refused as a duplicate by the store.
+    outbox.track(2, 'start:s1', new Date(2000));
+    outbox.notStored(2, 'start:s1');
+    expect(outbox.size(2)).toBe(1);
+    natsUp = true;
+    expect(await outbox.retryFailed(2)).toBe(1);
+    expect(published).toEqual(['start:s1']);
+    expect(outbox.size(2)).toBe(0);
+  });
+
+  it('A5 an attempt that stored nothing and has nothing waiting frees its entry', () => {
+    const outbox = new Outbox(NO_MARKS);
+    outbox.track(2, 's1@3', new Date());
+    outbox.notStored(2, 's1@3');
+    expect(outbox.size(2)).toBe(0);
+  });
+
   it(`keeps at most ${MAX_ORPHANED_ENTRIES} orphans, giving up the oldest beyond the bound`, () => {
     const outbox = new Outbox(NO_MARKS);
     for (let i = 0; i < MAX_ORPHANED_ENTRIES + 5; i++) outbox.track(i % 7, `s${i}@1`, new Date(i));

@@ -32,17 +32,32 @@ export class Outbox {
     this.now = () => new Date();
   }
 
-  /** Before storing: from here on the watermark stays at or before `at`. */
+  /**
+   * Before storing: from here on the watermark stays at or before `at`. An
+   * entry of the same key still waiting to be published again (a start
+   * stored but not published, then sent again by its end user) stays as it is.
+   */
   track(partition: number, key: string, at: Date): void {
     let entries = this.entries.get(partition);
     if (!entries) this.entries.set(partition, (entries = new Map()));
-    entries.set(key, { at });
+    if (!entries.get(key)?.retry) entries.set(key, { at });
   }
 
   /** Stored and published, or not stored at all: no longer holds the watermark back. */
   done(partition: number, key: string): void {
     this.entries.get(partition)?.delete(key);
     this.orphans.delete(orphanKey(partition, key));
+  }
+
+  /**
+   * This attempt stored nothing (a duplicate, a conflict): it no longer holds
+   * the watermark back. An earlier attempt of the same key that was stored but
+   * not published keeps its entry: the partition run of issue 18 lost two
+   * starts this way, each repeated by its end user while NATS was cut off.
+   */
+  notStored(partition: number, key: string): void {
+    const entries = this.entries.get(partition);
+    if (entries && !entries.get(key)?.retry) entries.delete(key);
   }
 
   /** Stored but not published: kept, and retried by `retryFailed`. */

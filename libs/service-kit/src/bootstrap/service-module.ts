@@ -26,6 +26,7 @@ export class ServiceModule {
           subjectPrefix: config.NATS_SUBJECT_PREFIX,
           storage: jetStreamStorageOf(config),
           pingIntervalMs: config.NATS_PING_INTERVAL_MS,
+          connectTimeoutMs: config.NATS_CONNECT_TIMEOUT_MS,
         }),
         DatabaseModule.forRoot({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB }),
         HealthModule,

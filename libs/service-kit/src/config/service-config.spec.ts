@@ -15,12 +15,18 @@ describe('service configuration', () => {
       NATS_REPLICAS: 1,
       NATS_STORAGE: 'file',
       NATS_PING_INTERVAL_MS: 5000,
+      NATS_CONNECT_TIMEOUT_MS: 5000,
     });
   });
 
   it('reads the NATS ping interval, within 0.5 s and 2 min', () => {
     expect(loadConfig(schema, { NATS_PING_INTERVAL_MS: '1000' }).NATS_PING_INTERVAL_MS).toBe(1000);
     for (const ms of ['100', '200000', 'soon']) expect(() => loadConfig(schema, { NATS_PING_INTERVAL_MS: ms })).toThrow(/NATS_PING_INTERVAL_MS/);
+  });
+
+  it('reads the NATS connect timeout, within 2 s and 2 min', () => {
+    expect(loadConfig(schema, { NATS_CONNECT_TIMEOUT_MS: '3000' }).NATS_CONNECT_TIMEOUT_MS).toBe(3000);
+    for (const ms of ['1000', '200000', 'soon']) expect(() => loadConfig(schema, { NATS_CONNECT_TIMEOUT_MS: ms })).toThrow(/NATS_CONNECT_TIMEOUT_MS/);
   });
 
   it('reads the JetStream replicas and storage, allowing only the counts a NATS cluster accepts', () => {

@@ -26,6 +26,14 @@ export const baseConfigSchema = z.object({
    * a process talking to it for 4 min).
    */
   NATS_PING_INTERVAL_MS: z.coerce.number().int().min(500).max(120_000).default(5000),
+  /**
+   * How long one attempt to reach a NATS server may take before the next server is
+   * tried. A server cut off by a partition drops the connect packets, so every
+   * reconnect that picks it waits this long (nats.js's own 20 s made a partition's
+   * move take 24 to 29 s in issue 18). Not below 2 s: a loaded machine's start-up
+   * takes over a second to connect.
+   */
+  NATS_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(2000).max(120_000).default(5000),
   MONGODB_URI: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI')

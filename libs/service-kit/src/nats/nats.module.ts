@@ -21,7 +21,7 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class NatsModule {
-  static forRoot(options: { url: string; name: string; subjectPrefix: string; storage: JetStreamStorage; pingIntervalMs?: number }): DynamicModule {
+  static forRoot(options: { url: string; name: string; subjectPrefix: string; storage: JetStreamStorage; pingIntervalMs?: number; connectTimeoutMs?: number }): DynamicModule {
     return {
       module: NatsModule,
       providers: [
@@ -36,9 +36,10 @@ export class NatsModule {
               waitOnFirstConnect: true,
               // A server behind a partition answers nothing and resets nothing: two missed
               // pings move the connection to another server (ADR 2, amended in issue 18).
-              // The connect timeout stays nats.js's own: a loaded machine's start-up needs it.
               pingInterval: options.pingIntervalMs ?? 5000,
               maxPingOut: 2,
+              // Each attempt on a server that drops packets waits this long before the next server.
+              timeout: options.connectTimeoutMs ?? 5000,
               // Every request would otherwise capture a stack trace up front for its possible
               // error (about a fifth of a chat-actor's own CPU time under load); failures are
               // logged with the command and session they belong to instead.
