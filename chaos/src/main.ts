@@ -4,7 +4,7 @@
  * report. Exits 1 on any violation.
  *
  * Environment: CHAOS_MINUTES, CHAOS_KILL_EVERY_MS (5000), CHAOS_DOWN_MS
- * (1000), CHAOS_END_USERS (30), CHAOS_AGENTS (10), CHAOS_SEED, CHAOS_OUT_DIR
+ * (1000), CHAOS_MAX_DOWN (2, at most 4), CHAOS_END_USERS (30), CHAOS_AGENTS (10), CHAOS_SEED, CHAOS_OUT_DIR
  * (tmp/chaos). The database comes from the infrastructure provider as for
  * the tests (MONGODB_URI, containers, or the local FerretDB).
  *

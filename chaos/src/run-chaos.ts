@@ -20,6 +20,8 @@ export interface ChaosRunOptions {
   minutes: number;
   killEveryMs: number;
   downMs: number;
+  /** At most this many killed processes down or restarting at once (the killer's `maxDown`). */
+  maxDown: number;
   endUsers: number;
   agents: number;
   thinkMs: readonly [number, number];
@@ -56,6 +58,7 @@ export function chaosOptionsFromEnv(env: NodeJS.ProcessEnv, base: Pick<ChaosRunO
     minutes,
     killEveryMs: num('CHAOS_KILL_EVERY_MS', 5000),
     downMs: num('CHAOS_DOWN_MS', 1000),
+    maxDown: Math.min(4, Math.floor(num('CHAOS_MAX_DOWN', 2))),
     endUsers: Math.min(500, num('CHAOS_END_USERS', 30)),
     agents: Math.min(100, num('CHAOS_AGENTS', 10)),
     thinkMs: [300, 1500],
@@ -114,7 +117,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosRunResult
     await load.start();
     const startedAt = new Date();
     log(`load running: ${agents.length} agents, ${endUsers.length} end users; a kill every ${options.killEveryMs} ms for ${options.minutes} min`);
-    const killer = new Killer(cluster.targets, { everyMs: options.killEveryMs, downMs: options.downMs, random, log });
+    const killer = new Killer(cluster.targets, { everyMs: options.killEveryMs, downMs: options.downMs, maxDown: options.maxDown, random, log });
     killer.start();
     await new Promise((done) => setTimeout(done, options.minutes * 60_000));
     log('stopping the kills; waiting for every process to be back');
@@ -132,7 +135,7 @@ export async function runChaos(options: ChaosRunOptions): Promise<ChaosRunResult
     const verdict = checkChaosRun(evidence);
     const report = [
       formatVerdict(verdict, { minutes: options.minutes, startedAt, endedAt }),
-      `Seed ${options.seed}; ${agents.length} agents (every other one capped at 2), ${endUsers.length} end users; a kill every ${options.killEveryMs} ms, down ${options.downMs} ms`,
+      `Seed ${options.seed}; ${agents.length} agents (every other one capped at 2), ${endUsers.length} end users; a kill every ${options.killEveryMs} ms, down ${options.downMs} ms, at most ${options.maxDown} down at once`,
       `Restart failures: ${killer.restartFailures.length === 0 ? 'none' : killer.restartFailures.join('; ')}`,
     ].join('\n');
     const dir = join(options.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${tag}`);

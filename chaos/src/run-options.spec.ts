@@ -5,9 +5,10 @@ describe('chaos run options', () => {
 
   it('runs 10 minutes with a kill every 5 s unless told otherwise', () => {
     const options = chaosOptionsFromEnv({}, base);
-    expect({ minutes: options.minutes, killEveryMs: options.killEveryMs, endUsers: options.endUsers, agents: options.agents }).toEqual({
+    expect({ minutes: options.minutes, killEveryMs: options.killEveryMs, maxDown: options.maxDown, endUsers: options.endUsers, agents: options.agents }).toEqual({
       minutes: 10,
       killEveryMs: 5000,
+      maxDown: 2,
       endUsers: 30,
       agents: 10,
     });
@@ -18,5 +19,7 @@ describe('chaos run options', () => {
     expect(() => chaosOptionsFromEnv({ CHAOS_MINUTES: '0' }, base)).toThrow('CHAOS_MINUTES must be a positive number');
     expect(() => chaosOptionsFromEnv({ CHAOS_MINUTES: '2000' }, base)).toThrow('CHAOS_MINUTES is at most 1440');
     expect(chaosOptionsFromEnv({ CHAOS_END_USERS: '100000', CHAOS_AGENTS: '5000' }, base)).toMatchObject({ endUsers: 500, agents: 100 });
+    expect(chaosOptionsFromEnv({ CHAOS_MAX_DOWN: '3' }, base).maxDown).toBe(3);
+    expect(chaosOptionsFromEnv({ CHAOS_MAX_DOWN: '9' }, base).maxDown).toBe(4);
   });
 });
