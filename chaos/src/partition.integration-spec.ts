@@ -26,20 +26,7 @@ import { QUEUES, seed } from './run-chaos';
 const unavailable = HostNetwork.unavailable();
 const log = (line: string) => process.stdout.write(`[partition] ${line}\n`);
 if (unavailable) log(`SKIPPED: hosts in network namespaces cannot be made here: ${unavailable}`);
-/**
- * Opt-in for now (issue 18, open). Mended since its first CI run: the agent
- * over its cap (the load sweep dropped counts whose commit was still under
- * way), a membership watch that went quiet (one chat-actor took all 16
- * partitions), leases tried one at a time. Still found, in six runs here:
- * the partitions move in 24 to 28 s against the 12 s asserted (a service
- * connected to the cut-off NATS node reconnects, and its attempt on that
- * node waits out nats.js's 20 s connect timeout), and once two starts stored
- * but never published. Until those are mended it runs with
- * SWITCHBOARD_PARTITION_TEST=1.
- */
-const optedIn = process.env['SWITCHBOARD_PARTITION_TEST'] === '1';
-if (!unavailable && !optedIn) log('SKIPPED: opt-in until issue 18 mends what it found (partitions slow to move off a cut-off host, starts stored but not published); run with SWITCHBOARD_PARTITION_TEST=1');
-const describeHosts = unavailable || !optedIn ? describe.skip : describe;
+const describeHosts = unavailable ? describe.skip : describe;
 
 /** The chat-actors' CHAT_LEASE_TTL_MS (their default). */
 const LEASE_TTL_MS = 2000;
