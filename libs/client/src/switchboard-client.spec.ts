@@ -25,8 +25,18 @@ class FakeSocket implements WebSocketLike {
     queueMicrotask(() => this.push(hello));
   }
 
+  private readonly awaited: Array<{ type: string; resolve: () => void }> = [];
+
   send(data: string): void {
-    this.sent.push(JSON.parse(data));
+    const frame = JSON.parse(data) as Record<string, unknown>;
+    this.sent.push(frame);
+    for (const waiter of this.awaited) if (waiter.type === frame['type']) waiter.resolve();
+  }
+
+  /** Resolves once a frame of `type` was sent on this socket. */
+  sentFrame(type: string): Promise<void> {
+    if (this.sent.some((f) => f['type'] === type)) return Promise.resolve();
+    return new Promise((resolve) => this.awaited.push({ type, resolve }));
   }
 
   close(): void {
@@ -195,10 +205,13 @@ describe('SwitchboardClient', () => {
     expect(seen).toEqual([board, later]);
     // A new socket follows no board until told: the client asks again by itself.
     const reconnected = new Promise<void>((resolve) => client.on('hello', () => resolve()));
-    FakeSocket.last!.onclose?.({ code: 1006, reason: 'gone' });
+    const first = FakeSocket.last!;
+    first.onclose?.({ code: 1006, reason: 'gone' });
     await reconnected;
-    await new Promise((r) => setTimeout(r, 0));
-    expect(FakeSocket.last!.sent.map((f) => f['type'])).toContain('board.follow');
+    // Sent on the new socket without being asked (the test times out otherwise).
+    const again = FakeSocket.last!;
+    expect(again).not.toBe(first);
+    await again.sentFrame('board.follow');
     client.close();
   });
 

@@ -95,3 +95,11 @@ export async function signedInAgent(providers: Provider[] = [], { agentIdleMinut
     commands: TestBed.inject(ChatCommands),
   };
 }
+
+/** A fixture's elements by `data-testid`: the first (`el`) or all of them (`all`). */
+export function byTestId(fixture: { nativeElement: HTMLElement }) {
+  return {
+    el: (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null,
+    all: (testId: string) => [...fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)] as HTMLElement[],
+  };
+}

@@ -1,9 +1,9 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { describeFailure } from '@switchboard/client';
 import { InvitesStore } from './invites-store';
+import { PendingAction } from '../shared/pending-action';
 
 /** Issue 16 (ADR 24): the Invites tab: colleagues' invitations into their chats, each with Accept and Decline. */
 @Component({
@@ -45,26 +45,15 @@ import { InvitesStore } from './invites-store';
 })
 export class InvitesList {
   protected readonly store = inject(InvitesStore);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | undefined>(undefined);
+  private readonly action = new PendingAction();
+  protected readonly busy = this.action.busy;
+  protected readonly error = this.action.error;
 
   protected accept(sessionId: string): Promise<void> {
-    return this.run(() => this.store.accept(sessionId));
+    return this.action.run(() => this.store.accept(sessionId));
   }
 
   protected decline(sessionId: string): Promise<void> {
-    return this.run(() => this.store.decline(sessionId));
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(undefined);
-    try {
-      await action();
-    } catch (error) {
-      this.error.set(describeFailure(error));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.action.run(() => this.store.decline(sessionId));
   }
 }

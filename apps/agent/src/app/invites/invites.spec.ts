@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import type { InvitationView, SessionEventFrame } from '@switchboard/contracts';
-import { historyEvent, listItem, signedInAgent } from '../../testing/agent-test-bed';
+import { historyEvent, listItem, signedInAgent, byTestId } from '../../testing/agent-test-bed';
 import { settle } from '../../testing/fake-clock';
 import { ChatPane } from '../chat/chat-pane';
 import { InvitesList } from './invites-list';
@@ -34,8 +34,7 @@ describe('invitations (issue 16) in the agent console', () => {
     const store = TestBed.inject(InvitesStore);
     await store.load(signedIn.fake.asClient(), 'alice');
     const fixture = TestBed.createComponent(InvitesList);
-    const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
-    const all = (testId: string) => [...fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)] as HTMLElement[];
+    const { el, all } = byTestId(fixture);
     const shown = async () => {
       await settle();
       fixture.detectChanges();
@@ -110,8 +109,7 @@ describe('participants (issue 16) in the chat pane', () => {
   async function pane(item: ReturnType<typeof listItem>) {
     const signedIn = await signedInAgent();
     const fixture = TestBed.createComponent(ChatPane);
-    const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
-    const all = (testId: string) => [...fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)] as HTMLElement[];
+    const { el, all } = byTestId(fixture);
     const shown = async () => {
       await settle();
       fixture.detectChanges();

@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
-import { describeFailure } from '@switchboard/client';
 import { ListsStore } from '../lists/lists-store';
 import { OffersStore } from './offers-store';
+import { PendingAction } from '../shared/pending-action';
 
 /**
  * Offers (issue 14): the chat offered to the agent, with the seconds left to
@@ -58,8 +58,9 @@ export class OfferCard {
   protected readonly store = inject(OffersStore);
   protected readonly declining = signal(false);
   protected readonly reason = signal<string | undefined>(undefined);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | undefined>(undefined);
+  private readonly action = new PendingAction();
+  protected readonly busy = this.action.busy;
+  protected readonly error = this.action.error;
   private readonly offerId = computed(() => this.store.current()?.sessionId);
   private readonly lists = inject(ListsStore);
   /** The offered chat's row of the Queue tab (name, description), when the agent's lists hold it. */
@@ -79,28 +80,16 @@ export class OfferCard {
   }
 
   protected async accept(sessionId: string): Promise<void> {
-    await this.run(() => this.store.accept(sessionId));
+    await this.action.run(() => this.store.accept(sessionId));
   }
 
   protected async startDecline(): Promise<void> {
     this.declining.set(true);
-    if (this.store.reasons().length === 0) await this.run(() => this.store.loadReasons());
+    if (this.store.reasons().length === 0) await this.action.run(() => this.store.loadReasons());
   }
 
   protected async decline(sessionId: string): Promise<void> {
     const reason = this.reason();
-    if (reason) await this.run(() => this.store.decline(sessionId, reason));
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(undefined);
-    try {
-      await action();
-    } catch (error) {
-      this.error.set(describeFailure(error));
-    } finally {
-      this.busy.set(false);
-    }
+    if (reason) await this.action.run(() => this.store.decline(sessionId, reason));
   }
 }

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { CommandError } from '@switchboard/client';
 import type { Board, BoardChat, SessionEventFrame } from '@switchboard/contracts';
-import { historyEvent, listItem, signedInAgent } from '../../testing/agent-test-bed';
+import { historyEvent, listItem, signedInAgent, byTestId } from '../../testing/agent-test-bed';
 import { FakeClock, settle } from '../../testing/fake-clock';
 import { ChatPane } from '../chat/chat-pane';
 import { ConsolePage } from '../console/console-page';
@@ -25,8 +25,7 @@ describe('supervisor views in the agent console (issue 16)', () => {
     fake.replies['followBoard'] = () => (board ? board(clock) : new CommandError('NOT_SUPERVISOR', 'Only a supervisor has a board.'));
     await store.load(TestBed.inject(AgentSocket).client!);
     const fixture = TestBed.createComponent(ConsolePage);
-    const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
-    const all = (testId: string) => [...fixture.nativeElement.querySelectorAll(`[data-testid="${testId}"]`)] as HTMLElement[];
+    const { el, all } = byTestId(fixture);
     const shown = async () => {
       await settle();
       fixture.detectChanges();
@@ -178,7 +177,7 @@ describe('supervisor views in the agent console (issue 16)', () => {
     showLists({ myChats: [listItem('s1', { status: 'ASSIGNED', ownerAgentId: 'alice' })] });
     await chats.select('s1');
     const fixture = TestBed.createComponent(ChatPane);
-    const el = (testId: string) => fixture.nativeElement.querySelector(`[data-testid="${testId}"]`) as HTMLElement | null;
+    const { el } = byTestId(fixture);
     const shown = async () => {
       await settle();
       fixture.detectChanges();

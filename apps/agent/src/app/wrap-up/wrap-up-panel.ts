@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, u
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
-import { describeFailure } from '@switchboard/client';
 import { WrapUpStore } from './wrap-up-store';
+import { PendingAction } from '../shared/pending-action';
 
 /**
  * Wrap-up (issue 14): after the agent ends or abandons a chat of a queue
@@ -61,8 +61,9 @@ import { WrapUpStore } from './wrap-up-store';
 export class WrapUpPanel {
   protected readonly store = inject(WrapUpStore);
   protected readonly code = signal<string | undefined>(undefined);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | undefined>(undefined);
+  private readonly action = new PendingAction();
+  protected readonly busy = this.action.busy;
+  protected readonly error = this.action.error;
   private readonly wrapUpId = computed(() => this.store.current()?.sessionId);
 
   constructor() {
@@ -72,25 +73,13 @@ export class WrapUpPanel {
       untracked(() => {
         this.code.set(undefined);
         this.error.set(undefined);
-        if (this.store.codes().length === 0) void this.run(() => this.store.loadCodes());
+        if (this.store.codes().length === 0) void this.action.run(() => this.store.loadCodes());
       });
     });
   }
 
   protected async done(): Promise<void> {
     const code = this.code();
-    if (code) await this.run(() => this.store.record(code));
-  }
-
-  private async run(action: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(undefined);
-    try {
-      await action();
-    } catch (error) {
-      this.error.set(describeFailure(error));
-    } finally {
-      this.busy.set(false);
-    }
+    if (code) await this.action.run(() => this.store.record(code));
   }
 }
