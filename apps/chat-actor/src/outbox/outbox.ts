@@ -52,8 +52,9 @@ export class Outbox {
   /**
    * This attempt stored nothing (a duplicate, a conflict): it no longer holds
    * the watermark back. An earlier attempt of the same key that was stored but
-   * not published keeps its entry: the partition run of issue 18 lost two
-   * starts this way, each repeated by its end user while NATS was cut off.
+   * not published keeps its entry (a path, found in the code, by which a
+   * partition run of issue 18 could lose the two starts it lost: each
+   * repeated by its end user while NATS was cut off).
    */
   notStored(partition: number, key: string): void {
     const entries = this.entries.get(partition);
