@@ -61,19 +61,15 @@ describe('offers (issue 14): chats offered one agent at a time (router and chat-
     const second = (await offers(2))[1]!;
     if (second.type !== 'ChatOffered') throw new Error('no second offer');
     expect(second.agentId).not.toBe(first.agentId);
-    // Nobody answers the second offer: it lapses after its 2 s.
-    await eventually(async () => expect(historyOf(await cluster.streamEvents(), sessionId!).some((e) => e.type === 'OfferLapsed')).toBe(true), {
-      timeoutMs: 15_000,
-      intervalMs: 200,
-    });
-    await eventually(async () => expect((await cluster.agentStates.get(second.agentId)).state.presence).toBe('notResponding'));
-
+    // Nobody answers the second offer: it lapses after its 2 s, and the third is made. That one is accepted as soon as
+    // it arrives, like the console does; checking the lapse first could let the third's own 2 s run out on a busy machine.
     const third = (await offers(3))[2]!;
     if (third.type !== 'ChatOffered') throw new Error('no third offer');
     expect([first.agentId, second.agentId]).not.toContain(third.agentId);
     const accepted = await accept(cluster, sessionId!, third.agentId);
     if (!accepted.ok) throw new Error(`accept failed: ${accepted.error.code}`);
     expect(accepted.data.session).toMatchObject({ status: 'ASSIGNED', ownerAgentId: third.agentId });
+    await eventually(async () => expect((await cluster.agentStates.get(second.agentId)).state.presence).toBe('notResponding'));
 
     const history = historyOf(await cluster.streamEvents(), sessionId!).map((e) => e.type);
     expect(history).toEqual(['SessionStarted', 'ChatOffered', 'OfferDeclined', 'ChatOffered', 'OfferLapsed', 'ChatOffered', 'SessionAssigned']);
