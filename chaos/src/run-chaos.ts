@@ -58,7 +58,7 @@ export function chaosOptionsFromEnv(env: NodeJS.ProcessEnv, base: Pick<ChaosRunO
     minutes,
     killEveryMs: num('CHAOS_KILL_EVERY_MS', 5000),
     downMs: num('CHAOS_DOWN_MS', 1000),
-    maxDown: Math.min(4, Math.floor(num('CHAOS_MAX_DOWN', 2))),
+    maxDown: Math.min(4, Math.max(1, Math.floor(num('CHAOS_MAX_DOWN', 2)))),
     endUsers: Math.min(500, num('CHAOS_END_USERS', 30)),
     agents: Math.min(100, num('CHAOS_AGENTS', 10)),
     thinkMs: [300, 1500],

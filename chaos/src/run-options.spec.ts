@@ -21,5 +21,7 @@ describe('chaos run options', () => {
     expect(chaosOptionsFromEnv({ CHAOS_END_USERS: '100000', CHAOS_AGENTS: '5000' }, base)).toMatchObject({ endUsers: 500, agents: 100 });
     expect(chaosOptionsFromEnv({ CHAOS_MAX_DOWN: '3' }, base).maxDown).toBe(3);
     expect(chaosOptionsFromEnv({ CHAOS_MAX_DOWN: '9' }, base).maxDown).toBe(4);
+    // A fraction below one would let the killer kill nothing at all.
+    expect(chaosOptionsFromEnv({ CHAOS_MAX_DOWN: '0.5' }, base).maxDown).toBe(1);
   });
 });
